@@ -1,0 +1,39 @@
+//! Typed errors for data tables: every message names the table, the line and
+//! the column at fault, and says how to fix it.
+
+use std::path::PathBuf;
+
+/// A problem found while reading a data table.
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    /// The file could not be read at all.
+    #[error("cannot read data table {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A cell, row or the table as a whole is wrong.
+    #[error("{table}:{line}: {message}")]
+    Invalid {
+        /// The table's name or path.
+        table: String,
+        /// The 1-based line number (0 when the problem is the whole table).
+        line: usize,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
+}
+
+impl DataError {
+    /// Shorthand for [`DataError::Invalid`].
+    pub fn invalid(table: &str, line: usize, message: impl Into<String>) -> Self {
+        DataError::Invalid {
+            table: table.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+}

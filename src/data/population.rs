@@ -1,0 +1,182 @@
+//! Population by sex, single year of age (0..=105, the last the open group
+//! 105+) and mid-year, held as an ndarray `[sex, age, year]`.
+//!
+//! File format (`data/population_*.csv`): columns `sex,age,<year>,<year>,...`
+//! with `sex` `male` or `female`, `age` 0..=105 and one column per calendar
+//! mid-year, values in persons. Every sex × age row must be present once.
+
+use ndarray::Array3;
+
+use super::{CsvTable, DataError};
+
+/// Highest single year of age; it stands for `MAX_AGE` and over.
+pub const MAX_AGE: usize = 105;
+/// Number of age groups (0..=MAX_AGE).
+pub const N_AGES: usize = MAX_AGE + 1;
+
+/// Sex, in the order of the first array axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sex {
+    /// Males (index 0).
+    Male = 0,
+    /// Females (index 1).
+    Female = 1,
+}
+
+impl Sex {
+    /// Both sexes, in index order.
+    pub const ALL: [Sex; 2] = [Sex::Male, Sex::Female];
+
+    /// Read `male`/`female` (also `m`/`f`, `1`/`2` as in ONS files).
+    pub fn parse(s: &str) -> Option<Sex> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "male" | "m" | "1" | "males" => Some(Sex::Male),
+            "female" | "f" | "2" | "females" => Some(Sex::Female),
+            _ => None,
+        }
+    }
+
+    /// The lower-case name used in tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Sex::Male => "male",
+            Sex::Female => "female",
+        }
+    }
+}
+
+/// A population projection by sex, age and calendar mid-year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PopulationTable {
+    /// Where the table came from (for metadata).
+    pub source: String,
+    /// Calendar year of the first column.
+    pub first_year: i32,
+    /// Persons, indexed `[sex, age, year - first_year]`.
+    pub persons: Array3<f64>,
+}
+
+impl PopulationTable {
+    /// The last calendar year covered.
+    pub fn last_year(&self) -> i32 {
+        self.first_year + self.persons.shape()[2] as i32 - 1
+    }
+
+    /// Persons of `sex` and `age` in mid-year `year`, if covered.
+    pub fn get(&self, sex: Sex, age: usize, year: i32) -> Option<f64> {
+        let j = usize::try_from(year - self.first_year).ok()?;
+        self.persons.get((sex as usize, age, j)).copied()
+    }
+
+    /// Total persons in mid-year `year`.
+    pub fn total(&self, year: i32) -> Option<f64> {
+        let j = usize::try_from(year - self.first_year).ok()?;
+        if j >= self.persons.shape()[2] {
+            return None;
+        }
+        Some(self.persons.slice(ndarray::s![.., .., j]).sum())
+    }
+
+    /// Parse the wide CSV format described in the module docs.
+    pub fn parse(name: &str, text: &str) -> Result<PopulationTable, DataError> {
+        let t = CsvTable::parse(name, text)?;
+        let sex_col = t.column("sex")?;
+        let age_col = t.column("age")?;
+        let mut years = Vec::new();
+        for (k, h) in t.header.iter().enumerate() {
+            if k == sex_col || k == age_col {
+                continue;
+            }
+            let y: i32 = h.parse().map_err(|_| {
+                DataError::invalid(name, 1, format!("column `{h}` is not a calendar year: year columns are named like 2025"))
+            })?;
+            years.push((k, y));
+        }
+        if years.is_empty() {
+            return Err(DataError::invalid(name, 1, "no year columns: add columns named by calendar mid-year, e.g. 2025"));
+        }
+        let first_year = years[0].1;
+        for (i, (_, y)) in years.iter().enumerate() {
+            if *y != first_year + i as i32 {
+                return Err(DataError::invalid(
+                    name,
+                    1,
+                    format!("year columns must run consecutively from {first_year}; found {y} where {} was expected", first_year + i as i32),
+                ));
+            }
+        }
+        let mut persons = Array3::<f64>::zeros((2, N_AGES, years.len()));
+        let mut seen = ndarray::Array2::<usize>::zeros((2, N_AGES));
+        for (line, row) in &t.rows {
+            let sex = Sex::parse(&row[sex_col]).ok_or_else(|| {
+                DataError::invalid(name, *line, format!("column `sex`: `{}` is not a sex: write male or female", row[sex_col]))
+            })?;
+            let age: usize = row[age_col].parse().ok().filter(|a| *a <= MAX_AGE).ok_or_else(|| {
+                DataError::invalid(name, *line, format!("column `age`: `{}` is not an age 0..={MAX_AGE} ({MAX_AGE} stands for {MAX_AGE} and over)", row[age_col]))
+            })?;
+            if seen[[sex as usize, age]] != 0 {
+                return Err(DataError::invalid(
+                    name,
+                    *line,
+                    format!("duplicate row for {} aged {age} (first at line {}): keep one", sex.name(), seen[[sex as usize, age]]),
+                ));
+            }
+            seen[[sex as usize, age]] = *line;
+            for (j, (k, y)) in years.iter().enumerate() {
+                persons[[sex as usize, age, j]] = t.non_negative(*line, &y.to_string(), &row[*k])?;
+            }
+        }
+        for sex in Sex::ALL {
+            if let Some(age) = (0..N_AGES).find(|a| seen[[sex as usize, *a]] == 0) {
+                return Err(DataError::invalid(
+                    name,
+                    0,
+                    format!("missing row for {} aged {age}: every age 0..={MAX_AGE} is needed for both sexes", sex.name()),
+                ));
+            }
+        }
+        Ok(PopulationTable {
+            source: name.to_string(),
+            first_year,
+            persons,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(extra: &str, skip: Option<(usize, usize)>) -> String {
+        let mut s = String::from("sex,age,2025,2026\n");
+        for sex in ["male", "female"] {
+            for a in 0..N_AGES {
+                if skip == Some((if sex == "male" { 0 } else { 1 }, a)) {
+                    continue;
+                }
+                s.push_str(&format!("{sex},{a},{},{}\n", 100 + a, 101 + a));
+            }
+        }
+        s.push_str(extra);
+        s
+    }
+
+    #[test]
+    fn parses_complete_table() {
+        let p = PopulationTable::parse("p", &table("", None)).unwrap();
+        assert_eq!(p.first_year, 2025);
+        assert_eq!(p.last_year(), 2026);
+        assert_eq!(p.get(Sex::Female, 3, 2026), Some(104.0));
+    }
+
+    #[test]
+    fn reports_missing_and_duplicate_ages() {
+        let e = PopulationTable::parse("p", &table("", Some((1, 50)))).unwrap_err();
+        assert!(e.to_string().contains("female aged 50"), "{e}");
+        let e = PopulationTable::parse("p", &table("male,7,1,1\n", None)).unwrap_err();
+        assert!(e.to_string().contains("duplicate"), "{e}");
+        let e = PopulationTable::parse("p", &table("", None).replace("male,7,107", "male,7,-107")).unwrap_err();
+        assert!(e.to_string().contains("negative"), "{e}");
+    }
+}

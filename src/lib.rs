@@ -1,0 +1,15 @@
+//! `fiscal`: OBR-style long-term projections of UK public sector net debt.
+//!
+//! The library is organised as the data flows:
+//!
+//! - [`data`]: the compact official tables (embedded) and their importers;
+//! - [`scenario`]: scenario files (TOML) resolved into [`scenario::Assumptions`];
+//! - [`model`]: the projection itself, pure computation, no I/O;
+//! - [`output`]: tables, CSV and JSON writers.
+//!
+//! The binary `fiscal` is a thin shell over these modules.
+
+pub mod data;
+pub mod years;
+
+pub use years::FiscalYear;
