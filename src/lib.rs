@@ -9,7 +9,11 @@
 //!
 //! The binary `fiscal` is a thin shell over these modules.
 
+pub mod cli;
 pub mod data;
+pub mod model;
+pub mod output;
+pub mod scenario;
 pub mod years;
 
 pub use years::FiscalYear;

@@ -1,1 +1,17 @@
-fn main(){}
+//! The `fiscal` binary: parse, dispatch, report the error once with its
+//! context chain, and map it to an exit code (0 ok, 1 failure, 2 bad input).
+
+use clap::Parser;
+use fiscal::cli::{dispatch, exit_code, Cli};
+
+fn main() {
+    let cli = Cli::parse();
+    if let Err(err) = dispatch(cli) {
+        eprint!("error: {err}");
+        for cause in err.chain().skip(1) {
+            eprint!("\n  caused by: {cause}");
+        }
+        eprintln!();
+        std::process::exit(exit_code(&err));
+    }
+}

@@ -1,0 +1,83 @@
+//! The command line: one clap `Command` enum, one module per subcommand, each
+//! with its `Args` and a `run` function.
+
+pub mod check;
+pub mod data;
+pub mod run;
+
+use clap::{Parser, Subcommand};
+
+use crate::data::DataError;
+use crate::model::ModelError;
+use crate::output::WriteError;
+use crate::scenario::ScenarioError;
+
+/// OBR-style long-term projections of UK public sector net debt.
+#[derive(Debug, Parser)]
+#[command(name = "fiscal", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Project the public finances 50 years ahead from a scenario (default: the embedded baseline).
+    Run(run::Args),
+    /// Validate scenario files without running them; lists every problem.
+    Check(check::Args),
+    /// Build the compact data tables from the official publications.
+    #[command(subcommand)]
+    Data(data::Command),
+}
+
+/// Run the parsed command.
+pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Run(a) => run::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Data(c) => data::run(c),
+    }
+}
+
+/// A usage problem found after parsing (e.g. conflicting options).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Exit code for an error: 2 for bad input or usage, 1 for anything else.
+pub fn exit_code(err: &anyhow::Error) -> i32 {
+    let bad_input = err.chain().any(|e| {
+        e.is::<ScenarioError>()
+            || e.is::<DataError>()
+            || e.is::<WriteError>()
+            || e.is::<UsageError>()
+            || matches!(
+                e.downcast_ref::<ModelError>(),
+                Some(
+                    ModelError::PopulationYears { .. }
+                        | ModelError::EfoYear { .. }
+                        | ModelError::Data { .. }
+                        | ModelError::NonFinite { .. }
+                )
+            )
+    });
+    if bad_input {
+        2
+    } else {
+        1
+    }
+}
+
+/// Load a scenario file, or the embedded default when none is given.
+pub fn load_scenario(path: Option<&std::path::Path>) -> anyhow::Result<crate::scenario::Scenario> {
+    use anyhow::Context;
+    match path {
+        Some(p) => crate::scenario::Scenario::load(p)
+            .with_context(|| format!("scenario {} is not valid", p.display())),
+        None => crate::scenario::Scenario::default_scenario()
+            .context("the embedded default scenario is not valid (a bug)"),
+    }
+}

@@ -1,0 +1,66 @@
+//! `fiscal run`: project one scenario and print or write the result.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::model;
+use crate::output::{self, csv::projection_csv, json::projection_json, table::summary};
+use crate::years::FiscalYear;
+
+/// What to print on standard output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A summary table of key years.
+    Table,
+    /// Every year, every item, as CSV.
+    Csv,
+    /// The projection with its metadata, as JSON.
+    Json,
+}
+
+/// Arguments of `fiscal run`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Scenario file (TOML); the embedded baseline when omitted.
+    pub scenario: Option<PathBuf>,
+    /// Write projection.csv and projection.json into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// What to print on standard output.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Last projected year, e.g. 2070-71 (overrides the scenario's horizon.end_year).
+    #[arg(long, value_name = "YEAR")]
+    pub end_year: Option<FiscalYear>,
+}
+
+/// Run `fiscal run`.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let mut scenario = super::load_scenario(args.scenario.as_deref())?;
+    if let Some(end) = args.end_year {
+        scenario.assumptions.horizon.end_year = end;
+        let problems = model::validate::check(&scenario.assumptions);
+        if let Some(p) = problems.first() {
+            return Err(super::UsageError(format!("--end-year {end}: {}", p.message)).into());
+        }
+    }
+    let data = scenario.dataset().context("cannot load the data tables")?;
+    if let Some(dir) = &args.out {
+        output::prepare_dir(dir).context("the output directory is not usable")?;
+    }
+    let projection = model::project(&scenario.assumptions, &data)
+        .with_context(|| format!("cannot project scenario `{}`", scenario.assumptions.name))?;
+    let json = projection_json(&scenario, &data, &projection);
+    let csv = projection_csv(&projection);
+    if let Some(dir) = &args.out {
+        output::write_atomic(&dir.join("projection.csv"), csv.as_bytes())?;
+        output::write_atomic(&dir.join("projection.json"), json.as_bytes())?;
+    }
+    match args.format {
+        Format::Table => print!("{}", summary(&projection)),
+        Format::Csv => print!("{csv}"),
+        Format::Json => print!("{json}"),
+    }
+    Ok(())
+}

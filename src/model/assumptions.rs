@@ -1,0 +1,187 @@
+//! The effective assumptions of one projection: what a scenario file resolves
+//! to once `extends` chains are merged. Pure data; the `scenario` module reads
+//! it from TOML and [`crate::model::validate`] checks it.
+//!
+//! Every field carries its unit in its name: `_pct` is percent (2.0 means
+//! 2 %), `_pp` percentage points, `_share` a fraction 0..1, `_years` years,
+//! `_pct_gdp` percent of GDP, `_gbp_bn` £ billion.
+
+use serde::{Deserialize, Serialize};
+
+use crate::years::FiscalYear;
+
+/// All assumptions of a projection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assumptions {
+    /// Short name shown in tables and charts.
+    pub name: String,
+    /// One or two sentences on what the scenario is.
+    #[serde(default)]
+    pub description: String,
+    /// Years covered.
+    pub horizon: Horizon,
+    /// Growth, inflation and the labour market.
+    pub economy: Economy,
+    /// Bank Rate and gilt yields.
+    pub rates: Rates,
+    /// The structure of the debt stock and stock-flow adjustments.
+    pub debt: Debt,
+    /// Uprating of spending lines and other cost pressures.
+    pub spending: Spending,
+    /// Receipts held as shares of GDP and their uprating.
+    pub receipts: Receipts,
+    /// The legislated State Pension age timetable.
+    pub state_pension_age: StatePensionAge,
+}
+
+/// Years covered by the projection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Horizon {
+    /// First projected fiscal year (PSND at the end of the previous year is
+    /// taken from the EFO outturn).
+    pub base_year: FiscalYear,
+    /// Last year that follows the OBR's Economic and fiscal outlook exactly.
+    pub medium_term_end: FiscalYear,
+    /// Last projected year.
+    pub end_year: FiscalYear,
+}
+
+/// Long-run economic determinants (after the medium term).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Economy {
+    /// Growth of output per worker, % a year.
+    pub productivity_growth_pct: f64,
+    /// GDP deflator growth, % a year.
+    pub gdp_deflator_growth_pct: f64,
+    /// CPI inflation, % a year.
+    pub cpi_inflation_pct: f64,
+    /// RPI minus CPI until RPI is aligned with CPIH, percentage points.
+    pub rpi_cpi_wedge_pp: f64,
+    /// First fiscal year in which RPI equals CPIH (the 2030 reform).
+    pub rpi_aligned_with_cpih_from: FiscalYear,
+    /// Unemployment rate, % of the labour force.
+    pub unemployment_rate_pct: f64,
+    /// Shift older ages' participation with the State Pension age.
+    pub participation_follows_spa: bool,
+    /// Weight of the next fiscal year's GDP in GDP centred on end-March
+    /// (the OBR's denominator for PSND): 0.5 is the geometric mean.
+    pub centred_gdp_next_year_weight_share: f64,
+}
+
+/// Interest rates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rates {
+    /// Bank Rate through the medium term, %.
+    pub bank_rate_medium_term_pct: f64,
+    /// Gilt yield at which new conventional gilts are issued through the
+    /// medium term, %.
+    pub gilt_rate_medium_term_pct: f64,
+    /// Long-run Bank Rate, %.
+    pub bank_rate_long_run_pct: f64,
+    /// Long-run gilt yield, %.
+    pub gilt_rate_long_run_pct: f64,
+    /// Years after the medium term over which rates move linearly to their
+    /// long-run values.
+    pub convergence_years: u32,
+}
+
+/// Structure of the debt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Debt {
+    /// Share of PSND in index-linked gilts (uplifted), 0..1.
+    pub index_linked_share: f64,
+    /// Share of PSND paying Bank Rate: Treasury bills, other short-term
+    /// debt and the Bank of England's reserves (net of liquid assets), 0..1.
+    pub floating_rate_share: f64,
+    /// Real coupon paid on index-linked gilts, %.
+    pub index_linked_real_coupon_pct: f64,
+    /// Average maturity of new conventional gilt issuance, years.
+    pub new_issuance_average_maturity_years: u32,
+    /// Stock-flow adjustment after the medium term (student loans and other
+    /// financial transactions), % of GDP a year.
+    pub stock_flow_adjustment_pct_gdp: f64,
+}
+
+/// How a spending line is uprated after the medium term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Uprating {
+    /// With average earnings (the OBR's unchanged-policy default).
+    Earnings,
+    /// With CPI prices (real per-person amounts held flat).
+    Cpi,
+}
+
+/// Spending assumptions after the medium term.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spending {
+    /// Health "other cost pressures" in the first long-term year, pp a year
+    /// on top of earnings growth and demography.
+    pub health_other_cost_pressures_start_pp: f64,
+    /// Other cost pressures at the end of the taper, pp a year.
+    pub health_other_cost_pressures_end_pp: f64,
+    /// Years over which the pressure tapers linearly from start to end.
+    pub health_other_cost_pressures_taper_years: u32,
+    /// Adult social care unit cost growth over earnings, pp a year.
+    pub adult_social_care_cost_premium_pp: f64,
+    /// State Pension uprating above earnings from the triple lock, pp a year.
+    pub triple_lock_premium_pp: f64,
+    /// Uprating of working-age and child welfare.
+    pub welfare_uprating: Uprating,
+    /// Uprating of pensioner benefits other than the State Pension.
+    pub pensioner_benefits_uprating: Uprating,
+    /// Non-age-related primary spending (defence, transport, ...), % of GDP;
+    /// omit to hold the last medium-term year's share.
+    #[serde(default)]
+    pub non_age_related_pct_gdp: Option<f64>,
+}
+
+/// Receipts assumptions after the medium term.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Receipts {
+    /// Receipts other than income tax, NICs and consumption taxes, % of GDP;
+    /// omit to hold the last medium-term year's share.
+    #[serde(default)]
+    pub other_receipts_pct_gdp: Option<f64>,
+    /// Fuel duty's fall as vehicles electrify: change in its share of GDP
+    /// by the end year, percentage points (negative lowers receipts).
+    pub fuel_duty_change_by_end_pp_gdp: f64,
+}
+
+/// One step of the State Pension age timetable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpaStep {
+    /// First fiscal year at this age.
+    pub from: FiscalYear,
+    /// State Pension age in years (fractions allowed during transitions).
+    pub age_years: f64,
+}
+
+/// The State Pension age timetable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatePensionAge {
+    /// Steps in time order; the age between steps is that of the last step.
+    pub steps: Vec<SpaStep>,
+}
+
+impl StatePensionAge {
+    /// The State Pension age in force on average over fiscal year `year`.
+    pub fn age_in(&self, year: FiscalYear) -> f64 {
+        self.steps
+            .iter()
+            .take_while(|s| s.from <= year)
+            .last()
+            .or(self.steps.first())
+            .map(|s| s.age_years)
+            .unwrap_or(66.0)
+    }
+}

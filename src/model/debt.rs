@@ -1,0 +1,157 @@
+//! Debt interest from the structure of the debt.
+//!
+//! PSND is split into three parts whose shares of the stock are scenario
+//! assumptions (held constant as new debt is issued):
+//!
+//! - index-linked gilts `IL`, paying a real coupon plus the inflation uplift
+//!   (RPI, CPIH from the 2030 alignment), which counts as interest:
+//!   `int_IL[t] = IL[t-1] · ((1 + c_real)(1 + π[t]) − 1)`;
+//! - floating-rate debt `FL` (Treasury bills, short-term debt, the Bank of
+//!   England's reserves net of liquid assets), paying Bank Rate:
+//!   `int_FL[t] = FL[t-1] · bank[t]`;
+//! - conventional gilts `C`, held as a maturity ladder: each year's
+//!   redemptions are refinanced at that year's gilt rate, spread evenly over
+//!   maturities `1..=2M−1` (average `M` years), and net new conventional
+//!   issuance joins the ladder the same way. Each rung keeps its own coupon
+//!   bill, so the effective rate moves slowly toward market rates.
+//!
+//! The ladder's shape at the end of the medium term is the DMO's list of
+//! conventional gilts redeeming after that year, scaled to the conventional
+//! stock; its coupon is the single rate that reproduces the EFO's debt
+//! interest in that year (the calibration), with any debt above or below the
+//! EFO path priced at the medium-term gilt rate.
+
+use std::collections::VecDeque;
+
+/// One rung of the conventional ladder: what matures in a given year.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Rung {
+    amount_gbp_bn: f64,
+    coupon_gbp_bn: f64,
+}
+
+/// The conventional gilt ladder; rung `j` matures `j` years after the
+/// current year (rung 0 has already been refinanced).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ladder {
+    rungs: VecDeque<Rung>,
+    issue_span_years: usize,
+}
+
+impl Ladder {
+    /// A ladder with redemption amounts `shape[k]` for k years after the
+    /// current one (k = 0 is the year after calibration), scaled to
+    /// `stock_gbp_bn` at the uniform coupon `rate_pct`; new issues spread
+    /// over `1..=2M−1` years for an average maturity of `M`.
+    pub fn new(
+        shape: &[f64],
+        stock_gbp_bn: f64,
+        rate_pct: f64,
+        average_maturity_years: u32,
+    ) -> Ladder {
+        let span = (2 * average_maturity_years.max(1) - 1) as usize;
+        let total: f64 = shape.iter().sum();
+        let n = shape.len().max(span) + 1;
+        let mut rungs = VecDeque::from(vec![Rung::default(); n]);
+        if total > 0.0 {
+            // Rung k+1 of the ladder (seen from the calibration year) matures in the
+            // k-th year after it; the first call to `roll` makes it rung 0.
+            for (k, a) in shape.iter().enumerate() {
+                let amount = stock_gbp_bn * a / total;
+                rungs[k + 1] = Rung {
+                    amount_gbp_bn: amount,
+                    coupon_gbp_bn: amount * rate_pct / 100.0,
+                };
+            }
+        } else {
+            let mut l = Ladder {
+                rungs,
+                issue_span_years: span,
+            };
+            l.issue(stock_gbp_bn, rate_pct);
+            return l;
+        }
+        Ladder {
+            rungs,
+            issue_span_years: span,
+        }
+    }
+
+    /// Total conventional stock, £bn.
+    pub fn stock_gbp_bn(&self) -> f64 {
+        self.rungs.iter().map(|r| r.amount_gbp_bn).sum()
+    }
+
+    /// Annual coupon bill of the stock, £bn.
+    pub fn coupon_gbp_bn(&self) -> f64 {
+        self.rungs.iter().map(|r| r.coupon_gbp_bn).sum()
+    }
+
+    /// Move to the next year: redeem the rung that matures and refinance it
+    /// at `gilt_rate_pct`.
+    pub fn roll(&mut self, gilt_rate_pct: f64) {
+        self.rungs.pop_front();
+        self.rungs.push_back(Rung::default());
+        let matured = std::mem::take(&mut self.rungs[0]);
+        self.issue(matured.amount_gbp_bn, gilt_rate_pct);
+    }
+
+    /// Issue `amount_gbp_bn` of new gilts at `rate_pct`, spread evenly over the
+    /// following `1..=span` years; a negative amount buys back every rung pro rata.
+    pub fn issue(&mut self, amount_gbp_bn: f64, rate_pct: f64) {
+        if amount_gbp_bn >= 0.0 {
+            let each = amount_gbp_bn / self.issue_span_years as f64;
+            while self.rungs.len() <= self.issue_span_years {
+                self.rungs.push_back(Rung::default());
+            }
+            for r in self.rungs.iter_mut().skip(1).take(self.issue_span_years) {
+                r.amount_gbp_bn += each;
+                r.coupon_gbp_bn += each * rate_pct / 100.0;
+            }
+        } else {
+            let stock = self.stock_gbp_bn();
+            let keep = if stock > 0.0 {
+                ((stock + amount_gbp_bn) / stock).max(0.0)
+            } else {
+                0.0
+            };
+            for r in self.rungs.iter_mut() {
+                r.amount_gbp_bn *= keep;
+                r.coupon_gbp_bn *= keep;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refinancing_moves_the_effective_rate_toward_market() {
+        let mut l = Ladder::new(&[1.0; 10], 100.0, 2.0, 5);
+        assert!((l.coupon_gbp_bn() - 2.0).abs() < 1e-12);
+        for _ in 0..40 {
+            l.roll(5.0);
+        }
+        assert!((l.stock_gbp_bn() - 100.0).abs() < 1e-9);
+        assert!((l.coupon_gbp_bn() - 5.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn first_roll_refinances_only_the_first_year() {
+        let mut l = Ladder::new(&[10.0, 90.0], 100.0, 0.0, 1);
+        l.roll(10.0);
+        // 10 matured and was reissued at 10 %.
+        assert!((l.coupon_gbp_bn() - 1.0).abs() < 1e-12);
+        assert!((l.stock_gbp_bn() - 100.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn buyback_scales_pro_rata() {
+        let mut l = Ladder::new(&[1.0; 4], 100.0, 4.0, 2);
+        l.issue(-50.0, 9.0);
+        assert!((l.stock_gbp_bn() - 50.0).abs() < 1e-12);
+        assert!((l.coupon_gbp_bn() - 2.0).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,53 @@
+//! Errors the model raises when its inputs cannot support a projection.
+
+use crate::years::FiscalYear;
+
+/// Why a projection could not be computed.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// A data table lacks what the scenario asks for.
+    #[error("{table}: {message}")]
+    Data {
+        /// The table.
+        table: String,
+        /// What is missing and how to fix it.
+        message: String,
+    },
+    /// The population does not cover the years needed.
+    #[error("population `{source_name}` covers mid-years {first}..={last}, but the projection needs {needed}: shorten `horizon.end_year` or supply a longer projection")]
+    PopulationYears {
+        /// The population table.
+        source_name: String,
+        /// First year covered.
+        first: i32,
+        /// Last year covered.
+        last: i32,
+        /// The year that is missing.
+        needed: i32,
+    },
+    /// The EFO table lacks a year the horizon needs.
+    #[error("the EFO table has no `{series}` for {year}: set `horizon.medium_term_end` and `horizon.base_year` within the EFO years")]
+    EfoYear {
+        /// The series.
+        series: String,
+        /// The year.
+        year: FiscalYear,
+    },
+    /// The projection produced a non-finite number (an assumption is extreme).
+    #[error("the projection became non-finite in {year} ({what}): an assumption is too extreme for the horizon")]
+    NonFinite {
+        /// The year.
+        year: FiscalYear,
+        /// The quantity.
+        what: &'static str,
+    },
+}
+
+impl From<crate::data::DataError> for ModelError {
+    fn from(e: crate::data::DataError) -> Self {
+        ModelError::Data {
+            table: String::from("data"),
+            message: e.to_string(),
+        }
+    }
+}

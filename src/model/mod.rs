@@ -1,0 +1,19 @@
+//! The model core: assumptions and data in, a [`Projection`] out. No file,
+//! terminal or clock I/O happens here.
+
+pub mod adjustments;
+pub mod assumptions;
+pub mod debt;
+pub mod economy;
+mod engine;
+mod error;
+pub mod lines;
+pub mod projection;
+pub mod validate;
+
+pub use adjustments::Adjustments;
+pub use assumptions::Assumptions;
+pub use engine::{project, project_with};
+pub use error::ModelError;
+pub use lines::{Receipt, Spend};
+pub use projection::{Phase, Projection, YearResult};

@@ -1,0 +1,140 @@
+//! The result of a projection: one [`YearResult`] per fiscal year, in £bn and
+//! as shares of GDP, plus the calibration the run derived.
+
+use serde::Serialize;
+
+use super::lines::{Receipt, Spend};
+use crate::years::FiscalYear;
+
+/// Whether a year follows the OBR forecast or the long-term model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Medium-term years: the OBR Economic and fiscal outlook.
+    Efo,
+    /// Long-term years: the model.
+    Projection,
+}
+
+/// Everything projected for one fiscal year. Flows are £bn in the fiscal
+/// year; `psnd_gbp_bn` is the end-March stock.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearResult {
+    /// The fiscal year.
+    pub year: FiscalYear,
+    /// EFO or model year.
+    pub phase: Phase,
+    /// Mid-year population, persons.
+    pub population: f64,
+    /// Employment, persons.
+    pub employment: f64,
+    /// State Pension age in force, years.
+    pub state_pension_age_years: f64,
+    /// People at or over State Pension age per 1,000 aged 16 to SPA.
+    pub old_age_dependency_per_1000: f64,
+    /// Real GDP growth, %.
+    pub real_gdp_growth_pct: f64,
+    /// Nominal GDP growth, %.
+    pub nominal_gdp_growth_pct: f64,
+    /// Average earnings growth, %.
+    pub earnings_growth_pct: f64,
+    /// CPI inflation, %.
+    pub cpi_inflation_pct: f64,
+    /// RPI (CPIH once aligned) inflation used to uplift index-linked gilts, %.
+    pub rpi_inflation_pct: f64,
+    /// Bank Rate, %.
+    pub bank_rate_pct: f64,
+    /// Yield on new conventional gilts, %.
+    pub gilt_rate_pct: f64,
+    /// Interest over PSND at the end of the previous year, %.
+    pub effective_interest_rate_pct: f64,
+    /// Nominal GDP in the fiscal year, £bn.
+    pub gdp_gbp_bn: f64,
+    /// Nominal GDP centred on end-March, £bn (denominator of the PSND ratio).
+    pub gdp_centred_gbp_bn: f64,
+    /// Primary spending by line, £bn, in [`Spend::ALL`] order.
+    pub spending_gbp_bn: [f64; Spend::N],
+    /// Receipts by line, £bn, in [`Receipt::ALL`] order.
+    pub receipts_gbp_bn: [f64; Receipt::N],
+    /// Total primary (non-interest) spending, £bn.
+    pub primary_spending_gbp_bn: f64,
+    /// Total receipts, £bn.
+    pub receipts_total_gbp_bn: f64,
+    /// Debt interest (net of the APF), £bn.
+    pub interest_gbp_bn: f64,
+    /// Receipts minus primary spending, £bn.
+    pub primary_balance_gbp_bn: f64,
+    /// Public sector net borrowing, £bn.
+    pub psnb_gbp_bn: f64,
+    /// Stock-flow adjustment (financial transactions), £bn.
+    pub stock_flow_gbp_bn: f64,
+    /// Public sector net debt at end-March, £bn.
+    pub psnd_gbp_bn: f64,
+    /// PSND over GDP centred on end-March, %.
+    pub psnd_pct_gdp: f64,
+}
+
+impl YearResult {
+    /// A flow as % of fiscal-year GDP.
+    pub fn pct_gdp(&self, gbp_bn: f64) -> f64 {
+        100.0 * gbp_bn / self.gdp_gbp_bn
+    }
+
+    /// One spending line, £bn.
+    pub fn spend(&self, line: Spend) -> f64 {
+        self.spending_gbp_bn[line as usize]
+    }
+
+    /// One receipts line, £bn.
+    pub fn receipt(&self, line: Receipt) -> f64 {
+        self.receipts_gbp_bn[line as usize]
+    }
+
+    /// Total managed expenditure, £bn.
+    pub fn tme_gbp_bn(&self) -> f64 {
+        self.primary_spending_gbp_bn + self.interest_gbp_bn
+    }
+}
+
+/// What calibration derived from the data for this run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Calibration {
+    /// The year whose levels the profiles are scaled to.
+    pub year: FiscalYear,
+    /// Level of each spending line in that year, £bn.
+    pub spending_gbp_bn: [f64; Spend::N],
+    /// Level of each receipts line in that year, £bn.
+    pub receipts_gbp_bn: [f64; Receipt::N],
+    /// Effective rate on the conventional gilt stock that reproduces the
+    /// EFO's debt interest in that year, %.
+    pub legacy_conventional_rate_pct: f64,
+    /// Conventional gilts at the end of that year, £bn.
+    pub conventional_stock_gbp_bn: f64,
+}
+
+/// A complete projection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Projection {
+    /// Scenario name.
+    pub name: String,
+    /// PSND at the end of the year before the base year, £bn.
+    pub opening_psnd_gbp_bn: f64,
+    /// GDP centred on that end-March, £bn.
+    pub opening_gdp_centred_gbp_bn: f64,
+    /// One entry per fiscal year, base year first.
+    pub years: Vec<YearResult>,
+    /// Calibration derived for the run.
+    pub calibration: Calibration,
+}
+
+impl Projection {
+    /// The result for `year`, if projected.
+    pub fn year(&self, year: FiscalYear) -> Option<&YearResult> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    /// The last projected year.
+    pub fn last(&self) -> Option<&YearResult> {
+        self.years.last()
+    }
+}

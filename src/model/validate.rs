@@ -1,0 +1,375 @@
+//! Checks on assumptions before any computing: ranges, consistency, and rates
+//! given in the wrong unit (2.2 where 0.022 was meant, or the reverse).
+//!
+//! Every problem names the field by its dotted path so that the scenario
+//! loader can point at the file and line that set it.
+
+use super::assumptions::Assumptions;
+
+/// One problem with the assumptions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Dotted path of the field, e.g. `economy.cpi_inflation_pct`.
+    pub field: String,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+/// How a numeric field is expressed, for unit-mistake hints.
+#[derive(Clone, Copy)]
+enum Unit {
+    /// Percent, where typical values are well above 0.1 (2.0 means 2 %).
+    Percent,
+    /// Percentage points or percent of GDP, no unit hint.
+    Points,
+    /// A fraction 0..1.
+    Share,
+    /// Years.
+    Years,
+}
+
+struct Check<'a> {
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Check<'_> {
+    fn push(&mut self, field: &str, message: String) {
+        self.problems.push(Problem {
+            field: field.to_string(),
+            message,
+        });
+    }
+
+    fn num(&mut self, field: &str, v: f64, min: f64, max: f64, unit: Unit) {
+        if !v.is_finite() {
+            self.push(field, format!("{v} is not a finite number"));
+            return;
+        }
+        match unit {
+            Unit::Percent
+                if v != 0.0 && v.abs() < 0.1 && min < v.abs() * 100.0 && v.abs() * 100.0 <= max =>
+            {
+                return self.push(
+                    field,
+                    format!("{v} looks like a fraction, but this field is in percent (2.0 means 2 %): write {}", fmt(v * 100.0)),
+                );
+            }
+            Unit::Share if v > 1.0 && v <= 100.0 => {
+                return self.push(
+                    field,
+                    format!("{v} looks like a percent, but this field is a fraction 0..1 (0.25 means 25 %): write {}", fmt(v / 100.0)),
+                );
+            }
+            _ => {}
+        }
+        if v < min || v > max {
+            let unit_name = match unit {
+                Unit::Percent => " %",
+                Unit::Points => "",
+                Unit::Share => " (a fraction)",
+                Unit::Years => " years",
+            };
+            self.push(
+                field,
+                format!("{v} is outside the plausible range {min}..={max}{unit_name}"),
+            );
+        }
+    }
+}
+
+fn fmt(v: f64) -> String {
+    let s = format!("{v:.6}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Every problem found in `a` (empty when the assumptions are usable).
+pub fn check(a: &Assumptions) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut c = Check {
+        problems: &mut problems,
+    };
+    let h = &a.horizon;
+    if h.medium_term_end < h.base_year {
+        c.push(
+            "horizon.medium_term_end",
+            format!(
+                "{} is before the base year {}: it must be the same or later",
+                h.medium_term_end, h.base_year
+            ),
+        );
+    }
+    if h.end_year < h.medium_term_end {
+        c.push(
+            "horizon.end_year",
+            format!(
+                "{} is before the medium-term end {}: it must be the same or later",
+                h.end_year, h.medium_term_end
+            ),
+        );
+    }
+    if h.base_year.years_until(h.end_year) > 150 {
+        c.push(
+            "horizon.end_year",
+            format!(
+                "{} is more than 150 years after the base year: shorten the horizon",
+                h.end_year
+            ),
+        );
+    }
+    let e = &a.economy;
+    c.num(
+        "economy.productivity_growth_pct",
+        e.productivity_growth_pct,
+        -3.0,
+        6.0,
+        Unit::Percent,
+    );
+    c.num(
+        "economy.gdp_deflator_growth_pct",
+        e.gdp_deflator_growth_pct,
+        -3.0,
+        15.0,
+        Unit::Percent,
+    );
+    c.num(
+        "economy.cpi_inflation_pct",
+        e.cpi_inflation_pct,
+        -3.0,
+        15.0,
+        Unit::Percent,
+    );
+    c.num(
+        "economy.rpi_cpi_wedge_pp",
+        e.rpi_cpi_wedge_pp,
+        -2.0,
+        4.0,
+        Unit::Points,
+    );
+    c.num(
+        "economy.unemployment_rate_pct",
+        e.unemployment_rate_pct,
+        0.0,
+        30.0,
+        Unit::Percent,
+    );
+    c.num(
+        "economy.centred_gdp_next_year_weight_share",
+        e.centred_gdp_next_year_weight_share,
+        0.0,
+        1.0,
+        Unit::Share,
+    );
+    let r = &a.rates;
+    c.num(
+        "rates.bank_rate_medium_term_pct",
+        r.bank_rate_medium_term_pct,
+        -2.0,
+        25.0,
+        Unit::Percent,
+    );
+    c.num(
+        "rates.gilt_rate_medium_term_pct",
+        r.gilt_rate_medium_term_pct,
+        -2.0,
+        25.0,
+        Unit::Percent,
+    );
+    c.num(
+        "rates.bank_rate_long_run_pct",
+        r.bank_rate_long_run_pct,
+        -2.0,
+        25.0,
+        Unit::Percent,
+    );
+    c.num(
+        "rates.gilt_rate_long_run_pct",
+        r.gilt_rate_long_run_pct,
+        -2.0,
+        25.0,
+        Unit::Percent,
+    );
+    c.num(
+        "rates.convergence_years",
+        f64::from(r.convergence_years),
+        0.0,
+        100.0,
+        Unit::Years,
+    );
+    let d = &a.debt;
+    c.num(
+        "debt.index_linked_share",
+        d.index_linked_share,
+        0.0,
+        1.0,
+        Unit::Share,
+    );
+    c.num(
+        "debt.floating_rate_share",
+        d.floating_rate_share,
+        0.0,
+        1.0,
+        Unit::Share,
+    );
+    if d.index_linked_share + d.floating_rate_share > 1.0
+        && d.index_linked_share <= 1.0
+        && d.floating_rate_share <= 1.0
+    {
+        c.push(
+            "debt.floating_rate_share",
+            format!(
+                "index-linked ({}) and floating-rate ({}) shares add up to more than 1: the rest of the debt is conventional gilts, so lower one of them",
+                d.index_linked_share, d.floating_rate_share
+            ),
+        );
+    }
+    c.num(
+        "debt.index_linked_real_coupon_pct",
+        d.index_linked_real_coupon_pct,
+        -3.0,
+        10.0,
+        Unit::Points,
+    );
+    c.num(
+        "debt.new_issuance_average_maturity_years",
+        f64::from(d.new_issuance_average_maturity_years),
+        1.0,
+        60.0,
+        Unit::Years,
+    );
+    c.num(
+        "debt.stock_flow_adjustment_pct_gdp",
+        d.stock_flow_adjustment_pct_gdp,
+        -10.0,
+        10.0,
+        Unit::Points,
+    );
+    let s = &a.spending;
+    c.num(
+        "spending.health_other_cost_pressures_start_pp",
+        s.health_other_cost_pressures_start_pp,
+        -3.0,
+        5.0,
+        Unit::Points,
+    );
+    c.num(
+        "spending.health_other_cost_pressures_end_pp",
+        s.health_other_cost_pressures_end_pp,
+        -3.0,
+        5.0,
+        Unit::Points,
+    );
+    c.num(
+        "spending.health_other_cost_pressures_taper_years",
+        f64::from(s.health_other_cost_pressures_taper_years),
+        0.0,
+        150.0,
+        Unit::Years,
+    );
+    c.num(
+        "spending.adult_social_care_cost_premium_pp",
+        s.adult_social_care_cost_premium_pp,
+        -3.0,
+        5.0,
+        Unit::Points,
+    );
+    c.num(
+        "spending.triple_lock_premium_pp",
+        s.triple_lock_premium_pp,
+        -3.0,
+        5.0,
+        Unit::Points,
+    );
+    if let Some(v) = s.non_age_related_pct_gdp {
+        c.num(
+            "spending.non_age_related_pct_gdp",
+            v,
+            0.0,
+            60.0,
+            Unit::Points,
+        );
+    }
+    if let Some(v) = a.receipts.other_receipts_pct_gdp {
+        c.num(
+            "receipts.other_receipts_pct_gdp",
+            v,
+            0.0,
+            60.0,
+            Unit::Points,
+        );
+    }
+    c.num(
+        "receipts.fuel_duty_change_by_end_pp_gdp",
+        a.receipts.fuel_duty_change_by_end_pp_gdp,
+        -5.0,
+        5.0,
+        Unit::Points,
+    );
+    let steps = &a.state_pension_age.steps;
+    if steps.is_empty() {
+        c.push("state_pension_age.steps", "the timetable is empty: give at least one step, e.g. { from = \"2025-26\", age_years = 66.0 }".into());
+    }
+    for (i, st) in steps.iter().enumerate() {
+        c.num(
+            &format!("state_pension_age.steps[{i}].age_years"),
+            st.age_years,
+            55.0,
+            80.0,
+            Unit::Years,
+        );
+        if i > 0 && st.from <= steps[i - 1].from {
+            c.push(
+                &format!("state_pension_age.steps[{i}].from"),
+                format!(
+                    "{} is not after the previous step's {}: list steps in time order",
+                    st.from,
+                    steps[i - 1].from
+                ),
+            );
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Assumptions {
+        toml::from_str(include_str!("../../scenarios/baseline.toml")).unwrap()
+    }
+
+    #[test]
+    fn baseline_is_clean() {
+        assert_eq!(check(&base()), vec![]);
+    }
+
+    #[test]
+    fn flags_fraction_for_percent_and_percent_for_share() {
+        let mut a = base();
+        a.economy.cpi_inflation_pct = 0.02;
+        a.debt.index_linked_share = 24.0;
+        let p = check(&a);
+        assert!(
+            p.iter()
+                .any(|p| p.field == "economy.cpi_inflation_pct" && p.message.contains("write 2")),
+            "{p:?}"
+        );
+        assert!(
+            p.iter()
+                .any(|p| p.field == "debt.index_linked_share" && p.message.contains("write 0.24")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn flags_out_of_order_horizon_and_spa() {
+        let mut a = base();
+        a.horizon.end_year = crate::FiscalYear(2020);
+        a.state_pension_age.steps.swap(0, 1);
+        let p = check(&a);
+        assert!(p.iter().any(|p| p.field == "horizon.end_year"));
+        assert!(p
+            .iter()
+            .any(|p| p.field.starts_with("state_pension_age.steps[1]")));
+    }
+}

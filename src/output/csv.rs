@@ -1,0 +1,102 @@
+//! `projection.csv`: one row a year, every item in £bn and % of GDP, in a
+//! tidy layout that pandas, R and Excel read without help.
+
+use crate::model::{Projection, Receipt, Spend, YearResult};
+
+/// A column: header and how to compute it from a year.
+type Column = (String, Box<dyn Fn(&YearResult) -> f64>);
+
+fn columns() -> Vec<Column> {
+    let mut cols: Vec<Column> = Vec::new();
+    let mut plain =
+        |name: &str, f: fn(&YearResult) -> f64| cols.push((name.to_string(), Box::new(f)));
+    plain("population", |y| y.population);
+    plain("employment", |y| y.employment);
+    plain("state_pension_age_years", |y| y.state_pension_age_years);
+    plain("old_age_dependency_per_1000", |y| {
+        y.old_age_dependency_per_1000
+    });
+    plain("real_gdp_growth_pct", |y| y.real_gdp_growth_pct);
+    plain("nominal_gdp_growth_pct", |y| y.nominal_gdp_growth_pct);
+    plain("earnings_growth_pct", |y| y.earnings_growth_pct);
+    plain("cpi_inflation_pct", |y| y.cpi_inflation_pct);
+    plain("rpi_inflation_pct", |y| y.rpi_inflation_pct);
+    plain("bank_rate_pct", |y| y.bank_rate_pct);
+    plain("gilt_rate_pct", |y| y.gilt_rate_pct);
+    plain("effective_interest_rate_pct", |y| {
+        y.effective_interest_rate_pct
+    });
+    plain("gdp_gbp_bn", |y| y.gdp_gbp_bn);
+    plain("gdp_centred_gbp_bn", |y| y.gdp_centred_gbp_bn);
+    let mut flow = |name: &str, f: Box<dyn Fn(&YearResult) -> f64>| {
+        let f = std::rc::Rc::new(f);
+        let g = f.clone();
+        cols.push((format!("{name}_gbp_bn"), Box::new(move |y| f(y))));
+        cols.push((
+            format!("{name}_pct_gdp"),
+            Box::new(move |y| y.pct_gdp(g(y))),
+        ));
+    };
+    for line in Spend::ALL {
+        flow(line.key(), Box::new(move |y| y.spend(line)));
+    }
+    flow("primary_spending", Box::new(|y| y.primary_spending_gbp_bn));
+    for line in Receipt::ALL {
+        flow(line.key(), Box::new(move |y| y.receipt(line)));
+    }
+    flow("receipts", Box::new(|y| y.receipts_total_gbp_bn));
+    flow("primary_balance", Box::new(|y| y.primary_balance_gbp_bn));
+    flow("interest", Box::new(|y| y.interest_gbp_bn));
+    flow("tme", Box::new(|y| y.tme_gbp_bn()));
+    flow("psnb", Box::new(|y| y.psnb_gbp_bn));
+    flow("stock_flow_adjustment", Box::new(|y| y.stock_flow_gbp_bn));
+    cols.push(("psnd_gbp_bn".into(), Box::new(|y| y.psnd_gbp_bn)));
+    cols.push(("psnd_pct_gdp".into(), Box::new(|y| y.psnd_pct_gdp)));
+    cols
+}
+
+/// Format a number for files: fixed decimals so that output is
+/// byte-identical across machines.
+pub fn num(v: f64) -> String {
+    let s = format!("{v:.6}");
+    if s == "-0.000000" {
+        "0.000000".into()
+    } else {
+        s
+    }
+}
+
+/// Neutralise text that a spreadsheet would run as a formula.
+pub fn safe_text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// The projection as CSV text.
+pub fn projection_csv(p: &Projection) -> String {
+    let cols = columns();
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let mut header = vec![
+        "scenario".to_string(),
+        "year".to_string(),
+        "phase".to_string(),
+    ];
+    header.extend(cols.iter().map(|(n, _)| n.clone()));
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(&header);
+    for y in &p.years {
+        let phase = match y.phase {
+            crate::model::Phase::Efo => "efo",
+            crate::model::Phase::Projection => "projection",
+        };
+        let mut row = vec![safe_text(&p.name), y.year.to_string(), phase.to_string()];
+        row.extend(cols.iter().map(|(_, f)| num(f(y))));
+        let _ = w.write_record(&row);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}

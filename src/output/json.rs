@@ -1,0 +1,108 @@
+//! `projection.json`: the projection with everything needed to trace it:
+//! tool version, scenario files and their hashes, data vintages and the
+//! effective assumptions.
+
+use serde::Serialize;
+
+use crate::data::Dataset;
+use crate::model::{Assumptions, Projection};
+use crate::scenario::{Scenario, SourceFile};
+
+/// Names and vintages of the data tables used.
+#[derive(Debug, Serialize)]
+pub struct DataVintage {
+    /// What the table holds.
+    pub table: &'static str,
+    /// The publication it was imported from.
+    pub publication: &'static str,
+    /// The table actually read (embedded or a file).
+    pub source: String,
+}
+
+/// The tables a projection used, with their publications.
+pub fn vintages(d: &Dataset) -> Vec<DataVintage> {
+    vec![
+        DataVintage {
+            table: "population",
+            publication:
+                "ONS national population projections, 2022-based, principal (28 January 2025)",
+            source: d.population.source.clone(),
+        },
+        DataVintage {
+            table: "efo",
+            publication: "OBR Economic and fiscal outlook, March 2026",
+            source: d.efo.source.clone(),
+        },
+        DataVintage {
+            table: "frs",
+            publication: "OBR Fiscal risks and sustainability, July 2026, chapter 3 baseline",
+            source: d.frs.source.clone(),
+        },
+        DataVintage {
+            table: "profiles",
+            publication: "fiscal's age profiles, derived from published evidence (data/SOURCES.md)",
+            source: d.profiles.source.clone(),
+        },
+        DataVintage {
+            table: "participation",
+            publication:
+                "fiscal's participation profile, derived from ONS LFS evidence (data/SOURCES.md)",
+            source: d.participation.source.clone(),
+        },
+        DataVintage {
+            table: "gilts",
+            publication: "UK Debt Management Office, gilts in issue, 19 March 2025",
+            source: d.gilts.source.clone(),
+        },
+    ]
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct ScenarioMeta<'a> {
+    name: &'a str,
+    description: &'a str,
+    files: &'a [SourceFile],
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    tool: Tool,
+    licence: &'static str,
+    scenario: ScenarioMeta<'a>,
+    data: Vec<DataVintage>,
+    assumptions: &'a Assumptions,
+    projection: &'a Projection,
+}
+
+/// The attribution every output that shows official data carries.
+pub const OGL_ATTRIBUTION: &str =
+    "Contains public sector information licensed under the Open Government Licence v3.0.";
+
+/// The projection and its metadata as pretty JSON.
+pub fn projection_json(s: &Scenario, d: &Dataset, p: &Projection) -> String {
+    let doc = Document {
+        tool: Tool {
+            name: "fiscal",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        licence: OGL_ATTRIBUTION,
+        scenario: ScenarioMeta {
+            name: &s.assumptions.name,
+            description: &s.assumptions.description,
+            files: &s.files,
+        },
+        data: vintages(d),
+        assumptions: &s.assumptions,
+        projection: p,
+    };
+    let mut text =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}

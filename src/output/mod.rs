@@ -1,0 +1,9 @@
+//! Writers: the terminal summary, `projection.csv` and `projection.json`,
+//! all written atomically.
+
+pub mod atomic;
+pub mod csv;
+pub mod json;
+pub mod table;
+
+pub use atomic::{prepare_dir, write_atomic, WriteError};

@@ -1,0 +1,100 @@
+//! The terminal summary of a projection: key years down the columns, the
+//! main aggregates and spending lines as % of GDP down the rows.
+
+use std::fmt::Write;
+
+use crate::model::{Projection, Receipt, Spend, YearResult};
+use crate::years::FiscalYear;
+
+/// The years shown: base, end of medium term, every ten years from there,
+/// and the final year.
+pub fn key_years(p: &Projection) -> Vec<FiscalYear> {
+    let Some(first) = p.years.first() else {
+        return Vec::new();
+    };
+    let last = p.years.last().map_or(first.year, |y| y.year);
+    let mt = p.calibration.year;
+    let mut ys = vec![first.year];
+    if mt > first.year {
+        ys.push(mt);
+    }
+    let mut y = FiscalYear(mt.0 + 5);
+    while y < last {
+        ys.push(y);
+        y = FiscalYear(y.0 + 10);
+    }
+    if *ys.last().unwrap_or(&first.year) != last {
+        ys.push(last);
+    }
+    ys
+}
+
+type Row = (String, Box<dyn Fn(&YearResult) -> f64>);
+
+fn rows() -> Vec<Row> {
+    let mut r: Vec<Row> = vec![
+        (
+            "PSND (% of GDP, end-March)".into(),
+            Box::new(|y: &YearResult| y.psnd_pct_gdp),
+        ),
+        (
+            "PSNB".into(),
+            Box::new(|y: &YearResult| y.pct_gdp(y.psnb_gbp_bn)),
+        ),
+        (
+            "Primary balance".into(),
+            Box::new(|y: &YearResult| y.pct_gdp(y.primary_balance_gbp_bn)),
+        ),
+        (
+            "Debt interest".into(),
+            Box::new(|y: &YearResult| y.pct_gdp(y.interest_gbp_bn)),
+        ),
+        (
+            "Receipts".into(),
+            Box::new(|y: &YearResult| y.pct_gdp(y.receipts_total_gbp_bn)),
+        ),
+    ];
+    for line in Receipt::ALL {
+        r.push((
+            format!("  {}", line.label()),
+            Box::new(move |y: &YearResult| y.pct_gdp(y.receipt(line))),
+        ));
+    }
+    r.push((
+        "Primary spending".into(),
+        Box::new(|y: &YearResult| y.pct_gdp(y.primary_spending_gbp_bn)),
+    ));
+    for line in Spend::ALL {
+        r.push((
+            format!("  {}", line.label()),
+            Box::new(move |y: &YearResult| y.pct_gdp(y.spend(line))),
+        ));
+    }
+    r
+}
+
+/// The summary table as text, ending with a newline.
+pub fn summary(p: &Projection) -> String {
+    let years = key_years(p);
+    let cols: Vec<&YearResult> = years.iter().filter_map(|y| p.year(*y)).collect();
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: % of GDP unless stated", p.name);
+    let _ = write!(out, "{:<30}", "");
+    for c in &cols {
+        let _ = write!(out, "{:>9}", c.year.to_string());
+    }
+    out.push('\n');
+    for (label, f) in rows() {
+        let _ = write!(out, "{label:<30}");
+        for c in &cols {
+            let _ = write!(out, "{:>9.1}", f(c));
+        }
+        out.push('\n');
+    }
+    let _ = write!(out, "{:<30}", "PSND (£bn)");
+    for c in &cols {
+        let _ = write!(out, "{:>9.0}", c.psnd_gbp_bn);
+    }
+    out.push('\n');
+    out
+}

@@ -1,0 +1,414 @@
+//! Scenario files: TOML that sets or overrides assumptions.
+//!
+//! A file may `extends` another file (a path relative to itself) or the
+//! embedded default (`extends = "default"`, also what a file without
+//! `extends` gets). Each file is checked on its own first, so every unknown
+//! key, wrong type or bad value is reported at its line and column; then the
+//! chain is merged (later files win, tables merge key by key) and the result
+//! is checked as a whole by [`crate::model::validate`].
+
+mod diagnostic;
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use toml::Value;
+
+pub use diagnostic::{Diagnostic, ScenarioError};
+use schema::{merge, FileCheck, Provenance, SCHEMA_EXTRAS};
+
+use crate::data::{AgeSexTable, DataError, Dataset, PopulationTable};
+use crate::model::{validate, Assumptions};
+
+/// The embedded default scenario (also shipped as `scenarios/baseline.toml`).
+pub const DEFAULT_TOML: &str = include_str!("../../scenarios/baseline.toml");
+/// The name the embedded default goes by in messages and `extends`.
+pub const DEFAULT_NAME: &str = "default";
+
+/// One file that went into a scenario.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SourceFile {
+    /// Path as resolved, or `embedded:default`.
+    pub path: String,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+}
+
+/// Tables a scenario substitutes for the embedded data.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct DataOverrides {
+    /// A population table (wide `sex,age,<year>...` CSV).
+    pub population_file: Option<PathBuf>,
+    /// A profiles table (wide `sex,age,<line>...` CSV).
+    pub profiles_file: Option<PathBuf>,
+}
+
+/// A resolved scenario: its assumptions and where they came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// The effective assumptions.
+    pub assumptions: Assumptions,
+    /// Files in the `extends` chain, root (the default) first.
+    pub files: Vec<SourceFile>,
+    /// Data tables substituted by the scenario.
+    pub data: DataOverrides,
+    /// Where each field was last set (for messages).
+    provenance: Provenance,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn schema() -> toml::Table {
+    let mut s: toml::Table = toml::from_str(DEFAULT_TOML).unwrap_or_default();
+    let extras: toml::Table = toml::from_str(SCHEMA_EXTRAS).unwrap_or_default();
+    let empty = toml::Table::new();
+    merge(&mut s, &extras, &empty);
+    s
+}
+
+/// Where a file comes from.
+#[derive(Debug, Clone)]
+enum Origin {
+    Embedded,
+    File(PathBuf),
+}
+
+struct Loader {
+    schema: toml::Table,
+    diagnostics: Vec<Diagnostic>,
+    files: Vec<SourceFile>,
+    provenance: Provenance,
+    data: DataOverrides,
+    stack: Vec<PathBuf>,
+}
+
+impl Loader {
+    fn new() -> Self {
+        Loader {
+            schema: schema(),
+            diagnostics: Vec::new(),
+            files: Vec::new(),
+            provenance: Provenance::new(),
+            data: DataOverrides::default(),
+            stack: Vec::new(),
+        }
+    }
+
+    /// Load `origin` and everything it extends; returns the merged table.
+    fn load(
+        &mut self,
+        origin: Origin,
+        from: Option<(&str, Option<(usize, usize)>)>,
+    ) -> Option<toml::Table> {
+        let (name, text, dir) = match &origin {
+            Origin::Embedded => (
+                format!("embedded:{DEFAULT_NAME}"),
+                DEFAULT_TOML.to_string(),
+                None,
+            ),
+            Origin::File(path) => {
+                let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+                if self.stack.contains(&canonical) {
+                    let chain: Vec<String> = self
+                        .stack
+                        .iter()
+                        .chain([&canonical])
+                        .map(|p| p.display().to_string())
+                        .collect();
+                    self.diagnostics.push(Diagnostic {
+                        file: from.map_or_else(|| path.display().to_string(), |f| f.0.to_string()),
+                        position: from.and_then(|f| f.1),
+                        field: Some("extends".into()),
+                        message: format!(
+                            "`extends` cycle: {}; remove one of the links",
+                            chain.join(" -> ")
+                        ),
+                    });
+                    return None;
+                }
+                let text = match std::fs::read(path) {
+                    Ok(bytes) => match String::from_utf8(bytes) {
+                        Ok(t) => t,
+                        Err(_) => {
+                            self.diagnostics.push(Diagnostic {
+                                file: path.display().to_string(),
+                                position: None,
+                                field: None,
+                                message: "the file is not UTF-8 text: save it as UTF-8".into(),
+                            });
+                            return None;
+                        }
+                    },
+                    Err(e) => {
+                        self.diagnostics.push(Diagnostic {
+                            file: from
+                                .map_or_else(|| path.display().to_string(), |f| f.0.to_string()),
+                            position: from.and_then(|f| f.1),
+                            field: from.map(|_| "extends".to_string()),
+                            message: format!(
+                                "cannot read scenario file {}: {e}; check the path",
+                                path.display()
+                            ),
+                        });
+                        return None;
+                    }
+                };
+                self.stack.push(canonical);
+                (
+                    path.display().to_string(),
+                    text,
+                    path.parent().map(Path::to_path_buf),
+                )
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+        let result = self.load_text(&name, &text, dir.as_deref());
+        if matches!(origin, Origin::File(_)) {
+            self.stack.pop();
+        }
+        result
+    }
+
+    fn load_text(&mut self, name: &str, text: &str, dir: Option<&Path>) -> Option<toml::Table> {
+        let doc = match toml_edit::ImDocument::parse(text.to_string()) {
+            Ok(d) => d,
+            Err(e) => {
+                self.diagnostics.push(Diagnostic {
+                    file: name.to_string(),
+                    position: e.span().map(|s| diagnostic::line_col(text, s.start)),
+                    field: None,
+                    message: format!("malformed TOML: {}", e.message().trim()),
+                });
+                return None;
+            }
+        };
+        let mut check = FileCheck::new(name, text);
+        check.table(doc.as_table(), &self.schema, "");
+        let file_ok = check.diagnostics.is_empty();
+        self.diagnostics.append(&mut check.diagnostics);
+        let own: toml::Table = match toml::from_str(text) {
+            Ok(t) => t,
+            Err(e) => {
+                self.diagnostics.push(Diagnostic {
+                    file: name.to_string(),
+                    position: e.span().map(|s| diagnostic::line_col(text, s.start)),
+                    field: None,
+                    message: format!("malformed TOML: {}", e.message().trim()),
+                });
+                return None;
+            }
+        };
+        // The parent first, so that this file's values win.
+        let parent = match own.get("extends") {
+            Some(Value::String(target)) => {
+                let pos = check.provenance.get("extends").and_then(|p| p.1);
+                if target == DEFAULT_NAME {
+                    self.load(Origin::Embedded, Some((name, pos)))
+                } else {
+                    let path = dir.map_or_else(|| PathBuf::from(target), |d| d.join(target));
+                    self.load(Origin::File(path), Some((name, pos)))
+                }
+            }
+            _ if name == format!("embedded:{DEFAULT_NAME}") => Some(toml::Table::new()),
+            _ => self.load(Origin::Embedded, None),
+        };
+        self.files.push(SourceFile {
+            path: name.to_string(),
+            sha256: sha256_hex(text.as_bytes()),
+        });
+        for (k, v) in check.provenance {
+            self.provenance.insert(k, v);
+        }
+        if let Some(Value::Table(data)) = own.get("data") {
+            let resolve = |key: &str| match data.get(key) {
+                Some(Value::String(p)) => Some(dir.map_or_else(|| PathBuf::from(p), |d| d.join(p))),
+                _ => None,
+            };
+            if let Some(p) = resolve("population_file") {
+                self.data.population_file = Some(p);
+            }
+            if let Some(p) = resolve("profiles_file") {
+                self.data.profiles_file = Some(p);
+            }
+        }
+        let mut merged = parent?;
+        if !file_ok {
+            return None;
+        }
+        merge(&mut merged, &own, &self.schema);
+        Some(merged)
+    }
+
+    fn finish(mut self, merged: Option<toml::Table>) -> Result<Scenario, ScenarioError> {
+        let Some(mut merged) = merged else {
+            return Err(ScenarioError {
+                diagnostics: self.diagnostics,
+            });
+        };
+        if !self.diagnostics.is_empty() {
+            return Err(ScenarioError {
+                diagnostics: self.diagnostics,
+            });
+        }
+        merged.remove("extends");
+        merged.remove("data");
+        let last_file = self
+            .files
+            .last()
+            .map(|f| f.path.clone())
+            .unwrap_or_default();
+        let assumptions: Assumptions = match Value::Table(merged).try_into() {
+            Ok(a) => a,
+            Err(e) => {
+                return Err(ScenarioError::single(
+                    &last_file,
+                    format!("{}", e.message().trim()),
+                ));
+            }
+        };
+        for problem in validate::check(&assumptions) {
+            let (file, position) = self
+                .locate(&problem.field)
+                .unwrap_or((last_file.clone(), None));
+            self.diagnostics.push(Diagnostic {
+                file,
+                position,
+                field: Some(problem.field),
+                message: problem.message,
+            });
+        }
+        if !self.diagnostics.is_empty() {
+            return Err(ScenarioError {
+                diagnostics: self.diagnostics,
+            });
+        }
+        Ok(Scenario {
+            assumptions,
+            files: self.files,
+            data: self.data,
+            provenance: self.provenance,
+        })
+    }
+
+    /// The file and position that last set `field` or its closest parent.
+    fn locate(&self, field: &str) -> Option<(String, Option<(usize, usize)>)> {
+        let mut f = field;
+        loop {
+            if let Some((file, pos)) = self.provenance.get(f) {
+                return Some((file.clone(), *pos));
+            }
+            let cut = f.rfind(['.', '['])?;
+            f = &f[..cut];
+        }
+    }
+}
+
+impl Scenario {
+    /// The embedded default scenario.
+    pub fn default_scenario() -> Result<Scenario, ScenarioError> {
+        let mut l = Loader::new();
+        let merged = l.load(Origin::Embedded, None);
+        l.finish(merged)
+    }
+
+    /// Load the scenario file at `path` and everything it extends.
+    pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
+        let mut l = Loader::new();
+        let merged = l.load(Origin::File(path.to_path_buf()), None);
+        l.finish(merged)
+    }
+
+    /// Load a scenario from text (named `name` in messages); relative
+    /// `extends` paths resolve against `dir`.
+    pub fn from_text(
+        name: &str,
+        text: &str,
+        dir: Option<&Path>,
+    ) -> Result<Scenario, ScenarioError> {
+        let mut l = Loader::new();
+        let merged = l.load_text(name, text, dir);
+        l.finish(merged)
+    }
+
+    /// The dotted-path location of a field (file and line), for messages.
+    pub fn locate(&self, field: &str) -> Option<String> {
+        let mut f = field;
+        loop {
+            if let Some((file, pos)) = self.provenance.get(f) {
+                return Some(match pos {
+                    Some((l, c)) => format!("{file}:{l}:{c}"),
+                    None => file.clone(),
+                });
+            }
+            let cut = f.rfind(['.', '['])?;
+            f = &f[..cut];
+        }
+    }
+
+    /// The data the scenario runs on: the embedded tables with any files the
+    /// scenario substitutes.
+    pub fn dataset(&self) -> Result<Dataset, DataError> {
+        let mut d = Dataset::embedded()?;
+        if let Some(p) = &self.data.population_file {
+            let text = crate::data::read_table_text(p)?;
+            d.population = PopulationTable::parse(&p.display().to_string(), &text)?;
+        }
+        if let Some(p) = &self.data.profiles_file {
+            let text = crate::data::read_table_text(p)?;
+            d.profiles = AgeSexTable::parse(&p.display().to_string(), &text)?;
+        }
+        Ok(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_loads_and_matches_baseline() {
+        let d = Scenario::default_scenario().unwrap();
+        let b: Assumptions = toml::from_str(DEFAULT_TOML).unwrap();
+        assert_eq!(d.assumptions, b);
+        assert_eq!(d.files.len(), 1);
+    }
+
+    #[test]
+    fn overrides_merge_and_unknown_keys_are_located() {
+        let s = Scenario::from_text(
+            "x.toml",
+            "name = \"X\"\n[economy]\nproductivity_growth_pct = 1\n",
+            None,
+        )
+        .unwrap();
+        assert_eq!(s.assumptions.economy.productivity_growth_pct, 1.0);
+        assert_eq!(s.assumptions.economy.cpi_inflation_pct, 2.0);
+        assert_eq!(s.files.len(), 2);
+        let e = Scenario::from_text(
+            "x.toml",
+            "[economy]\nproductivity_growth_pc = 1\ncpi_inflation_pct = \"2\"\n",
+            None,
+        )
+        .unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains("x.toml:2:1: `economy.productivity_growth_pc`: unknown key; did you mean `productivity_growth_pct`?"), "{msg}");
+        assert!(msg.contains("x.toml:3:21"), "{msg}");
+    }
+
+    #[test]
+    fn value_problems_point_at_the_line() {
+        let e = Scenario::from_text("x.toml", "\n[economy]\ncpi_inflation_pct = 0.02\n", None)
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("x.toml:3:1: `economy.cpi_inflation_pct`: 0.02 looks like a fraction"),
+            "{e}"
+        );
+    }
+}

@@ -1,0 +1,306 @@
+//! Checks one scenario file against the schema before anything is merged, so
+//! that unknown keys, wrong types and bad enum values are reported at their
+//! own line and column, with a "did you mean" suggestion.
+//!
+//! The schema is the embedded default scenario (which sets every required
+//! field) plus [`SCHEMA_EXTRAS`], the optional fields.
+
+use std::collections::BTreeMap;
+
+use toml::Value;
+use toml_edit::{Item, TableLike};
+
+use super::diagnostic::{line_col, suggest, Diagnostic};
+use crate::years::FiscalYear;
+
+/// Optional fields that the default does not set (values only give types).
+pub const SCHEMA_EXTRAS: &str = r#"
+extends = "default"
+[spending]
+non_age_related_pct_gdp = 0.0
+[receipts]
+other_receipts_pct_gdp = 0.0
+[data]
+population_file = ""
+profiles_file = ""
+"#;
+
+/// String fields that take one of a fixed set of values.
+pub const ENUM_FIELDS: &[(&str, &[&str])] = &[
+    ("spending.welfare_uprating", &["earnings", "cpi"]),
+    ("spending.pensioner_benefits_uprating", &["earnings", "cpi"]),
+];
+
+/// Where each field was set: dotted path -> (file, line, column).
+pub type Provenance = BTreeMap<String, (String, Option<(usize, usize)>)>;
+
+/// Context for checking one file.
+pub struct FileCheck<'a> {
+    /// The file's name in messages.
+    pub file: &'a str,
+    /// The file's text (for positions).
+    pub text: &'a str,
+    /// Problems found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Fields the file sets, with their positions.
+    pub provenance: Provenance,
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::String(_) => "a string",
+        Value::Integer(_) => "an integer",
+        Value::Float(_) => "a number",
+        Value::Boolean(_) => "true or false",
+        Value::Datetime(_) => "a date",
+        Value::Array(_) => "an array",
+        Value::Table(_) => "a table",
+    }
+}
+
+fn edit_type_name(v: &toml_edit::Value) -> &'static str {
+    match v {
+        toml_edit::Value::String(_) => "a string",
+        toml_edit::Value::Integer(_) => "an integer",
+        toml_edit::Value::Float(_) => "a number",
+        toml_edit::Value::Boolean(_) => "true or false",
+        toml_edit::Value::Datetime(_) => "a date",
+        toml_edit::Value::Array(_) => "an array",
+        toml_edit::Value::InlineTable(_) => "a table",
+    }
+}
+
+impl<'a> FileCheck<'a> {
+    /// A new check of `file` with contents `text`.
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        FileCheck {
+            file,
+            text,
+            diagnostics: Vec::new(),
+            provenance: Provenance::new(),
+        }
+    }
+
+    fn pos(&self, span: Option<std::ops::Range<usize>>) -> Option<(usize, usize)> {
+        span.map(|s| line_col(self.text, s.start))
+    }
+
+    fn push(&mut self, span: Option<std::ops::Range<usize>>, field: &str, message: String) {
+        let position = self.pos(span);
+        self.diagnostics.push(Diagnostic {
+            file: self.file.to_string(),
+            position,
+            field: Some(field.to_string()),
+            message,
+        });
+    }
+
+    /// Check every key of `table` (at dotted `path`) against `schema`.
+    pub fn table(&mut self, table: &dyn TableLike, schema: &toml::Table, path: &str) {
+        for (key, item) in table.iter() {
+            let span = table.get_key_value(key).and_then(|(k, _)| k.span());
+            let full = if path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            };
+            let Some(expected) = schema.get(key) else {
+                let hint = match suggest(key, schema.keys().map(String::as_str)) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => {
+                        let mut keys: Vec<&str> = schema.keys().map(String::as_str).collect();
+                        keys.sort_unstable();
+                        format!("known keys here: {}", keys.join(", "))
+                    }
+                };
+                self.push(span, &full, format!("unknown key; {hint}"));
+                continue;
+            };
+            self.provenance.insert(
+                full.clone(),
+                (self.file.to_string(), self.pos(span.clone())),
+            );
+            self.item(item, expected, &full, span);
+        }
+    }
+
+    fn item(
+        &mut self,
+        item: &Item,
+        expected: &Value,
+        path: &str,
+        key_span: Option<std::ops::Range<usize>>,
+    ) {
+        match item {
+            Item::Table(t) => match expected {
+                Value::Table(schema) => self.table(t, schema, path),
+                other => self.push(
+                    key_span,
+                    path,
+                    format!("expected {}, found a table", type_name(other)),
+                ),
+            },
+            Item::Value(v) => self.value(v, expected, path),
+            Item::ArrayOfTables(arr) => match expected {
+                Value::Array(items) => match items.first() {
+                    Some(Value::Table(schema)) => {
+                        for (i, t) in arr.iter().enumerate() {
+                            self.table(t, schema, &format!("{path}[{i}]"));
+                        }
+                    }
+                    _ => self.push(
+                        key_span,
+                        path,
+                        "expected an array of values, found an array of tables".into(),
+                    ),
+                },
+                other => self.push(
+                    key_span,
+                    path,
+                    format!("expected {}, found an array of tables", type_name(other)),
+                ),
+            },
+            Item::None => {}
+        }
+    }
+
+    fn value(&mut self, v: &toml_edit::Value, expected: &Value, path: &str) {
+        let span = v.span();
+        let mismatch = |this: &mut Self| {
+            this.push(
+                span.clone(),
+                path,
+                format!(
+                    "expected {}, found {}",
+                    type_name(expected),
+                    edit_type_name(v)
+                ),
+            );
+        };
+        match (expected, v) {
+            (Value::Float(_), toml_edit::Value::Float(f)) => {
+                if !f.value().is_finite() {
+                    self.push(span, path, format!("{} is not a finite number", f.value()));
+                }
+            }
+            (Value::Float(_), toml_edit::Value::Integer(_)) => {}
+            (Value::Integer(_), toml_edit::Value::Integer(i)) => {
+                if *i.value() < 0 {
+                    self.push(
+                        span,
+                        path,
+                        format!(
+                            "{} is negative; give a whole number of zero or more",
+                            i.value()
+                        ),
+                    );
+                }
+            }
+            (Value::Integer(_), toml_edit::Value::Float(f)) => {
+                self.push(
+                    span,
+                    path,
+                    format!("expected a whole number, found {}", f.value()),
+                );
+            }
+            (Value::Boolean(_), toml_edit::Value::Boolean(_)) => {}
+            (Value::String(example), toml_edit::Value::String(s)) => {
+                let s = s.value();
+                if let Some((_, allowed)) = ENUM_FIELDS.iter().find(|(p, _)| *p == path) {
+                    if !allowed.contains(&s.as_str()) {
+                        let hint = suggest(s, allowed.iter().copied())
+                            .map(|x| format!(" (did you mean `{x}`?)"))
+                            .unwrap_or_default();
+                        self.push(
+                            span,
+                            path,
+                            format!("`{s}` is not one of {}{hint}", allowed.join(", ")),
+                        );
+                    }
+                } else if example.parse::<FiscalYear>().is_ok() {
+                    if let Err(e) = s.parse::<FiscalYear>() {
+                        self.push(span, path, e.to_string());
+                    }
+                }
+            }
+            (Value::Array(items), toml_edit::Value::Array(arr)) => {
+                if let Some(first) = items.first() {
+                    for (i, el) in arr.iter().enumerate() {
+                        let p = format!("{path}[{i}]");
+                        match (first, el) {
+                            (Value::Table(schema), toml_edit::Value::InlineTable(t)) => {
+                                self.table(t, schema, &p);
+                                let missing: Vec<&str> = schema
+                                    .keys()
+                                    .filter(|k| !t.contains_key(k))
+                                    .map(String::as_str)
+                                    .collect();
+                                if !missing.is_empty() {
+                                    self.push(
+                                        el.span(),
+                                        &p,
+                                        format!(
+                                            "missing {}: every entry needs {}",
+                                            missing.join(", "),
+                                            schema
+                                                .keys()
+                                                .cloned()
+                                                .collect::<Vec<_>>()
+                                                .join(" and ")
+                                        ),
+                                    );
+                                }
+                            }
+                            _ => self.value(el, first, &p),
+                        }
+                    }
+                }
+            }
+            (Value::Table(schema), toml_edit::Value::InlineTable(t)) => self.table(t, schema, path),
+            _ => mismatch(self),
+        }
+    }
+}
+
+/// Deep-merge `over` into `base`: tables merge key by key, everything else
+/// (arrays included) is replaced. Integers where the schema has a float are
+/// converted so that `2` and `2.0` mean the same.
+pub fn merge(base: &mut toml::Table, over: &toml::Table, schema: &toml::Table) {
+    for (k, v) in over {
+        let sch = schema.get(k);
+        match (base.get_mut(k), v, sch) {
+            (Some(Value::Table(b)), Value::Table(o), s) => {
+                let empty = toml::Table::new();
+                merge(b, o, s.and_then(Value::as_table).unwrap_or(&empty));
+            }
+            _ => {
+                let mut v = v.clone();
+                coerce(&mut v, sch);
+                base.insert(k.clone(), v);
+            }
+        }
+    }
+}
+
+fn coerce(v: &mut Value, schema: Option<&Value>) {
+    match (v, schema) {
+        (v @ Value::Integer(_), Some(Value::Float(_))) => {
+            if let Value::Integer(i) = *v {
+                *v = Value::Float(i as f64);
+            }
+        }
+        (Value::Table(t), Some(Value::Table(s))) => {
+            for (k, x) in t.iter_mut() {
+                coerce(x, s.get(k));
+            }
+        }
+        (Value::Array(a), Some(Value::Array(s))) => {
+            if let Some(first) = s.first() {
+                for x in a.iter_mut() {
+                    coerce(x, Some(first));
+                }
+            }
+        }
+        _ => {}
+    }
+}
