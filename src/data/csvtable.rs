@@ -28,8 +28,17 @@ impl CsvTable {
         let last_content = lines
             .iter()
             .rposition(|l| !l.trim().is_empty())
-            .ok_or_else(|| DataError::invalid(name, 0, "the table is empty: it needs a header row and data rows"))?;
-        if let Some(i) = lines[..=last_content].iter().position(|l| l.trim().is_empty()) {
+            .ok_or_else(|| {
+                DataError::invalid(
+                    name,
+                    0,
+                    "the table is empty: it needs a header row and data rows",
+                )
+            })?;
+        if let Some(i) = lines[..=last_content]
+            .iter()
+            .position(|l| l.trim().is_empty())
+        {
             return Err(DataError::invalid(
                 name,
                 i + 1,
@@ -63,7 +72,11 @@ impl CsvTable {
             rows.push((line, rec.iter().map(|c| c.trim().to_string()).collect()));
         }
         if rows.is_empty() {
-            return Err(DataError::invalid(name, 0, "the table has a header but no data rows"));
+            return Err(DataError::invalid(
+                name,
+                0,
+                "the table has a header but no data rows",
+            ));
         }
         Ok(CsvTable {
             name: name.to_string(),

@@ -84,7 +84,14 @@ impl GiltTable {
                 }
             };
             let redemption_year = fiscal_year_of_date(&row[cd]).ok_or_else(|| {
-                DataError::invalid(name, *line, format!("column `redemption_date`: `{}` is not a date YYYY-MM-DD", row[cd]))
+                DataError::invalid(
+                    name,
+                    *line,
+                    format!(
+                        "column `redemption_date`: `{}` is not a date YYYY-MM-DD",
+                        row[cd]
+                    ),
+                )
             })?;
             gilts.push(Gilt {
                 name: row[cn].clone(),
@@ -103,7 +110,11 @@ impl GiltTable {
 
     /// Total uplifted amount of gilts of `kind`, £bn.
     pub fn total_gbp_bn(&self, kind: GiltKind) -> f64 {
-        self.gilts.iter().filter(|g| g.kind == kind).map(|g| g.uplifted_gbp_bn).sum()
+        self.gilts
+            .iter()
+            .filter(|g| g.kind == kind)
+            .map(|g| g.uplifted_gbp_bn)
+            .sum()
     }
 }
 

@@ -89,12 +89,22 @@ impl PopulationTable {
                 continue;
             }
             let y: i32 = h.parse().map_err(|_| {
-                DataError::invalid(name, 1, format!("column `{h}` is not a calendar year: year columns are named like 2025"))
+                DataError::invalid(
+                    name,
+                    1,
+                    format!(
+                        "column `{h}` is not a calendar year: year columns are named like 2025"
+                    ),
+                )
             })?;
             years.push((k, y));
         }
         if years.is_empty() {
-            return Err(DataError::invalid(name, 1, "no year columns: add columns named by calendar mid-year, e.g. 2025"));
+            return Err(DataError::invalid(
+                name,
+                1,
+                "no year columns: add columns named by calendar mid-year, e.g. 2025",
+            ));
         }
         let first_year = years[0].1;
         for (i, (_, y)) in years.iter().enumerate() {
@@ -110,7 +120,14 @@ impl PopulationTable {
         let mut seen = ndarray::Array2::<usize>::zeros((2, N_AGES));
         for (line, row) in &t.rows {
             let sex = Sex::parse(&row[sex_col]).ok_or_else(|| {
-                DataError::invalid(name, *line, format!("column `sex`: `{}` is not a sex: write male or female", row[sex_col]))
+                DataError::invalid(
+                    name,
+                    *line,
+                    format!(
+                        "column `sex`: `{}` is not a sex: write male or female",
+                        row[sex_col]
+                    ),
+                )
             })?;
             let age: usize = row[age_col].parse().ok().filter(|a| *a <= MAX_AGE).ok_or_else(|| {
                 DataError::invalid(name, *line, format!("column `age`: `{}` is not an age 0..={MAX_AGE} ({MAX_AGE} stands for {MAX_AGE} and over)", row[age_col]))
@@ -119,12 +136,17 @@ impl PopulationTable {
                 return Err(DataError::invalid(
                     name,
                     *line,
-                    format!("duplicate row for {} aged {age} (first at line {}): keep one", sex.name(), seen[[sex as usize, age]]),
+                    format!(
+                        "duplicate row for {} aged {age} (first at line {}): keep one",
+                        sex.name(),
+                        seen[[sex as usize, age]]
+                    ),
                 ));
             }
             seen[[sex as usize, age]] = *line;
             for (j, (k, y)) in years.iter().enumerate() {
-                persons[[sex as usize, age, j]] = t.non_negative(*line, &y.to_string(), &row[*k])?;
+                persons[[sex as usize, age, j]] =
+                    t.non_negative(*line, &y.to_string(), &row[*k])?;
             }
         }
         for sex in Sex::ALL {
@@ -176,7 +198,8 @@ mod tests {
         assert!(e.to_string().contains("female aged 50"), "{e}");
         let e = PopulationTable::parse("p", &table("male,7,1,1\n", None)).unwrap_err();
         assert!(e.to_string().contains("duplicate"), "{e}");
-        let e = PopulationTable::parse("p", &table("", None).replace("male,7,107", "male,7,-107")).unwrap_err();
+        let e = PopulationTable::parse("p", &table("", None).replace("male,7,107", "male,7,-107"))
+            .unwrap_err();
         assert!(e.to_string().contains("negative"), "{e}");
     }
 }

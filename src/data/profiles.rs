@@ -44,16 +44,38 @@ impl AgeSexTable {
         let mut seen = Array2::<usize>::zeros((2, N_AGES));
         for (line, row) in &t.rows {
             let sex = Sex::parse(&row[sex_col]).ok_or_else(|| {
-                DataError::invalid(name, *line, format!("column `sex`: `{}` is not a sex: write male or female", row[sex_col]))
+                DataError::invalid(
+                    name,
+                    *line,
+                    format!(
+                        "column `sex`: `{}` is not a sex: write male or female",
+                        row[sex_col]
+                    ),
+                )
             })?;
-            let age: usize = row[age_col].parse().ok().filter(|a| *a <= MAX_AGE).ok_or_else(|| {
-                DataError::invalid(name, *line, format!("column `age`: `{}` is not an age 0..={MAX_AGE}", row[age_col]))
-            })?;
+            let age: usize = row[age_col]
+                .parse()
+                .ok()
+                .filter(|a| *a <= MAX_AGE)
+                .ok_or_else(|| {
+                    DataError::invalid(
+                        name,
+                        *line,
+                        format!(
+                            "column `age`: `{}` is not an age 0..={MAX_AGE}",
+                            row[age_col]
+                        ),
+                    )
+                })?;
             if seen[[sex as usize, age]] != 0 {
                 return Err(DataError::invalid(
                     name,
                     *line,
-                    format!("duplicate row for {} aged {age} (first at line {}): keep one", sex.name(), seen[[sex as usize, age]]),
+                    format!(
+                        "duplicate row for {} aged {age} (first at line {}): keep one",
+                        sex.name(),
+                        seen[[sex as usize, age]]
+                    ),
                 ));
             }
             seen[[sex as usize, age]] = *line;

@@ -21,7 +21,12 @@ impl SeriesTable {
     /// Parse the long CSV format in the module docs.
     pub fn parse(name: &str, text: &str) -> Result<SeriesTable, DataError> {
         let t = CsvTable::parse(name, text)?;
-        let (cs, cy, cv, cu) = (t.column("series")?, t.column("year")?, t.column("value")?, t.column("unit")?);
+        let (cs, cy, cv, cu) = (
+            t.column("series")?,
+            t.column("year")?,
+            t.column("value")?,
+            t.column("unit")?,
+        );
         let mut series: BTreeMap<String, (String, BTreeMap<FiscalYear, f64>)> = BTreeMap::new();
         for (line, row) in &t.rows {
             let year: FiscalYear = row[cy]
@@ -35,11 +40,18 @@ impl SeriesTable {
                 return Err(DataError::invalid(
                     name,
                     *line,
-                    format!("series `{}` changes unit from `{}` to `{}`: one unit a series", row[cs], entry.0, row[cu]),
+                    format!(
+                        "series `{}` changes unit from `{}` to `{}`: one unit a series",
+                        row[cs], entry.0, row[cu]
+                    ),
                 ));
             }
             if entry.1.insert(year, value).is_some() {
-                return Err(DataError::invalid(name, *line, format!("duplicate row for series `{}` in {year}: keep one", row[cs])));
+                return Err(DataError::invalid(
+                    name,
+                    *line,
+                    format!("duplicate row for series `{}` in {year}: keep one", row[cs]),
+                ));
             }
         }
         Ok(SeriesTable {
@@ -51,16 +63,27 @@ impl SeriesTable {
     /// The value of `series` in `year`, or an error naming what is missing.
     pub fn get(&self, series: &str, year: FiscalYear) -> Result<f64, DataError> {
         let (_, values) = self.series.get(series).ok_or_else(|| {
-            DataError::invalid(&self.source, 0, format!("series `{series}` is missing: re-run `fiscal data import`"))
+            DataError::invalid(
+                &self.source,
+                0,
+                format!("series `{series}` is missing: re-run `fiscal data import`"),
+            )
         })?;
         values.get(&year).copied().ok_or_else(|| {
-            DataError::invalid(&self.source, 0, format!("series `{series}` has no value for {year}"))
+            DataError::invalid(
+                &self.source,
+                0,
+                format!("series `{series}` has no value for {year}"),
+            )
         })
     }
 
     /// The years for which `series` has values.
     pub fn years(&self, series: &str) -> Vec<FiscalYear> {
-        self.series.get(series).map(|(_, v)| v.keys().copied().collect()).unwrap_or_default()
+        self.series
+            .get(series)
+            .map(|(_, v)| v.keys().copied().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -70,7 +93,11 @@ mod tests {
 
     #[test]
     fn parses_and_gets() {
-        let t = SeriesTable::parse("s", "series,year,value,unit\ngdp,2025-26,1.5,gbp_bn\ngdp,2026-27,2,gbp_bn\n").unwrap();
+        let t = SeriesTable::parse(
+            "s",
+            "series,year,value,unit\ngdp,2025-26,1.5,gbp_bn\ngdp,2026-27,2,gbp_bn\n",
+        )
+        .unwrap();
         assert_eq!(t.get("gdp", FiscalYear(2026)).unwrap(), 2.0);
         assert!(t.get("gdp", FiscalYear(2027)).is_err());
         assert!(t.get("x", FiscalYear(2026)).is_err());
@@ -78,7 +105,11 @@ mod tests {
 
     #[test]
     fn rejects_duplicates_and_bad_years() {
-        assert!(SeriesTable::parse("s", "series,year,value,unit\ng,2025-26,1,x\ng,2025-26,1,x\n").is_err());
+        assert!(SeriesTable::parse(
+            "s",
+            "series,year,value,unit\ng,2025-26,1,x\ng,2025-26,1,x\n"
+        )
+        .is_err());
         let e = SeriesTable::parse("s", "series,year,value,unit\ng,2025,1,x\n").unwrap_err();
         assert!(e.to_string().contains("s:2"), "{e}");
     }
