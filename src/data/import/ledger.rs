@@ -1,0 +1,121 @@
+//! The "public-ledger" CSV format used by the shared OBR extracts
+//! (`series_id,period,geography,value,unit,kind,source_id,vintage,quality,method_note`),
+//! turned into the project's long `series,year,value,unit` tables.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::source::{fmt_num, Headed, SourceCsv};
+use super::ImportError;
+use crate::years::FiscalYear;
+
+/// Series rows keyed by (series, year): (value, unit). A BTreeMap gives a
+/// stable output order.
+pub type SeriesRows = BTreeMap<(String, FiscalYear), (f64, String)>;
+
+/// Read a public-ledger file into series rows.
+pub fn read(path: &Path) -> Result<SeriesRows, ImportError> {
+    parse(&SourceCsv::read(path)?)
+}
+
+/// Parse an already-read public-ledger CSV.
+pub fn parse(src: &SourceCsv) -> Result<SeriesRows, ImportError> {
+    let t = src.with_header()?;
+    let (cs, cp, cv, cu) = (
+        t.column("series_id")?,
+        t.column("period")?,
+        t.column("value")?,
+        t.column("unit")?,
+    );
+    let mut out = SeriesRows::new();
+    let mut units: BTreeMap<String, String> = BTreeMap::new();
+    for (line, row) in t.rows {
+        let series = Headed::cell(row, cs);
+        if series.is_empty() {
+            return Err(ImportError::invalid(
+                t.path(),
+                *line,
+                "column `series_id` is empty",
+            ));
+        }
+        let period = Headed::cell(row, cp);
+        let year: FiscalYear = period
+            .parse()
+            .map_err(|e| ImportError::invalid(t.path(), *line, format!("column `period`: {e}")))?;
+        let value = t.number(*line, row, cv, "value")?;
+        let unit = Headed::cell(row, cu).to_string();
+        if unit.is_empty() {
+            return Err(ImportError::invalid(
+                t.path(),
+                *line,
+                format!("column `unit` is empty for `{series}`"),
+            ));
+        }
+        if let Some(prev) = units.insert(series.to_string(), unit.clone()) {
+            if prev != unit {
+                return Err(ImportError::invalid(
+                    t.path(),
+                    *line,
+                    format!("series `{series}` changes unit from `{prev}` to `{unit}`"),
+                ));
+            }
+        }
+        if out
+            .insert((series.to_string(), year), (value, unit))
+            .is_some()
+        {
+            return Err(ImportError::invalid(
+                t.path(),
+                *line,
+                format!("duplicate row for `{series}` {period}: keep one"),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// The output table `series,year,value,unit`.
+pub fn to_csv(rows: &SeriesRows) -> (String, usize) {
+    let mut out = String::from("series,year,value,unit\n");
+    for ((s, y), (v, u)) in rows {
+        out.push_str(&format!("{s},{y},{},{u}\n", fmt_num(*v)));
+    }
+    (out, rows.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::SeriesTable;
+
+    fn fixture(name: &str) -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import")
+            .join(name)
+    }
+
+    #[test]
+    fn reads_ledger_and_round_trips() {
+        let rows = read(&fixture("ledger.csv")).unwrap();
+        assert_eq!(rows.len(), 4);
+        let (text, n) = to_csv(&rows);
+        assert_eq!(n, 4);
+        let t = SeriesTable::parse("out", &text).unwrap();
+        assert_eq!(t.get("fiscal.psnd", FiscalYear(2025)).unwrap(), 2900.5);
+    }
+
+    #[test]
+    fn bad_ledger_rows_are_reported() {
+        let e = read(&fixture("ledger_bad_value.csv"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("ledger_bad_value.csv:3") && e.contains("not a number"),
+            "{e}"
+        );
+        let e = read(&fixture("ledger_no_unit.csv"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("missing column `unit`"), "{e}");
+    }
+}

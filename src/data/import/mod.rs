@@ -1,0 +1,250 @@
+//! The data importer: reads the official publications in the shared data
+//! directory (ONS, OBR, DMO formats as published) and writes the compact
+//! tables under `data/` that the loaders in [`crate::data`] read and the
+//! binary embeds. Output is byte-deterministic: fixed number formatting,
+//! stable row order, `\n` line endings.
+//!
+//! The shared directory layout is the one described in
+//! `shared/data/MANIFEST.md` (`data/...`) and `shared/evidence/`.
+
+mod error;
+pub mod evidence;
+pub mod gilts;
+pub mod ledger;
+pub mod participation;
+pub mod population;
+pub mod profiles;
+pub mod source;
+pub mod welfare;
+
+use std::fmt;
+use std::path::Path;
+
+pub use error::ImportError;
+
+use crate::data::{Sex, N_AGES};
+
+/// Source files, relative to the shared directory.
+pub mod paths {
+    /// ONS npp2022 UK population by single year of age and sex.
+    pub const POPULATION: &str =
+        "data/ons/npp2022/ons_npp2022_uk_principal_population_syoa_sex_2022-2122.csv";
+    /// OBR EFO March 2026 aggregates (public-ledger format).
+    pub const EFO: &str = "data/obr/efo2026/obr_efo_2026-03_aggregates.csv";
+    /// OBR EFO March 2026 detailed expenditure tables.
+    pub const EFO_EXPENDITURE: &str = "data/obr/efo2026/obr_efo_detailed_expenditure.xlsx";
+    /// OBR FRS July 2026 chapter 3 baseline (public-ledger format).
+    pub const FRS: &str = "data/obr/frs2026/obr_frs_2026-07_ch3_baseline.csv";
+    /// DMO gilts in issue, 19 March 2025 (CSV export).
+    pub const GILTS: &str = "data/dmo/dmo_gilts_in_issue_2025-03-19.csv";
+    /// Evidence for age profiles.
+    pub const EVIDENCE: &str = "evidence/profiles";
+}
+
+/// The tables written, in order.
+pub const TABLES: &[&str] = &[
+    "population_npp2022.csv",
+    "efo_2026-03.csv",
+    "frs_2026-07.csv",
+    "gilts_dmo_2025-03-19.csv",
+    "participation.csv",
+    "profiles.csv",
+];
+
+/// What an import wrote.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportReport {
+    /// (file name, data rows) per table written.
+    pub tables: Vec<(String, usize)>,
+    /// Headline checks (label, value), also listed in SOURCES.md.
+    pub checks: Vec<(String, String)>,
+}
+
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "tables written:")?;
+        for (name, rows) in &self.tables {
+            writeln!(f, "  {name:<28} {rows:>6} rows")?;
+        }
+        if !self.checks.is_empty() {
+            writeln!(f, "checks:")?;
+            for (k, v) in &self.checks {
+                writeln!(f, "  {k}: {v}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Hand-written part of `SOURCES.md` (sources, transformations, caveats).
+const SOURCES_TEMPLATE: &str = include_str!("sources_template.md");
+
+/// Import everything from `shared_dir` into `out_dir` (which must exist).
+pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
+    let mut report = ImportReport::default();
+    let mut write = |name: &str, (text, rows): (String, usize)| -> Result<(), ImportError> {
+        source::write_file(out_dir, name, &text)?;
+        report.tables.push((name.to_string(), rows));
+        Ok(())
+    };
+
+    let pop = population::read(&shared_dir.join(paths::POPULATION))?;
+    write("population_npp2022.csv", pop.to_csv())?;
+
+    let mut efo = ledger::read(&shared_dir.join(paths::EFO))?;
+    let welfare_rows = welfare::read(&shared_dir.join(paths::EFO_EXPENDITURE))?;
+    for (k, v) in &welfare_rows {
+        if efo.insert(k.clone(), v.clone()).is_some() {
+            return Err(ImportError::Check {
+                table: "efo_2026-03.csv".into(),
+                message: format!("welfare series `{}` already in the aggregates file", k.0),
+            });
+        }
+    }
+    write("efo_2026-03.csv", ledger::to_csv(&efo))?;
+
+    let frs = ledger::read(&shared_dir.join(paths::FRS))?;
+    write("frs_2026-07.csv", ledger::to_csv(&frs))?;
+
+    let gilts = gilts::read(&shared_dir.join(paths::GILTS))?;
+    write("gilts_dmo_2025-03-19.csv", gilts::to_csv(&gilts))?;
+
+    let ev_dir = shared_dir.join(paths::EVIDENCE);
+    let evidence = profiles::load_evidence(&ev_dir)?;
+    let lab = evidence
+        .get("labour_participation")
+        .ok_or_else(|| ImportError::Check {
+            table: "participation.csv".into(),
+            message: "labour_participation evidence not loaded".into(),
+        })?;
+    let part = participation::derive(lab, &pop)?;
+    write("participation.csv", participation::to_csv(&part))?;
+
+    let inputs = profiles::Inputs {
+        pop: &pop,
+        participation: &part,
+        evidence,
+    };
+    let prof = profiles::derive(&inputs)?;
+    write("profiles.csv", profiles::to_csv(&prof))?;
+
+    report.checks = checks(&pop, &efo, &gilts, &part, &prof);
+    let mut sources = SOURCES_TEMPLATE.to_string();
+    sources.push_str("\n## Checks (generated by the importer)\n\n| check | value |\n|---|---|\n");
+    for (k, v) in &report.checks {
+        sources.push_str(&format!("| {k} | {v} |\n"));
+    }
+    source::write_file(out_dir, "SOURCES.md", &sources)?;
+    Ok(report)
+}
+
+/// Headline numbers for the report and SOURCES.md.
+fn checks(
+    pop: &population::Population,
+    efo: &ledger::SeriesRows,
+    gilts: &[gilts::GiltRow],
+    part: &participation::Participation,
+    prof: &[(&str, profiles::Profile)],
+) -> Vec<(String, String)> {
+    let mut c = Vec::new();
+    for y in [2022, 2025, 2047, 2072] {
+        c.push((
+            format!("UK population mid-{y} (npp2022), m"),
+            format!("{:.2}", pop.total(y) / 1e6),
+        ));
+    }
+    for kind in ["conventional", "index_linked"] {
+        let t: f64 = gilts
+            .iter()
+            .filter(|g| g.kind == kind)
+            .map(|g| g.uplifted_gbp_m)
+            .sum();
+        c.push((
+            format!("gilts {kind} (uplifted), £bn"),
+            format!("{:.2}", t / 1000.0),
+        ));
+    }
+    let t: f64 = gilts.iter().map(|g| g.uplifted_gbp_m).sum();
+    c.push((
+        "gilts total (uplifted), £bn".into(),
+        format!("{:.2}", t / 1000.0),
+    ));
+    for s in [
+        "welfare.pensioner_benefits",
+        "welfare.state_pension",
+        "welfare.total",
+    ] {
+        if let Some((v, _)) = efo.get(&(s.to_string(), crate::years::FiscalYear(2030))) {
+            c.push((format!("{s} 2030-31, £bn"), format!("{v:.2}")));
+        }
+    }
+    let w = |s: Sex, a: usize| pop.get(s, a, profiles::BASE_YEAR);
+    let persons = |p: &profiles::Profile, a: usize| {
+        (p[0][a] * w(Sex::Male, a) + p[1][a] * w(Sex::Female, a))
+            / (w(Sex::Male, a) + w(Sex::Female, a))
+    };
+    if let Some((_, h)) = prof.iter().find(|(n, _)| *n == "health") {
+        c.push((
+            "health per person, age 90 / age 30 (persons)".into(),
+            format!("{:.2}", persons(h, 90) / persons(h, 30)),
+        ));
+        c.push((
+            "health per person, age 85 / age 30 (persons)".into(),
+            format!("{:.2}", persons(h, 85) / persons(h, 30)),
+        ));
+    }
+    let lf: f64 = (16..N_AGES)
+        .map(|a| part[0][a] * w(Sex::Male, a) + part[1][a] * w(Sex::Female, a))
+        .sum();
+    let p16: f64 = (16..N_AGES)
+        .map(|a| w(Sex::Male, a) + w(Sex::Female, a))
+        .sum();
+    c.push((
+        "participation rate 16+ (2022 weights)".into(),
+        format!("{:.3}", lf / p16),
+    ));
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+    }
+
+    /// Re-run the importer on the shared data and compare with the committed
+    /// tables byte for byte. Ignored by default: needs `../shared`.
+    #[test]
+    #[ignore]
+    fn committed_tables_match_importer() {
+        let shared = shared();
+        if !shared.join("data").exists() {
+            eprintln!("skipping: {} not found", shared.display());
+            return;
+        }
+        let out = tempfile::tempdir().unwrap();
+        let report = import_all(&shared, out.path()).unwrap();
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        for name in TABLES.iter().chain(["SOURCES.md"].iter()) {
+            let fresh = std::fs::read(out.path().join(name)).unwrap();
+            let committed = std::fs::read(data.join(name)).unwrap();
+            assert!(
+                fresh == committed,
+                "{name} differs from the importer output: re-run the import and commit"
+            );
+        }
+        assert_eq!(report.tables.len(), TABLES.len());
+    }
+
+    #[test]
+    fn report_displays_tables() {
+        let r = ImportReport {
+            tables: vec![("a.csv".into(), 3)],
+            checks: vec![("x".into(), "1".into())],
+        };
+        let s = r.to_string();
+        assert!(s.contains("a.csv") && s.contains("3 rows") && s.contains("x: 1"));
+    }
+}
