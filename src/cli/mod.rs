@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod data;
+pub mod reproduce;
 pub mod run;
 
 use clap::{Parser, Subcommand};
@@ -28,6 +29,8 @@ pub enum Command {
     Run(run::Args),
     /// Validate scenario files without running them; lists every problem.
     Check(check::Args),
+    /// Compare the projection with the published figures it reproduces.
+    Reproduce(reproduce::Args),
     /// Build the compact data tables from the official publications.
     #[command(subcommand)]
     Data(data::Command),
@@ -39,6 +42,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Run(a) => run::run(a),
         Command::Check(a) => check::run(a),
         Command::Data(c) => data::run(c),
+        Command::Reproduce(a) => reproduce::run(a),
     }
 }
 

@@ -20,6 +20,21 @@ pub struct Adjustments {
     /// offset (a positive value is a tightening: higher receipts or lower
     /// spending, booked in non-age-related spending).
     pub primary_balance_delta_pct_gdp: Vec<f64>,
+    /// Shocks to market rates and inflation by year offset, applied after
+    /// calibration (so they move interest relative to the EFO): the debt
+    /// interest ready reckoners and stochastic paths use these.
+    pub rate_shocks: Vec<RateShock>,
+}
+
+/// A shock to the rate paths in one year, percentage points.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RateShock {
+    /// Added to the gilt rate on new issuance.
+    pub gilt_pp: f64,
+    /// Added to Bank Rate.
+    pub bank_pp: f64,
+    /// Added to the inflation that uplifts index-linked gilts.
+    pub index_linked_inflation_pp: f64,
 }
 
 impl Adjustments {
@@ -53,6 +68,11 @@ impl Adjustments {
             .get(k)
             .copied()
             .unwrap_or(0.0)
+    }
+
+    /// The rate shock at year offset `k`.
+    pub fn rate_shock(&self, k: usize) -> RateShock {
+        self.rate_shocks.get(k).copied().unwrap_or_default()
     }
 
     /// Add `other` to `self` (factors multiply, deltas add).

@@ -193,9 +193,21 @@ pub fn project_with(
     adj: &Adjustments,
 ) -> Result<Projection, ModelError> {
     let h = &a.horizon;
-    let p = prepare(a, data)?;
+    let mut p = prepare(a, data)?;
     let n_out = (h.base_year.years_until(h.end_year) + 1) as usize;
     let t_mt = h.base_year.years_until(h.medium_term_end) as usize;
+    // Calibration sees the unshocked paths; shocks then move interest
+    // relative to the EFO.
+    let gilt_mt_unshocked = p.gilt[t_mt];
+    let bank_mt_unshocked = p.bank[t_mt];
+    let rpi_mt_unshocked = p.rpi[t_mt];
+    for k in 0..p.years.len() {
+        let shock = adj.rate_shock(k);
+        p.gilt[k] += shock.gilt_pp;
+        p.bank[k] += shock.bank_pp;
+        p.rpi[k] += shock.index_linked_inflation_pp;
+    }
+    let p = p;
     let e = &a.economy;
     let mt_end = h.medium_term_end;
 
@@ -401,9 +413,12 @@ pub fn project_with(
                 // Calibrate the legacy conventional coupon so that the structure
                 // reproduces the EFO's interest on the EFO's own debt.
                 let stock = efo_debt_prev;
+                let il_rate_mt = (1.0 + d.index_linked_real_coupon_pct / 100.0)
+                    * (1.0 + rpi_mt_unshocked / 100.0)
+                    - 1.0;
                 let other = stock
-                    * (d.index_linked_share * il_rate(k)
-                        + d.floating_rate_share * p.bank[k] / 100.0);
+                    * (d.index_linked_share * il_rate_mt
+                        + d.floating_rate_share * bank_mt_unshocked / 100.0);
                 legacy_rate_pct = 100.0 * (efo_interest - other) / (conv_share * stock);
                 conv_stock_mt = conv_share * stock;
             }
@@ -496,7 +511,7 @@ pub fn project_with(
                     };
                     let conv_now = conv_share * debt_prev;
                     let coupon = legacy_rate_pct / 100.0 * conv_stock_mt
-                        + p.gilt[t_mt] / 100.0 * (conv_now - conv_stock_mt);
+                        + gilt_mt_unshocked / 100.0 * (conv_now - conv_stock_mt);
                     let rate = if conv_now > 0.0 {
                         100.0 * coupon / conv_now
                     } else {

@@ -9,6 +9,7 @@ mod engine;
 mod error;
 pub mod lines;
 pub mod projection;
+pub mod reproduce;
 pub mod validate;
 
 pub use adjustments::Adjustments;

@@ -1,0 +1,84 @@
+//! `fiscal reproduce`: rerun the default projection and compare it with the
+//! published figures it is meant to reproduce, listing every difference.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::model::reproduce::{efo_years, frs_paths, ready_reckoners, Comparison};
+use crate::model::{self};
+use crate::output::{self, csv::num};
+
+/// Arguments of `fiscal reproduce`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Scenario file; the embedded baseline when omitted.
+    pub scenario: Option<PathBuf>,
+    /// Also write reproduce.csv into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Exit 1 when a hard check (the EFO years) misses its tolerance.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+fn csv_text(rows: &[Comparison]) -> String {
+    let mut s = String::from("item,year,published,ours,difference,unit,tolerance\n");
+    for r in rows {
+        s.push_str(&format!(
+            "\"{}\",{},{},{},{},{},{}\n",
+            r.item,
+            r.year,
+            num(r.published),
+            num(r.ours),
+            num(r.difference),
+            r.unit,
+            r.tolerance.map(num).unwrap_or_default()
+        ));
+    }
+    s
+}
+
+/// Run `fiscal reproduce`.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let scenario = super::load_scenario(args.scenario.as_deref())?;
+    let data = scenario.dataset().context("cannot load the data tables")?;
+    if let Some(dir) = &args.out {
+        output::prepare_dir(dir).context("the output directory is not usable")?;
+    }
+    let a = &scenario.assumptions;
+    let p = model::project(a, &data)?;
+    let mut rows = efo_years(&p, &data, a.horizon.medium_term_end);
+    rows.extend(frs_paths(&p, &data, a.horizon.medium_term_end));
+    rows.extend(ready_reckoners(a, &data)?);
+    println!(
+        "{:<52} {:>8} {:>10} {:>10} {:>10}  unit",
+        "item", "year", "published", "ours", "diff"
+    );
+    for r in &rows {
+        let flag = if r.misses() { "  MISS" } else { "" };
+        println!(
+            "{:<52} {:>8} {:>10.3} {:>10.3} {:>+10.3}  {}{flag}",
+            r.item,
+            r.year.to_string(),
+            r.published,
+            r.ours,
+            r.difference,
+            r.unit
+        );
+    }
+    let misses: Vec<&Comparison> = rows.iter().filter(|r| r.misses()).collect();
+    println!(
+        "{} comparisons; {} hard checks, {} missed",
+        rows.len(),
+        rows.iter().filter(|r| r.tolerance.is_some()).count(),
+        misses.len()
+    );
+    if let Some(dir) = &args.out {
+        output::write_atomic(&dir.join("reproduce.csv"), csv_text(&rows).as_bytes())?;
+    }
+    if args.strict && !misses.is_empty() {
+        anyhow::bail!("{} hard checks missed their tolerance", misses.len());
+    }
+    Ok(())
+}
