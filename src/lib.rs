@@ -10,6 +10,7 @@
 //! The binary `fiscal` is a thin shell over these modules.
 
 pub mod data;
+pub mod model;
 pub mod years;
 
 pub use years::FiscalYear;
