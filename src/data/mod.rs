@@ -25,27 +25,12 @@ pub use series::SeriesTable;
 
 /// The embedded tables, by file name under `data/`.
 pub const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "population_npp2022.csv",
-        include_str!("../../data/population_npp2022.csv"),
-    ),
-    (
-        "efo_2026-03.csv",
-        include_str!("../../data/efo_2026-03.csv"),
-    ),
-    (
-        "frs_2026-07.csv",
-        include_str!("../../data/frs_2026-07.csv"),
-    ),
+    ("population_npp2022.csv", include_str!("../../data/population_npp2022.csv")),
+    ("efo_2026-03.csv", include_str!("../../data/efo_2026-03.csv")),
+    ("frs_2026-07.csv", include_str!("../../data/frs_2026-07.csv")),
     ("profiles.csv", include_str!("../../data/profiles.csv")),
-    (
-        "participation.csv",
-        include_str!("../../data/participation.csv"),
-    ),
-    (
-        "gilts_dmo_2025-03-19.csv",
-        include_str!("../../data/gilts_dmo_2025-03-19.csv"),
-    ),
+    ("participation.csv", include_str!("../../data/participation.csv")),
+    ("gilts_dmo_2025-03-19.csv", include_str!("../../data/gilts_dmo_2025-03-19.csv")),
 ];
 
 /// Every table the model needs.
@@ -78,21 +63,12 @@ impl Dataset {
     pub fn embedded() -> Result<Dataset, DataError> {
         let name = |f: &str| format!("embedded:data/{f}");
         Ok(Dataset {
-            population: PopulationTable::parse(
-                &name("population_npp2022.csv"),
-                embedded_text("population_npp2022.csv"),
-            )?,
+            population: PopulationTable::parse(&name("population_npp2022.csv"), embedded_text("population_npp2022.csv"))?,
             efo: SeriesTable::parse(&name("efo_2026-03.csv"), embedded_text("efo_2026-03.csv"))?,
             frs: SeriesTable::parse(&name("frs_2026-07.csv"), embedded_text("frs_2026-07.csv"))?,
             profiles: AgeSexTable::parse(&name("profiles.csv"), embedded_text("profiles.csv"))?,
-            participation: AgeSexTable::parse(
-                &name("participation.csv"),
-                embedded_text("participation.csv"),
-            )?,
-            gilts: GiltTable::parse(
-                &name("gilts_dmo_2025-03-19.csv"),
-                embedded_text("gilts_dmo_2025-03-19.csv"),
-            )?,
+            participation: AgeSexTable::parse(&name("participation.csv"), embedded_text("participation.csv"))?,
+            gilts: GiltTable::parse(&name("gilts_dmo_2025-03-19.csv"), embedded_text("gilts_dmo_2025-03-19.csv"))?,
         })
     }
 }
