@@ -33,3 +33,6 @@ pub use settings::{
     population_from_settings, PopulationChoice, PopulationOutcome, PopulationSettings,
     VariantPreset,
 };
+
+#[cfg(test)]
+mod tests;
