@@ -110,13 +110,12 @@ pub fn ready_projection_from_text(
     }
 }
 
+/// A wide table: first year, number of years, rows of (line, key cells, values).
+type WideTable = (i32, usize, Vec<(usize, Vec<String>, Vec<f64>)>);
+
 /// Read a wide `<keys...>,<year>,...` table, returning the first year and
 /// the rows as (line, key cells, values).
-fn wide(
-    name: &str,
-    text: &str,
-    keys: &[&str],
-) -> Result<(i32, usize, Vec<(usize, Vec<String>, Vec<f64>)>), DataError> {
+fn wide(name: &str, text: &str, keys: &[&str]) -> Result<WideTable, DataError> {
     let t = CsvTable::parse(name, text)?;
     for (k, key) in keys.iter().enumerate() {
         if t.header.get(k).map(String::as_str) != Some(*key) {

@@ -158,7 +158,7 @@ pub enum PopulationOutcome {
     /// A ready projection (population only, no flows).
     Ready(PopulationTable),
     /// A projection by the engine, with its flows.
-    Projected(DemographicProjection),
+    Projected(Box<DemographicProjection>),
 }
 
 impl PopulationOutcome {
@@ -506,7 +506,9 @@ pub fn population_from_settings(
         PopulationChoice::Assumptions => {
             let principal = super::embedded::principal_assumptions()?;
             let a = settings.apply(&principal)?;
-            Ok(PopulationOutcome::Projected(project(&a, last_year)?))
+            Ok(PopulationOutcome::Projected(Box::new(project(
+                &a, last_year,
+            )?)))
         }
     }
 }

@@ -1,3 +1,7 @@
+//! Print the reproduction of the ONS 2022-based principal, the principal's
+//! summary by decade and the variant presets' 2072 effects (the numbers in
+//! `docs/demography.md`): `cargo run --release --example demography_report`.
+
 use fiscal::model::demography::*;
 fn main() {
     let r = reproduce_npp2022().unwrap();
