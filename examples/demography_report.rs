@@ -2,69 +2,57 @@
 //! summary by decade and the variant presets' 2072 effects (the numbers in
 //! `docs/demography.md`): `cargo run --release --example demography_report`.
 
+use fiscal::data::{PopulationTable, Sex};
 use fiscal::model::demography::*;
-fn main() {
-    let r = reproduce_npp2022().unwrap();
+
+/// Persons of both sexes aged `lo..=hi` in 2072.
+fn group(t: &PopulationTable, lo: usize, hi: usize) -> f64 {
+    (lo..=hi)
+        .flat_map(|a| Sex::ALL.map(|s| t.get(s, a, 2072).unwrap_or(0.0)))
+        .sum()
+}
+
+fn main() -> anyhow::Result<()> {
+    let r = reproduce_npp2022()?;
     println!(
-        "max total {:.5}% cell {:.4}% full {:.5} {:.4}",
+        "max |total error| to 2072 {:.5} %, to 2122 {:.5} %; worst cell (ages 0-100) to 2072 {:.4} %, to 2122 {:.4} %",
         r.max_total_error_pct,
-        r.max_cell_error_pct,
         r.max_total_error_pct_full_horizon,
+        r.max_cell_error_pct,
         r.max_cell_error_pct_full_horizon
     );
+    println!("item\tyear\tpublished\tours\tdifference\tdifference_pct");
     for row in r
         .rows
         .iter()
         .filter(|r| r.item != "UK total" || r.year % 10 == 2)
     {
-        println!("{:?}", row);
-    }
-    let a = principal_assumptions().unwrap();
-    let p = project(&a, 2122).unwrap();
-    for row in p
-        .summary(&SpaPath::legislated())
-        .iter()
-        .filter(|r| r.year % 10 == 2)
-    {
         println!(
-            "{} tot {:.0} b {:?} d {:?} m {:?} tfr {:?} e0 {:?} {:?} oadr {:.0}",
-            row.year,
-            row.population_persons,
-            row.births_persons,
-            row.deaths_persons,
-            row.net_migration_persons,
-            row.tfr_children_per_woman,
-            row.life_expectancy_at_birth_male_years,
-            row.life_expectancy_at_birth_female_years,
-            row.old_age_dependency_ratio_per_1000
+            "{}\t{}\t{:.0}\t{:.1}\t{:.1}\t{:.5}",
+            row.item, row.year, row.published, row.ours, row.difference, row.difference_pct
         );
     }
-    let base = p.total(2072).unwrap();
+    let a = principal_assumptions()?;
+    let p = project(&a, 2072)?;
+    let pt = p.to_population_table("principal");
+    println!("variant\ttotal_pct\tage65plus_pct\tage0_15_pct\tage85plus_pct\te0_male_2071\te0_female_2071");
     for v in VariantPreset::ALL {
         let s = PopulationSettings {
             variant: Some(v),
             ..Default::default()
         };
-        let q = project(&s.apply(&a).unwrap(), 2072).unwrap();
-        let t = q.to_population_table("x");
-        let sumr = |lo: usize, hi: usize, pp: &fiscal::data::PopulationTable| -> f64 {
-            (lo..=hi)
-                .map(|ag| {
-                    pp.get(fiscal::data::Sex::Male, ag, 2072).unwrap()
-                        + pp.get(fiscal::data::Sex::Female, ag, 2072).unwrap()
-                })
-                .sum()
-        };
-        let pt = p.to_population_table("p");
+        let q = project(&s.apply(&a)?, 2072)?;
+        let t = q.to_population_table("variant");
+        let pct = |lo, hi| 100.0 * (group(&t, lo, hi) / group(&pt, lo, hi) - 1.0);
         println!(
-            "{:?}: 2072 tot {:+.2}% 65+ {:+.2}% <16 {:+.2}% 85+ {:+.2}% e0 2071 {:.2}/{:.2}",
-            v,
-            100.0 * (q.total(2072).unwrap() / base - 1.0),
-            100.0 * (sumr(65, 105, &t) / sumr(65, 105, &pt) - 1.0),
-            100.0 * (sumr(0, 15, &t) / sumr(0, 15, &pt) - 1.0),
-            100.0 * (sumr(85, 105, &t) / sumr(85, 105, &pt) - 1.0),
+            "{v:?}\t{:+.2}\t{:+.2}\t{:+.2}\t{:+.2}\t{:.2}\t{:.2}",
+            pct(0, 105),
+            pct(65, 105),
+            pct(0, 15),
+            pct(85, 105),
             q.life_expectancy_at_birth_years[[0, 49]],
             q.life_expectancy_at_birth_years[[1, 49]]
         );
     }
+    Ok(())
 }
