@@ -4,6 +4,7 @@
 pub mod adjustments;
 pub mod assumptions;
 pub mod debt;
+pub mod demography;
 pub mod economy;
 mod engine;
 mod error;

@@ -1,0 +1,18 @@
+//! Benchmark: a 100-year cohort-component projection at single years of age
+//! (the ONS 2022-based principal, mid-2022 to mid-2122). Target: under 1 ms.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use fiscal::model::demography::{principal_assumptions, project};
+
+fn bench_projection(c: &mut Criterion) {
+    let a = match principal_assumptions() {
+        Ok(a) => a,
+        Err(e) => panic!("embedded assumptions do not load: {e}"),
+    };
+    c.bench_function("demography_project_100_years", |b| {
+        b.iter(|| project(black_box(&a), black_box(2122)))
+    });
+}
+
+criterion_group!(benches, bench_projection);
+criterion_main!(benches);

@@ -1,0 +1,38 @@
+//! Demography: a cohort-component population projection by sex and single
+//! year of age 0..=105 (105 = 105 and over) that reproduces the ONS
+//! 2022-based UK principal projection from the ONS assumptions, with the
+//! variants a scenario can ask for.
+//!
+//! - [`assumptions`]: the inputs and their validation;
+//! - [`engine`]: [`project`], the ONS accounting year by year;
+//! - [`projection`]: the output and its per-year summary rows;
+//! - [`settings`]: `[population]` scenario settings and ONS variant presets;
+//! - [`embedded`]: the embedded principal assumptions and ready projections;
+//! - [`reproduce`]: the comparison with the published ONS projection.
+//!
+//! The method is written out in `docs/demography.md`.
+
+pub mod assumptions;
+pub mod embedded;
+pub mod engine;
+pub mod error;
+pub mod lifetable;
+pub mod projection;
+pub mod reproduce;
+pub mod settings;
+
+pub use assumptions::DemographicAssumptions;
+pub use embedded::{
+    principal_assumptions, ready_projection, ready_projection_from_text, READY_PROJECTIONS,
+};
+pub use engine::project;
+pub use error::DemographyError;
+pub use projection::{DemographicProjection, SpaPath, SummaryRow};
+pub use reproduce::{reproduce_npp2022, ReproductionReport, ReproductionRow};
+pub use settings::{
+    population_from_settings, PopulationChoice, PopulationOutcome, PopulationSettings,
+    VariantPreset,
+};
+
+#[cfg(test)]
+mod tests;
