@@ -49,16 +49,39 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let projection = model::project(&scenario.assumptions, &data)
-        .with_context(|| format!("cannot project scenario `{}`", scenario.assumptions.name))?;
-    let json = projection_json(&scenario, &data, &projection);
+    let a = &scenario.assumptions;
+    let base = model::project_with(a, &data, &model::Adjustments::none())
+        .with_context(|| format!("cannot project scenario `{}`", a.name))?;
+    let interventions = if a.intervention.is_empty() {
+        None
+    } else {
+        Some(
+            model::interventions::evaluate(a, &data, &base)
+                .with_context(|| format!("cannot evaluate the interventions of `{}`", a.name))?,
+        )
+    };
+    let projection = model::project(a, &data)
+        .with_context(|| format!("cannot project scenario `{}`", a.name))?;
+    let json = projection_json(&scenario, &data, &projection, interventions.as_ref());
     let csv = projection_csv(&projection);
     if let Some(dir) = &args.out {
         output::write_atomic(&dir.join("projection.csv"), csv.as_bytes())?;
         output::write_atomic(&dir.join("projection.json"), json.as_bytes())?;
+        if let Some(r) = &interventions {
+            output::write_atomic(
+                &dir.join("interventions.csv"),
+                output::interventions::csv(r).as_bytes(),
+            )?;
+        }
     }
     match args.format {
-        Format::Table => print!("{}", summary(&projection)),
+        Format::Table => {
+            print!("{}", summary(&projection));
+            if let Some(r) = &interventions {
+                println!();
+                print!("{}", output::interventions::summary(r));
+            }
+        }
         Format::Csv => print!("{csv}"),
         Format::Json => print!("{json}"),
     }

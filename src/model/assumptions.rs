@@ -33,6 +33,9 @@ pub struct Assumptions {
     pub receipts: Receipts,
     /// The legislated State Pension age timetable.
     pub state_pension_age: StatePensionAge,
+    /// Efficiency interventions layered on the projection.
+    #[serde(default)]
+    pub intervention: Vec<crate::model::interventions::Intervention>,
 }
 
 /// Years covered by the projection.

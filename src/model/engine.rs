@@ -29,9 +29,15 @@ use super::projection::{Calibration, Phase, Projection, YearResult};
 use crate::data::{Dataset, GiltKind, N_AGES};
 use crate::years::FiscalYear;
 
-/// Project with no adjustments.
+/// Project a scenario, with its interventions (if any) applied against the
+/// same scenario without them.
 pub fn project(a: &Assumptions, data: &Dataset) -> Result<Projection, ModelError> {
-    project_with(a, data, &Adjustments::none())
+    let base = project_with(a, data, &Adjustments::none())?;
+    if a.intervention.is_empty() {
+        return Ok(base);
+    }
+    let (adj, _) = super::interventions::package_adjustments(&a.intervention, &base);
+    project_with(a, data, &adj)
 }
 
 /// Inputs prepared once per projection: per-year population slices and rates.
@@ -186,7 +192,9 @@ fn weights(profile: ArrayView2<f64>, spa_years: f64, follows_spa: bool) -> Array
     w
 }
 
-/// Project with `adj` layered on top (interventions, fiscal-gap steps).
+/// Project with `adj` layered on top (fiscal-gap steps, shocks, an
+/// intervention package). The scenario's own `intervention` list is *not*
+/// applied here: this is the projection without interventions plus `adj`.
 pub fn project_with(
     a: &Assumptions,
     data: &Dataset,

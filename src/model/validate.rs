@@ -327,7 +327,168 @@ pub fn check(a: &Assumptions) -> Vec<Problem> {
             );
         }
     }
+    for (i, iv) in a.intervention.iter().enumerate() {
+        check_intervention(&mut c, a, i, iv);
+    }
     problems
+}
+
+fn check_intervention(
+    c: &mut Check<'_>,
+    a: &Assumptions,
+    i: usize,
+    iv: &crate::model::interventions::Intervention,
+) {
+    use crate::model::interventions::{Adoption, Target};
+    let f = |name: &str| format!("intervention[{i}].{name}");
+    if Target::parse(&iv.target).is_none() {
+        let keys = Target::keys();
+        let hint = crate::scenario::suggest(&iv.target, keys.iter().copied()).map_or_else(
+            || format!("lines: {}", keys.join(", ")),
+            |s| format!("did you mean `{s}`?"),
+        );
+        c.push(
+            &f("target"),
+            format!("`{}` is not a spending or receipts line; {hint}", iv.target),
+        );
+    }
+    if let Some(cl) = &iv.cost_line {
+        if crate::model::Spend::from_key(cl).is_none() {
+            let keys: Vec<&str> = crate::model::Spend::ALL.iter().map(|s| s.key()).collect();
+            let hint = crate::scenario::suggest(cl, keys.iter().copied()).map_or_else(
+                || format!("spending lines: {}", keys.join(", ")),
+                |s| format!("did you mean `{s}`?"),
+            );
+            c.push(
+                &f("cost_line"),
+                format!("`{cl}` is not a spending line; {hint}"),
+            );
+        }
+    }
+    for (name, v) in [
+        ("saving_share", iv.saving_share),
+        ("take_up_cap_share", iv.take_up_cap_share),
+        ("refresh_cost_share", iv.refresh_cost_share),
+        ("benefit_haircut_share", iv.benefit_haircut_share),
+        (
+            "probability_of_success_share",
+            iv.probability_of_success_share,
+        ),
+        ("cashable_share", iv.cashable_share),
+    ] {
+        c.num(&f(name), v, 0.0, 1.0, Unit::Share);
+    }
+    if let Some(v) = iv.sub_line_share {
+        c.num(&f("sub_line_share"), v, 0.0, 1.0, Unit::Share);
+    }
+    if iv.sub_line_share.is_some() && iv.sub_line_gbp_bn.is_some() {
+        c.push(
+            &f("sub_line_gbp_bn"),
+            "give the sub-line as a share of the target or as £bn, not both".into(),
+        );
+    }
+    for (name, v) in [
+        (
+            "optimism_bias_cost_uplift_share",
+            iv.optimism_bias_cost_uplift_share,
+        ),
+        (
+            "optimism_bias_duration_uplift_share",
+            iv.optimism_bias_duration_uplift_share,
+        ),
+    ] {
+        c.num(&f(name), v, 0.0, 5.0, Unit::Points);
+    }
+    for (name, v) in [
+        ("sub_line_gbp_bn", iv.sub_line_gbp_bn.unwrap_or(0.0)),
+        ("saving_gbp_bn", iv.saving_gbp_bn),
+        ("upfront_cost_gbp_bn", iv.upfront_cost_gbp_bn),
+        ("running_cost_gbp_bn", iv.running_cost_gbp_bn),
+    ] {
+        c.num(&f(name), v, 0.0, 1000.0, Unit::Points);
+    }
+    c.num(
+        &f("productivity_growth_pp"),
+        iv.productivity_growth_pp,
+        -5.0,
+        5.0,
+        Unit::Points,
+    );
+    c.num(&f("delay_years"), iv.delay_years, 0.0, 50.0, Unit::Years);
+    c.num(&f("decay_pct"), iv.decay_pct, 0.0, 100.0, Unit::Points);
+    match iv.adoption {
+        Adoption::Logistic => {
+            c.num(
+                &f("adoption_midpoint_years"),
+                iv.adoption_midpoint_years,
+                0.0,
+                60.0,
+                Unit::Years,
+            );
+            if !(iv.adoption_steepness > 0.0 && iv.adoption_steepness <= 20.0) {
+                c.push(&f("adoption_steepness"), format!("{} must be above 0 (per year; 0.55 takes about 8 years from 10 % to 90 % take-up)", iv.adoption_steepness));
+            }
+        }
+        Adoption::Linear => {
+            if !(iv.ramp_years > 0.0 && iv.ramp_years <= 100.0) {
+                c.push(
+                    &f("ramp_years"),
+                    format!(
+                        "{} must be above 0 years: the ramp would end before it starts",
+                        iv.ramp_years
+                    ),
+                );
+            }
+        }
+        Adoption::Immediate => {}
+    }
+    if iv.saving_share == 0.0
+        && iv.saving_gbp_bn == 0.0
+        && iv.productivity_growth_pp == 0.0
+        && iv.upfront_cost_gbp_bn == 0.0
+        && iv.running_cost_gbp_bn == 0.0
+    {
+        c.push(&f("saving_share"), "the intervention changes nothing: set saving_share, saving_gbp_bn or productivity_growth_pp (and its costs)".into());
+    }
+    if iv.productivity_growth_pp != 0.0 && iv.productivity_years == 0 {
+        c.push(
+            &f("productivity_years"),
+            "productivity_growth_pp needs productivity_years above 0".into(),
+        );
+    }
+    let h = &a.horizon;
+    if iv.start_year < h.base_year || iv.start_year > h.end_year {
+        c.push(
+            &f("start_year"),
+            format!(
+                "{} is outside the projection {}..{}",
+                iv.start_year, h.base_year, h.end_year
+            ),
+        );
+    }
+    if let Some(end) = iv.end_year {
+        if end < iv.start_year {
+            c.push(
+                &f("end_year"),
+                format!(
+                    "{end} is before start_year {}: the adoption curve would end before it starts",
+                    iv.start_year
+                ),
+            );
+        }
+    }
+    if iv.name.trim().is_empty() {
+        c.push(&f("name"), "give the intervention a name".into());
+    }
+    if a.intervention.iter().filter(|o| o.name == iv.name).count() > 1 {
+        c.push(
+            &f("name"),
+            format!(
+                "`{}` names more than one intervention: names must be unique",
+                iv.name
+            ),
+        );
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::data::Dataset;
+use crate::model::interventions::InterventionResults;
 use crate::model::{Assumptions, Projection};
 use crate::scenario::{Scenario, SourceFile};
 
@@ -78,6 +79,8 @@ struct Document<'a> {
     data: Vec<DataVintage>,
     assumptions: &'a Assumptions,
     projection: &'a Projection,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    interventions: Option<&'a InterventionResults>,
 }
 
 /// The attribution every output that shows official data carries.
@@ -85,7 +88,12 @@ pub const OGL_ATTRIBUTION: &str =
     "Contains public sector information licensed under the Open Government Licence v3.0.";
 
 /// The projection and its metadata as pretty JSON.
-pub fn projection_json(s: &Scenario, d: &Dataset, p: &Projection) -> String {
+pub fn projection_json(
+    s: &Scenario,
+    d: &Dataset,
+    p: &Projection,
+    interventions: Option<&InterventionResults>,
+) -> String {
     let doc = Document {
         tool: Tool {
             name: "fiscal",
@@ -100,6 +108,7 @@ pub fn projection_json(s: &Scenario, d: &Dataset, p: &Projection) -> String {
         data: vintages(d),
         assumptions: &s.assumptions,
         projection: p,
+        interventions,
     };
     let mut text =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));

@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod csv;
+pub mod interventions;
 pub mod json;
 pub mod table;
 

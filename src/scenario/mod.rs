@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 use toml::Value;
 
-pub use diagnostic::{Diagnostic, ScenarioError};
+pub use diagnostic::{suggest, Diagnostic, ScenarioError};
 use schema::{merge, FileCheck, Provenance, SCHEMA_EXTRAS};
 
 use crate::data::{AgeSexTable, DataError, Dataset, PopulationTable};

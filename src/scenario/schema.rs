@@ -23,12 +23,54 @@ other_receipts_pct_gdp = 0.0
 [data]
 population_file = ""
 profiles_file = ""
+
+[[intervention]]
+name = ""
+description = ""
+target = ""
+sub_line = ""
+sub_line_share = 0.0
+sub_line_gbp_bn = 0.0
+saving_share = 0.0
+saving_gbp_bn = 0.0
+productivity_growth_pp = 0.0
+productivity_years = 0
+start_year = "2026-27"
+end_year = "2075-76"
+delay_years = 0.0
+adoption = "logistic"
+adoption_midpoint_years = 0.0
+adoption_steepness = 0.0
+ramp_years = 0.0
+take_up_cap_share = 0.0
+upfront_cost_gbp_bn = 0.0
+upfront_years = 0
+running_cost_gbp_bn = 0.0
+refresh_every_years = 0
+refresh_cost_share = 0.0
+optimism_bias_cost_uplift_share = 0.0
+optimism_bias_duration_uplift_share = 0.0
+benefit_haircut_share = 0.0
+probability_of_success_share = 0.0
+cashable_share = 0.0
+decay_pct = 0.0
+cost_line = ""
 "#;
 
 /// String fields that take one of a fixed set of values.
 pub const ENUM_FIELDS: &[(&str, &[&str])] = &[
     ("spending.welfare_uprating", &["earnings", "cpi"]),
     ("spending.pensioner_benefits_uprating", &["earnings", "cpi"]),
+    (
+        "intervention.adoption",
+        &["logistic", "linear", "immediate"],
+    ),
+];
+
+/// Keys every entry of an array of tables must set.
+pub const REQUIRED_KEYS: &[(&str, &[&str])] = &[
+    ("state_pension_age.steps", &["from", "age_years"]),
+    ("intervention", &["name", "target", "start_year"]),
 ];
 
 /// Where each field was set: dotted path -> (file, line, column).
@@ -124,6 +166,36 @@ impl<'a> FileCheck<'a> {
         }
     }
 
+    /// Report keys that entries of the array at `array_path` must have.
+    fn required(
+        &mut self,
+        t: &dyn TableLike,
+        array_path: &str,
+        path: &str,
+        span: Option<std::ops::Range<usize>>,
+    ) {
+        let plain = strip_indices(array_path);
+        let Some((_, keys)) = REQUIRED_KEYS.iter().find(|(p, _)| *p == plain) else {
+            return;
+        };
+        let missing: Vec<&str> = keys
+            .iter()
+            .copied()
+            .filter(|k| !t.contains_key(k))
+            .collect();
+        if !missing.is_empty() {
+            self.push(
+                span,
+                path,
+                format!(
+                    "missing {}: every entry needs {}",
+                    missing.join(", "),
+                    keys.join(", ")
+                ),
+            );
+        }
+    }
+
     fn item(
         &mut self,
         item: &Item,
@@ -145,7 +217,9 @@ impl<'a> FileCheck<'a> {
                 Value::Array(items) => match items.first() {
                     Some(Value::Table(schema)) => {
                         for (i, t) in arr.iter().enumerate() {
-                            self.table(t, schema, &format!("{path}[{i}]"));
+                            let p = format!("{path}[{i}]");
+                            self.table(t, schema, &p);
+                            self.required(t, path, &p, t.span());
                         }
                     }
                     _ => self.push(
@@ -206,7 +280,8 @@ impl<'a> FileCheck<'a> {
             (Value::Boolean(_), toml_edit::Value::Boolean(_)) => {}
             (Value::String(example), toml_edit::Value::String(s)) => {
                 let s = s.value();
-                if let Some((_, allowed)) = ENUM_FIELDS.iter().find(|(p, _)| *p == path) {
+                let plain = strip_indices(path);
+                if let Some((_, allowed)) = ENUM_FIELDS.iter().find(|(p, _)| *p == plain) {
                     if !allowed.contains(&s.as_str()) {
                         let hint = suggest(s, allowed.iter().copied())
                             .map(|x| format!(" (did you mean `{x}`?)"))
@@ -230,26 +305,7 @@ impl<'a> FileCheck<'a> {
                         match (first, el) {
                             (Value::Table(schema), toml_edit::Value::InlineTable(t)) => {
                                 self.table(t, schema, &p);
-                                let missing: Vec<&str> = schema
-                                    .keys()
-                                    .filter(|k| !t.contains_key(k))
-                                    .map(String::as_str)
-                                    .collect();
-                                if !missing.is_empty() {
-                                    self.push(
-                                        el.span(),
-                                        &p,
-                                        format!(
-                                            "missing {}: every entry needs {}",
-                                            missing.join(", "),
-                                            schema
-                                                .keys()
-                                                .cloned()
-                                                .collect::<Vec<_>>()
-                                                .join(" and ")
-                                        ),
-                                    );
-                                }
+                                self.required(t, path, &p, el.span());
                             }
                             _ => self.value(el, first, &p),
                         }
@@ -260,6 +316,21 @@ impl<'a> FileCheck<'a> {
             _ => mismatch(self),
         }
     }
+}
+
+/// `intervention[2].adoption` -> `intervention.adoption`.
+fn strip_indices(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut depth = 0;
+    for c in path.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Deep-merge `over` into `base`: tables merge key by key, everything else
