@@ -90,13 +90,14 @@ fn baseline_file_reproduces_the_embedded_default() {
 
 #[test]
 fn every_shipped_scenario_passes_check() {
-    let mut files: Vec<_> = fs::read_dir("scenarios")
-        .unwrap()
+    let mut files: Vec<_> = ["scenarios", "scenarios/digital"]
+        .iter()
+        .flat_map(|d| fs::read_dir(d).unwrap())
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 5);
+    assert!(files.len() >= 26);
     fiscal().arg("check").args(&files).assert().success();
 }
 

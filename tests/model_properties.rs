@@ -119,6 +119,7 @@ fn empty_adjustments_leave_the_projection_identical() {
         spend_delta_gbp_bn: vec![[0.0; Spend::N]; 60],
         receipt_delta_gbp_bn: vec![[0.0; 5]; 60],
         primary_balance_delta_pct_gdp: vec![0.0; 60],
+        rate_shocks: vec![Default::default(); 60],
     };
     assert_eq!(
         project(&a, &d).unwrap(),

@@ -2,6 +2,7 @@
 //! with its `Args` and a `run` function.
 
 pub mod check;
+pub mod compare;
 pub mod data;
 pub mod reproduce;
 pub mod run;
@@ -31,6 +32,8 @@ pub enum Command {
     Check(check::Args),
     /// Compare the projection with the published figures it reproduces.
     Reproduce(reproduce::Args),
+    /// Compare scenarios side by side, with differences from the first.
+    Compare(compare::Args),
     /// Build the compact data tables from the official publications.
     #[command(subcommand)]
     Data(data::Command),
@@ -41,6 +44,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Run(a) => run::run(a),
         Command::Check(a) => check::run(a),
+        Command::Compare(a) => compare::run(a),
         Command::Data(c) => data::run(c),
         Command::Reproduce(a) => reproduce::run(a),
     }

@@ -2,6 +2,7 @@
 //! all written atomically.
 
 pub mod atomic;
+pub mod compare;
 pub mod csv;
 pub mod interventions;
 pub mod json;

@@ -268,7 +268,7 @@ impl Loader {
             Err(e) => {
                 return Err(ScenarioError::single(
                     &last_file,
-                    format!("{}", e.message().trim()),
+                    e.message().trim().to_string(),
                 ));
             }
         };

@@ -1,0 +1,81 @@
+//! `fiscal compare`: several scenarios side by side, with differences from
+//! the first.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::model;
+use crate::output::{self, compare};
+
+/// What to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Key years, side by side.
+    Table,
+    /// Every year as CSV.
+    Csv,
+    /// Every projection as JSON.
+    Json,
+}
+
+/// Arguments of `fiscal compare`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Scenario files; the first is the reference for differences.
+    #[arg(required = true, num_args = 1..)]
+    pub scenarios: Vec<PathBuf>,
+    /// Also compare against the embedded baseline, listed first.
+    #[arg(long)]
+    pub with_baseline: bool,
+    /// Write compare.csv and compare.json into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// What to print on standard output.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// Run `fiscal compare`.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let mut scenarios = Vec::new();
+    if args.with_baseline {
+        scenarios.push(super::load_scenario(None)?);
+    }
+    for p in &args.scenarios {
+        scenarios.push(super::load_scenario(Some(p))?);
+    }
+    if scenarios.len() < 2 {
+        return Err(super::UsageError(
+            "give at least two scenarios to compare (or one with --with-baseline)".into(),
+        )
+        .into());
+    }
+    if let Some(dir) = &args.out {
+        output::prepare_dir(dir).context("the output directory is not usable")?;
+    }
+    let mut projections = Vec::new();
+    for s in &scenarios {
+        let d = s.dataset().context("cannot load the data tables")?;
+        projections.push(
+            model::project(&s.assumptions, &d)
+                .with_context(|| format!("cannot project scenario `{}`", s.assumptions.name))?,
+        );
+    }
+    let csv = compare::csv(&projections);
+    let json = {
+        let mut t = serde_json::to_string_pretty(&projections).unwrap_or_default();
+        t.push('\n');
+        t
+    };
+    if let Some(dir) = &args.out {
+        output::write_atomic(&dir.join("compare.csv"), csv.as_bytes())?;
+        output::write_atomic(&dir.join("compare.json"), json.as_bytes())?;
+    }
+    match args.format {
+        Format::Table => print!("{}", compare::table(&projections)),
+        Format::Csv => print!("{csv}"),
+        Format::Json => print!("{json}"),
+    }
+    Ok(())
+}

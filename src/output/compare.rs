@@ -1,0 +1,102 @@
+//! Side-by-side comparison of several projections: key years of each and the
+//! differences from the first (the reference).
+
+use std::fmt::Write;
+
+use super::csv::{num, safe_text};
+use super::table::key_years;
+use crate::model::{Projection, YearResult};
+
+/// A compared measure: label, file column, and how to read it from a year.
+pub type Measure = (&'static str, &'static str, fn(&YearResult) -> f64);
+
+/// The measures compared.
+pub const MEASURES: &[Measure] = &[
+    ("PSND (% of GDP)", "psnd_pct_gdp", |y| y.psnd_pct_gdp),
+    ("PSNB (% of GDP)", "psnb_pct_gdp", |y| {
+        y.pct_gdp(y.psnb_gbp_bn)
+    }),
+    (
+        "Primary balance (% of GDP)",
+        "primary_balance_pct_gdp",
+        |y| y.pct_gdp(y.primary_balance_gbp_bn),
+    ),
+    ("Debt interest (% of GDP)", "interest_pct_gdp", |y| {
+        y.pct_gdp(y.interest_gbp_bn)
+    }),
+    ("Receipts (% of GDP)", "receipts_pct_gdp", |y| {
+        y.pct_gdp(y.receipts_total_gbp_bn)
+    }),
+    (
+        "Primary spending (% of GDP)",
+        "primary_spending_pct_gdp",
+        |y| y.pct_gdp(y.primary_spending_gbp_bn),
+    ),
+];
+
+/// The comparison as a terminal table.
+pub fn table(projections: &[Projection]) -> String {
+    let mut out = String::new();
+    let Some(reference) = projections.first() else {
+        return out;
+    };
+    let years = key_years(reference);
+    for (label, _, f) in MEASURES {
+        let _ = writeln!(out, "{label}");
+        let _ = write!(out, "  {:<38}", "");
+        for y in &years {
+            let _ = write!(out, "{:>9}", y.to_string());
+        }
+        out.push('\n');
+        for (i, p) in projections.iter().enumerate() {
+            let name: String = p.name.chars().take(38).collect();
+            let _ = write!(out, "  {name:<38}");
+            for y in &years {
+                let v = p.year(*y).map(f).unwrap_or(f64::NAN);
+                let _ = write!(out, "{v:>9.1}");
+            }
+            out.push('\n');
+            if i > 0 {
+                let _ = write!(out, "  {:<38}", "    difference");
+                for y in &years {
+                    let d = p.year(*y).map(f).unwrap_or(f64::NAN)
+                        - reference.year(*y).map(f).unwrap_or(f64::NAN);
+                    let _ = write!(out, "{d:>+9.1}");
+                }
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Every year of every projection, with differences from the first, as CSV.
+pub fn csv(projections: &[Projection]) -> String {
+    let mut s = String::from("scenario,year");
+    for (_, col, _) in MEASURES {
+        let _ = write!(s, ",{col},{col}_difference");
+    }
+    s.push('\n');
+    let Some(reference) = projections.first() else {
+        return s;
+    };
+    for p in projections {
+        let name = safe_text(&p.name).replace('"', "\"\"");
+        for y in &p.years {
+            let _ = write!(s, "\"{name}\",{}", y.year);
+            for (_, _, f) in MEASURES {
+                let r = reference.year(y.year).map(f);
+                let v = f(y);
+                let _ = write!(
+                    s,
+                    ",{},{}",
+                    num(v),
+                    r.map(|r| num(v - r)).unwrap_or_default()
+                );
+            }
+            s.push('\n');
+        }
+    }
+    s
+}

@@ -1,0 +1,162 @@
+//! Properties of efficiency interventions: a zero intervention changes
+//! nothing to the bit, more saving never raises debt, costs alone raise it,
+//! two halves equal the whole, and a permanent saving lowers final debt by
+//! what the debt identity implies on the projection's own paths.
+
+use fiscal::data::Dataset;
+use fiscal::model::interventions::{Adoption, Intervention};
+use fiscal::model::{project, Assumptions, Projection};
+use fiscal::scenario::Scenario;
+use fiscal::FiscalYear;
+use proptest::prelude::*;
+
+fn baseline() -> (Assumptions, Dataset) {
+    let s = Scenario::default_scenario().unwrap();
+    let d = s.dataset().unwrap();
+    (s.assumptions, d)
+}
+
+fn blank(name: &str) -> Intervention {
+    Intervention {
+        name: name.into(),
+        description: String::new(),
+        target: "non_age_related".into(),
+        sub_line: None,
+        sub_line_share: None,
+        sub_line_gbp_bn: None,
+        saving_share: 0.0,
+        saving_gbp_bn: 0.0,
+        productivity_growth_pp: 0.0,
+        productivity_years: 0,
+        start_year: FiscalYear(2027),
+        end_year: None,
+        delay_years: 1.0,
+        adoption: Adoption::Logistic,
+        adoption_midpoint_years: 4.0,
+        adoption_steepness: 0.6,
+        ramp_years: 5.0,
+        take_up_cap_share: 0.9,
+        upfront_cost_gbp_bn: 0.0,
+        upfront_years: 3,
+        running_cost_gbp_bn: 0.0,
+        refresh_every_years: 5,
+        refresh_cost_share: 0.3,
+        optimism_bias_cost_uplift_share: 0.5,
+        optimism_bias_duration_uplift_share: 0.4,
+        benefit_haircut_share: 0.5,
+        probability_of_success_share: 0.65,
+        cashable_share: 0.5,
+        decay_pct: 0.0,
+        cost_line: None,
+    }
+}
+
+fn run_with(list: Vec<Intervention>) -> Projection {
+    let (mut a, d) = baseline();
+    a.intervention = list;
+    project(&a, &d).unwrap()
+}
+
+#[test]
+fn a_zero_intervention_leaves_the_projection_identical_to_the_bit() {
+    let (a, d) = baseline();
+    let base = project(&a, &d).unwrap();
+    let with = run_with(vec![blank("nothing")]);
+    assert_eq!(base.years, with.years);
+}
+
+#[test]
+fn costs_without_savings_raise_debt() {
+    let base = run_with(vec![]);
+    let mut i = blank("costs only");
+    i.upfront_cost_gbp_bn = 2.0;
+    i.running_cost_gbp_bn = 0.3;
+    let with = run_with(vec![i]);
+    for (b, w) in base.years.iter().zip(&with.years).skip(2) {
+        assert!(w.psnd_gbp_bn > b.psnd_gbp_bn, "{}", b.year);
+    }
+}
+
+#[test]
+fn a_permanent_saving_lowers_final_debt_as_the_identity_implies() {
+    // A saving of s % of GDP every year from 2030-31, fully realised.
+    let s_pct = 0.5;
+    let base = run_with(vec![]);
+    let mut i = blank("permanent");
+    i.start_year = FiscalYear(2030);
+    i.delay_years = 0.0;
+    i.adoption = Adoption::Immediate;
+    i.take_up_cap_share = 1.0;
+    i.benefit_haircut_share = 0.0;
+    i.probability_of_success_share = 1.0;
+    i.cashable_share = 1.0;
+    i.saving_gbp_bn = s_pct / 100.0 * base.years[0].gdp_gbp_bn;
+    let with = run_with(vec![i]);
+    // Predicted change in final PSND: each year's saving accumulates at the
+    // baseline's effective interest rate: ΔD[T] = −Σ S[t] Π_{j>t} (1 + i[j]).
+    let k0 = base
+        .years
+        .iter()
+        .position(|y| y.year == FiscalYear(2030))
+        .unwrap();
+    let mut predicted = 0.0;
+    for y in base.years.iter().skip(k0) {
+        predicted = predicted * (1.0 + y.effective_interest_rate_pct / 100.0)
+            - s_pct / 100.0 * y.gdp_gbp_bn;
+    }
+    let last_b = base.years.last().unwrap();
+    let last_w = with.years.last().unwrap();
+    let actual = last_w.psnd_gbp_bn - last_b.psnd_gbp_bn;
+    let gap = (actual - predicted) / predicted;
+    // The marginal cost of debt (new gilts at market rates) differs a little
+    // from the average effective rate: measured 0.27 %, allowed 1 %.
+    assert!(
+        gap.abs() < 0.01,
+        "actual {actual:.1} vs predicted {predicted:.1} (gap {:.2} %)",
+        100.0 * gap
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    #[test]
+    fn more_saving_never_raises_debt(s in 0.0f64..0.5, extra in 0.0f64..0.5, target in 0usize..3) {
+        let key = ["non_age_related", "health", "income_tax"][target];
+        let make = |share: f64| {
+            let mut i = blank("x");
+            i.target = key.into();
+            i.saving_share = share;
+            i.upfront_cost_gbp_bn = 1.0;
+            i.running_cost_gbp_bn = 0.1;
+            i
+        };
+        let less = run_with(vec![make(s)]);
+        let more = run_with(vec![make(s + extra)]);
+        for (x, y) in less.years.iter().zip(&more.years) {
+            prop_assert!(y.psnd_gbp_bn <= x.psnd_gbp_bn + 1e-9, "{}", x.year);
+        }
+    }
+
+    #[test]
+    fn two_halves_equal_the_whole(share in 0.0f64..0.4, gbp in 0.0f64..5.0, cost in 0.0f64..3.0) {
+        let mut whole = blank("whole");
+        whole.saving_share = share;
+        whole.saving_gbp_bn = gbp;
+        whole.upfront_cost_gbp_bn = cost;
+        whole.running_cost_gbp_bn = cost / 10.0;
+        let mut half_a = whole.clone();
+        half_a.name = "a".into();
+        half_a.saving_share /= 2.0;
+        half_a.saving_gbp_bn /= 2.0;
+        half_a.upfront_cost_gbp_bn /= 2.0;
+        half_a.running_cost_gbp_bn /= 2.0;
+        let mut half_b = half_a.clone();
+        half_b.name = "b".into();
+        let one = run_with(vec![whole]);
+        let two = run_with(vec![half_a, half_b]);
+        for (x, y) in one.years.iter().zip(&two.years) {
+            prop_assert!((x.psnd_gbp_bn - y.psnd_gbp_bn).abs() < 1e-9 * x.psnd_gbp_bn, "{}", x.year);
+        }
+    }
+}
