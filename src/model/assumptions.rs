@@ -33,6 +33,10 @@ pub struct Assumptions {
     pub receipts: Receipts,
     /// The legislated State Pension age timetable.
     pub state_pension_age: StatePensionAge,
+    /// Population assumptions or a ready projection (default: the embedded
+    /// ONS 2022-based principal projection).
+    #[serde(default)]
+    pub population: Option<crate::model::demography::PopulationSettings>,
     /// Efficiency interventions layered on the projection.
     #[serde(default)]
     pub intervention: Vec<crate::model::interventions::Intervention>,

@@ -19,6 +19,7 @@ pub use diagnostic::{suggest, Diagnostic, ScenarioError};
 use schema::{merge, FileCheck, Provenance, SCHEMA_EXTRAS};
 
 use crate::data::{AgeSexTable, DataError, Dataset, PopulationTable};
+use crate::model::demography::{population_from_settings, PopulationChoice, PopulationOutcome};
 use crate::model::{validate, Assumptions};
 
 /// The embedded default scenario (also shipped as `scenarios/baseline.toml`).
@@ -42,6 +43,9 @@ pub struct DataOverrides {
     pub population_file: Option<PathBuf>,
     /// A profiles table (wide `sex,age,<line>...` CSV).
     pub profiles_file: Option<PathBuf>,
+    /// Directory of the file that set `population.projection` (file paths
+    /// in it resolve from there).
+    pub population_dir: Option<PathBuf>,
 }
 
 /// A resolved scenario: its assumptions and where they came from.
@@ -237,6 +241,11 @@ impl Loader {
                 self.data.profiles_file = Some(p);
             }
         }
+        if let Some(Value::Table(pop)) = own.get("population") {
+            if pop.contains_key("projection") {
+                self.data.population_dir = dir.map(Path::to_path_buf);
+            }
+        }
         let mut merged = parent?;
         if !file_ok {
             return None;
@@ -336,6 +345,51 @@ impl Scenario {
         l.finish(merged)
     }
 
+    /// The population the `[population]` settings ask for, if any.
+    pub fn population_outcome(&self) -> Result<Option<PopulationOutcome>, DataError> {
+        let Some(settings) = &self.assumptions.population else {
+            return Ok(None);
+        };
+        let at = self
+            .locate("population")
+            .unwrap_or_else(|| "scenario".to_string());
+        let err = |e: crate::model::demography::DemographyError| DataError::Invalid {
+            table: at.clone(),
+            line: 0,
+            message: format!("`population`: {e}"),
+        };
+        if self.data.population_file.is_some() {
+            return Err(DataError::Invalid {
+                table: at.clone(),
+                line: 0,
+                message: "`population` settings and `data.population_file` both set the population: keep one".into(),
+            });
+        }
+        // One year past the end: GDP centred on end-March needs it.
+        let last_year = self.assumptions.horizon.end_year.start() + 1;
+        let file = match settings.choice().map_err(err)? {
+            PopulationChoice::File(p) => {
+                let path = self
+                    .data
+                    .population_dir
+                    .as_ref()
+                    .map_or(p.clone(), |d| d.join(&p));
+                Some((
+                    path.display().to_string(),
+                    crate::data::read_table_text(&path)?,
+                ))
+            }
+            _ => None,
+        };
+        let outcome = population_from_settings(
+            settings,
+            last_year,
+            file.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+        )
+        .map_err(err)?;
+        Ok(Some(outcome))
+    }
+
     /// The dotted-path location of a field (file and line), for messages.
     pub fn locate(&self, field: &str) -> Option<String> {
         let mut f = field;
@@ -352,12 +406,17 @@ impl Scenario {
     }
 
     /// The data the scenario runs on: the embedded tables with any files the
-    /// scenario substitutes.
+    /// scenario substitutes, and the population its `[population]` settings
+    /// ask for (projected by the cohort-component engine when they give
+    /// assumptions).
     pub fn dataset(&self) -> Result<Dataset, DataError> {
         let mut d = Dataset::embedded()?;
         if let Some(p) = &self.data.population_file {
             let text = crate::data::read_table_text(p)?;
             d.population = PopulationTable::parse(&p.display().to_string(), &text)?;
+        }
+        if let Some(outcome) = self.population_outcome()? {
+            d.population = outcome.table();
         }
         if let Some(p) = &self.data.profiles_file {
             let text = crate::data::read_table_text(p)?;
