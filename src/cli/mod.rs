@@ -3,11 +3,13 @@
 
 pub mod check;
 pub mod data;
+pub mod gap;
 pub mod run;
 
 use clap::{Parser, Subcommand};
 
 use crate::data::DataError;
+use crate::model::indicators::IndicatorError;
 use crate::model::ModelError;
 use crate::output::WriteError;
 use crate::scenario::ScenarioError;
@@ -28,6 +30,8 @@ pub enum Command {
     Run(run::Args),
     /// Validate scenario files without running them; lists every problem.
     Check(check::Args),
+    /// Fiscal gaps, S1 and S2: the change in the primary balance that meets a debt target.
+    Gap(gap::Args),
     /// Build the compact data tables from the official publications.
     #[command(subcommand)]
     Data(data::Command),
@@ -38,6 +42,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Run(a) => run::run(a),
         Command::Check(a) => check::run(a),
+        Command::Gap(a) => gap::run(a),
         Command::Data(c) => data::run(c),
     }
 }
@@ -54,6 +59,8 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
             || e.is::<DataError>()
             || e.is::<WriteError>()
             || e.is::<UsageError>()
+            || e.downcast_ref::<IndicatorError>()
+                .is_some_and(IndicatorError::is_bad_input)
             || matches!(
                 e.downcast_ref::<ModelError>(),
                 Some(

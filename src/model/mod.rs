@@ -7,6 +7,7 @@ pub mod debt;
 pub mod economy;
 mod engine;
 mod error;
+pub mod indicators;
 pub mod lines;
 pub mod projection;
 pub mod validate;

@@ -3,6 +3,8 @@
 
 pub mod atomic;
 pub mod csv;
+pub mod decomposition;
+pub mod gap;
 pub mod json;
 pub mod table;
 
