@@ -33,6 +33,9 @@ pub struct Args {
     /// Last projected year, e.g. 2070-71 (overrides the scenario's horizon.end_year).
     #[arg(long, value_name = "YEAR")]
     pub end_year: Option<FiscalYear>,
+    /// Also print the debt decomposition and debt-stabilising primary balance, every year.
+    #[arg(long)]
+    pub decomposition: bool,
 }
 
 /// Run `fiscal run`.
@@ -56,11 +59,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         output::write_atomic(&dir.join("projection.csv"), csv.as_bytes())?;
         output::write_atomic(&dir.join("projection.json"), json.as_bytes())?;
+        let decomposition = output::decomposition::decomposition_csv(&projection)?;
+        output::write_atomic(&dir.join("decomposition.csv"), decomposition.as_bytes())?;
     }
     match args.format {
         Format::Table => print!("{}", summary(&projection)),
         Format::Csv => print!("{csv}"),
         Format::Json => print!("{json}"),
+    }
+    if args.decomposition {
+        print!(
+            "{}",
+            output::decomposition::decomposition_table(&projection)?
+        );
     }
     Ok(())
 }

@@ -76,7 +76,7 @@ pub fn gap_table(r: &GapReport) -> String {
     );
     let _ = writeln!(
         out,
-        "{:<44}{:>9}{:>9}{:>10}{:>10}{:>14}",
+        "{:<44}{:>9}{:>9}{:>10}{:>10}{:>16}",
         "", "from", "target", "% of GDP", "£bn", "PSND in target"
     );
     for i in &r.indicators {
@@ -84,7 +84,7 @@ pub fn gap_table(r: &GapReport) -> String {
             (Some(g), _) => {
                 let _ = writeln!(
                     out,
-                    "{:<44}{:>9}{:>9}{:>10.2}{:>10.1}{:>14.1}",
+                    "{:<44}{:>9}{:>9}{:>10.2}{:>10.1}{:>16.1}",
                     i.label,
                     g.start_year.to_string(),
                     g.target_year.to_string(),
