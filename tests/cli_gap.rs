@@ -161,3 +161,28 @@ fn run_writes_and_prints_the_decomposition() {
     assert_eq!(text.lines().count(), 52);
     assert!(text.contains("debt_stabilising_primary_balance_pct_gdp"));
 }
+
+#[test]
+fn intertemporal_gap_is_not_available_when_rates_are_below_growth() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("low.toml");
+    std::fs::write(
+        &file,
+        "extends = \"default\"\nname = \"Low rates\"\n[rates]\ngilt_rate_long_run_pct = 1.0\nbank_rate_long_run_pct = 1.0\n",
+    )
+    .unwrap();
+    let out = fiscal()
+        .arg("gap")
+        .arg(&file)
+        .args(["--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(out).unwrap();
+    let s2 = csv.lines().find(|l| l.contains(",s2,")).unwrap();
+    assert!(s2.contains("does not exceed nominal GDP growth"), "{s2}");
+    let gap = csv.lines().find(|l| l.contains(",fiscal_gap,")).unwrap();
+    assert!(gap.contains(",40.000000,"), "{gap}");
+}

@@ -107,6 +107,10 @@ pub fn gap_table(r: &GapReport) -> String {
         out,
         "Positive values are a tightening (higher receipts or lower spending), permanent from the start year."
     );
+    let _ = writeln!(
+        out,
+        "Intertemporal gap and S2: PSND in the final year equals the present value of later balances (held at final-year shares)."
+    );
     out
 }
 

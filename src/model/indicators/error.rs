@@ -63,6 +63,14 @@ pub enum IndicatorError {
         /// The indicator's value at the upper bound (debt ratio, %).
         at_hi_pct_gdp: f64,
     },
+    /// No step within the bounds satisfies the intertemporal budget constraint.
+    #[error("no permanent change in the primary balance between {lo_pct_gdp:+} and {hi_pct_gdp:+} % of GDP satisfies the intertemporal budget constraint")]
+    IntertemporalNoSolution {
+        /// Lower bound tried, % of GDP.
+        lo_pct_gdp: f64,
+        /// Upper bound tried, % of GDP.
+        hi_pct_gdp: f64,
+    },
     /// The root finder bracketed an answer but could not reach the tolerance
     /// (the model has a jump near the answer).
     #[error("the solver could not reach the target within {tolerance_pp} pp (best step {best_pct_gdp:.6} % of GDP misses by {miss_pp:.6} pp): the model is discontinuous near the answer")]

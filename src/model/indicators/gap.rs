@@ -310,9 +310,12 @@ impl<'a> GapSolver<'a> {
             let p = self.project_step(start, Profile::OneOff, x)?;
             Ok(residual_of(&p).0)
         };
-        let root = solve::solve(residual, Some(f0), &self.settings).map_err(|e| {
-            // No target ratio exists here; report the constraint as a 0 pp gap.
-            self.map_solve(e, 0.0, end)
+        let root = solve::solve(residual, Some(f0), &self.settings).map_err(|e| match e {
+            SolveError::NoRoot { .. } => IndicatorError::IntertemporalNoSolution {
+                lo_pct_gdp: self.settings.lo,
+                hi_pct_gdp: self.settings.hi,
+            },
+            e => self.map_solve(e, 0.0, end),
         })?;
         let p = self.project_step(start, Profile::OneOff, root.x)?;
         let (_, pv) = residual_of(&p);
