@@ -56,7 +56,11 @@ fn run_writes_csv_and_json() {
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert_eq!(names.len(), 2, "{names:?}");
+    assert_eq!(
+        names.len(),
+        3,
+        "projection.csv, projection.json, decomposition.csv: {names:?}"
+    );
 }
 
 #[test]

@@ -4,12 +4,14 @@
 pub mod check;
 pub mod compare;
 pub mod data;
+pub mod gap;
 pub mod reproduce;
 pub mod run;
 
 use clap::{Parser, Subcommand};
 
 use crate::data::DataError;
+use crate::model::indicators::IndicatorError;
 use crate::model::ModelError;
 use crate::output::WriteError;
 use crate::scenario::ScenarioError;
@@ -34,6 +36,8 @@ pub enum Command {
     Reproduce(reproduce::Args),
     /// Compare scenarios side by side, with differences from the first.
     Compare(compare::Args),
+    /// Fiscal gaps, S1 and S2: the change in the primary balance that meets a debt target.
+    Gap(gap::Args),
     /// Build the compact data tables from the official publications.
     #[command(subcommand)]
     Data(data::Command),
@@ -45,6 +49,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Run(a) => run::run(a),
         Command::Check(a) => check::run(a),
         Command::Compare(a) => compare::run(a),
+        Command::Gap(a) => gap::run(a),
         Command::Data(c) => data::run(c),
         Command::Reproduce(a) => reproduce::run(a),
     }
@@ -62,6 +67,8 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
             || e.is::<DataError>()
             || e.is::<WriteError>()
             || e.is::<UsageError>()
+            || e.downcast_ref::<IndicatorError>()
+                .is_some_and(IndicatorError::is_bad_input)
             || matches!(
                 e.downcast_ref::<ModelError>(),
                 Some(

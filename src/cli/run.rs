@@ -33,6 +33,9 @@ pub struct Args {
     /// Last projected year, e.g. 2070-71 (overrides the scenario's horizon.end_year).
     #[arg(long, value_name = "YEAR")]
     pub end_year: Option<FiscalYear>,
+    /// Also print the debt decomposition and debt-stabilising primary balance, every year.
+    #[arg(long)]
+    pub decomposition: bool,
 }
 
 /// Run `fiscal run`.
@@ -73,6 +76,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 output::interventions::csv(r).as_bytes(),
             )?;
         }
+        let decomposition = output::decomposition::decomposition_csv(&projection)?;
+        output::write_atomic(&dir.join("decomposition.csv"), decomposition.as_bytes())?;
     }
     match args.format {
         Format::Table => {
@@ -84,6 +89,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         Format::Csv => print!("{csv}"),
         Format::Json => print!("{json}"),
+    }
+    if args.decomposition {
+        print!(
+            "{}",
+            output::decomposition::decomposition_table(&projection)?
+        );
     }
     Ok(())
 }

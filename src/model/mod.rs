@@ -8,6 +8,7 @@ pub mod demography;
 pub mod economy;
 mod engine;
 mod error;
+pub mod indicators;
 pub mod interventions;
 pub mod lines;
 pub mod projection;

@@ -4,6 +4,8 @@
 pub mod atomic;
 pub mod compare;
 pub mod csv;
+pub mod decomposition;
+pub mod gap;
 pub mod interventions;
 pub mod json;
 pub mod table;

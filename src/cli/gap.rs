@@ -1,0 +1,199 @@
+//! `fiscal gap`: how big a permanent change in the primary balance would
+//! meet a debt target (OBR fiscal gap, one-off and staged), satisfy the
+//! intertemporal budget constraint, or meet the EC's S1 and S2.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::model::indicators::{decompose, GapResult, GapSolver, GapSpec, IndicatorError, Profile};
+use crate::model::Adjustments;
+use crate::output::{
+    self,
+    gap::{gap_csv, gap_json, gap_table, GapReport, IndicatorRow, PathRow},
+};
+use crate::years::FiscalYear;
+
+/// What to print on standard output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table of the indicators.
+    Table,
+    /// The indicators as CSV.
+    Csv,
+    /// The indicators, settings and debt paths as JSON.
+    Json,
+}
+
+/// Arguments of `fiscal gap`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Scenario file (TOML); the embedded baseline when omitted.
+    pub scenario: Option<PathBuf>,
+    /// PSND target, % of GDP (40 means 40 %).
+    #[arg(
+        long,
+        value_name = "PCT_GDP",
+        default_value_t = 40.0,
+        allow_negative_numbers = true
+    )]
+    pub target: f64,
+    /// Year whose end-March PSND must meet the target, e.g. 2075-76 (default: the horizon end).
+    #[arg(long, value_name = "YEAR")]
+    pub by: Option<FiscalYear>,
+    /// First year of the adjustment (default: the year after the medium term).
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<FiscalYear>,
+    /// Interval between the staged gap's equal steps: `decade` or a number of years.
+    #[arg(long, value_name = "EVERY", default_value = "decade", value_parser = parse_staging)]
+    pub staged: u32,
+    /// Target year for the EC's S1 (60 % of GDP; default: 15 years after the medium term).
+    #[arg(long, value_name = "YEAR")]
+    pub s1_by: Option<FiscalYear>,
+    /// Write gap.csv and gap.json into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// What to print on standard output.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+fn parse_staging(s: &str) -> Result<u32, String> {
+    let err = || {
+        format!(
+            "`{s}` is not a staging interval: write `decade` or a number of years from 1 to 100"
+        )
+    };
+    match s.trim() {
+        "decade" => Ok(10),
+        t => match t.parse::<u32>() {
+            Ok(n) if (1..=100).contains(&n) => Ok(n),
+            _ => Err(err()),
+        },
+    }
+}
+
+/// An optional indicator: keep the answer or the reason there is none.
+fn row(key: &'static str, label: String, r: Result<GapResult, IndicatorError>) -> IndicatorRow {
+    match r {
+        Ok(g) => IndicatorRow {
+            key,
+            label,
+            result: Some(g),
+            note: None,
+        },
+        Err(e) => IndicatorRow {
+            key,
+            label,
+            result: None,
+            note: Some(e.to_string()),
+        },
+    }
+}
+
+/// Run `fiscal gap`.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let scenario = super::load_scenario(args.scenario.as_deref())?;
+    let data = scenario.dataset().context("cannot load the data tables")?;
+    if let Some(dir) = &args.out {
+        output::prepare_dir(dir).context("the output directory is not usable")?;
+    }
+    let a = &scenario.assumptions;
+    let h = &a.horizon;
+    let start = args.from.unwrap_or(h.medium_term_end.next());
+    let by = args.by.unwrap_or(h.end_year);
+    let solver = GapSolver::new(a, &data, Adjustments::none())
+        .with_context(|| format!("cannot project scenario `{}`", a.name))?;
+
+    let one_off = GapSpec {
+        target_pct_gdp: args.target,
+        target_year: by,
+        start_year: start,
+        profile: Profile::OneOff,
+    };
+    let staged = GapSpec {
+        profile: Profile::Staged {
+            every_years: args.staged,
+        },
+        ..one_off
+    };
+    let gap = solver
+        .gap(&one_off)
+        .context("cannot compute the fiscal gap")?;
+    let staged_gap = solver
+        .gap(&staged)
+        .context("cannot compute the staged fiscal gap")?;
+    let s1 = match args.s1_by {
+        // An explicit year that cannot work is a usage error, not a footnote.
+        Some(y) => Ok(solver
+            .s1(start, y)
+            .context("cannot compute S1 for --s1-by")?),
+        None => solver.s1(start, solver.s1_default_year()),
+    };
+    let s1_year = args.s1_by.unwrap_or(solver.s1_default_year());
+    let indicators = vec![
+        row(
+            "fiscal_gap",
+            format!("Fiscal gap: PSND {}% in {by}", args.target),
+            Ok(gap.clone()),
+        ),
+        row(
+            "staged_gap",
+            format!("Staged gap: a further step every {} years", args.staged),
+            Ok(staged_gap.clone()),
+        ),
+        row(
+            "intertemporal_gap",
+            "Intertemporal gap (infinite horizon)".into(),
+            solver.intertemporal(start),
+        ),
+        row("s1", format!("EC S1: PSND 60% in {s1_year}"), s1),
+        row(
+            "s2",
+            format!("EC S2: from {}", h.medium_term_end.next()),
+            solver.s2(),
+        ),
+    ];
+
+    let baseline = solver.baseline();
+    let with_gap = solver.project_step(start, one_off.profile, gap.step_pct_gdp)?;
+    let with_staged = solver.project_step(start, staged.profile, staged_gap.step_pct_gdp)?;
+    let stabilising = decompose(baseline)?;
+    let paths = baseline
+        .years
+        .iter()
+        .zip(&stabilising)
+        .enumerate()
+        .map(|(k, (y, s))| PathRow {
+            year: y.year,
+            baseline_psnd_pct_gdp: y.psnd_pct_gdp,
+            fiscal_gap_psnd_pct_gdp: with_gap.years.get(k).map(|r| r.psnd_pct_gdp),
+            staged_gap_psnd_pct_gdp: with_staged.years.get(k).map(|r| r.psnd_pct_gdp),
+            debt_stabilising_primary_balance_pct_gdp: s.debt_stabilising_primary_balance_pct_gdp,
+        })
+        .collect();
+    let report = GapReport {
+        scenario: a.name.clone(),
+        files: scenario.files.clone(),
+        base_year: h.base_year,
+        base_year_gdp_gbp_bn: baseline.years.first().map_or(0.0, |y| y.gdp_gbp_bn),
+        target_pct_gdp: args.target,
+        target_year: by,
+        start_year: start,
+        staged_every_years: args.staged,
+        indicators,
+        paths,
+    };
+    let csv = gap_csv(&report);
+    let json = gap_json(&report);
+    if let Some(dir) = &args.out {
+        output::write_atomic(&dir.join("gap.csv"), csv.as_bytes())?;
+        output::write_atomic(&dir.join("gap.json"), json.as_bytes())?;
+    }
+    match args.format {
+        Format::Table => print!("{}", gap_table(&report)),
+        Format::Csv => print!("{csv}"),
+        Format::Json => print!("{json}"),
+    }
+    Ok(())
+}

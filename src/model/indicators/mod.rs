@@ -1,0 +1,14 @@
+//! Sustainability indicators computed from projections: the debt
+//! decomposition and debt-stabilising primary balance, the OBR's fiscal gaps
+//! and the European Commission's S1 and S2. Pure computation, no I/O; the
+//! definitions and equations are in `docs/indicators.md`.
+
+pub mod decomposition;
+mod error;
+pub mod gap;
+pub mod solve;
+
+pub use decomposition::{decompose, DecompositionRow};
+pub use error::IndicatorError;
+pub use gap::{GapResult, GapSolver, GapSpec, Profile};
+pub use solve::Method;
