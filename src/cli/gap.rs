@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use crate::model::indicators::{decompose, GapResult, GapSolver, GapSpec, IndicatorError, Profile};
-use crate::model::Adjustments;
 use crate::output::{
     self,
     gap::{gap_csv, gap_json, gap_table, GapReport, IndicatorRow, PathRow},
@@ -102,7 +101,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let h = &a.horizon;
     let start = args.from.unwrap_or(h.medium_term_end.next());
     let by = args.by.unwrap_or(h.end_year);
-    let solver = GapSolver::new(a, &data, Adjustments::none())
+    // The scenario's interventions stay in force while the gap is solved.
+    let interventions = crate::model::intervention_adjustments(a, &data)?;
+    let solver = GapSolver::new(a, &data, interventions)
         .with_context(|| format!("cannot project scenario `{}`", a.name))?;
 
     let one_off = GapSpec {

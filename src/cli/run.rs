@@ -53,19 +53,32 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
     let a = &scenario.assumptions;
-    let base = model::project_with(a, &data, &model::Adjustments::none())
-        .with_context(|| format!("cannot project scenario `{}`", a.name))?;
-    let interventions = if a.intervention.is_empty() {
-        None
+    let cannot = || format!("cannot project scenario `{}`", a.name);
+    let base = model::project_with(a, &data, &model::Adjustments::none()).with_context(cannot)?;
+    // With interventions, the projection is the package against this base.
+    let (package, interventions) = if a.intervention.is_empty() {
+        (model::Adjustments::none(), None)
     } else {
-        Some(
-            model::interventions::evaluate(a, &data, &base)
-                .with_context(|| format!("cannot evaluate the interventions of `{}`", a.name))?,
+        let results = model::interventions::evaluate(a, &data, &base)
+            .with_context(|| format!("cannot evaluate the interventions of `{}`", a.name))?;
+        (
+            model::interventions::package_adjustments(&a.intervention, &base).0,
+            Some(results),
         )
     };
-    let projection = model::project(a, &data)
-        .with_context(|| format!("cannot project scenario `{}`", a.name))?;
-    let json = projection_json(&scenario, &data, &projection, interventions.as_ref());
+    let projection = if interventions.is_some() {
+        model::project_with(a, &data, &package).with_context(cannot)?
+    } else {
+        base
+    };
+    let indicators = model::indicators::sustainability(a, &data, package);
+    let json = projection_json(
+        &scenario,
+        &data,
+        &projection,
+        interventions.as_ref(),
+        Some(&indicators),
+    );
     let csv = projection_csv(&projection);
     if let Some(dir) = &args.out {
         output::write_atomic(&dir.join("projection.csv"), csv.as_bytes())?;
@@ -82,6 +95,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     match args.format {
         Format::Table => {
             print!("{}", summary(&projection));
+            println!();
+            print!(
+                "{}",
+                output::table::sustainability(
+                    &indicators,
+                    projection.years.first().map_or(0.0, |y| y.gdp_gbp_bn)
+                )
+            );
             if let Some(r) = &interventions {
                 println!();
                 print!("{}", output::interventions::summary(r));

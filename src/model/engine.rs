@@ -32,12 +32,20 @@ use crate::years::FiscalYear;
 /// Project a scenario, with its interventions (if any) applied against the
 /// same scenario without them.
 pub fn project(a: &Assumptions, data: &Dataset) -> Result<Projection, ModelError> {
-    let base = project_with(a, data, &Adjustments::none())?;
+    project_with(a, data, &intervention_adjustments(a, data)?)
+}
+
+/// The adjustments that the scenario's interventions make (none when it has
+/// none), computed against the projection without them.
+pub fn intervention_adjustments(
+    a: &Assumptions,
+    data: &Dataset,
+) -> Result<Adjustments, ModelError> {
     if a.intervention.is_empty() {
-        return Ok(base);
+        return Ok(Adjustments::none());
     }
-    let (adj, _) = super::interventions::package_adjustments(&a.intervention, &base);
-    project_with(a, data, &adj)
+    let base = project_with(a, data, &Adjustments::none())?;
+    Ok(super::interventions::package_adjustments(&a.intervention, &base).0)
 }
 
 /// Inputs prepared once per projection: per-year population slices and rates.

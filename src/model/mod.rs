@@ -17,7 +17,7 @@ pub mod validate;
 
 pub use adjustments::Adjustments;
 pub use assumptions::Assumptions;
-pub use engine::{project, project_with};
+pub use engine::{intervention_adjustments, project, project_with};
 pub use error::ModelError;
 pub use lines::{Receipt, Spend};
 pub use projection::{Phase, Projection, YearResult};

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::data::Dataset;
+use crate::model::indicators::Sustainability;
 use crate::model::interventions::InterventionResults;
 use crate::model::{Assumptions, Projection};
 use crate::scenario::{Scenario, SourceFile};
@@ -81,6 +82,8 @@ struct Document<'a> {
     projection: &'a Projection,
     #[serde(skip_serializing_if = "Option::is_none")]
     interventions: Option<&'a InterventionResults>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    indicators: Option<&'a Sustainability>,
 }
 
 /// The attribution every output that shows official data carries.
@@ -93,6 +96,7 @@ pub fn projection_json(
     d: &Dataset,
     p: &Projection,
     interventions: Option<&InterventionResults>,
+    indicators: Option<&Sustainability>,
 ) -> String {
     let doc = Document {
         tool: Tool {
@@ -109,6 +113,7 @@ pub fn projection_json(
         assumptions: &s.assumptions,
         projection: p,
         interventions,
+        indicators,
     };
     let mut text =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));

@@ -98,3 +98,71 @@ pub fn summary(p: &Projection) -> String {
     out.push('\n');
     out
 }
+
+fn opt(v: Option<f64>) -> String {
+    v.map_or_else(|| "n/a".to_string(), |x| format!("{x:.2}"))
+}
+
+/// The headline sustainability indicators as text; `gdp_base_gbp_bn`
+/// converts % of GDP into £bn in base-year terms.
+pub fn sustainability(
+    s: &crate::model::indicators::Sustainability,
+    gdp_base_gbp_bn: f64,
+) -> String {
+    let h = &s.headline;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Sustainability: permanent change in the primary balance from {} that brings PSND to {:.0} % of GDP in {}",
+        h.start_year, h.target_pct_gdp, h.target_year
+    );
+    let gbp = |v: Option<f64>| {
+        v.map_or_else(String::new, |x| {
+            format!(
+                "  (£{:.0}bn in base-year terms)",
+                x / 100.0 * gdp_base_gbp_bn
+            )
+        })
+    };
+    let _ = writeln!(
+        out,
+        "  {:<34}{:>8} % of GDP{}",
+        "Fiscal gap, one-off",
+        opt(h.fiscal_gap_pct_gdp),
+        gbp(h.fiscal_gap_pct_gdp)
+    );
+    let _ = writeln!(
+        out,
+        "  {:<34}{:>8} % of GDP a decade",
+        "Fiscal gap, staged each decade",
+        opt(h.staged_gap_pct_gdp_per_decade)
+    );
+    let _ = writeln!(
+        out,
+        "  {:<34}{:>8} % of GDP",
+        "S1 (60 % of GDP, EC)",
+        opt(h.s1_pct_gdp)
+    );
+    let _ = writeln!(
+        out,
+        "  {:<34}{:>8} % of GDP",
+        "S2 (intertemporal, EC)",
+        opt(h.s2_pct_gdp)
+    );
+    if let (Some(w), Some(share)) = (
+        &s.without_interventions,
+        s.share_of_gap_closed_by_interventions,
+    ) {
+        let _ = writeln!(
+            out,
+            "  The interventions close {:.1} % of the fiscal gap ({} -> {} % of GDP).",
+            100.0 * share,
+            opt(w.fiscal_gap_pct_gdp),
+            opt(h.fiscal_gap_pct_gdp)
+        );
+    }
+    for n in &h.notes {
+        let _ = writeln!(out, "  note: {n}");
+    }
+    out
+}

@@ -6,9 +6,11 @@
 pub mod decomposition;
 mod error;
 pub mod gap;
+pub mod headline;
 pub mod solve;
 
 pub use decomposition::{decompose, DecompositionRow};
 pub use error::IndicatorError;
 pub use gap::{GapResult, GapSolver, GapSpec, Profile};
+pub use headline::{headline, sustainability, Headline, Sustainability};
 pub use solve::Method;

@@ -1,0 +1,122 @@
+//! The headline indicators shown with every projection: the OBR fiscal gap
+//! (one-off and staged each decade) to 40 % of GDP by the horizon from the
+//! first year after the medium term, and S1 and S2; and, for scenarios with
+//! interventions, the share of the fiscal gap that the package closes.
+
+use serde::Serialize;
+
+use super::gap::{GapSolver, GapSpec, Profile};
+use crate::data::Dataset;
+use crate::model::{Adjustments, Assumptions};
+
+/// The OBR's customary fiscal-gap target, % of GDP.
+pub const HEADLINE_TARGET_PCT_GDP: f64 = 40.0;
+
+/// Headline indicators; a value is `None` when it has no solution, with the
+/// reason in `notes`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Headline {
+    /// Target PSND, % of GDP.
+    pub target_pct_gdp: f64,
+    /// One-off permanent step from `start_year`, % of GDP.
+    pub fiscal_gap_pct_gdp: Option<f64>,
+    /// Equal step each decade from `start_year`, % of GDP a step.
+    pub staged_gap_pct_gdp_per_decade: Option<f64>,
+    /// European Commission S1, % of GDP.
+    pub s1_pct_gdp: Option<f64>,
+    /// European Commission S2 (intertemporal), % of GDP.
+    pub s2_pct_gdp: Option<f64>,
+    /// First year of the adjustment.
+    pub start_year: crate::FiscalYear,
+    /// Year the target applies to.
+    pub target_year: crate::FiscalYear,
+    /// Why any value is missing.
+    pub notes: Vec<String>,
+}
+
+/// Headline indicators of `a` with `adj` (e.g. its interventions) in force.
+pub fn headline(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Headline {
+    let start = a.horizon.medium_term_end.next();
+    let by = a.horizon.end_year;
+    let mut h = Headline {
+        target_pct_gdp: HEADLINE_TARGET_PCT_GDP,
+        fiscal_gap_pct_gdp: None,
+        staged_gap_pct_gdp_per_decade: None,
+        s1_pct_gdp: None,
+        s2_pct_gdp: None,
+        start_year: start,
+        target_year: by,
+        notes: Vec::new(),
+    };
+    let solver = match GapSolver::new(a, data, adj) {
+        Ok(s) => s,
+        Err(e) => {
+            h.notes.push(e.to_string());
+            return h;
+        }
+    };
+    let spec = GapSpec {
+        target_pct_gdp: HEADLINE_TARGET_PCT_GDP,
+        target_year: by,
+        start_year: start,
+        profile: Profile::OneOff,
+    };
+    let mut take = |label: &str, r: Result<super::GapResult, super::IndicatorError>| match r {
+        Ok(g) => Some(g.step_pct_gdp),
+        Err(e) => {
+            h.notes.push(format!("{label}: {e}"));
+            None
+        }
+    };
+    let gap = take("fiscal gap", solver.gap(&spec));
+    let staged = take(
+        "staged gap",
+        solver.gap(&GapSpec {
+            profile: Profile::Staged { every_years: 10 },
+            ..spec
+        }),
+    );
+    let s1 = take("S1", solver.s1(start, solver.s1_default_year()));
+    let s2 = take("S2", solver.s2());
+    h.fiscal_gap_pct_gdp = gap;
+    h.staged_gap_pct_gdp_per_decade = staged;
+    h.s1_pct_gdp = s1;
+    h.s2_pct_gdp = s2;
+    h
+}
+
+/// Headline indicators of a scenario, and, when it has interventions, the
+/// same without them and the share of the fiscal gap the package closes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sustainability {
+    /// With the scenario's interventions (if any) in force.
+    pub headline: Headline,
+    /// The same scenario without its interventions.
+    pub without_interventions: Option<Headline>,
+    /// `(gap without − gap with) / gap without`, share.
+    pub share_of_gap_closed_by_interventions: Option<f64>,
+}
+
+/// The sustainability indicators of `a`; `interventions` are the package's
+/// adjustments (empty when the scenario has none).
+pub fn sustainability(
+    a: &Assumptions,
+    data: &Dataset,
+    interventions: Adjustments,
+) -> Sustainability {
+    let has = !a.intervention.is_empty();
+    let with = headline(a, data, interventions);
+    let without = has.then(|| headline(a, data, Adjustments::none()));
+    let share = match (&without, with.fiscal_gap_pct_gdp) {
+        (Some(w), Some(g)) => w
+            .fiscal_gap_pct_gdp
+            .filter(|x| x.abs() > 1e-12)
+            .map(|x| (x - g) / x),
+        _ => None,
+    };
+    Sustainability {
+        headline: with,
+        without_interventions: without,
+        share_of_gap_closed_by_interventions: share,
+    }
+}
