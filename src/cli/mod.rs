@@ -1,6 +1,7 @@
 //! The command line: one clap `Command` enum, one module per subcommand, each
 //! with its `Args` and a `run` function.
 
+pub mod chart;
 pub mod check;
 pub mod data;
 pub mod run;
@@ -28,6 +29,8 @@ pub enum Command {
     Run(run::Args),
     /// Validate scenario files without running them; lists every problem.
     Check(check::Args),
+    /// Draw one chart (SVG or PNG) for one or more scenarios, with its data as CSV.
+    Chart(chart::Args),
     /// Build the compact data tables from the official publications.
     #[command(subcommand)]
     Data(data::Command),
@@ -38,6 +41,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Run(a) => run::run(a),
         Command::Check(a) => check::run(a),
+        Command::Chart(a) => chart::run(a),
         Command::Data(c) => data::run(c),
     }
 }

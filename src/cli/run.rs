@@ -33,6 +33,9 @@ pub struct Args {
     /// Last projected year, e.g. 2070-71 (overrides the scenario's horizon.end_year).
     #[arg(long, value_name = "YEAR")]
     pub end_year: Option<FiscalYear>,
+    /// Also write every chart (SVG, PNG and its data as CSV) into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub charts: Option<PathBuf>,
 }
 
 /// Run `fiscal run`.
@@ -51,6 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let projection = model::project(&scenario.assumptions, &data)
         .with_context(|| format!("cannot project scenario `{}`", scenario.assumptions.name))?;
+    super::chart::write_all(args.charts.as_deref(), &data, &projection)?;
     let json = projection_json(&scenario, &data, &projection);
     let csv = projection_csv(&projection);
     if let Some(dir) = &args.out {
