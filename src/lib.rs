@@ -15,6 +15,7 @@ pub mod cli;
 pub mod data;
 pub mod model;
 pub mod output;
+pub mod report;
 pub mod scenario;
 pub mod years;
 

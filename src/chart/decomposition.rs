@@ -152,8 +152,10 @@ impl Decomposition {
     /// The data as CSV, one row per period.
     pub fn csv(&self) -> String {
         let rows = self.periods.iter().map(|p| {
+            // Plain ASCII here: spreadsheets guess the encoding of a CSV, and
+            // `2025-29` would read as a fiscal year.
             vec![
-                p.label.clone(),
+                format!("{} to {}", p.first, p.last),
                 p.first.to_string(),
                 p.last.to_string(),
                 num(p.primary_deficit),
@@ -206,7 +208,7 @@ impl Decomposition {
             .map(|p| stack(p).1.min(p.change))
             .fold(0.0f64, f64::min);
         // Room above the bars for the net-change labels.
-        let (y0, y1, yticks) = style::nice_axis(lo * 1.05, hi + (hi - lo) * 0.1, 7);
+        let (y0, y1, yticks) = style::nice_axis(lo, hi + (hi - lo) * 0.1, 7);
         let labels: Vec<String> = self.periods.iter().map(|p| p.label.clone()).collect();
         let mut chart = ChartBuilder::on(area)
             .margin_left(super::frame::MARGIN - 8)

@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod check;
 pub mod data;
+pub mod report;
 pub mod run;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +32,8 @@ pub enum Command {
     Check(check::Args),
     /// Draw one chart (SVG or PNG) for one or more scenarios, with its data as CSV.
     Chart(chart::Args),
+    /// Write a report: one self-contained HTML page, or an XLSX workbook.
+    Report(report::Args),
     /// Build the compact data tables from the official publications.
     #[command(subcommand)]
     Data(data::Command),
@@ -42,6 +45,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Run(a) => run::run(a),
         Command::Check(a) => check::run(a),
         Command::Chart(a) => chart::run(a),
+        Command::Report(a) => report::run(a),
         Command::Data(c) => data::run(c),
     }
 }
