@@ -314,7 +314,7 @@ fn efo_span(p: &Projection) -> Option<(FiscalYear, FiscalYear)> {
         .filter(|y| y.phase == Phase::Efo)
         .map(|y| y.year);
     let first = efo.next()?;
-    Some((first, efo.last().unwrap_or(first)))
+    Some((first, efo.next_back().unwrap_or(first)))
 }
 
 /// The default pyramid years: first, middle (to the nearest 5) and last

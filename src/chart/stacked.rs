@@ -91,12 +91,13 @@ impl Stacked {
         };
         let n = self.years.len();
         // Cumulative tops of each band.
-        let mut cum = vec![vec![0.0; n]; self.layers.len()];
-        for (k, l) in self.layers.iter().enumerate() {
-            for j in 0..n {
-                let below = if k == 0 { 0.0 } else { cum[k - 1][j] };
-                cum[k][j] = below + l.values.get(j).copied().unwrap_or(0.0);
+        let mut cum: Vec<Vec<f64>> = Vec::with_capacity(self.layers.len());
+        let mut below = vec![0.0; n];
+        for l in &self.layers {
+            for (j, b) in below.iter_mut().enumerate() {
+                *b += l.values.get(j).copied().unwrap_or(0.0);
             }
+            cum.push(below.clone());
         }
         let totals = self.totals();
         let hi = totals.iter().copied().fold(0.0f64, f64::max);
