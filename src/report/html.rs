@@ -37,6 +37,7 @@ h2 { font-size: 1.35rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid #0072B2
 h3 { font-size: 1.1rem; margin: 1.25rem 0 0.4rem; overflow-wrap: anywhere; }
 p.meta, p.note, figcaption { color: #555; font-size: 0.9rem; }
 nav ul { padding-left: 1.2rem; margin: 0.25rem 0; }
+ul.files li { overflow-wrap: anywhere; word-break: break-all; }
 .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; font-size: 0.9rem; min-width: 100%; }
 th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid #ddd; text-align: right; white-space: nowrap; }
@@ -191,7 +192,7 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
     o.push_str("<section id=\"assumptions\">\n<h2>Assumptions</h2>\n");
     for e in entries {
         let _ = writeln!(o, "<h3>{}</h3>", esc(&e.scenario.assumptions.name));
-        o.push_str("<p class=\"note\">Scenario files (root first), with SHA-256:</p>\n<ul>\n");
+        o.push_str("<p class=\"note\">Scenario files (root first), with SHA-256:</p>\n<ul class=\"files\">\n");
         for f in &e.scenario.files {
             let _ = writeln!(
                 o,
