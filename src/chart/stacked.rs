@@ -122,7 +122,9 @@ impl Stacked {
 
         let mut chart = ChartBuilder::on(area)
             .margin_left(super::frame::MARGIN - 8)
-            .margin_right(widest + 24)
+            // Browsers set SVG text in their own sans-serif, often wider than
+            // the embedded face the width was measured with.
+            .margin_right(widest * 115 / 100 + 28)
             .margin_top(6)
             .x_label_area_size(64)
             .y_label_area_size(86)
