@@ -5,14 +5,17 @@
 //! - [`data`]: the compact official tables (embedded) and their importers;
 //! - [`scenario`]: scenario files (TOML) resolved into [`scenario::Assumptions`];
 //! - [`model`]: the projection itself, pure computation, no I/O;
-//! - [`output`]: tables, CSV and JSON writers.
+//! - [`output`]: tables, CSV and JSON writers;
+//! - [`chart`]: charts (SVG, PNG) in one house style, and [`report`]: HTML and XLSX reports.
 //!
 //! The binary `fiscal` is a thin shell over these modules.
 
+pub mod chart;
 pub mod cli;
 pub mod data;
 pub mod model;
 pub mod output;
+pub mod report;
 pub mod scenario;
 pub mod years;
 

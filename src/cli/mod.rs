@@ -1,10 +1,12 @@
 //! The command line: one clap `Command` enum, one module per subcommand, each
 //! with its `Args` and a `run` function.
 
+pub mod chart;
 pub mod check;
 pub mod compare;
 pub mod data;
 pub mod gap;
+pub mod report;
 pub mod reproduce;
 pub mod run;
 
@@ -38,6 +40,10 @@ pub enum Command {
     Compare(compare::Args),
     /// Fiscal gaps, S1 and S2: the change in the primary balance that meets a debt target.
     Gap(gap::Args),
+    /// Draw one chart (SVG or PNG) for one or more scenarios, with its data as CSV.
+    Chart(chart::Args),
+    /// Write a report: one self-contained HTML page, or an XLSX workbook.
+    Report(report::Args),
     /// Build the compact data tables from the official publications.
     #[command(subcommand)]
     Data(data::Command),
@@ -50,6 +56,8 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Check(a) => check::run(a),
         Command::Compare(a) => compare::run(a),
         Command::Gap(a) => gap::run(a),
+        Command::Chart(a) => chart::run(a),
+        Command::Report(a) => report::run(a),
         Command::Data(c) => data::run(c),
         Command::Reproduce(a) => reproduce::run(a),
     }

@@ -36,6 +36,9 @@ pub struct Args {
     /// Also print the debt decomposition and debt-stabilising primary balance, every year.
     #[arg(long)]
     pub decomposition: bool,
+    /// Also write every chart (SVG, PNG and its data as CSV) into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub charts: Option<PathBuf>,
 }
 
 /// Run `fiscal run`.
@@ -71,6 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     } else {
         base
     };
+    super::chart::write_all(args.charts.as_deref(), &data, &projection)?;
     let indicators = model::indicators::sustainability(a, &data, package);
     let json = projection_json(
         &scenario,

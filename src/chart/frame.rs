@@ -1,0 +1,160 @@
+//! The chrome every chart shares: title, scenario label, a legend laid out in
+//! rows above the plot (so it can never cover data), and the source line.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::style::{self, INK, MUTED};
+use super::ChartError;
+use crate::output::json::OGL_ATTRIBUTION;
+
+/// How a legend entry is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Key {
+    /// A line segment.
+    Line(RGBColor),
+    /// A filled square.
+    Swatch(RGBColor),
+    /// A black bar marker (net change in the decomposition).
+    Marker(RGBColor),
+}
+
+/// One legend entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    /// What the entry stands for.
+    pub label: String,
+    /// How it is drawn.
+    pub key: Key,
+}
+
+impl LegendEntry {
+    /// A line entry.
+    pub fn line(label: impl Into<String>, colour: RGBColor) -> Self {
+        LegendEntry {
+            label: label.into(),
+            key: Key::Line(colour),
+        }
+    }
+    /// A filled-square entry.
+    pub fn swatch(label: impl Into<String>, colour: RGBColor) -> Self {
+        LegendEntry {
+            label: label.into(),
+            key: Key::Swatch(colour),
+        }
+    }
+}
+
+/// Title, scenario label and source of a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// What the chart shows.
+    pub title: String,
+    /// Which scenario(s) it shows, e.g. `Scenario: baseline`.
+    pub scenario: String,
+    /// Whether official data is shown (adds the OGL attribution).
+    pub official: bool,
+    /// A note above the source line (e.g. what shading means).
+    pub note: Option<String>,
+}
+
+/// Horizontal page margin, pixels.
+pub const MARGIN: i32 = 28;
+const KEY_W: i32 = 30;
+const GAP: i32 = 10;
+const ENTRY_GAP: i32 = 30;
+
+fn err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
+    ChartError::Draw(e.to_string())
+}
+
+/// Draw the chrome on `root` and return the area left for the plot.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    legend: &[LegendEntry],
+) -> Result<DrawingArea<DB, Shift>, ChartError> {
+    root.fill(&WHITE).map_err(err)?;
+    let (w, h) = root.dim_in_pixel();
+    let max_text = w.saturating_sub(2 * MARGIN as u32);
+    let title_font = style::bold(style::TITLE);
+    let title = style::fit(&frame.title, &title_font, max_text);
+    root.draw_text(&title, &title_font.color(&INK), (MARGIN, 16))
+        .map_err(err)?;
+    let sub_font = style::font(style::SUBTITLE);
+    let sub = style::fit(&frame.scenario, &sub_font, max_text);
+    let mut y = 16 + (style::TITLE * 1.05) as i32;
+    root.draw_text(&sub, &sub_font.color(&MUTED), (MARGIN, y))
+        .map_err(err)?;
+    y += (style::SUBTITLE * 1.25) as i32;
+
+    // Legend: entries flow left to right and wrap, so long scenario names
+    // push the plot down instead of overlapping it.
+    let lfont = style::font(style::LABEL);
+    let row_h = (style::LABEL * 1.3) as i32;
+    if !legend.is_empty() {
+        y += 4;
+        let mut x = MARGIN;
+        let right = w as i32 - MARGIN;
+        let max_label = (right - MARGIN - KEY_W - GAP).max(40) as u32;
+        for e in legend {
+            let label = style::fit(&e.label, &lfont, max_label.min(520));
+            let tw = style::text_width(&label, &lfont) as i32;
+            let need = KEY_W + GAP + tw;
+            if x > MARGIN && x + need > right {
+                x = MARGIN;
+                y += row_h;
+            }
+            let mid = y + row_h / 2 - 2;
+            match e.key {
+                Key::Line(c) => {
+                    root.draw(&PathElement::new(
+                        vec![(x, mid), (x + KEY_W, mid)],
+                        c.stroke_width(4),
+                    ))
+                    .map_err(err)?;
+                }
+                Key::Swatch(c) => {
+                    root.draw(&Rectangle::new(
+                        [(x + 4, mid - 10), (x + KEY_W - 4, mid + 10)],
+                        c.filled(),
+                    ))
+                    .map_err(err)?;
+                }
+                Key::Marker(c) => {
+                    root.draw(&Rectangle::new(
+                        [(x + 2, mid - 3), (x + KEY_W - 2, mid + 3)],
+                        c.filled(),
+                    ))
+                    .map_err(err)?;
+                }
+            }
+            root.draw_text(&label, &lfont.color(&INK), (x + KEY_W + GAP, y + 2))
+                .map_err(err)?;
+            x += need + ENTRY_GAP;
+        }
+        y += row_h;
+    }
+    y += 8;
+
+    // Footer, bottom up: source line, then the note above it.
+    let nfont = style::font(style::NOTE);
+    let line_h = (style::NOTE * 1.25) as i32;
+    let mut bottom = h as i32 - 12;
+    let mut footer = Vec::new();
+    if let Some(note) = &frame.note {
+        footer.push(style::fit(note, &nfont, max_text));
+    }
+    if frame.official {
+        footer.push(style::fit(OGL_ATTRIBUTION, &nfont, max_text));
+    }
+    for line in footer.iter().rev() {
+        bottom -= line_h;
+        root.draw_text(line, &nfont.color(&MUTED), (MARGIN, bottom))
+            .map_err(err)?;
+    }
+    bottom -= 6;
+    let plot_h = (bottom - y).max(50);
+    let plot = root.clone().shrink((0, y), (w, plot_h as u32));
+    Ok(plot)
+}

@@ -1,0 +1,211 @@
+//! Line charts over fiscal years: the debt path (one line per scenario, OBR
+//! forecast years shaded) and the old-age dependency ratio. Final values are
+//! labelled at the right-hand end, nudged apart so they never overlap.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::axis::Axis;
+use super::frame::LegendEntry;
+use super::style::{self, INK, MUTED};
+use super::{csv_table, ChartError};
+use crate::years::FiscalYear;
+
+/// One named line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Legend label (a scenario name).
+    pub label: String,
+    /// Values by fiscal year, in year order.
+    pub points: Vec<(FiscalYear, f64)>,
+}
+
+/// A set of lines sharing one axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lines {
+    /// The lines.
+    pub series: Vec<Series>,
+    /// Y-axis title, with units.
+    pub y_desc: String,
+    /// Suffix of the final-value labels, e.g. `%`.
+    pub value_suffix: String,
+    /// Decimals of the final-value labels.
+    pub decimals: usize,
+    /// First and last year to shade as the OBR medium-term forecast.
+    pub shaded: Option<(FiscalYear, FiscalYear)>,
+    /// Name of the value column in the CSV.
+    pub csv_column: String,
+}
+
+fn err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
+    ChartError::Draw(e.to_string())
+}
+
+impl Lines {
+    /// Legend: one line per series; none for a single series, which the
+    /// scenario label already names.
+    pub fn legend(&self) -> Vec<LegendEntry> {
+        if self.series.len() < 2 {
+            return Vec::new();
+        }
+        self.series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| LegendEntry::line(s.label.clone(), style::line_colour(i)))
+            .collect()
+    }
+
+    /// The data as CSV: `scenario,year,<csv_column>` (series are scenarios).
+    pub fn csv(&self) -> String {
+        let rows = self.series.iter().flat_map(|s| {
+            s.points
+                .iter()
+                .map(move |(y, v)| vec![super::text(&s.label), y.to_string(), super::num(*v)])
+        });
+        csv_table(&["scenario", "year", &self.csv_column], rows)
+    }
+
+    fn label(&self, v: f64) -> String {
+        format!("{:.*}{}", self.decimals, v, self.value_suffix)
+    }
+
+    /// Draw into `area` (the space the frame left).
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), ChartError> {
+        let all = || self.series.iter().flat_map(|s| s.points.iter());
+        let (Some(first), Some(last)) = (all().map(|p| p.0).min(), all().map(|p| p.0).max()) else {
+            return Err(ChartError::NoData("no years to plot".into()));
+        };
+        let lo = all().map(|p| p.1).fold(0.0f64, f64::min);
+        let hi = all().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+        // Headroom above the highest line keeps the shading label clear of it.
+        let (y0, y1, yticks) = style::nice_axis(lo, hi + (hi - lo).abs() * 0.12, 6);
+
+        let label_font = style::bold(style::LABEL);
+        let widest = self
+            .series
+            .iter()
+            .filter_map(|s| s.points.last())
+            .map(|p| style::text_width(&self.label(p.1), &label_font))
+            .max()
+            .unwrap_or(0) as i32;
+
+        let x0 = first.0 as f64 - 0.5;
+        let x1 = last.0 as f64 + 0.5;
+        let mut xticks: Vec<f64> = (first.0..=last.0)
+            .step_by(10)
+            .filter(|y| last.0 - y >= 5)
+            .map(f64::from)
+            .collect();
+        xticks.push(f64::from(last.0));
+
+        let tick_font = style::font(style::LABEL);
+        let axis_font = style::font(style::AXIS);
+        let mut chart = ChartBuilder::on(area)
+            .margin_left(super::frame::MARGIN - 8)
+            // Browsers set SVG text in their own sans-serif, often wider than
+            // the embedded face the width was measured with.
+            .margin_right(widest * 115 / 100 + 28)
+            .margin_top(6)
+            .x_label_area_size(64)
+            .y_label_area_size(86)
+            .build_cartesian_2d(Axis::new(x0, x1, xticks), Axis::new(y0, y1, yticks))
+            .map_err(err)?;
+
+        if let Some((a, b)) = self.shaded {
+            let (a, b) = (a.0 as f64 - 0.5, b.0 as f64 + 0.5);
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(a.max(x0), y0), (b.min(x1), y1)],
+                    style::SHADE.filled(),
+                )))
+                .map_err(err)?;
+            let (px, py) = chart.backend_coord(&(a.max(x0), y1));
+            let base = area.get_base_pixel();
+            area.draw_text(
+                "OBR forecast",
+                &style::text(style::NOTE, MUTED),
+                (px - base.0 + 6, py - base.1 + 6),
+            )
+            .map_err(err)?;
+        }
+
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .bold_line_style(style::GRID.stroke_width(1))
+            .light_line_style(TRANSPARENT)
+            .axis_style(MUTED.stroke_width(1))
+            .x_desc("Fiscal year")
+            .y_desc(self.y_desc.as_str())
+            .axis_desc_style(axis_font.color(&INK))
+            .label_style(tick_font.color(&INK))
+            .x_label_formatter(&|x| FiscalYear(x.round() as i32).to_string())
+            .y_label_formatter(&|y| style::tick(*y))
+            .draw()
+            .map_err(err)?;
+
+        if y0 < 0.0 {
+            chart
+                .draw_series(LineSeries::new(
+                    vec![(x0, 0.0), (x1, 0.0)],
+                    MUTED.stroke_width(1),
+                ))
+                .map_err(err)?;
+        }
+
+        let mut ends = Vec::new();
+        for (i, s) in self.series.iter().enumerate() {
+            let c = style::line_colour(i);
+            chart
+                .draw_series(LineSeries::new(
+                    s.points.iter().map(|(y, v)| (y.0 as f64, *v)),
+                    c.stroke_width(4),
+                ))
+                .map_err(err)?;
+            if let Some((y, v)) = s.points.last() {
+                chart
+                    .draw_series(std::iter::once(Circle::new(
+                        (y.0 as f64, *v),
+                        5,
+                        c.filled(),
+                    )))
+                    .map_err(err)?;
+                ends.push((chart.backend_coord(&(y.0 as f64, *v)), self.label(*v), c));
+            }
+        }
+
+        // Spread the end labels at least one line apart, keeping order.
+        let base = area.get_base_pixel();
+        let (_, ph) = area.dim_in_pixel();
+        let gap = (style::LABEL * 0.95) as i32;
+        ends.sort_by_key(|e| e.0 .1);
+        let mut ys: Vec<i32> = ends.iter().map(|e| e.0 .1 - base.1).collect();
+        for k in 1..ys.len() {
+            if ys[k] - ys[k - 1] < gap {
+                ys[k] = ys[k - 1] + gap;
+            }
+        }
+        // If pushed below the plot, shift the whole stack up.
+        if let Some(&bottom) = ys.last() {
+            let limit = ph as i32 - 64 - gap / 2;
+            if bottom > limit {
+                let d = bottom - limit;
+                ys.iter_mut().for_each(|y| *y -= d);
+            }
+        }
+        for ((pos, text, c), y) in ends.iter().zip(ys) {
+            let style = label_font
+                .color(c)
+                .pos(plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Left,
+                    plotters::style::text_anchor::VPos::Center,
+                ));
+            area.draw_text(text, &style, (pos.0 - base.0 + 12, y))
+                .map_err(err)?;
+        }
+        Ok(())
+    }
+}

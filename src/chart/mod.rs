@@ -1,0 +1,487 @@
+//! Charts in one house style, as SVG and PNG, each with its data as CSV.
+//!
+//! Adding a chart: give it a [`ChartKind`], a plain data struct with
+//! `legend`, `csv` and `draw` methods (see [`lines::Lines`]), a [`Body`]
+//! variant, and a branch in [`build`] that fills the struct from the
+//! projections. Drawing code never sees a `Projection`, so charts whose data
+//! comes from elsewhere (fan charts from the uncertainty runs, tornado
+//! charts from sensitivities, intervention effects) slot in the same way.
+
+mod axis;
+pub mod decomposition;
+mod font;
+pub mod frame;
+pub mod lines;
+pub mod pyramid;
+mod raster;
+pub mod stacked;
+pub mod style;
+
+use std::path::Path;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::data::PopulationTable;
+use crate::model::{Phase, Projection, Receipt, Spend};
+use crate::output::csv::{num as fmt_num, safe_text};
+use crate::years::FiscalYear;
+
+pub use decomposition::Decomposition;
+pub use frame::{Frame, LegendEntry};
+pub use lines::{Lines, Series};
+pub use pyramid::Pyramid;
+pub use stacked::{Layer, Stacked};
+
+/// Why a chart could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ChartError {
+    /// The drawing library failed (a bug, or the font is missing).
+    #[error("cannot draw the chart: {0}")]
+    Draw(String),
+    /// The PNG encoder failed.
+    #[error("cannot encode the PNG: {0}")]
+    Png(String),
+    /// There is nothing to draw.
+    #[error("nothing to chart: {0}")]
+    NoData(String),
+    /// A pyramid year outside the population table.
+    #[error("population year {year} is not in the population table, which covers {first} to {last}; choose years in that range")]
+    PopulationYear {
+        /// The year asked for.
+        year: i32,
+        /// First year of the table.
+        first: i32,
+        /// Last year of the table.
+        last: i32,
+    },
+    /// Several scenarios given to a chart that shows one.
+    #[error("the `{kind}` chart shows one scenario at a time, but {count} were given; run it once per scenario (only `debt` and `dependency` compare scenarios)")]
+    OneScenario {
+        /// The chart's name.
+        kind: &'static str,
+        /// How many scenarios were given.
+        count: usize,
+    },
+}
+
+/// The charts on offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+pub enum ChartKind {
+    /// PSND % of GDP, one line per scenario.
+    Debt,
+    /// Receipts by category, stacked, % of GDP.
+    Receipts,
+    /// Primary spending by category, stacked, % of GDP.
+    Spending,
+    /// Contributions to the change in debt by decade.
+    Decomposition,
+    /// Population pyramid for chosen years.
+    Pyramid,
+    /// Old-age dependency ratio, one line per scenario.
+    Dependency,
+}
+
+impl ChartKind {
+    /// Every kind, in report order.
+    pub const ALL: [ChartKind; 6] = [
+        ChartKind::Debt,
+        ChartKind::Receipts,
+        ChartKind::Spending,
+        ChartKind::Decomposition,
+        ChartKind::Pyramid,
+        ChartKind::Dependency,
+    ];
+
+    /// Name on the command line and in file names.
+    pub fn key(self) -> &'static str {
+        match self {
+            ChartKind::Debt => "debt",
+            ChartKind::Receipts => "receipts",
+            ChartKind::Spending => "spending",
+            ChartKind::Decomposition => "decomposition",
+            ChartKind::Pyramid => "pyramid",
+            ChartKind::Dependency => "dependency",
+        }
+    }
+
+    /// Chart title.
+    pub fn title(self) -> &'static str {
+        match self {
+            ChartKind::Debt => "Public sector net debt",
+            ChartKind::Receipts => "Receipts by category",
+            ChartKind::Spending => "Primary spending by category",
+            ChartKind::Decomposition => "What changes the debt ratio",
+            ChartKind::Pyramid => "Population by age and sex",
+            ChartKind::Dependency => "Old-age dependency ratio",
+        }
+    }
+
+    /// Whether one chart can compare several scenarios.
+    pub fn compares_scenarios(self) -> bool {
+        matches!(self, ChartKind::Debt | ChartKind::Dependency)
+    }
+}
+
+/// What a chart draws.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// Lines over years.
+    Lines(Lines),
+    /// Stacked areas over years.
+    Stacked(Stacked),
+    /// Stacked bars by period.
+    Decomposition(Decomposition),
+    /// Population pyramid.
+    Pyramid(Pyramid),
+}
+
+/// A chart ready to render: its kind, chrome and data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// Which chart.
+    pub kind: ChartKind,
+    /// Title, scenario label, source.
+    pub frame: Frame,
+    /// The data drawn.
+    pub body: Body,
+}
+
+/// An image format, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    /// Scalable vector graphics.
+    Svg,
+    /// Portable network graphics, [`style::WIDTH`] × [`style::HEIGHT`].
+    Png,
+}
+
+impl ImageFormat {
+    /// The format for `path`'s extension (case-insensitive), if supported.
+    pub fn from_path(path: &Path) -> Option<ImageFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "svg" => Some(ImageFormat::Svg),
+            "png" => Some(ImageFormat::Png),
+            _ => None,
+        }
+    }
+
+    /// The file extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            ImageFormat::Svg => "svg",
+            ImageFormat::Png => "png",
+        }
+    }
+}
+
+/// Format a number for CSV (fixed decimals, byte-stable).
+pub(crate) fn num(v: f64) -> String {
+    fmt_num(v)
+}
+
+/// Text for a CSV cell, neutralised against formula injection.
+pub(crate) fn text(s: &str) -> String {
+    safe_text(s)
+}
+
+/// Write `rows` under `header` as CSV text (LF line ends).
+pub(crate) fn csv_table<I>(header: &[&str], rows: I) -> String
+where
+    I: IntoIterator<Item = Vec<String>>,
+{
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(&r);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+impl Chart {
+    fn legend(&self) -> Vec<LegendEntry> {
+        match &self.body {
+            Body::Lines(b) => b.legend(),
+            Body::Stacked(b) => b.legend(),
+            Body::Decomposition(b) => b.legend(),
+            Body::Pyramid(b) => b.legend(),
+        }
+    }
+
+    /// The chart's data as CSV.
+    pub fn csv(&self) -> String {
+        match &self.body {
+            Body::Lines(b) => b.csv(),
+            Body::Stacked(b) => b.csv(),
+            Body::Decomposition(b) => b.csv(),
+            Body::Pyramid(b) => b.csv(),
+        }
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), ChartError> {
+        let plot = frame::draw(root, &self.frame, &self.legend())?;
+        match &self.body {
+            Body::Lines(b) => b.draw(&plot),
+            Body::Stacked(b) => b.draw(&plot),
+            Body::Decomposition(b) => b.draw(&plot),
+            Body::Pyramid(b) => b.draw(&plot),
+        }
+    }
+
+    /// The chart as SVG text (byte-identical for identical input).
+    pub fn svg(&self) -> Result<String, ChartError> {
+        font::ensure_registered();
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (style::WIDTH, style::HEIGHT))
+                .into_drawing_area();
+            self.draw(&root)?;
+            root.present()
+                .map_err(|e| ChartError::Draw(e.to_string()))?;
+        }
+        Ok(out)
+    }
+
+    /// The chart as a PNG file, [`style::WIDTH`] × [`style::HEIGHT`], RGB.
+    pub fn png(&self) -> Result<Vec<u8>, ChartError> {
+        font::ensure_registered();
+        let (w, h) = (style::WIDTH, style::HEIGHT);
+        let mut pixels = vec![0u8; w as usize * h as usize * 3];
+        {
+            let root = raster::Canvas::new(&mut pixels, (w, h)).into_drawing_area();
+            self.draw(&root)?;
+            root.present()
+                .map_err(|e| ChartError::Draw(e.to_string()))?;
+        }
+        let mut out = Vec::new();
+        let mut enc = png::Encoder::new(&mut out, w, h);
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut writer = enc
+            .write_header()
+            .map_err(|e| ChartError::Png(e.to_string()))?;
+        writer
+            .write_image_data(&pixels)
+            .map_err(|e| ChartError::Png(e.to_string()))?;
+        writer
+            .finish()
+            .map_err(|e| ChartError::Png(e.to_string()))?;
+        Ok(out)
+    }
+
+    /// The chart in `format`.
+    pub fn render(&self, format: ImageFormat) -> Result<Vec<u8>, ChartError> {
+        match format {
+            ImageFormat::Svg => self.svg().map(String::into_bytes),
+            ImageFormat::Png => self.png(),
+        }
+    }
+}
+
+/// One scenario's results, as the charts need them.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The projection (its `name` labels the chart).
+    pub projection: &'a Projection,
+    /// The population table the scenario ran on.
+    pub population: &'a PopulationTable,
+}
+
+/// Choices that only some charts use.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Calendar mid-years for the pyramid; empty for the default (first,
+    /// middle and last projection years).
+    pub pyramid_years: Vec<i32>,
+}
+
+fn scenario_label(inputs: &[Input<'_>]) -> String {
+    let names: Vec<&str> = inputs.iter().map(|i| i.projection.name.as_str()).collect();
+    match names.as_slice() {
+        [one] => format!("Scenario: {one}"),
+        many => format!("Scenarios: {}", many.join(", ")),
+    }
+}
+
+fn efo_span(p: &Projection) -> Option<(FiscalYear, FiscalYear)> {
+    let mut efo = p
+        .years
+        .iter()
+        .filter(|y| y.phase == Phase::Efo)
+        .map(|y| y.year);
+    let first = efo.next()?;
+    Some((first, efo.next_back().unwrap_or(first)))
+}
+
+/// The default pyramid years: first, middle (to the nearest 5) and last
+/// projection years.
+pub fn default_pyramid_years(p: &Projection) -> Vec<i32> {
+    let (Some(a), Some(b)) = (p.years.first(), p.years.last()) else {
+        return Vec::new();
+    };
+    let (a, b) = (a.year.start(), b.year.start());
+    let mid = ((a + b) as f64 / 10.0).round() as i32 * 5;
+    let mut ys = vec![a];
+    if mid - a >= 5 && b - mid >= 5 {
+        ys.push(mid);
+    }
+    if b > a {
+        ys.push(b);
+    }
+    ys
+}
+
+fn single<'a>(kind: ChartKind, inputs: &'a [Input<'a>]) -> Result<&'a Input<'a>, ChartError> {
+    match inputs {
+        [one] => Ok(one),
+        [] => Err(ChartError::NoData("no scenario given".into())),
+        many => Err(ChartError::OneScenario {
+            kind: kind.key(),
+            count: many.len(),
+        }),
+    }
+}
+
+fn stacked(p: &Projection, layers: Vec<Layer>, total: &str) -> Stacked {
+    Stacked {
+        years: p.years.iter().map(|y| y.year).collect(),
+        layers,
+        y_desc: "% of GDP".into(),
+        total_label: total.into(),
+        boundary: efo_span(p).map(|s| s.1),
+        csv_column: "pct_gdp".into(),
+    }
+}
+
+/// Build chart `kind` from the scenarios' results.
+pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Chart, ChartError> {
+    if inputs.is_empty() {
+        return Err(ChartError::NoData("no scenario given".into()));
+    }
+    let frame = |note: Option<String>| Frame {
+        title: kind.title().into(),
+        scenario: scenario_label(inputs),
+        official: true,
+        note,
+    };
+    let lines = |f: fn(&crate::model::YearResult) -> f64| -> Vec<Series> {
+        inputs
+            .iter()
+            .map(|i| Series {
+                label: i.projection.name.clone(),
+                points: i.projection.years.iter().map(|y| (y.year, f(y))).collect(),
+            })
+            .collect()
+    };
+    let chart = match kind {
+        ChartKind::Debt => {
+            let shaded = efo_span(inputs[0].projection);
+            let note = shaded.map(|(a, b)| {
+                format!("Shaded: OBR medium-term forecast, {a} to {b}; later years are fiscal's long-term projection. End-March PSND over GDP centred on end-March.")
+            });
+            Chart {
+                kind,
+                frame: frame(note),
+                body: Body::Lines(Lines {
+                    series: lines(|y| y.psnd_pct_gdp),
+                    y_desc: "% of GDP".into(),
+                    value_suffix: "%".into(),
+                    decimals: 1,
+                    shaded,
+                    csv_column: "psnd_pct_gdp".into(),
+                }),
+            }
+        }
+        ChartKind::Dependency => Chart {
+            kind,
+            frame: frame(Some(
+                "People at or over State Pension age per 1,000 people aged 16 to State Pension age."
+                    .into(),
+            )),
+            body: Body::Lines(Lines {
+                series: lines(|y| y.old_age_dependency_per_1000),
+                y_desc: "Per 1,000 aged 16 to State Pension age".into(),
+                value_suffix: String::new(),
+                decimals: 0,
+                shaded: None,
+                csv_column: "old_age_dependency_per_1000".into(),
+            }),
+        },
+        ChartKind::Receipts => {
+            let p = single(kind, inputs)?.projection;
+            let layers = Receipt::ALL
+                .iter()
+                .map(|&r| Layer {
+                    label: r.label().into(),
+                    values: p.years.iter().map(|y| y.pct_gdp(y.receipt(r))).collect(),
+                })
+                .collect();
+            Chart {
+                kind,
+                frame: frame(Some("Fiscal-year receipts over fiscal-year GDP.".into())),
+                body: Body::Stacked(stacked(p, layers, "Total receipts")),
+            }
+        }
+        ChartKind::Spending => {
+            let p = single(kind, inputs)?.projection;
+            let layers = Spend::ALL
+                .iter()
+                .map(|&s| Layer {
+                    label: s.label().into(),
+                    values: p.years.iter().map(|y| y.pct_gdp(y.spend(s))).collect(),
+                })
+                .collect();
+            Chart {
+                kind,
+                frame: frame(Some(
+                    "Primary spending excludes debt interest. Fiscal-year spending over fiscal-year GDP."
+                        .into(),
+                )),
+                body: Body::Stacked(stacked(p, layers, "Total primary spending")),
+            }
+        }
+        ChartKind::Decomposition => {
+            let p = single(kind, inputs)?.projection;
+            Chart {
+                kind,
+                frame: frame(Some(
+                    "Contributions to the change in PSND (% of GDP) summed over each period; the black bar marks the net change."
+                        .into(),
+                )),
+                body: Body::Decomposition(Decomposition::from_projection(p)),
+            }
+        }
+        ChartKind::Pyramid => {
+            let i = single(kind, inputs)?;
+            let years = if opts.pyramid_years.is_empty() {
+                default_pyramid_years(i.projection)
+            } else {
+                opts.pyramid_years.clone()
+            };
+            let pyr = Pyramid::from_table(i.population, &years)?;
+            Chart {
+                kind,
+                frame: frame(Some(format!(
+                    "Mid-year population; bars {}, lines later years. Age {} stands for {} and over.",
+                    years.first().copied().unwrap_or_default(),
+                    crate::data::MAX_AGE,
+                    crate::data::MAX_AGE
+                ))),
+                body: Body::Pyramid(pyr),
+            }
+        }
+    };
+    Ok(chart)
+}
+
+/// Every chart for one scenario, in [`ChartKind::ALL`] order.
+pub fn build_all(input: Input<'_>, opts: &Options) -> Result<Vec<Chart>, ChartError> {
+    ChartKind::ALL
+        .iter()
+        .map(|&k| build(k, std::slice::from_ref(&input), opts))
+        .collect()
+}

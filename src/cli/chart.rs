@@ -1,0 +1,152 @@
+//! `fiscal chart KIND [SCENARIO...] -o FILE.svg|png`: draw one chart and
+//! write its data beside it as CSV; also the `--charts DIR` writer of
+//! `fiscal run`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use crate::chart::{self, ChartError, ChartKind, ImageFormat, Input, Options};
+use crate::data::Dataset;
+use crate::model::{self, Projection};
+use crate::output;
+use crate::scenario::Scenario;
+
+use super::UsageError;
+
+/// Arguments of `fiscal chart`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Which chart.
+    #[arg(value_enum)]
+    pub kind: ChartKind,
+    /// Scenario files (TOML); the embedded baseline when none. Only `debt` and `dependency` take several.
+    pub scenarios: Vec<PathBuf>,
+    /// Output image: FILE.svg or FILE.png. The chart's data is written beside it as FILE.csv.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Pyramid years (calendar mid-years), comma-separated, e.g. 2025,2050,2074; default: first, middle and last projection years.
+    #[arg(long, value_name = "YEAR", value_delimiter = ',')]
+    pub years: Vec<i32>,
+}
+
+/// A scenario with its data and projection.
+#[derive(Debug)]
+pub struct Run {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// The data it ran on.
+    pub data: Dataset,
+    /// The result.
+    pub projection: Projection,
+}
+
+impl Run {
+    /// The chart input for this run.
+    pub fn input(&self) -> Input<'_> {
+        Input {
+            projection: &self.projection,
+            population: &self.data.population,
+        }
+    }
+}
+
+/// Load and project each scenario file (the embedded baseline when none).
+pub fn project_all(paths: &[PathBuf]) -> anyhow::Result<Vec<Run>> {
+    let paths: Vec<Option<&Path>> = if paths.is_empty() {
+        vec![None]
+    } else {
+        paths.iter().map(|p| Some(p.as_path())).collect()
+    };
+    paths
+        .into_iter()
+        .map(|p| {
+            let scenario = super::load_scenario(p)?;
+            let data = scenario.dataset().context("cannot load the data tables")?;
+            let projection = model::project(&scenario.assumptions, &data).with_context(|| {
+                format!("cannot project scenario `{}`", scenario.assumptions.name)
+            })?;
+            Ok(Run {
+                scenario,
+                data,
+                projection,
+            })
+        })
+        .collect()
+}
+
+/// Turn chart errors caused by the request into usage errors (exit 2).
+pub fn usage(e: ChartError) -> anyhow::Error {
+    match e {
+        ChartError::PopulationYear { .. }
+        | ChartError::OneScenario { .. }
+        | ChartError::NoData(_) => UsageError(e.to_string()).into(),
+        other => anyhow::Error::new(other),
+    }
+}
+
+/// The directory a file goes into (`.` for a bare file name).
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Run `fiscal chart`.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let Some(format) = ImageFormat::from_path(&args.output) else {
+        return Err(UsageError(format!(
+            "cannot tell the image format of {}: name the output FILE.svg or FILE.png",
+            args.output.display()
+        ))
+        .into());
+    };
+    if !args.kind.compares_scenarios() && args.scenarios.len() > 1 {
+        return Err(usage(ChartError::OneScenario {
+            kind: args.kind.key(),
+            count: args.scenarios.len(),
+        }));
+    }
+    output::prepare_dir(parent_dir(&args.output)).context("the output directory is not usable")?;
+    let runs = project_all(&args.scenarios)?;
+    let inputs: Vec<Input<'_>> = runs.iter().map(Run::input).collect();
+    let opts = Options {
+        pyramid_years: args.years,
+    };
+    let chart = chart::build(args.kind, &inputs, &opts).map_err(usage)?;
+    let bytes = chart
+        .render(format)
+        .with_context(|| format!("cannot draw the {} chart", args.kind.key()))?;
+    output::write_atomic(&args.output, &bytes)?;
+    output::write_atomic(&args.output.with_extension("csv"), chart.csv().as_bytes())?;
+    Ok(())
+}
+
+/// Write every chart of one projection into `dir` as `<kind>.svg`,
+/// `<kind>.png` and `<kind>.csv`; nothing when `dir` is `None`.
+pub fn write_all(
+    dir: Option<&Path>,
+    data: &Dataset,
+    projection: &Projection,
+) -> anyhow::Result<()> {
+    let Some(dir) = dir else {
+        return Ok(());
+    };
+    output::prepare_dir(dir).context("the charts directory is not usable")?;
+    let input = Input {
+        projection,
+        population: &data.population,
+    };
+    for c in chart::build_all(input, &Options::default()).map_err(usage)? {
+        let key = c.kind.key();
+        for format in [ImageFormat::Svg, ImageFormat::Png] {
+            let bytes = c
+                .render(format)
+                .with_context(|| format!("cannot draw the {key} chart"))?;
+            output::write_atomic(&dir.join(format!("{key}.{}", format.ext())), &bytes)?;
+        }
+        output::write_atomic(&dir.join(format!("{key}.csv")), c.csv().as_bytes())?;
+    }
+    Ok(())
+}

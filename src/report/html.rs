@@ -1,0 +1,230 @@
+//! The HTML report: one file, inline CSS and SVG, no scripts and nothing
+//! fetched, so it can be emailed, opened offline and printed. Every text that
+//! comes from a scenario goes through [`esc`].
+
+use std::fmt::Write;
+
+use super::{summary, value_text, Entry, ReportError};
+use crate::chart::Chart;
+use crate::output::json::{vintages, OGL_ATTRIBUTION};
+
+/// Escape text for HTML element content and quoted attributes.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Responsive on a phone (tables scroll sideways, charts shrink to fit),
+/// and printable (charts do not split across pages).
+const CSS: &str = r#"
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: "Open Sans", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: #222; background: #fff; line-height: 1.45; font-size: 16px; }
+main { max-width: 1100px; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.7rem; margin: 0.5rem 0 0.25rem; }
+h2 { font-size: 1.35rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid #0072B2; padding-bottom: 0.2rem; }
+h3 { font-size: 1.1rem; margin: 1.25rem 0 0.4rem; overflow-wrap: anywhere; }
+p.meta, p.note, figcaption { color: #555; font-size: 0.9rem; }
+nav ul { padding-left: 1.2rem; margin: 0.25rem 0; }
+ul.files li { overflow-wrap: anywhere; word-break: break-all; }
+.table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+table { border-collapse: collapse; font-size: 0.9rem; min-width: 100%; }
+th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid #ddd; text-align: right; white-space: nowrap; }
+th:first-child, td:first-child { text-align: left; }
+thead th { border-bottom: 2px solid #555; }
+tr.sub td:first-child { padding-left: 1.6rem; color: #444; }
+table.kv td { text-align: left; white-space: normal; overflow-wrap: anywhere; }
+table.kv td:first-child { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem; }
+figure.chart { margin: 1.25rem 0; }
+figure.chart svg { display: block; width: 100%; height: auto; max-width: 1200px; }
+footer { margin: 2rem 0 1rem; color: #555; font-size: 0.85rem; border-top: 1px solid #ddd; padding-top: 0.5rem; }
+@media (max-width: 600px) { body { font-size: 15px; } main { padding: 0.6rem; } h1 { font-size: 1.4rem; } }
+@media print {
+  main { max-width: none; padding: 0; }
+  nav { display: none; }
+  h2 { break-after: avoid; }
+  figure.chart, table { break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+}
+"#;
+
+fn summary_table(out: &mut String, e: &Entry<'_>) {
+    let cols = summary::columns(e.projection);
+    out.push_str("<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">% of GDP unless stated</th>");
+    for c in &cols {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&c.year.to_string()));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (label, sub, f) in summary::rows() {
+        let d = summary::decimals(&label);
+        let _ = write!(
+            out,
+            "<tr{}><td>{}</td>",
+            if sub { " class=\"sub\"" } else { "" },
+            esc(&label)
+        );
+        for c in &cols {
+            let _ = write!(out, "<td>{:.*}</td>", d, f(c));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table></div>\n");
+}
+
+/// One row per scenario: the debt ratio at the start, at the end of the
+/// OBR forecast and at the horizon, so the report opens with the answer.
+fn headline_table(out: &mut String, entries: &[Entry<'_>]) {
+    out.push_str("<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Scenario</th><th scope=\"col\">PSND, first year</th><th scope=\"col\">PSND, end of OBR forecast</th><th scope=\"col\">PSND, final year</th><th scope=\"col\">Primary balance, final year</th><th scope=\"col\">Debt interest, final year</th></tr></thead>\n<tbody>\n");
+    for e in entries {
+        let p = e.projection;
+        let cell = |y: Option<&crate::model::YearResult>,
+                    f: &dyn Fn(&crate::model::YearResult) -> f64| {
+            y.map(|y| format!("{:.1}% <small>({})</small>", f(y), esc(&y.year.to_string())))
+                .unwrap_or_default()
+        };
+        let psnd = |y: &crate::model::YearResult| y.psnd_pct_gdp;
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&p.name),
+            cell(p.years.first(), &psnd),
+            cell(p.year(p.calibration.year), &psnd),
+            cell(p.last(), &psnd),
+            cell(p.last(), &|y| y.pct_gdp(y.primary_balance_gbp_bn)),
+            cell(p.last(), &|y| y.pct_gdp(y.interest_gbp_bn)),
+        );
+    }
+    out.push_str("</tbody></table></div>\n<p class=\"note\">% of GDP. PSND: public sector net debt at end-March over GDP centred on end-March. Full tables follow the charts.</p>\n");
+}
+
+fn assumptions_table(out: &mut String, e: &Entry<'_>) {
+    out.push_str("<div class=\"table-wrap\"><table class=\"kv\">\n<thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n");
+    for (k, v) in super::assumptions(e.scenario) {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td></tr>",
+            esc(&k),
+            esc(&value_text(&v))
+        );
+    }
+    out.push_str("</tbody></table></div>\n");
+}
+
+/// The report as HTML text.
+pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportError> {
+    let names: Vec<String> = entries
+        .iter()
+        .map(|e| e.scenario.assumptions.name.clone())
+        .collect();
+    let mut o = String::new();
+    o.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
+    o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    // No scripts, no external resources: say so to the browser too.
+    o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
+    let _ = writeln!(
+        o,
+        "<title>UK public finances: long-term projection – {}</title>",
+        esc(&names.join(", "))
+    );
+    let _ = writeln!(o, "<style>{CSS}</style>\n</head>\n<body>\n<main>");
+    o.push_str("<header>\n<h1>UK public finances: long-term projection</h1>\n");
+    let _ = writeln!(
+        o,
+        "<p class=\"meta\">{}: {}. Made by fiscal {}.</p>",
+        if entries.len() == 1 {
+            "Scenario"
+        } else {
+            "Scenarios"
+        },
+        esc(&names.join("; ")),
+        env!("CARGO_PKG_VERSION")
+    );
+    o.push_str("<nav><ul><li><a href=\"#summary\">Summary</a></li><li><a href=\"#charts\">Charts</a></li><li><a href=\"#tables\">Summary tables</a></li><li><a href=\"#assumptions\">Assumptions</a></li><li><a href=\"#data\">Data sources</a></li></ul></nav>\n</header>\n");
+
+    o.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n");
+    headline_table(&mut o, entries);
+    o.push_str("</section>\n");
+    o.push_str("<section id=\"charts\">\n<h2>Charts</h2>\n");
+    for (i, c) in charts.iter().enumerate() {
+        let svg = c.svg()?;
+        let _ = writeln!(
+            o,
+            "<figure class=\"chart\" id=\"chart-{}-{}\" aria-label=\"{}\">",
+            c.kind.key(),
+            i + 1,
+            esc(&format!("{}. {}", c.frame.title, c.frame.scenario))
+        );
+        // plotters escapes every text it writes into the SVG.
+        o.push_str(&svg);
+        // The note is already in the chart; the caption names it for
+        // screen readers and for the list of figures when printed.
+        let _ = writeln!(
+            o,
+            "<figcaption>Figure {}: {}. {}</figcaption>\n</figure>",
+            i + 1,
+            esc(&c.frame.title),
+            esc(&c.frame.scenario)
+        );
+    }
+    o.push_str("</section>\n");
+
+    o.push_str("<section id=\"tables\">\n<h2>Summary tables</h2>\n");
+    for e in entries {
+        let _ = writeln!(o, "<h3>{}</h3>", esc(&e.scenario.assumptions.name));
+        if !e.scenario.assumptions.description.is_empty() {
+            let _ = writeln!(o, "<p>{}</p>", esc(&e.scenario.assumptions.description));
+        }
+        summary_table(&mut o, e);
+    }
+    o.push_str("</section>\n");
+
+    o.push_str("<section id=\"assumptions\">\n<h2>Assumptions</h2>\n");
+    for e in entries {
+        let _ = writeln!(o, "<h3>{}</h3>", esc(&e.scenario.assumptions.name));
+        o.push_str("<p class=\"note\">Scenario files (root first), with SHA-256:</p>\n<ul class=\"files\">\n");
+        for f in &e.scenario.files {
+            let _ = writeln!(
+                o,
+                "<li><code>{}</code> <small>{}</small></li>",
+                esc(&f.path),
+                esc(&f.sha256)
+            );
+        }
+        o.push_str("</ul>\n");
+        assumptions_table(&mut o, e);
+    }
+    o.push_str("</section>\n");
+
+    o.push_str("<section id=\"data\">\n<h2>Data sources</h2>\n");
+    if let Some(e) = entries.first() {
+        o.push_str("<div class=\"table-wrap\"><table class=\"kv\">\n<thead><tr><th scope=\"col\">Table</th><th scope=\"col\">Publication</th><th scope=\"col\">Read from</th></tr></thead>\n<tbody>\n");
+        for v in vintages(e.data) {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(v.table),
+                esc(v.publication),
+                esc(&v.source)
+            );
+        }
+        o.push_str("</tbody></table></div>\n");
+    }
+    o.push_str("</section>\n");
+    let _ = writeln!(
+        o,
+        "<footer>{}</footer>\n</main>\n</body>\n</html>",
+        esc(OGL_ATTRIBUTION)
+    );
+    Ok(o)
+}

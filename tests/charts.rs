@@ -1,0 +1,271 @@
+//! Chart output: SVG is byte-stable (snapshots of charts drawn from fixed
+//! synthetic data, so they do not move when the data tables change), PNGs
+//! have the stated size and are not blank, and the debt decomposition adds
+//! up.
+//!
+//! Regenerate the snapshots after an intended change of style with
+//! `UPDATE_SNAPSHOTS=1 cargo test --test charts`, then look at the diff.
+
+use std::path::PathBuf;
+
+use fiscal::chart::decomposition::Period;
+use fiscal::chart::pyramid::PyramidYear;
+use fiscal::chart::{
+    self, style, Body, Chart, ChartKind, Decomposition, Frame, Input, Layer, Lines, Options,
+    Pyramid, Series, Stacked,
+};
+use fiscal::scenario::Scenario;
+use fiscal::FiscalYear;
+
+fn frame(title: &str, scenario: &str) -> Frame {
+    Frame {
+        title: title.into(),
+        scenario: scenario.into(),
+        official: true,
+        note: Some("A note under the chart.".into()),
+    }
+}
+
+fn years() -> Vec<FiscalYear> {
+    (2025..=2074).map(FiscalYear).collect()
+}
+
+/// One chart of each body, from fixed numbers.
+fn synthetic() -> Vec<(&'static str, Chart)> {
+    let ys = years();
+    let path = |a: f64, b: f64| -> Vec<(FiscalYear, f64)> {
+        ys.iter()
+            .enumerate()
+            .map(|(i, y)| (*y, a + b * (i as f64).powf(1.5) / 10.0))
+            .collect()
+    };
+    let lines = Chart {
+        kind: ChartKind::Debt,
+        frame: frame("Public sector net debt", "Scenarios: A, <B & \"C\">"),
+        body: Body::Lines(Lines {
+            series: vec![
+                Series {
+                    label: "A".into(),
+                    points: path(95.0, 3.0),
+                },
+                Series {
+                    label: "<B & \"C\">".into(),
+                    points: path(95.0, 2.9),
+                },
+                Series {
+                    label: "=cmd".into(),
+                    points: path(90.0, -0.5),
+                },
+            ],
+            y_desc: "% of GDP".into(),
+            value_suffix: "%".into(),
+            decimals: 1,
+            shaded: Some((FiscalYear(2025), FiscalYear(2030))),
+            csv_column: "psnd_pct_gdp".into(),
+        }),
+    };
+    let stacked = Chart {
+        kind: ChartKind::Spending,
+        frame: frame("Primary spending by category", "Scenario: A"),
+        body: Body::Stacked(Stacked {
+            years: ys.clone(),
+            layers: (0..8)
+                .map(|k| Layer {
+                    label: format!("Line {k}"),
+                    values: (0..ys.len())
+                        .map(|i| 2.0 + k as f64 * 0.5 + i as f64 * 0.02)
+                        .collect(),
+                })
+                .collect(),
+            y_desc: "% of GDP".into(),
+            total_label: "Total".into(),
+            boundary: Some(FiscalYear(2030)),
+            csv_column: "pct_gdp".into(),
+        }),
+    };
+    let decomposition = Chart {
+        kind: ChartKind::Decomposition,
+        frame: frame("What changes the debt ratio", "Scenario: A"),
+        body: Body::Decomposition(Decomposition {
+            periods: (0..6)
+                .map(|k| {
+                    let (pd, i, g, s) = (k as f64 * 5.0 - 8.0, 20.0 + k as f64 * 4.0, -30.0, 5.0);
+                    Period {
+                        label: format!("{}–{}", 2025 + 10 * k, 34 + 10 * k),
+                        first: 2025 + 10 * k,
+                        last: 2034 + 10 * k,
+                        primary_deficit: pd,
+                        interest: i,
+                        growth: g,
+                        stock_flow: s,
+                        change: pd + i + g + s,
+                    }
+                })
+                .collect(),
+        }),
+    };
+    let pyramid = Chart {
+        kind: ChartKind::Pyramid,
+        frame: frame("Population by age and sex", "Scenario: A"),
+        body: Body::Pyramid(Pyramid {
+            years: [2025, 2050, 2074]
+                .iter()
+                .enumerate()
+                .map(|(k, y)| PyramidYear {
+                    year: *y,
+                    male: (0..106)
+                        .map(|a| 400_000.0 * (1.0 - a as f64 / (110.0 + 10.0 * k as f64)))
+                        .collect(),
+                    female: (0..106)
+                        .map(|a| 410_000.0 * (1.0 - a as f64 / (115.0 + 10.0 * k as f64)))
+                        .collect(),
+                })
+                .collect(),
+        }),
+    };
+    vec![
+        ("lines", lines),
+        ("stacked", stacked),
+        ("decomposition", decomposition),
+        ("pyramid", pyramid),
+    ]
+}
+
+fn snapshot_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/charts")
+}
+
+#[test]
+fn svg_matches_snapshots() {
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let dir = snapshot_dir();
+    let mut stale = Vec::new();
+    for (name, c) in synthetic() {
+        let svg = c.svg().unwrap();
+        assert_eq!(
+            svg,
+            c.svg().unwrap(),
+            "{name}: SVG differs between two renders"
+        );
+        for (ext, text) in [("svg", svg), ("csv", c.csv())] {
+            let path = dir.join(format!("{name}.{ext}"));
+            if update {
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(&path, &text).unwrap();
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                stale.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "output differs from the snapshots {stale:?}; if the change is intended, run \
+         `UPDATE_SNAPSHOTS=1 cargo test --test charts` and review the diff"
+    );
+}
+
+#[test]
+fn svg_escapes_text_and_csv_neutralises_formulas() {
+    let (_, c) = synthetic().remove(0);
+    let svg = c.svg().unwrap();
+    assert!(svg.contains("&lt;B &amp; &quot;C&quot;&gt;"), "{svg}");
+    assert!(!svg.contains("<B &"));
+    let csv = c.csv();
+    assert!(csv.contains("\n'=cmd,"), "{csv}");
+    assert!(!csv.contains("\n=cmd"));
+}
+
+fn decode(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let dec = png::Decoder::new(png_bytes);
+    let mut r = dec.read_info().unwrap();
+    let mut buf = vec![0; r.output_buffer_size()];
+    let info = r.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+fn baseline() -> (fiscal::model::Projection, fiscal::data::Dataset) {
+    let s = Scenario::default_scenario().unwrap();
+    let d = s.dataset().unwrap();
+    let p = fiscal::model::project(&s.assumptions, &d).unwrap();
+    (p, d)
+}
+
+#[test]
+fn every_png_has_the_stated_size_and_is_not_blank() {
+    let (p, d) = baseline();
+    let input = Input {
+        projection: &p,
+        population: &d.population,
+    };
+    let charts = chart::build_all(input, &Options::default()).unwrap();
+    assert_eq!(charts.len(), ChartKind::ALL.len());
+    for c in charts {
+        let (w, h, px) = decode(&c.png().unwrap());
+        assert_eq!((w, h), (style::WIDTH, style::HEIGHT), "{:?}", c.kind);
+        let pixels: Vec<&[u8]> = px.chunks(3).collect();
+        let white = pixels.iter().filter(|p| **p == [255, 255, 255]).count();
+        let mut colours: Vec<&[u8]> = pixels.clone();
+        colours.sort();
+        colours.dedup();
+        assert!(
+            colours.len() > 50,
+            "{:?}: only {} colours",
+            c.kind,
+            colours.len()
+        );
+        // Drawn, but not a solid block: between 1% and 97% of pixels inked.
+        let inked = 1.0 - white as f64 / pixels.len() as f64;
+        assert!(
+            (0.01..0.97).contains(&inked),
+            "{:?}: {inked:.3} inked",
+            c.kind
+        );
+        // Real charts are deterministic too.
+        assert_eq!(c.svg().unwrap(), c.svg().unwrap());
+    }
+}
+
+#[test]
+fn decomposition_adds_up_to_the_change_in_debt() {
+    let (p, _) = baseline();
+    let d = Decomposition::from_projection(&p);
+    assert!(!d.periods.is_empty());
+    let total: f64 = d.periods.iter().map(|x| x.change).sum();
+    let first = 100.0 * p.opening_psnd_gbp_bn / p.opening_gdp_centred_gbp_bn;
+    let last = p.last().unwrap().psnd_pct_gdp;
+    assert!(
+        (total - (last - first)).abs() < 1e-6,
+        "{total} vs {}",
+        last - first
+    );
+    for x in &d.periods {
+        assert!(
+            x.residual().abs() < 1e-6,
+            "{}: residual {}",
+            x.label,
+            x.residual()
+        );
+    }
+    // Every year is in exactly one period.
+    let years: i32 = d.periods.iter().map(|x| x.last - x.first + 1).sum();
+    assert_eq!(years as usize, p.years.len());
+}
+
+#[test]
+fn one_scenario_charts_refuse_several_and_pyramid_checks_years() {
+    let (p, d) = baseline();
+    let i = Input {
+        projection: &p,
+        population: &d.population,
+    };
+    let two = [i, i];
+    assert!(chart::build(ChartKind::Debt, &two, &Options::default()).is_ok());
+    let e = chart::build(ChartKind::Spending, &two, &Options::default()).unwrap_err();
+    assert!(e.to_string().contains("one scenario at a time"), "{e}");
+    let opts = Options {
+        pyramid_years: vec![1800],
+    };
+    let e = chart::build(ChartKind::Pyramid, &[i], &opts).unwrap_err();
+    assert!(e.to_string().contains("1800"), "{e}");
+}

@@ -1,0 +1,241 @@
+//! `fiscal chart`, `fiscal report` and `fiscal run --charts` from the
+//! outside: files written, and bad input refused with exit code 2.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+fn fiscal() -> Command {
+    Command::cargo_bin("fiscal").unwrap()
+}
+
+fn evil_scenario(dir: &Path) -> std::path::PathBuf {
+    let p = dir.join("evil.toml");
+    std::fs::write(
+        &p,
+        "name = \"<script>alert(1)</script>\"\ndescription = \"=HYPERLINK(1) <b>x</b>\"\n[economy]\nproductivity_growth_pct = 1.2\n",
+    )
+    .unwrap();
+    p
+}
+
+#[test]
+fn chart_writes_image_and_csv() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("sub/debt.svg");
+    fiscal()
+        .args(["chart", "debt", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.starts_with("<svg"));
+    let csv = std::fs::read_to_string(d.path().join("sub/debt.csv")).unwrap();
+    assert!(
+        csv.starts_with("scenario,year,psnd_pct_gdp\nBaseline,2025-26,"),
+        "{csv}"
+    );
+
+    let png = d.path().join("pyr.PNG");
+    fiscal()
+        .args(["chart", "pyramid", "--years", "2025,2060", "-o"])
+        .arg(&png)
+        .assert()
+        .success();
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    let csv = std::fs::read_to_string(d.path().join("pyr.csv")).unwrap();
+    assert!(csv.contains("\n2060,female,0,"));
+}
+
+#[test]
+fn chart_compares_scenarios_and_escapes_names() {
+    let d = tempfile::tempdir().unwrap();
+    let evil = evil_scenario(d.path());
+    let out = d.path().join("debt.svg");
+    fiscal()
+        .args(["chart", "debt"])
+        .arg(&evil)
+        .arg("scenarios/baseline.toml")
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!svg.contains("<script"));
+}
+
+#[test]
+fn bad_chart_requests_exit_2() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("x.svg");
+    fiscal()
+        .args(["chart", "nosuch", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("invalid value 'nosuch'"));
+    fiscal()
+        .args(["chart", "debt", "-o"])
+        .arg(d.path().join("x.gif"))
+        .assert()
+        .code(2)
+        .stderr(contains("FILE.svg or FILE.png"));
+    fiscal()
+        .args(["chart", "debt", "-o"])
+        .arg(d.path().join("noext"))
+        .assert()
+        .code(2);
+    // A directory that cannot be created: its parent is a file.
+    let file = d.path().join("plain");
+    std::fs::write(&file, "x").unwrap();
+    fiscal()
+        .args(["chart", "debt", "-o"])
+        .arg(file.join("x.svg"))
+        .assert()
+        .code(2)
+        .stderr(contains("output directory is not usable"));
+    fiscal()
+        .args(["chart", "debt", "no/such/scenario.toml", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("cannot read scenario file"));
+    fiscal()
+        .args([
+            "chart",
+            "spending",
+            "scenarios/baseline.toml",
+            "scenarios/baseline.toml",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("one scenario at a time"));
+    fiscal()
+        .args(["chart", "pyramid", "--years", "1800", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("population year 1800"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn run_writes_every_chart() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("charts");
+    fiscal()
+        .arg("run")
+        .arg("--charts")
+        .arg(&dir)
+        .assert()
+        .success();
+    for kind in [
+        "debt",
+        "receipts",
+        "spending",
+        "decomposition",
+        "pyramid",
+        "dependency",
+    ] {
+        for ext in ["svg", "png", "csv"] {
+            assert!(dir.join(format!("{kind}.{ext}")).is_file(), "{kind}.{ext}");
+        }
+    }
+}
+
+#[test]
+fn html_report_is_self_contained_and_escaped() {
+    let d = tempfile::tempdir().unwrap();
+    let evil = evil_scenario(d.path());
+    let out = d.path().join("report.html");
+    fiscal()
+        .arg("report")
+        .arg(&evil)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;b&gt;x&lt;/b&gt;"));
+    assert!(!html.to_lowercase().contains("<script"));
+    assert!(html.matches("<svg").count() >= 6);
+    // Self-contained: nothing to fetch (the SVG namespace is a name, not a fetch).
+    let stripped = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    for needle in ["http://", "https://", "src=", "<link", "url("] {
+        assert!(!stripped.contains(needle), "{needle} in the report");
+    }
+    assert!(html.contains("@media print"));
+    assert!(html.contains("name=\"viewport\""));
+}
+
+#[test]
+fn xlsx_report_neutralises_formulas() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let d = tempfile::tempdir().unwrap();
+    let evil = d.path().join("formula.toml");
+    std::fs::write(&evil, "name = \"=1+1\"\ndescription = \"@SUM(A1)\"\n").unwrap();
+    let out = d.path().join("r.xlsx");
+    fiscal()
+        .arg("report")
+        .arg(&evil)
+        .arg("scenarios/baseline.toml")
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    let names = wb.sheet_names().to_vec();
+    for want in [
+        "Summary",
+        "Projection",
+        "Assumptions",
+        "Chart debt",
+        "Chart pyramid",
+        "Chart pyramid 2",
+    ] {
+        assert!(names.iter().any(|n| n == want), "{want} not in {names:?}");
+    }
+    let mut strings = Vec::new();
+    for n in &names {
+        let range = wb.worksheet_range(n).unwrap();
+        for c in range.used_cells() {
+            if let Data::String(s) = c.2 {
+                strings.push(s.clone());
+            }
+        }
+    }
+    assert!(strings.iter().any(|s| s == "'=1+1"), "name not neutralised");
+    assert!(
+        strings.iter().any(|s| s == "'@SUM(A1)"),
+        "description not neutralised"
+    );
+    assert!(
+        !strings.iter().any(|s| s.starts_with(['=', '+', '-', '@'])),
+        "a text cell starts with a formula character"
+    );
+    // Numbers are numbers.
+    let proj = wb.worksheet_range("Projection").unwrap();
+    assert!(matches!(proj.get((1, 3)), Some(Data::Float(_))));
+}
+
+#[test]
+fn bad_report_requests_exit_2() {
+    let d = tempfile::tempdir().unwrap();
+    fiscal()
+        .arg("report")
+        .arg("-o")
+        .arg(d.path().join("r.pdf"))
+        .assert()
+        .code(2)
+        .stderr(contains("FILE.html or FILE.xlsx"));
+    fiscal()
+        .args(["report", "missing.toml", "-o"])
+        .arg(d.path().join("r.html"))
+        .assert()
+        .code(2);
+}
