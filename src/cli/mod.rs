@@ -6,6 +6,7 @@ pub mod check;
 pub mod compare;
 pub mod data;
 pub mod gap;
+pub mod population;
 pub mod report;
 pub mod reproduce;
 pub mod run;
@@ -44,6 +45,8 @@ pub enum Command {
     Chart(chart::Args),
     /// Write a report: one self-contained HTML page, or an XLSX workbook.
     Report(report::Args),
+    /// The population a scenario runs on: age groups, births, deaths, migration, TFR, life expectancy.
+    Population(population::Args),
     /// Build the compact data tables from the official publications.
     #[command(subcommand)]
     Data(data::Command),
@@ -60,6 +63,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Report(a) => report::run(a),
         Command::Data(c) => data::run(c),
         Command::Reproduce(a) => reproduce::run(a),
+        Command::Population(a) => population::run(a),
     }
 }
 

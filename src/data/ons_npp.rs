@@ -545,10 +545,9 @@ pub fn npp2022_tables(uk: &UkNpp) -> BTreeMap<String, String> {
         "npp2022_base_population.csv".into(),
         sex_age_table(&base, uk.first_year, 12, None),
     );
-    t.insert(
-        "npp2022_published_population.csv".into(),
-        sex_age_table(&uk.population, uk.first_year, 12, None),
-    );
+    // The published UK population itself is `data/population_npp2022.csv`,
+    // written by the main importer from the ONS UK file; summing the four
+    // country workbooks gives the same bytes, so it is not written twice.
     t.insert(
         "npp2022_mortality.csv".into(),
         sex_age_table(&uk.q, uk.first_year, 6, Some(&uk.q_birth)),

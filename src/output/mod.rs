@@ -8,6 +8,7 @@ pub mod decomposition;
 pub mod gap;
 pub mod interventions;
 pub mod json;
+pub mod population;
 pub mod table;
 
 pub use atomic::{prepare_dir, write_atomic, WriteError};

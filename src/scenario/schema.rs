@@ -79,6 +79,19 @@ pub const ENUM_FIELDS: &[(&str, &[&str])] = &[
         "intervention.adoption",
         &["logistic", "linear", "immediate"],
     ),
+    (
+        "population.variant",
+        &[
+            "principal",
+            "high-fertility",
+            "low-fertility",
+            "high-life-expectancy",
+            "low-life-expectancy",
+            "high-migration",
+            "low-migration",
+            "zero-net-migration",
+        ],
+    ),
 ];
 
 /// Keys every entry of an array of tables must set.

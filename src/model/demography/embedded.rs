@@ -21,7 +21,7 @@ pub const READY_PROJECTIONS: &[(&str, &str, &str)] = &[
     (
         "npp2022",
         "ONS 2022-based principal, UK, 2022-2122",
-        include_str!("../../../data/demography/npp2022_published_population.csv"),
+        include_str!("../../../data/population_npp2022.csv"),
     ),
     (
         "npp2016-ppp",

@@ -1,0 +1,129 @@
+//! `fiscal population`: the population a scenario runs on, by age group and
+//! year, with births, deaths, migration, fertility, life expectancy and the
+//! old-age dependency ratio.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::model::demography::{
+    population_from_settings, projection::summary_of_table, PopulationOutcome, PopulationSettings,
+    SpaPath, VariantPreset,
+};
+use crate::output::{self, population};
+
+/// What to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Key years.
+    Table,
+    /// Every year as CSV.
+    Csv,
+}
+
+/// Arguments of `fiscal population`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Scenario file; the embedded baseline (ONS 2022-based principal) when omitted.
+    pub scenario: Option<PathBuf>,
+    /// Use an ONS variant family instead of the scenario's population settings.
+    #[arg(long, value_enum)]
+    pub variant: Option<Variant>,
+    /// Write population.csv into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// What to print on standard output.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Years between rows of the table.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(i32).range(1..=50))]
+    pub every: i32,
+}
+
+/// ONS variant families (command-line names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Variant {
+    /// The principal projection.
+    Principal,
+    /// High fertility.
+    HighFertility,
+    /// Low fertility.
+    LowFertility,
+    /// High life expectancy.
+    HighLifeExpectancy,
+    /// Low life expectancy.
+    LowLifeExpectancy,
+    /// High net migration.
+    HighMigration,
+    /// Low net migration.
+    LowMigration,
+    /// Zero net migration.
+    ZeroNetMigration,
+}
+
+impl Variant {
+    fn preset(self) -> VariantPreset {
+        match self {
+            Variant::Principal => VariantPreset::Principal,
+            Variant::HighFertility => VariantPreset::HighFertility,
+            Variant::LowFertility => VariantPreset::LowFertility,
+            Variant::HighLifeExpectancy => VariantPreset::HighLifeExpectancy,
+            Variant::LowLifeExpectancy => VariantPreset::LowLifeExpectancy,
+            Variant::HighMigration => VariantPreset::HighMigration,
+            Variant::LowMigration => VariantPreset::LowMigration,
+            Variant::ZeroNetMigration => VariantPreset::ZeroNetMigration,
+        }
+    }
+}
+
+/// The scenario's State Pension age steps as a path by calendar mid-year.
+fn spa_path(a: &crate::model::Assumptions) -> SpaPath {
+    let steps = &a.state_pension_age.steps;
+    let mut points = Vec::new();
+    for (i, s) in steps.iter().enumerate() {
+        points.push((s.from.start(), s.age_years));
+        if let Some(next) = steps.get(i + 1) {
+            points.push((next.from.start() - 1, s.age_years));
+        }
+    }
+    SpaPath { points }
+}
+
+/// Run `fiscal population`.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let mut scenario = super::load_scenario(args.scenario.as_deref())?;
+    if let Some(v) = args.variant {
+        scenario.assumptions.population = Some(PopulationSettings {
+            variant: Some(v.preset()),
+            ..PopulationSettings::default()
+        });
+    }
+    if let Some(dir) = &args.out {
+        output::prepare_dir(dir).context("the output directory is not usable")?;
+    }
+    let a = &scenario.assumptions;
+    let last_year = a.horizon.end_year.start() + 1;
+    // Without settings, project the principal assumptions so that flows show.
+    let outcome = match scenario.population_outcome()? {
+        Some(o) => o,
+        None => population_from_settings(&PopulationSettings::default(), last_year, None)
+            .context("cannot project the principal population")?,
+    };
+    let spa = spa_path(a);
+    let rows: Vec<_> = match &outcome {
+        PopulationOutcome::Projected(p) => p.summary(&spa),
+        PopulationOutcome::Ready(t) => summary_of_table(t, &spa),
+    }
+    .into_iter()
+    .filter(|r| r.year >= a.horizon.base_year.start() && r.year < last_year)
+    .collect();
+    let csv = population::csv(&rows);
+    if let Some(dir) = &args.out {
+        output::write_atomic(&dir.join("population.csv"), csv.as_bytes())?;
+    }
+    match args.format {
+        Format::Table => print!("{}", population::table(&a.name, &rows, args.every)),
+        Format::Csv => print!("{csv}"),
+    }
+    Ok(())
+}
