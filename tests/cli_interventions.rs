@@ -110,6 +110,8 @@ fn compare_shows_differences_and_writes_files() {
     let csv = fs::read_to_string(out.join("compare.csv")).unwrap();
     assert!(csv.starts_with("scenario,year,psnd_pct_gdp,psnd_pct_gdp_difference"));
     assert!(out.join("compare.json").exists());
+    let ind = fs::read_to_string(out.join("compare_indicators.csv")).unwrap();
+    assert_eq!(ind.lines().count(), 3, "{ind}");
     fiscal()
         .args([
             "compare",

@@ -62,6 +62,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 .with_context(|| format!("cannot project scenario `{}`", s.assumptions.name))?,
         );
     }
+    let mut indicators = Vec::new();
+    for s in &scenarios {
+        let d = s.dataset().context("cannot load the data tables")?;
+        let adj = model::intervention_adjustments(&s.assumptions, &d)?;
+        indicators.push(model::indicators::headline(&s.assumptions, &d, adj));
+    }
     let csv = compare::csv(&projections);
     let json = {
         let mut t = serde_json::to_string_pretty(&projections).unwrap_or_default();
@@ -69,11 +75,18 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         t
     };
     if let Some(dir) = &args.out {
+        output::write_atomic(
+            &dir.join("compare_indicators.csv"),
+            compare::indicators_csv(&projections, &indicators).as_bytes(),
+        )?;
         output::write_atomic(&dir.join("compare.csv"), csv.as_bytes())?;
         output::write_atomic(&dir.join("compare.json"), json.as_bytes())?;
     }
     match args.format {
-        Format::Table => print!("{}", compare::table(&projections)),
+        Format::Table => {
+            print!("{}", compare::table(&projections));
+            print!("{}", compare::indicators_table(&projections, &indicators));
+        }
         Format::Csv => print!("{csv}"),
         Format::Json => print!("{json}"),
     }

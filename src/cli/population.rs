@@ -89,6 +89,30 @@ fn spa_path(a: &crate::model::Assumptions) -> SpaPath {
     SpaPath { points }
 }
 
+/// The scenario's population summary for each projection year: from the
+/// cohort-component engine when the scenario gives assumptions (or none), or
+/// from the ready projection it names.
+pub fn summary_rows(
+    scenario: &crate::scenario::Scenario,
+) -> anyhow::Result<Vec<crate::model::demography::SummaryRow>> {
+    let a = &scenario.assumptions;
+    let last_year = a.horizon.end_year.start() + 1;
+    // Without settings, project the principal assumptions so that flows show.
+    let outcome = match scenario.population_outcome()? {
+        Some(o) => o,
+        None => population_from_settings(&PopulationSettings::default(), last_year, None)
+            .context("cannot project the principal population")?,
+    };
+    let spa = spa_path(a);
+    Ok(match &outcome {
+        PopulationOutcome::Projected(p) => p.summary(&spa),
+        PopulationOutcome::Ready(t) => summary_of_table(t, &spa),
+    }
+    .into_iter()
+    .filter(|r| r.year >= a.horizon.base_year.start() && r.year < last_year)
+    .collect())
+}
+
 /// Run `fiscal population`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let mut scenario = super::load_scenario(args.scenario.as_deref())?;
@@ -101,28 +125,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let a = &scenario.assumptions;
-    let last_year = a.horizon.end_year.start() + 1;
-    // Without settings, project the principal assumptions so that flows show.
-    let outcome = match scenario.population_outcome()? {
-        Some(o) => o,
-        None => population_from_settings(&PopulationSettings::default(), last_year, None)
-            .context("cannot project the principal population")?,
-    };
-    let spa = spa_path(a);
-    let rows: Vec<_> = match &outcome {
-        PopulationOutcome::Projected(p) => p.summary(&spa),
-        PopulationOutcome::Ready(t) => summary_of_table(t, &spa),
-    }
-    .into_iter()
-    .filter(|r| r.year >= a.horizon.base_year.start() && r.year < last_year)
-    .collect();
+    let rows = summary_rows(&scenario)?;
     let csv = population::csv(&rows);
     if let Some(dir) = &args.out {
         output::write_atomic(&dir.join("population.csv"), csv.as_bytes())?;
     }
     match args.format {
-        Format::Table => print!("{}", population::table(&a.name, &rows, args.every)),
+        Format::Table => print!(
+            "{}",
+            population::table(&scenario.assumptions.name, &rows, args.every)
+        ),
         Format::Csv => print!("{csv}"),
     }
     Ok(())

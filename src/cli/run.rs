@@ -76,12 +76,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     super::chart::write_all(args.charts.as_deref(), &data, &projection)?;
     let indicators = model::indicators::sustainability(a, &data, package);
+    let population_rows = super::population::summary_rows(&scenario)?;
     let json = projection_json(
         &scenario,
         &data,
         &projection,
         interventions.as_ref(),
         Some(&indicators),
+        &population_rows,
     );
     let csv = projection_csv(&projection);
     if let Some(dir) = &args.out {
@@ -93,6 +95,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 output::interventions::csv(r).as_bytes(),
             )?;
         }
+        output::write_atomic(
+            &dir.join("population.csv"),
+            output::population::csv(&population_rows).as_bytes(),
+        )?;
         let decomposition = output::decomposition::decomposition_csv(&projection)?;
         output::write_atomic(&dir.join("decomposition.csv"), decomposition.as_bytes())?;
     }

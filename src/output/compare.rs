@@ -100,3 +100,64 @@ pub fn csv(projections: &[Projection]) -> String {
     }
     s
 }
+
+fn cell(v: Option<f64>) -> String {
+    v.map_or_else(|| "n/a".to_string(), |x| format!("{x:.2}"))
+}
+
+/// The headline indicators of each scenario, side by side.
+pub fn indicators_table(
+    projections: &[Projection],
+    indicators: &[crate::model::indicators::Headline],
+) -> String {
+    let mut out = String::new();
+    let Some(first) = indicators.first() else {
+        return out;
+    };
+    let _ = writeln!(
+        out,
+        "Sustainability (% of GDP): PSND to {:.0} % in {}, adjustment from {}",
+        first.target_pct_gdp, first.target_year, first.start_year
+    );
+    let _ = writeln!(
+        out,
+        "  {:<38}{:>10}{:>12}{:>8}{:>8}",
+        "", "gap", "per decade", "S1", "S2"
+    );
+    for (p, h) in projections.iter().zip(indicators) {
+        let name: String = p.name.chars().take(38).collect();
+        let _ = writeln!(
+            out,
+            "  {name:<38}{:>10}{:>12}{:>8}{:>8}",
+            cell(h.fiscal_gap_pct_gdp),
+            cell(h.staged_gap_pct_gdp_per_decade),
+            cell(h.s1_pct_gdp),
+            cell(h.s2_pct_gdp)
+        );
+    }
+    out
+}
+
+/// The headline indicators of each scenario as CSV.
+pub fn indicators_csv(
+    projections: &[Projection],
+    indicators: &[crate::model::indicators::Headline],
+) -> String {
+    let mut s = String::from("scenario,target_pct_gdp,target_year,start_year,fiscal_gap_pct_gdp,staged_gap_pct_gdp_per_decade,s1_pct_gdp,s2_pct_gdp\n");
+    let o = |v: Option<f64>| v.map(num).unwrap_or_default();
+    for (p, h) in projections.iter().zip(indicators) {
+        let name = safe_text(&p.name).replace('"', "\"\"");
+        let _ = writeln!(
+            s,
+            "\"{name}\",{},{},{},{},{},{},{}",
+            num(h.target_pct_gdp),
+            h.target_year,
+            h.start_year,
+            o(h.fiscal_gap_pct_gdp),
+            o(h.staged_gap_pct_gdp_per_decade),
+            o(h.s1_pct_gdp),
+            o(h.s2_pct_gdp)
+        );
+    }
+    s
+}

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::data::Dataset;
+use crate::model::demography::SummaryRow;
 use crate::model::indicators::Sustainability;
 use crate::model::interventions::InterventionResults;
 use crate::model::{Assumptions, Projection};
@@ -84,6 +85,8 @@ struct Document<'a> {
     interventions: Option<&'a InterventionResults>,
     #[serde(skip_serializing_if = "Option::is_none")]
     indicators: Option<&'a Sustainability>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    population: &'a [SummaryRow],
 }
 
 /// The attribution every output that shows official data carries.
@@ -97,6 +100,7 @@ pub fn projection_json(
     p: &Projection,
     interventions: Option<&InterventionResults>,
     indicators: Option<&Sustainability>,
+    population: &[SummaryRow],
 ) -> String {
     let doc = Document {
         tool: Tool {
@@ -114,6 +118,7 @@ pub fn projection_json(
         projection: p,
         interventions,
         indicators,
+        population,
     };
     let mut text =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
