@@ -58,8 +58,8 @@ fn run_writes_csv_and_json() {
         .collect();
     assert_eq!(
         names.len(),
-        3,
-        "projection.csv, projection.json, decomposition.csv: {names:?}"
+        4,
+        "projection.csv, projection.json, decomposition.csv, population.csv: {names:?}"
     );
 }
 
