@@ -1,12 +1,10 @@
 //! `fiscal gap` from the outside: a good run in every format, and every bad
 //! input exits with code 2 and a message that says what to change.
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+mod common;
 
-fn fiscal() -> Command {
-    Command::cargo_bin("fiscal").unwrap()
-}
+use common::fiscal;
+use predicates::prelude::*;
 
 #[test]
 fn table_lists_every_indicator() {
@@ -68,11 +66,7 @@ fn csv_and_json_agree_and_out_writes_both() {
 }
 
 fn bad(args: &[&str], message: &str) {
-    fiscal()
-        .args(args)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(message));
+    common::bad(args, &[message]);
 }
 
 #[test]

@@ -2,30 +2,11 @@
 //! `fiscal compare`, including their bad-input paths.
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
+use common::{bad, fiscal, write};
 use predicates::prelude::*;
-
-fn fiscal() -> Command {
-    Command::cargo_bin("fiscal").unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
-    let p = dir.join(name);
-    fs::write(&p, text).unwrap();
-    p
-}
-
-fn bad(args: &[&str], expected: &[&str]) {
-    let out = fiscal().args(args).output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "args {args:?}: stderr {err}");
-    assert!(!err.contains("panicked"), "{err}");
-    for e in expected {
-        assert!(err.contains(e), "expected `{e}` in: {err}");
-    }
-}
 
 const GOOD: &str = "[[intervention]]\nname = \"Channel shift\"\ntarget = \"non_age_related\"\nsub_line_gbp_bn = 10.0\nsaving_share = 0.2\nstart_year = \"2026-27\"\nupfront_cost_gbp_bn = 1.0\n";
 

@@ -2,30 +2,11 @@
 //! scenarios, including their bad-input paths.
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
+use common::{bad, fiscal, write};
 use predicates::prelude::*;
-
-fn fiscal() -> Command {
-    Command::cargo_bin("fiscal").unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
-    let p = dir.join(name);
-    fs::write(&p, text).unwrap();
-    p
-}
-
-fn bad(args: &[&str], expected: &[&str]) {
-    let out = fiscal().args(args).output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "args {args:?}: stderr {err}");
-    assert!(!err.contains("panicked"), "{err}");
-    for e in expected {
-        assert!(err.contains(e), "expected `{e}` in: {err}");
-    }
-}
 
 #[test]
 fn population_prints_flows_and_writes_csv() {

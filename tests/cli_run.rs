@@ -3,20 +3,11 @@
 //! line or field, and leave no partial output.
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
+use common::{bad, fiscal, write};
 use predicates::prelude::*;
-
-fn fiscal() -> Command {
-    Command::cargo_bin("fiscal").unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
-    let p = dir.join(name);
-    fs::write(&p, text).unwrap();
-    p
-}
 
 const POPULATION: &str = include_str!("../data/population_npp2022.csv");
 
@@ -103,16 +94,6 @@ fn every_shipped_scenario_passes_check() {
     files.sort();
     assert!(files.len() >= 26);
     fiscal().arg("check").args(&files).assert().success();
-}
-
-fn bad(args: &[&str], expected: &[&str]) {
-    let out = fiscal().args(args).output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "args {args:?}: stderr {err}");
-    assert!(!err.contains("panicked"), "{err}");
-    for e in expected {
-        assert!(err.contains(e), "expected `{e}` in: {err}");
-    }
 }
 
 #[test]

@@ -5,19 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
+use super::Format;
+
 use crate::model;
 use crate::output::{self, compare};
-
-/// What to print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Key years, side by side.
-    Table,
-    /// Every year as CSV.
-    Csv,
-    /// Every projection as JSON.
-    Json,
-}
 
 /// Arguments of `fiscal compare`.
 #[derive(Debug, clap::Args)]

@@ -6,23 +6,14 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
+use super::Format;
+
 use crate::model::indicators::{decompose, GapResult, GapSolver, GapSpec, IndicatorError, Profile};
 use crate::output::{
     self,
     gap::{gap_csv, gap_json, gap_table, GapReport, IndicatorRow, PathRow},
 };
 use crate::years::FiscalYear;
-
-/// What to print on standard output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// A table of the indicators.
-    Table,
-    /// The indicators as CSV.
-    Csv,
-    /// The indicators, settings and debt paths as JSON.
-    Json,
-}
 
 /// Arguments of `fiscal gap`.
 #[derive(Debug, clap::Args)]

@@ -52,6 +52,17 @@ pub enum Command {
     Data(data::Command),
 }
 
+/// What a command prints on standard output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table for reading.
+    Table,
+    /// Every year (or row) as CSV.
+    Csv,
+    /// Everything, with metadata, as JSON.
+    Json,
+}
+
 /// Run the parsed command.
 pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
     match cli.command {

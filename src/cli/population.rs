@@ -6,20 +6,13 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
+use super::Format;
+
 use crate::model::demography::{
     population_from_settings, projection::summary_of_table, PopulationOutcome, PopulationSettings,
     SpaPath, VariantPreset,
 };
 use crate::output::{self, population};
-
-/// What to print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Key years.
-    Table,
-    /// Every year as CSV.
-    Csv,
-}
 
 /// Arguments of `fiscal population`.
 #[derive(Debug, clap::Args)]
@@ -27,8 +20,8 @@ pub struct Args {
     /// Scenario file; the embedded baseline (ONS 2022-based principal) when omitted.
     pub scenario: Option<PathBuf>,
     /// Use an ONS variant family instead of the scenario's population settings.
-    #[arg(long, value_enum)]
-    pub variant: Option<Variant>,
+    #[arg(long, value_parser = parse_variant)]
+    pub variant: Option<VariantPreset>,
     /// Write population.csv into this directory.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -40,40 +33,23 @@ pub struct Args {
     pub every: i32,
 }
 
-/// ONS variant families (command-line names).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Variant {
-    /// The principal projection.
-    Principal,
-    /// High fertility.
-    HighFertility,
-    /// Low fertility.
-    LowFertility,
-    /// High life expectancy.
-    HighLifeExpectancy,
-    /// Low life expectancy.
-    LowLifeExpectancy,
-    /// High net migration.
-    HighMigration,
-    /// Low net migration.
-    LowMigration,
-    /// Zero net migration.
-    ZeroNetMigration,
+/// The scenario-file name of a variant preset (`zero-net-migration`).
+fn preset_name(v: VariantPreset) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|x| x.as_str().map(String::from))
+        .unwrap_or_default()
 }
 
-impl Variant {
-    fn preset(self) -> VariantPreset {
-        match self {
-            Variant::Principal => VariantPreset::Principal,
-            Variant::HighFertility => VariantPreset::HighFertility,
-            Variant::LowFertility => VariantPreset::LowFertility,
-            Variant::HighLifeExpectancy => VariantPreset::HighLifeExpectancy,
-            Variant::LowLifeExpectancy => VariantPreset::LowLifeExpectancy,
-            Variant::HighMigration => VariantPreset::HighMigration,
-            Variant::LowMigration => VariantPreset::LowMigration,
-            Variant::ZeroNetMigration => VariantPreset::ZeroNetMigration,
-        }
-    }
+/// Parse `--variant` with the names scenario files use.
+fn parse_variant(s: &str) -> Result<VariantPreset, String> {
+    VariantPreset::ALL
+        .into_iter()
+        .find(|v| preset_name(*v) == s)
+        .ok_or_else(|| {
+            let names: Vec<String> = VariantPreset::ALL.into_iter().map(preset_name).collect();
+            format!("`{s}` is not a variant; use one of {}", names.join(", "))
+        })
 }
 
 /// The scenario's State Pension age steps as a path by calendar mid-year.
@@ -118,7 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let mut scenario = super::load_scenario(args.scenario.as_deref())?;
     if let Some(v) = args.variant {
         scenario.assumptions.population = Some(PopulationSettings {
-            variant: Some(v.preset()),
+            variant: Some(v),
             ..PopulationSettings::default()
         });
     }
@@ -136,6 +112,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             population::table(&scenario.assumptions.name, &rows, args.every)
         ),
         Format::Csv => print!("{csv}"),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        ),
     }
     Ok(())
 }

@@ -4,20 +4,11 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
+use super::Format;
+
 use crate::model;
 use crate::output::{self, csv::projection_csv, json::projection_json, table::summary};
 use crate::years::FiscalYear;
-
-/// What to print on standard output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// A summary table of key years.
-    Table,
-    /// Every year, every item, as CSV.
-    Csv,
-    /// The projection with its metadata, as JSON.
-    Json,
-}
 
 /// Arguments of `fiscal run`.
 #[derive(Debug, clap::Args)]

@@ -108,6 +108,42 @@ fn pensioner_benefits_gbp_bn(data: &Dataset, year: FiscalYear) -> f64 {
         .unwrap_or(0.0)
 }
 
+/// The spending and receipts lines in an EFO year with GDP `gdp`: age-related
+/// spending from the FRS shares (pensioner benefits from the EFO welfare
+/// table, out of other welfare), non-age-related spending the residual of
+/// TME after interest; receipts lines from the EFO, other receipts the
+/// residual of total receipts.
+fn efo_year_lines(
+    data: &Dataset,
+    y: FiscalYear,
+    gdp: f64,
+) -> Result<([f64; Spend::N], [f64; Receipt::N]), ModelError> {
+    let pens = pensioner_benefits_gbp_bn(data, y);
+    let mut spend = [0.0; Spend::N];
+    for line in Spend::ALL {
+        spend[line as usize] = match line {
+            Spend::NonAgeRelated => 0.0,
+            Spend::PensionerBenefits => pens,
+            Spend::OtherWelfare => frs_pct_in(data, line, y)? * gdp / 100.0 - pens,
+            _ => frs_pct_in(data, line, y)? * gdp / 100.0,
+        };
+    }
+    let interest = efo(data, "spending.debt_interest", y)?;
+    let tme = efo(data, "spending.tme", y)?;
+    spend[Spend::NonAgeRelated as usize] = tme - interest - spend.iter().sum::<f64>();
+    let mut receipts = [0.0; Receipt::N];
+    for line in Receipt::ALL {
+        let mut v = 0.0;
+        for series in line.efo_series() {
+            v += efo(data, series, y)?;
+        }
+        receipts[line as usize] = v;
+    }
+    let total = efo(data, "receipts.total", y)?;
+    receipts[Receipt::Other as usize] = total - receipts.iter().sum::<f64>();
+    Ok((spend, receipts))
+}
+
 /// Rate moving linearly from `from` (medium term) to `to` over `n` years.
 fn converge(from: f64, to: f64, years_after_mt: i32, n: u32) -> f64 {
     if years_after_mt <= 0 {
@@ -249,7 +285,6 @@ pub fn project_with(
         };
         gdp.push(v);
     }
-    let gdp_prev_base = efo(data, "macro.nominal_gdp", h.base_year.prev())?;
     let w = e.centred_gdp_next_year_weight_share;
     let centred = |k: usize| -> Result<f64, ModelError> {
         if k <= t_mt {
@@ -259,31 +294,9 @@ pub fn project_with(
         }
     };
 
-    // Calibration levels in the last medium-term year.
+    // Calibration levels: the lines in the last medium-term year.
     let gdp_mt = gdp[t_mt];
-    let pens_mt = pensioner_benefits_gbp_bn(data, mt_end);
-    let mut spend_cal = [0.0; Spend::N];
-    for line in Spend::ALL {
-        spend_cal[line as usize] = match line {
-            Spend::NonAgeRelated => 0.0,
-            Spend::PensionerBenefits => pens_mt,
-            Spend::OtherWelfare => frs_pct(data, line, mt_end)? * gdp_mt / 100.0 - pens_mt,
-            _ => frs_pct(data, line, mt_end)? * gdp_mt / 100.0,
-        };
-    }
-    let interest_mt = efo(data, "spending.debt_interest", mt_end)?;
-    let tme_mt = efo(data, "spending.tme", mt_end)?;
-    spend_cal[Spend::NonAgeRelated as usize] = tme_mt - interest_mt - spend_cal.iter().sum::<f64>();
-    let mut receipt_cal = [0.0; Receipt::N];
-    let receipts_total_mt = efo(data, "receipts.total", mt_end)?;
-    for line in Receipt::ALL {
-        let mut v = 0.0;
-        for s in line.efo_series() {
-            v += efo(data, s, mt_end)?;
-        }
-        receipt_cal[line as usize] = v;
-    }
-    receipt_cal[Receipt::Other as usize] = receipts_total_mt - receipt_cal.iter().sum::<f64>();
+    let (spend_cal, receipt_cal) = efo_year_lines(data, mt_end, gdp_mt)?;
 
     // Profile weights and uprating indices for the long-term lines.
     let profile = |key: &str| data.profiles.column(key).map_err(ModelError::from);
@@ -379,7 +392,6 @@ pub fn project_with(
         "macro.nominal_gdp_centred_end_march",
         h.base_year.prev(),
     )?;
-    let _ = gdp_prev_base;
     let mut out: Vec<YearResult> = Vec::with_capacity(n_out);
     let mut debt_prev = opening_psnd;
     let mut efo_debt_prev = opening_psnd;
@@ -399,27 +411,8 @@ pub fn project_with(
         if k <= t_mt {
             // Medium term: the EFO, with categories from the FRS shares.
             phase = Phase::Efo;
-            let pens = pensioner_benefits_gbp_bn(data, y);
-            for line in Spend::ALL {
-                spend[line as usize] = match line {
-                    Spend::NonAgeRelated => 0.0,
-                    Spend::PensionerBenefits => pens,
-                    Spend::OtherWelfare => frs_pct_in(data, line, y)? * g / 100.0 - pens,
-                    _ => frs_pct_in(data, line, y)? * g / 100.0,
-                };
-            }
+            (spend, receipts) = efo_year_lines(data, y, g)?;
             let efo_interest = efo(data, "spending.debt_interest", y)?;
-            let tme = efo(data, "spending.tme", y)?;
-            spend[Spend::NonAgeRelated as usize] = tme - efo_interest - spend.iter().sum::<f64>();
-            let total = efo(data, "receipts.total", y)?;
-            for line in Receipt::ALL {
-                let mut v = 0.0;
-                for s in line.efo_series() {
-                    v += efo(data, s, y)?;
-                }
-                receipts[line as usize] = v;
-            }
-            receipts[Receipt::Other as usize] = total - receipts.iter().sum::<f64>();
             // Debt above or below the EFO path costs the medium-term gilt rate.
             interest = efo_interest + (debt_prev - efo_debt_prev) * p.gilt[k] / 100.0;
             let efo_debt = efo(data, "fiscal.psnd", y)?;
@@ -444,8 +437,6 @@ pub fn project_with(
             let after = mt_end.years_until(y);
             let sp = &a.spending;
             for line in Spend::ALL {
-                let prev = out[k - 1].year;
-                let _ = prev;
                 let growth = match line {
                     Spend::Health => {
                         let taper = sp.health_other_cost_pressures_taper_years;

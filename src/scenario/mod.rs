@@ -307,14 +307,20 @@ impl Loader {
 
     /// The file and position that last set `field` or its closest parent.
     fn locate(&self, field: &str) -> Option<(String, Option<(usize, usize)>)> {
-        let mut f = field;
-        loop {
-            if let Some((file, pos)) = self.provenance.get(f) {
-                return Some((file.clone(), *pos));
-            }
-            let cut = f.rfind(['.', '['])?;
-            f = &f[..cut];
+        locate_in(&self.provenance, field)
+    }
+}
+
+/// The file and position that last set `field` or its closest parent
+/// (`a.b[2].c` falls back to `a.b[2]`, `a.b`, `a`).
+fn locate_in(provenance: &Provenance, field: &str) -> Option<(String, Option<(usize, usize)>)> {
+    let mut f = field;
+    loop {
+        if let Some((file, pos)) = provenance.get(f) {
+            return Some((file.clone(), *pos));
         }
+        let cut = f.rfind(['.', '['])?;
+        f = &f[..cut];
     }
 }
 
@@ -392,17 +398,10 @@ impl Scenario {
 
     /// The dotted-path location of a field (file and line), for messages.
     pub fn locate(&self, field: &str) -> Option<String> {
-        let mut f = field;
-        loop {
-            if let Some((file, pos)) = self.provenance.get(f) {
-                return Some(match pos {
-                    Some((l, c)) => format!("{file}:{l}:{c}"),
-                    None => file.clone(),
-                });
-            }
-            let cut = f.rfind(['.', '['])?;
-            f = &f[..cut];
-        }
+        locate_in(&self.provenance, field).map(|(file, pos)| match pos {
+            Some((l, c)) => format!("{file}:{l}:{c}"),
+            None => file,
+        })
     }
 
     /// The data the scenario runs on: the embedded tables with any files the
