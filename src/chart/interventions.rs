@@ -82,11 +82,14 @@ fn err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartE
     ChartError::Draw(e.to_string())
 }
 
+/// A line of a panel: its points, colour and stroke width.
+type PanelLine<'a> = (&'a [(FiscalYear, f64)], RGBColor, u32);
+
 /// What one panel draws.
 struct Panel<'a> {
     title: &'a str,
     y_desc: &'a str,
-    lines: Vec<(&'a [(FiscalYear, f64)], RGBColor, u32)>,
+    lines: Vec<PanelLine<'a>>,
     /// The package's final value, as labelled at its end.
     end_label: Option<((FiscalYear, f64), String)>,
 }
