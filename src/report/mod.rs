@@ -3,6 +3,7 @@
 //! analysts with the projection, the assumptions and every chart's data.
 
 pub mod html;
+pub mod indicators;
 pub mod summary;
 pub mod xlsx;
 
