@@ -395,3 +395,28 @@ fn interventions_chart_refuses_a_scenario_without_any() {
     );
     assert!(e.to_string().contains("[[intervention]]"), "{e}");
 }
+
+#[test]
+fn lines_ending_on_the_same_value_share_one_label() {
+    let points: Vec<(FiscalYear, f64)> = years().iter().map(|y| (*y, 300.0)).collect();
+    let series = |label: &str| Series {
+        label: label.into(),
+        points: points.clone(),
+    };
+    let c = Chart {
+        kind: ChartKind::Dependency,
+        frame: frame("Old-age dependency ratio", "Scenarios: A, B, C"),
+        body: Body::Lines(Lines {
+            series: vec![series("A"), series("B"), series("C")],
+            y_desc: "Per 1,000".into(),
+            value_suffix: String::new(),
+            decimals: 0,
+            shaded: None,
+            csv_column: "v".into(),
+        }),
+    };
+    let svg = c.svg().unwrap();
+    assert_eq!(svg.matches("300 (all)").count(), 1, "{svg}");
+    // Otherwise only the y tick shows 300.
+    assert_eq!(svg.matches("\n300\n").count(), 1, "{svg}");
+}
