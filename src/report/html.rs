@@ -43,7 +43,8 @@ ul.files li { overflow-wrap: anywhere; word-break: break-all; }
 table { border-collapse: collapse; font-size: 0.9rem; min-width: 100%; }
 th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid #ddd; text-align: right; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
-thead th { border-bottom: 2px solid #555; }
+thead th { border-bottom: 2px solid #555; white-space: normal; vertical-align: bottom; }
+table.names td:first-child { white-space: normal; min-width: 12rem; }
 tr.sub td:first-child { padding-left: 1.6rem; color: #444; }
 table.kv td { text-align: left; white-space: normal; overflow-wrap: anywhere; }
 table.kv td:first-child { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem; }
@@ -118,7 +119,7 @@ fn indicators_table(out: &mut String, entries: &[Entry<'_>]) {
     let Some((_, first)) = with.first() else {
         return;
     };
-    out.push_str("<h3>Sustainability indicators</h3>\n<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Scenario</th>");
+    out.push_str("<h3>Sustainability indicators</h3>\n<div class=\"table-wrap\"><table class=\"names\">\n<thead><tr><th scope=\"col\">Scenario</th>");
     for i in &INDICATORS {
         let _ = write!(out, "<th scope=\"col\">{}</th>", esc(i.label));
     }
@@ -166,7 +167,7 @@ fn interventions_tables(out: &mut String, entries: &[Entry<'_>]) {
         let _ = writeln!(out, "<h3>{}</h3>", esc(&e.projection.name));
         let _ = writeln!(
             out,
-            "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Intervention</th><th scope=\"col\">NPV (£bn)</th><th scope=\"col\">Breakeven year</th><th scope=\"col\">Change in PSND, {} (pp of GDP)</th><th scope=\"col\">Debt interest saved (£bn)</th></tr></thead>\n<tbody>",
+            "<div class=\"table-wrap\"><table class=\"names\">\n<thead><tr><th scope=\"col\">Intervention</th><th scope=\"col\">NPV (£bn)</th><th scope=\"col\">Breakeven year</th><th scope=\"col\">Change in PSND, {} (pp of GDP)</th><th scope=\"col\">Debt interest saved (£bn)</th></tr></thead>\n<tbody>",
             esc(&last)
         );
         for x in indicators::effects(r) {
@@ -193,7 +194,7 @@ fn interventions_tables(out: &mut String, entries: &[Entry<'_>]) {
         }
         out.push_str("</tbody></table></div>\n");
     }
-    out.push_str("<p class=\"note\">Expected values against the same scenario without interventions. NPV of net savings at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices. Breakeven: the first year from which cumulative net savings stay positive. Interest saved: summed over the horizon, cash terms. The package is projected as a whole, so its effect on debt is not quite the sum of the interventions'.</p>\n");
+    out.push_str("<p class=\"note\">Expected values against the same scenario without interventions. NPV of net savings at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices. Breakeven: the first year from which cumulative net savings stay positive. Interest saved: summed over the horizon, cash terms (negative: more interest paid). The package is projected as a whole, so its effect on debt is not quite the sum of the interventions'.</p>\n");
 }
 
 fn assumptions_table(out: &mut String, e: &Entry<'_>) {
