@@ -12,6 +12,7 @@ fn all_charts(c: &mut Criterion) {
     let input = Input {
         projection: &p,
         population: &d.population,
+        interventions: None,
     };
     let mut g = c.benchmark_group("charts");
     g.sample_size(20);

@@ -9,10 +9,11 @@
 use std::path::PathBuf;
 
 use fiscal::chart::decomposition::Period;
+use fiscal::chart::interventions::{EffectPath, PACKAGE_LABEL};
 use fiscal::chart::pyramid::PyramidYear;
 use fiscal::chart::{
-    self, style, Body, Chart, ChartKind, Decomposition, Frame, Input, Layer, Lines, Options,
-    Pyramid, Series, Stacked,
+    self, style, Body, Chart, ChartKind, Decomposition, Frame, Input, Interventions, Layer, Lines,
+    Options, Pyramid, Series, Stacked,
 };
 use fiscal::scenario::Scenario;
 use fiscal::FiscalYear;
@@ -123,8 +124,57 @@ fn synthetic() -> Vec<(&'static str, Chart)> {
                 .collect(),
         }),
     };
+    // Costs first, then savings on an S-curve with a refresh dip every five
+    // years; the package is the sum (its debt effect compounds a little).
+    let effect = |label: &str, scale: f64, cost: f64| -> EffectPath {
+        let net: Vec<(FiscalYear, f64)> = ys
+            .iter()
+            .enumerate()
+            .map(|(i, y)| {
+                let t = i as f64;
+                let saving = scale / (1.0 + (-(t - 8.0) / 2.0).exp());
+                let refresh = if i > 0 && i % 5 == 0 { cost / 2.0 } else { 0.0 };
+                let upfront = if i < 3 { cost } else { 0.0 };
+                (*y, saving - upfront - refresh)
+            })
+            .collect();
+        let mut debt = 0.0;
+        let psnd = net
+            .iter()
+            .map(|(y, v)| {
+                debt = debt * 0.99 - v;
+                (*y, debt)
+            })
+            .collect();
+        EffectPath {
+            label: label.into(),
+            net_saving_pct_gdp: net,
+            psnd_change_pp_gdp: psnd,
+        }
+    };
+    let parts = vec![
+        effect("Identity", 0.05, 0.02),
+        effect("=Channel shift", 0.08, 0.05),
+        effect("NHS productivity, a long name that needs room", 0.15, 0.01),
+    ];
+    let mut package = effect(PACKAGE_LABEL, 0.0, 0.0);
+    for (k, y) in ys.iter().enumerate() {
+        let net: f64 = parts.iter().map(|p| p.net_saving_pct_gdp[k].1).sum();
+        let debt: f64 = parts.iter().map(|p| p.psnd_change_pp_gdp[k].1).sum();
+        package.net_saving_pct_gdp[k] = (*y, net);
+        package.psnd_change_pp_gdp[k] = (*y, debt * 1.02);
+    }
+    let interventions = Chart {
+        kind: ChartKind::Interventions,
+        frame: frame("What the efficiency interventions do", "Scenario: A"),
+        body: Body::Interventions(Interventions {
+            interventions: parts,
+            package,
+        }),
+    };
     vec![
         ("lines", lines),
+        ("interventions", interventions),
         ("stacked", stacked),
         ("decomposition", decomposition),
         ("pyramid", pyramid),
@@ -197,9 +247,11 @@ fn every_png_has_the_stated_size_and_is_not_blank() {
     let input = Input {
         projection: &p,
         population: &d.population,
+        interventions: None,
     };
     let charts = chart::build_all(input, &Options::default()).unwrap();
-    assert_eq!(charts.len(), ChartKind::ALL.len());
+    // Everything but the interventions chart: the baseline has none.
+    assert_eq!(charts.len(), ChartKind::ALL.len() - 1);
     for c in charts {
         let (w, h, px) = decode(&c.png().unwrap());
         assert_eq!((w, h), (style::WIDTH, style::HEIGHT), "{:?}", c.kind);
@@ -229,7 +281,7 @@ fn every_png_has_the_stated_size_and_is_not_blank() {
 #[test]
 fn decomposition_adds_up_to_the_change_in_debt() {
     let (p, _) = baseline();
-    let d = Decomposition::from_projection(&p);
+    let d = Decomposition::from_projection(&p).unwrap();
     assert!(!d.periods.is_empty());
     let total: f64 = d.periods.iter().map(|x| x.change).sum();
     let first = 100.0 * p.opening_psnd_gbp_bn / p.opening_gdp_centred_gbp_bn;
@@ -240,11 +292,12 @@ fn decomposition_adds_up_to_the_change_in_debt() {
         last - first
     );
     for x in &d.periods {
+        let sum = x.primary_deficit + x.interest + x.growth + x.stock_flow;
         assert!(
-            x.residual().abs() < 1e-6,
-            "{}: residual {}",
+            (x.change - sum).abs() < 1e-6,
+            "{}: components {sum} vs change {}",
             x.label,
-            x.residual()
+            x.change
         );
     }
     // Every year is in exactly one period.
@@ -258,6 +311,7 @@ fn one_scenario_charts_refuse_several_and_pyramid_checks_years() {
     let i = Input {
         projection: &p,
         population: &d.population,
+        interventions: None,
     };
     let two = [i, i];
     assert!(chart::build(ChartKind::Debt, &two, &Options::default()).is_ok());
@@ -268,4 +322,101 @@ fn one_scenario_charts_refuse_several_and_pyramid_checks_years() {
     };
     let e = chart::build(ChartKind::Pyramid, &[i], &opts).unwrap_err();
     assert!(e.to_string().contains("1800"), "{e}");
+}
+
+/// The smarter-state package, projected as `fiscal run` does it.
+fn smarter_state() -> (
+    fiscal::model::Projection,
+    fiscal::data::Dataset,
+    fiscal::model::interventions::InterventionResults,
+) {
+    use fiscal::model::{self, interventions, Adjustments};
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios/digital/smarter_state_central.toml");
+    let s = Scenario::load(&path).unwrap();
+    let d = s.dataset().unwrap();
+    let a = &s.assumptions;
+    let base = model::project_with(a, &d, &Adjustments::none()).unwrap();
+    let r = interventions::evaluate(a, &d, &base).unwrap();
+    let package = interventions::package_adjustments(&a.intervention, &base).0;
+    let p = model::project_with(a, &d, &package).unwrap();
+    (p, d, r)
+}
+
+#[test]
+fn interventions_chart_png_is_drawn_and_its_csv_matches_the_results() {
+    let (p, d, r) = smarter_state();
+    let input = Input {
+        projection: &p,
+        population: &d.population,
+        interventions: Some(&r),
+    };
+    let charts = chart::build_all(input, &Options::default()).unwrap();
+    assert_eq!(charts.len(), ChartKind::ALL.len());
+    let c = charts
+        .iter()
+        .find(|c| c.kind == ChartKind::Interventions)
+        .unwrap();
+    let (w, h, px) = decode(&c.png().unwrap());
+    assert_eq!((w, h), (style::WIDTH, style::HEIGHT));
+    let white = px.chunks(3).filter(|p| *p == [255, 255, 255]).count();
+    let inked = 1.0 - white as f64 / (px.len() / 3) as f64;
+    assert!((0.01..0.97).contains(&inked), "{inked:.3} inked");
+    assert_eq!(c.svg().unwrap(), c.svg().unwrap());
+    // One row per intervention (and the package) and year.
+    let csv = c.csv();
+    assert_eq!(
+        csv.lines().count(),
+        1 + (r.interventions.len() + 1) * p.years.len()
+    );
+    let last = csv.lines().last().unwrap();
+    assert!(
+        last.ends_with(&format!(
+            ",{}",
+            fiscal::output::csv::num(r.package.final_psnd_change_pp_gdp)
+        )),
+        "{last}"
+    );
+}
+
+#[test]
+fn interventions_chart_refuses_a_scenario_without_any() {
+    let (p, d) = baseline();
+    let i = Input {
+        projection: &p,
+        population: &d.population,
+        interventions: None,
+    };
+    assert!(!ChartKind::Interventions.applies_to(&i));
+    let e = chart::build(ChartKind::Interventions, &[i], &Options::default()).unwrap_err();
+    assert!(
+        matches!(e, chart::ChartError::NoInterventions { .. }),
+        "{e}"
+    );
+    assert!(e.to_string().contains("[[intervention]]"), "{e}");
+}
+
+#[test]
+fn lines_ending_on_the_same_value_share_one_label() {
+    let points: Vec<(FiscalYear, f64)> = years().iter().map(|y| (*y, 300.0)).collect();
+    let series = |label: &str| Series {
+        label: label.into(),
+        points: points.clone(),
+    };
+    let c = Chart {
+        kind: ChartKind::Dependency,
+        frame: frame("Old-age dependency ratio", "Scenarios: A, B, C"),
+        body: Body::Lines(Lines {
+            series: vec![series("A"), series("B"), series("C")],
+            y_desc: "Per 1,000".into(),
+            value_suffix: String::new(),
+            decimals: 0,
+            shaded: None,
+            csv_column: "v".into(),
+        }),
+    };
+    let svg = c.svg().unwrap();
+    assert_eq!(svg.matches("300 (all)").count(), 1, "{svg}");
+    // Otherwise only the y tick shows 300.
+    assert_eq!(svg.matches("\n300\n").count(), 1, "{svg}");
 }

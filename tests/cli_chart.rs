@@ -145,6 +145,175 @@ fn run_writes_every_chart() {
             assert!(dir.join(format!("{kind}.{ext}")).is_file(), "{kind}.{ext}");
         }
     }
+    // The baseline has no interventions, so no interventions chart.
+    assert!(!dir.join("interventions.svg").exists());
+}
+
+const SMARTER: &str = "scenarios/digital/smarter_state_central.toml";
+
+#[test]
+fn interventions_chart_for_a_scenario_with_interventions() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("iv.svg");
+    fiscal()
+        .args(["chart", "interventions", SMARTER, "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.starts_with("<svg"));
+    assert!(svg.contains("Package: all interventions together"));
+    let csv = std::fs::read_to_string(d.path().join("iv.csv")).unwrap();
+    assert!(
+        csv.starts_with("intervention,year,net_saving_pct_gdp,psnd_change_pp_gdp\nIdentity: Verify to GOV.UK One Login,2025-26,"),
+        "{csv}"
+    );
+    assert!(csv.contains("\nPackage: all interventions together,2075-76,"));
+
+    let dir = d.path().join("charts");
+    fiscal()
+        .args(["run", SMARTER, "--charts"])
+        .arg(&dir)
+        .assert()
+        .success();
+    for ext in ["svg", "png", "csv"] {
+        assert!(dir.join(format!("interventions.{ext}")).is_file(), "{ext}");
+        assert!(dir.join(format!("debt.{ext}")).is_file(), "{ext}");
+    }
+}
+
+#[test]
+fn interventions_chart_without_interventions_exits_2() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("iv.png");
+    fiscal()
+        .args(["chart", "interventions", "scenarios/baseline.toml", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("has no [[intervention]] tables"))
+        .stderr(contains("smarter_state_central.toml"));
+    assert!(!out.exists());
+    assert!(!d.path().join("iv.csv").exists());
+    fiscal()
+        .args(["chart", "interventions", SMARTER, SMARTER, "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("one scenario at a time"));
+}
+
+#[test]
+fn compare_writes_charts_with_every_scenario() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("cmp");
+    fiscal()
+        .args(["compare", "--with-baseline", SMARTER, "--charts"])
+        .arg(&dir)
+        .assert()
+        .success();
+    for kind in ["debt", "dependency"] {
+        for ext in ["svg", "png", "csv"] {
+            assert!(dir.join(format!("{kind}.{ext}")).is_file(), "{kind}.{ext}");
+        }
+    }
+    assert!(!dir.join("spending.svg").exists());
+    let csv = std::fs::read_to_string(dir.join("debt.csv")).unwrap();
+    assert!(csv.contains("\nBaseline,2075-76,"), "{csv}");
+    assert!(csv.contains("\nSmarter state package (central),2075-76,"));
+    let svg = std::fs::read_to_string(dir.join("debt.svg")).unwrap();
+    assert!(svg.contains("Smarter state package (central)"));
+
+    // An unusable charts directory: exit 2.
+    let file = d.path().join("plain");
+    std::fs::write(&file, "x").unwrap();
+    fiscal()
+        .args(["compare", "--with-baseline", SMARTER, "--charts"])
+        .arg(file.join("sub"))
+        .assert()
+        .code(2)
+        .stderr(contains("charts directory is not usable"));
+}
+
+#[test]
+fn reports_show_interventions_and_indicators() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let d = tempfile::tempdir().unwrap();
+    let html = d.path().join("r.html");
+    fiscal()
+        .args(["report", "scenarios/baseline.toml", SMARTER, "-o"])
+        .arg(&html)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&html).unwrap();
+    for needle in [
+        "Sustainability indicators",
+        "S2 (% of GDP)",
+        "Share of the fiscal gap closed by interventions",
+        "<section id=\"interventions\">",
+        "Package: all interventions together",
+        "Breakeven year",
+        "id=\"chart-interventions-",
+    ] {
+        assert!(text.contains(needle), "{needle} not in the report");
+    }
+
+    let xlsx = d.path().join("r.xlsx");
+    fiscal()
+        .args(["report", "scenarios/baseline.toml", SMARTER, "-o"])
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let names = wb.sheet_names().to_vec();
+    for want in [
+        "Indicators",
+        "Intervention summary",
+        "Intervention paths",
+        "Chart interventions",
+    ] {
+        assert!(names.iter().any(|n| n == want), "{want} not in {names:?}");
+    }
+    let ind = wb.worksheet_range("Indicators").unwrap();
+    assert_eq!(
+        ind.get((0, 1)),
+        Some(&Data::String("fiscal_gap_pct_gdp".into()))
+    );
+    assert!(
+        matches!(ind.get((1, 1)), Some(Data::Float(_))),
+        "baseline gap"
+    );
+    // The baseline has no interventions: the share closed is blank.
+    assert!(matches!(ind.get((1, 5)), Some(Data::Empty) | None));
+    assert!(
+        matches!(ind.get((2, 5)), Some(Data::Float(_))),
+        "share closed"
+    );
+    let paths = wb.worksheet_range("Intervention paths").unwrap();
+    assert_eq!(
+        paths.get((0, 1)),
+        Some(&Data::String("intervention".into()))
+    );
+    assert_eq!(
+        paths.get((1, 0)),
+        Some(&Data::String("Smarter state package (central)".into()))
+    );
+    assert!(matches!(paths.get((1, 4)), Some(Data::Float(_))));
+}
+
+#[test]
+fn xlsx_report_is_byte_identical_across_runs() {
+    let d = tempfile::tempdir().unwrap();
+    let (a, b) = (d.path().join("a.xlsx"), d.path().join("b.xlsx"));
+    fiscal().args(["report", "-o"]).arg(&a).assert().success();
+    // Longer than the workbook's timestamp resolution (one second), so a
+    // clock-based creation time would differ.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    fiscal().args(["report", "-o"]).arg(&b).assert().success();
+    assert!(
+        std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(),
+        "the same input gave different workbooks"
+    );
 }
 
 #[test]

@@ -2,17 +2,11 @@
 //! split into the primary deficit, interest, nominal GDP growth and the
 //! stock-flow adjustment, as stacked bars with the net change marked.
 //!
-//! From D[t] = D[t-1] + I[t] − PB[t] + SFA[t] and d = D / Yc (Yc: GDP centred
-//! on end-March), d[t] = d[t-1]·(Yc[t-1]/Yc[t])·(1 + I[t]/D[t-1]) − PB[t]/Yc[t]
-//! + SFA[t]/Yc[t], so the change d[t] − d[t-1] is the sum of
-//!
-//! - interest: d[t-1]·(Yc[t-1]/Yc[t])·I[t]/D[t-1] = I[t]/Yc[t];
-//! - growth: d[t-1]·(Yc[t-1]/Yc[t] − 1) (negative while GDP grows);
-//! - primary deficit: −PB[t]/Yc[t];
-//! - stock-flow: SFA[t]/Yc[t].
-//!
-//! Kept small and private to charts: the indicators module owns the full
-//! set of sustainability indicators.
+//! The yearly contributions come from
+//! [`crate::model::indicators::decompose`], which owns the equations (see
+//! `docs/indicators.md`) and is exact: the contributions add up to the change
+//! in the ratio. This module only sums them by decade and joins the real
+//! growth and inflation terms into one nominal growth bar.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -22,6 +16,7 @@ use super::axis::Axis;
 use super::frame::{Key, LegendEntry};
 use super::style::{self, okabe_ito, INK, MUTED};
 use super::{csv_table, num, ChartError};
+use crate::model::indicators::{decompose, DecompositionRow};
 use crate::model::Projection;
 
 /// The contributions over one period, percentage points of GDP.
@@ -54,12 +49,6 @@ impl Period {
             self.stock_flow,
         ]
     }
-
-    /// What the four components leave unexplained (rounding only, when the
-    /// projection satisfies the debt identity).
-    pub fn residual(&self) -> f64 {
-        self.change - self.components().iter().sum::<f64>()
-    }
 }
 
 /// The decomposition by period.
@@ -89,41 +78,38 @@ fn err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartE
 impl Decomposition {
     /// Decompose a projection's debt changes by decade (of the year a fiscal
     /// year begins in).
-    pub fn from_projection(p: &Projection) -> Decomposition {
+    pub fn from_projection(p: &Projection) -> Result<Decomposition, ChartError> {
+        // decompose only fails on a projection with no years.
+        let rows = decompose(p).map_err(|e| ChartError::NoData(e.to_string()))?;
+        Ok(Decomposition::from_rows(&rows))
+    }
+
+    /// Sum yearly decomposition rows by decade.
+    pub fn from_rows(rows: &[DecompositionRow]) -> Decomposition {
         let mut periods: Vec<Period> = Vec::new();
-        let mut d_prev_stock = p.opening_psnd_gbp_bn;
-        let mut yc_prev = p.opening_gdp_centred_gbp_bn;
-        for y in &p.years {
-            let yc = y.gdp_centred_gbp_bn;
-            let d_prev = 100.0 * d_prev_stock / yc_prev;
-            let interest = 100.0 * y.interest_gbp_bn / yc;
-            let growth = d_prev * (yc_prev / yc - 1.0);
-            let primary_deficit = -100.0 * y.primary_balance_gbp_bn / yc;
-            let stock_flow = 100.0 * y.stock_flow_gbp_bn / yc;
-            let change = y.psnd_pct_gdp - d_prev;
-            let start = y.year.start();
+        for r in rows {
+            let start = r.year.start();
+            let growth = r.real_growth_pp + r.inflation_pp;
             match periods.last_mut() {
                 Some(last) if last.first.div_euclid(10) == start.div_euclid(10) => {
                     last.last = start;
-                    last.primary_deficit += primary_deficit;
-                    last.interest += interest;
+                    last.primary_deficit += r.primary_balance_pp;
+                    last.interest += r.interest_pp;
                     last.growth += growth;
-                    last.stock_flow += stock_flow;
-                    last.change += change;
+                    last.stock_flow += r.stock_flow_pp;
+                    last.change += r.change_pp;
                 }
                 _ => periods.push(Period {
                     label: String::new(),
                     first: start,
                     last: start,
-                    primary_deficit,
-                    interest,
+                    primary_deficit: r.primary_balance_pp,
+                    interest: r.interest_pp,
                     growth,
-                    stock_flow,
-                    change,
+                    stock_flow: r.stock_flow_pp,
+                    change: r.change_pp,
                 }),
             }
-            d_prev_stock = y.psnd_gbp_bn;
-            yc_prev = yc;
         }
         for p in &mut periods {
             p.label = if p.first == p.last {
@@ -163,7 +149,6 @@ impl Decomposition {
                 num(p.growth),
                 num(p.stock_flow),
                 num(p.change),
-                num(p.residual()),
             ]
         });
         csv_table(
@@ -176,7 +161,6 @@ impl Decomposition {
                 "growth_pp_gdp",
                 "stock_flow_pp_gdp",
                 "change_in_psnd_pp_gdp",
-                "residual_pp_gdp",
             ],
             rows,
         )

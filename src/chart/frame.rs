@@ -13,6 +13,8 @@ use crate::output::json::OGL_ATTRIBUTION;
 pub enum Key {
     /// A line segment.
     Line(RGBColor),
+    /// A thin line segment (a reference line drawn over the others).
+    ThinLine(RGBColor),
     /// A filled square.
     Swatch(RGBColor),
     /// A black bar marker (net change in the decomposition).
@@ -107,10 +109,11 @@ pub fn draw<DB: DrawingBackend>(
             }
             let mid = y + row_h / 2 - 2;
             match e.key {
-                Key::Line(c) => {
+                Key::Line(c) | Key::ThinLine(c) => {
+                    let w = if matches!(e.key, Key::Line(_)) { 4 } else { 2 };
                     root.draw(&PathElement::new(
                         vec![(x, mid), (x + KEY_W, mid)],
-                        c.stroke_width(4),
+                        c.stroke_width(w),
                     ))
                     .map_err(err)?;
                 }

@@ -1,12 +1,16 @@
 //! Line charts over fiscal years: the debt path (one line per scenario, OBR
 //! forecast years shaded) and the old-age dependency ratio. Final values are
 //! labelled at the right-hand end, nudged apart so they never overlap.
+//!
+//! With several scenarios the first is the reference (the baseline in
+//! `fiscal compare`): it is drawn last and thin, so a scenario that tracks
+//! it closely still shows beneath it instead of hiding it.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::axis::Axis;
-use super::frame::LegendEntry;
+use super::frame::{Key, LegendEntry};
 use super::style::{self, INK, MUTED};
 use super::{csv_table, ChartError};
 use crate::years::FiscalYear;
@@ -37,13 +41,16 @@ pub struct Lines {
     pub csv_column: String,
 }
 
+/// Suffix of the end label when every line ends on the same value.
+const ALL: &str = " (all)";
+
 fn err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
     ChartError::Draw(e.to_string())
 }
 
 impl Lines {
-    /// Legend: one line per series; none for a single series, which the
-    /// scenario label already names.
+    /// Legend: one line per series (the reference thin); none for a single
+    /// series, which the scenario label already names.
     pub fn legend(&self) -> Vec<LegendEntry> {
         if self.series.len() < 2 {
             return Vec::new();
@@ -51,7 +58,18 @@ impl Lines {
         self.series
             .iter()
             .enumerate()
-            .map(|(i, s)| LegendEntry::line(s.label.clone(), style::line_colour(i)))
+            .map(|(i, s)| {
+                let c = style::line_colour(i);
+                let key = if i == 0 {
+                    Key::ThinLine(c)
+                } else {
+                    Key::Line(c)
+                };
+                LegendEntry {
+                    label: s.label.clone(),
+                    key,
+                }
+            })
             .collect()
     }
 
@@ -84,11 +102,25 @@ impl Lines {
         let (y0, y1, yticks) = style::nice_axis(lo, hi + (hi - lo).abs() * 0.12, 6);
 
         let label_font = style::bold(style::LABEL);
-        let widest = self
+        let finals: Vec<String> = self
             .series
             .iter()
             .filter_map(|s| s.points.last())
-            .map(|p| style::text_width(&self.label(p.1), &label_font))
+            .map(|p| self.label(p.1))
+            .collect();
+        // Every line ends on the same value (e.g. scenarios sharing one
+        // demography): one label says so.
+        let all_same = finals.len() > 1 && finals.iter().all(|f| *f == finals[0]);
+        let widest = finals
+            .iter()
+            .map(|f| {
+                let f = if all_same {
+                    format!("{f}{ALL}")
+                } else {
+                    f.clone()
+                };
+                style::text_width(&f, &label_font)
+            })
             .max()
             .unwrap_or(0) as i32;
 
@@ -157,12 +189,17 @@ impl Lines {
         }
 
         let mut ends = Vec::new();
-        for (i, s) in self.series.iter().enumerate() {
+        let several = self.series.len() > 1;
+        // The reference (first) series last, on top; see the module docs.
+        let order = (1..self.series.len()).chain((!self.series.is_empty()).then_some(0));
+        for i in order {
+            let s = &self.series[i];
             let c = style::line_colour(i);
+            let width = if several && i == 0 { 2 } else { 4 };
             chart
                 .draw_series(LineSeries::new(
                     s.points.iter().map(|(y, v)| (y.0 as f64, *v)),
-                    c.stroke_width(4),
+                    c.stroke_width(width),
                 ))
                 .map_err(err)?;
             if let Some((y, v)) = s.points.last() {
@@ -182,6 +219,22 @@ impl Lines {
         let (_, ph) = area.dim_in_pixel();
         let gap = (style::LABEL * 0.95) as i32;
         ends.sort_by_key(|e| e.0 .1);
+        // Lines that end on the same value at the same place share one label,
+        // in ink: several coloured copies of one number read as several
+        // results.
+        let mut merged: Vec<((i32, i32), String, RGBColor)> = Vec::new();
+        for e in ends {
+            match merged.last_mut() {
+                Some(m) if m.1 == e.1 && (e.0 .1 - m.0 .1).abs() <= 3 => m.2 = INK,
+                _ => merged.push(e),
+            }
+        }
+        let mut ends = merged;
+        if all_same {
+            if let [one] = ends.as_mut_slice() {
+                one.1.push_str(ALL);
+            }
+        }
         let mut ys: Vec<i32> = ends.iter().map(|e| e.0 .1 - base.1).collect();
         for k in 1..ys.len() {
             if ys[k] - ys[k - 1] < gap {

@@ -5,12 +5,14 @@
 //! variant, and a branch in [`build`] that fills the struct from the
 //! projections. Drawing code never sees a `Projection`, so charts whose data
 //! comes from elsewhere (fan charts from the uncertainty runs, tornado
-//! charts from sensitivities, intervention effects) slot in the same way.
+//! charts from sensitivities) slot in the same way, as the intervention
+//! effects do through [`Input::interventions`].
 
 mod axis;
 pub mod decomposition;
 mod font;
 pub mod frame;
+pub mod interventions;
 pub mod lines;
 pub mod pyramid;
 mod raster;
@@ -23,12 +25,14 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::data::PopulationTable;
+use crate::model::interventions::InterventionResults;
 use crate::model::{Phase, Projection, Receipt, Spend};
 use crate::output::csv::{num as fmt_num, safe_text};
 use crate::years::FiscalYear;
 
 pub use decomposition::Decomposition;
 pub use frame::{Frame, LegendEntry};
+pub use interventions::{EffectPath, Interventions};
 pub use lines::{Lines, Series};
 pub use pyramid::Pyramid;
 pub use stacked::{Layer, Stacked};
@@ -55,6 +59,12 @@ pub enum ChartError {
         /// Last year of the table.
         last: i32,
     },
+    /// The `interventions` chart asked of a scenario without any.
+    #[error("scenario `{scenario}` has no [[intervention]] tables, so the `interventions` chart has nothing to show; give a scenario with interventions, e.g. scenarios/digital/smarter_state_central.toml")]
+    NoInterventions {
+        /// The scenario's name.
+        scenario: String,
+    },
     /// Several scenarios given to a chart that shows one.
     #[error("the `{kind}` chart shows one scenario at a time, but {count} were given; run it once per scenario (only `debt` and `dependency` compare scenarios)")]
     OneScenario {
@@ -76,6 +86,8 @@ pub enum ChartKind {
     Spending,
     /// Contributions to the change in debt by decade.
     Decomposition,
+    /// Intervention effects: net savings and the change in debt.
+    Interventions,
     /// Population pyramid for chosen years.
     Pyramid,
     /// Old-age dependency ratio, one line per scenario.
@@ -84,8 +96,9 @@ pub enum ChartKind {
 
 impl ChartKind {
     /// Every kind, in report order.
-    pub const ALL: [ChartKind; 6] = [
+    pub const ALL: [ChartKind; 7] = [
         ChartKind::Debt,
+        ChartKind::Interventions,
         ChartKind::Receipts,
         ChartKind::Spending,
         ChartKind::Decomposition,
@@ -100,6 +113,7 @@ impl ChartKind {
             ChartKind::Receipts => "receipts",
             ChartKind::Spending => "spending",
             ChartKind::Decomposition => "decomposition",
+            ChartKind::Interventions => "interventions",
             ChartKind::Pyramid => "pyramid",
             ChartKind::Dependency => "dependency",
         }
@@ -112,6 +126,7 @@ impl ChartKind {
             ChartKind::Receipts => "Receipts by category",
             ChartKind::Spending => "Primary spending by category",
             ChartKind::Decomposition => "What changes the debt ratio",
+            ChartKind::Interventions => "What the efficiency interventions do",
             ChartKind::Pyramid => "Population by age and sex",
             ChartKind::Dependency => "Old-age dependency ratio",
         }
@@ -120,6 +135,12 @@ impl ChartKind {
     /// Whether one chart can compare several scenarios.
     pub fn compares_scenarios(self) -> bool {
         matches!(self, ChartKind::Debt | ChartKind::Dependency)
+    }
+
+    /// Whether the chart has something to show for `input` (only the
+    /// `interventions` chart can come up empty: a scenario without any).
+    pub fn applies_to(self, input: &Input<'_>) -> bool {
+        self != ChartKind::Interventions || input.interventions.is_some()
     }
 }
 
@@ -132,6 +153,8 @@ pub enum Body {
     Stacked(Stacked),
     /// Stacked bars by period.
     Decomposition(Decomposition),
+    /// Intervention effects, two panels.
+    Interventions(Interventions),
     /// Population pyramid.
     Pyramid(Pyramid),
 }
@@ -208,6 +231,7 @@ impl Chart {
             Body::Lines(b) => b.legend(),
             Body::Stacked(b) => b.legend(),
             Body::Decomposition(b) => b.legend(),
+            Body::Interventions(b) => b.legend(),
             Body::Pyramid(b) => b.legend(),
         }
     }
@@ -218,6 +242,7 @@ impl Chart {
             Body::Lines(b) => b.csv(),
             Body::Stacked(b) => b.csv(),
             Body::Decomposition(b) => b.csv(),
+            Body::Interventions(b) => b.csv(),
             Body::Pyramid(b) => b.csv(),
         }
     }
@@ -228,6 +253,7 @@ impl Chart {
             Body::Lines(b) => b.draw(&plot),
             Body::Stacked(b) => b.draw(&plot),
             Body::Decomposition(b) => b.draw(&plot),
+            Body::Interventions(b) => b.draw(&plot),
             Body::Pyramid(b) => b.draw(&plot),
         }
     }
@@ -289,6 +315,9 @@ pub struct Input<'a> {
     pub projection: &'a Projection,
     /// The population table the scenario ran on.
     pub population: &'a PopulationTable,
+    /// The scenario's interventions, evaluated against the same scenario
+    /// without them; `None` when it has none.
+    pub interventions: Option<&'a InterventionResults>,
 }
 
 /// Choices that only some charts use.
@@ -452,7 +481,23 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
                     "Contributions to the change in PSND (% of GDP) summed over each period; the black bar marks the net change."
                         .into(),
                 )),
-                body: Body::Decomposition(Decomposition::from_projection(p)),
+                body: Body::Decomposition(Decomposition::from_projection(p)?),
+            }
+        }
+        ChartKind::Interventions => {
+            let i = single(kind, inputs)?;
+            let Some(r) = i.interventions else {
+                return Err(ChartError::NoInterventions {
+                    scenario: i.projection.name.clone(),
+                });
+            };
+            Chart {
+                kind,
+                frame: frame(Some(
+                    "Expected values (after optimism bias, haircuts and the chance of success) against the same scenario without interventions."
+                        .into(),
+                )),
+                body: Body::Interventions(Interventions::from_results(r)),
             }
         }
         ChartKind::Pyramid => {
@@ -478,10 +523,12 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
     Ok(chart)
 }
 
-/// Every chart for one scenario, in [`ChartKind::ALL`] order.
+/// Every chart that applies to one scenario, in [`ChartKind::ALL`] order
+/// (the `interventions` chart only when it has interventions).
 pub fn build_all(input: Input<'_>, opts: &Options) -> Result<Vec<Chart>, ChartError> {
     ChartKind::ALL
         .iter()
+        .filter(|k| k.applies_to(&input))
         .map(|&k| build(k, std::slice::from_ref(&input), opts))
         .collect()
 }

@@ -1,14 +1,15 @@
 //! `fiscal chart KIND [SCENARIO...] -o FILE.svg|png`: draw one chart and
-//! write its data beside it as CSV; also the `--charts DIR` writer of
-//! `fiscal run`.
+//! write its data beside it as CSV; also the `--charts DIR` writers of
+//! `fiscal run` and `fiscal compare`.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use crate::chart::{self, ChartError, ChartKind, ImageFormat, Input, Options};
+use crate::chart::{self, Chart, ChartError, ChartKind, ImageFormat, Input, Options};
 use crate::data::Dataset;
-use crate::model::{self, Projection};
+use crate::model::interventions::{self, InterventionResults};
+use crate::model::{self, Adjustments, Projection};
 use crate::output;
 use crate::scenario::Scenario;
 
@@ -37,8 +38,12 @@ pub struct Run {
     pub scenario: Scenario,
     /// The data it ran on.
     pub data: Dataset,
-    /// The result.
+    /// The result (with the interventions' package in force, if any).
     pub projection: Projection,
+    /// The interventions against the same scenario without them.
+    pub interventions: Option<InterventionResults>,
+    /// The adjustments of the interventions' package (none without).
+    pub package: Adjustments,
 }
 
 impl Run {
@@ -47,7 +52,33 @@ impl Run {
         Input {
             projection: &self.projection,
             population: &self.data.population,
+            interventions: self.interventions.as_ref(),
         }
+    }
+
+    /// Project `scenario`; with interventions, evaluate them against the
+    /// scenario without them and project the package (as `fiscal run` does).
+    pub fn project(scenario: Scenario) -> anyhow::Result<Run> {
+        let data = scenario.dataset().context("cannot load the data tables")?;
+        let a = &scenario.assumptions;
+        let cannot = || format!("cannot project scenario `{}`", a.name);
+        let base = model::project_with(a, &data, &Adjustments::none()).with_context(cannot)?;
+        let (projection, interventions, package) = if a.intervention.is_empty() {
+            (base, None, Adjustments::none())
+        } else {
+            let results = interventions::evaluate(a, &data, &base)
+                .with_context(|| format!("cannot evaluate the interventions of `{}`", a.name))?;
+            let package = interventions::package_adjustments(&a.intervention, &base).0;
+            let with = model::project_with(a, &data, &package).with_context(cannot)?;
+            (with, Some(results), package)
+        };
+        Ok(Run {
+            scenario,
+            data,
+            projection,
+            interventions,
+            package,
+        })
     }
 }
 
@@ -60,18 +91,7 @@ pub fn project_all(paths: &[PathBuf]) -> anyhow::Result<Vec<Run>> {
     };
     paths
         .into_iter()
-        .map(|p| {
-            let scenario = super::load_scenario(p)?;
-            let data = scenario.dataset().context("cannot load the data tables")?;
-            let projection = model::project(&scenario.assumptions, &data).with_context(|| {
-                format!("cannot project scenario `{}`", scenario.assumptions.name)
-            })?;
-            Ok(Run {
-                scenario,
-                data,
-                projection,
-            })
-        })
+        .map(|p| Run::project(super::load_scenario(p)?))
         .collect()
 }
 
@@ -80,6 +100,7 @@ pub fn usage(e: ChartError) -> anyhow::Error {
     match e {
         ChartError::PopulationYear { .. }
         | ChartError::OneScenario { .. }
+        | ChartError::NoInterventions { .. }
         | ChartError::NoData(_) => UsageError(e.to_string()).into(),
         other => anyhow::Error::new(other),
     }
@@ -123,22 +144,46 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Write every chart of one projection into `dir` as `<kind>.svg`,
-/// `<kind>.png` and `<kind>.csv`; nothing when `dir` is `None`.
+/// Write every chart of one projection (and, with interventions, the
+/// `interventions` chart) into `dir` as `<kind>.svg`, `<kind>.png` and
+/// `<kind>.csv`; nothing when `dir` is `None`.
 pub fn write_all(
     dir: Option<&Path>,
     data: &Dataset,
     projection: &Projection,
+    interventions: Option<&InterventionResults>,
 ) -> anyhow::Result<()> {
     let Some(dir) = dir else {
         return Ok(());
     };
-    output::prepare_dir(dir).context("the charts directory is not usable")?;
     let input = Input {
         projection,
         population: &data.population,
+        interventions,
     };
-    for c in chart::build_all(input, &Options::default()).map_err(usage)? {
+    let charts = chart::build_all(input, &Options::default()).map_err(usage)?;
+    write_charts(dir, &charts)
+}
+
+/// Write the charts that compare scenarios (`debt`, `dependency`), each
+/// with every scenario, into `dir`; nothing when `dir` is `None`.
+pub fn write_compare(dir: Option<&Path>, inputs: &[Input<'_>]) -> anyhow::Result<()> {
+    let Some(dir) = dir else {
+        return Ok(());
+    };
+    let charts = ChartKind::ALL
+        .iter()
+        .filter(|k| k.compares_scenarios())
+        .map(|&k| chart::build(k, inputs, &Options::default()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(usage)?;
+    write_charts(dir, &charts)
+}
+
+/// Write each chart into `dir` as `<kind>.svg`, `<kind>.png` and `<kind>.csv`.
+fn write_charts(dir: &Path, charts: &[Chart]) -> anyhow::Result<()> {
+    output::prepare_dir(dir).context("the charts directory is not usable")?;
+    for c in charts {
         let key = c.kind.key();
         for format in [ImageFormat::Svg, ImageFormat::Png] {
             let bytes = c

@@ -25,6 +25,9 @@ pub struct Args {
     /// What to print on standard output.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Also write the debt and dependency charts, every scenario on each (SVG, PNG, CSV), into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub charts: Option<PathBuf>,
 }
 
 /// Run `fiscal compare`.
@@ -46,18 +49,29 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
     let mut projections = Vec::new();
+    let mut datasets = Vec::new();
     for s in &scenarios {
         let d = s.dataset().context("cannot load the data tables")?;
         projections.push(
             model::project(&s.assumptions, &d)
                 .with_context(|| format!("cannot project scenario `{}`", s.assumptions.name))?,
         );
+        datasets.push(d);
     }
+    let inputs: Vec<_> = projections
+        .iter()
+        .zip(&datasets)
+        .map(|(projection, d)| crate::chart::Input {
+            projection,
+            population: &d.population,
+            interventions: None,
+        })
+        .collect();
+    super::chart::write_compare(args.charts.as_deref(), &inputs)?;
     let mut indicators = Vec::new();
-    for s in &scenarios {
-        let d = s.dataset().context("cannot load the data tables")?;
-        let adj = model::intervention_adjustments(&s.assumptions, &d)?;
-        indicators.push(model::indicators::headline(&s.assumptions, &d, adj));
+    for (s, d) in scenarios.iter().zip(&datasets) {
+        let adj = model::intervention_adjustments(&s.assumptions, d)?;
+        indicators.push(model::indicators::headline(&s.assumptions, d, adj));
     }
     let csv = compare::csv(&projections);
     let json = {

@@ -7,6 +7,7 @@ use anyhow::Context;
 
 use super::chart::{parent_dir, project_all, usage, Run};
 use super::UsageError;
+use crate::model::indicators::{sustainability, Sustainability};
 use crate::output;
 use crate::report::{self, Entry, ReportError};
 
@@ -53,12 +54,20 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     output::prepare_dir(parent_dir(&args.output)).context("the output directory is not usable")?;
     let runs = project_all(&args.scenarios)?;
+    // As `fiscal run` reports them: with the interventions in force.
+    let indicators: Vec<Sustainability> = runs
+        .iter()
+        .map(|r| sustainability(&r.scenario.assumptions, &r.data, r.package.clone()))
+        .collect();
     let entries: Vec<Entry<'_>> = runs
         .iter()
-        .map(|r: &Run| Entry {
+        .zip(&indicators)
+        .map(|(r, s): (&Run, _)| Entry {
             scenario: &r.scenario,
             data: &r.data,
             projection: &r.projection,
+            interventions: r.interventions.as_ref(),
+            sustainability: Some(s),
         })
         .collect();
     let charts = report::charts(&entries).map_err(usage)?;

@@ -65,7 +65,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     } else {
         base
     };
-    super::chart::write_all(args.charts.as_deref(), &data, &projection)?;
+    super::chart::write_all(
+        args.charts.as_deref(),
+        &data,
+        &projection,
+        interventions.as_ref(),
+    )?;
     let indicators = model::indicators::sustainability(a, &data, package);
     let population_rows = super::population::summary_rows(&scenario)?;
     let json = projection_json(

@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use super::indicators::{self, INDICATORS};
 use super::{summary, value_text, Entry, ReportError};
 use crate::chart::Chart;
 use crate::output::json::{vintages, OGL_ATTRIBUTION};
@@ -42,7 +43,8 @@ ul.files li { overflow-wrap: anywhere; word-break: break-all; }
 table { border-collapse: collapse; font-size: 0.9rem; min-width: 100%; }
 th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid #ddd; text-align: right; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
-thead th { border-bottom: 2px solid #555; }
+thead th { border-bottom: 2px solid #555; white-space: normal; vertical-align: bottom; }
+table.names td:first-child { white-space: normal; min-width: 12rem; }
 tr.sub td:first-child { padding-left: 1.6rem; color: #444; }
 table.kv td { text-align: left; white-space: normal; overflow-wrap: anywhere; }
 table.kv td:first-child { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem; }
@@ -108,6 +110,93 @@ fn headline_table(out: &mut String, entries: &[Entry<'_>]) {
     out.push_str("</tbody></table></div>\n<p class=\"note\">% of GDP. PSND: public sector net debt at end-March over GDP centred on end-March. Full tables follow the charts.</p>\n");
 }
 
+/// One row per scenario: the headline sustainability indicators.
+fn indicators_table(out: &mut String, entries: &[Entry<'_>]) {
+    let with: Vec<_> = entries
+        .iter()
+        .filter_map(|e| e.sustainability.map(|s| (e, s)))
+        .collect();
+    let Some((_, first)) = with.first() else {
+        return;
+    };
+    out.push_str("<h3>Sustainability indicators</h3>\n<div class=\"table-wrap\"><table class=\"names\">\n<thead><tr><th scope=\"col\">Scenario</th>");
+    for i in &INDICATORS {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(i.label));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    let mut notes = Vec::new();
+    for (e, s) in &with {
+        let _ = write!(out, "<tr><td>{}</td>", esc(&e.projection.name));
+        for i in &INDICATORS {
+            // A dash: no interventions to close the gap, or no solution
+            // (the reason is listed below the table).
+            let v = (i.value)(s).map_or_else(|| "–".to_string(), |v| format!("{v:.*}", i.decimals));
+            let _ = write!(out, "<td>{v}</td>");
+        }
+        out.push_str("</tr>\n");
+        notes.extend(
+            s.headline
+                .notes
+                .iter()
+                .map(|n| format!("{}: {n}", e.projection.name)),
+        );
+    }
+    out.push_str("</tbody></table></div>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"note\">{}</p>",
+        esc(&indicators::explanation(first))
+    );
+    for n in notes {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(&n));
+    }
+}
+
+/// Per scenario with interventions: each intervention and the package.
+fn interventions_tables(out: &mut String, entries: &[Entry<'_>]) {
+    for e in entries {
+        let Some(r) = e.interventions else {
+            continue;
+        };
+        let last = r
+            .package
+            .years
+            .last()
+            .map(|y| y.year.to_string())
+            .unwrap_or_default();
+        let _ = writeln!(out, "<h3>{}</h3>", esc(&e.projection.name));
+        let _ = writeln!(
+            out,
+            "<div class=\"table-wrap\"><table class=\"names\">\n<thead><tr><th scope=\"col\">Intervention</th><th scope=\"col\">NPV (£bn)</th><th scope=\"col\">Breakeven year</th><th scope=\"col\">Change in PSND, {} (pp of GDP)</th><th scope=\"col\">Debt interest saved (£bn)</th></tr></thead>\n<tbody>",
+            esc(&last)
+        );
+        for x in indicators::effects(r) {
+            let package = std::ptr::eq(x, &r.package);
+            let (a, b) = if package {
+                ("<strong>", "</strong>")
+            } else {
+                ("", "")
+            };
+            let name = if package {
+                crate::chart::interventions::PACKAGE_LABEL
+            } else {
+                x.name.as_str()
+            };
+            let _ = writeln!(
+                out,
+                "<tr><td>{a}{}{b}</td><td>{a}{:.1}{b}</td><td>{a}{}{b}</td><td>{a}{:+.2}{b}</td><td>{a}{:.1}{b}</td></tr>",
+                esc(name),
+                x.npv_gbp_bn,
+                esc(&indicators::breakeven(x)),
+                x.final_psnd_change_pp_gdp,
+                x.interest_saved_gbp_bn
+            );
+        }
+        out.push_str("</tbody></table></div>\n");
+    }
+    out.push_str("<p class=\"note\">Expected values against the same scenario without interventions. NPV of net savings at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices. Breakeven: the first year from which cumulative net savings stay positive. Interest saved: summed over the horizon, cash terms (negative: more interest paid). The package is projected as a whole, so its effect on debt is not quite the sum of the interventions'.</p>\n");
+}
+
 fn assumptions_table(out: &mut String, e: &Entry<'_>) {
     out.push_str("<div class=\"table-wrap\"><table class=\"kv\">\n<thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n");
     for (k, v) in super::assumptions(e.scenario) {
@@ -150,11 +239,22 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
         esc(&names.join("; ")),
         env!("CARGO_PKG_VERSION")
     );
-    o.push_str("<nav><ul><li><a href=\"#summary\">Summary</a></li><li><a href=\"#charts\">Charts</a></li><li><a href=\"#tables\">Summary tables</a></li><li><a href=\"#assumptions\">Assumptions</a></li><li><a href=\"#data\">Data sources</a></li></ul></nav>\n</header>\n");
+    let any_interventions = entries.iter().any(|e| e.interventions.is_some());
+    o.push_str("<nav><ul><li><a href=\"#summary\">Summary</a></li>");
+    if any_interventions {
+        o.push_str("<li><a href=\"#interventions\">Interventions</a></li>");
+    }
+    o.push_str("<li><a href=\"#charts\">Charts</a></li><li><a href=\"#tables\">Summary tables</a></li><li><a href=\"#assumptions\">Assumptions</a></li><li><a href=\"#data\">Data sources</a></li></ul></nav>\n</header>\n");
 
     o.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n");
     headline_table(&mut o, entries);
+    indicators_table(&mut o, entries);
     o.push_str("</section>\n");
+    if any_interventions {
+        o.push_str("<section id=\"interventions\">\n<h2>Interventions</h2>\n");
+        interventions_tables(&mut o, entries);
+        o.push_str("</section>\n");
+    }
     o.push_str("<section id=\"charts\">\n<h2>Charts</h2>\n");
     for (i, c) in charts.iter().enumerate() {
         let svg = c.svg()?;

@@ -3,11 +3,14 @@
 //! analysts with the projection, the assumptions and every chart's data.
 
 pub mod html;
+pub mod indicators;
 pub mod summary;
 pub mod xlsx;
 
 use crate::chart::{self, Chart, ChartError, ChartKind, Input, Options};
 use crate::data::Dataset;
+use crate::model::indicators::Sustainability;
+use crate::model::interventions::InterventionResults;
 use crate::model::Projection;
 use crate::scenario::Scenario;
 
@@ -29,8 +32,12 @@ pub struct Entry<'a> {
     pub scenario: &'a Scenario,
     /// The data it ran on.
     pub data: &'a Dataset,
-    /// Its projection.
+    /// Its projection (with its interventions in force, if any).
     pub projection: &'a Projection,
+    /// Its interventions against the same scenario without them.
+    pub interventions: Option<&'a InterventionResults>,
+    /// Its headline sustainability indicators.
+    pub sustainability: Option<&'a Sustainability>,
 }
 
 impl<'a> Entry<'a> {
@@ -38,12 +45,14 @@ impl<'a> Entry<'a> {
         Input {
             projection: self.projection,
             population: &self.data.population,
+            interventions: self.interventions,
         }
     }
 }
 
 /// The report's charts: the debt path and dependency ratio compare all
-/// scenarios; the other charts come once per scenario.
+/// scenarios; the other charts come once per scenario (the interventions
+/// chart for each scenario that has interventions).
 pub fn charts(entries: &[Entry<'_>]) -> Result<Vec<Chart>, ChartError> {
     let inputs: Vec<Input<'_>> = entries.iter().map(Entry::input).collect();
     let opts = Options::default();
@@ -52,7 +61,7 @@ pub fn charts(entries: &[Entry<'_>]) -> Result<Vec<Chart>, ChartError> {
         if kind.compares_scenarios() {
             out.push(chart::build(kind, &inputs, &opts)?);
         } else {
-            for i in &inputs {
+            for i in inputs.iter().filter(|i| kind.applies_to(i)) {
                 out.push(chart::build(kind, std::slice::from_ref(i), &opts)?);
             }
         }

@@ -1,12 +1,19 @@
 //! The XLSX workbook: a sheet for the projection (every scenario, every
-//! year), one for the assumptions, and one per chart with its data.
+//! year), the sustainability indicators, the interventions (summary and
+//! paths, when a scenario has any), the assumptions, and one per chart with
+//! its data.
+//!
+//! The document's creation time is fixed ([`CREATED`]), so the same input
+//! gives a byte-identical workbook: a changed file always means changed
+//! numbers.
 //!
 //! Text cells are written as strings and neutralised with
 //! [`safe_text`], so a scenario named `=HYPERLINK(...)` stays text even if
 //! the sheet is later saved as CSV.
 
-use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
+use super::indicators::{self, INDICATORS};
 use super::{summary, value_text, Entry, ReportError};
 use crate::chart::Chart;
 use crate::output::csv::{projection_csv, safe_text};
@@ -18,8 +25,197 @@ fn xe(e: XlsxError) -> ReportError {
 
 /// CSV columns that hold text even when they look like numbers.
 const TEXT_COLUMNS: &[&str] = &[
-    "scenario", "year", "phase", "category", "period", "sex", "series",
+    "scenario",
+    "year",
+    "phase",
+    "category",
+    "period",
+    "sex",
+    "series",
+    "intervention",
 ];
+
+/// The creation time stamped on every workbook (midnight UTC, 1 January
+/// 2025): a fixed date rather than the clock, for byte-identical output.
+pub const CREATED: (u16, u8, u8) = (2025, 1, 1);
+
+fn properties() -> Result<DocProperties, ReportError> {
+    let (y, m, d) = CREATED;
+    let created = ExcelDateTime::from_ymd(y, m, d).map_err(xe)?;
+    Ok(DocProperties::new()
+        .set_title("UK public finances: long-term projection")
+        .set_creation_datetime(&created))
+}
+
+/// Write `row`'s optional numbers from column `col`, leaving a blank cell
+/// for a missing one.
+fn write_opt(ws: &mut Worksheet, row: u32, col: u16, v: Option<f64>) -> Result<(), ReportError> {
+    if let Some(v) = v.filter(|v| v.is_finite()) {
+        ws.write_number(row, col, v).map_err(xe)?;
+    }
+    Ok(())
+}
+
+/// The Indicators sheet: one row per scenario.
+fn indicators_sheet(
+    wb: &mut Workbook,
+    entries: &[Entry<'_>],
+    taken: &mut Vec<String>,
+    bold: &Format,
+) -> Result<(), ReportError> {
+    let with: Vec<_> = entries
+        .iter()
+        .filter_map(|e| e.sustainability.map(|s| (e, s)))
+        .collect();
+    let Some((_, first)) = with.first() else {
+        return Ok(());
+    };
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name("Indicators", taken)).map_err(xe)?;
+    let mut header = vec!["scenario"];
+    header.extend(INDICATORS.iter().map(|i| i.key));
+    header.extend([
+        "fiscal_gap_without_interventions_pct_gdp",
+        "start_year",
+        "target_year",
+        "target_pct_gdp",
+        "notes",
+    ]);
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, bold)
+            .map_err(xe)?;
+    }
+    let mut row = 1;
+    for (e, s) in &with {
+        let h = &s.headline;
+        ws.write_string(row, 0, safe_text(&e.projection.name))
+            .map_err(xe)?;
+        let mut col = 1u16;
+        for i in &INDICATORS {
+            write_opt(ws, row, col, (i.value)(s))?;
+            col += 1;
+        }
+        write_opt(
+            ws,
+            row,
+            col,
+            s.without_interventions
+                .as_ref()
+                .and_then(|w| w.fiscal_gap_pct_gdp),
+        )?;
+        ws.write_string(row, col + 1, h.start_year.to_string())
+            .map_err(xe)?;
+        ws.write_string(row, col + 2, h.target_year.to_string())
+            .map_err(xe)?;
+        ws.write_number(row, col + 3, h.target_pct_gdp)
+            .map_err(xe)?;
+        ws.write_string(row, col + 4, safe_text(&h.notes.join("; ")))
+            .map_err(xe)?;
+        row += 1;
+    }
+    ws.write_string(row + 1, 0, safe_text(&indicators::explanation(first)))
+        .map_err(xe)?;
+    ws.set_freeze_panes(1, 1).map_err(xe)?;
+    ws.set_column_width(0, 32).map_err(xe)?;
+    Ok(())
+}
+
+/// The intervention sheets: a summary (one row per intervention and the
+/// package) and every path, year by year.
+fn interventions_sheets(
+    wb: &mut Workbook,
+    entries: &[Entry<'_>],
+    taken: &mut Vec<String>,
+    bold: &Format,
+) -> Result<(), ReportError> {
+    let with: Vec<_> = entries
+        .iter()
+        .filter_map(|e| e.interventions.map(|r| (e, r)))
+        .collect();
+    if with.is_empty() {
+        return Ok(());
+    }
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet_name("Intervention summary", taken))
+            .map_err(xe)?;
+        let header = [
+            "scenario",
+            "intervention",
+            "npv_gbp_bn",
+            "breakeven_year",
+            "final_psnd_change_pp_gdp",
+            "interest_saved_gbp_bn",
+        ];
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, *h, bold)
+                .map_err(xe)?;
+        }
+        let mut row = 1;
+        for (e, r) in &with {
+            for x in indicators::effects(r) {
+                ws.write_string(row, 0, safe_text(&e.projection.name))
+                    .map_err(xe)?;
+                ws.write_string(row, 1, safe_text(&x.name)).map_err(xe)?;
+                ws.write_number(row, 2, x.npv_gbp_bn).map_err(xe)?;
+                ws.write_string(row, 3, indicators::breakeven(x))
+                    .map_err(xe)?;
+                ws.write_number(row, 4, x.final_psnd_change_pp_gdp)
+                    .map_err(xe)?;
+                ws.write_number(row, 5, x.interest_saved_gbp_bn)
+                    .map_err(xe)?;
+                row += 1;
+            }
+        }
+        ws.write_string(row + 1, 0, "Expected values against the same scenario without interventions. NPV at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices; interest saved summed over the horizon, cash terms.")
+            .map_err(xe)?;
+        ws.set_freeze_panes(1, 2).map_err(xe)?;
+        ws.set_column_width(0, 32).map_err(xe)?;
+        ws.set_column_width(1, 48).map_err(xe)?;
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name("Intervention paths", taken))
+        .map_err(xe)?;
+    let mut row = 0;
+    for (e, r) in &with {
+        row = write_csv(
+            ws,
+            row,
+            &with_scenario(&e.projection.name, &crate::output::interventions::csv(r))?,
+            bold,
+        )?;
+    }
+    ws.set_freeze_panes(1, 3).map_err(xe)?;
+    ws.set_column_width(0, 32).map_err(xe)?;
+    ws.set_column_width(1, 48).map_err(xe)?;
+    Ok(())
+}
+
+/// `csv_text` with a first `scenario` column holding `name`, so that paths
+/// of several scenarios stay apart on one sheet.
+fn with_scenario(name: &str, csv_text: &str) -> Result<String, ReportError> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv_text.as_bytes());
+    let mut rows = Vec::new();
+    for (i, rec) in r.records().enumerate() {
+        let rec = rec.map_err(|e| ReportError::Xlsx(e.to_string()))?;
+        let first = if i == 0 {
+            "scenario".to_string()
+        } else {
+            safe_text(name)
+        };
+        rows.push(
+            std::iter::once(first)
+                .chain(rec.iter().map(str::to_string))
+                .collect::<Vec<_>>(),
+        );
+    }
+    let mut rows = rows.into_iter();
+    let header = rows.next().unwrap_or_default();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    Ok(crate::chart::csv_table(&header, rows))
+}
 
 /// Write CSV text into `ws` from row `start`: a bold header, numbers as
 /// numbers, text as neutralised strings.
@@ -86,6 +282,7 @@ fn sheet_name(base: &str, taken: &mut Vec<String>) -> String {
 /// The workbook as XLSX bytes.
 pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<Vec<u8>, ReportError> {
     let mut wb = Workbook::new();
+    wb.set_properties(&properties()?);
     let bold = Format::new().set_bold();
     let mut taken = Vec::new();
 
@@ -131,6 +328,9 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<Vec<u8>, Report
         ws.set_freeze_panes(1, 3).map_err(xe)?;
         ws.set_column_width(0, 24).map_err(xe)?;
     }
+
+    indicators_sheet(&mut wb, entries, &mut taken, &bold)?;
+    interventions_sheets(&mut wb, entries, &mut taken, &bold)?;
 
     {
         let ws = wb.add_worksheet();

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Open the HTML report in a real headless browser and check what a reader
 # would see: the page loads with no console errors, a screenshot shows
-# something (not a blank page), the DOM holds the chart SVGs, and a scenario
-# named <script>alert(1)</script> appears as text, not as a script.
+# something (not a blank page), the DOM holds the chart SVGs and the
+# intervention table (the report includes the central smarter-state
+# package), and a scenario named <script>alert(1)</script> appears as text,
+# not as a script.
 #
 # Usage: tests/browser/check_report.sh [PATH_TO_FISCAL_BINARY]
 # (default: builds and uses target/debug/fiscal). Skips, exit 0, when no
@@ -30,7 +32,8 @@ description = "Scenario text must render as text: <b>not bold</b> & =1+1"
 [economy]
 productivity_growth_pct = 1.2
 TOML
-"$fiscal" report "$work/evil.toml" "$root/scenarios/baseline.toml" -o "$work/report.html"
+"$fiscal" report "$work/evil.toml" "$root/scenarios/baseline.toml" \
+  "$root/scenarios/digital/smarter_state_central.toml" -o "$work/report.html"
 
 flags=(--headless --no-sandbox --disable-gpu --disable-background-networking
   --disable-component-update --disable-sync --no-first-run
@@ -82,6 +85,8 @@ PY
 svg_count="$(grep -o '<svg' "$work/dom.html" | wc -l)"
 check "screenshot is 1200x2000 and not blank" nonblank_png "$work/shot.png"
 check "DOM holds the chart SVGs ($svg_count)" test "$svg_count" -ge 6
+check "intervention table and chart are in the DOM" bash -c "grep -q 'id=\"interventions\"' '$work/dom.html' && grep -q 'Package: all interventions together' '$work/dom.html' && grep -q 'id=\"chart-interventions-' '$work/dom.html'"
+check "sustainability indicators are in the DOM" grep -q 'Sustainability indicators' "$work/dom.html"
 check "scenario name is escaped text" grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$work/dom.html"
 check "no script element from the scenario" bash -c "! grep -q '<script>alert' '$work/dom.html'"
 check "description markup is text" grep -q '&lt;b&gt;not bold&lt;/b&gt;' "$work/dom.html"
