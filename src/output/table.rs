@@ -161,6 +161,16 @@ pub fn sustainability(
             opt(h.fiscal_gap_pct_gdp)
         );
     }
+    if !s.share_of_gap_closed_by_each.is_empty() {
+        let _ = writeln!(out, "  Share of the gap each closes on its own:");
+    }
+    for e in &s.share_of_gap_closed_by_each {
+        let name: String = e.name.chars().take(48).collect();
+        let share = e
+            .share_closed
+            .map_or_else(|| "n/a".to_string(), |x| format!("{:+.1} %", 100.0 * x));
+        let _ = writeln!(out, "    {name:<50}{share:>10}");
+    }
     for n in &h.notes {
         let _ = writeln!(out, "  note: {n}");
     }

@@ -95,6 +95,38 @@ pub struct Sustainability {
     pub without_interventions: Option<Headline>,
     /// `(gap without − gap with) / gap without`, share.
     pub share_of_gap_closed_by_interventions: Option<f64>,
+    /// The same share for each intervention on its own, in scenario order.
+    pub share_of_gap_closed_by_each: Vec<GapShare>,
+}
+
+/// The share of the fiscal gap one intervention closes on its own.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapShare {
+    /// The intervention.
+    pub name: String,
+    /// The one-off fiscal gap with only this intervention, % of GDP.
+    pub fiscal_gap_pct_gdp: Option<f64>,
+    /// `(gap without − gap with) / gap without`, share.
+    pub share_closed: Option<f64>,
+}
+
+/// The one-off headline fiscal gap of `a` with `adj` in force, if solvable.
+fn one_off_gap(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Option<f64> {
+    let solver = GapSolver::new(a, data, adj).ok()?;
+    let spec = GapSpec {
+        target_pct_gdp: HEADLINE_TARGET_PCT_GDP,
+        target_year: a.horizon.end_year,
+        start_year: a.horizon.medium_term_end.next(),
+        profile: Profile::OneOff,
+    };
+    solver.gap(&spec).ok().map(|g| g.step_pct_gdp)
+}
+
+fn share_closed(without: Option<f64>, with: Option<f64>) -> Option<f64> {
+    match (without, with) {
+        (Some(w), Some(g)) if w.abs() > 1e-12 => Some((w - g) / w),
+        _ => None,
+    }
 }
 
 /// The sustainability indicators of `a`; `interventions` are the package's
@@ -107,16 +139,28 @@ pub fn sustainability(
     let has = !a.intervention.is_empty();
     let with = headline(a, data, interventions);
     let without = has.then(|| headline(a, data, Adjustments::none()));
-    let share = match (&without, with.fiscal_gap_pct_gdp) {
-        (Some(w), Some(g)) => w
-            .fiscal_gap_pct_gdp
-            .filter(|x| x.abs() > 1e-12)
-            .map(|x| (x - g) / x),
-        _ => None,
-    };
+    let gap_without = without.as_ref().and_then(|w| w.fiscal_gap_pct_gdp);
+    let share = share_closed(gap_without, with.fiscal_gap_pct_gdp);
+    // Each intervention alone, against the projection without any.
+    let mut each = Vec::new();
+    if has {
+        if let Ok(base) = crate::model::project_with(a, data, &Adjustments::none()) {
+            for i in &a.intervention {
+                let mut adj = Adjustments::none();
+                crate::model::interventions::paths::apply(i, &base, &mut adj);
+                let gap = one_off_gap(a, data, adj);
+                each.push(GapShare {
+                    name: i.name.clone(),
+                    fiscal_gap_pct_gdp: gap,
+                    share_closed: share_closed(gap_without, gap),
+                });
+            }
+        }
+    }
     Sustainability {
         headline: with,
         without_interventions: without,
         share_of_gap_closed_by_interventions: share,
+        share_of_gap_closed_by_each: each,
     }
 }
