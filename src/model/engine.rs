@@ -264,11 +264,16 @@ pub fn project_with(
     let mt_end = h.medium_term_end;
 
     let part_base = data.participation.column("participation_rate")?;
+    // Participation by year, once: employment and labour-income receipts use it.
+    let participation: Vec<Array2<f64>> = p
+        .spa
+        .iter()
+        .map(|spa| participation_for_spa(part_base.view(), *spa, e.participation_follows_spa))
+        .collect();
     let employment: Vec<f64> = (0..p.years.len())
         .map(|k| {
-            let part =
-                participation_for_spa(part_base.view(), p.spa[k], e.participation_follows_spa);
-            weighted_sum(p.pop[k].view(), part.view()) * (1.0 - e.unemployment_rate_pct / 100.0)
+            weighted_sum(p.pop[k].view(), participation[k].view())
+                * (1.0 - e.unemployment_rate_pct / 100.0)
         })
         .collect();
 
@@ -326,7 +331,7 @@ pub fn project_with(
             None => 0.0,
         }
     };
-    let part_mt = participation_for_spa(part_base.view(), p.spa[t_mt], e.participation_follows_spa);
+    let part_mt = &participation[t_mt];
     let receipt_base = |k: usize, line: Receipt| -> f64 {
         match &receipt_profiles[line as usize] {
             Some(prof) => {
@@ -334,11 +339,7 @@ pub fn project_with(
                 if matches!(line, Receipt::IncomeTax | Receipt::Nics) {
                     // Labour-income receipts follow participation: people kept in work
                     // by a later pension age pay tax at working-age rates.
-                    let part = participation_for_spa(
-                        part_base.view(),
-                        p.spa[k],
-                        e.participation_follows_spa,
-                    );
+                    let part = &participation[k];
                     for s in 0..2 {
                         for age in 0..N_AGES {
                             if part_mt[[s, age]] > 0.0 {
