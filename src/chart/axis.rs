@@ -55,3 +55,25 @@ impl ValueFormatter<f64> for Axis {
         super::style::tick(*value)
     }
 }
+
+/// Draw the house grid and axes of a chart whose x axis is fiscal years:
+/// horizontal grid lines only, muted axes, fiscal-year tick labels.
+pub fn draw_year_mesh<DB: plotters::prelude::DrawingBackend>(
+    chart: &mut plotters::prelude::ChartContext<'_, DB, plotters::prelude::Cartesian2d<Axis, Axis>>,
+    y_desc: &str,
+) -> Result<(), plotters::prelude::DrawingAreaErrorKind<DB::ErrorType>> {
+    use plotters::prelude::{Color, TRANSPARENT};
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(super::style::GRID.stroke_width(1))
+        .light_line_style(TRANSPARENT)
+        .axis_style(super::style::MUTED.stroke_width(1))
+        .x_desc("Fiscal year")
+        .y_desc(y_desc)
+        .axis_desc_style(super::style::font(super::style::AXIS).color(&super::style::INK))
+        .label_style(super::style::font(super::style::LABEL).color(&super::style::INK))
+        .x_label_formatter(&|x| crate::years::FiscalYear(x.round() as i32).to_string())
+        .y_label_formatter(&|y| super::style::tick(*y))
+        .draw()
+}

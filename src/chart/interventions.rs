@@ -14,7 +14,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axis::Axis;
 use super::frame::LegendEntry;
-use super::style::{self, okabe_ito, INK, MUTED};
+use super::style::{self, okabe_ito, INK};
 use super::{csv_table, num, ChartError};
 use crate::model::interventions::{Effect, InterventionResults};
 use crate::years::FiscalYear;
@@ -246,20 +246,7 @@ fn draw_panel<DB: DrawingBackend>(
         .y_label_area_size(80)
         .build_cartesian_2d(Axis::new(x0, x1, xticks), Axis::new(y0, y1, yticks))
         .map_err(err)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(style::GRID.stroke_width(1))
-        .light_line_style(TRANSPARENT)
-        .axis_style(MUTED.stroke_width(1))
-        .x_desc("Fiscal year")
-        .y_desc(panel.y_desc)
-        .axis_desc_style(style::font(style::AXIS).color(&INK))
-        .label_style(style::font(style::LABEL).color(&INK))
-        .x_label_formatter(&|x| FiscalYear(x.round() as i32).to_string())
-        .y_label_formatter(&|y| style::tick(*y))
-        .draw()
-        .map_err(err)?;
+    super::axis::draw_year_mesh(&mut chart, panel.y_desc).map_err(err)?;
 
     chart
         .draw_series(LineSeries::new(

@@ -133,8 +133,6 @@ impl Lines {
             .collect();
         xticks.push(f64::from(last.0));
 
-        let tick_font = style::font(style::LABEL);
-        let axis_font = style::font(style::AXIS);
         let mut chart = ChartBuilder::on(area)
             .margin_left(super::frame::MARGIN - 8)
             // Browsers set SVG text in their own sans-serif, often wider than
@@ -164,20 +162,7 @@ impl Lines {
             .map_err(err)?;
         }
 
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .bold_line_style(style::GRID.stroke_width(1))
-            .light_line_style(TRANSPARENT)
-            .axis_style(MUTED.stroke_width(1))
-            .x_desc("Fiscal year")
-            .y_desc(self.y_desc.as_str())
-            .axis_desc_style(axis_font.color(&INK))
-            .label_style(tick_font.color(&INK))
-            .x_label_formatter(&|x| FiscalYear(x.round() as i32).to_string())
-            .y_label_formatter(&|y| style::tick(*y))
-            .draw()
-            .map_err(err)?;
+        super::axis::draw_year_mesh(&mut chart, self.y_desc.as_str()).map_err(err)?;
 
         if y0 < 0.0 {
             chart

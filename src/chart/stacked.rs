@@ -130,20 +130,7 @@ impl Stacked {
             .y_label_area_size(86)
             .build_cartesian_2d(Axis::new(x0, x1, xticks), Axis::new(y0, y1, yticks))
             .map_err(err)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .bold_line_style(style::GRID.stroke_width(1))
-            .light_line_style(TRANSPARENT)
-            .axis_style(MUTED.stroke_width(1))
-            .x_desc("Fiscal year")
-            .y_desc(self.y_desc.as_str())
-            .axis_desc_style(style::font(style::AXIS).color(&INK))
-            .label_style(style::font(style::LABEL).color(&INK))
-            .x_label_formatter(&|x| FiscalYear(x.round() as i32).to_string())
-            .y_label_formatter(&|y| style::tick(*y))
-            .draw()
-            .map_err(err)?;
+        super::axis::draw_year_mesh(&mut chart, self.y_desc.as_str()).map_err(err)?;
 
         // Top band first, so each lower band paints over the one above it
         // down to its own top.
