@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
+use super::run_all::Run;
+use crate::model::Projection;
+
 use super::Format;
 
 use crate::model;
@@ -48,31 +51,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let mut projections = Vec::new();
-    let mut datasets = Vec::new();
-    for s in &scenarios {
-        let d = s.dataset().context("cannot load the data tables")?;
-        projections.push(
-            model::project(&s.assumptions, &d)
-                .with_context(|| format!("cannot project scenario `{}`", s.assumptions.name))?,
-        );
-        datasets.push(d);
-    }
-    let inputs: Vec<_> = projections
-        .iter()
-        .zip(&datasets)
-        .map(|(projection, d)| crate::chart::Input {
-            projection,
-            population: &d.population,
-            interventions: None,
-        })
-        .collect();
+    let runs = scenarios
+        .into_iter()
+        .map(Run::project)
+        .collect::<anyhow::Result<Vec<Run>>>()?;
+    let inputs: Vec<_> = runs.iter().map(Run::input).collect();
     super::chart::write_compare(args.charts.as_deref(), &inputs)?;
-    let mut indicators = Vec::new();
-    for (s, d) in scenarios.iter().zip(&datasets) {
-        let adj = model::intervention_adjustments(&s.assumptions, d)?;
-        indicators.push(model::indicators::headline(&s.assumptions, d, adj));
-    }
+    let projections: Vec<&Projection> = runs.iter().map(|r| &r.projection).collect();
+    let indicators: Vec<_> = runs
+        .iter()
+        .map(|r| model::indicators::headline(&r.scenario.assumptions, &r.data, r.package.clone()))
+        .collect();
     let csv = compare::csv(&projections);
     let json = {
         let mut t = serde_json::to_string_pretty(&projections).unwrap_or_default();

@@ -10,6 +10,7 @@ pub mod population;
 pub mod report;
 pub mod reproduce;
 pub mod run;
+pub mod run_all;
 
 use clap::{Parser, Subcommand};
 

@@ -67,14 +67,16 @@ fn spa_path(a: &crate::model::Assumptions) -> SpaPath {
 
 /// The scenario's population summary for each projection year: from the
 /// cohort-component engine when the scenario gives assumptions (or none), or
-/// from the ready projection it names.
+/// from the ready projection it names. `outcome` is what the scenario's
+/// settings produced (`None` without settings).
 pub fn summary_rows(
     scenario: &crate::scenario::Scenario,
+    outcome: Option<PopulationOutcome>,
 ) -> anyhow::Result<Vec<crate::model::demography::SummaryRow>> {
     let a = &scenario.assumptions;
     let last_year = a.horizon.end_year.start() + 1;
     // Without settings, project the principal assumptions so that flows show.
-    let outcome = match scenario.population_outcome()? {
+    let outcome = match outcome {
         Some(o) => o,
         None => population_from_settings(&PopulationSettings::default(), last_year, None)
             .context("cannot project the principal population")?,
@@ -101,7 +103,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let rows = summary_rows(&scenario)?;
+    let rows = summary_rows(&scenario, scenario.population_outcome()?)?;
     let csv = population::csv(&rows);
     if let Some(dir) = &args.out {
         output::write_atomic(&dir.join("population.csv"), csv.as_bytes())?;

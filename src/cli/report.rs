@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::chart::{parent_dir, project_all, usage, Run};
+use super::chart::{parent_dir, usage};
+use super::run_all::{project_all, Run};
 use super::UsageError;
 use crate::model::indicators::{sustainability, Sustainability};
 use crate::output;
@@ -57,7 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     // As `fiscal run` reports them: with the interventions in force.
     let indicators: Vec<Sustainability> = runs
         .iter()
-        .map(|r| sustainability(&r.scenario.assumptions, &r.data, r.package.clone()))
+        .map(|r| sustainability(&r.scenario.assumptions, &r.data, r.package.clone(), &r.base))
         .collect();
     let entries: Vec<Entry<'_>> = runs
         .iter()

@@ -42,50 +42,34 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             return Err(super::UsageError(format!("--end-year {end}: {}", p.message)).into());
         }
     }
-    let data = scenario.dataset().context("cannot load the data tables")?;
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let a = &scenario.assumptions;
-    let cannot = || format!("cannot project scenario `{}`", a.name);
-    let base = model::project_with(a, &data, &model::Adjustments::none()).with_context(cannot)?;
-    // With interventions, the projection is the package against this base.
-    let (package, interventions) = if a.intervention.is_empty() {
-        (model::Adjustments::none(), None)
-    } else {
-        let results = model::interventions::evaluate(a, &data, &base)
-            .with_context(|| format!("cannot evaluate the interventions of `{}`", a.name))?;
-        (
-            model::interventions::package_adjustments(&a.intervention, &base).0,
-            Some(results),
-        )
-    };
-    let projection = if interventions.is_some() {
-        model::project_with(a, &data, &package).with_context(cannot)?
-    } else {
-        base
-    };
-    super::chart::write_all(
-        args.charts.as_deref(),
-        &data,
-        &projection,
-        interventions.as_ref(),
-    )?;
-    let indicators = model::indicators::sustainability(a, &data, package);
-    let population_rows = super::population::summary_rows(&scenario)?;
+    let mut run = super::run_all::Run::project(scenario)?;
+    let population = run.population.take();
+    let (scenario, data, projection) = (&run.scenario, &run.data, &run.projection);
+    let interventions = run.interventions.as_ref();
+    super::chart::write_all(args.charts.as_deref(), data, projection, interventions)?;
+    let indicators = model::indicators::sustainability(
+        &scenario.assumptions,
+        data,
+        run.package.clone(),
+        &run.base,
+    );
+    let population_rows = super::population::summary_rows(scenario, population)?;
     let json = projection_json(
-        &scenario,
-        &data,
-        &projection,
-        interventions.as_ref(),
+        scenario,
+        data,
+        projection,
+        interventions,
         Some(&indicators),
         &population_rows,
     );
-    let csv = projection_csv(&projection);
+    let csv = projection_csv(projection);
     if let Some(dir) = &args.out {
         output::write_atomic(&dir.join("projection.csv"), csv.as_bytes())?;
         output::write_atomic(&dir.join("projection.json"), json.as_bytes())?;
-        if let Some(r) = &interventions {
+        if let Some(r) = interventions {
             output::write_atomic(
                 &dir.join("interventions.csv"),
                 output::interventions::csv(r).as_bytes(),
@@ -95,12 +79,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             &dir.join("population.csv"),
             output::population::csv(&population_rows).as_bytes(),
         )?;
-        let decomposition = output::decomposition::decomposition_csv(&projection)?;
+        let decomposition = output::decomposition::decomposition_csv(projection)?;
         output::write_atomic(&dir.join("decomposition.csv"), decomposition.as_bytes())?;
     }
     match args.format {
         Format::Table => {
-            print!("{}", summary(&projection));
+            print!("{}", summary(projection));
             println!();
             print!(
                 "{}",
@@ -109,7 +93,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                     projection.years.first().map_or(0.0, |y| y.gdp_gbp_bn)
                 )
             );
-            if let Some(r) = &interventions {
+            if let Some(r) = interventions {
                 println!();
                 print!("{}", output::interventions::summary(r));
             }
@@ -120,7 +104,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if args.decomposition {
         print!(
             "{}",
-            output::decomposition::decomposition_table(&projection)?
+            output::decomposition::decomposition_table(projection)?
         );
     }
     Ok(())

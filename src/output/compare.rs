@@ -35,7 +35,7 @@ pub const MEASURES: &[Measure] = &[
 ];
 
 /// The comparison as a terminal table.
-pub fn table(projections: &[Projection]) -> String {
+pub fn table(projections: &[&Projection]) -> String {
     let mut out = String::new();
     let Some(reference) = projections.first() else {
         return out;
@@ -72,7 +72,7 @@ pub fn table(projections: &[Projection]) -> String {
 }
 
 /// Every year of every projection, with differences from the first, as CSV.
-pub fn csv(projections: &[Projection]) -> String {
+pub fn csv(projections: &[&Projection]) -> String {
     let mut s = String::from("scenario,year");
     for (_, col, _) in MEASURES {
         let _ = write!(s, ",{col},{col}_difference");
@@ -107,7 +107,7 @@ fn cell(v: Option<f64>) -> String {
 
 /// The headline indicators of each scenario, side by side.
 pub fn indicators_table(
-    projections: &[Projection],
+    projections: &[&Projection],
     indicators: &[crate::model::indicators::Headline],
 ) -> String {
     let mut out = String::new();
@@ -140,7 +140,7 @@ pub fn indicators_table(
 
 /// The headline indicators of each scenario as CSV.
 pub fn indicators_csv(
-    projections: &[Projection],
+    projections: &[&Projection],
     indicators: &[crate::model::indicators::Headline],
 ) -> String {
     let mut s = String::from("scenario,target_pct_gdp,target_year,start_year,fiscal_gap_pct_gdp,staged_gap_pct_gdp_per_decade,s1_pct_gdp,s2_pct_gdp\n");

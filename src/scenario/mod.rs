@@ -409,19 +409,28 @@ impl Scenario {
     /// ask for (projected by the cohort-component engine when they give
     /// assumptions).
     pub fn dataset(&self) -> Result<Dataset, DataError> {
+        Ok(self.dataset_and_population()?.0)
+    }
+
+    /// [`Scenario::dataset`], with the population outcome its `[population]`
+    /// settings produced (so that callers need not project it again).
+    pub fn dataset_and_population(
+        &self,
+    ) -> Result<(Dataset, Option<PopulationOutcome>), DataError> {
         let mut d = Dataset::embedded()?;
         if let Some(p) = &self.data.population_file {
             let text = crate::data::read_table_text(p)?;
             d.population = PopulationTable::parse(&p.display().to_string(), &text)?;
         }
-        if let Some(outcome) = self.population_outcome()? {
-            d.population = outcome.table();
+        let outcome = self.population_outcome()?;
+        if let Some(o) = &outcome {
+            d.population = o.table();
         }
         if let Some(p) = &self.data.profiles_file {
             let text = crate::data::read_table_text(p)?;
             d.profiles = AgeSexTable::parse(&p.display().to_string(), &text)?;
         }
-        Ok(d)
+        Ok((d, outcome))
     }
 }
 

@@ -130,11 +130,13 @@ fn share_closed(without: Option<f64>, with: Option<f64>) -> Option<f64> {
 }
 
 /// The sustainability indicators of `a`; `interventions` are the package's
-/// adjustments (empty when the scenario has none).
+/// adjustments (empty when the scenario has none) and `base` the projection
+/// without them.
 pub fn sustainability(
     a: &Assumptions,
     data: &Dataset,
     interventions: Adjustments,
+    base: &crate::model::Projection,
 ) -> Sustainability {
     let has = !a.intervention.is_empty();
     let with = headline(a, data, interventions);
@@ -144,17 +146,15 @@ pub fn sustainability(
     // Each intervention alone, against the projection without any.
     let mut each = Vec::new();
     if has {
-        if let Ok(base) = crate::model::project_with(a, data, &Adjustments::none()) {
-            for i in &a.intervention {
-                let mut adj = Adjustments::none();
-                crate::model::interventions::paths::apply(i, &base, &mut adj);
-                let gap = one_off_gap(a, data, adj);
-                each.push(GapShare {
-                    name: i.name.clone(),
-                    fiscal_gap_pct_gdp: gap,
-                    share_closed: share_closed(gap_without, gap),
-                });
-            }
+        for i in &a.intervention {
+            let mut adj = Adjustments::none();
+            crate::model::interventions::paths::apply(i, base, &mut adj);
+            let gap = one_off_gap(a, data, adj);
+            each.push(GapShare {
+                name: i.name.clone(),
+                fiscal_gap_pct_gdp: gap,
+                share_closed: share_closed(gap_without, gap),
+            });
         }
     }
     Sustainability {
