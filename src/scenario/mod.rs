@@ -179,16 +179,27 @@ impl Loader {
         result
     }
 
+    /// Record a TOML syntax error at its position.
+    fn malformed(
+        &mut self,
+        name: &str,
+        text: &str,
+        span: Option<std::ops::Range<usize>>,
+        message: &str,
+    ) {
+        self.diagnostics.push(Diagnostic {
+            file: name.to_string(),
+            position: span.map(|s| diagnostic::line_col(text, s.start)),
+            field: None,
+            message: format!("malformed TOML: {}", message.trim()),
+        });
+    }
+
     fn load_text(&mut self, name: &str, text: &str, dir: Option<&Path>) -> Option<toml::Table> {
         let doc = match toml_edit::ImDocument::parse(text.to_string()) {
             Ok(d) => d,
             Err(e) => {
-                self.diagnostics.push(Diagnostic {
-                    file: name.to_string(),
-                    position: e.span().map(|s| diagnostic::line_col(text, s.start)),
-                    field: None,
-                    message: format!("malformed TOML: {}", e.message().trim()),
-                });
+                self.malformed(name, text, e.span(), e.message());
                 return None;
             }
         };
@@ -196,15 +207,11 @@ impl Loader {
         check.table(doc.as_table(), &self.schema, "");
         let file_ok = check.diagnostics.is_empty();
         self.diagnostics.append(&mut check.diagnostics);
-        let own: toml::Table = match toml::from_str(text) {
+        // The same parsed document, as plain values for merging.
+        let own: toml::Table = match toml_edit::de::from_document(doc) {
             Ok(t) => t,
             Err(e) => {
-                self.diagnostics.push(Diagnostic {
-                    file: name.to_string(),
-                    position: e.span().map(|s| diagnostic::line_col(text, s.start)),
-                    field: None,
-                    message: format!("malformed TOML: {}", e.message().trim()),
-                });
+                self.malformed(name, text, e.span(), e.message());
                 return None;
             }
         };
