@@ -59,7 +59,7 @@ impl ValueFormatter<f64> for Axis {
 /// Draw the house grid and axes of a chart whose x axis is fiscal years:
 /// horizontal grid lines only, muted axes, fiscal-year tick labels.
 pub fn draw_year_mesh<DB: plotters::prelude::DrawingBackend>(
-    chart: &mut plotters::prelude::ChartContext<'_, DB, plotters::prelude::Cartesian2d<Axis, Axis>>,
+    chart: &mut YearChart<'_, DB>,
     y_desc: &str,
 ) -> Result<(), plotters::prelude::DrawingAreaErrorKind<DB::ErrorType>> {
     use plotters::prelude::{Color, TRANSPARENT};
@@ -76,4 +76,40 @@ pub fn draw_year_mesh<DB: plotters::prelude::DrawingBackend>(
         .x_label_formatter(&|x| crate::years::FiscalYear(x.round() as i32).to_string())
         .y_label_formatter(&|y| super::style::tick(*y))
         .draw()
+}
+
+/// The fiscal-year x axis of a full-width chart from `first` to `last`: a
+/// tick every ten years and the final year (dropping a decade tick that
+/// would crowd it).
+pub fn year_axis(first: crate::years::FiscalYear, last: crate::years::FiscalYear) -> Axis {
+    let mut ticks: Vec<f64> = (first.0..=last.0)
+        .step_by(10)
+        .filter(|y| last.0 - y >= 5)
+        .map(f64::from)
+        .collect();
+    ticks.push(f64::from(last.0));
+    Axis::new(first.0 as f64 - 0.5, last.0 as f64 + 0.5, ticks)
+}
+
+/// A chart drawn on fiscal years across and values up.
+pub type YearChart<'a, DB> =
+    plotters::prelude::ChartContext<'a, DB, plotters::prelude::Cartesian2d<Axis, Axis>>;
+
+/// A full-width chart with fiscal years across and `y` up, leaving room on
+/// the right for end labels `label_width_px` wide.
+pub fn year_chart<'a, DB: plotters::prelude::DrawingBackend>(
+    area: &'a plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    label_width_px: i32,
+    x: Axis,
+    y: Axis,
+) -> Result<YearChart<'a, DB>, plotters::prelude::DrawingAreaErrorKind<DB::ErrorType>> {
+    plotters::prelude::ChartBuilder::on(area)
+        .margin_left(super::frame::MARGIN - 8)
+        // Browsers set SVG text in their own sans-serif, often wider than
+        // the embedded face the width was measured with.
+        .margin_right(label_width_px * 115 / 100 + 28)
+        .margin_top(6)
+        .x_label_area_size(64)
+        .y_label_area_size(86)
+        .build_cartesian_2d(x, y)
 }

@@ -124,24 +124,10 @@ impl Lines {
             .max()
             .unwrap_or(0) as i32;
 
-        let x0 = first.0 as f64 - 0.5;
-        let x1 = last.0 as f64 + 0.5;
-        let mut xticks: Vec<f64> = (first.0..=last.0)
-            .step_by(10)
-            .filter(|y| last.0 - y >= 5)
-            .map(f64::from)
-            .collect();
-        xticks.push(f64::from(last.0));
-
-        let mut chart = ChartBuilder::on(area)
-            .margin_left(super::frame::MARGIN - 8)
-            // Browsers set SVG text in their own sans-serif, often wider than
-            // the embedded face the width was measured with.
-            .margin_right(widest * 115 / 100 + 28)
-            .margin_top(6)
-            .x_label_area_size(64)
-            .y_label_area_size(86)
-            .build_cartesian_2d(Axis::new(x0, x1, xticks), Axis::new(y0, y1, yticks))
+        let x_axis = super::axis::year_axis(first, last);
+        let std::ops::Range { start: x0, end: x1 } =
+            plotters::coord::ranged1d::Ranged::range(&x_axis);
+        let mut chart = super::axis::year_chart(area, widest, x_axis, Axis::new(y0, y1, yticks))
             .map_err(err)?;
 
         if let Some((a, b)) = self.shaded {

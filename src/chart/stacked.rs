@@ -104,15 +104,6 @@ impl Stacked {
         let lo = cum.iter().flatten().copied().fold(0.0f64, f64::min);
         let (y0, y1, yticks) = style::nice_axis(lo, hi * 1.12, 6);
 
-        let x0 = first.0 as f64 - 0.5;
-        let x1 = last.0 as f64 + 0.5;
-        let mut xticks: Vec<f64> = (first.0..=last.0)
-            .step_by(10)
-            .filter(|y| last.0 - y >= 5)
-            .map(f64::from)
-            .collect();
-        xticks.push(f64::from(last.0));
-
         let label_font = style::bold(style::LABEL);
         let end_label = totals
             .last()
@@ -120,16 +111,13 @@ impl Stacked {
             .unwrap_or_default();
         let widest = style::text_width(&end_label, &label_font) as i32;
 
-        let mut chart = ChartBuilder::on(area)
-            .margin_left(super::frame::MARGIN - 8)
-            // Browsers set SVG text in their own sans-serif, often wider than
-            // the embedded face the width was measured with.
-            .margin_right(widest * 115 / 100 + 28)
-            .margin_top(6)
-            .x_label_area_size(64)
-            .y_label_area_size(86)
-            .build_cartesian_2d(Axis::new(x0, x1, xticks), Axis::new(y0, y1, yticks))
-            .map_err(err)?;
+        let mut chart = super::axis::year_chart(
+            area,
+            widest,
+            super::axis::year_axis(*first, *last),
+            Axis::new(y0, y1, yticks),
+        )
+        .map_err(err)?;
         super::axis::draw_year_mesh(&mut chart, self.y_desc.as_str()).map_err(err)?;
 
         // Top band first, so each lower band paints over the one above it
