@@ -164,6 +164,13 @@ fn sex_of(name: &str, line: usize, cell: &str) -> Result<Sex, DataError> {
     })
 }
 
+/// Read an age cell 0..=105; `also` names any other value the column takes.
+fn age_of(name: &str, line: usize, cell: &str, also: &str) -> Result<usize, DataError> {
+    cell.parse().ok().filter(|a| *a <= MAX_AGE).ok_or_else(|| {
+        DataError::invalid(name, line, format!("`{cell}` is not an age 0..=105{also}"))
+    })
+}
+
 /// Parse assumption tables in the embedded formats (also usable for a
 /// user's own tables): base population (`sex,age,<year>`), fertility
 /// (`age,<years>`, births per woman, ages 15-46), mortality (`sex,age,<years>`
@@ -214,17 +221,7 @@ pub fn parse_assumptions(
         if keys[1].eq_ignore_ascii_case("birth") {
             qb.row_mut(s).assign(&ndarray::Array1::from(values));
         } else {
-            let a: usize = keys[1]
-                .parse()
-                .ok()
-                .filter(|a| *a <= MAX_AGE)
-                .ok_or_else(|| {
-                    DataError::invalid(
-                        "mortality",
-                        line,
-                        format!("`{}` is not an age 0..=105 or `birth`", keys[1]),
-                    )
-                })?;
+            let a = age_of("mortality", line, &keys[1], " or `birth`")?;
             q.slice_mut(ndarray::s![s, a, ..])
                 .assign(&ndarray::Array1::from(values));
         }
@@ -257,17 +254,7 @@ pub fn parse_assumptions(
     let mut mig = Array3::from_elem((2, N_AGES, g_n), f64::NAN);
     for (line, keys, values) in rows {
         let s = sex_of("net migration", line, &keys[0])? as usize;
-        let a: usize = keys[1]
-            .parse()
-            .ok()
-            .filter(|a| *a <= MAX_AGE)
-            .ok_or_else(|| {
-                DataError::invalid(
-                    "net migration",
-                    line,
-                    format!("`{}` is not an age 0..=105", keys[1]),
-                )
-            })?;
+        let a = age_of("net migration", line, &keys[1], "")?;
         mig.slice_mut(ndarray::s![s, a, ..])
             .assign(&ndarray::Array1::from(values));
     }
