@@ -46,6 +46,74 @@ impl Sex {
     }
 }
 
+/// Keys the rows of a `sex,age,...` table: reads the two key cells, rejects
+/// duplicates and, at the end, missing sex × age rows.
+pub(crate) struct SexAgeRows<'a> {
+    table: &'a str,
+    /// First line of each sex × age row (0: not seen yet).
+    seen: ndarray::Array2<usize>,
+}
+
+impl<'a> SexAgeRows<'a> {
+    /// A tracker for the table named `table`.
+    pub(crate) fn new(table: &'a str) -> Self {
+        SexAgeRows {
+            table,
+            seen: ndarray::Array2::zeros((2, N_AGES)),
+        }
+    }
+
+    /// The (sex, age) of the row at `line`.
+    pub(crate) fn key(
+        &mut self,
+        line: usize,
+        sex_cell: &str,
+        age_cell: &str,
+    ) -> Result<(Sex, usize), DataError> {
+        let sex = Sex::parse(sex_cell).ok_or_else(|| {
+            DataError::invalid(
+                self.table,
+                line,
+                format!("column `sex`: `{sex_cell}` is not a sex: write male or female"),
+            )
+        })?;
+        let age: usize = age_cell.parse().ok().filter(|a| *a <= MAX_AGE).ok_or_else(|| {
+            DataError::invalid(
+                self.table,
+                line,
+                format!("column `age`: `{age_cell}` is not an age 0..={MAX_AGE} ({MAX_AGE} stands for {MAX_AGE} and over)"),
+            )
+        })?;
+        let first = self.seen[[sex as usize, age]];
+        if first != 0 {
+            return Err(DataError::invalid(
+                self.table,
+                line,
+                format!(
+                    "duplicate row for {} aged {age} (first at line {first}): keep one",
+                    sex.name()
+                ),
+            ));
+        }
+        self.seen[[sex as usize, age]] = line;
+        Ok((sex, age))
+    }
+
+    /// An error naming the first sex × age row never seen.
+    pub(crate) fn finish(&self) -> Result<(), DataError> {
+        for sex in Sex::ALL {
+            if let Some(age) = (0..N_AGES).find(|a| self.seen[[sex as usize, *a]] == 0) {
+                return Err(DataError::invalid(
+                    self.table,
+                    0,
+                    format!("missing row for {} aged {age}: every age 0..={MAX_AGE} is needed for both sexes", sex.name()),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A population projection by sex, age and calendar mid-year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PopulationTable {
@@ -117,47 +185,15 @@ impl PopulationTable {
             }
         }
         let mut persons = Array3::<f64>::zeros((2, N_AGES, years.len()));
-        let mut seen = ndarray::Array2::<usize>::zeros((2, N_AGES));
+        let mut keys = SexAgeRows::new(name);
         for (line, row) in &t.rows {
-            let sex = Sex::parse(&row[sex_col]).ok_or_else(|| {
-                DataError::invalid(
-                    name,
-                    *line,
-                    format!(
-                        "column `sex`: `{}` is not a sex: write male or female",
-                        row[sex_col]
-                    ),
-                )
-            })?;
-            let age: usize = row[age_col].parse().ok().filter(|a| *a <= MAX_AGE).ok_or_else(|| {
-                DataError::invalid(name, *line, format!("column `age`: `{}` is not an age 0..={MAX_AGE} ({MAX_AGE} stands for {MAX_AGE} and over)", row[age_col]))
-            })?;
-            if seen[[sex as usize, age]] != 0 {
-                return Err(DataError::invalid(
-                    name,
-                    *line,
-                    format!(
-                        "duplicate row for {} aged {age} (first at line {}): keep one",
-                        sex.name(),
-                        seen[[sex as usize, age]]
-                    ),
-                ));
-            }
-            seen[[sex as usize, age]] = *line;
+            let (sex, age) = keys.key(*line, &row[sex_col], &row[age_col])?;
             for (j, (k, y)) in years.iter().enumerate() {
                 persons[[sex as usize, age, j]] =
                     t.non_negative(*line, &y.to_string(), &row[*k])?;
             }
         }
-        for sex in Sex::ALL {
-            if let Some(age) = (0..N_AGES).find(|a| seen[[sex as usize, *a]] == 0) {
-                return Err(DataError::invalid(
-                    name,
-                    0,
-                    format!("missing row for {} aged {age}: every age 0..={MAX_AGE} is needed for both sexes", sex.name()),
-                ));
-            }
-        }
+        keys.finish()?;
         Ok(PopulationTable {
             source: name.to_string(),
             first_year,

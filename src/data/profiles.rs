@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use ndarray::Array2;
 
-use super::population::{Sex, MAX_AGE, N_AGES};
+use super::population::{SexAgeRows, N_AGES};
 use super::{CsvTable, DataError};
 
 /// Named `[sex, age]` arrays read from one wide table.
@@ -41,44 +41,9 @@ impl AgeSexTable {
             .iter()
             .map(|(_, h)| (h.clone(), Array2::zeros((2, N_AGES))))
             .collect();
-        let mut seen = Array2::<usize>::zeros((2, N_AGES));
+        let mut keys = SexAgeRows::new(name);
         for (line, row) in &t.rows {
-            let sex = Sex::parse(&row[sex_col]).ok_or_else(|| {
-                DataError::invalid(
-                    name,
-                    *line,
-                    format!(
-                        "column `sex`: `{}` is not a sex: write male or female",
-                        row[sex_col]
-                    ),
-                )
-            })?;
-            let age: usize = row[age_col]
-                .parse()
-                .ok()
-                .filter(|a| *a <= MAX_AGE)
-                .ok_or_else(|| {
-                    DataError::invalid(
-                        name,
-                        *line,
-                        format!(
-                            "column `age`: `{}` is not an age 0..={MAX_AGE}",
-                            row[age_col]
-                        ),
-                    )
-                })?;
-            if seen[[sex as usize, age]] != 0 {
-                return Err(DataError::invalid(
-                    name,
-                    *line,
-                    format!(
-                        "duplicate row for {} aged {age} (first at line {}): keep one",
-                        sex.name(),
-                        seen[[sex as usize, age]]
-                    ),
-                ));
-            }
-            seen[[sex as usize, age]] = *line;
+            let (sex, age) = keys.key(*line, &row[sex_col], &row[age_col])?;
             for (k, h) in &value_cols {
                 let v = t.non_negative(*line, h, &row[*k])?;
                 if let Some(col) = columns.get_mut(h) {
@@ -86,15 +51,7 @@ impl AgeSexTable {
                 }
             }
         }
-        for sex in Sex::ALL {
-            if let Some(age) = (0..N_AGES).find(|a| seen[[sex as usize, *a]] == 0) {
-                return Err(DataError::invalid(
-                    name,
-                    0,
-                    format!("missing row for {} aged {age}: every age 0..={MAX_AGE} is needed for both sexes", sex.name()),
-                ));
-            }
-        }
+        keys.finish()?;
         Ok(AgeSexTable {
             source: name.to_string(),
             columns,
