@@ -56,17 +56,35 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         run.package.clone(),
         &run.base,
     );
-    let population_rows = super::population::summary_rows(scenario, population)?;
-    let json = projection_json(
-        scenario,
-        data,
-        projection,
-        interventions,
-        Some(&indicators),
-        &population_rows,
-    );
-    let csv = projection_csv(projection);
-    if let Some(dir) = &args.out {
+    // Files and machine-readable output only when asked for: the population
+    // summary (births, deaths, TFR, life expectancy) parses the demography
+    // tables, which the terminal table does not need.
+    let files = args.out.as_deref();
+    let json = if files.is_some() || args.format == Format::Json {
+        let population_rows = super::population::summary_rows(scenario, population)?;
+        if let Some(dir) = files {
+            output::write_atomic(
+                &dir.join("population.csv"),
+                output::population::csv(&population_rows).as_bytes(),
+            )?;
+        }
+        projection_json(
+            scenario,
+            data,
+            projection,
+            interventions,
+            Some(&indicators),
+            &population_rows,
+        )
+    } else {
+        String::new()
+    };
+    let csv = if files.is_some() || args.format == Format::Csv {
+        projection_csv(projection)
+    } else {
+        String::new()
+    };
+    if let Some(dir) = files {
         output::write_atomic(&dir.join("projection.csv"), csv.as_bytes())?;
         output::write_atomic(&dir.join("projection.json"), json.as_bytes())?;
         if let Some(r) = interventions {
@@ -75,10 +93,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 output::interventions::csv(r).as_bytes(),
             )?;
         }
-        output::write_atomic(
-            &dir.join("population.csv"),
-            output::population::csv(&population_rows).as_bytes(),
-        )?;
         let decomposition = output::decomposition::decomposition_csv(projection)?;
         output::write_atomic(&dir.join("decomposition.csv"), decomposition.as_bytes())?;
     }
