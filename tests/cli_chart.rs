@@ -3,12 +3,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-use predicates::str::contains;
+mod common;
 
-fn fiscal() -> Command {
-    Command::cargo_bin("fiscal").unwrap()
-}
+use common::fiscal;
+use predicates::str::contains;
 
 fn evil_scenario(dir: &Path) -> std::path::PathBuf {
     let p = dir.join("evil.toml");
