@@ -2,11 +2,14 @@
 //! context chain, and map it to an exit code (0 ok, 1 failure, 2 bad input).
 
 use clap::Parser;
-use fiscal::cli::{dispatch, exit_code, Cli};
+use fiscal::cli::{dispatch, exit_code, is_closed_pipe, Cli};
 
 fn main() {
     let cli = Cli::parse();
     if let Err(err) = dispatch(cli) {
+        if is_closed_pipe(&err) {
+            return;
+        }
         eprint!("error: {err}");
         for cause in err.chain().skip(1) {
             eprint!("\n  caused by: {cause}");

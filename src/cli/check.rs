@@ -28,7 +28,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                         message: e.to_string(),
                     });
                 } else {
-                    println!("ok: {}", path.display());
+                    outln!("ok: {}", path.display())?;
                 }
             }
             Err(e) => all.extend(e.diagnostics),

@@ -78,11 +78,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     match args.format {
         Format::Table => {
-            print!("{}", compare::table(&projections));
-            print!("{}", compare::indicators_table(&projections, &indicators));
+            out!("{}", compare::table(&projections))?;
+            out!("{}", compare::indicators_table(&projections, &indicators))?;
         }
-        Format::Csv => print!("{csv}"),
-        Format::Json => print!("{json}"),
+        Format::Csv => out!("{csv}")?,
+        Format::Json => out!("{json}")?,
     }
     Ok(())
 }

@@ -30,16 +30,16 @@ pub fn run(cmd: Command) -> anyhow::Result<()> {
             crate::output::prepare_dir(&a.out).context("the output directory is not usable")?;
             let report = crate::data::import::import_all(&a.shared, &a.out)
                 .with_context(|| format!("importing from {}", a.shared.display()))?;
-            print!("{report}");
+            out!("{report}")?;
             let demography = a.out.join("demography");
             let summary =
                 crate::data::ons_npp::import_demography(&a.shared.join("data"), &demography)
                     .with_context(|| {
                         format!("importing the ONS projections from {}", a.shared.display())
                     })?;
-            println!("demography tables written to {}:", demography.display());
+            outln!("demography tables written to {}:", demography.display())?;
             for (name, bytes) in &summary.files {
-                println!("  {name:<34} {bytes:>9} bytes");
+                outln!("  {name:<34} {bytes:>9} bytes")?;
             }
             Ok(())
         }

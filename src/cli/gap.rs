@@ -183,9 +183,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         output::write_atomic(&dir.join("gap.json"), json.as_bytes())?;
     }
     match args.format {
-        Format::Table => print!("{}", gap_table(&report)),
-        Format::Csv => print!("{csv}"),
-        Format::Json => print!("{json}"),
+        Format::Table => out!("{}", gap_table(&report))?,
+        Format::Csv => out!("{csv}")?,
+        Format::Json => out!("{json}")?,
     }
     Ok(())
 }

@@ -1,6 +1,23 @@
 //! The command line: one clap `Command` enum, one module per subcommand, each
 //! with its `Args` and a `run` function.
 
+/// Write to standard output; a failed write (a closed pipe, a full disk)
+/// becomes a [`StdoutError`] for `?`, never a panic as `print!` would.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*).map_err($crate::cli::StdoutError)
+    }};
+}
+
+/// [`out!`] with a newline.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*).map_err($crate::cli::StdoutError)
+    }};
+}
+
 pub mod chart;
 pub mod check;
 pub mod compare;
@@ -64,8 +81,30 @@ pub enum Format {
     Json,
 }
 
-/// Run the parsed command.
+/// Standard output could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write to standard output")]
+pub struct StdoutError(#[source] pub std::io::Error);
+
+/// Whether the error is only that the reader of standard output went away
+/// (`fiscal run | head -1`): the run ends quietly with success, as `cat` does.
+pub fn is_closed_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<StdoutError>()
+            .is_some_and(|s| s.0.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Run the parsed command, then flush standard output so that a failed
+/// final write is reported too.
 pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
+    run_command(cli)?;
+    use std::io::Write as _;
+    std::io::stdout().flush().map_err(StdoutError)?;
+    Ok(())
+}
+
+fn run_command(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Run(a) => run::run(a),
         Command::Check(a) => check::run(a),

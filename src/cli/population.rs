@@ -109,15 +109,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         output::write_atomic(&dir.join("population.csv"), csv.as_bytes())?;
     }
     match args.format {
-        Format::Table => print!(
+        Format::Table => out!(
             "{}",
             population::table(&scenario.assumptions.name, &rows, args.every)
-        ),
-        Format::Csv => print!("{csv}"),
-        Format::Json => println!(
+        )?,
+        Format::Csv => out!("{csv}")?,
+        Format::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&rows).unwrap_or_default()
-        ),
+        )?,
     }
     Ok(())
 }

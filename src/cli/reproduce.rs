@@ -51,13 +51,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let mut rows = efo_years(&p, &data, a.horizon.medium_term_end);
     rows.extend(frs_paths(&p, &data, a.horizon.medium_term_end));
     rows.extend(ready_reckoners(a, &data)?);
-    println!(
+    outln!(
         "{:<52} {:>8} {:>10} {:>10} {:>10}  unit",
-        "item", "year", "published", "ours", "diff"
-    );
+        "item",
+        "year",
+        "published",
+        "ours",
+        "diff"
+    )?;
     for r in &rows {
         let flag = if r.misses() { "  MISS" } else { "" };
-        println!(
+        outln!(
             "{:<52} {:>8} {:>10.3} {:>10.3} {:>+10.3}  {}{flag}",
             r.item,
             r.year.to_string(),
@@ -65,37 +69,47 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             r.ours,
             r.difference,
             r.unit
-        );
+        )?;
     }
     let misses: Vec<&Comparison> = rows.iter().filter(|r| r.misses()).collect();
-    println!(
+    outln!(
         "{} comparisons; {} hard checks, {} missed",
         rows.len(),
         rows.iter().filter(|r| r.tolerance.is_some()).count(),
         misses.len()
-    );
+    )?;
     let demography = crate::model::demography::reproduce_npp2022()
         .context("cannot reproduce the ONS 2022-based population projection")?;
-    println!();
-    println!("ONS 2022-based UK principal projection, reproduced by the cohort-component engine from the imported rates");
-    println!(
+    outln!()?;
+    outln!("ONS 2022-based UK principal projection, reproduced by the cohort-component engine from the imported rates")?;
+    outln!(
         "  worst UK total to 2072: {:.5} % (tolerance 0.05 %); worst single-year cell, ages 0-100, to 2072: {:.3} % (tolerance 0.5 %)",
         demography.max_total_error_pct, demography.max_cell_error_pct
-    );
-    println!(
+    )?;
+    outln!(
         "{:<52} {:>8} {:>12} {:>12} {:>10} {:>8}",
-        "item", "mid-year", "published", "ours", "diff", "diff %"
-    );
+        "item",
+        "mid-year",
+        "published",
+        "ours",
+        "diff",
+        "diff %"
+    )?;
     let totals = demography
         .rows
         .iter()
         .filter(|r| r.item == "UK total" && r.year % 10 == 2);
     let worst = demography.rows.iter().filter(|r| r.item != "UK total");
     for r in totals.chain(worst) {
-        println!(
+        outln!(
             "{:<52} {:>8} {:>12.0} {:>12.1} {:>+10.1} {:>+8.4}",
-            r.item, r.year, r.published, r.ours, r.difference, r.difference_pct
-        );
+            r.item,
+            r.year,
+            r.published,
+            r.ours,
+            r.difference,
+            r.difference_pct
+        )?;
     }
     let demography_misses = usize::from(demography.max_total_error_pct >= 0.05)
         + usize::from(demography.max_cell_error_pct >= 0.5);

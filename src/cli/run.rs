@@ -98,28 +98,28 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     match args.format {
         Format::Table => {
-            print!("{}", summary(projection));
-            println!();
-            print!(
+            out!("{}", summary(projection))?;
+            outln!()?;
+            out!(
                 "{}",
                 output::table::sustainability(
                     &indicators,
                     projection.years.first().map_or(0.0, |y| y.gdp_gbp_bn)
                 )
-            );
+            )?;
             if let Some(r) = interventions {
-                println!();
-                print!("{}", output::interventions::summary(r));
+                outln!()?;
+                out!("{}", output::interventions::summary(r))?;
             }
         }
-        Format::Csv => print!("{csv}"),
-        Format::Json => print!("{json}"),
+        Format::Csv => out!("{csv}")?,
+        Format::Json => out!("{json}")?,
     }
     if args.decomposition {
-        print!(
+        out!(
             "{}",
             output::decomposition::decomposition_table(projection)?
-        );
+        )?;
     }
     Ok(())
 }
