@@ -219,14 +219,17 @@ fn years_outside_the_data() {
     let p = write(d.path(), "s.toml", "[horizon]\nend_year = \"2140-41\"\n");
     bad(
         &["run", p.to_str().unwrap()],
-        &["population", "covers mid-years", "needs 2123"],
+        &["s.toml:2:1", "`horizon.end_year`", "ends in mid-2122"],
     );
     let p = write(
         d.path(),
         "t.toml",
         "[horizon]\nmedium_term_end = \"2032-33\"\n",
     );
-    bad(&["run", p.to_str().unwrap()], &["EFO", "2031-32"]);
+    bad(
+        &["run", p.to_str().unwrap()],
+        &["`horizon.medium_term_end`", "EFO years 2024-25..2030-31"],
+    );
     bad(&["run", "--end-year", "2020-21"], &["--end-year 2020-21"]);
 }
 

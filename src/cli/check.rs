@@ -19,17 +19,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     for path in &args.scenarios {
         match Scenario::load(path) {
             Ok(s) => {
-                // Data substitutions are part of a scenario: check they load too.
-                if let Err(e) = s.dataset() {
-                    all.push(crate::scenario::Diagnostic {
-                        file: path.display().to_string(),
-                        position: None,
-                        field: Some("data".into()),
-                        message: e.to_string(),
-                    });
-                } else {
+                // Everything `run` checks short of projecting: the data
+                // substitutions load, and the tables cover the horizon.
+                let problems = s.data_problems();
+                if problems.is_empty() {
                     outln!("ok: {}", path.display())?;
                 }
+                all.extend(problems);
             }
             Err(e) => all.extend(e.diagnostics),
         }
@@ -37,6 +33,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if all.is_empty() {
         Ok(())
     } else {
-        Err(ScenarioError { diagnostics: all }.into())
+        Err(ScenarioError::sorted(all).into())
     }
 }

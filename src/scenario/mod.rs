@@ -163,12 +163,11 @@ impl Loader {
                         return None;
                     }
                 };
+                // Relative paths resolve from the file's real folder, also
+                // when it was reached through a symbolic link.
+                let dir = canonical.parent().map(Path::to_path_buf);
                 self.stack.push(canonical);
-                (
-                    path.display().to_string(),
-                    text,
-                    path.parent().map(Path::to_path_buf),
-                )
+                (path.display().to_string(), text, dir)
             }
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
@@ -254,8 +253,15 @@ impl Loader {
             }
         }
         let mut merged = parent?;
+        let mut own = own;
         if !file_ok {
-            return None;
+            // Drop what failed the schema so that the rest of the file is
+            // still checked as values: every problem is reported in one pass.
+            for d in self.diagnostics.iter().filter(|d| d.file == name) {
+                if let Some(field) = &d.field {
+                    schema::remove_path(&mut own, field);
+                }
+            }
         }
         merge(&mut merged, &own, &self.schema);
         Some(merged)
@@ -263,15 +269,8 @@ impl Loader {
 
     fn finish(mut self, merged: Option<toml::Table>) -> Result<Scenario, ScenarioError> {
         let Some(mut merged) = merged else {
-            return Err(ScenarioError {
-                diagnostics: self.diagnostics,
-            });
+            return Err(self.error());
         };
-        if !self.diagnostics.is_empty() {
-            return Err(ScenarioError {
-                diagnostics: self.diagnostics,
-            });
-        }
         merged.remove("extends");
         merged.remove("data");
         let last_file = self
@@ -281,6 +280,9 @@ impl Loader {
             .unwrap_or_default();
         let assumptions: Assumptions = match Value::Table(merged).try_into() {
             Ok(a) => a,
+            // A field the schema already reported cannot be deserialized
+            // either: its report is the better one.
+            Err(_) if !self.diagnostics.is_empty() => return Err(self.error()),
             Err(e) => {
                 return Err(ScenarioError::single(
                     &last_file,
@@ -288,21 +290,10 @@ impl Loader {
                 ));
             }
         };
-        for problem in validate::check(&assumptions) {
-            let (file, position) = self
-                .locate(&problem.field)
-                .unwrap_or((last_file.clone(), None));
-            self.diagnostics.push(Diagnostic {
-                file,
-                position,
-                field: Some(problem.field),
-                message: problem.message,
-            });
-        }
+        let problems = validate::check(&assumptions);
+        self.located(problems, &last_file);
         if !self.diagnostics.is_empty() {
-            return Err(ScenarioError {
-                diagnostics: self.diagnostics,
-            });
+            return Err(self.error());
         }
         Ok(Scenario {
             assumptions,
@@ -310,6 +301,25 @@ impl Loader {
             data: self.data,
             provenance: self.provenance,
         })
+    }
+
+    /// Record `problems`, each at the file and line that set its field.
+    fn located(&mut self, problems: Vec<validate::Problem>, fallback: &str) {
+        for problem in problems {
+            let (file, position) = self
+                .locate(&problem.field)
+                .unwrap_or((fallback.to_string(), None));
+            self.diagnostics.push(Diagnostic {
+                file,
+                position,
+                field: Some(problem.field),
+                message: problem.message,
+            });
+        }
+    }
+
+    fn error(self) -> ScenarioError {
+        ScenarioError::sorted(self.diagnostics)
     }
 
     /// The file and position that last set `field` or its closest parent.
@@ -424,6 +434,67 @@ impl Scenario {
     pub fn dataset_and_population(
         &self,
     ) -> Result<(Dataset, Option<PopulationOutcome>), DataError> {
+        let (d, outcome) = self.load_data()?;
+        let problems = self.data_diagnostics(&d);
+        if !problems.is_empty() {
+            return Err(DataError::Coverage {
+                problems: ScenarioError::sorted(problems).to_string(),
+            });
+        }
+        Ok((d, outcome))
+    }
+
+    /// Every problem with running the scenario on its data (what `fiscal
+    /// run` would reject before projecting), each located in the scenario.
+    pub fn data_problems(&self) -> Vec<Diagnostic> {
+        match self.load_data() {
+            Ok((d, _)) => self.data_diagnostics(&d),
+            Err(e) => {
+                let field = if self.data.population_file.is_some() {
+                    "data.population_file"
+                } else if self.assumptions.population.is_some() {
+                    "population"
+                } else {
+                    "data"
+                };
+                let (file, position) =
+                    locate_in(&self.provenance, field).unwrap_or_else(|| (self.top_file(), None));
+                vec![Diagnostic {
+                    file,
+                    position,
+                    field: Some(field.into()),
+                    message: e.to_string(),
+                }]
+            }
+        }
+    }
+
+    fn top_file(&self) -> String {
+        self.files
+            .last()
+            .map(|f| f.path.clone())
+            .unwrap_or_default()
+    }
+
+    /// [`validate::check_data`], located.
+    fn data_diagnostics(&self, d: &Dataset) -> Vec<Diagnostic> {
+        validate::check_data(&self.assumptions, d)
+            .into_iter()
+            .map(|p| {
+                let (file, position) = locate_in(&self.provenance, &p.field)
+                    .unwrap_or_else(|| (self.top_file(), None));
+                Diagnostic {
+                    file,
+                    position,
+                    field: Some(p.field),
+                    message: p.message,
+                }
+            })
+            .collect()
+    }
+
+    /// The tables, before any check against the assumptions.
+    fn load_data(&self) -> Result<(Dataset, Option<PopulationOutcome>), DataError> {
         let mut d = Dataset::embedded()?;
         if let Some(p) = &self.data.population_file {
             let text = crate::data::read_table_text(p)?;
