@@ -11,10 +11,19 @@ use crate::run::Run;
 use super::Format;
 
 use crate::model;
+use crate::model::indicators::Headline;
+use crate::output::envelope::Envelope;
+use crate::output::json::OGL_ATTRIBUTION;
 use crate::output::{self, compare};
+use serde::Serialize;
 
 /// Arguments of `fiscal compare`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal compare low_productivity --with-baseline", "a shipped scenario against the baseline"),
+    ("fiscal compare a.toml b.toml --format csv --long", "tidy long CSV for pandas or R"),
+    ("fiscal compare baseline digital/smarter_state_central --charts charts", "with the debt and dependency charts"),
+]))]
 pub struct Args {
     /// Scenario files; the first is the reference for differences.
     #[arg(required = true, num_args = 1..)]
@@ -33,15 +42,22 @@ pub struct Args {
     pub charts: Option<PathBuf>,
 }
 
+/// What `--format json` puts under `results`: each scenario's projection
+/// and headline indicators, in the order given.
+#[derive(Serialize)]
+struct CompareResults<'a> {
+    licence: &'static str,
+    projections: &'a [&'a Projection],
+    indicators: &'a [Headline],
+}
+
 /// Run `fiscal compare`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let mut scenarios = Vec::new();
     if args.with_baseline {
         scenarios.push(super::load_scenario(None)?);
     }
-    for p in &args.scenarios {
-        scenarios.push(super::load_scenario(Some(p))?);
-    }
+    scenarios.extend(super::load_scenarios(&args.scenarios)?);
     if scenarios.len() < 2 {
         return Err(super::UsageError(
             "give at least two scenarios to compare (or one with --with-baseline)".into(),
@@ -65,11 +81,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .map(|r| model::indicators::headline(&r.scenario.assumptions, &r.data, r.package.clone()))
         .collect();
     let csv = compare::csv(&projections);
-    let json = {
-        let mut t = serde_json::to_string_pretty(&projections).unwrap_or_default();
-        t.push('\n');
-        t
-    };
+    let json = Envelope::new(
+        "compare",
+        CompareResults {
+            licence: OGL_ATTRIBUTION,
+            projections: &projections,
+            indicators: &indicators,
+        },
+    )
+    .scenarios(runs.iter().map(|r| &r.scenario))
+    .data(&runs[0].data)
+    .to_json();
     if let Some(dir) = &args.out {
         output::write_atomic(
             &dir.join("compare_indicators.csv"),

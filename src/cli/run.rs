@@ -13,6 +13,11 @@ use crate::years::FiscalYear;
 
 /// Arguments of `fiscal run`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal run", "the embedded baseline, as a table"),
+    ("fiscal run low_productivity --format csv > low.csv", "a shipped scenario by name, every year as CSV"),
+    ("fiscal run my.toml --out results --charts charts", "your own scenario: files, JSON and charts"),
+]))]
 pub struct Args {
     /// Scenario file (TOML); the embedded baseline when omitted.
     pub scenario: Option<PathBuf>,

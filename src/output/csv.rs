@@ -75,6 +75,24 @@ pub fn safe_text(s: &str) -> String {
     }
 }
 
+/// Write `rows` under `header` as CSV text (LF line ends).
+pub fn csv_text<I, R, S>(header: &[&str], rows: I) -> String
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator<Item = S>,
+    S: AsRef<[u8]>,
+{
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(r);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 /// The projection as CSV text.
 pub fn projection_csv(p: &Projection) -> String {
     let cols = columns();
