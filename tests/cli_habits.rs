@@ -180,3 +180,54 @@ fn every_subcommand_help_has_examples_and_exit_codes() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("Examples:"));
 }
+
+#[test]
+fn csv_precision_follows_units_and_long_csv_is_tidy() {
+    let out = fiscal().args(["run", "--format", "csv"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+    assert!(
+        !col("population").contains('.'),
+        "people are whole: {}",
+        col("population")
+    );
+    assert_eq!(col("psnd_pct_gdp").split('.').nth(1).unwrap().len(), 3);
+    assert_eq!(col("psnd_gbp_bn").split('.').nth(1).unwrap().len(), 3);
+    let pop = fiscal()
+        .args(["population", "--format", "csv"])
+        .output()
+        .unwrap();
+    let pop = String::from_utf8(pop.stdout).unwrap();
+    let second = pop.lines().nth(1).unwrap();
+    assert!(!second.split(',').nth(1).unwrap().contains('.'), "{second}");
+
+    let d = tempfile::tempdir().unwrap();
+    let out = fiscal()
+        .args([
+            "compare",
+            "baseline",
+            "low_productivity",
+            "--format",
+            "csv",
+            "--long",
+            "--out",
+        ])
+        .arg(d.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let long = String::from_utf8(out.stdout).unwrap();
+    assert!(long.starts_with("scenario,year,variable,unit,value\n"));
+    assert!(long.contains("\nBaseline,2075-76,psnd_pct_gdp,pct_gdp,"));
+    assert!(long.contains("\nLow productivity (1.0 %),2025-26,population,persons,"));
+    let rows = long.lines().count() - 1;
+    let vars = header.len() - 3;
+    assert_eq!(rows, 2 * 51 * vars);
+    assert_eq!(
+        std::fs::read_to_string(d.path().join("compare_long.csv")).unwrap(),
+        long
+    );
+}

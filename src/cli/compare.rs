@@ -12,6 +12,7 @@ use super::Format;
 
 use crate::model;
 use crate::model::indicators::Headline;
+use crate::output::csv::projection_long_csv;
 use crate::output::envelope::Envelope;
 use crate::output::json::OGL_ATTRIBUTION;
 use crate::output::{self, compare};
@@ -37,6 +38,9 @@ pub struct Args {
     /// What to print on standard output.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// CSV in long ("tidy") form, `scenario,year,variable,unit,value`: on standard output with `--format csv`, and as compare_long.csv with `--out`.
+    #[arg(long)]
+    pub long: bool,
     /// Also write the debt and dependency charts, every scenario on each (SVG, PNG, CSV), into this directory.
     #[arg(long, value_name = "DIR")]
     pub charts: Option<PathBuf>,
@@ -98,6 +102,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             compare::indicators_csv(&projections, &indicators).as_bytes(),
         )?;
         output::write_atomic(&dir.join("compare.csv"), csv.as_bytes())?;
+        if args.long {
+            output::write_atomic(
+                &dir.join("compare_long.csv"),
+                projection_long_csv(&projections).as_bytes(),
+            )?;
+        }
         output::write_atomic(&dir.join("compare.json"), json.as_bytes())?;
     }
     match args.format {
@@ -105,6 +115,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             out!("{}", compare::table(&projections))?;
             out!("{}", compare::indicators_table(&projections, &indicators))?;
         }
+        Format::Csv if args.long => out!("{}", projection_long_csv(&projections))?,
         Format::Csv => out!("{csv}")?,
         Format::Json => out!("{json}")?,
     }

@@ -12,6 +12,7 @@ pub mod interventions;
 pub mod json;
 pub mod population;
 pub mod table;
+pub mod units;
 
 pub use atomic::{prepare_dir, write_atomic, WriteError};
 
