@@ -13,6 +13,11 @@ use super::UsageError;
 
 /// Arguments of `fiscal chart`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal chart debt -o debt.svg", "the debt chart for the baseline"),
+    ("fiscal chart debt baseline low_productivity -o debt.png", "two scenarios on one chart"),
+    ("fiscal chart pyramid --years 2025,2050,2074 -o pyramid.svg", "a population pyramid for chosen years"),
+]))]
 pub struct Args {
     /// Which chart.
     #[arg(value_enum)]

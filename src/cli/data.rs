@@ -14,6 +14,10 @@ pub enum Command {
 
 /// Arguments of `fiscal data import`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal data import", "rebuild data/ from ../shared"),
+    ("fiscal data import --shared /path/to/shared --out /tmp/data", "elsewhere, to compare"),
+]))]
 pub struct ImportArgs {
     /// Directory holding the official publications (the project's shared/).
     #[arg(long, default_value = "../shared")]

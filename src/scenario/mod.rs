@@ -7,6 +7,7 @@
 //! chain is merged (later files win, tables merge key by key) and the result
 //! is checked as a whole by [`crate::model::validate`].
 
+pub mod catalog;
 mod diagnostic;
 mod schema;
 
@@ -81,6 +82,17 @@ fn schema() -> toml::Table {
 enum Origin {
     Embedded,
     File(PathBuf),
+    /// A shipped scenario embedded in the binary.
+    Shipped(catalog::Embedded),
+}
+
+/// What relative `extends` paths in a file resolve against.
+#[derive(Debug, Clone, Copy)]
+enum Base<'a> {
+    /// The file's directory (`None`: the working directory).
+    Dir(Option<&'a Path>),
+    /// The embedded set, relative to this shipped scenario.
+    Shipped(catalog::Embedded),
 }
 
 struct Loader {
@@ -116,6 +128,20 @@ impl Loader {
                 DEFAULT_TOML.to_string(),
                 None,
             ),
+            Origin::Shipped(e) => {
+                let key = PathBuf::from(format!("embedded:{}", e.name));
+                if self.stack.contains(&key) {
+                    self.diagnostics.push(Diagnostic {
+                        file: from.map_or_else(|| key.display().to_string(), |f| f.0.to_string()),
+                        position: from.and_then(|f| f.1),
+                        field: Some("extends".into()),
+                        message: format!("`extends` cycle through the shipped scenario `{}`; remove one of the links", e.name),
+                    });
+                    return None;
+                }
+                self.stack.push(key);
+                (format!("embedded:{}", e.name), e.text.to_string(), None)
+            }
             Origin::File(path) => {
                 let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
                 if self.stack.contains(&canonical) {
@@ -171,8 +197,12 @@ impl Loader {
             }
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-        let result = self.load_text(&name, &text, dir.as_deref());
-        if matches!(origin, Origin::File(_)) {
+        let base = match origin {
+            Origin::Shipped(e) => Base::Shipped(e),
+            _ => Base::Dir(dir.as_deref()),
+        };
+        let result = self.load_text(&name, &text, base);
+        if matches!(origin, Origin::File(_) | Origin::Shipped(_)) {
             self.stack.pop();
         }
         result
@@ -194,7 +224,11 @@ impl Loader {
         });
     }
 
-    fn load_text(&mut self, name: &str, text: &str, dir: Option<&Path>) -> Option<toml::Table> {
+    fn load_text(&mut self, name: &str, text: &str, base: Base<'_>) -> Option<toml::Table> {
+        let dir = match base {
+            Base::Dir(d) => d,
+            Base::Shipped(_) => None,
+        };
         let doc = match toml_edit::ImDocument::parse(text.to_string()) {
             Ok(d) => d,
             Err(e) => {
@@ -218,11 +252,30 @@ impl Loader {
         let parent = match own.get("extends") {
             Some(Value::String(target)) => {
                 let pos = check.provenance.get("extends").and_then(|p| p.1);
+                let from = Some((name, pos));
                 if target == DEFAULT_NAME {
-                    self.load(Origin::Embedded, Some((name, pos)))
+                    self.load(Origin::Embedded, from)
+                } else if let Base::Shipped(e) = base {
+                    match e.resolve_extends(target) {
+                        Some(parent) => self.load(Origin::Shipped(parent), from),
+                        None => {
+                            self.diagnostics.push(Diagnostic {
+                                file: name.to_string(),
+                                position: pos,
+                                field: Some("extends".into()),
+                                message: format!("`{target}` is not a shipped scenario; a shipped scenario can only extend another (see `fiscal scenarios`)"),
+                            });
+                            None
+                        }
+                    }
                 } else {
                     let path = dir.map_or_else(|| PathBuf::from(target), |d| d.join(target));
-                    self.load(Origin::File(path), Some((name, pos)))
+                    // A missing file named like a shipped scenario (`extends =
+                    // "baseline.toml"` read from stdin elsewhere) is the shipped one.
+                    match catalog::exact(target).filter(|_| !path.exists()) {
+                        Some(e) => self.load(Origin::Shipped(e), from),
+                        None => self.load(Origin::File(path), from),
+                    }
                 }
             }
             _ if name == format!("embedded:{DEFAULT_NAME}") => Some(toml::Table::new()),
@@ -364,8 +417,27 @@ impl Scenario {
         dir: Option<&Path>,
     ) -> Result<Scenario, ScenarioError> {
         let mut l = Loader::new();
-        let merged = l.load_text(name, text, dir);
+        let merged = l.load_text(name, text, Base::Dir(dir));
         l.finish(merged)
+    }
+
+    /// Load the shipped scenario `e` (embedded in the binary).
+    pub fn shipped(e: catalog::Embedded) -> Result<Scenario, ScenarioError> {
+        let mut l = Loader::new();
+        let merged = l.load(Origin::Shipped(e), None);
+        l.finish(merged)
+    }
+
+    /// Load `arg` as a scenario file if one exists there, or else the
+    /// shipped scenario of that name (`low_productivity`,
+    /// `digital/smarter_state_central`); files take precedence.
+    pub fn load_named(arg: &Path) -> Result<Scenario, ScenarioError> {
+        if !arg.exists() {
+            if let Some(e) = arg.to_str().and_then(catalog::find) {
+                return Scenario::shipped(e);
+            }
+        }
+        Scenario::load(arg)
     }
 
     /// The population the `[population]` settings ask for, if any.
