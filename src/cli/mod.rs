@@ -22,12 +22,15 @@ pub mod chart;
 pub mod check;
 pub mod compare;
 pub mod data;
+pub mod fan;
 pub mod gap;
 pub mod population;
 pub mod report;
 pub mod reproduce;
 pub mod run;
 pub mod run_all;
+pub mod sensitivity;
+pub mod sweep;
 
 use clap::{Parser, Subcommand};
 
@@ -65,6 +68,12 @@ pub enum Command {
     Report(report::Args),
     /// The population a scenario runs on: age groups, births, deaths, migration, TFR, life expectancy.
     Population(population::Args),
+    /// Stochastic fan of the debt path: percentiles and probabilities by year from many paths.
+    Fan(fan::Args),
+    /// One-at-a-time sensitivities (a tornado): final-year debt and fiscal gap, largest swing first.
+    Sensitivity(sensitivity::Args),
+    /// Run a scenario over a grid of field values (`--vary field=a..b:step`), in parallel.
+    Sweep(sweep::Args),
     /// Build the compact data tables from the official publications.
     #[command(subcommand)]
     Data(data::Command),
@@ -115,6 +124,9 @@ fn run_command(cli: Cli) -> anyhow::Result<()> {
         Command::Data(c) => data::run(c),
         Command::Reproduce(a) => reproduce::run(a),
         Command::Population(a) => population::run(a),
+        Command::Fan(a) => fan::run(a),
+        Command::Sensitivity(a) => sensitivity::run(a),
+        Command::Sweep(a) => sweep::run(a),
     }
 }
 
@@ -130,6 +142,8 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
             || e.is::<DataError>()
             || e.is::<WriteError>()
             || e.is::<UsageError>()
+            || e.downcast_ref::<crate::model::uncertainty::UncertaintyError>()
+                .is_some_and(crate::model::uncertainty::UncertaintyError::is_bad_input)
             || e.downcast_ref::<IndicatorError>()
                 .is_some_and(IndicatorError::is_bad_input)
             || matches!(

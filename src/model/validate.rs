@@ -330,6 +330,11 @@ pub fn check(a: &Assumptions) -> Vec<Problem> {
     for (i, iv) in a.intervention.iter().enumerate() {
         check_intervention(&mut c, a, i, iv);
     }
+    if let Some(u) = &a.uncertainty {
+        for (field, message) in u.problems() {
+            c.push(&field, message);
+        }
+    }
     problems
 }
 

@@ -10,5 +10,6 @@ pub mod interventions;
 pub mod json;
 pub mod population;
 pub mod table;
+pub mod uncertainty;
 
 pub use atomic::{prepare_dir, write_atomic, WriteError};

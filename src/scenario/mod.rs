@@ -9,6 +9,7 @@
 
 mod diagnostic;
 mod schema;
+pub mod sweep;
 
 use std::path::{Path, PathBuf};
 
