@@ -1,9 +1,10 @@
 //! The uncertainty engines against their promises: zero shocks reproduce
 
-// Per-year, per-variable indices read more plainly than iterator chains here.
-#![allow(clippy::needless_range_loop)]
 //! the deterministic projection, percentiles are ordered, and results do
 //! not depend on the number of threads.
+
+// Per-year, per-variable indices read more plainly than iterator chains here.
+#![allow(clippy::needless_range_loop)]
 
 use fiscal::model::uncertainty::fan::BlockPaths;
 use fiscal::model::uncertainty::reduced::{Reduced, Scratch};
