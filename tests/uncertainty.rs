@@ -1,5 +1,4 @@
 //! The uncertainty engines against their promises: zero shocks reproduce
-
 //! the deterministic projection, percentiles are ordered, and results do
 //! not depend on the number of threads.
 

@@ -66,6 +66,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }));
     }
     output::prepare_dir(parent_dir(&args.output)).context("the output directory is not usable")?;
+    if matches!(args.kind, ChartKind::Fan | ChartKind::Tornado) {
+        let scenario = super::load_scenario(args.scenarios.first().map(PathBuf::as_path))?;
+        let chart = uncertainty_chart(args.kind, &scenario)?;
+        let bytes = chart.render(format).context("cannot draw the chart")?;
+        output::write_atomic(&args.output, &bytes)?;
+        output::write_atomic(&args.output.with_extension("csv"), chart.csv().as_bytes())?;
+        return Ok(());
+    }
     let runs = project_all(&args.scenarios)?;
     let inputs: Vec<Input<'_>> = runs.iter().map(Run::input).collect();
     let opts = Options {
@@ -130,4 +138,44 @@ fn write_charts(dir: &Path, charts: &[Chart]) -> anyhow::Result<()> {
         output::write_atomic(&dir.join(format!("{key}.csv")), c.csv().as_bytes())?;
     }
     Ok(())
+}
+
+/// The `fan` (100,000 reduced-form paths, seed 42, with the rate and
+/// productivity variants) or `tornado` chart of `scenario`, as `fiscal chart`
+/// draws them; `fiscal fan --chart` and `fiscal sensitivity --chart` take
+/// other settings.
+fn uncertainty_chart(
+    kind: ChartKind,
+    scenario: &crate::scenario::Scenario,
+) -> anyhow::Result<Chart> {
+    use crate::chart::{fan, tornado};
+    use crate::model::uncertainty::{self, sensitivity, Engine, FanOptions};
+    let data = scenario.dataset()?;
+    let a = &scenario.assumptions;
+    match kind {
+        ChartKind::Fan => {
+            let table = crate::data::shocks::ShockTable::embedded()?;
+            let o = FanOptions {
+                engine: Engine::Reduced,
+                paths: 100_000,
+                seed: 42,
+                shock_medium_term: None,
+                draw_demography: false,
+            };
+            let run = uncertainty::fan(a, &data, &table, &o, &|_| {})?;
+            Ok(fan::Fan::from_run(&run, sensitivity::fan_variants(a, &data)?).chart())
+        }
+        ChartKind::Tornado => {
+            let s = sensitivity::sensitivities(a, &data)?;
+            Ok(
+                tornado::Tornado::from_sensitivity(&a.name, a.horizon.end_year.to_string(), &s)
+                    .chart(),
+            )
+        }
+        other => Err(ChartError::NoData(format!(
+            "`{}` is not drawn from the scenario alone",
+            other.key()
+        ))
+        .into()),
+    }
 }
