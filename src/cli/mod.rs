@@ -32,6 +32,7 @@ pub mod check;
 pub mod compare;
 pub mod completions;
 pub mod data;
+pub mod fan;
 pub mod gap;
 pub mod man;
 pub mod population;
@@ -39,6 +40,8 @@ pub mod report;
 pub mod reproduce;
 pub mod run;
 pub mod scenarios;
+pub mod sensitivity;
+pub mod sweep;
 
 use clap::{Parser, Subcommand};
 
@@ -103,6 +106,12 @@ pub enum Command {
     Population(population::Args),
     /// List the shipped scenarios (embedded, runnable by name from anywhere).
     Scenarios(scenarios::Args),
+    /// Stochastic fan of the debt path: percentiles and probabilities by year from many paths.
+    Fan(fan::Args),
+    /// One-at-a-time sensitivities (a tornado): final-year debt and fiscal gap, largest swing first.
+    Sensitivity(sensitivity::Args),
+    /// Run a scenario over a grid of field values (`--vary field=a..b:step`), in parallel.
+    Sweep(sweep::Args),
     /// Build the compact data tables from the official publications.
     #[command(subcommand)]
     Data(data::Command),
@@ -161,6 +170,9 @@ fn run_command(cli: Cli) -> anyhow::Result<()> {
         Command::Data(c) => data::run(c),
         Command::Reproduce(a) => reproduce::run(a),
         Command::Population(a) => population::run(a),
+        Command::Fan(a) => fan::run(a),
+        Command::Sensitivity(a) => sensitivity::run(a),
+        Command::Sweep(a) => sweep::run(a),
     }
 }
 
@@ -178,6 +190,8 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
             || e.is::<UsageError>()
             || e.downcast_ref::<crate::chart::ChartError>()
                 .is_some_and(crate::chart::ChartError::is_bad_input)
+            || e.downcast_ref::<crate::model::uncertainty::UncertaintyError>()
+                .is_some_and(crate::model::uncertainty::UncertaintyError::is_bad_input)
             || e.downcast_ref::<IndicatorError>()
                 .is_some_and(IndicatorError::is_bad_input)
             || matches!(

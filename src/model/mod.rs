@@ -14,6 +14,7 @@ pub mod lines;
 pub mod projection;
 pub mod reproduce;
 pub mod suggest;
+pub mod uncertainty;
 pub mod validate;
 
 pub use adjustments::Adjustments;

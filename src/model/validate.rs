@@ -118,6 +118,7 @@ pub const RULES: &[Rule] = &[
     state_pension_age_timetable,
     population_settings,
     interventions,
+    uncertainty_settings,
 ];
 
 /// Every check of the assumptions against the data they run on.
@@ -450,6 +451,17 @@ fn state_pension_age_timetable(c: &mut Check, a: &Assumptions) {
             );
         }
         previous = Some(st.from);
+    }
+}
+
+/// The `[uncertainty]` overrides: persistence inside (-1, 1), standard
+/// deviations non-negative, correlations a valid (positive semi-definite)
+/// matrix.
+fn uncertainty_settings(c: &mut Check, a: &Assumptions) {
+    if let Some(u) = &a.uncertainty {
+        for (field, message) in u.problems() {
+            c.push(&field, message);
+        }
     }
 }
 

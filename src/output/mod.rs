@@ -13,6 +13,7 @@ pub mod json;
 pub mod population;
 pub mod table;
 pub mod units;
+pub mod uncertainty;
 
 pub use atomic::{prepare_dir, write_atomic, WriteError};
 

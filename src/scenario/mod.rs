@@ -10,6 +10,7 @@
 pub mod catalog;
 mod diagnostic;
 mod schema;
+pub mod sweep;
 
 use std::path::{Path, PathBuf};
 

@@ -38,6 +38,18 @@ net_migration_persons_by_year = {}
 net_migration_scale = 0.0
 sex_ratio_males_per_female = 0.0
 
+[uncertainty]
+real_growth_sd_pp = 0.0
+inflation_sd_pp = 0.0
+interest_rate_sd_pp = 0.0
+primary_balance_sd_pp = 0.0
+real_growth_persistence = 0.0
+inflation_persistence = 0.0
+interest_rate_persistence = 0.0
+primary_balance_persistence = 0.0
+correlation = [[0.0]]
+shock_medium_term = false
+
 [[intervention]]
 name = ""
 description = ""
