@@ -28,9 +28,12 @@ fn run_reports_interventions_and_writes_their_csv() {
     let csv = fs::read_to_string(out.join("interventions.csv")).unwrap();
     assert!(csv.starts_with("intervention,year,take_up_share"));
     assert_eq!(csv.lines().count(), 1 + 2 * 51);
+    assert!(csv.lines().next().unwrap().contains("social_benefit_gbp_bn"));
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("projection.json")).unwrap()).unwrap();
-    assert!(json["interventions"]["package"]["npv_gbp_bn"].is_number());
+    assert!(json["interventions"]["package"]["exchequer_npv_gbp_bn"].is_number());
+    assert!(json["interventions"]["package"]["social_npv_gbp_bn"].is_number());
+    assert!(json["interventions"]["package"]["interest_saved_pv_gbp_bn"].is_number());
 }
 
 #[test]

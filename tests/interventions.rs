@@ -48,6 +48,10 @@ fn blank(name: &str) -> Intervention {
         cashable_share: 0.5,
         decay_pct: 0.0,
         cost_line: None,
+        optimism_bias_on_running_costs: false,
+        failure_stop_years: 6.0,
+        citizen_time_saving_gbp_bn: 0.0,
+        uncertainty: None,
     }
 }
 

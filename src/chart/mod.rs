@@ -10,6 +10,7 @@
 
 mod axis;
 pub mod decomposition;
+pub mod fan;
 mod font;
 pub mod frame;
 pub mod interventions;
@@ -157,6 +158,8 @@ pub enum Body {
     Interventions(Interventions),
     /// Population pyramid.
     Pyramid(Pyramid),
+    /// Distribution (fan) of a package's effect on debt.
+    Fan(fan::Fan),
 }
 
 /// A chart ready to render: its kind, chrome and data.
@@ -233,6 +236,7 @@ impl Chart {
             Body::Decomposition(b) => b.legend(),
             Body::Interventions(b) => b.legend(),
             Body::Pyramid(b) => b.legend(),
+            Body::Fan(b) => b.legend(),
         }
     }
 
@@ -244,6 +248,7 @@ impl Chart {
             Body::Decomposition(b) => b.csv(),
             Body::Interventions(b) => b.csv(),
             Body::Pyramid(b) => b.csv(),
+            Body::Fan(b) => b.csv(),
         }
     }
 
@@ -255,6 +260,7 @@ impl Chart {
             Body::Decomposition(b) => b.draw(&plot),
             Body::Interventions(b) => b.draw(&plot),
             Body::Pyramid(b) => b.draw(&plot),
+            Body::Fan(b) => b.draw(&plot),
         }
     }
 
