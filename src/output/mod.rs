@@ -12,8 +12,8 @@ pub mod interventions;
 pub mod json;
 pub mod population;
 pub mod table;
-pub mod units;
 pub mod uncertainty;
+pub mod units;
 
 pub use atomic::{prepare_dir, write_atomic, WriteError};
 
