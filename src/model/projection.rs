@@ -105,10 +105,11 @@ pub struct Calibration {
     pub spending_gbp_bn: [f64; Spend::N],
     /// Level of each receipts line in that year, £bn.
     pub receipts_gbp_bn: [f64; Receipt::N],
-    /// Effective rate on the conventional gilt stock that reproduces the
-    /// EFO's debt interest in that year, %.
-    pub legacy_conventional_rate_pct: f64,
-    /// Conventional gilts at the end of that year, £bn.
+    /// The EFO's debt interest in that year less the debt portfolio's on
+    /// the EFO's own path, £bn: added to the coupons of the conventional
+    /// gilts then in issue, so it runs off as they mature.
+    pub unexplained_interest_gbp_bn: f64,
+    /// Conventional gilts at the end of the projection, £bn.
     pub conventional_stock_gbp_bn: f64,
 }
 

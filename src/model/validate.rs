@@ -222,13 +222,8 @@ pub fn check(a: &Assumptions) -> Vec<Problem> {
             ),
         );
     }
-    c.num(
-        "debt.index_linked_real_coupon_pct",
-        d.index_linked_real_coupon_pct,
-        -3.0,
-        10.0,
-        Unit::Points,
-    );
+    check_index_linked_real_yield(&mut c, a);
+    check_qt_path(&mut c, a);
     c.num(
         "debt.new_issuance_average_maturity_years",
         f64::from(d.new_issuance_average_maturity_years),
@@ -331,6 +326,72 @@ pub fn check(a: &Assumptions) -> Vec<Problem> {
         check_intervention(&mut c, a, i, iv);
     }
     problems
+}
+
+/// Lowest real yield accepted on new index-linked gilts, %: below the most
+/// negative long index-linked gilt yields seen (about −2.5 % in late 2021).
+pub const INDEX_LINKED_REAL_YIELD_FLOOR_PCT: f64 = -3.0;
+
+fn check_index_linked_real_yield(c: &mut Check, a: &Assumptions) {
+    let v = a.debt.index_linked_real_yield_pct;
+    if v.is_finite() && v < INDEX_LINKED_REAL_YIELD_FLOOR_PCT {
+        c.push(
+            "debt.index_linked_real_yield_pct",
+            format!(
+                "{v} % is below the floor of {INDEX_LINKED_REAL_YIELD_FLOOR_PCT} % (the most negative long index-linked yields seen were about -2.5 %): raise it"
+            ),
+        );
+        return;
+    }
+    c.num(
+        "debt.index_linked_real_yield_pct",
+        v,
+        INDEX_LINKED_REAL_YIELD_FLOOR_PCT,
+        10.0,
+        Unit::Points,
+    );
+}
+
+/// The QT path must not take QE reserves (the floating debt they are part
+/// of) below zero in any projected year.
+fn check_qt_path(c: &mut Check, a: &Assumptions) {
+    let d = &a.debt;
+    c.num(
+        "debt.qe_reserves_opening_gbp_bn",
+        d.qe_reserves_opening_gbp_bn,
+        0.0,
+        5000.0,
+        Unit::Points,
+    );
+    for (i, st) in d.qt_path.iter().enumerate() {
+        if i > 0 && st.from <= d.qt_path[i - 1].from {
+            c.push(
+                &format!("debt.qt_path[{i}].from"),
+                format!(
+                    "{} is not after the previous step's {}: list steps in time order",
+                    st.from,
+                    d.qt_path[i - 1].from
+                ),
+            );
+        }
+    }
+    let h = &a.horizon;
+    let n = (h.base_year.years_until(h.end_year) + 1).max(0) as usize;
+    let path = d.qe_reserves_gbp_bn(h.base_year, n);
+    let mut y = h.base_year;
+    for v in path {
+        if v < -1e-9 {
+            c.push(
+                "debt.qt_path",
+                format!(
+                    "the path takes QE reserves to {v:.1} £bn in {y}, making the floating-rate share negative: end the path with a step of reduction_gbp_bn = 0 once the reserves are used up (they start at {} £bn)",
+                    d.qe_reserves_opening_gbp_bn
+                ),
+            );
+            return;
+        }
+        y = y.next();
+    }
 }
 
 fn check_intervention(

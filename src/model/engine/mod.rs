@@ -25,6 +25,7 @@ use self::medium_term::{efo, efo_year_lines, MediumTerm};
 use self::paths::Paths;
 use super::adjustments::Adjustments;
 use super::assumptions::Assumptions;
+use super::debt::Portfolio;
 use super::economy::old_age_dependency_per_1000;
 use super::error::ModelError;
 use super::lines::{Receipt, Spend};
@@ -50,12 +51,11 @@ pub fn intervention_adjustments(
     Ok(super::interventions::package_adjustments(&a.intervention, &base).0)
 }
 
-/// One year's flows before adjustments, from either builder.
+/// One year's flows before adjustments and interest, from either builder.
 pub(super) struct YearFlows {
     phase: Phase,
     spend: [f64; Spend::N],
     receipts: [f64; Receipt::N],
-    interest_gbp_bn: f64,
     stock_flow_gbp_bn: f64,
 }
 
@@ -79,30 +79,48 @@ pub fn project_with(
         "macro.nominal_gdp_centred_end_march",
         h.base_year.prev(),
     )?;
-    // Calibration: the lines, interest and opening debt of the last EFO year.
+    // Calibration of the lines: their levels in the last EFO year.
     let (spend_cal, receipt_cal) = efo_year_lines(data, mt_end, p.gdp[t_mt])?;
-    let mut long_term = LongTerm::calibrated(
-        a,
-        data,
-        &p,
-        &spend_cal,
-        &receipt_cal,
-        efo(data, "spending.debt_interest", mt_end)?,
-        efo(data, "fiscal.psnd", mt_end.prev())?,
-    )?;
-    let mut medium_term = MediumTerm::new(data, opening_psnd);
+    let mut long_term = LongTerm::calibrated(a, data, &p, &spend_cal, &receipt_cal)?;
+    let mut portfolio = Portfolio::opening(
+        &a.debt,
+        &data.gilts,
+        h.base_year.prev(),
+        opening_psnd,
+        a.debt.qe_reserves_gbp_bn(h.base_year, p.years.len()),
+    );
+    let mut medium_term = MediumTerm::new(data, opening_psnd, portfolio.clone());
 
     let mut out: Vec<YearResult> = Vec::with_capacity(n_out);
     let mut debt_prev = opening_psnd;
+    let mut unexplained = 0.0;
     for k in 0..n_out {
-        let flows = if k <= t_mt {
-            medium_term.year(p.years[k], p.gdp[k], debt_prev, p.gilt[k])?
+        let (flows, efo_interest) = if k <= t_mt {
+            let (f, i) = medium_term.year(k, p.years[k], p.gdp[k], p.rates_unshocked[k])?;
+            (f, Some(i))
         } else {
-            long_term.year(&p, k, debt_prev)
+            (long_term.year(&p, k), None)
         };
-        let row = close_year(a, data, &p, k, adjusted(flows, adj, k, p.gdp[k]), debt_prev)?;
-        if k > t_mt {
-            long_term.portfolio.finance(row.psnd_gbp_bn, p.gilt[k]);
+        let f = adjusted(flows, adj, k, p.gdp[k]);
+        let pb = f.receipts.iter().sum::<f64>() - f.spend.iter().sum::<f64>();
+        let step = portfolio.step(k, p.rates(k));
+        // In EFO years interest is the EFO's plus the portfolio's difference
+        // from the shadow on the EFO path.
+        let outside = efo_interest
+            .as_ref()
+            .map_or(0.0, |i| i.efo_gbp_bn - i.shadow_gbp_bn);
+        let debt = step.solve(debt_prev, f.stock_flow_gbp_bn - pb + outside);
+        let interest = match &efo_interest {
+            Some(i) => i.efo_gbp_bn + (step.at(debt) - i.shadow_gbp_bn),
+            None => step.at(debt),
+        };
+        let row = close_year(a, data, &p, k, f, interest, debt_prev)?;
+        portfolio.close(k, row.psnd_gbp_bn, p.rates(k));
+        if k == t_mt {
+            // What the structure does not explain of the EFO's interest in
+            // the last EFO year stays with the gilts then in issue.
+            unexplained = outside;
+            portfolio.add_to_conventional_coupons(unexplained);
         }
         debt_prev = row.psnd_gbp_bn;
         out.push(row);
@@ -117,8 +135,8 @@ pub fn project_with(
             year: mt_end,
             spending_gbp_bn: spend_cal,
             receipts_gbp_bn: receipt_cal,
-            legacy_conventional_rate_pct: long_term.portfolio.legacy_rate_pct(),
-            conventional_stock_gbp_bn: long_term.portfolio.conventional_stock_mt_gbp_bn(),
+            unexplained_interest_gbp_bn: unexplained,
+            conventional_stock_gbp_bn: portfolio.conventional_stock_gbp_bn(),
         },
     })
 }
@@ -155,13 +173,13 @@ fn close_year(
     p: &Paths,
     k: usize,
     f: YearFlows,
+    interest: f64,
     debt_prev: f64,
 ) -> Result<YearResult, ModelError> {
     let y = p.years[k];
     let g = p.gdp[k];
     let e = &a.economy;
     let yc = centred_gdp(a, data, p, k)?;
-    let interest = f.interest_gbp_bn;
     let primary_spending: f64 = f.spend.iter().sum();
     let receipts_total: f64 = f.receipts.iter().sum();
     let pb = receipts_total - primary_spending;

@@ -25,8 +25,8 @@ pub(super) struct Paths {
     pub gilt: Vec<f64>,
     pub cpi: Vec<f64>,
     pub rpi: Vec<f64>,
-    /// Rates in the last medium-term year before any shock (calibration).
-    pub rates_mt_unshocked: YearRates,
+    /// Rates in each year before any shock (the EFO-path shadow portfolio).
+    pub rates_unshocked: Vec<YearRates>,
     pub participation: Vec<Array2<f64>>,
     pub employment: Vec<f64>,
     /// Nominal GDP in each fiscal year, £bn.
@@ -109,11 +109,13 @@ impl Paths {
             })
             .collect();
         let t_mt = h.base_year.years_until(h.medium_term_end) as usize;
-        let rates_mt_unshocked = YearRates {
-            gilt_pct: gilt[t_mt],
-            bank_pct: bank[t_mt],
-            index_linked_inflation_pct: rpi[t_mt],
-        };
+        let rates_unshocked: Vec<YearRates> = (0..years.len())
+            .map(|k| YearRates {
+                gilt_pct: gilt[k],
+                bank_pct: bank[k],
+                index_linked_inflation_pct: rpi[k],
+            })
+            .collect();
         for k in 0..years.len() {
             let shock = adj.rate_shock(k);
             gilt[k] += shock.gilt_pp;
@@ -149,7 +151,7 @@ impl Paths {
             bank,
             gilt,
             rpi,
-            rates_mt_unshocked,
+            rates_unshocked,
             participation,
             employment,
             gdp,
