@@ -34,3 +34,14 @@ fn qt_steps_out_of_order_are_refused() {
     );
     bad(&["run", &p], &["debt.qt_path[1].from"]);
 }
+
+#[test]
+fn debt_feedback_out_of_range_is_refused() {
+    let (_d, p) = scenario("[rates]\ngilt_rate_debt_feedback_bp_per_10pp = 250.0\n");
+    bad(
+        &["run", &p],
+        &["rates.gilt_rate_debt_feedback_bp_per_10pp", "outside"],
+    );
+    let (_d, p) = scenario("[rates]\ngilt_rate_debt_feedback_bp_per_10pp = -5.0\n");
+    bad(&["run", &p], &["rates.gilt_rate_debt_feedback_bp_per_10pp"]);
+}

@@ -94,6 +94,20 @@ pub struct Rates {
     /// Years after the medium term over which rates move linearly to their
     /// long-run values.
     pub convergence_years: u32,
+    /// Long-run gilt yield relative to each year's nominal GDP growth, pp
+    /// (the OBR's long-term determinants convention, e.g. 0.2); overrides
+    /// `gilt_rate_long_run_pct` when set.
+    #[serde(default)]
+    pub gilt_rate_long_run_over_growth_pp: Option<f64>,
+    /// Long-run Bank Rate relative to each year's nominal GDP growth, pp;
+    /// overrides `bank_rate_long_run_pct` when set.
+    #[serde(default)]
+    pub bank_rate_long_run_over_growth_pp: Option<f64>,
+    /// Feedback from debt to gilt yields after the medium term: basis
+    /// points on new gilts per 10 pp of PSND/GDP above its level at the end
+    /// of the medium term (symmetric below). 0 switches it off.
+    #[serde(default)]
+    pub gilt_rate_debt_feedback_bp_per_10pp: f64,
 }
 
 /// Structure of the debt.

@@ -223,6 +223,7 @@ pub fn check(a: &Assumptions) -> Vec<Problem> {
         );
     }
     check_index_linked_real_yield(&mut c, a);
+    check_long_run_rates(&mut c, a);
     check_qt_path(&mut c, a);
     c.num(
         "debt.new_issuance_average_maturity_years",
@@ -326,6 +327,35 @@ pub fn check(a: &Assumptions) -> Vec<Problem> {
         check_intervention(&mut c, a, i, iv);
     }
     problems
+}
+
+/// Largest debt feedback on gilt yields accepted, basis points per 10 pp of
+/// debt (estimates run from about 10 to 60: docs/model.md).
+pub const GILT_DEBT_FEEDBACK_MAX_BP_PER_10PP: f64 = 100.0;
+
+fn check_long_run_rates(c: &mut Check, a: &Assumptions) {
+    let r = &a.rates;
+    for (field, v) in [
+        (
+            "rates.gilt_rate_long_run_over_growth_pp",
+            r.gilt_rate_long_run_over_growth_pp,
+        ),
+        (
+            "rates.bank_rate_long_run_over_growth_pp",
+            r.bank_rate_long_run_over_growth_pp,
+        ),
+    ] {
+        if let Some(v) = v {
+            c.num(field, v, -5.0, 5.0, Unit::Points);
+        }
+    }
+    let fb = r.gilt_rate_debt_feedback_bp_per_10pp;
+    if !(0.0..=GILT_DEBT_FEEDBACK_MAX_BP_PER_10PP).contains(&fb) {
+        c.push(
+            "rates.gilt_rate_debt_feedback_bp_per_10pp",
+            format!("{fb} is outside 0..={GILT_DEBT_FEEDBACK_MAX_BP_PER_10PP} basis points per 10 pp of debt (published estimates run from about 10 to 60; 0 switches the feedback off)"),
+        );
+    }
 }
 
 /// Lowest real yield accepted on new index-linked gilts, %: below the most

@@ -25,7 +25,7 @@ use self::medium_term::{efo, efo_year_lines, MediumTerm};
 use self::paths::Paths;
 use super::adjustments::Adjustments;
 use super::assumptions::Assumptions;
-use super::debt::Portfolio;
+use super::debt::{Portfolio, YearRates};
 use super::economy::old_age_dependency_per_1000;
 use super::error::ModelError;
 use super::lines::{Receipt, Spend};
@@ -103,7 +103,8 @@ pub fn project_with(
         };
         let f = adjusted(flows, adj, k, p.gdp[k]);
         let pb = f.receipts.iter().sum::<f64>() - f.spend.iter().sum::<f64>();
-        let step = portfolio.step(k, p.rates(k));
+        let rates = year_rates(a, &p, k, &out);
+        let step = portfolio.step(k, rates);
         // In EFO years interest is the EFO's plus the portfolio's difference
         // from the shadow on the EFO path.
         let outside = efo_interest
@@ -114,8 +115,8 @@ pub fn project_with(
             Some(i) => i.efo_gbp_bn + (step.at(debt) - i.shadow_gbp_bn),
             None => step.at(debt),
         };
-        let row = close_year(a, data, &p, k, f, interest, debt_prev)?;
-        portfolio.close(k, row.psnd_gbp_bn, p.rates(k));
+        let row = close_year(a, data, &p, k, (f, rates), interest, debt_prev)?;
+        portfolio.close(k, row.psnd_gbp_bn, rates);
         if k == t_mt {
             // What the structure does not explain of the EFO's interest in
             // the last EFO year stays with the gilts then in issue.
@@ -139,6 +140,20 @@ pub fn project_with(
             conventional_stock_gbp_bn: portfolio.conventional_stock_gbp_bn(),
         },
     })
+}
+
+/// Market rates in year `k`: the paths (with any shocks), and after the
+/// medium term the gilt rate's feedback from last year's debt ratio
+/// relative to the last medium-term year's.
+fn year_rates(a: &Assumptions, p: &Paths, k: usize, done: &[YearResult]) -> YearRates {
+    let mut r = p.rates(k);
+    let fb = a.rates.gilt_rate_debt_feedback_bp_per_10pp;
+    if fb != 0.0 && k > p.t_mt {
+        if let (Some(prev), Some(mt)) = (done.get(k - 1), done.get(p.t_mt)) {
+            r.gilt_pct += fb / 100.0 * (prev.psnd_pct_gdp - mt.psnd_pct_gdp) / 10.0;
+        }
+    }
+    r
 }
 
 /// Adjustments on a year's lines: factors, then deltas; a primary-balance
@@ -172,7 +187,7 @@ fn close_year(
     data: &Dataset,
     p: &Paths,
     k: usize,
-    f: YearFlows,
+    (f, rates): (YearFlows, YearRates),
     interest: f64,
     debt_prev: f64,
 ) -> Result<YearResult, ModelError> {
@@ -214,9 +229,9 @@ fn close_year(
         nominal_gdp_growth_pct: 100.0 * nominal_growth,
         earnings_growth_pct: 100.0 * p.earnings_growth_share,
         cpi_inflation_pct: p.cpi[k],
-        rpi_inflation_pct: p.rpi[k],
-        bank_rate_pct: p.bank[k],
-        gilt_rate_pct: p.gilt[k],
+        rpi_inflation_pct: rates.index_linked_inflation_pct,
+        bank_rate_pct: rates.bank_pct,
+        gilt_rate_pct: rates.gilt_pct,
         effective_interest_rate_pct: 100.0 * interest / debt_prev,
         gdp_gbp_bn: g,
         gdp_centred_gbp_bn: yc,
