@@ -78,3 +78,30 @@ fn borrowing_within_a_year_pays_half_a_year_of_interest() {
     let rate = base.years[k].gilt_rate_pct / 100.0;
     assert!(di > 0.3 * 10.0 * rate && di < 0.6 * 10.0 * rate, "{di}");
 }
+
+#[test]
+fn other_debt_measures_follow_the_databank_then_their_conventions() {
+    let (a, d) = baseline();
+    let p = project(&a, &d).unwrap();
+    let mt = p.years.iter().rposition(|y| y.phase == Phase::Efo).unwrap();
+    let y = &p.years[mt];
+    let db = |s: &str| d.efo.get(s, y.year).unwrap();
+    // EFO years: the databank's gaps from PSND, applied to ours.
+    let boe_gap = db("databank.psnd") - db("databank.psnd_ex_boe");
+    assert!((y.psnd_gbp_bn - y.psnd_ex_boe_gbp_bn - boe_gap).abs() < 1e-9);
+    let fl_gap = db("databank.psnd") - db("databank.psnfl");
+    assert!((y.psnd_gbp_bn - y.psnfl_gbp_bn - fl_gap).abs() < 1e-9);
+    // After: PSNFL's gap grows by the stock-flow adjustment; the BoE's
+    // contribution is gone once QT has used up the QE reserves.
+    for k in mt + 1..p.years.len() {
+        let (prev, cur) = (&p.years[k - 1], &p.years[k]);
+        let growth = (cur.psnd_gbp_bn - cur.psnfl_gbp_bn) - (prev.psnd_gbp_bn - prev.psnfl_gbp_bn);
+        assert!(
+            (growth - cur.stock_flow_gbp_bn).abs() < 1e-9,
+            "{}",
+            cur.year
+        );
+    }
+    let last = p.last().unwrap();
+    assert_eq!(last.psnd_ex_boe_gbp_bn, last.psnd_gbp_bn);
+}

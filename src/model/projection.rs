@@ -72,6 +72,14 @@ pub struct YearResult {
     pub psnd_gbp_bn: f64,
     /// PSND over GDP centred on end-March, %.
     pub psnd_pct_gdp: f64,
+    /// PSND excluding the Bank of England, end-March, £bn.
+    pub psnd_ex_boe_gbp_bn: f64,
+    /// PSND excluding the Bank of England, % of centred GDP.
+    pub psnd_ex_boe_pct_gdp: f64,
+    /// Public sector net financial liabilities, end-March, £bn.
+    pub psnfl_gbp_bn: f64,
+    /// PSNFL, % of centred GDP.
+    pub psnfl_pct_gdp: f64,
 }
 
 impl YearResult {

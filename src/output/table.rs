@@ -38,6 +38,15 @@ fn rows() -> Vec<Row> {
             Box::new(|y: &YearResult| y.psnd_pct_gdp),
         ),
         (
+            "  PSND ex Bank of England".into(),
+            Box::new(|y: &YearResult| y.psnd_ex_boe_pct_gdp),
+        ),
+        ("  PSNFL".into(), Box::new(|y: &YearResult| y.psnfl_pct_gdp)),
+        (
+            "Effective interest rate (%)".into(),
+            Box::new(|y: &YearResult| y.effective_interest_rate_pct),
+        ),
+        (
             "PSNB".into(),
             Box::new(|y: &YearResult| y.pct_gdp(y.psnb_gbp_bn)),
         ),

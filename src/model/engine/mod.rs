@@ -25,7 +25,7 @@ use self::medium_term::{efo, efo_year_lines, MediumTerm};
 use self::paths::Paths;
 use super::adjustments::Adjustments;
 use super::assumptions::Assumptions;
-use super::debt::{Portfolio, YearRates};
+use super::debt::{OtherMeasures, Portfolio, YearRates};
 use super::economy::old_age_dependency_per_1000;
 use super::error::ModelError;
 use super::lines::{Receipt, Spend};
@@ -90,6 +90,8 @@ pub fn project_with(
         a.debt.qe_reserves_gbp_bn(h.base_year, p.years.len()),
     );
     let mut medium_term = MediumTerm::new(data, opening_psnd, portfolio.clone());
+    let mut measures =
+        OtherMeasures::new(a.debt.qe_reserves_gbp_bn(h.base_year, p.years.len()), t_mt);
 
     let mut out: Vec<YearResult> = Vec::with_capacity(n_out);
     let mut debt_prev = opening_psnd;
@@ -115,7 +117,12 @@ pub fn project_with(
             Some(i) => i.efo_gbp_bn + (step.at(debt) - i.shadow_gbp_bn),
             None => step.at(debt),
         };
-        let row = close_year(a, data, &p, k, (f, rates), interest, debt_prev)?;
+        let mut row = close_year(a, data, &p, k, (f, rates), interest, debt_prev)?;
+        let m = measures.year(data, k, row.year, row.psnd_gbp_bn, row.stock_flow_gbp_bn)?;
+        row.psnd_ex_boe_gbp_bn = m.psnd_ex_boe_gbp_bn;
+        row.psnd_ex_boe_pct_gdp = 100.0 * m.psnd_ex_boe_gbp_bn / row.gdp_centred_gbp_bn;
+        row.psnfl_gbp_bn = m.psnfl_gbp_bn;
+        row.psnfl_pct_gdp = 100.0 * m.psnfl_gbp_bn / row.gdp_centred_gbp_bn;
         portfolio.close(k, row.psnd_gbp_bn, rates);
         if k == t_mt {
             // What the structure does not explain of the EFO's interest in
@@ -245,5 +252,10 @@ fn close_year(
         stock_flow_gbp_bn: f.stock_flow_gbp_bn,
         psnd_gbp_bn: debt,
         psnd_pct_gdp: 100.0 * debt / yc,
+        // Filled in by the loop from `OtherMeasures`.
+        psnd_ex_boe_gbp_bn: 0.0,
+        psnd_ex_boe_pct_gdp: 0.0,
+        psnfl_gbp_bn: 0.0,
+        psnfl_pct_gdp: 0.0,
     })
 }
