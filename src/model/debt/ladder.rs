@@ -134,28 +134,35 @@ impl Ladder {
     }
 
     /// Issue `amount_gbp_bn` of new gilts at `rate_pct`, spread evenly over the
-    /// following `1..=span` years; a negative amount buys back every rung pro rata.
+    /// following `1..=span` years. Symmetric for net assets: an amount of the
+    /// opposite sign to the stock first retires the stock pro rata (at its
+    /// own coupons), and any remainder is issued as new rungs of its own
+    /// sign (negative rungs are assets earning `rate_pct`).
     pub fn issue(&mut self, amount_gbp_bn: f64, rate_pct: f64) {
-        if amount_gbp_bn >= 0.0 {
-            let each = amount_gbp_bn / self.issue_span_years as f64;
-            while self.rungs.len() <= self.issue_span_years {
-                self.rungs.push_back(Rung::default());
-            }
-            for r in self.rungs.iter_mut().skip(1).take(self.issue_span_years) {
-                r.amount_gbp_bn += each;
-                r.coupon_gbp_bn += each * rate_pct / 100.0;
-            }
-        } else {
-            let stock = self.stock_gbp_bn();
-            let keep = if stock > 0.0 {
-                ((stock + amount_gbp_bn) / stock).max(0.0)
-            } else {
-                0.0
-            };
+        let stock = self.stock_gbp_bn();
+        let mut rest = amount_gbp_bn;
+        if stock != 0.0 && stock.signum() != amount_gbp_bn.signum() && amount_gbp_bn != 0.0 {
+            let keep = ((stock + amount_gbp_bn) / stock).max(0.0);
             for r in self.rungs.iter_mut() {
                 r.amount_gbp_bn *= keep;
                 r.coupon_gbp_bn *= keep;
             }
+            rest = if keep > 0.0 {
+                0.0
+            } else {
+                stock + amount_gbp_bn
+            };
+        }
+        if rest == 0.0 {
+            return;
+        }
+        let each = rest / self.issue_span_years as f64;
+        while self.rungs.len() <= self.issue_span_years {
+            self.rungs.push_back(Rung::default());
+        }
+        for r in self.rungs.iter_mut().skip(1).take(self.issue_span_years) {
+            r.amount_gbp_bn += each;
+            r.coupon_gbp_bn += each * rate_pct / 100.0;
         }
     }
 }
@@ -194,6 +201,19 @@ mod tests {
         assert!((l.coupon_gbp_bn() - 0.55).abs() < 1e-12);
         l.add_coupon_pro_rata(1.0);
         assert!((l.coupon_gbp_bn() - 1.55).abs() < 1e-12);
+    }
+
+    #[test]
+    fn net_assets_earn_the_rate_they_were_bought_at() {
+        let mut l = Ladder::from_rungs(&[(50.0, 2.0), (50.0, 2.0)], 1);
+        // Retire the 100 of debt (at its 4 % coupons) and buy 200 of assets at 5 %.
+        l.issue(-300.0, 5.0);
+        assert!((l.stock_gbp_bn() + 200.0).abs() < 1e-12);
+        assert!((l.coupon_gbp_bn() + 10.0).abs() < 1e-12);
+        // Selling assets is the mirror image.
+        l.issue(100.0, 7.0);
+        assert!((l.stock_gbp_bn() + 100.0).abs() < 1e-12);
+        assert!((l.coupon_gbp_bn() + 5.0).abs() < 1e-12);
     }
 
     #[test]

@@ -97,7 +97,7 @@ fn dmo_rungs(
     }
     for g in list {
         let k = (opening.years_until(g.redemption_year) - 1) as usize;
-        let amount = stock_gbp_bn.max(0.0) * g.uplifted_gbp_bn / total;
+        let amount = stock_gbp_bn * g.uplifted_gbp_bn / total;
         rungs[k].0 += amount;
         rungs[k].1 += amount * g.coupon_pct / 100.0;
     }
@@ -218,6 +218,54 @@ impl Portfolio {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn settings() -> Debt {
+        Debt {
+            index_linked_share: 0.25,
+            floating_rate_share: 0.1,
+            index_linked_real_yield_pct: 1.0,
+            new_issuance_average_maturity_years: 5,
+            stock_flow_adjustment_pct_gdp: 0.0,
+            qe_reserves_opening_gbp_bn: 0.0,
+            qt_path: Vec::new(),
+        }
+    }
+
+    fn gilts() -> GiltTable {
+        let text = "name,kind,coupon_pct,redemption_date,nominal_gbp_m,uplifted_gbp_m\n\
+            A,conventional,1.0,2027-06-01,100000,100000\n\
+            B,conventional,4.0,2035-06-01,200000,200000\n\
+            C,index_linked,0.125,2030-06-01,50000,80000\n";
+        GiltTable::parse("test", text).unwrap()
+    }
+
+    #[test]
+    fn net_assets_pay_and_earn_the_same_rates() {
+        // Debt and net assets of the same size along mirror paths: interest
+        // is paid on one and earned on the other, to the penny.
+        let rates = YearRates {
+            gilt_pct: 4.5,
+            bank_pct: 3.75,
+            index_linked_inflation_pct: 2.0,
+        };
+        let start = FiscalYear(2024);
+        let mut debt = Portfolio::opening(&settings(), &gilts(), start, 1000.0, vec![]);
+        let mut assets = Portfolio::opening(&settings(), &gilts(), start, -1000.0, vec![]);
+        let mut d = 1000.0;
+        for k in 0..30 {
+            let close = d * 1.03 + 10.0 * (k as f64).sin();
+            let i_debt = debt.step(k, rates).at(close);
+            let i_assets = assets.step(k, rates).at(-close);
+            assert!(
+                (i_debt + i_assets).abs() < 1e-9,
+                "year {k}: {i_debt} vs {i_assets}"
+            );
+            assert!(i_debt > 0.0);
+            debt.close(k, close, rates);
+            assets.close(k, -close, rates);
+            d = close;
+        }
+    }
 
     #[test]
     fn solve_satisfies_the_debt_identity() {
