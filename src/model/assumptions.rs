@@ -53,6 +53,11 @@ pub struct Horizon {
     pub medium_term_end: FiscalYear,
     /// Last projected year.
     pub end_year: FiscalYear,
+    /// Last year of the projection that the intertemporal gap and S2 run on
+    /// (extended beyond `end_year`); omit for the last year the population
+    /// data supports (2121-22 with the ONS 2022-based projection).
+    #[serde(default)]
+    pub intertemporal_end_year: Option<FiscalYear>,
 }
 
 /// Long-run economic determinants (after the medium term).

@@ -223,6 +223,7 @@ pub fn check(a: &Assumptions) -> Vec<Problem> {
         );
     }
     check_index_linked_real_yield(&mut c, a);
+    check_intertemporal_end(&mut c, a);
     check_long_run_rates(&mut c, a);
     check_qt_path(&mut c, a);
     c.num(
@@ -327,6 +328,18 @@ pub fn check(a: &Assumptions) -> Vec<Problem> {
         check_intervention(&mut c, a, i, iv);
     }
     problems
+}
+
+fn check_intertemporal_end(c: &mut Check, a: &Assumptions) {
+    let h = &a.horizon;
+    if let Some(y) = h.intertemporal_end_year {
+        if y < h.end_year {
+            c.push(
+                "horizon.intertemporal_end_year",
+                format!("{y} is before the end year {}: give a year at or after it (or omit it for the end of the population data)", h.end_year),
+            );
+        }
+    }
 }
 
 /// Largest debt feedback on gilt yields accepted, basis points per 10 pp of

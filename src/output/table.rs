@@ -155,8 +155,15 @@ pub fn sustainability(
     let _ = writeln!(
         out,
         "  {:<34}{:>8} % of GDP",
+        "S1 phased in over 5 years (EC)",
+        opt(h.s1_phased_pct_gdp)
+    );
+    let _ = writeln!(
+        out,
+        "  {:<34}{:>8} % of GDP  (projection to {})",
         "S2 (intertemporal, EC)",
-        opt(h.s2_pct_gdp)
+        opt(h.s2_pct_gdp),
+        h.s2_horizon_end
     );
     if let (Some(w), Some(share)) = (
         &s.without_interventions,
