@@ -5,6 +5,7 @@ use clap::Parser;
 use fiscal::cli::{dispatch, exit_code, is_closed_pipe, Cli};
 
 fn main() {
+    fiscal::output::atomic::install_cleanup();
     let cli = Cli::parse();
     if let Err(err) = dispatch(cli) {
         if is_closed_pipe(&err) {

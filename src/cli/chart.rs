@@ -27,8 +27,31 @@ pub struct Args {
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// Pyramid years (calendar mid-years), comma-separated, e.g. 2025,2050,2074; default: first, middle and last projection years.
-    #[arg(long, value_name = "YEAR", value_delimiter = ',')]
+    #[arg(long, value_name = "YEAR", value_delimiter = ',', value_parser = parse_mid_year)]
     pub years: Vec<i32>,
+}
+
+/// A calendar mid-year for `--years`; a fiscal year (`2050-51`) gets a
+/// hint rather than "invalid digit".
+fn parse_mid_year(s: &str) -> Result<i32, String> {
+    let t = s.trim();
+    if let Ok(y) = t.parse::<i32>() {
+        if (1000..=9999).contains(&y) {
+            return Ok(y);
+        }
+        return Err(format!(
+            "{y} is not a plausible mid-year: give a calendar year such as 2050"
+        ));
+    }
+    if let Ok(fy) = t.parse::<crate::FiscalYear>() {
+        return Err(format!(
+            "`{t}` is a fiscal year, but pyramid years are calendar mid-years (30 June): write {}",
+            fy.start()
+        ));
+    }
+    Err(format!(
+        "`{t}` is not a year: give calendar mid-years such as 2025,2050,2074"
+    ))
 }
 
 /// Turn chart errors caused by the request into usage errors (exit 2).
@@ -75,15 +98,18 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let bytes = chart
         .render(format)
         .with_context(|| format!("cannot draw the {} chart", args.kind.key()))?;
-    output::write_atomic(&args.output, &bytes)?;
-    output::write_atomic(&args.output.with_extension("csv"), chart.csv().as_bytes())?;
+    let mut files = output::FileSet::new(super::run_all::inputs_of(&runs, &args.scenarios));
+    files.add(args.output.clone(), bytes)?;
+    files.add(args.output.with_extension("csv"), chart.csv().into_bytes())?;
+    files.commit()?;
     Ok(())
 }
 
-/// Write every chart of one projection (and, with interventions, the
+/// Add every chart of one projection (and, with interventions, the
 /// `interventions` chart) into `dir` as `<kind>.svg`, `<kind>.png` and
 /// `<kind>.csv`; nothing when `dir` is `None`.
 pub fn write_all(
+    files: &mut output::FileSet,
     dir: Option<&Path>,
     data: &Dataset,
     projection: &Projection,
@@ -98,12 +124,16 @@ pub fn write_all(
         interventions,
     };
     let charts = chart::build_all(input, &Options::default()).map_err(usage)?;
-    write_charts(dir, &charts)
+    write_charts(files, dir, &charts)
 }
 
-/// Write the charts that compare scenarios (`debt`, `dependency`), each
+/// Add the charts that compare scenarios (`debt`, `dependency`), each
 /// with every scenario, into `dir`; nothing when `dir` is `None`.
-pub fn write_compare(dir: Option<&Path>, inputs: &[Input<'_>]) -> anyhow::Result<()> {
+pub fn write_compare(
+    files: &mut output::FileSet,
+    dir: Option<&Path>,
+    inputs: &[Input<'_>],
+) -> anyhow::Result<()> {
     let Some(dir) = dir else {
         return Ok(());
     };
@@ -113,11 +143,11 @@ pub fn write_compare(dir: Option<&Path>, inputs: &[Input<'_>]) -> anyhow::Result
         .map(|&k| chart::build(k, inputs, &Options::default()))
         .collect::<Result<Vec<_>, _>>()
         .map_err(usage)?;
-    write_charts(dir, &charts)
+    write_charts(files, dir, &charts)
 }
 
-/// Write each chart into `dir` as `<kind>.svg`, `<kind>.png` and `<kind>.csv`.
-fn write_charts(dir: &Path, charts: &[Chart]) -> anyhow::Result<()> {
+/// Add each chart to `files` as `dir/<kind>.svg`, `.png` and `.csv`.
+fn write_charts(files: &mut output::FileSet, dir: &Path, charts: &[Chart]) -> anyhow::Result<()> {
     output::prepare_dir(dir).context("the charts directory is not usable")?;
     for c in charts {
         let key = c.kind.key();
@@ -125,9 +155,9 @@ fn write_charts(dir: &Path, charts: &[Chart]) -> anyhow::Result<()> {
             let bytes = c
                 .render(format)
                 .with_context(|| format!("cannot draw the {key} chart"))?;
-            output::write_atomic(&dir.join(format!("{key}.{}", format.ext())), &bytes)?;
+            files.add(dir.join(format!("{key}.{}", format.ext())), bytes)?;
         }
-        output::write_atomic(&dir.join(format!("{key}.csv")), c.csv().as_bytes())?;
+        files.add(dir.join(format!("{key}.csv")), c.csv().into_bytes())?;
     }
     Ok(())
 }

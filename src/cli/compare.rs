@@ -56,7 +56,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .map(Run::project)
         .collect::<anyhow::Result<Vec<Run>>>()?;
     let inputs: Vec<_> = runs.iter().map(Run::input).collect();
-    super::chart::write_compare(args.charts.as_deref(), &inputs)?;
+    let mut files = output::FileSet::new(super::run_all::inputs_of(&runs, &args.scenarios));
+    super::chart::write_compare(&mut files, args.charts.as_deref(), &inputs)?;
     let projections: Vec<&Projection> = runs.iter().map(|r| &r.projection).collect();
     let indicators: Vec<_> = runs
         .iter()
@@ -69,13 +70,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         t
     };
     if let Some(dir) = &args.out {
-        output::write_atomic(
-            &dir.join("compare_indicators.csv"),
-            compare::indicators_csv(&projections, &indicators).as_bytes(),
+        files.add(
+            dir.join("compare_indicators.csv"),
+            compare::indicators_csv(&projections, &indicators).into_bytes(),
         )?;
-        output::write_atomic(&dir.join("compare.csv"), csv.as_bytes())?;
-        output::write_atomic(&dir.join("compare.json"), json.as_bytes())?;
+        files.add(dir.join("compare.csv"), csv.clone().into_bytes())?;
+        files.add(dir.join("compare.json"), json.clone().into_bytes())?;
     }
+    files.commit()?;
     match args.format {
         Format::Table => {
             out!("{}", compare::table(&projections))?;

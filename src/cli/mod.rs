@@ -118,6 +118,13 @@ fn run_command(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// Print a warning on standard error (a failed write to standard error is
+/// ignored: there is nowhere left to report it).
+pub fn warn(message: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "warning: {message}");
+}
+
 /// A usage problem found after parsing (e.g. conflicting options).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -129,6 +136,9 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
         e.is::<ScenarioError>()
             || e.is::<DataError>()
             || e.is::<WriteError>()
+            || e.is::<crate::output::ClashError>()
+            || e.is::<crate::data::import::ImportError>()
+            || e.is::<crate::data::ons_npp::ImportError>()
             || e.is::<UsageError>()
             || e.downcast_ref::<IndicatorError>()
                 .is_some_and(IndicatorError::is_bad_input)

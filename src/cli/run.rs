@@ -49,7 +49,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let population = run.population.take();
     let (scenario, data, projection) = (&run.scenario, &run.data, &run.projection);
     let interventions = run.interventions.as_ref();
-    super::chart::write_all(args.charts.as_deref(), data, projection, interventions)?;
+    for w in projection.warnings() {
+        super::warn(&w);
+    }
+    let mut inputs = scenario.input_paths();
+    inputs.extend(args.scenario.iter().cloned());
+    let mut out_files = output::FileSet::new(inputs);
+    super::chart::write_all(
+        &mut out_files,
+        args.charts.as_deref(),
+        data,
+        projection,
+        interventions,
+    )?;
     let indicators = model::indicators::sustainability(
         &scenario.assumptions,
         data,
@@ -63,9 +75,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let json = if files.is_some() || args.format == Format::Json {
         let population_rows = super::population::summary_rows(scenario, population)?;
         if let Some(dir) = files {
-            output::write_atomic(
-                &dir.join("population.csv"),
-                output::population::csv(&population_rows).as_bytes(),
+            out_files.add(
+                dir.join("population.csv"),
+                output::population::csv(&population_rows).into_bytes(),
             )?;
         }
         projection_json(
@@ -85,17 +97,18 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         String::new()
     };
     if let Some(dir) = files {
-        output::write_atomic(&dir.join("projection.csv"), csv.as_bytes())?;
-        output::write_atomic(&dir.join("projection.json"), json.as_bytes())?;
+        out_files.add(dir.join("projection.csv"), csv.clone().into_bytes())?;
+        out_files.add(dir.join("projection.json"), json.clone().into_bytes())?;
         if let Some(r) = interventions {
-            output::write_atomic(
-                &dir.join("interventions.csv"),
-                output::interventions::csv(r).as_bytes(),
+            out_files.add(
+                dir.join("interventions.csv"),
+                output::interventions::csv(r).into_bytes(),
             )?;
         }
         let decomposition = output::decomposition::decomposition_csv(projection)?;
-        output::write_atomic(&dir.join("decomposition.csv"), decomposition.as_bytes())?;
+        out_files.add(dir.join("decomposition.csv"), decomposition.into_bytes())?;
     }
+    out_files.commit()?;
     match args.format {
         Format::Table => {
             out!("{}", summary(projection))?;

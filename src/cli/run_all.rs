@@ -85,3 +85,12 @@ pub fn project_all(paths: &[PathBuf]) -> anyhow::Result<Vec<Run>> {
         .map(|p| Run::project(super::load_scenario(p)?))
         .collect()
 }
+
+/// Every file the runs read (outputs must not replace them).
+pub fn inputs_of(runs: &[Run], given: &[PathBuf]) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = given.to_vec();
+    for r in runs {
+        paths.extend(r.scenario.input_paths());
+    }
+    paths
+}

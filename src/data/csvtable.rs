@@ -118,6 +118,32 @@ impl CsvTable {
         Ok(v)
     }
 
+    /// Parse a number within `lo..=hi`, the plausible range of `what`: a
+    /// value outside it is most likely a typing slip or a corrupt cell, and
+    /// would give finite nonsense rather than an error later.
+    pub fn bounded(
+        &self,
+        line: usize,
+        col: &str,
+        cell: &str,
+        (lo, hi): (f64, f64),
+        what: &str,
+    ) -> Result<f64, DataError> {
+        let v = if lo >= 0.0 {
+            self.non_negative(line, col, cell)?
+        } else {
+            self.number(line, col, cell)?
+        };
+        if !(lo..=hi).contains(&v) {
+            return Err(DataError::invalid(
+                &self.name,
+                line,
+                format!("column `{col}`: {v} is outside the plausible range {lo}..={hi} for {what}: check the cell"),
+            ));
+        }
+        Ok(v)
+    }
+
     /// Parse a non-negative finite number (counts, amounts, rates).
     pub fn non_negative(&self, line: usize, col: &str, cell: &str) -> Result<f64, DataError> {
         let v = self.number(line, col, cell)?;

@@ -14,6 +14,13 @@ pub const MAX_AGE: usize = 105;
 /// Number of age groups (0..=MAX_AGE).
 pub const N_AGES: usize = MAX_AGE + 1;
 
+/// The most persons a table may give for one sex and single year of age
+/// (the largest UK cohort is under 0.5 million): more is a corrupt cell.
+pub const MAX_PERSONS_PER_CELL: f64 = 5.0e6;
+
+/// Calendar mid-years a population table may cover.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2300;
+
 /// Sex, in the order of the first array axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -147,6 +154,9 @@ impl PopulationTable {
     }
 
     /// Parse the wide CSV format described in the module docs.
+    ///
+    /// Every cell must lie within `0..=`[`MAX_PERSONS_PER_CELL`] and every
+    /// year column within [`YEARS`].
     pub fn parse(name: &str, text: &str) -> Result<PopulationTable, DataError> {
         let t = CsvTable::parse(name, text)?;
         let sex_col = t.column("sex")?;
@@ -156,12 +166,12 @@ impl PopulationTable {
             if k == sex_col || k == age_col {
                 continue;
             }
-            let y: i32 = h.parse().map_err(|_| {
+            let y: i32 = h.parse().ok().filter(|y| YEARS.contains(y)).ok_or_else(|| {
                 DataError::invalid(
                     name,
                     1,
                     format!(
-                        "column `{h}` is not a calendar year: year columns are named like 2025"
+                        "column `{h}` is not a calendar year from {} to {}: year columns are named like 2025", YEARS.start(), YEARS.end()
                     ),
                 )
             })?;
@@ -189,8 +199,13 @@ impl PopulationTable {
         for (line, row) in &t.rows {
             let (sex, age) = keys.key(*line, &row[sex_col], &row[age_col])?;
             for (j, (k, y)) in years.iter().enumerate() {
-                persons[[sex as usize, age, j]] =
-                    t.non_negative(*line, &y.to_string(), &row[*k])?;
+                persons[[sex as usize, age, j]] = t.bounded(
+                    *line,
+                    &y.to_string(),
+                    &row[*k],
+                    (0.0, MAX_PERSONS_PER_CELL),
+                    "persons of one sex and single year of age",
+                )?;
             }
         }
         keys.finish()?;

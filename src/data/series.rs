@@ -17,6 +17,15 @@ pub struct SeriesTable {
     pub series: BTreeMap<String, (String, BTreeMap<FiscalYear, f64>)>,
 }
 
+/// The plausible range of a value in `unit`: £bn a year within a hundred
+/// times UK GDP, shares of GDP and percentages within ±1000.
+fn unit_range(unit: &str) -> (f64, f64) {
+    match unit {
+        "gbp_bn" => (-3.0e5, 3.0e5),
+        _ => (-1000.0, 1000.0),
+    }
+}
+
 impl SeriesTable {
     /// Parse the long CSV format in the module docs.
     pub fn parse(name: &str, text: &str) -> Result<SeriesTable, DataError> {
@@ -32,7 +41,7 @@ impl SeriesTable {
             let year: FiscalYear = row[cy]
                 .parse()
                 .map_err(|e| DataError::invalid(name, *line, format!("column `year`: {e}")))?;
-            let value = t.number(*line, "value", &row[cv])?;
+            let value = t.bounded(*line, "value", &row[cv], unit_range(&row[cu]), &row[cu])?;
             let entry = series
                 .entry(row[cs].clone())
                 .or_insert_with(|| (row[cu].clone(), BTreeMap::new()));

@@ -606,6 +606,9 @@ pub fn project_with(
             psnd_gbp_bn: debt,
             psnd_pct_gdp: 100.0 * debt / yc,
         });
+        if let Some(what) = out.last().and_then(YearResult::first_non_finite) {
+            return Err(ModelError::NonFinite { year: y, what });
+        }
         debt_prev = debt;
     }
 

@@ -81,6 +81,8 @@ struct Document<'a> {
     data: Vec<DataVintage>,
     assumptions: &'a Assumptions,
     projection: &'a Projection,
+    /// Warnings the numbers come with (empty when none).
+    warnings: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     interventions: Option<&'a InterventionResults>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -116,6 +118,7 @@ pub fn projection_json(
         data: vintages(d),
         assumptions: &s.assumptions,
         projection: p,
+        warnings: p.warnings(),
         interventions,
         indicators,
         population,

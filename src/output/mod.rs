@@ -11,4 +11,4 @@ pub mod json;
 pub mod population;
 pub mod table;
 
-pub use atomic::{prepare_dir, write_atomic, WriteError};
+pub use atomic::{prepare_dir, write_atomic, ClashError, FileSet, WriteError};
