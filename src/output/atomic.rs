@@ -142,6 +142,14 @@ impl FileSet {
     /// Write every file: all temporaries first, then every rename, so that
     /// an interrupted or failed run leaves the previous set in place.
     pub fn commit(self) -> Result<(), WriteError> {
+        // A target that cannot be replaced by a file fails the set before
+        // anything is written.
+        if let Some((path, _, _)) = self.files.iter().find(|(p, _, _)| p.is_dir()) {
+            return Err(WriteError {
+                path: path.clone(),
+                source: std::io::Error::other("a directory is in the way"),
+            });
+        }
         let mut written: Vec<(PathBuf, &Path)> = Vec::new();
         for (path, _, bytes) in &self.files {
             let tmp = tmp_path(path);
