@@ -1,6 +1,16 @@
 //! The `fiscal` binary: parse, dispatch, report the error once with its
 //! context chain, and map it to an exit code (0 ok, 1 failure, 2 bad input).
 
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 use clap::Parser;
 use fiscal::cli::{dispatch, exit_code, is_closed_pipe, Cli};
 

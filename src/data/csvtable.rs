@@ -35,17 +35,15 @@ impl CsvTable {
                     "the table is empty: it needs a header row and data rows",
                 )
             })?;
-        if let Some(i) = lines[..=last_content]
-            .iter()
-            .position(|l| l.trim().is_empty())
-        {
+        let content = lines.get(..=last_content).unwrap_or_default();
+        if let Some(i) = content.iter().position(|l| l.trim().is_empty()) {
             return Err(DataError::invalid(
                 name,
                 i + 1,
                 "blank line between data rows: remove it (a blank line often means a row was lost)",
             ));
         }
-        let body = lines[..=last_content].join("\n");
+        let body = content.join("\n");
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
@@ -97,6 +95,12 @@ impl CsvTable {
                 ),
             )
         })
+    }
+
+    /// Cell `col` of `row` ("" past the end: rows are checked to be as wide
+    /// as the header, so this never happens for a column of the header).
+    pub fn cell(row: &[String], col: usize) -> &str {
+        row.get(col).map_or("", String::as_str)
     }
 
     /// Parse cell `cell` of the row at `line` in column `col` as a finite number.

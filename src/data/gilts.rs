@@ -80,7 +80,7 @@ impl GiltTable {
         );
         let mut gilts = Vec::new();
         for (line, row) in &t.rows {
-            let kind = match row[ck].as_str() {
+            let kind = match CsvTable::cell(row, ck) {
                 "conventional" => GiltKind::Conventional,
                 "index_linked" => GiltKind::IndexLinked,
                 other => {
@@ -91,32 +91,39 @@ impl GiltTable {
                     ))
                 }
             };
-            let redemption_year = fiscal_year_of_date(&row[cd]).ok_or_else(|| {
-                DataError::invalid(
-                    name,
-                    *line,
-                    format!(
-                        "column `redemption_date`: `{}` is not a date YYYY-MM-DD",
-                        row[cd]
-                    ),
-                )
-            })?;
+            let redemption_year =
+                fiscal_year_of_date(CsvTable::cell(row, cd)).ok_or_else(|| {
+                    DataError::invalid(
+                        name,
+                        *line,
+                        format!(
+                            "column `redemption_date`: `{}` is not a date YYYY-MM-DD",
+                            CsvTable::cell(row, cd)
+                        ),
+                    )
+                })?;
             gilts.push(Gilt {
-                name: row[cn].clone(),
+                name: CsvTable::cell(row, cn).to_string(),
                 kind,
-                coupon_pct: t.bounded(*line, "coupon_pct", &row[cc], (0.0, 30.0), "a coupon, %")?,
+                coupon_pct: t.bounded(
+                    *line,
+                    "coupon_pct",
+                    CsvTable::cell(row, cc),
+                    (0.0, 30.0),
+                    "a coupon, %",
+                )?,
                 redemption_year,
                 nominal_gbp_bn: t.bounded(
                     *line,
                     "nominal_gbp_m",
-                    &row[cnom],
+                    CsvTable::cell(row, cnom),
                     GILT_GBP_M,
                     "one gilt, £m",
                 )? / 1000.0,
                 uplifted_gbp_bn: t.bounded(
                     *line,
                     "uplifted_gbp_m",
-                    &row[cup],
+                    CsvTable::cell(row, cup),
                     GILT_GBP_M,
                     "one gilt, £m",
                 )? / 1000.0,

@@ -22,6 +22,11 @@
 //! - deaths of babies born in the year = q(Birth) × births of that sex, with
 //!   1.05 males born per female.
 
+// Rows are checked to have the header's width before cells are indexed, ages
+// are clamped to `MAX_AGE`, and arrays are built to the years read
+// (exercised by the `population_table` fuzz target).
+#![allow(clippy::indexing_slicing)]
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -47,14 +47,18 @@ impl AgeSexTable {
             .collect();
         let mut keys = SexAgeRows::new(name);
         for (line, row) in &t.rows {
-            let (sex, age) = keys.key(*line, &row[sex_col], &row[age_col])?;
+            let (sex, age) = keys.key(
+                *line,
+                CsvTable::cell(row, sex_col),
+                CsvTable::cell(row, age_col),
+            )?;
             for (k, h) in &value_cols {
                 let range = if h.ends_with("_rate") || h.ends_with("_share") {
                     (0.0, 1.0)
                 } else {
                     (0.0, MAX_PROFILE_VALUE)
                 };
-                let v = t.bounded(*line, h, &row[*k], range, "a profile weight")?;
+                let v = t.bounded(*line, h, CsvTable::cell(row, *k), range, "a profile weight")?;
                 if let Some(col) = columns.get_mut(h) {
                     col[[sex as usize, age]] = v;
                 }

@@ -38,20 +38,28 @@ impl SeriesTable {
         );
         let mut series: BTreeMap<String, (String, BTreeMap<FiscalYear, f64>)> = BTreeMap::new();
         for (line, row) in &t.rows {
-            let year: FiscalYear = row[cy]
+            let year: FiscalYear = CsvTable::cell(row, cy)
                 .parse()
                 .map_err(|e| DataError::invalid(name, *line, format!("column `year`: {e}")))?;
-            let value = t.bounded(*line, "value", &row[cv], unit_range(&row[cu]), &row[cu])?;
+            let value = t.bounded(
+                *line,
+                "value",
+                CsvTable::cell(row, cv),
+                unit_range(CsvTable::cell(row, cu)),
+                CsvTable::cell(row, cu),
+            )?;
             let entry = series
-                .entry(row[cs].clone())
-                .or_insert_with(|| (row[cu].clone(), BTreeMap::new()));
-            if entry.0 != row[cu] {
+                .entry(CsvTable::cell(row, cs).to_string())
+                .or_insert_with(|| (CsvTable::cell(row, cu).to_string(), BTreeMap::new()));
+            if entry.0 != CsvTable::cell(row, cu) {
                 return Err(DataError::invalid(
                     name,
                     *line,
                     format!(
                         "series `{}` changes unit from `{}` to `{}`: one unit a series",
-                        row[cs], entry.0, row[cu]
+                        CsvTable::cell(row, cs),
+                        entry.0,
+                        CsvTable::cell(row, cu)
                     ),
                 ));
             }
@@ -59,7 +67,10 @@ impl SeriesTable {
                 return Err(DataError::invalid(
                     name,
                     *line,
-                    format!("duplicate row for series `{}` in {year}: keep one", row[cs]),
+                    format!(
+                        "duplicate row for series `{}` in {year}: keep one",
+                        CsvTable::cell(row, cs)
+                    ),
                 ));
             }
         }

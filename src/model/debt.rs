@@ -21,6 +21,10 @@
 //! interest in that year (the calibration), with any debt above or below the
 //! EFO path priced at the medium-term gilt rate.
 
+// The ladder indexes its own maturity buckets, created to the maturity it is
+// given.
+#![allow(clippy::indexing_slicing)]
+
 use std::collections::VecDeque;
 
 /// One rung of the conventional ladder: what matures in a given year.

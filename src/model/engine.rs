@@ -15,6 +15,11 @@
 //! data in the last medium-term year and uprated thereafter (see
 //! `docs/model.md`).
 
+// Per-year vectors are built to the horizon's length (validated before
+// projecting) and lines index `[f64; N]` arrays by `Spend`/`Receipt`: every
+// index is in range.
+#![allow(clippy::indexing_slicing)]
+
 use ndarray::{s, Array2, ArrayView2};
 
 use super::adjustments::Adjustments;

@@ -1,6 +1,9 @@
 //! The result of a projection: one [`YearResult`] per fiscal year, in £bn and
 //! as shares of GDP, plus the calibration the run derived.
 
+// Lines index `[f64; N]` arrays by `Spend`/`Receipt`.
+#![allow(clippy::indexing_slicing)]
+
 use serde::Serialize;
 
 use super::lines::{Receipt, Spend};

@@ -7,6 +7,11 @@
 //! The shared directory layout is the one described in
 //! `shared/data/MANIFEST.md` (`data/...`) and `shared/evidence/`.
 
+// Source cells are read through `Headed::cell` (checked); the remaining
+// indices are into arrays shaped (2, N_AGES) by ages parsed within range, or
+// per-year vectors built to the years read.
+#![allow(clippy::indexing_slicing)]
+
 mod error;
 pub mod evidence;
 pub mod gilts;

@@ -2,6 +2,9 @@
 //! specification, their year-by-year paths against a baseline, and the
 //! results (net savings, NPV, breakeven, effect on debt).
 
+// Paths are vectors of the projection's length, indexed by its years.
+#![allow(clippy::indexing_slicing)]
+
 pub mod paths;
 pub mod results;
 pub mod spec;
