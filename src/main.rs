@@ -21,11 +21,14 @@ fn main() {
         if is_closed_pipe(&err) {
             return;
         }
-        eprint!("error: {err}");
+        // Written, not `eprint!`ed: a failing standard error must not panic
+        // (the exit code still tells).
+        use std::io::Write as _;
+        let mut text = format!("error: {err}");
         for cause in err.chain().skip(1) {
-            eprint!("\n  caused by: {cause}");
+            text.push_str(&format!("\n  caused by: {cause}"));
         }
-        eprintln!();
+        let _ = writeln!(std::io::stderr().lock(), "{text}");
         std::process::exit(exit_code(&err));
     }
 }

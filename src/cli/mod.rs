@@ -37,9 +37,29 @@ use crate::model::ModelError;
 use crate::output::WriteError;
 use crate::scenario::ScenarioError;
 
+/// The exit codes, shown at the end of `fiscal --help` (docs/errors.md
+/// lists every message).
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (also when the reader of standard output goes away, as with `| head`)
+  1  failure: standard output could not be written (a full disk), a projection
+     that cannot be computed, or a bug
+  2  bad input or usage: a scenario, table, argument or output path is wrong; the
+     message names the file, line, field or argument and how to fix it
+  130 interrupted (Ctrl-C, SIGTERM): temporary files are removed, earlier outputs kept
+
+Every input the tool reads and the ways each can be wrong: docs/errors.md";
+
 /// OBR-style long-term projections of UK public sector net debt.
 #[derive(Debug, Parser)]
-#[command(name = "fiscal", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "fiscal",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    after_help = EXIT_CODES
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
