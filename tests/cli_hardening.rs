@@ -320,3 +320,22 @@ fn gap_target_and_pyramid_years_hints() {
         &["is a fiscal year", "write 2050"],
     );
 }
+
+// Defect 13: two scenarios with one name stay distinguishable.
+#[test]
+fn duplicate_scenario_names_are_told_apart_by_file() {
+    let d = tempfile::tempdir().unwrap();
+    let a = write(d.path(), "a.toml", "name = \"Same\"\n");
+    let b = write(
+        d.path(),
+        "b.toml",
+        "name = \"Same\"\n[economy]\nproductivity_growth_pct = 1\n",
+    );
+    let out = fiscal().args(["compare", s(&a), s(&b)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Same (a.toml)") && text.contains("Same (b.toml)"),
+        "{text}"
+    );
+}

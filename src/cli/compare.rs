@@ -51,10 +51,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let runs = scenarios
+    let mut runs = scenarios
         .into_iter()
         .map(Run::project)
         .collect::<anyhow::Result<Vec<Run>>>()?;
+    super::run_all::disambiguate(&mut runs);
     let inputs: Vec<_> = runs.iter().map(Run::input).collect();
     let mut files = output::FileSet::new(super::run_all::inputs_of(&runs, &args.scenarios));
     super::chart::write_compare(&mut files, args.charts.as_deref(), &inputs)?;

@@ -80,10 +80,34 @@ pub fn project_all(paths: &[PathBuf]) -> anyhow::Result<Vec<Run>> {
     } else {
         paths.iter().map(|p| Some(p.as_path())).collect()
     };
-    paths
+    let mut runs = paths
         .into_iter()
         .map(|p| Run::project(super::load_scenario(p)?))
-        .collect()
+        .collect::<anyhow::Result<Vec<Run>>>()?;
+    disambiguate(&mut runs);
+    Ok(runs)
+}
+
+/// Scenarios that share a name get their file's name added (`Low
+/// productivity (a.toml)`), so that compare tables and charts can tell them
+/// apart.
+pub fn disambiguate(runs: &mut [Run]) {
+    let names: Vec<String> = runs.iter().map(|r| r.projection.name.clone()).collect();
+    for r in runs.iter_mut() {
+        let name = r.projection.name.clone();
+        if names.iter().filter(|n| **n == name).count() < 2 {
+            continue;
+        }
+        let file = r.scenario.files.last().map_or("embedded", |f| {
+            Path::new(&f.path)
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or(&f.path)
+        });
+        let label = format!("{name} ({file})");
+        r.projection.name.clone_from(&label);
+        r.base.name = label;
+    }
 }
 
 /// Every file the runs read (outputs must not replace them).
