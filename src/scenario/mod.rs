@@ -473,23 +473,14 @@ impl Scenario {
     pub fn data_problems(&self) -> Vec<Diagnostic> {
         match self.load_data() {
             Ok((d, _)) => self.data_diagnostics(&d),
-            Err(e) => {
-                let field = if self.data.population_file.is_some() {
-                    "data.population_file"
-                } else if self.assumptions.population.is_some() {
-                    "population"
-                } else {
-                    "data"
-                };
-                let (file, position) =
-                    locate_in(&self.provenance, field).unwrap_or_else(|| (self.top_file(), None));
-                vec![Diagnostic {
-                    file,
-                    position,
-                    field: Some(field.into()),
-                    message: e.to_string(),
-                }]
-            }
+            // The data error names its table and line, and the scenario
+            // field that chose the table.
+            Err(e) => vec![Diagnostic {
+                file: String::new(),
+                position: None,
+                field: None,
+                message: e.to_string(),
+            }],
         }
     }
 
