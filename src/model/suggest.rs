@@ -24,6 +24,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// The closest of `candidates` to `word`, if close enough to be a likely typo.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // No key is this long: a long word is not a typo, and comparing it
+    // would cost time quadratic in its length.
+    if word.len() > 200 {
+        return None;
+    }
     candidates
         .into_iter()
         .map(|c| (edit_distance(word, c), c))
