@@ -8,6 +8,10 @@
 //! charts from sensitivities) slot in the same way, as the intervention
 //! effects do through [`Input::interventions`].
 
+// Palettes are indexed modulo their length; series are built to the years'
+// length.
+#![allow(clippy::indexing_slicing)]
+
 mod axis;
 pub mod decomposition;
 pub mod fan;

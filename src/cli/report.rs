@@ -82,6 +82,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .into_bytes(),
         Kind::Xlsx => report::xlsx::render(&entries, &charts).map_err(report_error)?,
     };
-    output::write_atomic(&args.output, &bytes)?;
+    let mut files = output::FileSet::new(crate::run::inputs_of(&runs, &args.scenarios));
+    files.add(args.output.clone(), bytes)?;
+    files.commit()?;
     Ok(())
 }

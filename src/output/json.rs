@@ -69,6 +69,8 @@ struct RunResults<'a> {
     description: &'a str,
     assumptions: &'a Assumptions,
     projection: &'a Projection,
+    /// Warnings the numbers come with (empty when none).
+    warnings: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     interventions: Option<&'a InterventionResults>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,6 +97,7 @@ pub fn projection_json(
         description: &s.assumptions.description,
         assumptions: &s.assumptions,
         projection: p,
+        warnings: p.warnings(),
         interventions,
         indicators,
         population,

@@ -3,6 +3,10 @@
 //! sensitivities and the sweeps. Numbers are written with fixed decimals
 //! (CSV) or shortest round-trip (JSON), so equal runs give equal bytes.
 
+// Rows are fixed-size arrays ([f64; N_VARS], percentiles) indexed by loops
+// over their own constants.
+#![allow(clippy::indexing_slicing)]
+
 use std::fmt::Write as _;
 
 use serde::Serialize;

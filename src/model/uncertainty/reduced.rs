@@ -16,6 +16,10 @@
 //! ran which block. Within a block the years are the outer loop, so the
 //! summary's histograms for one year stay in cache.
 
+// The kernel indexes fixed-size shock arrays ([f64; N_SHOCKS]) and per-year
+// buffers built to the horizon's length.
+#![allow(clippy::indexing_slicing)]
+
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 

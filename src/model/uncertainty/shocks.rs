@@ -5,6 +5,10 @@
 //! `Σ = diag(σ) · R · diag(σ)` (a diagonal VAR(1)); the shocks are added to
 //! the scenario's own deterministic path.
 
+// Fixed-size 4 × 4 covariance arithmetic ([f64; N_SHOCKS]): every index is a
+// loop over 0..N_SHOCKS.
+#![allow(clippy::indexing_slicing)]
+
 use rand::Rng;
 use rand_distr::StandardNormal;
 use serde::Serialize;
