@@ -331,8 +331,12 @@ fn html_report_is_self_contained_and_escaped() {
     assert!(html.contains("&lt;b&gt;x&lt;/b&gt;"));
     assert!(!html.to_lowercase().contains("<script"));
     assert!(html.matches("<svg").count() >= 6);
-    // Self-contained: nothing to fetch (the SVG namespace is a name, not a fetch).
-    let stripped = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    // Self-contained: nothing to fetch (the SVG namespace is a name, not a
+    // fetch; the charts' fonts are inline data).
+    assert!(html.contains("src:url(data:font/ttf;base64,"));
+    let stripped = html
+        .replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
+        .replace("src:url(data:font/ttf;base64,", "");
     for needle in ["http://", "https://", "src=", "<link", "url("] {
         assert!(!stripped.contains(needle), "{needle} in the report");
     }
