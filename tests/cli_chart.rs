@@ -268,7 +268,7 @@ fn reports_show_interventions_and_indicators() {
         "Indicators",
         "Intervention summary",
         "Intervention paths",
-        "Chart interventions",
+        "Effects smarter_state_central",
     ] {
         assert!(names.iter().any(|n| n == want), "{want} not in {names:?}");
     }
@@ -364,10 +364,11 @@ fn xlsx_report_neutralises_formulas() {
     for want in [
         "Summary",
         "Projection",
-        "Assumptions",
-        "Chart debt",
-        "Chart pyramid",
-        "Chart pyramid 2",
+        "Changes from baseline",
+        "Appendix assumptions",
+        "Debt all scenarios",
+        "Pyramid formula",
+        "Pyramid baseline",
     ] {
         assert!(names.iter().any(|n| n == want), "{want} not in {names:?}");
     }

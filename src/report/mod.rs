@@ -4,6 +4,7 @@
 
 pub mod html;
 pub mod indicators;
+pub mod labels;
 pub mod summary;
 pub mod xlsx;
 
