@@ -126,6 +126,15 @@ fn face_rule(family: &str, bytes: &[u8], style: FontStyle, chars: &BTreeSet<char
     )
 }
 
+/// `@font-face` rules for the family `family`: the embedded regular and
+/// bold faces, each subset to `chars` (for pages that show the house font
+/// outside a chart, e.g. the HTML report's text).
+pub fn font_face_css(family: &str, chars: &BTreeSet<char>) -> String {
+    let mut css = face_rule(family, REGULAR, FontStyle::Normal, chars);
+    css.push_str(&face_rule(family, BOLD, FontStyle::Bold, chars));
+    css
+}
+
 /// plotters writes `font-size` as the size over 1.24, but measures and (in
 /// the PNG) draws text with ab_glyph, whose size is the face's height
 /// (ascent to descent), not its em. Set the SVG size to the em that height

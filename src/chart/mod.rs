@@ -32,6 +32,7 @@ use crate::output::csv::{num as fmt_num, safe_text};
 use crate::years::FiscalYear;
 
 pub use decomposition::Decomposition;
+pub use font::font_face_css;
 pub use frame::{Frame, LegendEntry};
 pub use interventions::{EffectPath, Interventions};
 pub use lines::{Lines, Series};

@@ -1,7 +1,8 @@
 //! A small TrueType subsetter for the fonts embedded in SVG charts: glyphs
 //! a chart does not use lose their outlines (their ids, and so `cmap`,
-//! `hmtx` and the layout tables, stay valid), kerning pairs between unused
-//! glyphs are dropped, glyph names and the signature go. Open Sans shrinks
+//! `hmtx` and the kerning, stay valid), kerning pairs between unused glyphs
+//! are dropped, and glyph names, the signature and glyph substitution
+//! (ligatures) go. Open Sans shrinks
 //! from about 220 kB to a few kB per chart, and text renders with the same
 //! face, advances and kerning in every browser as in the PNG.
 
@@ -208,7 +209,10 @@ pub fn subset(font: &[u8], glyphs: &BTreeSet<u16>) -> Option<Vec<u8>> {
         let data: Vec<u8> = match tag {
             b"glyf" => new_glyf.clone(),
             b"loca" => loca.clone(),
-            b"DSIG" => continue,
+            // No signature (it would not match), and no glyph substitution:
+            // browsers would swap in ligatures (`fi`) whose outlines the
+            // subset dropped, and ab_glyph measures without them anyway.
+            b"DSIG" | b"GSUB" | b"GDEF" => continue,
             b"kern" => match subset_kern(data, &keep) {
                 Some(k) => k,
                 None => continue,
@@ -261,6 +265,8 @@ mod tests {
         );
         // Glyphs not asked for have no outline.
         assert!(s.outline(s.glyph_id('Q')).is_none());
+        // No ligature table: a browser must not swap in a dropped `fi` glyph.
+        assert!(tables(&small).unwrap().iter().all(|(t, _)| t != b"GSUB"));
         // Whole-file checksum is the magic number.
         assert_eq!(checksum(&small), 0xB1B0_AFBA);
     }

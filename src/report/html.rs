@@ -361,5 +361,26 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
         "<footer>{}</footer>\n</main>\n</body>\n</html>",
         esc(OGL_ATTRIBUTION)
     );
-    Ok(o)
+    Ok(with_page_font(o))
+}
+
+/// The page with the house font embedded for its own text (the charts
+/// carry theirs), subset to the characters outside the charts, so that the
+/// report reads the same in every browser.
+fn with_page_font(page: String) -> String {
+    let mut chars = std::collections::BTreeSet::new();
+    let mut rest = page.as_str();
+    while !rest.is_empty() {
+        let (text, after) = match rest.find("<svg") {
+            Some(i) => (
+                &rest[..i],
+                rest[i..].find("</svg>").map_or("", |j| &rest[i + j + 6..]),
+            ),
+            None => (rest, ""),
+        };
+        chars.extend(text.chars().filter(|c| !c.is_control()));
+        rest = after;
+    }
+    let css = crate::chart::font_face_css("Open Sans", &chars);
+    page.replacen("<style>", &format!("<style>{css}</style>\n<style>"), 1)
 }
