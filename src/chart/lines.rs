@@ -77,9 +77,13 @@ impl Lines {
     /// The data as CSV: `scenario,year,<csv_column>` (series are scenarios).
     pub fn csv(&self) -> String {
         let rows = self.series.iter().flat_map(|s| {
-            s.points
-                .iter()
-                .map(move |(y, v)| vec![super::text(&s.label), y.to_string(), super::num(*v)])
+            s.points.iter().map(move |(y, v)| {
+                vec![
+                    super::text(&s.label),
+                    y.to_string(),
+                    crate::output::units::format(&self.csv_column, *v),
+                ]
+            })
         });
         csv_table(&["scenario", "year", &self.csv_column], rows)
     }

@@ -68,14 +68,18 @@ impl Stacked {
         let mut rows = Vec::new();
         for l in &self.layers {
             for (y, v) in self.years.iter().zip(&l.values) {
-                rows.push(vec![super::text(&l.label), y.to_string(), super::num(*v)]);
+                rows.push(vec![
+                    super::text(&l.label),
+                    y.to_string(),
+                    crate::output::units::format(&self.csv_column, *v),
+                ]);
             }
         }
         for (y, v) in self.years.iter().zip(&totals) {
             rows.push(vec![
                 super::text(&self.total_label),
                 y.to_string(),
-                super::num(*v),
+                crate::output::units::format(&self.csv_column, *v),
             ]);
         }
         csv_table(&["category", "year", &self.csv_column], rows)
