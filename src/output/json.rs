@@ -24,6 +24,10 @@ pub struct DataVintage {
     pub source: String,
 }
 
+/// The publications behind every chart, in a line (the short form of
+/// [`vintages`]).
+pub const SOURCES_SHORT: &str = "OBR EFO March 2026 and FRS July 2026; ONS 2022-based population projections; DMO gilts in issue, 19 March 2025";
+
 /// The tables a projection used, with their publications.
 pub fn vintages(d: &Dataset) -> Vec<DataVintage> {
     vec![
