@@ -6,7 +6,9 @@
 //! - [`Histogram`] (reduced form, any number of paths): per variable and
 //!   year a histogram of [`BINS`] equal bins over a range fixed in advance
 //!   from a pilot block, plus the exact minimum and maximum. Memory is
-//!   `3 × years × BINS` counters per worker whatever the number of paths. A
+//!   `3 × years × BINS` counters per worker whatever the number of paths
+//!   (the range: the pilot's 1st to 99th percentiles, widened by half that
+//!   span each side). A
 //!   percentile is within one bin width (reported as `resolution_pp`) of
 //!   the order statistic at its rank (the exact linear-interpolation
 //!   percentile also moves across the gap to the next order statistic,
@@ -125,8 +127,12 @@ pub struct Ranges {
 }
 
 impl Ranges {
-    /// Ranges covering the pilot's extremes with a margin of one pilot
-    /// span on each side (so the whole range is three spans wide).
+    /// Ranges covering the pilot's 1st to 99th percentiles with a margin of
+    /// half that span on each side. The 5th to 95th percentiles of all paths
+    /// lie inside with overwhelming probability (a pilot of 4,096 paths puts
+    /// its 1st percentile within about 0.2 percentage points of probability
+    /// of the true one); values outside land in the edge bins, which only
+    /// the exact extremes and counts, not the percentiles, come from.
     pub fn from_pilot(pilot: &Exact) -> Ranges {
         let n = pilot.counts.n_years;
         let mut r = Ranges {
@@ -135,17 +141,20 @@ impl Ranges {
         };
         for t in 0..n {
             for v in 0..N_VARS {
-                let xs = &pilot.values[t][v];
-                let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
-                let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                let (lo, hi) = if lo.is_finite() && hi.is_finite() {
-                    (lo, hi)
-                } else {
+                let mut xs: Vec<f64> = pilot.values[t][v]
+                    .iter()
+                    .copied()
+                    .filter(|x| x.is_finite())
+                    .collect();
+                xs.sort_by(f64::total_cmp);
+                let (lo, hi) = if xs.is_empty() {
                     (0.0, 0.0)
+                } else {
+                    (sorted_percentile(&xs, 1.0), sorted_percentile(&xs, 99.0))
                 };
                 let span = (hi - lo).max(1e-6 * lo.abs().max(1.0));
-                r.lo[t][v] = lo - span;
-                r.width[t][v] = 3.0 * span / BINS as f64;
+                r.lo[t][v] = lo - span / 2.0;
+                r.width[t][v] = 2.0 * span / BINS as f64;
             }
         }
         r
