@@ -25,6 +25,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::baseline::Baseline;
 use super::error::UncertaintyError;
+use super::normal::Normals;
 use super::shocks::{draw_innovation, ShockParams, N_SHOCKS};
 use super::summary::YearSink;
 
@@ -78,6 +79,7 @@ impl<'a> Reduced<'a> {
     pub fn simulate_block(&self, block: u64, n: usize, s: &mut Scratch, sink: &mut impl YearSink) {
         let b = self.base;
         let mut rng = block_rng(self.seed, block);
+        let mut normals = Normals::default();
         s.x.clear();
         s.x.resize(n, [0.0; N_SHOCKS]);
         s.kappa.clear();
@@ -104,7 +106,7 @@ impl<'a> Reduced<'a> {
             for p in 0..n {
                 let mut x = s.x[p];
                 if shocked {
-                    draw_innovation(a, &mut rng, &mut e);
+                    draw_innovation(a, &mut normals, &mut rng, &mut e);
                     for k in 0..N_SHOCKS {
                         x[k] = rho[k] * x[k] + e[k];
                     }

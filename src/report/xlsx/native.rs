@@ -235,6 +235,9 @@ fn short_kind(c: &Chart) -> &'static str {
         crate::chart::ChartKind::Interventions => "Effects",
         crate::chart::ChartKind::Pyramid => "Pyramid",
         crate::chart::ChartKind::Dependency => "OADR",
+        crate::chart::ChartKind::Fan => "Fan",
+        crate::chart::ChartKind::Tornado => "Tornado",
+        crate::chart::ChartKind::Heatmap => "Sweep",
     }
 }
 
