@@ -29,6 +29,9 @@ pub struct Args {
     /// Pyramid years (calendar mid-years), comma-separated, e.g. 2025,2050,2074; default: first, middle and last projection years.
     #[arg(long, value_name = "YEAR", value_delimiter = ',')]
     pub years: Vec<i32>,
+    /// Interventions chart: draw technology refresh costs in the years they fall (a sawtooth) instead of spread over their cycle.
+    #[arg(long)]
+    pub refresh_spikes: bool,
 }
 
 /// Turn chart errors caused by the request into usage errors (exit 2).
@@ -70,6 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let inputs: Vec<Input<'_>> = runs.iter().map(Run::input).collect();
     let opts = Options {
         pyramid_years: args.years,
+        refresh_spikes: args.refresh_spikes,
     };
     let chart = chart::build(args.kind, &inputs, &opts).map_err(usage)?;
     let bytes = chart

@@ -400,7 +400,7 @@ fn check_appraisal(
 fn check_overlaps(c: &mut Check<'_>, a: &Assumptions) {
     let list = &a.intervention;
     for (j, b) in list.iter().enumerate() {
-        for (i, x) in list.iter().enumerate().take(j) {
+        for x in list.iter().take(j) {
             if x.target != b.target || x.sub_line != b.sub_line {
                 continue;
             }
@@ -421,7 +421,6 @@ fn check_overlaps(c: &mut Check<'_>, a: &Assumptions) {
                         100.0 * total
                     ),
                 );
-                let _ = i;
             }
         }
     }
