@@ -1,111 +1,128 @@
-//! The distribution of an intervention package's effect on debt, from the
-//! probabilistic paths of `fiscal interventions --paths`: a fan of the
-//! change in PSND against the same scenario without interventions (5th-95th
-//! and 25th-75th percentile bands, the median as a thick line) with the
-//! expected-value path dashed over it for comparison.
+//! The fan chart: PSND percentile bands (5–95, 10–90, 25–75) by year from
+//! `fiscal fan`, the median, the deterministic projection, and OBR-style
+//! variants (one assumption moved) drawn on top.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::axis::Axis;
 use super::frame::{Frame, LegendEntry};
-use super::style::{self, okabe_ito, INK};
-use super::{csv_table, num, Body, Chart, ChartError, ChartKind};
-use crate::model::interventions::probabilistic::Summary;
-use crate::model::interventions::InterventionResults;
+use super::style::{self, INK};
+use super::{csv_table, Body, Chart, ChartError, ChartKind};
+use crate::model::uncertainty::FanRun;
 use crate::years::FiscalYear;
+
+/// Band fills, outermost first: the house blue mixed with white.
+const BANDS: [RGBColor; 3] = [
+    RGBColor(0xCC, 0xE3, 0xF0),
+    RGBColor(0x99, 0xC7, 0xE0),
+    RGBColor(0x66, 0xAA, 0xD1),
+];
+/// Percentile indices (into 5, 10, 25, 50, 75, 90, 95) of each band.
+const BAND_INDEX: [(usize, usize); 3] = [(0, 6), (1, 5), (2, 4)];
+const BAND_LABELS: [&str; 3] = ["5th–95th percentile", "10th–90th", "25th–75th"];
 
 /// The fan's data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fan {
-    /// Per year: 5th, 25th, 50th, 75th and 95th percentiles, pp of GDP.
-    pub bands: Vec<(FiscalYear, [f64; 5])>,
-    /// The expected-value (named central case) path, pp of GDP.
-    pub expected: Vec<(FiscalYear, f64)>,
-    /// Paths drawn.
-    pub paths: usize,
+    /// Scenario name.
+    pub scenario: String,
+    /// Years.
+    pub years: Vec<FiscalYear>,
+    /// PSND percentiles by year (5, 10, 25, 50, 75, 90, 95), % of GDP.
+    pub percentiles: Vec<[f64; 7]>,
+    /// The deterministic projection, % of GDP.
+    pub deterministic: Vec<f64>,
+    /// Variants: label and PSND by year, % of GDP.
+    pub variants: Vec<(String, Vec<f64>)>,
+    /// Engine, paths and seed, for the note.
+    pub how: String,
 }
-
-const OUTER: RGBColor = RGBColor(0xC6, 0xDB, 0xEF);
-const INNER: RGBColor = RGBColor(0x6B, 0xAE, 0xD6);
-const MEDIAN: RGBColor = okabe_ito::BLUE;
-const EXPECTED: RGBColor = okabe_ito::VERMILLION;
 
 fn err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
     ChartError::Draw(e.to_string())
 }
 
-/// The chart of `summary` (with `expected` for the dashed line).
-pub fn chart(
-    scenario: &str,
-    expected: &InterventionResults,
-    summary: &Summary,
-) -> Result<Chart, ChartError> {
-    if summary.psnd_change_fan_pp_gdp.is_empty() {
-        return Err(ChartError::NoData(
-            "no probabilistic paths: give --paths above 0".into(),
-        ));
-    }
-    Ok(Chart {
-        kind: ChartKind::Interventions,
-        frame: Frame {
-            title: "Distribution of the package's effect on debt".into(),
-            scenario: format!("Scenario: {scenario}"),
-            official: true,
-            note: Some(format!(
-                "Change in PSND against the same scenario without interventions, {} paths (seed {}); below zero: less debt.",
-                summary.paths, summary.seed
-            )),
-        },
-        body: Body::Fan(Fan {
-            bands: summary.psnd_change_fan_pp_gdp.clone(),
-            expected: expected
-                .package
-                .years
-                .iter()
-                .map(|y| (y.year, y.psnd_change_pp_gdp))
-                .collect(),
-            paths: summary.paths,
-        }),
-    })
-}
-
 impl Fan {
-    /// Legend: the two bands, the median and the expected path.
-    pub fn legend(&self) -> Vec<LegendEntry> {
-        vec![
-            LegendEntry::swatch("5th to 95th percentile", OUTER),
-            LegendEntry::swatch("25th to 75th", INNER),
-            LegendEntry::line("Median path", MEDIAN),
-            LegendEntry::line("Expected value (named case)", EXPECTED),
-        ]
+    /// The fan of `run` with `variants` on top.
+    pub fn from_run(run: &FanRun, variants: Vec<(String, Vec<f64>)>) -> Fan {
+        Fan {
+            scenario: run.scenario.clone(),
+            years: run.years.clone(),
+            percentiles: run.summary.percentiles.iter().map(|p| p[0]).collect(),
+            deterministic: run.deterministic.iter().map(|d| d[0]).collect(),
+            variants,
+            how: format!(
+                "{} paths, {} engine, seed {}",
+                run.paths,
+                run.engine.key(),
+                run.seed
+            ),
+        }
     }
 
-    /// `year,p5,p25,p50,p75,p95,expected` in pp of GDP.
+    /// The chart, framed.
+    pub fn chart(self) -> Chart {
+        Chart {
+            kind: ChartKind::Fan,
+            frame: Frame {
+                title: ChartKind::Fan.title().into(),
+                scenario: format!("Scenario: {}", self.scenario),
+                official: true,
+                note: Some(format!(
+                    "Bands: percentiles of PSND (% of GDP) over {}; lines: the deterministic projection and variants with one assumption moved.",
+                    self.how
+                )),
+            },
+            body: Body::Fan(self),
+        }
+    }
+
+    /// Legend: the bands, median, deterministic path and variants.
+    pub fn legend(&self) -> Vec<LegendEntry> {
+        let mut l: Vec<LegendEntry> = BANDS
+            .iter()
+            .zip(BAND_LABELS)
+            .map(|(c, t)| LegendEntry::swatch(t, *c))
+            .collect();
+        l.push(LegendEntry::line("Median", style::okabe_ito::BLUE));
+        l.push(LegendEntry::line("Deterministic", INK));
+        for (i, (label, _)) in self.variants.iter().enumerate() {
+            l.push(LegendEntry::line(label.clone(), variant_colour(i)));
+        }
+        l
+    }
+
+    /// `year,p5,...,p95,deterministic,<variants>`.
     pub fn csv(&self) -> String {
-        let rows = self.bands.iter().map(|(y, b)| {
-            let e = self
-                .expected
-                .iter()
-                .find(|(x, _)| x == y)
-                .map_or(String::new(), |(_, v)| num(*v));
+        let mut header: Vec<String> = [
+            "year",
+            "p5",
+            "p10",
+            "p25",
+            "p50",
+            "p75",
+            "p90",
+            "p95",
+            "deterministic",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        header.extend(self.variants.iter().map(|v| super::text(&v.0)));
+        let h: Vec<&str> = header.iter().map(String::as_str).collect();
+        let rows = self.years.iter().enumerate().map(|(t, y)| {
             let mut r = vec![y.to_string()];
-            r.extend(b.iter().map(|v| num(*v)));
-            r.push(e);
+            r.extend(self.percentiles[t].iter().map(|v| super::num(*v)));
+            r.push(super::num(self.deterministic[t]));
+            r.extend(
+                self.variants
+                    .iter()
+                    .map(|v| super::num(v.1.get(t).copied().unwrap_or(f64::NAN))),
+            );
             r
         });
-        csv_table(
-            &[
-                "year",
-                "psnd_change_p5_pp_gdp",
-                "psnd_change_p25_pp_gdp",
-                "psnd_change_p50_pp_gdp",
-                "psnd_change_p75_pp_gdp",
-                "psnd_change_p95_pp_gdp",
-                "psnd_change_expected_pp_gdp",
-            ],
-            rows,
-        )
+        csv_table(&h, rows)
     }
 
     /// Draw into `area`.
@@ -113,64 +130,72 @@ impl Fan {
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), ChartError> {
-        let (Some(first), Some(last)) = (self.bands.first(), self.bands.last()) else {
-            return Err(ChartError::NoData("no years to plot".into()));
+        let (Some(&first), Some(&last)) = (self.years.first(), self.years.last()) else {
+            return Err(ChartError::NoData("no years in the fan".into()));
         };
-        let values = self
-            .bands
+        let all = self
+            .percentiles
             .iter()
-            .flat_map(|(_, b)| b.iter().copied())
-            .chain(self.expected.iter().map(|p| p.1));
-        let lo = values.clone().fold(0.0f64, f64::min);
-        let hi = values.fold(0.0f64, f64::max);
-        let pad = (hi - lo).abs() * 0.06;
-        let (y0, y1, yticks) = style::nice_axis(lo - pad, hi + pad, 6);
-        let x0 = first.0 .0 as f64 - 0.5;
-        let x1 = last.0 .0 as f64 + 0.5;
-        let xticks: Vec<f64> = (first.0 .0..=last.0 .0)
-            .step_by(10)
-            .map(f64::from)
-            .collect();
-        let mut chart = ChartBuilder::on(area)
-            .margin_left(super::frame::MARGIN - 8)
-            .margin_right(40)
-            .margin_top(10)
-            .x_label_area_size(64)
-            .y_label_area_size(80)
-            .build_cartesian_2d(Axis::new(x0, x1, xticks), Axis::new(y0, y1, yticks))
-            .map_err(err)?;
-        super::axis::draw_year_mesh(&mut chart, "Change in PSND, percentage points of GDP")
-            .map_err(err)?;
-        for (lo_i, hi_i, colour) in [(0, 4, OUTER), (1, 3, INNER)] {
-            let upper = self.bands.iter().map(|(y, b)| (y.0 as f64, b[hi_i]));
-            let lower = self.bands.iter().rev().map(|(y, b)| (y.0 as f64, b[lo_i]));
+            .flat_map(|p| p.iter().copied())
+            .chain(self.deterministic.iter().copied())
+            .chain(self.variants.iter().flat_map(|v| v.1.iter().copied()))
+            .filter(|v| v.is_finite());
+        let (lo, hi) = all.fold((0.0f64, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(v), b.max(v))
+        });
+        let (y0, y1, ticks) = style::nice_axis(lo, hi.max(lo + 1.0), 6);
+        let mut chart = super::axis::year_chart(
+            area,
+            0,
+            super::axis::year_axis(first, last),
+            Axis::new(y0, y1, ticks),
+        )
+        .map_err(err)?;
+        super::axis::draw_year_mesh(&mut chart, "% of GDP").map_err(err)?;
+        let x = |t: usize| f64::from(self.years[t].0);
+        for (band, (a, b)) in BANDS.iter().zip(BAND_INDEX) {
+            let mut poly: Vec<(f64, f64)> = (0..self.years.len())
+                .map(|t| (x(t), self.percentiles[t][b]))
+                .collect();
+            poly.extend(
+                (0..self.years.len())
+                    .rev()
+                    .map(|t| (x(t), self.percentiles[t][a])),
+            );
             chart
-                .draw_series(std::iter::once(Polygon::new(
-                    upper.chain(lower).collect::<Vec<_>>(),
-                    colour.filled(),
-                )))
+                .draw_series(std::iter::once(Polygon::new(poly, band.filled())))
+                .map_err(err)?;
+        }
+        let line = |v: &[f64]| -> Vec<(f64, f64)> {
+            v.iter().enumerate().map(|(t, y)| (x(t), *y)).collect()
+        };
+        let median: Vec<f64> = self.percentiles.iter().map(|p| p[3]).collect();
+        chart
+            .draw_series(LineSeries::new(
+                line(&median),
+                style::okabe_ito::BLUE.stroke_width(4),
+            ))
+            .map_err(err)?;
+        for (i, (_, v)) in self.variants.iter().enumerate() {
+            chart
+                .draw_series(LineSeries::new(line(v), variant_colour(i).stroke_width(2)))
                 .map_err(err)?;
         }
         chart
             .draw_series(LineSeries::new(
-                vec![(x0, 0.0), (x1, 0.0)],
-                INK.stroke_width(1),
-            ))
-            .map_err(err)?;
-        chart
-            .draw_series(LineSeries::new(
-                self.bands.iter().map(|(y, b)| (y.0 as f64, b[2])),
-                MEDIAN.stroke_width(5),
-            ))
-            .map_err(err)?;
-        chart
-            .draw_series(DashedLineSeries::new(
-                self.expected.iter().map(|(y, v)| (y.0 as f64, *v)),
-                12,
-                8,
-                EXPECTED.stroke_width(3),
+                line(&self.deterministic),
+                INK.stroke_width(2),
             ))
             .map_err(err)?;
         Ok(())
     }
+}
+
+fn variant_colour(i: usize) -> RGBColor {
+    [
+        style::okabe_ito::VERMILLION,
+        style::okabe_ito::GREEN,
+        style::okabe_ito::PURPLE,
+        style::okabe_ito::ORANGE,
+    ][i % 4]
 }

@@ -13,12 +13,15 @@ pub mod decomposition;
 pub mod fan;
 mod font;
 pub mod frame;
+pub mod heatmap;
+pub mod intervention_fan;
 pub mod interventions;
 pub mod lines;
 pub mod pyramid;
 mod raster;
 pub mod stacked;
 pub mod style;
+pub mod tornado;
 
 use std::path::Path;
 
@@ -76,6 +79,20 @@ pub enum ChartError {
     },
 }
 
+impl ChartError {
+    /// Whether the request caused the error (a year, scenario count or
+    /// chart that does not fit the scenarios): bad input, exit code 2.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            ChartError::PopulationYear { .. }
+                | ChartError::OneScenario { .. }
+                | ChartError::NoInterventions { .. }
+                | ChartError::NoData(_)
+        )
+    }
+}
+
 /// The charts on offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum ChartKind {
@@ -93,6 +110,12 @@ pub enum ChartKind {
     Pyramid,
     /// Old-age dependency ratio, one line per scenario.
     Dependency,
+    /// Stochastic fan of PSND (percentile bands) with the deterministic path and variants.
+    Fan,
+    /// One-at-a-time sensitivities of final-year PSND, largest first.
+    Tornado,
+    /// Final-year PSND over a two-field sweep (drawn by `fiscal sweep --chart`).
+    Heatmap,
 }
 
 impl ChartKind {
@@ -117,6 +140,9 @@ impl ChartKind {
             ChartKind::Interventions => "interventions",
             ChartKind::Pyramid => "pyramid",
             ChartKind::Dependency => "dependency",
+            ChartKind::Fan => "fan",
+            ChartKind::Tornado => "tornado",
+            ChartKind::Heatmap => "heatmap",
         }
     }
 
@@ -130,6 +156,9 @@ impl ChartKind {
             ChartKind::Interventions => "What the efficiency interventions do",
             ChartKind::Pyramid => "Population by age and sex",
             ChartKind::Dependency => "Old-age dependency ratio",
+            ChartKind::Fan => "How uncertain is the debt path?",
+            ChartKind::Tornado => "Which assumption matters most for debt",
+            ChartKind::Heatmap => "Debt over a grid of assumptions",
         }
     }
 
@@ -158,8 +187,14 @@ pub enum Body {
     Interventions(Interventions),
     /// Population pyramid.
     Pyramid(Pyramid),
-    /// Distribution (fan) of a package's effect on debt.
+    /// Stochastic fan.
     Fan(fan::Fan),
+    /// Tornado of sensitivities.
+    Tornado(tornado::Tornado),
+    /// Heatmap of a two-field sweep.
+    Heatmap(heatmap::Heatmap),
+    /// Distribution of an intervention package's effect on debt.
+    InterventionFan(intervention_fan::InterventionFan),
 }
 
 /// A chart ready to render: its kind, chrome and data.
@@ -237,6 +272,9 @@ impl Chart {
             Body::Interventions(b) => b.legend(),
             Body::Pyramid(b) => b.legend(),
             Body::Fan(b) => b.legend(),
+            Body::Tornado(b) => b.legend(),
+            Body::Heatmap(b) => b.legend(),
+            Body::InterventionFan(b) => b.legend(),
         }
     }
 
@@ -249,6 +287,9 @@ impl Chart {
             Body::Interventions(b) => b.csv(),
             Body::Pyramid(b) => b.csv(),
             Body::Fan(b) => b.csv(),
+            Body::Tornado(b) => b.csv(),
+            Body::Heatmap(b) => b.csv(),
+            Body::InterventionFan(b) => b.csv(),
         }
     }
 
@@ -261,6 +302,9 @@ impl Chart {
             Body::Interventions(b) => b.draw(&plot),
             Body::Pyramid(b) => b.draw(&plot),
             Body::Fan(b) => b.draw(&plot),
+            Body::Tornado(b) => b.draw(&plot),
+            Body::Heatmap(b) => b.draw(&plot),
+            Body::InterventionFan(b) => b.draw(&plot),
         }
     }
 
@@ -416,6 +460,13 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
             .collect()
     };
     let chart = match kind {
+        ChartKind::Fan | ChartKind::Tornado | ChartKind::Heatmap => {
+            return Err(ChartError::NoData(format!(
+                "the `{}` chart is drawn from an uncertainty run, not a projection: use `fiscal chart {}` or the `--chart` option of `fiscal fan`, `fiscal sensitivity` or `fiscal sweep`",
+                kind.key(),
+                kind.key()
+            )))
+        }
         ChartKind::Debt => {
             let shaded = efo_span(inputs[0].projection);
             let note = shaded.map(|(a, b)| {

@@ -70,7 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ))
         .into());
     }
-    let run = super::run_all::Run::project(scenario)?;
+    let run = crate::run::Run::project(scenario)?;
     let a = &run.scenario.assumptions;
     let Some(expected) = run.interventions.as_ref() else {
         return Ok(());
@@ -101,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .with_context(|| format!("cannot draw the paths of `{}`", a.name))?;
     let summary = probabilistic::summarise(&draws, &run.base, &settings);
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
-        let chart = crate::chart::fan::chart(&a.name, expected, &summary)?;
+        let chart = crate::chart::intervention_fan::chart(&a.name, expected, &summary)?;
         output::write_atomic(file, &chart.render(format)?)?;
         output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
     }
@@ -116,7 +116,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     match args.format {
         Format::Table => out!("{}", text.table())?,
         Format::Csv => out!("{}", text.csv())?,
-        Format::Json => out!("{}", text.json())?,
+        Format::Json => out!("{}", text.json(&run.scenario, &run.data))?,
     }
     Ok(())
 }
