@@ -35,10 +35,9 @@ fn run_reports_interventions_and_writes_their_csv() {
         .contains("social_benefit_gbp_bn"));
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("projection.json")).unwrap()).unwrap();
-    let package = &json["results"]["interventions"]["package"];
-    assert!(package["exchequer_npv_gbp_bn"].is_number());
-    assert!(package["social_npv_gbp_bn"].is_number());
-    assert!(package["interest_saved_pv_gbp_bn"].is_number());
+    assert!(json["results"]["interventions"]["package"]["exchequer_npv_gbp_bn"].is_number());
+    assert!(json["results"]["interventions"]["package"]["social_npv_gbp_bn"].is_number());
+    assert!(json["results"]["interventions"]["package"]["interest_saved_pv_gbp_bn"].is_number());
 }
 
 #[test]

@@ -14,9 +14,9 @@ pub mod fan;
 mod font;
 pub mod frame;
 pub mod heatmap;
-pub mod intervention_fan;
 pub mod interventions;
 pub mod lines;
+pub mod package_fan;
 pub mod pyramid;
 mod raster;
 pub mod stacked;
@@ -193,8 +193,8 @@ pub enum Body {
     Tornado(tornado::Tornado),
     /// Heatmap of a two-field sweep.
     Heatmap(heatmap::Heatmap),
-    /// Distribution of an intervention package's effect on debt.
-    InterventionFan(intervention_fan::InterventionFan),
+    /// Distribution (fan) of a package's effect on debt.
+    PackageFan(package_fan::Fan),
 }
 
 /// A chart ready to render: its kind, chrome and data.
@@ -272,9 +272,9 @@ impl Chart {
             Body::Interventions(b) => b.legend(),
             Body::Pyramid(b) => b.legend(),
             Body::Fan(b) => b.legend(),
+            Body::PackageFan(b) => b.legend(),
             Body::Tornado(b) => b.legend(),
             Body::Heatmap(b) => b.legend(),
-            Body::InterventionFan(b) => b.legend(),
         }
     }
 
@@ -287,9 +287,9 @@ impl Chart {
             Body::Interventions(b) => b.csv(),
             Body::Pyramid(b) => b.csv(),
             Body::Fan(b) => b.csv(),
+            Body::PackageFan(b) => b.csv(),
             Body::Tornado(b) => b.csv(),
             Body::Heatmap(b) => b.csv(),
-            Body::InterventionFan(b) => b.csv(),
         }
     }
 
@@ -302,9 +302,9 @@ impl Chart {
             Body::Interventions(b) => b.draw(&plot),
             Body::Pyramid(b) => b.draw(&plot),
             Body::Fan(b) => b.draw(&plot),
+            Body::PackageFan(b) => b.draw(&plot),
             Body::Tornado(b) => b.draw(&plot),
             Body::Heatmap(b) => b.draw(&plot),
-            Body::InterventionFan(b) => b.draw(&plot),
         }
     }
 

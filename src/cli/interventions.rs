@@ -101,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .with_context(|| format!("cannot draw the paths of `{}`", a.name))?;
     let summary = probabilistic::summarise(&draws, &run.base, &settings);
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
-        let chart = crate::chart::intervention_fan::chart(&a.name, expected, &summary)?;
+        let chart = crate::chart::package_fan::chart(&a.name, expected, &summary)?;
         output::write_atomic(file, &chart.render(format)?)?;
         output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
     }

@@ -17,7 +17,7 @@ use crate::years::FiscalYear;
 
 /// The fan's data.
 #[derive(Debug, Clone, PartialEq)]
-pub struct InterventionFan {
+pub struct Fan {
     /// Per year: 5th, 25th, 50th, 75th and 95th percentiles, pp of GDP.
     pub bands: Vec<(FiscalYear, [f64; 5])>,
     /// The expected-value (named central case) path, pp of GDP.
@@ -57,7 +57,7 @@ pub fn chart(
                 summary.paths, summary.seed
             )),
         },
-        body: Body::InterventionFan(InterventionFan {
+        body: Body::PackageFan(Fan {
             bands: summary.psnd_change_fan_pp_gdp.clone(),
             expected: expected
                 .package
@@ -70,7 +70,7 @@ pub fn chart(
     })
 }
 
-impl InterventionFan {
+impl Fan {
     /// Legend: the two bands, the median and the expected path.
     pub fn legend(&self) -> Vec<LegendEntry> {
         vec![
