@@ -224,6 +224,7 @@ pub fn check(a: &Assumptions) -> Vec<Problem> {
     }
     check_index_linked_real_yield(&mut c, a);
     check_intertemporal_end(&mut c, a);
+    check_fuel_duty_zero_by(&mut c, a);
     check_long_run_rates(&mut c, a);
     check_qt_path(&mut c, a);
     c.num(
@@ -328,6 +329,17 @@ pub fn check(a: &Assumptions) -> Vec<Problem> {
         check_intervention(&mut c, a, i, iv);
     }
     problems
+}
+
+fn check_fuel_duty_zero_by(c: &mut Check, a: &Assumptions) {
+    if let Some(y) = a.receipts.fuel_duty_zero_by {
+        if y <= a.horizon.medium_term_end {
+            c.push(
+                "receipts.fuel_duty_zero_by",
+                format!("{y} is not after the medium term ({}): give a later year, or omit it to hold fuel duty's share of GDP", a.horizon.medium_term_end),
+            );
+        }
+    }
 }
 
 fn check_intertemporal_end(c: &mut Check, a: &Assumptions) {
