@@ -10,14 +10,18 @@
 
 mod axis;
 pub mod decomposition;
+pub mod fan;
 mod font;
 pub mod frame;
+pub mod heatmap;
 pub mod interventions;
 pub mod lines;
+pub mod package_fan;
 pub mod pyramid;
 mod raster;
 pub mod stacked;
 pub mod style;
+pub mod tornado;
 
 use std::path::Path;
 
@@ -75,6 +79,20 @@ pub enum ChartError {
     },
 }
 
+impl ChartError {
+    /// Whether the request caused the error (a year, scenario count or
+    /// chart that does not fit the scenarios): bad input, exit code 2.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            ChartError::PopulationYear { .. }
+                | ChartError::OneScenario { .. }
+                | ChartError::NoInterventions { .. }
+                | ChartError::NoData(_)
+        )
+    }
+}
+
 /// The charts on offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum ChartKind {
@@ -92,6 +110,12 @@ pub enum ChartKind {
     Pyramid,
     /// Old-age dependency ratio, one line per scenario.
     Dependency,
+    /// Stochastic fan of PSND (percentile bands) with the deterministic path and variants.
+    Fan,
+    /// One-at-a-time sensitivities of final-year PSND, largest first.
+    Tornado,
+    /// Final-year PSND over a two-field sweep (drawn by `fiscal sweep --chart`).
+    Heatmap,
 }
 
 impl ChartKind {
@@ -116,6 +140,9 @@ impl ChartKind {
             ChartKind::Interventions => "interventions",
             ChartKind::Pyramid => "pyramid",
             ChartKind::Dependency => "dependency",
+            ChartKind::Fan => "fan",
+            ChartKind::Tornado => "tornado",
+            ChartKind::Heatmap => "heatmap",
         }
     }
 
@@ -129,6 +156,9 @@ impl ChartKind {
             ChartKind::Interventions => "What the efficiency interventions do",
             ChartKind::Pyramid => "Population by age and sex",
             ChartKind::Dependency => "Old-age dependency ratio",
+            ChartKind::Fan => "How uncertain is the debt path?",
+            ChartKind::Tornado => "Which assumption matters most for debt",
+            ChartKind::Heatmap => "Debt over a grid of assumptions",
         }
     }
 
@@ -157,6 +187,14 @@ pub enum Body {
     Interventions(Interventions),
     /// Population pyramid.
     Pyramid(Pyramid),
+    /// Stochastic fan.
+    Fan(fan::Fan),
+    /// Tornado of sensitivities.
+    Tornado(tornado::Tornado),
+    /// Heatmap of a two-field sweep.
+    Heatmap(heatmap::Heatmap),
+    /// Distribution (fan) of a package's effect on debt.
+    PackageFan(package_fan::Fan),
 }
 
 /// A chart ready to render: its kind, chrome and data.
@@ -233,6 +271,10 @@ impl Chart {
             Body::Decomposition(b) => b.legend(),
             Body::Interventions(b) => b.legend(),
             Body::Pyramid(b) => b.legend(),
+            Body::Fan(b) => b.legend(),
+            Body::PackageFan(b) => b.legend(),
+            Body::Tornado(b) => b.legend(),
+            Body::Heatmap(b) => b.legend(),
         }
     }
 
@@ -244,6 +286,10 @@ impl Chart {
             Body::Decomposition(b) => b.csv(),
             Body::Interventions(b) => b.csv(),
             Body::Pyramid(b) => b.csv(),
+            Body::Fan(b) => b.csv(),
+            Body::PackageFan(b) => b.csv(),
+            Body::Tornado(b) => b.csv(),
+            Body::Heatmap(b) => b.csv(),
         }
     }
 
@@ -255,6 +301,10 @@ impl Chart {
             Body::Decomposition(b) => b.draw(&plot),
             Body::Interventions(b) => b.draw(&plot),
             Body::Pyramid(b) => b.draw(&plot),
+            Body::Fan(b) => b.draw(&plot),
+            Body::PackageFan(b) => b.draw(&plot),
+            Body::Tornado(b) => b.draw(&plot),
+            Body::Heatmap(b) => b.draw(&plot),
         }
     }
 
@@ -407,6 +457,13 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
             .collect()
     };
     let chart = match kind {
+        ChartKind::Fan | ChartKind::Tornado | ChartKind::Heatmap => {
+            return Err(ChartError::NoData(format!(
+                "the `{}` chart is drawn from an uncertainty run, not a projection: use `fiscal chart {}` or the `--chart` option of `fiscal fan`, `fiscal sensitivity` or `fiscal sweep`",
+                kind.key(),
+                kind.key()
+            )))
+        }
         ChartKind::Debt => {
             let shaded = efo_span(inputs[0].projection);
             let note = shaded.map(|(a, b)| {

@@ -5,6 +5,7 @@ pub mod adjustments;
 pub mod assumptions;
 pub mod debt;
 pub mod demography;
+pub mod distributions;
 pub mod economy;
 mod engine;
 mod error;
@@ -13,6 +14,8 @@ pub mod interventions;
 pub mod lines;
 pub mod projection;
 pub mod reproduce;
+pub mod suggest;
+pub mod uncertainty;
 pub mod validate;
 
 pub use adjustments::Adjustments;

@@ -14,5 +14,5 @@ pub use error::IndicatorError;
 pub use gap::{
     intertemporal_assumptions, GapResult, GapSolver, GapSpec, Profile, S1_PHASE_IN_YEARS,
 };
-pub use headline::{headline, sustainability, Headline, Sustainability};
+pub use headline::{headline, one_off_gap, sustainability, Headline, Sustainability};
 pub use solve::Method;
