@@ -52,9 +52,12 @@ fn parse_variant(s: &str) -> Result<VariantPreset, String> {
         })
 }
 
-/// The scenario's State Pension age steps as a path by calendar mid-year.
-fn spa_path(a: &crate::model::Assumptions) -> SpaPath {
-    let steps = &a.state_pension_age.steps;
+/// The scenario's State Pension age steps (with any life-expectancy link
+/// resolved) as a path by calendar mid-year.
+fn spa_path(a: &crate::model::Assumptions) -> anyhow::Result<SpaPath> {
+    let resolved = crate::model::spa::resolve_state_pension_age(a)
+        .context("cannot link the State Pension age to life expectancy")?;
+    let steps = &resolved.steps;
     let mut points = Vec::new();
     for (i, s) in steps.iter().enumerate() {
         points.push((s.from.start(), s.age_years));
@@ -62,7 +65,7 @@ fn spa_path(a: &crate::model::Assumptions) -> SpaPath {
             points.push((next.from.start() - 1, s.age_years));
         }
     }
-    SpaPath { points }
+    Ok(SpaPath { points })
 }
 
 /// The scenario's population summary for each projection year: from the
@@ -81,7 +84,7 @@ pub fn summary_rows(
         None => population_from_settings(&PopulationSettings::default(), last_year, None)
             .context("cannot project the principal population")?,
     };
-    let spa = spa_path(a);
+    let spa = spa_path(a)?;
     Ok(match &outcome {
         PopulationOutcome::Projected(p) => p.summary(&spa),
         PopulationOutcome::Ready(t) => summary_of_table(t, &spa),

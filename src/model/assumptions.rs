@@ -178,6 +178,10 @@ pub struct SpaStep {
 pub struct StatePensionAge {
     /// Steps in time order; the age between steps is that of the last step.
     pub steps: Vec<SpaStep>,
+    /// Link the State Pension age to life expectancy from a year on (the
+    /// government's "one third of adult life" rule); omit for the steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_to_life_expectancy: Option<crate::model::demography::SpaLink>,
 }
 
 impl StatePensionAge {

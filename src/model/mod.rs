@@ -13,6 +13,7 @@ pub mod interventions;
 pub mod lines;
 pub mod projection;
 pub mod reproduce;
+pub mod spa;
 pub mod validate;
 
 pub use adjustments::Adjustments;

@@ -327,10 +327,65 @@ pub fn check(a: &Assumptions) -> Vec<Problem> {
             );
         }
     }
+    check_spa_never_falls(&mut c, a);
+    check_spa_link(&mut c, a);
     for (i, iv) in a.intervention.iter().enumerate() {
         check_intervention(&mut c, a, i, iv);
     }
     problems
+}
+
+/// The State Pension age timetable may rise or stay, never fall.
+fn check_spa_never_falls(c: &mut Check<'_>, a: &Assumptions) {
+    let steps = &a.state_pension_age.steps;
+    for (i, pair) in steps.windows(2).enumerate() {
+        let (before, st) = (&pair[0], &pair[1]);
+        if st.age_years < before.age_years {
+            c.push(
+                &format!("state_pension_age.steps[{}].age_years", i + 1),
+                format!(
+                    "{} in {} is below {} in {}: the State Pension age path may not fall; give a step at least as high as the one before",
+                    fmt(st.age_years),
+                    st.from,
+                    fmt(before.age_years),
+                    before.from
+                ),
+            );
+        }
+    }
+}
+
+/// The life-expectancy link: a share of adult life strictly between 0 and
+/// 1, an adult-life start age, and a first year inside the horizon.
+fn check_spa_link(c: &mut Check<'_>, a: &Assumptions) {
+    let Some(link) = &a.state_pension_age.link_to_life_expectancy else {
+        return;
+    };
+    let at = "state_pension_age.link_to_life_expectancy";
+    c.num(
+        &format!("{at}.share_of_adult_life"),
+        link.share_of_adult_life,
+        0.05,
+        0.6,
+        Unit::Share,
+    );
+    c.num(
+        &format!("{at}.adult_life_from_age_years"),
+        link.adult_life_from_age_years,
+        0.0,
+        40.0,
+        Unit::Years,
+    );
+    let h = &a.horizon;
+    if link.from <= h.base_year || link.from > h.end_year {
+        c.push(
+            &format!("{at}.from"),
+            format!(
+                "{} is outside the horizon: give a year after {} and up to {}",
+                link.from, h.base_year, h.end_year
+            ),
+        );
+    }
 }
 
 fn check_intervention(
