@@ -75,6 +75,20 @@ pub enum ChartError {
     },
 }
 
+impl ChartError {
+    /// Whether the request caused the error (a year, scenario count or
+    /// chart that does not fit the scenarios): bad input, exit code 2.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            ChartError::PopulationYear { .. }
+                | ChartError::OneScenario { .. }
+                | ChartError::NoInterventions { .. }
+                | ChartError::NoData(_)
+        )
+    }
+}
+
 /// The charts on offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum ChartKind {

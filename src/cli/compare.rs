@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::run_all::Run;
 use crate::model::Projection;
+use crate::run::Run;
 
 use super::Format;
 
@@ -51,12 +51,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let runs = scenarios
-        .into_iter()
-        .map(Run::project)
-        .collect::<anyhow::Result<Vec<Run>>>()?;
+    if let Some(dir) = &args.charts {
+        output::prepare_dir(dir).context("the charts directory is not usable")?;
+    }
+    let runs = crate::run::project_all(scenarios)?;
     let inputs: Vec<_> = runs.iter().map(Run::input).collect();
-    super::chart::write_compare(args.charts.as_deref(), &inputs)?;
+    if let Some(dir) = &args.charts {
+        output::charts::write_compare(dir, &inputs).context("cannot write the charts")?;
+    }
     let projections: Vec<&Projection> = runs.iter().map(|r| &r.projection).collect();
     let indicators: Vec<_> = runs
         .iter()

@@ -27,7 +27,6 @@ pub mod population;
 pub mod report;
 pub mod reproduce;
 pub mod run;
-pub mod run_all;
 
 use clap::{Parser, Subcommand};
 
@@ -130,6 +129,8 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
             || e.is::<DataError>()
             || e.is::<WriteError>()
             || e.is::<UsageError>()
+            || e.downcast_ref::<crate::chart::ChartError>()
+                .is_some_and(crate::chart::ChartError::is_bad_input)
             || e.downcast_ref::<IndicatorError>()
                 .is_some_and(IndicatorError::is_bad_input)
             || matches!(
@@ -158,4 +159,14 @@ pub fn load_scenario(path: Option<&std::path::Path>) -> anyhow::Result<crate::sc
         None => crate::scenario::Scenario::default_scenario()
             .context("the embedded default scenario is not valid (a bug)"),
     }
+}
+
+/// Load each scenario (the embedded default when none is given).
+pub fn load_scenarios(
+    paths: &[std::path::PathBuf],
+) -> anyhow::Result<Vec<crate::scenario::Scenario>> {
+    if paths.is_empty() {
+        return Ok(vec![load_scenario(None)?]);
+    }
+    paths.iter().map(|p| load_scenario(Some(p))).collect()
 }

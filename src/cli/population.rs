@@ -8,11 +8,9 @@ use anyhow::Context;
 
 use super::Format;
 
-use crate::model::demography::{
-    population_from_settings, projection::summary_of_table, PopulationOutcome, PopulationSettings,
-    SpaPath, VariantPreset,
-};
+use crate::model::demography::{PopulationSettings, VariantPreset};
 use crate::output::{self, population};
+use crate::run::population_summary;
 
 /// Arguments of `fiscal population`.
 #[derive(Debug, clap::Args)]
@@ -52,48 +50,6 @@ fn parse_variant(s: &str) -> Result<VariantPreset, String> {
         })
 }
 
-/// The scenario's State Pension age steps (with any life-expectancy link
-/// resolved) as a path by calendar mid-year.
-fn spa_path(a: &crate::model::Assumptions) -> anyhow::Result<SpaPath> {
-    let resolved = crate::model::spa::resolve_state_pension_age(a)
-        .context("cannot link the State Pension age to life expectancy")?;
-    let steps = &resolved.steps;
-    let mut points = Vec::new();
-    for (i, s) in steps.iter().enumerate() {
-        points.push((s.from.start(), s.age_years));
-        if let Some(next) = steps.get(i + 1) {
-            points.push((next.from.start() - 1, s.age_years));
-        }
-    }
-    Ok(SpaPath { points })
-}
-
-/// The scenario's population summary for each projection year: from the
-/// cohort-component engine when the scenario gives assumptions (or none), or
-/// from the ready projection it names. `outcome` is what the scenario's
-/// settings produced (`None` without settings).
-pub fn summary_rows(
-    scenario: &crate::scenario::Scenario,
-    outcome: Option<PopulationOutcome>,
-) -> anyhow::Result<Vec<crate::model::demography::SummaryRow>> {
-    let a = &scenario.assumptions;
-    let last_year = a.horizon.end_year.start() + 1;
-    // Without settings, project the principal assumptions so that flows show.
-    let outcome = match outcome {
-        Some(o) => o,
-        None => population_from_settings(&PopulationSettings::default(), last_year, None)
-            .context("cannot project the principal population")?,
-    };
-    let spa = spa_path(a)?;
-    Ok(match &outcome {
-        PopulationOutcome::Projected(p) => p.summary(&spa),
-        PopulationOutcome::Ready(t) => summary_of_table(t, &spa),
-    }
-    .into_iter()
-    .filter(|r| r.year >= a.horizon.base_year.start() && r.year < last_year)
-    .collect())
-}
-
 /// Run `fiscal population`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let mut scenario = super::load_scenario(args.scenario.as_deref())?;
@@ -106,7 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let rows = summary_rows(&scenario, scenario.population_outcome()?)?;
+    let rows = population_summary(&scenario, scenario.population_outcome()?)?;
     let csv = population::csv(&rows);
     if let Some(dir) = &args.out {
         output::write_atomic(&dir.join("population.csv"), csv.as_bytes())?;

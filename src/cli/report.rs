@@ -5,12 +5,11 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::chart::{parent_dir, usage};
-use super::run_all::{project_all, Run};
 use super::UsageError;
 use crate::model::indicators::{sustainability, Sustainability};
 use crate::output;
 use crate::report::{self, Entry, ReportError};
+use crate::run::{project_all, Run};
 
 /// Arguments of `fiscal report`.
 #[derive(Debug, clap::Args)]
@@ -30,7 +29,7 @@ enum Kind {
 
 fn report_error(e: ReportError) -> anyhow::Error {
     match e {
-        ReportError::Chart(c) => usage(c),
+        ReportError::Chart(c) => c.into(),
         other => anyhow::Error::new(other),
     }
 }
@@ -53,8 +52,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .into())
         }
     };
-    output::prepare_dir(parent_dir(&args.output)).context("the output directory is not usable")?;
-    let runs = project_all(&args.scenarios)?;
+    output::prepare_dir(output::parent_dir(&args.output))
+        .context("the output directory is not usable")?;
+    let runs = project_all(super::load_scenarios(&args.scenarios)?)?;
     // As `fiscal run` reports them: with the interventions in force.
     let indicators: Vec<Sustainability> = runs
         .iter()
@@ -71,7 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             sustainability: Some(s),
         })
         .collect();
-    let charts = report::charts(&entries).map_err(usage)?;
+    let charts = report::charts(&entries)?;
     let bytes = match kind {
         Kind::Html => report::html::render(&entries, &charts)
             .map_err(report_error)?

@@ -8,6 +8,7 @@ use super::Format;
 
 use crate::model;
 use crate::output::{self, csv::projection_csv, json::projection_json, table::summary};
+use crate::run::{population_summary, Run};
 use crate::years::FiscalYear;
 
 /// Arguments of `fiscal run`.
@@ -45,11 +46,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let mut run = super::run_all::Run::project(scenario)?;
+    if let Some(dir) = &args.charts {
+        output::prepare_dir(dir).context("the charts directory is not usable")?;
+    }
+    let mut run = Run::project(scenario)?;
+    if let Some(dir) = &args.charts {
+        output::charts::write_all(dir, run.input()).context("cannot write the charts")?;
+    }
     let population = run.population.take();
     let (scenario, data, projection) = (&run.scenario, &run.data, &run.projection);
     let interventions = run.interventions.as_ref();
-    super::chart::write_all(args.charts.as_deref(), data, projection, interventions)?;
     let indicators = model::indicators::sustainability(
         &scenario.assumptions,
         data,
@@ -61,7 +67,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     // tables, which the terminal table does not need.
     let files = args.out.as_deref();
     let json = if files.is_some() || args.format == Format::Json {
-        let population_rows = super::population::summary_rows(scenario, population)?;
+        let population_rows = population_summary(scenario, population)?;
         if let Some(dir) = files {
             output::write_atomic(
                 &dir.join("population.csv"),

@@ -2,6 +2,7 @@
 //! all written atomically.
 
 pub mod atomic;
+pub mod charts;
 pub mod compare;
 pub mod csv;
 pub mod decomposition;
@@ -12,3 +13,11 @@ pub mod population;
 pub mod table;
 
 pub use atomic::{prepare_dir, write_atomic, WriteError};
+
+/// The directory a file goes into (`.` for a bare file name).
+pub fn parent_dir(path: &std::path::Path) -> &std::path::Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    }
+}
