@@ -120,10 +120,8 @@ impl Paths {
             bank[k] += shock.bank_pp;
             rpi[k] += shock.index_linked_inflation_pp;
         }
-        let spa: Vec<f64> = years
-            .iter()
-            .map(|y| a.state_pension_age.age_in(*y))
-            .collect();
+        let timetable = crate::model::spa::resolve_state_pension_age(a)?;
+        let spa: Vec<f64> = years.iter().map(|y| timetable.age_in(*y)).collect();
         let part_base = data.participation.column("participation_rate")?;
         // Participation by year, once: employment and labour-income receipts use it.
         let participation: Vec<Array2<f64>> = spa
