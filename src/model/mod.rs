@@ -11,6 +11,7 @@ mod error;
 pub mod indicators;
 pub mod interventions;
 pub mod lines;
+pub mod mortality;
 pub mod projection;
 pub mod reproduce;
 pub mod spa;

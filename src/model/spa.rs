@@ -4,28 +4,10 @@
 //! [`super::demography::spa_link`] and docs/model.md).
 
 use super::assumptions::{Assumptions, SpaStep, StatePensionAge};
-use super::demography::{
-    principal_assumptions, spa_link, DemographicAssumptions, PopulationChoice,
-};
+use super::demography::spa_link;
 use super::error::ModelError;
+use super::mortality::scenario_mortality;
 use crate::years::FiscalYear;
-
-/// The mortality the rule reads: the scenario's own when its population is
-/// projected from assumptions, the ONS 2022-based principal otherwise (a
-/// ready projection carries no rates).
-fn mortality_assumptions(a: &Assumptions) -> Result<DemographicAssumptions, ModelError> {
-    let err = |e: super::demography::DemographyError| ModelError::Data {
-        table: "population".into(),
-        message: e.to_string(),
-    };
-    let principal = principal_assumptions().map_err(err)?;
-    match &a.population {
-        Some(s) if s.choice().map_err(err)? == PopulationChoice::Assumptions => {
-            s.apply(&principal).map_err(err)
-        }
-        _ => Ok(principal),
-    }
-}
 
 /// The timetable in force: `a.state_pension_age` unchanged without a link;
 /// with one, the steps before `from` and one step a year from `from` to the
@@ -35,7 +17,7 @@ pub fn resolve_state_pension_age(a: &Assumptions) -> Result<StatePensionAge, Mod
     let Some(link) = &spa.link_to_life_expectancy else {
         return Ok(spa.clone());
     };
-    let demography = mortality_assumptions(a)?;
+    let demography = scenario_mortality(a)?;
     let start_age = spa.age_in(link.from.prev());
     let last = a.horizon.end_year.next();
     let path = spa_link::linked_spa_path(

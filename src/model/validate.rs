@@ -327,12 +327,46 @@ pub fn check(a: &Assumptions) -> Vec<Problem> {
             );
         }
     }
+    check_healthy_ageing(&mut c, a);
+    check_welfare_cpi_start(&mut c, a);
     check_spa_never_falls(&mut c, a);
     check_spa_link(&mut c, a);
     for (i, iv) in a.intervention.iter().enumerate() {
         check_intervention(&mut c, a, i, iv);
     }
     problems
+}
+
+/// The healthy-ageing share is a fraction 0..1.
+fn check_healthy_ageing(c: &mut Check<'_>, a: &Assumptions) {
+    let v = a.spending.health_healthy_ageing_share;
+    let field = "spending.health_healthy_ageing_share";
+    if v.is_finite() && v > 1.0 && v <= 100.0 {
+        c.num(field, v, 0.0, 1.0, Unit::Share);
+    } else if !(v.is_finite() && (0.0..=1.0).contains(&v)) {
+        c.push(
+            field,
+            format!("{v} is outside 0..1: 0 keeps the age-cost profile fixed, 1 spends every extra year of life in good health"),
+        );
+    }
+}
+
+/// The first year of CPI-uprated welfare is a long-term year of the horizon.
+fn check_welfare_cpi_start(c: &mut Check<'_>, a: &Assumptions) {
+    let Some(from) = a.spending.welfare_cpi_uprating_from else {
+        return;
+    };
+    let h = &a.horizon;
+    if from <= h.medium_term_end || from > h.end_year {
+        c.push(
+            "spending.welfare_cpi_uprating_from",
+            format!(
+                "{from} is outside the long-term years of the horizon: give a year from {} to {}",
+                h.medium_term_end.next(),
+                h.end_year
+            ),
+        );
+    }
 }
 
 /// The State Pension age timetable may rise or stay, never fall.
