@@ -131,6 +131,24 @@ impl Profiled {
         self.volume(ctx) * self.index
     }
 
+    /// [`Profiled::project`] with the profile at each age multiplied by
+    /// `by_age` (cohort amounts relative to the calibration year).
+    pub fn project_weighted(
+        &mut self,
+        ctx: &YearContext,
+        growth: f64,
+        by_age: ndarray::ArrayView1<f64>,
+    ) -> f64 {
+        self.index *= growth;
+        let mut w = self.profile.clone();
+        for s in 0..2 {
+            for age in 0..N_AGES {
+                w[[s, age]] *= by_age[age];
+            }
+        }
+        self.volume_of(w, ctx) * self.index
+    }
+
     /// [`Profiled::project`] with the profile shifted as in
     /// [`Profiled::volume_shifted`].
     pub fn project_shifted(
