@@ -90,3 +90,76 @@ fn spa_linked_to_life_expectancy_runs_and_shows_in_the_population() {
     assert_eq!(spa_in("2050"), 67.0);
     assert!(spa_in("2075") > 67.5 && spa_in("2075") < 68.5);
 }
+
+#[test]
+fn healthy_ageing_share_outside_zero_to_one_is_rejected() {
+    let d = tempfile::tempdir().unwrap();
+    for (name, v) in [
+        ("neg.toml", "-0.2"),
+        ("big.toml", "1.5"),
+        ("pct.toml", "50.0"),
+    ] {
+        let p = write(
+            d.path(),
+            name,
+            &format!("[spending]\nhealth_healthy_ageing_share = {v}\n"),
+        );
+        bad(
+            &["run", p.to_str().unwrap()],
+            &[name, "spending.health_healthy_ageing_share"],
+        );
+    }
+}
+
+#[test]
+fn cpi_uprating_start_outside_the_horizon_is_rejected() {
+    let d = tempfile::tempdir().unwrap();
+    for (name, y) in [("late.toml", "2090-91"), ("early.toml", "2027-28")] {
+        let p = write(
+            d.path(),
+            name,
+            &format!(
+                "[spending]\nwelfare_uprating = \"cpi\"\nwelfare_cpi_uprating_from = \"{y}\"\n"
+            ),
+        );
+        bad(
+            &["run", p.to_str().unwrap()],
+            &[
+                name,
+                "spending.welfare_cpi_uprating_from",
+                "outside the long-term years",
+            ],
+        );
+    }
+}
+
+#[test]
+fn cpi_uprating_start_year_moves_other_welfare() {
+    let d = tempfile::tempdir().unwrap();
+    let csv = |from: &str| -> f64 {
+        let p = write(
+            d.path(),
+            "s.toml",
+            &format!("extends = \"default\"\n[spending]\nwelfare_uprating = \"cpi\"\nwelfare_cpi_uprating_from = \"{from}\"\n"),
+        );
+        let out = fiscal()
+            .args(["run", p.to_str().unwrap(), "--format", "csv"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+        let col = header
+            .iter()
+            .position(|h| *h == "other_welfare_pct_gdp")
+            .unwrap();
+        let row = text.lines().find(|l| l.contains("2075-76")).unwrap();
+        row.split(',').nth(col).unwrap().parse().unwrap()
+    };
+    // A later start to CPI uprating keeps more earnings growth in the amounts.
+    assert!(csv("2050-51") > csv("2031-32"));
+}

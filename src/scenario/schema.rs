@@ -18,6 +18,7 @@ pub const SCHEMA_EXTRAS: &str = r#"
 extends = "default"
 [spending]
 non_age_related_pct_gdp = 0.0
+welfare_cpi_uprating_from = "2031-32"
 [receipts]
 other_receipts_pct_gdp = 0.0
 [data]
