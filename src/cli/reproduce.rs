@@ -5,12 +5,21 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
+use crate::model::demography::ReproductionReport;
 use crate::model::reproduce::{efo_years, frs_paths, ready_reckoners, Comparison};
 use crate::model::{self};
+use crate::output::envelope::Envelope;
 use crate::output::{self, csv::num};
+
+use super::Format;
+use serde::Serialize;
 
 /// Arguments of `fiscal reproduce`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal reproduce", "the baseline against the published OBR figures"),
+    ("fiscal reproduce --format json", "the same, with gaps, as JSON"),
+]))]
 pub struct Args {
     /// Scenario file; the embedded baseline when omitted.
     pub scenario: Option<PathBuf>,
@@ -20,6 +29,18 @@ pub struct Args {
     /// Exit 1 when a hard check (the EFO years) misses its tolerance.
     #[arg(long)]
     pub strict: bool,
+    /// What to print on standard output.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// What `--format json` puts under `results`.
+#[derive(Serialize)]
+struct Results<'a> {
+    comparisons: &'a [Comparison],
+    hard_checks: usize,
+    missed: usize,
+    population: &'a ReproductionReport,
 }
 
 fn csv_text(rows: &[Comparison]) -> String {
@@ -51,6 +72,55 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let mut rows = efo_years(&p, &data, a.horizon.medium_term_end);
     rows.extend(frs_paths(&p, &data, a.horizon.medium_term_end));
     rows.extend(ready_reckoners(a, &data)?);
+    let misses: Vec<&Comparison> = rows.iter().filter(|r| r.misses()).collect();
+    let demography = crate::model::demography::reproduce_npp2022()
+        .context("cannot reproduce the ONS 2022-based population projection")?;
+    let demography_misses = usize::from(demography.max_total_error_pct >= 0.05)
+        + usize::from(demography.max_cell_error_pct >= 0.5);
+    let mut text = csv_text(&rows);
+    for r in &demography.rows {
+        text.push_str(&format!(
+            "\"ONS npp2022 {}\",{},{},{},{},persons,\n",
+            r.item,
+            r.year,
+            num(r.published),
+            num(r.ours),
+            num(r.difference)
+        ));
+    }
+    if let Some(dir) = &args.out {
+        output::write_atomic(&dir.join("reproduce.csv"), text.as_bytes())?;
+    }
+    match args.format {
+        Format::Table => table(&rows, &demography)?,
+        Format::Csv => out!("{text}")?,
+        Format::Json => {
+            let results = Results {
+                comparisons: &rows,
+                hard_checks: rows.iter().filter(|r| r.tolerance.is_some()).count(),
+                missed: misses.len(),
+                population: &demography,
+            };
+            out!(
+                "{}",
+                Envelope::new("reproduce", results)
+                    .scenarios([&scenario])
+                    .data(&data)
+                    .to_json()
+            )?;
+        }
+    }
+    if args.strict && demography_misses > 0 {
+        anyhow::bail!("the population reproduction missed its tolerance");
+    }
+    if args.strict && !misses.is_empty() {
+        anyhow::bail!("{} hard checks missed their tolerance", misses.len());
+    }
+    Ok(())
+}
+
+/// The comparisons as a table for reading.
+fn table(rows: &[Comparison], demography: &ReproductionReport) -> anyhow::Result<()> {
     outln!(
         "{:<52} {:>8} {:>10} {:>10} {:>10}  unit",
         "item",
@@ -59,7 +129,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         "ours",
         "diff"
     )?;
-    for r in &rows {
+    for r in rows {
         let flag = if r.misses() { "  MISS" } else { "" };
         outln!(
             "{:<52} {:>8} {:>10.3} {:>10.3} {:>+10.3}  {}{flag}",
@@ -71,15 +141,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             r.unit
         )?;
     }
-    let misses: Vec<&Comparison> = rows.iter().filter(|r| r.misses()).collect();
+    let misses = rows.iter().filter(|r| r.misses()).count();
     outln!(
         "{} comparisons; {} hard checks, {} missed",
         rows.len(),
         rows.iter().filter(|r| r.tolerance.is_some()).count(),
-        misses.len()
+        misses
     )?;
-    let demography = crate::model::demography::reproduce_npp2022()
-        .context("cannot reproduce the ONS 2022-based population projection")?;
     outln!()?;
     outln!("ONS 2022-based UK principal projection, reproduced by the cohort-component engine from the imported rates")?;
     outln!(
@@ -110,28 +178,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             r.difference,
             r.difference_pct
         )?;
-    }
-    let demography_misses = usize::from(demography.max_total_error_pct >= 0.05)
-        + usize::from(demography.max_cell_error_pct >= 0.5);
-    if let Some(dir) = &args.out {
-        let mut text = csv_text(&rows);
-        for r in &demography.rows {
-            text.push_str(&format!(
-                "\"ONS npp2022 {}\",{},{},{},{},persons,\n",
-                r.item,
-                r.year,
-                num(r.published),
-                num(r.ours),
-                num(r.difference)
-            ));
-        }
-        output::write_atomic(&dir.join("reproduce.csv"), text.as_bytes())?;
-    }
-    if args.strict && demography_misses > 0 {
-        anyhow::bail!("the population reproduction missed its tolerance");
-    }
-    if args.strict && !misses.is_empty() {
-        anyhow::bail!("{} hard checks missed their tolerance", misses.len());
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ pub mod ons_npp;
 pub mod population;
 pub mod profiles;
 pub mod series;
+pub mod shocks;
 
 use std::path::Path;
 

@@ -15,6 +15,8 @@ pub mod mortality;
 pub mod projection;
 pub mod reproduce;
 pub mod spa;
+pub mod suggest;
+pub mod uncertainty;
 pub mod validate;
 
 pub use adjustments::Adjustments;

@@ -14,6 +14,7 @@ pub mod ledger;
 pub mod participation;
 pub mod population;
 pub mod profiles;
+pub mod shocks;
 pub mod source;
 pub mod welfare;
 
