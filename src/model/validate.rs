@@ -122,6 +122,8 @@ pub const RULES: &[Rule] = &[
     check_welfare_cpi_start,
     population_settings,
     interventions,
+    intervention_appraisals,
+    check_overlaps,
     uncertainty_settings,
 ];
 
@@ -455,6 +457,104 @@ fn state_pension_age_timetable(c: &mut Check, a: &Assumptions) {
             );
         }
         previous = Some(st.from);
+    }
+}
+
+/// Each intervention's appraisal fields.
+fn intervention_appraisals(c: &mut Check, a: &Assumptions) {
+    for (i, iv) in a.intervention.iter().enumerate() {
+        check_appraisal(c, a, i, iv);
+    }
+}
+
+/// The appraisal fields: the failure path's stop point, citizens' time and
+/// the distributions of a probabilistic run.
+fn check_appraisal(
+    c: &mut Check,
+    a: &Assumptions,
+    i: usize,
+    iv: &crate::model::interventions::Intervention,
+) {
+    let f = |name: &str| format!("intervention[{i}].{name}");
+    c.num(
+        &f("citizen_time_saving_gbp_bn"),
+        iv.citizen_time_saving_gbp_bn,
+        0.0,
+        1000.0,
+        Unit::Points,
+    );
+    let stop = iv.failure_stop_years;
+    if !(stop.is_finite() && stop > 0.0) {
+        c.push(
+            &f("failure_stop_years"),
+            format!("{stop} must be above 0 years: a failed programme is stopped some years after its start"),
+        );
+    } else {
+        let last = a.horizon.end_year.0 - iv.start_year.0;
+        if stop.ceil() > f64::from(last + 1) {
+            c.push(
+                &f("failure_stop_years"),
+                format!(
+                    "{stop} years from start_year {} stops a failed programme after the horizon ends in {}: give at most {} years",
+                    iv.start_year,
+                    a.horizon.end_year,
+                    last + 1
+                ),
+            );
+        }
+    }
+    let Some(u) = &iv.uncertainty else { return };
+    for (name, dist) in u.fields() {
+        let Some(d) = dist else { continue };
+        let field = f(&format!("uncertainty.{name}"));
+        if let Some(p) = d.problem() {
+            c.push(&field, p);
+            continue;
+        }
+        let (lo, hi) = d.support();
+        let share = name.ends_with("_share") && name != "optimism_bias_cost_uplift_share";
+        if share && (lo < 0.0 || hi > 1.0) {
+            c.push(
+                &field,
+                format!(
+                    "the range {lo}..{hi} leaves 0..1: this field is a share (0.25 means 25 %)"
+                ),
+            );
+        }
+        if name.ends_with("_years") && lo < 0.0 {
+            c.push(&field, format!("low {lo} is below 0 years"));
+        }
+    }
+}
+
+/// Interventions on the same sub-line (or on the same whole line) cannot
+/// together save more than all of it.
+fn check_overlaps(c: &mut Check, a: &Assumptions) {
+    let list = &a.intervention;
+    for (j, b) in list.iter().enumerate() {
+        for x in list.iter().take(j) {
+            if x.target != b.target || x.sub_line != b.sub_line {
+                continue;
+            }
+            let size = x.sub_line_gbp_bn.or(b.sub_line_gbp_bn);
+            let claim = |v: &crate::model::interventions::Intervention| {
+                v.saving_share
+                    + size.map_or(0.0, |s| if s > 0.0 { v.saving_gbp_bn / s } else { 0.0 })
+            };
+            let total = claim(x) + claim(b);
+            if total > 1.0 {
+                let line = b.sub_line.as_deref().unwrap_or(&b.target);
+                c.push(
+                    &format!("intervention[{j}].saving_share"),
+                    format!(
+                        "`{}` and `{}` both save from `{line}` and together claim {:.0} % of it: lower their saving_share (or saving_gbp_bn) or split the line into distinct sub-lines",
+                        x.name,
+                        b.name,
+                        100.0 * total
+                    ),
+                );
+            }
+        }
     }
 }
 

@@ -111,7 +111,7 @@ pub struct GapShare {
 }
 
 /// The one-off headline fiscal gap of `a` with `adj` in force, if solvable.
-fn one_off_gap(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Option<f64> {
+pub fn one_off_gap(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Option<f64> {
     let solver = GapSolver::new(a, data, adj).ok()?;
     let spec = GapSpec {
         target_pct_gdp: HEADLINE_TARGET_PCT_GDP,

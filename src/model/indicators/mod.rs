@@ -12,5 +12,5 @@ pub mod solve;
 pub use decomposition::{decompose, DecompositionRow};
 pub use error::IndicatorError;
 pub use gap::{GapResult, GapSolver, GapSpec, Profile};
-pub use headline::{headline, sustainability, Headline, Sustainability};
+pub use headline::{headline, one_off_gap, sustainability, Headline, Sustainability};
 pub use solve::Method;
