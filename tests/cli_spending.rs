@@ -163,3 +163,35 @@ fn cpi_uprating_start_year_moves_other_welfare() {
     // A later start to CPI uprating keeps more earnings growth in the amounts.
     assert!(csv("2050-51") > csv("2031-32"));
 }
+
+#[test]
+fn spa_linked_to_life_expectancy_reaches_the_projection() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(
+        d.path(),
+        "s.toml",
+        "extends = \"default\"\n[state_pension_age.link_to_life_expectancy]\nfrom = \"2035-36\"\n",
+    );
+    let out = fiscal()
+        .args(["run", p.to_str().unwrap(), "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    let col = header
+        .iter()
+        .position(|h| *h == "state_pension_age_years")
+        .unwrap();
+    let spa = |year: &str| -> f64 {
+        let row = text.lines().find(|l| l.contains(year)).unwrap();
+        row.split(',').nth(col).unwrap().parse().unwrap()
+    };
+    // Legislated 68 from 2046-47; linked, 67 until about 2059.
+    assert_eq!(spa("2050-51"), 67.0);
+    assert!(spa("2075-76") > 67.5);
+}
