@@ -16,6 +16,11 @@ use crate::years::FiscalYear;
 /// Optional fields that the default does not set (values only give types).
 pub const SCHEMA_EXTRAS: &str = r#"
 extends = "default"
+[horizon]
+intertemporal_end_year = "2121-22"
+[rates]
+gilt_rate_long_run_over_growth_pp = 0.0
+bank_rate_long_run_over_growth_pp = 0.0
 [spending]
 non_age_related_pct_gdp = 0.0
 welfare_cpi_uprating_from = "2031-32"
