@@ -12,7 +12,9 @@ pub mod import;
 pub mod ons_npp;
 pub mod population;
 pub mod profiles;
+pub mod reference;
 pub mod series;
+pub mod vintage;
 
 use std::path::Path;
 
