@@ -53,6 +53,15 @@ pub struct Horizon {
     pub medium_term_end: FiscalYear,
     /// Last projected year.
     pub end_year: FiscalYear,
+    /// The forecast vintage the medium term follows (`efo-2026-03`, or an
+    /// outturn-only vintage such as `outturn-2016-17`, or one imported with
+    /// `fiscal data import --vintage`): see `crate::data::vintage`.
+    #[serde(default = "default_vintage")]
+    pub vintage: String,
+}
+
+fn default_vintage() -> String {
+    crate::data::vintage::DEFAULT.to_string()
 }
 
 /// Long-run economic determinants (after the medium term).

@@ -46,6 +46,8 @@ pub struct DataOverrides {
     /// Directory of the file that set `population.projection` (file paths
     /// in it resolve from there).
     pub population_dir: Option<PathBuf>,
+    /// A data directory holding imported vintages under `vintages/`.
+    pub vintage_dir: Option<PathBuf>,
 }
 
 /// A resolved scenario: its assumptions and where they came from.
@@ -247,6 +249,9 @@ impl Loader {
             if let Some(p) = resolve("profiles_file") {
                 self.data.profiles_file = Some(p);
             }
+            if let Some(p) = resolve("vintage_dir") {
+                self.data.vintage_dir = Some(p);
+            }
         }
         if let Some(Value::Table(pop)) = own.get("population") {
             if pop.contains_key("projection") {
@@ -425,6 +430,10 @@ impl Scenario {
         &self,
     ) -> Result<(Dataset, Option<PopulationOutcome>), DataError> {
         let mut d = Dataset::embedded()?;
+        let vintage = &self.assumptions.horizon.vintage;
+        if vintage != crate::data::vintage::DEFAULT || self.data.vintage_dir.is_some() {
+            d.efo = crate::data::vintage::load(vintage, self.data.vintage_dir.as_deref())?;
+        }
         if let Some(p) = &self.data.population_file {
             let text = crate::data::read_table_text(p)?;
             d.population = PopulationTable::parse(&p.display().to_string(), &text)?;

@@ -23,6 +23,7 @@ other_receipts_pct_gdp = 0.0
 [data]
 population_file = ""
 profiles_file = ""
+vintage_dir = ""
 
 [population]
 projection = ""
