@@ -10,6 +10,7 @@ pub mod gap;
 pub mod interventions;
 pub mod json;
 pub mod population;
+pub mod reproduce;
 pub mod table;
 
 pub use atomic::{prepare_dir, write_atomic, WriteError};

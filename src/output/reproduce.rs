@@ -1,0 +1,178 @@
+//! `fiscal reproduce` output: the table for reading, CSV (one row a
+//! comparison) and JSON in the common envelope (`tool`, `version`,
+//! `command`, `scenarios`, `data_vintages`, `results`).
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::csv::num;
+use crate::reproduce::{CaseInfo, CaseResult, ScenarioUsed};
+
+fn fmt_value(v: f64) -> String {
+    if v.abs() >= 1000.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
+/// The `--list` text: one line a case with its tolerance.
+pub fn list(cases: &[CaseInfo]) -> String {
+    let mut s = String::new();
+    for c in cases {
+        let _ = writeln!(s, "{:<14} {}", c.name, c.description);
+        let _ = writeln!(s, "{:<14} tolerance: {}", "", c.tolerance);
+    }
+    s
+}
+
+/// Hard checks and failures over all cases.
+pub fn totals(results: &[CaseResult]) -> (usize, usize) {
+    (
+        results.iter().map(CaseResult::hard_checks).sum(),
+        results.iter().map(CaseResult::hard_failures).sum(),
+    )
+}
+
+/// The table for reading.
+pub fn table(results: &[CaseResult]) -> String {
+    let mut s = String::new();
+    for c in results {
+        let _ = writeln!(s, "== {}: {}", c.name, c.description);
+        let _ = writeln!(s, "   tolerance: {}", c.tolerance);
+        for sc in &c.scenarios {
+            let _ = writeln!(s, "   scenario: {} ({})", sc.name, sc.file);
+        }
+        let _ = writeln!(
+            s,
+            "{:<58} {:>16} {:>10} {:>10} {:>10} {:>9}  {:<14} result",
+            "item", "year", "published", "ours", "diff", "tolerance", "unit"
+        );
+        for r in &c.rows {
+            let tol = r.tolerance.map(|t| format!("{t}")).unwrap_or_default();
+            let kind = if !r.hard && r.tolerance.is_some() {
+                " (not enforced)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                s,
+                "{:<58} {:>16} {:>10} {:>10} {:>+10.3} {:>9}  {:<14} {}{kind}",
+                r.item,
+                r.year,
+                fmt_value(r.published),
+                fmt_value(r.ours),
+                r.difference,
+                tol,
+                r.unit,
+                r.status.label()
+            );
+        }
+        for n in &c.notes {
+            let _ = writeln!(s, "   note: {n}");
+        }
+        let _ = writeln!(
+            s,
+            "   {} rows; {} hard checks, {} failed",
+            c.rows.len(),
+            c.hard_checks(),
+            c.hard_failures()
+        );
+        let _ = writeln!(s);
+    }
+    let (hard, failed) = totals(results);
+    let _ = writeln!(
+        s,
+        "{} cases; {hard} hard checks, {failed} failed",
+        results.len()
+    );
+    s
+}
+
+/// One CSV row a comparison.
+pub fn csv(results: &[CaseResult]) -> String {
+    let mut s =
+        String::from("case,item,year,published,ours,difference,unit,tolerance,hard,status\n");
+    for c in results {
+        for r in &c.rows {
+            let _ = writeln!(
+                s,
+                "{},\"{}\",\"{}\",{},{},{},{},{},{},{}",
+                c.name,
+                r.item.replace('"', "\"\""),
+                r.year,
+                num(r.published),
+                num(r.ours),
+                num(r.difference),
+                r.unit,
+                r.tolerance.map(num).unwrap_or_default(),
+                r.hard,
+                r.status.label().to_lowercase()
+            );
+        }
+    }
+    s
+}
+
+#[derive(Serialize)]
+struct DataVintage {
+    table: String,
+    source: String,
+}
+
+#[derive(Serialize)]
+struct Results<'a> {
+    hard_checks: usize,
+    failed: usize,
+    cases: &'a [CaseResult],
+}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    tool: &'static str,
+    version: &'static str,
+    command: &'static str,
+    scenarios: Vec<&'a ScenarioUsed>,
+    data_vintages: Vec<DataVintage>,
+    results: Results<'a>,
+}
+
+/// JSON in the common envelope: every scenario run (with file hashes) and
+/// every data table read, once each.
+pub fn json(results: &[CaseResult]) -> String {
+    let mut scenarios: Vec<&ScenarioUsed> = Vec::new();
+    let mut data: Vec<DataVintage> = Vec::new();
+    for c in results {
+        for sc in &c.scenarios {
+            if !scenarios.iter().any(|x| x.file == sc.file) {
+                scenarios.push(sc);
+            }
+        }
+        for (table, source) in &c.data {
+            if !data.iter().any(|d| &d.source == source) {
+                data.push(DataVintage {
+                    table: table.clone(),
+                    source: source.clone(),
+                });
+            }
+        }
+    }
+    let (hard_checks, failed) = totals(results);
+    let env = Envelope {
+        tool: "fiscal",
+        version: env!("CARGO_PKG_VERSION"),
+        command: "reproduce",
+        scenarios,
+        data_vintages: data,
+        results: Results {
+            hard_checks,
+            failed,
+            cases: results,
+        },
+    };
+    let mut text =
+        serde_json::to_string_pretty(&env).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
