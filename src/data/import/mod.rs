@@ -164,6 +164,16 @@ fn import_reference_and_vintages(
     let (text, rows) = ledger::to_csv(&vintage::outturn_2016_17(shared_dir)?);
     source::write_file(out_dir, name, &text)?;
     report.tables.push((name.into(), rows));
+    report
+        .tables
+        .extend(import_reference(shared_dir, out_dir)?.tables);
+    Ok(())
+}
+
+/// Import only the reference tables of `fiscal reproduce` into
+/// `out_dir/reference/`.
+pub fn import_reference(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
+    let mut report = ImportReport::default();
     make_dir(out_dir, "reference")?;
     for (file, rows) in reference::read_all(shared_dir)? {
         let name = format!("reference/{file}");
@@ -171,7 +181,7 @@ fn import_reference_and_vintages(
         source::write_file(out_dir, &name, &text)?;
         report.tables.push((name, n));
     }
-    Ok(())
+    Ok(report)
 }
 
 /// Import one forecast vintage: the EFO aggregates table `efo` (public-ledger
