@@ -15,6 +15,16 @@ pub enum DataError {
         #[source]
         source: std::io::Error,
     },
+    /// A scenario names a forecast vintage that is not available.
+    #[error("{set_at}: horizon.vintage: unknown vintage `{name}`; available vintages: {available}; {VINTAGE_HINT}")]
+    UnknownVintage {
+        /// Where the vintage was chosen (file:line:column).
+        set_at: String,
+        /// The name given.
+        name: String,
+        /// The vintages that exist, comma-separated.
+        available: String,
+    },
     /// A cell, row or the table as a whole is wrong.
     #[error("{table}:{line}: {message}")]
     Invalid {
@@ -26,6 +36,10 @@ pub enum DataError {
         message: String,
     },
 }
+
+/// Shown with [`DataError::UnknownVintage`].
+const VINTAGE_HINT: &str =
+    "import another with `fiscal data import --vintage NAME --efo FILE` and set `[data] vintage_dir`";
 
 impl DataError {
     /// Shorthand for [`DataError::Invalid`].

@@ -79,8 +79,9 @@ pub fn available(dir: Option<&Path>) -> Vec<String> {
 }
 
 /// Load vintage `name`: from `dir/vintages/NAME.csv` when `dir` is given and
-/// the file exists, else an embedded vintage.
-pub fn load(name: &str, dir: Option<&Path>) -> Result<SeriesTable, DataError> {
+/// the file exists, else an embedded vintage. `set_at` names where the
+/// vintage was chosen (file and line), for the message when it is unknown.
+pub fn load(name: &str, dir: Option<&Path>, set_at: &str) -> Result<SeriesTable, DataError> {
     if let Some(d) = dir {
         let path = d.join("vintages").join(format!("{name}.csv"));
         if path.is_file() {
@@ -91,14 +92,11 @@ pub fn load(name: &str, dir: Option<&Path>) -> Result<SeriesTable, DataError> {
         }
     }
     let Some((_, file, text, _)) = EMBEDDED.iter().find(|v| v.0 == name) else {
-        return Err(DataError::invalid(
-            "[horizon] vintage",
-            0,
-            format!(
-                "unknown vintage `{name}`: available vintages are {}; import another with `fiscal data import --vintage NAME --efo FILE` and set `[data] vintage_dir`",
-                available(dir).join(", ")
-            ),
-        ));
+        return Err(DataError::UnknownVintage {
+            set_at: set_at.to_string(),
+            name: name.to_string(),
+            available: available(dir).join(", "),
+        });
     };
     let t = SeriesTable::parse(&format!("embedded:data/{file}"), text)?;
     check(&t)?;
@@ -112,14 +110,14 @@ mod tests {
     #[test]
     fn embedded_vintages_load_and_carry_the_required_series() {
         for (name, ..) in EMBEDDED {
-            let t = load(name, None).unwrap();
+            let t = load(name, None, "t").unwrap();
             assert!(t.get("fiscal.psnd", t.years("fiscal.psnd")[0]).is_ok());
         }
     }
 
     #[test]
     fn an_unknown_vintage_lists_the_available_ones() {
-        let e = load("efo-2099-03", None).unwrap_err().to_string();
+        let e = load("efo-2099-03", None, "t").unwrap_err().to_string();
         assert!(e.contains("unknown vintage `efo-2099-03`"), "{e}");
         assert!(
             e.contains("efo-2026-03") && e.contains("outturn-2016-17"),

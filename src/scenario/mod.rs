@@ -432,7 +432,11 @@ impl Scenario {
         let mut d = Dataset::embedded()?;
         let vintage = &self.assumptions.horizon.vintage;
         if vintage != crate::data::vintage::DEFAULT || self.data.vintage_dir.is_some() {
-            d.efo = crate::data::vintage::load(vintage, self.data.vintage_dir.as_deref())?;
+            let set_at = self
+                .locate("horizon.vintage")
+                .unwrap_or_else(|| "[horizon] vintage".into());
+            d.efo =
+                crate::data::vintage::load(vintage, self.data.vintage_dir.as_deref(), &set_at)?;
         }
         if let Some(p) = &self.data.population_file {
             let text = crate::data::read_table_text(p)?;
