@@ -216,3 +216,28 @@ fn a_malformed_reference_row_names_file_and_row() {
         &["fsr2017_summary.csv:3", "value_pct_gdp"],
     );
 }
+
+/// docs/reproduce.md shows the table `fiscal reproduce` prints.
+#[test]
+fn docs_show_the_table_the_command_prints() {
+    const BEGIN: &str = "<!-- reproduce-output:begin -->\n```text\n";
+    const END: &str = "```\n<!-- reproduce-output:end -->";
+    let out = fiscal().arg("reproduce").output().unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    let path = std::path::Path::new("docs/reproduce.md");
+    let doc = std::fs::read_to_string(path).unwrap();
+    let (Some(b), Some(e)) = (doc.find(BEGIN), doc.find(END)) else {
+        panic!("docs/reproduce.md lacks the reproduce-output markers");
+    };
+    let shown = &doc[b + BEGIN.len()..e];
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        let fresh = format!("{}{BEGIN}{table}{}", &doc[..b], &doc[e..]);
+        std::fs::write(path, fresh).unwrap();
+        return;
+    }
+    assert!(
+        shown == table,
+        "docs/reproduce.md is out of step with `fiscal reproduce`: regenerate with UPDATE_DOCS=1 cargo test --test cli_reproduce"
+    );
+}

@@ -435,8 +435,7 @@ impl Scenario {
             let set_at = self
                 .locate("horizon.vintage")
                 .unwrap_or_else(|| "[horizon] vintage".into());
-            d.efo =
-                crate::data::vintage::load(vintage, self.data.vintage_dir.as_deref(), &set_at)?;
+            d.efo = crate::data::vintage::load(vintage, self.data.vintage_dir.as_deref(), &set_at)?;
         }
         if let Some(p) = &self.data.population_file {
             let text = crate::data::read_table_text(p)?;
