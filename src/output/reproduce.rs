@@ -118,7 +118,30 @@ pub fn csv(results: &[CaseResult]) -> String {
 #[derive(Serialize)]
 struct DataVintage {
     table: String,
+    publication: &'static str,
     source: String,
+}
+
+/// The publication a table read by a case comes from.
+fn publication(source: &str) -> &'static str {
+    const KNOWN: &[(&str, &str)] = &[
+        ("reference/fsr2017", "OBR Fiscal sustainability report, January 2017, as reported (shared/reference)"),
+        ("reference/obr_headlines", "OBR long-term PSND headlines, FSR 2011-FRS 2025, as reported (shared/reference)"),
+        ("reference/ons_npp2022_variants", "ONS 2022-based variant projections, as reported (shared/reference)"),
+        ("reference/history", "OBR historical public finances database; OBR public finances databank, September 2026"),
+        ("efo_2026-03", "OBR Economic and fiscal outlook, March 2026"),
+        ("outturn-2016-17", "OBR historical public finances database (2015-16, 2016-17 outturn); DWP State Pension expenditure"),
+        ("population_npp2022", "ONS national population projections, 2022-based, principal"),
+        ("npp2022", "ONS national population projections, 2022-based"),
+        ("npp2014", "ONS national population projections, 2014-based, principal"),
+        ("frs_2026-07", "OBR Fiscal risks and sustainability, July 2026, chapter 3 baseline"),
+        ("gilts_dmo", "UK Debt Management Office, gilts in issue, 19 March 2025"),
+    ];
+    KNOWN
+        .iter()
+        .find(|(k, _)| source.contains(k))
+        .map(|(_, p)| *p)
+        .unwrap_or("see data/SOURCES.md")
 }
 
 #[derive(Serialize)]
@@ -153,6 +176,7 @@ pub fn json(results: &[CaseResult]) -> String {
             if !data.iter().any(|d| &d.source == source) {
                 data.push(DataVintage {
                     table: table.clone(),
+                    publication: publication(source),
                     source: source.clone(),
                 });
             }

@@ -203,6 +203,11 @@ fn ons_2022(out: &mut CaseResult) -> Result<(), ReproduceError> {
         true,
     ));
     out.data.push((
+        "population".into(),
+        "embedded:data/demography/npp2022_*.csv (base population, ASFR, mortality, migration)"
+            .into(),
+    ));
+    out.data.push((
         "reference".into(),
         "embedded:data/reference/ons_npp2022_variants.csv".into(),
     ));
