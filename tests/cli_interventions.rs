@@ -30,7 +30,7 @@ fn run_reports_interventions_and_writes_their_csv() {
     assert_eq!(csv.lines().count(), 1 + 2 * 51);
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("projection.json")).unwrap()).unwrap();
-    assert!(json["interventions"]["package"]["npv_gbp_bn"].is_number());
+    assert!(json["results"]["interventions"]["package"]["npv_gbp_bn"].is_number());
 }
 
 #[test]

@@ -105,7 +105,7 @@ fn bad_population_settings() {
     let p = write(
         d.path(),
         "d.toml",
-        "[population]\nprojection = \"npp2022\"\nnet_migration_persons = 1.0\n",
+        "[population]\nprojection = \"npp2022\"\nnet_migration_persons = 100000.0\n",
     );
     bad(&["run", p.to_str().unwrap()], &["cannot be combined"]);
     let p = write(

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use fiscal::model::{self, interventions, Adjustments};
-use fiscal::output::{csv::projection_csv, interventions::csv as interventions_csv};
+use fiscal::output::{csv::projection_csv_exact, interventions::csv as interventions_csv};
 use fiscal::scenario::Scenario;
 
 fn scenarios() -> Vec<PathBuf> {
@@ -50,7 +50,11 @@ fn shipped_scenarios_match_their_golden_outputs() {
         let s = Scenario::load(&path).unwrap();
         let d = s.dataset().unwrap();
         let p = model::project(&s.assumptions, &d).unwrap();
-        check(&golden_name(&path, ""), &projection_csv(&p), &mut failures);
+        check(
+            &golden_name(&path, ""),
+            &projection_csv_exact(&p),
+            &mut failures,
+        );
         if !s.assumptions.intervention.is_empty() {
             let base = model::project_with(&s.assumptions, &d, &Adjustments::none()).unwrap();
             let r = interventions::evaluate(&s.assumptions, &d, &base).unwrap();

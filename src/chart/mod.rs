@@ -10,14 +10,17 @@
 
 mod axis;
 pub mod decomposition;
+pub mod fan;
 mod font;
 pub mod frame;
+pub mod heatmap;
 pub mod interventions;
 pub mod lines;
 pub mod pyramid;
 mod raster;
 pub mod stacked;
 pub mod style;
+pub mod tornado;
 
 use std::path::Path;
 
@@ -106,6 +109,12 @@ pub enum ChartKind {
     Pyramid,
     /// Old-age dependency ratio, one line per scenario.
     Dependency,
+    /// Stochastic fan of PSND (percentile bands) with the deterministic path and variants.
+    Fan,
+    /// One-at-a-time sensitivities of final-year PSND, largest first.
+    Tornado,
+    /// Final-year PSND over a two-field sweep (drawn by `fiscal sweep --chart`).
+    Heatmap,
 }
 
 impl ChartKind {
@@ -130,6 +139,9 @@ impl ChartKind {
             ChartKind::Interventions => "interventions",
             ChartKind::Pyramid => "pyramid",
             ChartKind::Dependency => "dependency",
+            ChartKind::Fan => "fan",
+            ChartKind::Tornado => "tornado",
+            ChartKind::Heatmap => "heatmap",
         }
     }
 
@@ -143,6 +155,9 @@ impl ChartKind {
             ChartKind::Interventions => "What the efficiency interventions do",
             ChartKind::Pyramid => "Population by age and sex",
             ChartKind::Dependency => "Old-age dependency ratio",
+            ChartKind::Fan => "How uncertain is the debt path?",
+            ChartKind::Tornado => "Which assumption matters most for debt",
+            ChartKind::Heatmap => "Debt over a grid of assumptions",
         }
     }
 
@@ -171,6 +186,12 @@ pub enum Body {
     Interventions(Interventions),
     /// Population pyramid.
     Pyramid(Pyramid),
+    /// Stochastic fan.
+    Fan(fan::Fan),
+    /// Tornado of sensitivities.
+    Tornado(tornado::Tornado),
+    /// Heatmap of a two-field sweep.
+    Heatmap(heatmap::Heatmap),
 }
 
 /// A chart ready to render: its kind, chrome and data.
@@ -247,6 +268,9 @@ impl Chart {
             Body::Decomposition(b) => b.legend(),
             Body::Interventions(b) => b.legend(),
             Body::Pyramid(b) => b.legend(),
+            Body::Fan(b) => b.legend(),
+            Body::Tornado(b) => b.legend(),
+            Body::Heatmap(b) => b.legend(),
         }
     }
 
@@ -258,6 +282,9 @@ impl Chart {
             Body::Decomposition(b) => b.csv(),
             Body::Interventions(b) => b.csv(),
             Body::Pyramid(b) => b.csv(),
+            Body::Fan(b) => b.csv(),
+            Body::Tornado(b) => b.csv(),
+            Body::Heatmap(b) => b.csv(),
         }
     }
 
@@ -269,6 +296,9 @@ impl Chart {
             Body::Decomposition(b) => b.draw(&plot),
             Body::Interventions(b) => b.draw(&plot),
             Body::Pyramid(b) => b.draw(&plot),
+            Body::Fan(b) => b.draw(&plot),
+            Body::Tornado(b) => b.draw(&plot),
+            Body::Heatmap(b) => b.draw(&plot),
         }
     }
 
@@ -421,6 +451,13 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
             .collect()
     };
     let chart = match kind {
+        ChartKind::Fan | ChartKind::Tornado | ChartKind::Heatmap => {
+            return Err(ChartError::NoData(format!(
+                "the `{}` chart is drawn from an uncertainty run, not a projection: use `fiscal chart {}` or the `--chart` option of `fiscal fan`, `fiscal sensitivity` or `fiscal sweep`",
+                kind.key(),
+                kind.key()
+            )))
+        }
         ChartKind::Debt => {
             let shaded = efo_span(inputs[0].projection);
             let note = shaded.map(|(a, b)| {

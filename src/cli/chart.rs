@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::chart::{self, ChartError, ChartKind, ImageFormat, Input, Options};
+use crate::chart::{self, Chart, ChartError, ChartKind, ImageFormat, Input, Options};
 use crate::output;
 use crate::run::{project_all, Run};
 
@@ -13,6 +13,11 @@ use super::UsageError;
 
 /// Arguments of `fiscal chart`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal chart debt -o debt.svg", "the debt chart for the baseline"),
+    ("fiscal chart debt baseline low_productivity -o debt.png", "two scenarios on one chart"),
+    ("fiscal chart pyramid --years 2025,2050,2074 -o pyramid.svg", "a population pyramid for chosen years"),
+]))]
 pub struct Args {
     /// Which chart.
     #[arg(value_enum)]
@@ -45,6 +50,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     output::prepare_dir(output::parent_dir(&args.output))
         .context("the output directory is not usable")?;
+    if matches!(args.kind, ChartKind::Fan | ChartKind::Tornado) {
+        let scenario = super::load_scenario(args.scenarios.first().map(PathBuf::as_path))?;
+        let chart = uncertainty_chart(args.kind, &scenario)?;
+        let bytes = chart.render(format).context("cannot draw the chart")?;
+        output::write_atomic(&args.output, &bytes)?;
+        output::write_atomic(&args.output.with_extension("csv"), chart.csv().as_bytes())?;
+        return Ok(());
+    }
     let runs = project_all(super::load_scenarios(&args.scenarios)?)?;
     let inputs: Vec<Input<'_>> = runs.iter().map(Run::input).collect();
     let opts = Options {
@@ -57,4 +70,44 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     output::write_atomic(&args.output, &bytes)?;
     output::write_atomic(&args.output.with_extension("csv"), chart.csv().as_bytes())?;
     Ok(())
+}
+
+/// The `fan` (100,000 reduced-form paths, seed 42, with the rate and
+/// productivity variants) or `tornado` chart of `scenario`, as `fiscal chart`
+/// draws them; `fiscal fan --chart` and `fiscal sensitivity --chart` take
+/// other settings.
+fn uncertainty_chart(
+    kind: ChartKind,
+    scenario: &crate::scenario::Scenario,
+) -> anyhow::Result<Chart> {
+    use crate::chart::{fan, tornado};
+    use crate::model::uncertainty::{self, sensitivity, Engine, FanOptions};
+    let data = scenario.dataset()?;
+    let a = &scenario.assumptions;
+    match kind {
+        ChartKind::Fan => {
+            let table = crate::data::shocks::ShockTable::embedded()?;
+            let o = FanOptions {
+                engine: Engine::Reduced,
+                paths: 100_000,
+                seed: 42,
+                shock_medium_term: None,
+                draw_demography: false,
+            };
+            let run = uncertainty::fan(a, &data, &table, &o, &|_| {})?;
+            Ok(fan::Fan::from_run(&run, sensitivity::fan_variants(a, &data)?).chart())
+        }
+        ChartKind::Tornado => {
+            let s = sensitivity::sensitivities(a, &data)?;
+            Ok(
+                tornado::Tornado::from_sensitivity(&a.name, a.horizon.end_year.to_string(), &s)
+                    .chart(),
+            )
+        }
+        other => Err(ChartError::NoData(format!(
+            "`{}` is not drawn from the scenario alone",
+            other.key()
+        ))
+        .into()),
+    }
 }

@@ -11,10 +11,20 @@ use crate::run::Run;
 use super::Format;
 
 use crate::model;
+use crate::model::indicators::Headline;
+use crate::output::csv::projection_long_csv;
+use crate::output::envelope::Envelope;
+use crate::output::json::OGL_ATTRIBUTION;
 use crate::output::{self, compare};
+use serde::Serialize;
 
 /// Arguments of `fiscal compare`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal compare low_productivity --with-baseline", "a shipped scenario against the baseline"),
+    ("fiscal compare a.toml b.toml --format csv --long", "tidy long CSV for pandas or R"),
+    ("fiscal compare baseline digital/smarter_state_central --charts charts", "with the debt and dependency charts"),
+]))]
 pub struct Args {
     /// Scenario files; the first is the reference for differences.
     #[arg(required = true, num_args = 1..)]
@@ -28,9 +38,21 @@ pub struct Args {
     /// What to print on standard output.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// CSV in long ("tidy") form, `scenario,year,variable,unit,value`: on standard output with `--format csv`, and as compare_long.csv with `--out`.
+    #[arg(long)]
+    pub long: bool,
     /// Also write the debt and dependency charts, every scenario on each (SVG, PNG, CSV), into this directory.
     #[arg(long, value_name = "DIR")]
     pub charts: Option<PathBuf>,
+}
+
+/// What `--format json` puts under `results`: each scenario's projection
+/// and headline indicators, in the order given.
+#[derive(Serialize)]
+struct CompareResults<'a> {
+    licence: &'static str,
+    projections: &'a [&'a Projection],
+    indicators: &'a [Headline],
 }
 
 /// Run `fiscal compare`.
@@ -39,9 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if args.with_baseline {
         scenarios.push(super::load_scenario(None)?);
     }
-    for p in &args.scenarios {
-        scenarios.push(super::load_scenario(Some(p))?);
-    }
+    scenarios.extend(super::load_scenarios(&args.scenarios)?);
     if scenarios.len() < 2 {
         return Err(super::UsageError(
             "give at least two scenarios to compare (or one with --with-baseline)".into(),
@@ -65,17 +85,29 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .map(|r| model::indicators::headline(&r.scenario.assumptions, &r.data, r.package.clone()))
         .collect();
     let csv = compare::csv(&projections);
-    let json = {
-        let mut t = serde_json::to_string_pretty(&projections).unwrap_or_default();
-        t.push('\n');
-        t
-    };
+    let json = Envelope::new(
+        "compare",
+        CompareResults {
+            licence: OGL_ATTRIBUTION,
+            projections: &projections,
+            indicators: &indicators,
+        },
+    )
+    .scenarios(runs.iter().map(|r| &r.scenario))
+    .data(&runs[0].data)
+    .to_json();
     if let Some(dir) = &args.out {
         output::write_atomic(
             &dir.join("compare_indicators.csv"),
             compare::indicators_csv(&projections, &indicators).as_bytes(),
         )?;
         output::write_atomic(&dir.join("compare.csv"), csv.as_bytes())?;
+        if args.long {
+            output::write_atomic(
+                &dir.join("compare_long.csv"),
+                projection_long_csv(&projections).as_bytes(),
+            )?;
+        }
         output::write_atomic(&dir.join("compare.json"), json.as_bytes())?;
     }
     match args.format {
@@ -83,6 +115,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             out!("{}", compare::table(&projections))?;
             out!("{}", compare::indicators_table(&projections, &indicators))?;
         }
+        Format::Csv if args.long => out!("{}", projection_long_csv(&projections))?,
         Format::Csv => out!("{csv}")?,
         Format::Json => out!("{json}")?,
     }

@@ -10,10 +10,33 @@ use anyhow::Context;
 pub enum Command {
     /// Read the official files under SHARED and write the tables into OUT.
     Import(ImportArgs),
+    /// Estimate the fan's shock variances, correlations and persistence from UK history (writes shocks.csv).
+    Shocks(ShocksArgs),
+}
+
+/// Arguments of `fiscal data shocks`.
+#[derive(Debug, clap::Args)]
+pub struct ShocksArgs {
+    /// Directory holding the official publications (the project's shared/).
+    #[arg(long, default_value = "../shared")]
+    pub shared: PathBuf,
+    /// Directory to write shocks.csv and SOURCES_SHOCKS.md into.
+    #[arg(long, default_value = "data")]
+    pub out: PathBuf,
+    /// First fiscal year of the sample (its starting calendar year).
+    #[arg(long, default_value_t = crate::data::import::shocks::DEFAULT_FIRST)]
+    pub from: i32,
+    /// Last fiscal year of the sample (its starting calendar year).
+    #[arg(long, default_value_t = crate::data::import::shocks::DEFAULT_LAST)]
+    pub to: i32,
 }
 
 /// Arguments of `fiscal data import`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal data import", "rebuild data/ from ../shared"),
+    ("fiscal data import --shared /path/to/shared --out /tmp/data", "elsewhere, to compare"),
+]))]
 pub struct ImportArgs {
     /// Directory holding the official publications (the project's shared/).
     #[arg(long, default_value = "../shared")]
@@ -41,6 +64,27 @@ pub struct ImportArgs {
 /// Run `fiscal data`.
 pub fn run(cmd: Command) -> anyhow::Result<()> {
     match cmd {
+        Command::Shocks(a) => {
+            crate::output::prepare_dir(&a.out).context("the output directory is not usable")?;
+            let (t, files) = crate::data::import::shocks::write(&a.shared, &a.out, a.from, a.to)
+                .with_context(|| format!("estimating the shocks from {}", a.shared.display()))?;
+            outln!(
+                "shock estimates, fiscal years {} ({} residuals):",
+                t.sample,
+                t.observations
+            )?;
+            for (k, v) in crate::data::shocks::VARIABLES.iter().enumerate() {
+                outln!(
+                    "  {v:<16} sd {:>6.3} pp  persistence {:>6.3}",
+                    t.sd_pp[k],
+                    t.persistence[k]
+                )?;
+            }
+            for f in files {
+                outln!("wrote {}", f.display())?;
+            }
+            Ok(())
+        }
         Command::Import(a) => {
             crate::output::prepare_dir(&a.out).context("the output directory is not usable")?;
             if let (Some(name), Some(efo)) = (&a.vintage, &a.efo) {

@@ -17,6 +17,10 @@ use crate::years::FiscalYear;
 
 /// Arguments of `fiscal gap`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal gap", "S1 and S2 fiscal gaps for the baseline"),
+    ("fiscal gap digital/smarter_state_central --format json", "for a shipped scenario, as JSON"),
+]))]
 pub struct Args {
     /// Scenario file (TOML); the embedded baseline when omitted.
     pub scenario: Option<PathBuf>,
@@ -177,7 +181,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         paths,
     };
     let csv = gap_csv(&report);
-    let json = gap_json(&report);
+    let json = gap_json(&report, &scenario, &data);
     if let Some(dir) = &args.out {
         output::write_atomic(&dir.join("gap.csv"), csv.as_bytes())?;
         output::write_atomic(&dir.join("gap.json"), json.as_bytes())?;

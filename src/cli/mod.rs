@@ -3,10 +3,15 @@
 
 /// Write to standard output; a failed write (a closed pipe, a full disk)
 /// becomes a [`StdoutError`] for `?`, never a panic as `print!` would.
+/// With `--quiet`, nothing is written.
 macro_rules! out {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        write!(std::io::stdout().lock(), $($arg)*).map_err($crate::cli::StdoutError)
+        if $crate::cli::quiet() {
+            Ok(())
+        } else {
+            write!(std::io::stdout().lock(), $($arg)*).map_err($crate::cli::StdoutError)
+        }
     }};
 }
 
@@ -14,19 +19,29 @@ macro_rules! out {
 macro_rules! outln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        writeln!(std::io::stdout().lock(), $($arg)*).map_err($crate::cli::StdoutError)
+        if $crate::cli::quiet() {
+            Ok(())
+        } else {
+            writeln!(std::io::stdout().lock(), $($arg)*).map_err($crate::cli::StdoutError)
+        }
     }};
 }
 
 pub mod chart;
 pub mod check;
 pub mod compare;
+pub mod completions;
 pub mod data;
+pub mod fan;
 pub mod gap;
+pub mod man;
 pub mod population;
 pub mod report;
 pub mod reproduce;
 pub mod run;
+pub mod scenarios;
+pub mod sensitivity;
+pub mod sweep;
 
 use clap::{Parser, Subcommand};
 
@@ -38,11 +53,36 @@ use crate::scenario::ScenarioError;
 
 /// OBR-style long-term projections of UK public sector net debt.
 #[derive(Debug, Parser)]
-#[command(name = "fiscal", version, about, long_about = None, propagate_version = true)]
+#[command(name = "fiscal", version, about, long_about = None, propagate_version = true, after_help = EXIT_CODES)]
 pub struct Cli {
+    /// Print nothing on standard output (files asked for are still written; errors still go to standard error).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The exit codes, as every `--help` lists them.
+pub const EXIT_CODES: &str = "Exit codes: 0 success; 1 failure (a bug or an unexpected system error); 2 bad input or usage (a scenario, data file, option or output path to fix; the message says which).";
+
+/// The `--help` epilogue of a subcommand: its examples, then [`EXIT_CODES`].
+pub fn examples(list: &[(&str, &str)]) -> String {
+    let width = list.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    let mut text = String::from("Examples:\n");
+    for (cmd, what) in list {
+        text.push_str(&format!("  {cmd:<width$}   # {what}\n"));
+    }
+    text.push('\n');
+    text.push_str(EXIT_CODES);
+    text
+}
+
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether `--quiet` was given (standard output is then left empty).
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The subcommands.
@@ -64,9 +104,21 @@ pub enum Command {
     Report(report::Args),
     /// The population a scenario runs on: age groups, births, deaths, migration, TFR, life expectancy.
     Population(population::Args),
+    /// List the shipped scenarios (embedded, runnable by name from anywhere).
+    Scenarios(scenarios::Args),
+    /// Stochastic fan of the debt path: percentiles and probabilities by year from many paths.
+    Fan(fan::Args),
+    /// One-at-a-time sensitivities (a tornado): final-year debt and fiscal gap, largest swing first.
+    Sensitivity(sensitivity::Args),
+    /// Run a scenario over a grid of field values (`--vary field=a..b:step`), in parallel.
+    Sweep(sweep::Args),
     /// Build the compact data tables from the official publications.
     #[command(subcommand)]
     Data(data::Command),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// Print the manual page (roff) on standard output.
+    Man(man::Args),
 }
 
 /// What a command prints on standard output.
@@ -104,7 +156,11 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn run_command(cli: Cli) -> anyhow::Result<()> {
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     match cli.command {
+        Command::Scenarios(a) => scenarios::run(a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
         Command::Run(a) => run::run(a),
         Command::Check(a) => check::run(a),
         Command::Compare(a) => compare::run(a),
@@ -114,6 +170,9 @@ fn run_command(cli: Cli) -> anyhow::Result<()> {
         Command::Data(c) => data::run(c),
         Command::Reproduce(a) => reproduce::run(a),
         Command::Population(a) => population::run(a),
+        Command::Fan(a) => fan::run(a),
+        Command::Sensitivity(a) => sensitivity::run(a),
+        Command::Sweep(a) => sweep::run(a),
     }
 }
 
@@ -131,6 +190,8 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
             || e.is::<UsageError>()
             || e.downcast_ref::<crate::chart::ChartError>()
                 .is_some_and(crate::chart::ChartError::is_bad_input)
+            || e.downcast_ref::<crate::model::uncertainty::UncertaintyError>()
+                .is_some_and(crate::model::uncertainty::UncertaintyError::is_bad_input)
             || e.downcast_ref::<IndicatorError>()
                 .is_some_and(IndicatorError::is_bad_input)
             || e.is::<crate::data::import::ImportError>()
@@ -153,15 +214,55 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
     }
 }
 
-/// Load a scenario file, or the embedded default when none is given.
+/// Load a scenario: `-` reads it from standard input (relative `extends`
+/// from the working directory), an existing file is read, any other name is
+/// looked up among the shipped scenarios; the embedded default when none.
 pub fn load_scenario(path: Option<&std::path::Path>) -> anyhow::Result<crate::scenario::Scenario> {
+    use crate::scenario::Scenario;
     use anyhow::Context;
     match path {
-        Some(p) => crate::scenario::Scenario::load(p)
+        Some(p) if p.as_os_str() == "-" => {
+            let text = read_stdin_scenario()?;
+            Scenario::from_text("<stdin>", &text, Some(std::path::Path::new(".")))
+                .context("the scenario on standard input is not valid")
+        }
+        Some(p) if !p.exists() && p.to_str().and_then(crate::scenario::catalog::find).is_none() => {
+            Scenario::load(p).with_context(|| {
+                format!(
+                    "scenario {} is neither a file nor a shipped scenario (`fiscal scenarios` lists them)",
+                    p.display()
+                )
+            })
+        }
+        Some(p) => Scenario::load_named(p)
             .with_context(|| format!("scenario {} is not valid", p.display())),
-        None => crate::scenario::Scenario::default_scenario()
+        None => Scenario::default_scenario()
             .context("the embedded default scenario is not valid (a bug)"),
     }
+}
+
+/// The largest scenario read from standard input: far above any real
+/// scenario, small enough that a stray pipe cannot exhaust memory.
+const STDIN_LIMIT_BYTES: u64 = 4 << 20;
+
+fn read_stdin_scenario() -> anyhow::Result<String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(STDIN_LIMIT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| UsageError(format!("cannot read the scenario from standard input: {e}")))?;
+    if bytes.len() as u64 > STDIN_LIMIT_BYTES {
+        return Err(UsageError(format!(
+            "the scenario on standard input is over {} MiB; a scenario file is a few kilobytes",
+            STDIN_LIMIT_BYTES >> 20
+        ))
+        .into());
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        UsageError("the scenario on standard input is not UTF-8 text: save it as UTF-8".into())
+            .into()
+    })
 }
 
 /// Load each scenario (the embedded default when none is given).
@@ -170,6 +271,11 @@ pub fn load_scenarios(
 ) -> anyhow::Result<Vec<crate::scenario::Scenario>> {
     if paths.is_empty() {
         return Ok(vec![load_scenario(None)?]);
+    }
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err(
+            UsageError("`-` (standard input) can stand for one scenario only".into()).into(),
+        );
     }
     paths.iter().map(|p| load_scenario(Some(p))).collect()
 }

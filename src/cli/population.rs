@@ -9,11 +9,17 @@ use anyhow::Context;
 use super::Format;
 
 use crate::model::demography::{PopulationSettings, VariantPreset};
+use crate::output::envelope::Envelope;
 use crate::output::{self, population};
 use crate::run::population_summary;
 
 /// Arguments of `fiscal population`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal population", "the baseline population every 5 years"),
+    ("fiscal population --variant low-migration --every 10", "an ONS variant"),
+    ("fiscal population zero_net_migration --format csv", "the population of a shipped scenario, as CSV"),
+]))]
 pub struct Args {
     /// Scenario file; the embedded baseline (ONS 2022-based principal) when omitted.
     pub scenario: Option<PathBuf>,
@@ -73,9 +79,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             population::table(&scenario.assumptions.name, &rows, args.every)
         )?,
         Format::Csv => out!("{csv}")?,
-        Format::Json => outln!(
+        Format::Json => out!(
             "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
+            Envelope::new("population", &rows)
+                .scenarios([&scenario])
+                .to_json()
         )?,
     }
     Ok(())

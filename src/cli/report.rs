@@ -13,6 +13,10 @@ use crate::run::{project_all, Run};
 
 /// Arguments of `fiscal report`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal report -o report.html", "one self-contained HTML page for the baseline"),
+    ("fiscal report baseline digital/smarter_state_central -o report.xlsx", "a workbook for analysts, two scenarios"),
+]))]
 pub struct Args {
     /// Scenario files (TOML); the embedded baseline when none.
     pub scenarios: Vec<PathBuf>,

@@ -7,30 +7,27 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
+use super::Format;
 use crate::output::{self, reproduce as render};
 use crate::reproduce::{self, CASES};
 
-/// Output format of `fiscal reproduce`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReproduceFormat {
-    /// A table for reading.
-    Table,
-    /// JSON in the common envelope (tool version, scenario hashes, data vintages).
-    Json,
-    /// One CSV row a comparison.
-    Csv,
-}
-
 /// Arguments of `fiscal reproduce`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal reproduce", "every published case against ours, as a table"),
+    ("fiscal reproduce --list", "the six cases and their tolerances"),
+    ("fiscal reproduce fsr-2017 history", "two cases"),
+    ("fiscal reproduce --strict --format json", "CI: exit 1 if a hard check fails; a JSON record"),
+]))]
 pub struct Args {
     /// Cases to run (all when none): ons-2022, efo-2026-03, history,
     /// frs-2026, fsr-2017, obr-headlines. `--list` describes them.
     #[arg(value_name = "CASE")]
     pub cases: Vec<String>,
-    /// What to print on standard output.
+    /// What to print on standard output (json: the common envelope with
+    /// tool version, scenario hashes and data vintages; csv: one row a comparison).
     #[arg(long, value_enum, default_value = "table")]
-    pub format: ReproduceFormat,
+    pub format: Format,
     /// Exit 1 when a hard check misses its tolerance.
     #[arg(long)]
     pub strict: bool,
@@ -61,9 +58,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let results = reproduce::run(&args.cases)?;
     match args.format {
-        ReproduceFormat::Table => out!("{}", render::table(&results))?,
-        ReproduceFormat::Json => out!("{}", render::json(&results))?,
-        ReproduceFormat::Csv => out!("{}", render::csv(&results))?,
+        Format::Table => out!("{}", render::table(&results))?,
+        Format::Json => out!("{}", render::json(&results))?,
+        Format::Csv => out!("{}", render::csv(&results))?,
     }
     if let Some(dir) = &args.out {
         output::write_atomic(&dir.join("reproduce.csv"), render::csv(&results).as_bytes())?;

@@ -7,12 +7,22 @@ use anyhow::Context;
 use super::Format;
 
 use crate::model;
-use crate::output::{self, csv::projection_csv, json::projection_json, table::summary};
+use crate::output::{
+    self,
+    csv::{projection_csv, projection_long_csv},
+    json::projection_json,
+    table::summary,
+};
 use crate::run::{population_summary, Run};
 use crate::years::FiscalYear;
 
 /// Arguments of `fiscal run`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal run", "the embedded baseline, as a table"),
+    ("fiscal run low_productivity --format csv > low.csv", "a shipped scenario by name, every year as CSV"),
+    ("fiscal run my.toml --out results --charts charts", "your own scenario: files, JSON and charts"),
+]))]
 pub struct Args {
     /// Scenario file (TOML); the embedded baseline when omitted.
     pub scenario: Option<PathBuf>,
@@ -22,6 +32,9 @@ pub struct Args {
     /// What to print on standard output.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// CSV in long ("tidy") form, `scenario,year,variable,unit,value`: on standard output with `--format csv`, and as projection_long.csv with `--out`.
+    #[arg(long)]
+    pub long: bool,
     /// Last projected year, e.g. 2070-71 (overrides the scenario's horizon.end_year).
     #[arg(long, value_name = "YEAR")]
     pub end_year: Option<FiscalYear>,
@@ -92,6 +105,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     if let Some(dir) = files {
         output::write_atomic(&dir.join("projection.csv"), csv.as_bytes())?;
+        if args.long {
+            output::write_atomic(
+                &dir.join("projection_long.csv"),
+                projection_long_csv(&[projection]).as_bytes(),
+            )?;
+        }
         output::write_atomic(&dir.join("projection.json"), json.as_bytes())?;
         if let Some(r) = interventions {
             output::write_atomic(
@@ -118,6 +137,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 out!("{}", output::interventions::summary(r))?;
             }
         }
+        Format::Csv if args.long => out!("{}", projection_long_csv(&[projection]))?,
         Format::Csv => out!("{csv}")?,
         Format::Json => out!("{json}")?,
     }

@@ -26,7 +26,7 @@ pub enum DataError {
         available: String,
     },
     /// A cell, row or the table as a whole is wrong.
-    #[error("{table}:{line}: {message}")]
+    #[error("{}", located(table, *line, message))]
     Invalid {
         /// The table's name or path.
         table: String,
@@ -35,6 +35,22 @@ pub enum DataError {
         /// What is wrong and how to fix it.
         message: String,
     },
+    /// The scenario asks for what the tables do not have (each line names
+    /// the scenario file, line and field).
+    #[error("{problems}")]
+    Coverage {
+        /// One located problem a line.
+        problems: String,
+    },
+}
+
+/// `table:line: message`, or `table: message` for the table as a whole.
+fn located(table: &str, line: usize, message: &str) -> String {
+    if line == 0 {
+        format!("{table}: {message}")
+    } else {
+        format!("{table}:{line}: {message}")
+    }
 }
 
 /// Shown with [`DataError::UnknownVintage`].

@@ -14,6 +14,7 @@ pub mod population;
 pub mod profiles;
 pub mod reference;
 pub mod series;
+pub mod shocks;
 pub mod vintage;
 
 use std::path::Path;

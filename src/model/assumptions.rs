@@ -40,6 +40,9 @@ pub struct Assumptions {
     /// Efficiency interventions layered on the projection.
     #[serde(default)]
     pub intervention: Vec<crate::model::interventions::Intervention>,
+    /// Overrides of the estimated shocks of `fiscal fan` (default: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<crate::model::uncertainty::UncertaintySettings>,
 }
 
 /// Years covered by the projection.

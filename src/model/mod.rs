@@ -13,6 +13,8 @@ pub mod interventions;
 pub mod lines;
 pub mod projection;
 pub mod reproduce;
+pub mod suggest;
+pub mod uncertainty;
 pub mod validate;
 
 pub use adjustments::Adjustments;

@@ -6,12 +6,15 @@ pub mod charts;
 pub mod compare;
 pub mod csv;
 pub mod decomposition;
+pub mod envelope;
 pub mod gap;
 pub mod interventions;
 pub mod json;
 pub mod population;
 pub mod reproduce;
 pub mod table;
+pub mod uncertainty;
+pub mod units;
 
 pub use atomic::{prepare_dir, write_atomic, WriteError};
 

@@ -7,7 +7,9 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::csv::num;
-use crate::reproduce::{CaseInfo, CaseResult, ScenarioUsed};
+use super::envelope::{Envelope, ScenarioRef};
+use super::json::DataVintage;
+use crate::reproduce::{CaseInfo, CaseResult};
 
 fn fmt_value(v: f64) -> String {
     if v.abs() >= 1000.0 {
@@ -115,13 +117,6 @@ pub fn csv(results: &[CaseResult]) -> String {
     s
 }
 
-#[derive(Serialize)]
-struct DataVintage {
-    table: String,
-    publication: &'static str,
-    source: String,
-}
-
 /// The publication a table read by a case comes from.
 fn publication(source: &str) -> &'static str {
     const KNOWN: &[(&str, &str)] = &[
@@ -151,31 +146,26 @@ struct Results<'a> {
     cases: &'a [CaseResult],
 }
 
-#[derive(Serialize)]
-struct Envelope<'a> {
-    tool: &'static str,
-    version: &'static str,
-    command: &'static str,
-    scenarios: Vec<&'a ScenarioUsed>,
-    data_vintages: Vec<DataVintage>,
-    results: Results<'a>,
-}
-
 /// JSON in the common envelope: every scenario run (with file hashes) and
 /// every data table read, once each.
 pub fn json(results: &[CaseResult]) -> String {
-    let mut scenarios: Vec<&ScenarioUsed> = Vec::new();
+    let mut scenarios: Vec<ScenarioRef> = Vec::new();
     let mut data: Vec<DataVintage> = Vec::new();
     for c in results {
         for sc in &c.scenarios {
             if !scenarios.iter().any(|x| x.file == sc.file) {
-                scenarios.push(sc);
+                scenarios.push(ScenarioRef {
+                    name: sc.name.clone(),
+                    file: sc.file.clone(),
+                    sha256: sc.sha256.clone(),
+                    chain: sc.chain.clone(),
+                });
             }
         }
         for (table, source) in &c.data {
             if !data.iter().any(|d| &d.source == source) {
                 data.push(DataVintage {
-                    table: table.clone(),
+                    table,
                     publication: publication(source),
                     source: source.clone(),
                 });
@@ -183,20 +173,15 @@ pub fn json(results: &[CaseResult]) -> String {
         }
     }
     let (hard_checks, failed) = totals(results);
-    let env = Envelope {
-        tool: "fiscal",
-        version: env!("CARGO_PKG_VERSION"),
-        command: "reproduce",
-        scenarios,
-        data_vintages: data,
-        results: Results {
+    let mut env = Envelope::new(
+        "reproduce",
+        Results {
             hard_checks,
             failed,
             cases: results,
         },
-    };
-    let mut text =
-        serde_json::to_string_pretty(&env).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    );
+    env.scenarios = scenarios;
+    env.data_vintages = data;
+    env.to_json()
 }

@@ -279,6 +279,7 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
     }
     o.push_str("</section>\n");
 
+    o.push_str(&super::fan::section(entries)?);
     o.push_str("<section id=\"tables\">\n<h2>Summary tables</h2>\n");
     for e in entries {
         let _ = writeln!(o, "<h3>{}</h3>", esc(&e.scenario.assumptions.name));

@@ -68,12 +68,12 @@ fn used(s: &Scenario) -> ScenarioUsed {
     }
 }
 
-fn tables(d: &Dataset) -> Vec<(String, String)> {
+fn tables(d: &Dataset) -> Vec<(&'static str, String)> {
     vec![
-        ("population".into(), d.population.source.clone()),
-        ("efo".into(), d.efo.source.clone()),
-        ("frs".into(), d.frs.source.clone()),
-        ("gilts".into(), d.gilts.source.clone()),
+        ("population", d.population.source.clone()),
+        ("efo", d.efo.source.clone()),
+        ("frs", d.frs.source.clone()),
+        ("gilts", d.gilts.source.clone()),
     ]
 }
 
@@ -203,12 +203,12 @@ fn ons_2022(out: &mut CaseResult) -> Result<(), ReproduceError> {
         true,
     ));
     out.data.push((
-        "population".into(),
+        "population",
         "embedded:data/demography/npp2022_*.csv (base population, ASFR, mortality, migration)"
             .into(),
     ));
     out.data.push((
-        "reference".into(),
+        "reference",
         "embedded:data/reference/ons_npp2022_variants.csv".into(),
     ));
     for r in refs(case, "ons_npp2022_variants.csv")? {
@@ -301,10 +301,8 @@ fn history_table(rows: &[Reference]) -> History {
 
 fn history(out: &mut CaseResult) -> Result<(), ReproduceError> {
     let h = history_table(&refs(out.name, "history.csv")?);
-    out.data.push((
-        "reference".into(),
-        "embedded:data/reference/history.csv".into(),
-    ));
+    out.data
+        .push(("reference", "embedded:data/reference/history.csv".into()));
     let get = |src: &str, item: &str, y: FiscalYear| {
         h.get(&(src.to_string(), item.to_string()))
             .and_then(|m| m.get(&y))
@@ -378,10 +376,8 @@ fn fsr_item(y: &YearResult, item: &str) -> Option<f64> {
 fn fsr_2017(run: &Run, out: &mut CaseResult) -> Result<(), ReproduceError> {
     out.scenarios.push(used(&run.scenario));
     out.data = tables(&run.data);
-    out.data.push((
-        "reference".into(),
-        "embedded:data/reference/fsr2017.csv".into(),
-    ));
+    out.data
+        .push(("reference", "embedded:data/reference/fsr2017.csv".into()));
     let p = &run.projection;
     let mut skipped = Vec::new();
     for r in refs(out.name, "fsr2017.csv")? {
@@ -436,7 +432,7 @@ fn obr_headlines(runs: &mut Runs, out: &mut CaseResult) -> Result<(), ReproduceE
     let case = out.name;
     let rows = refs(case, "obr_headlines.csv")?;
     out.data.push((
-        "reference".into(),
+        "reference",
         "embedded:data/reference/obr_headlines.csv".into(),
     ));
     let mut skipped = 0;

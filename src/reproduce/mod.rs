@@ -169,7 +169,7 @@ pub struct CaseResult {
     /// Scenarios it ran.
     pub scenarios: Vec<ScenarioUsed>,
     /// Data tables it read (`table`, source).
-    pub data: Vec<(String, String)>,
+    pub data: Vec<(&'static str, String)>,
     /// The comparisons.
     pub rows: Vec<Row>,
     /// What limits the comparison, in a sentence or two each.

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+pub use crate::model::suggest::suggest;
+
 /// One problem in a scenario file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -54,6 +56,28 @@ impl fmt::Display for ScenarioError {
 }
 
 impl ScenarioError {
+    /// The problems sorted by line within each file, files in the order
+    /// they were first reported; the same problem reported twice is kept
+    /// once.
+    pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> ScenarioError {
+        let mut files: Vec<String> = Vec::new();
+        for d in &diagnostics {
+            if !files.contains(&d.file) {
+                files.push(d.file.clone());
+            }
+        }
+        let rank = |d: &Diagnostic| files.iter().position(|f| *f == d.file).unwrap_or(0);
+        diagnostics.sort_by(|a, b| {
+            rank(a).cmp(&rank(b)).then(
+                a.position
+                    .unwrap_or((0, 0))
+                    .cmp(&b.position.unwrap_or((0, 0))),
+            )
+        });
+        diagnostics.dedup();
+        ScenarioError { diagnostics }
+    }
+
     /// A single problem not tied to a position.
     pub fn single(file: &str, message: impl Into<String>) -> ScenarioError {
         ScenarioError {
@@ -76,31 +100,6 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
         .map_or(before.chars().count(), |i| before[i + 1..].chars().count())
         + 1;
     (line, col)
-}
-
-/// Levenshtein edit distance, for "did you mean" suggestions.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
-/// The closest of `candidates` to `word`, if close enough to be a likely typo.
-pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(2))
-        .min()
-        .map(|(_, c)| c)
 }
 
 #[cfg(test)]

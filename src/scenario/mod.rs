@@ -7,8 +7,10 @@
 //! chain is merged (later files win, tables merge key by key) and the result
 //! is checked as a whole by [`crate::model::validate`].
 
+pub mod catalog;
 mod diagnostic;
 mod schema;
+pub mod sweep;
 
 use std::path::{Path, PathBuf};
 
@@ -83,6 +85,17 @@ fn schema() -> toml::Table {
 enum Origin {
     Embedded,
     File(PathBuf),
+    /// A shipped scenario embedded in the binary.
+    Shipped(catalog::Embedded),
+}
+
+/// What relative `extends` paths in a file resolve against.
+#[derive(Debug, Clone, Copy)]
+enum Base<'a> {
+    /// The file's directory (`None`: the working directory).
+    Dir(Option<&'a Path>),
+    /// The embedded set, relative to this shipped scenario.
+    Shipped(catalog::Embedded),
 }
 
 struct Loader {
@@ -118,6 +131,20 @@ impl Loader {
                 DEFAULT_TOML.to_string(),
                 None,
             ),
+            Origin::Shipped(e) => {
+                let key = PathBuf::from(format!("embedded:{}", e.name));
+                if self.stack.contains(&key) {
+                    self.diagnostics.push(Diagnostic {
+                        file: from.map_or_else(|| key.display().to_string(), |f| f.0.to_string()),
+                        position: from.and_then(|f| f.1),
+                        field: Some("extends".into()),
+                        message: format!("`extends` cycle through the shipped scenario `{}`; remove one of the links", e.name),
+                    });
+                    return None;
+                }
+                self.stack.push(key);
+                (format!("embedded:{}", e.name), e.text.to_string(), None)
+            }
             Origin::File(path) => {
                 let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
                 if self.stack.contains(&canonical) {
@@ -165,17 +192,20 @@ impl Loader {
                         return None;
                     }
                 };
+                // Relative paths resolve from the file's real folder, also
+                // when it was reached through a symbolic link.
+                let dir = canonical.parent().map(Path::to_path_buf);
                 self.stack.push(canonical);
-                (
-                    path.display().to_string(),
-                    text,
-                    path.parent().map(Path::to_path_buf),
-                )
+                (path.display().to_string(), text, dir)
             }
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-        let result = self.load_text(&name, &text, dir.as_deref());
-        if matches!(origin, Origin::File(_)) {
+        let base = match origin {
+            Origin::Shipped(e) => Base::Shipped(e),
+            _ => Base::Dir(dir.as_deref()),
+        };
+        let result = self.load_text(&name, &text, base);
+        if matches!(origin, Origin::File(_) | Origin::Shipped(_)) {
             self.stack.pop();
         }
         result
@@ -197,7 +227,11 @@ impl Loader {
         });
     }
 
-    fn load_text(&mut self, name: &str, text: &str, dir: Option<&Path>) -> Option<toml::Table> {
+    fn load_text(&mut self, name: &str, text: &str, base: Base<'_>) -> Option<toml::Table> {
+        let dir = match base {
+            Base::Dir(d) => d,
+            Base::Shipped(_) => None,
+        };
         let doc = match toml_edit::ImDocument::parse(text.to_string()) {
             Ok(d) => d,
             Err(e) => {
@@ -221,11 +255,30 @@ impl Loader {
         let parent = match own.get("extends") {
             Some(Value::String(target)) => {
                 let pos = check.provenance.get("extends").and_then(|p| p.1);
+                let from = Some((name, pos));
                 if target == DEFAULT_NAME {
-                    self.load(Origin::Embedded, Some((name, pos)))
+                    self.load(Origin::Embedded, from)
+                } else if let Base::Shipped(e) = base {
+                    match e.resolve_extends(target) {
+                        Some(parent) => self.load(Origin::Shipped(parent), from),
+                        None => {
+                            self.diagnostics.push(Diagnostic {
+                                file: name.to_string(),
+                                position: pos,
+                                field: Some("extends".into()),
+                                message: format!("`{target}` is not a shipped scenario; a shipped scenario can only extend another (see `fiscal scenarios`)"),
+                            });
+                            None
+                        }
+                    }
                 } else {
                     let path = dir.map_or_else(|| PathBuf::from(target), |d| d.join(target));
-                    self.load(Origin::File(path), Some((name, pos)))
+                    // A missing file named like a shipped scenario (`extends =
+                    // "baseline.toml"` read from stdin elsewhere) is the shipped one.
+                    match catalog::exact(target).filter(|_| !path.exists()) {
+                        Some(e) => self.load(Origin::Shipped(e), from),
+                        None => self.load(Origin::File(path), from),
+                    }
                 }
             }
             _ if name == format!("embedded:{DEFAULT_NAME}") => Some(toml::Table::new()),
@@ -259,8 +312,15 @@ impl Loader {
             }
         }
         let mut merged = parent?;
+        let mut own = own;
         if !file_ok {
-            return None;
+            // Drop what failed the schema so that the rest of the file is
+            // still checked as values: every problem is reported in one pass.
+            for d in self.diagnostics.iter().filter(|d| d.file == name) {
+                if let Some(field) = &d.field {
+                    schema::remove_path(&mut own, field);
+                }
+            }
         }
         merge(&mut merged, &own, &self.schema);
         Some(merged)
@@ -268,15 +328,8 @@ impl Loader {
 
     fn finish(mut self, merged: Option<toml::Table>) -> Result<Scenario, ScenarioError> {
         let Some(mut merged) = merged else {
-            return Err(ScenarioError {
-                diagnostics: self.diagnostics,
-            });
+            return Err(self.error());
         };
-        if !self.diagnostics.is_empty() {
-            return Err(ScenarioError {
-                diagnostics: self.diagnostics,
-            });
-        }
         merged.remove("extends");
         merged.remove("data");
         let last_file = self
@@ -286,6 +339,9 @@ impl Loader {
             .unwrap_or_default();
         let assumptions: Assumptions = match Value::Table(merged).try_into() {
             Ok(a) => a,
+            // A field the schema already reported cannot be deserialized
+            // either: its report is the better one.
+            Err(_) if !self.diagnostics.is_empty() => return Err(self.error()),
             Err(e) => {
                 return Err(ScenarioError::single(
                     &last_file,
@@ -293,21 +349,10 @@ impl Loader {
                 ));
             }
         };
-        for problem in validate::check(&assumptions) {
-            let (file, position) = self
-                .locate(&problem.field)
-                .unwrap_or((last_file.clone(), None));
-            self.diagnostics.push(Diagnostic {
-                file,
-                position,
-                field: Some(problem.field),
-                message: problem.message,
-            });
-        }
+        let problems = validate::check(&assumptions);
+        self.located(problems, &last_file);
         if !self.diagnostics.is_empty() {
-            return Err(ScenarioError {
-                diagnostics: self.diagnostics,
-            });
+            return Err(self.error());
         }
         Ok(Scenario {
             assumptions,
@@ -315,6 +360,25 @@ impl Loader {
             data: self.data,
             provenance: self.provenance,
         })
+    }
+
+    /// Record `problems`, each at the file and line that set its field.
+    fn located(&mut self, problems: Vec<validate::Problem>, fallback: &str) {
+        for problem in problems {
+            let (file, position) = self
+                .locate(&problem.field)
+                .unwrap_or((fallback.to_string(), None));
+            self.diagnostics.push(Diagnostic {
+                file,
+                position,
+                field: Some(problem.field),
+                message: problem.message,
+            });
+        }
+    }
+
+    fn error(self) -> ScenarioError {
+        ScenarioError::sorted(self.diagnostics)
     }
 
     /// The file and position that last set `field` or its closest parent.
@@ -359,8 +423,27 @@ impl Scenario {
         dir: Option<&Path>,
     ) -> Result<Scenario, ScenarioError> {
         let mut l = Loader::new();
-        let merged = l.load_text(name, text, dir);
+        let merged = l.load_text(name, text, Base::Dir(dir));
         l.finish(merged)
+    }
+
+    /// Load the shipped scenario `e` (embedded in the binary).
+    pub fn shipped(e: catalog::Embedded) -> Result<Scenario, ScenarioError> {
+        let mut l = Loader::new();
+        let merged = l.load(Origin::Shipped(e), None);
+        l.finish(merged)
+    }
+
+    /// Load `arg` as a scenario file if one exists there, or else the
+    /// shipped scenario of that name (`low_productivity`,
+    /// `digital/smarter_state_central`); files take precedence.
+    pub fn load_named(arg: &Path) -> Result<Scenario, ScenarioError> {
+        if !arg.exists() {
+            if let Some(e) = arg.to_str().and_then(catalog::find) {
+                return Scenario::shipped(e);
+            }
+        }
+        Scenario::load(arg)
     }
 
     /// The population the `[population]` settings ask for, if any.
@@ -429,6 +512,67 @@ impl Scenario {
     pub fn dataset_and_population(
         &self,
     ) -> Result<(Dataset, Option<PopulationOutcome>), DataError> {
+        let (d, outcome) = self.load_data()?;
+        let problems = self.data_diagnostics(&d);
+        if !problems.is_empty() {
+            return Err(DataError::Coverage {
+                problems: ScenarioError::sorted(problems).to_string(),
+            });
+        }
+        Ok((d, outcome))
+    }
+
+    /// Every problem with running the scenario on its data (what `fiscal
+    /// run` would reject before projecting), each located in the scenario.
+    pub fn data_problems(&self) -> Vec<Diagnostic> {
+        match self.load_data() {
+            Ok((d, _)) => self.data_diagnostics(&d),
+            Err(e) => {
+                let field = if self.data.population_file.is_some() {
+                    "data.population_file"
+                } else if self.assumptions.population.is_some() {
+                    "population"
+                } else {
+                    "data"
+                };
+                let (file, position) =
+                    locate_in(&self.provenance, field).unwrap_or_else(|| (self.top_file(), None));
+                vec![Diagnostic {
+                    file,
+                    position,
+                    field: Some(field.into()),
+                    message: e.to_string(),
+                }]
+            }
+        }
+    }
+
+    fn top_file(&self) -> String {
+        self.files
+            .last()
+            .map(|f| f.path.clone())
+            .unwrap_or_default()
+    }
+
+    /// [`validate::check_data`], located.
+    fn data_diagnostics(&self, d: &Dataset) -> Vec<Diagnostic> {
+        validate::check_data(&self.assumptions, d)
+            .into_iter()
+            .map(|p| {
+                let (file, position) = locate_in(&self.provenance, &p.field)
+                    .unwrap_or_else(|| (self.top_file(), None));
+                Diagnostic {
+                    file,
+                    position,
+                    field: Some(p.field),
+                    message: p.message,
+                }
+            })
+            .collect()
+    }
+
+    /// The tables, before any check against the assumptions.
+    fn load_data(&self) -> Result<(Dataset, Option<PopulationOutcome>), DataError> {
         let mut d = Dataset::embedded()?;
         let vintage = &self.assumptions.horizon.vintage;
         if vintage != crate::data::vintage::DEFAULT || self.data.vintage_dir.is_some() {

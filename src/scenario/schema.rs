@@ -39,6 +39,18 @@ net_migration_persons_by_year = {}
 net_migration_scale = 0.0
 sex_ratio_males_per_female = 0.0
 
+[uncertainty]
+real_growth_sd_pp = 0.0
+inflation_sd_pp = 0.0
+interest_rate_sd_pp = 0.0
+primary_balance_sd_pp = 0.0
+real_growth_persistence = 0.0
+inflation_persistence = 0.0
+interest_rate_persistence = 0.0
+primary_balance_persistence = 0.0
+correlation = [[0.0]]
+shock_medium_term = false
+
 [[intervention]]
 name = ""
 description = ""
@@ -273,11 +285,24 @@ impl<'a> FileCheck<'a> {
     fn value(&mut self, v: &toml_edit::Value, expected: &Value, path: &str) {
         let span = v.span();
         let mismatch = |this: &mut Self| {
+            // A number in quotes is the commonest mismatch: say so.
+            let hint = match (expected, v) {
+                (Value::Float(_) | Value::Integer(_), toml_edit::Value::String(s))
+                    if s.value().trim().parse::<f64>().is_ok() =>
+                {
+                    format!(
+                        ": remove the quotes (write {} not \"{}\")",
+                        s.value().trim(),
+                        s.value()
+                    )
+                }
+                _ => String::new(),
+            };
             this.push(
                 span.clone(),
                 path,
                 format!(
-                    "expected {}, found {}",
+                    "expected {}, found {}{hint}",
                     type_name(expected),
                     edit_type_name(v)
                 ),
@@ -291,7 +316,17 @@ impl<'a> FileCheck<'a> {
             }
             (Value::Float(_), toml_edit::Value::Integer(_)) => {}
             (Value::Integer(_), toml_edit::Value::Integer(i)) => {
-                if *i.value() < 0 {
+                if *i.value() > i64::from(i32::MAX) {
+                    self.push(
+                        span,
+                        path,
+                        format!(
+                            "{} is far too large; give a whole number of at most {}",
+                            i.value(),
+                            i32::MAX
+                        ),
+                    );
+                } else if *i.value() < 0 {
                     self.push(
                         span,
                         path,
@@ -346,6 +381,45 @@ impl<'a> FileCheck<'a> {
             }
             (Value::Table(schema), toml_edit::Value::InlineTable(t)) => self.table(t, schema, path),
             _ => mismatch(self),
+        }
+    }
+}
+
+/// Remove the field at dotted `path` (`a.b`, `a.b[2].c`) from `table`. A
+/// path ending in an array element removes the whole array, so that later
+/// elements keep their indices in messages. A path that is not there is
+/// ignored.
+pub fn remove_path(table: &mut toml::Table, path: &str) {
+    let (head, rest) = match path.find(['.', '[']) {
+        Some(i) => (&path[..i], &path[i..]),
+        None => (path, ""),
+    };
+    if rest.is_empty() {
+        table.remove(head);
+        return;
+    }
+    if let Some(after) = rest.strip_prefix('.') {
+        if let Some(Value::Table(t)) = table.get_mut(head) {
+            remove_path(t, after);
+        }
+        return;
+    }
+    // `head[i]...`
+    let close = rest.find(']').unwrap_or(rest.len());
+    let index: Option<usize> = rest.get(1..close).and_then(|i| i.parse().ok());
+    let after = rest.get(close + 1..).unwrap_or("");
+    let Some(after) = after.strip_prefix('.') else {
+        table.remove(head);
+        return;
+    };
+    let element = match (table.get_mut(head), index) {
+        (Some(Value::Array(items)), Some(i)) => items.get_mut(i),
+        _ => None,
+    };
+    match element {
+        Some(Value::Table(t)) => remove_path(t, after),
+        _ => {
+            table.remove(head);
         }
     }
 }

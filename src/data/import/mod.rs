@@ -15,6 +15,7 @@ pub mod participation;
 pub mod population;
 pub mod profiles;
 pub mod reference;
+pub mod shocks;
 pub mod source;
 pub mod vintage;
 pub mod welfare;

@@ -70,7 +70,7 @@ fn pensioner_benefits_gbp_bn(data: &Dataset, year: FiscalYear) -> f64 {
 /// table, out of other welfare), non-age-related spending the residual of
 /// TME after interest; receipts lines from the EFO, other receipts the
 /// residual of total receipts.
-pub(super) fn efo_year_lines(
+pub(in crate::model) fn efo_year_lines(
     data: &Dataset,
     y: FiscalYear,
     gdp: f64,

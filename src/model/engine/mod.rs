@@ -21,7 +21,8 @@ mod medium_term;
 mod paths;
 
 use self::long_term::LongTerm;
-use self::medium_term::{efo, efo_year_lines, MediumTerm};
+pub(in crate::model) use self::medium_term::efo_year_lines;
+use self::medium_term::{efo, MediumTerm};
 use self::paths::Paths;
 use super::adjustments::Adjustments;
 use super::assumptions::Assumptions;
