@@ -241,3 +241,35 @@ fn docs_show_the_table_the_command_prints() {
         "docs/reproduce.md is out of step with `fiscal reproduce`: regenerate with UPDATE_DOCS=1 cargo test --test cli_reproduce"
     );
 }
+
+#[test]
+fn a_vintage_name_that_cannot_be_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = write(
+        dir.path(),
+        "s.toml",
+        "extends = \"default\"\n[horizon]\nvintage = \"EFO 2026\"\n",
+    );
+    bad(
+        &["check", s.to_str().unwrap()],
+        &["s.toml:3:1", "`horizon.vintage`", "lowercase"],
+    );
+}
+
+/// An outturn-only vintage replays its outturn year exactly, and the long
+/// term runs from the year after.
+#[test]
+fn an_outturn_vintage_replays_its_year_then_the_long_term_runs() {
+    let s =
+        fiscal::scenario::Scenario::load(std::path::Path::new("scenarios/published/fsr_2017.toml"))
+            .unwrap();
+    let d = s.dataset().unwrap();
+    let p = fiscal::model::project(&s.assumptions, &d).unwrap();
+    let first = &p.years[0];
+    assert_eq!(first.year, fiscal::FiscalYear(2016));
+    assert!((first.psnd_gbp_bn - 1718.0).abs() < 1e-9);
+    assert!((first.psnb_gbp_bn - 54.804).abs() < 1e-9);
+    assert_eq!(first.phase, fiscal::model::Phase::Efo);
+    assert_eq!(p.years[1].phase, fiscal::model::Phase::Projection);
+    assert_eq!(p.years.last().unwrap().year, fiscal::FiscalYear(2066));
+}
