@@ -38,7 +38,7 @@ fn csv_and_json_agree_and_out_writes_both() {
     assert!(
         csv.starts_with("scenario,indicator,start_year,target_year,target_pct_gdp,step_pct_gdp")
     );
-    assert_eq!(csv.lines().count(), 6);
+    assert_eq!(csv.lines().count(), 7);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("gap.csv")).unwrap(),
         csv

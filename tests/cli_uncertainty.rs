@@ -100,7 +100,7 @@ fn a_one_value_sweep_equals_fiscal_run() {
     );
     let text = String::from_utf8(sweep.stdout).unwrap();
     let row: Vec<&str> = text.lines().nth(1).unwrap().split(',').collect();
-    assert_eq!(row[0], "1.300000");
+    assert_eq!(row[0], "1.300");
     assert_eq!(row[1], expected);
 }
 

@@ -3,11 +3,10 @@
 //! - The EFO years (2025-26..2030-31) must reproduce the OBR's PSND ratio
 //!   within 0.05 pp of GDP and PSNB within £0.01bn (hard checks).
 //! - The debt-interest response to +1 pp shocks (gilt rates, short rates,
-//!   inflation) in the five years after the medium term, as a share of PSND,
-//!   must lie within a factor of two of the EFO's ready reckoners for its own
-//!   first five years. The structures differ (our shares of floating and
-//!   index-linked debt are constant; the OBR's reserves shrink with QT), so a
-//!   tighter match would mean tuning to the reckoner, which we do not do.
+//!   inflation) sustained from the start of 2026-27, as a share of PSND,
+//!   must lie within 25 % of the EFO's ready reckoners in each of the five
+//!   years (the debt portfolio's inputs come from the DMO, ONS and Bank of
+//!   England, not from the reckoners).
 
 use fiscal::model::project;
 use fiscal::model::reproduce::{efo_years, ready_reckoners};
@@ -25,7 +24,7 @@ fn efo_years_meet_their_tolerances() {
 }
 
 #[test]
-fn debt_interest_sensitivities_are_within_a_factor_of_two_of_the_reckoners() {
+fn debt_interest_sensitivities_are_within_25_pct_of_the_reckoners() {
     let s = Scenario::default_scenario().unwrap();
     let d = s.dataset().unwrap();
     let rows = ready_reckoners(&s.assumptions, &d).unwrap();
@@ -33,7 +32,7 @@ fn debt_interest_sensitivities_are_within_a_factor_of_two_of_the_reckoners() {
     for r in &rows {
         let ratio = r.ours / r.published;
         assert!(
-            (0.5..=2.0).contains(&ratio),
+            (0.75..=1.25).contains(&ratio) && !r.misses(),
             "{}: ours {:.3} vs EFO {:.3} (ratio {ratio:.2})",
             r.item,
             r.ours,

@@ -16,6 +16,7 @@ pub mod frame;
 pub mod heatmap;
 pub mod interventions;
 pub mod lines;
+pub mod package_fan;
 pub mod pyramid;
 mod raster;
 pub mod stacked;
@@ -192,6 +193,8 @@ pub enum Body {
     Tornado(tornado::Tornado),
     /// Heatmap of a two-field sweep.
     Heatmap(heatmap::Heatmap),
+    /// Distribution (fan) of a package's effect on debt.
+    PackageFan(package_fan::Fan),
 }
 
 /// A chart ready to render: its kind, chrome and data.
@@ -269,6 +272,7 @@ impl Chart {
             Body::Interventions(b) => b.legend(),
             Body::Pyramid(b) => b.legend(),
             Body::Fan(b) => b.legend(),
+            Body::PackageFan(b) => b.legend(),
             Body::Tornado(b) => b.legend(),
             Body::Heatmap(b) => b.legend(),
         }
@@ -283,6 +287,7 @@ impl Chart {
             Body::Interventions(b) => b.csv(),
             Body::Pyramid(b) => b.csv(),
             Body::Fan(b) => b.csv(),
+            Body::PackageFan(b) => b.csv(),
             Body::Tornado(b) => b.csv(),
             Body::Heatmap(b) => b.csv(),
         }
@@ -297,6 +302,7 @@ impl Chart {
             Body::Interventions(b) => b.draw(&plot),
             Body::Pyramid(b) => b.draw(&plot),
             Body::Fan(b) => b.draw(&plot),
+            Body::PackageFan(b) => b.draw(&plot),
             Body::Tornado(b) => b.draw(&plot),
             Body::Heatmap(b) => b.draw(&plot),
         }

@@ -127,6 +127,20 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         None => solver.s1(start, solver.s1_default_year()),
     };
     let s1_year = args.s1_by.unwrap_or(solver.s1_default_year());
+    // The intertemporal gap and S2 run on the projection extended to the
+    // intertemporal horizon (horizon.intertemporal_end_year).
+    let ext = crate::model::indicators::intertemporal_assumptions(a, &data);
+    let ext_solver = GapSolver::new(
+        &ext,
+        &data,
+        crate::model::intervention_adjustments(&ext, &data)?,
+    )
+    .with_context(|| {
+        format!(
+            "cannot project scenario `{}` to {}",
+            a.name, ext.horizon.end_year
+        )
+    })?;
     let indicators = vec![
         row(
             "fiscal_gap",
@@ -140,14 +154,23 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ),
         row(
             "intertemporal_gap",
-            "Intertemporal gap (infinite horizon)".into(),
-            solver.intertemporal(start),
+            format!("Intertemporal gap (to {})", ext.horizon.end_year),
+            ext_solver.intertemporal(start),
         ),
         row("s1", format!("EC S1: PSND 60% in {s1_year}"), s1),
         row(
+            "s1_phased",
+            format!("EC S1 phased in (5 yrs): 60% in {s1_year}"),
+            solver.s1_phased(start, s1_year),
+        ),
+        row(
             "s2",
-            format!("EC S2: from {}", h.medium_term_end.next()),
-            solver.s2(),
+            format!(
+                "EC S2: from {} (to {})",
+                h.medium_term_end.next(),
+                ext.horizon.end_year
+            ),
+            ext_solver.s2(),
         ),
     ];
 

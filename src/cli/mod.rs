@@ -34,6 +34,7 @@ pub mod completions;
 pub mod data;
 pub mod fan;
 pub mod gap;
+pub mod interventions;
 pub mod man;
 pub mod population;
 pub mod report;
@@ -98,6 +99,8 @@ pub enum Command {
     Compare(compare::Args),
     /// Fiscal gaps, S1 and S2: the change in the primary balance that meets a debt target.
     Gap(gap::Args),
+    /// Appraise a scenario's interventions (Green Book NPVs) and draw probabilistic paths of the package.
+    Interventions(interventions::Args),
     /// Draw one chart (SVG or PNG) for one or more scenarios, with its data as CSV.
     Chart(chart::Args),
     /// Write a report: one self-contained HTML page, or an XLSX workbook.
@@ -165,6 +168,7 @@ fn run_command(cli: Cli) -> anyhow::Result<()> {
         Command::Check(a) => check::run(a),
         Command::Compare(a) => compare::run(a),
         Command::Gap(a) => gap::run(a),
+        Command::Interventions(a) => interventions::run(a),
         Command::Chart(a) => chart::run(a),
         Command::Report(a) => report::run(a),
         Command::Data(c) => data::run(c),

@@ -5,6 +5,7 @@ pub mod adjustments;
 pub mod assumptions;
 pub mod debt;
 pub mod demography;
+pub mod distributions;
 pub mod economy;
 mod engine;
 mod error;

@@ -140,15 +140,23 @@ pub fn frs_paths(p: &Projection, d: &Dataset, mt_end: FiscalYear) -> Vec<Compari
     out
 }
 
+/// Tolerance on each ready reckoner: ours within this share of the EFO's.
+pub const RECKONER_TOLERANCE_SHARE: f64 = 0.25;
+
 /// The EFO's debt-interest ready reckoners (+1 pp gilt rates, short rates,
-/// inflation) next to this model's response to the same shocks from the
-/// last medium-term year, in the first five years after it. Both are shown
-/// as % of that year's PSND so that different debt levels compare.
+/// inflation, from the start of the first reckoner year and sustained) next
+/// to this model's response to the same shocks in the same years. Both are
+/// shown as % of the previous year's PSND.
 pub fn ready_reckoners(a: &Assumptions, d: &Dataset) -> Result<Vec<Comparison>, ModelError> {
     let base = project(a, d)?;
-    let mt = a.horizon.medium_term_end;
     let n = (a.horizon.base_year.years_until(a.horizon.end_year) + 2).max(0) as usize;
-    let first = (a.horizon.base_year.years_until(mt) + 1).max(0) as usize;
+    let first_year = d
+        .efo
+        .years("reckoner.debt_interest.gilt_rates_1pp")
+        .first()
+        .copied()
+        .unwrap_or(a.horizon.base_year.next());
+    let first = a.horizon.base_year.years_until(first_year).max(0) as usize;
     let shock = |s: RateShock| {
         let mut v = vec![RateShock::default(); n];
         for x in v.iter_mut().skip(first) {
@@ -190,7 +198,7 @@ pub fn ready_reckoners(a: &Assumptions, d: &Dataset) -> Result<Vec<Comparison>, 
         let alt = project_with(a, d, &adj)?;
         let efo_years = d.efo.years(series);
         for (k, efo_year) in efo_years.iter().enumerate() {
-            let ours_year = FiscalYear(mt.0 + 1 + k as i32);
+            let ours_year = *efo_year;
             let (Some(b), Some(s)) = (base.year(ours_year), alt.year(ours_year)) else {
                 continue;
             };
@@ -201,13 +209,17 @@ pub fn ready_reckoners(a: &Assumptions, d: &Dataset) -> Result<Vec<Comparison>, 
                 .map_err(ModelError::from)?;
             let debt_prev = b.psnd_gbp_bn - b.psnb_gbp_bn - b.stock_flow_gbp_bn;
             out.push(cmp(
-                format!("reckoner {label}, year {} (EFO {efo_year})", k + 1),
+                format!("reckoner {label}, year {}", k + 1),
                 ours_year,
                 100.0 * published / efo_debt,
                 100.0 * (s.interest_gbp_bn - b.interest_gbp_bn) / debt_prev,
                 "% of PSND",
                 None,
             ));
+            if let Some(last) = out.last_mut() {
+                // A hard check relative to the published value.
+                last.tolerance = Some(RECKONER_TOLERANCE_SHARE * last.published.abs());
+            }
         }
     }
     Ok(out)

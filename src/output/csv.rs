@@ -52,6 +52,16 @@ fn columns() -> Vec<Column> {
     flow("stock_flow_adjustment", Box::new(|y| y.stock_flow_gbp_bn));
     cols.push(("psnd_gbp_bn".into(), Box::new(|y| y.psnd_gbp_bn)));
     cols.push(("psnd_pct_gdp".into(), Box::new(|y| y.psnd_pct_gdp)));
+    cols.push((
+        "psnd_ex_boe_gbp_bn".into(),
+        Box::new(|y| y.psnd_ex_boe_gbp_bn),
+    ));
+    cols.push((
+        "psnd_ex_boe_pct_gdp".into(),
+        Box::new(|y| y.psnd_ex_boe_pct_gdp),
+    ));
+    cols.push(("psnfl_gbp_bn".into(), Box::new(|y| y.psnfl_gbp_bn)));
+    cols.push(("psnfl_pct_gdp".into(), Box::new(|y| y.psnfl_pct_gdp)));
     cols
 }
 

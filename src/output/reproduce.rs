@@ -19,6 +19,12 @@ fn fmt_value(v: f64) -> String {
     }
 }
 
+/// A tolerance with at most three decimals, trailing zeros dropped.
+fn fmt_tolerance(t: f64) -> String {
+    let s = format!("{t:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// The `--list` text: one line a case with its tolerance.
 pub fn list(cases: &[CaseInfo]) -> String {
     let mut s = String::new();
@@ -52,7 +58,7 @@ pub fn table(results: &[CaseResult]) -> String {
             "item", "year", "published", "ours", "diff", "tolerance", "unit"
         );
         for r in &c.rows {
-            let tol = r.tolerance.map(|t| format!("{t}")).unwrap_or_default();
+            let tol = r.tolerance.map(fmt_tolerance).unwrap_or_default();
             let kind = if !r.hard && r.tolerance.is_some() {
                 " (not enforced)"
             } else {

@@ -7,13 +7,19 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::csv::{num, safe_text};
+use super::csv::safe_text;
+use super::units::Unit;
 use crate::model::uncertainty::sensitivity::Sensitivity;
 use crate::model::uncertainty::summary::VAR_NAMES;
 use crate::model::uncertainty::{FanRun, PERCENTILES, THRESHOLDS_PCT_GDP};
 
 fn pct_label(p: f64) -> String {
     format!("p{p:.0}")
+}
+
+/// A % of GDP (or pp) figure to a thousandth, as every CSV writes it.
+fn pct(v: f64) -> String {
+    Unit::PctGdp.format(v)
 }
 
 /// `year,variable,deterministic,p5,...,p95,resolution_pp`.
@@ -27,14 +33,14 @@ pub fn fan_csv(f: &FanRun) -> String {
     for (t, y) in f.years.iter().enumerate() {
         for (v, name) in VAR_NAMES.iter().enumerate() {
             let det = f.deterministic.get(t).map_or(f64::NAN, |d| d[v]);
-            let _ = write!(s, "{y},{name},{}", num(det));
+            let _ = write!(s, "{y},{name},{}", pct(det));
             if let Some(row) = f.summary.percentiles.get(t) {
                 for x in row[v] {
-                    let _ = write!(s, ",{}", num(x));
+                    let _ = write!(s, ",{}", pct(x));
                 }
             }
             let res = f.summary.resolution_pp.get(t).map_or(0.0, |r| r[v]);
-            let _ = writeln!(s, ",{}", num(res));
+            let _ = writeln!(s, ",{}", pct(res));
         }
     }
     s
@@ -53,7 +59,7 @@ pub fn fan_probabilities_csv(f: &FanRun) -> String {
         let _ = write!(s, "{y}");
         for v in [&f.summary.p_above_in_year, &f.summary.p_above_by_year] {
             for x in v.get(t).copied().unwrap_or([f64::NAN; 3]) {
-                let _ = write!(s, ",{}", num(x));
+                let _ = write!(s, ",{}", Unit::Share.format(x));
             }
         }
         s.push('\n');
@@ -184,11 +190,11 @@ pub fn fan_table(f: &FanRun) -> String {
 /// Sensitivities as CSV: `variant,setting,label,final_psnd_pct_gdp,fiscal_gap_pct_gdp`.
 pub fn sensitivity_csv(s: &Sensitivity) -> String {
     let mut out = String::from("variant,setting,label,final_psnd_pct_gdp,fiscal_gap_pct_gdp\n");
-    let gap = |g: Option<f64>| g.map(num).unwrap_or_default();
+    let gap = |g: Option<f64>| g.map(pct).unwrap_or_default();
     let _ = writeln!(
         out,
         "central,central,scenario,{},{}",
-        num(s.central.final_psnd_pct_gdp),
+        pct(s.central.final_psnd_pct_gdp),
         gap(s.central.fiscal_gap_pct_gdp)
     );
     for v in &s.variants {
@@ -201,7 +207,7 @@ pub fn sensitivity_csv(s: &Sensitivity) -> String {
                 "{},{setting},{},{},{}",
                 safe_text(&v.name),
                 safe_text(label),
-                num(o.final_psnd_pct_gdp),
+                pct(o.final_psnd_pct_gdp),
                 gap(o.fiscal_gap_pct_gdp)
             );
         }
@@ -251,17 +257,17 @@ pub fn sweep_csv(
     }
     s.push_str("final_psnd_pct_gdp,max_psnd_pct_gdp,final_psnb_pct_gdp,final_interest_pct_gdp\n");
     for p in points {
-        for x in &p.values {
-            s.push_str(&num(*x));
+        for (x, v) in p.values.iter().zip(varies) {
+            s.push_str(&super::units::format(&v.field, *x));
             s.push(',');
         }
         let _ = writeln!(
             s,
             "{},{},{},{}",
-            num(p.final_psnd_pct_gdp),
-            num(p.max_psnd_pct_gdp),
-            num(p.final_psnb_pct_gdp),
-            num(p.final_interest_pct_gdp)
+            pct(p.final_psnd_pct_gdp),
+            pct(p.max_psnd_pct_gdp),
+            pct(p.final_psnb_pct_gdp),
+            pct(p.final_interest_pct_gdp)
         );
     }
     s

@@ -167,7 +167,7 @@ fn interventions_tables(out: &mut String, entries: &[Entry<'_>]) {
         let _ = writeln!(out, "<h3>{}</h3>", esc(&e.projection.name));
         let _ = writeln!(
             out,
-            "<div class=\"table-wrap\"><table class=\"names\">\n<thead><tr><th scope=\"col\">Intervention</th><th scope=\"col\">NPV (£bn)</th><th scope=\"col\">Breakeven year</th><th scope=\"col\">Change in PSND, {} (pp of GDP)</th><th scope=\"col\">Debt interest saved (£bn)</th></tr></thead>\n<tbody>",
+            "<div class=\"table-wrap\"><table class=\"names\">\n<thead><tr><th scope=\"col\">Intervention</th><th scope=\"col\">Exchequer NPV (£bn)</th><th scope=\"col\">Social NPV (£bn)</th><th scope=\"col\">Breakeven year</th><th scope=\"col\">Change in PSND, {} (pp of GDP)</th><th scope=\"col\">Debt interest saved, present value (£bn)</th></tr></thead>\n<tbody>",
             esc(&last)
         );
         for x in indicators::effects(r) {
@@ -184,17 +184,18 @@ fn interventions_tables(out: &mut String, entries: &[Entry<'_>]) {
             };
             let _ = writeln!(
                 out,
-                "<tr><td>{a}{}{b}</td><td>{a}{:.1}{b}</td><td>{a}{}{b}</td><td>{a}{:+.2}{b}</td><td>{a}{:.1}{b}</td></tr>",
+                "<tr><td>{a}{}{b}</td><td>{a}{:.1}{b}</td><td>{a}{:.1}{b}</td><td>{a}{}{b}</td><td>{a}{:+.2}{b}</td><td>{a}{:.1}{b}</td></tr>",
                 esc(name),
-                x.npv_gbp_bn,
+                x.exchequer_npv_gbp_bn,
+                x.social_npv_gbp_bn,
                 esc(&indicators::breakeven(x)),
                 x.final_psnd_change_pp_gdp,
-                x.interest_saved_gbp_bn
+                x.interest_saved_pv_gbp_bn
             );
         }
         out.push_str("</tbody></table></div>\n");
     }
-    out.push_str("<p class=\"note\">Expected values against the same scenario without interventions. NPV of net savings at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices. Breakeven: the first year from which cumulative net savings stay positive. Interest saved: summed over the horizon, cash terms (negative: more interest paid). The package is projected as a whole, so its effect on debt is not quite the sum of the interventions'.</p>\n");
+    out.push_str("<p class=\"note\">Expected values (probability of success × success path + the rest × failure path) against the same scenario without interventions. Exchequer NPV: cashable savings less costs; social NPV: every benefit, cashable or not, less costs; both at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices. Breakeven: the first year from which cumulative net savings stay positive. Interest saved: present value in the base year, discounted at the effective interest rate on debt (negative: more interest paid). The package is projected as a whole, so its effect on debt is not quite the sum of the interventions'.</p>\n");
 }
 
 fn assumptions_table(out: &mut String, e: &Entry<'_>) {

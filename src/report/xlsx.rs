@@ -142,10 +142,11 @@ fn interventions_sheets(
         let header = [
             "scenario",
             "intervention",
-            "npv_gbp_bn",
+            "exchequer_npv_gbp_bn",
+            "social_npv_gbp_bn",
             "breakeven_year",
             "final_psnd_change_pp_gdp",
-            "interest_saved_gbp_bn",
+            "interest_saved_pv_gbp_bn",
         ];
         for (c, h) in header.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *h, bold)
@@ -157,17 +158,19 @@ fn interventions_sheets(
                 ws.write_string(row, 0, safe_text(&e.projection.name))
                     .map_err(xe)?;
                 ws.write_string(row, 1, safe_text(&x.name)).map_err(xe)?;
-                ws.write_number(row, 2, x.npv_gbp_bn).map_err(xe)?;
-                ws.write_string(row, 3, indicators::breakeven(x))
+                ws.write_number(row, 2, x.exchequer_npv_gbp_bn)
                     .map_err(xe)?;
-                ws.write_number(row, 4, x.final_psnd_change_pp_gdp)
+                ws.write_number(row, 3, x.social_npv_gbp_bn).map_err(xe)?;
+                ws.write_string(row, 4, indicators::breakeven(x))
                     .map_err(xe)?;
-                ws.write_number(row, 5, x.interest_saved_gbp_bn)
+                ws.write_number(row, 5, x.final_psnd_change_pp_gdp)
+                    .map_err(xe)?;
+                ws.write_number(row, 6, x.interest_saved_pv_gbp_bn)
                     .map_err(xe)?;
                 row += 1;
             }
         }
-        ws.write_string(row + 1, 0, "Expected values against the same scenario without interventions. NPV at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices; interest saved summed over the horizon, cash terms.")
+        ws.write_string(row + 1, 0, "Expected values (p × success path + (1 − p) × failure path) against the same scenario without interventions. Exchequer NPV (cashable savings) and social NPV (every benefit) at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices; interest saved as a present value discounted at the effective interest rate.")
             .map_err(xe)?;
         ws.set_freeze_panes(1, 2).map_err(xe)?;
         ws.set_column_width(0, 32).map_err(xe)?;

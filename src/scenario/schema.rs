@@ -16,6 +16,11 @@ use crate::years::FiscalYear;
 /// Optional fields that the default does not set (values only give types).
 pub const SCHEMA_EXTRAS: &str = r#"
 extends = "default"
+[horizon]
+intertemporal_end_year = "2121-22"
+[rates]
+gilt_rate_long_run_over_growth_pp = 0.0
+bank_rate_long_run_over_growth_pp = 0.0
 [spending]
 non_age_related_pct_gdp = 0.0
 [receipts]
@@ -82,10 +87,50 @@ probability_of_success_share = 0.0
 cashable_share = 0.0
 decay_pct = 0.0
 cost_line = ""
+optimism_bias_on_running_costs = false
+failure_stop_years = 0.0
+citizen_time_saving_gbp_bn = 0.0
+[intervention.uncertainty]
+saving_share = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+saving_gbp_bn = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+productivity_growth_pp = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+adoption_midpoint_years = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+ramp_years = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+optimism_bias_cost_uplift_share = { dist = "lognormal", low = 0.0, central = 0.0, high = 0.0 }
+benefit_haircut_share = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+probability_of_success_share = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+cashable_share = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
 "#;
+
+/// The distribution shapes of `[intervention.uncertainty]`.
+const DIST_SHAPES: &[&str] = &["triangular", "pert", "lognormal"];
 
 /// String fields that take one of a fixed set of values.
 pub const ENUM_FIELDS: &[(&str, &[&str])] = &[
+    ("intervention.uncertainty.saving_share.dist", DIST_SHAPES),
+    ("intervention.uncertainty.saving_gbp_bn.dist", DIST_SHAPES),
+    (
+        "intervention.uncertainty.productivity_growth_pp.dist",
+        DIST_SHAPES,
+    ),
+    (
+        "intervention.uncertainty.adoption_midpoint_years.dist",
+        DIST_SHAPES,
+    ),
+    ("intervention.uncertainty.ramp_years.dist", DIST_SHAPES),
+    (
+        "intervention.uncertainty.optimism_bias_cost_uplift_share.dist",
+        DIST_SHAPES,
+    ),
+    (
+        "intervention.uncertainty.benefit_haircut_share.dist",
+        DIST_SHAPES,
+    ),
+    (
+        "intervention.uncertainty.probability_of_success_share.dist",
+        DIST_SHAPES,
+    ),
+    ("intervention.uncertainty.cashable_share.dist", DIST_SHAPES),
     ("spending.welfare_uprating", &["earnings", "cpi"]),
     ("spending.pensioner_benefits_uprating", &["earnings", "cpi"]),
     (

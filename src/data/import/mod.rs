@@ -36,6 +36,8 @@ pub mod paths {
     pub const EFO: &str = "data/obr/efo2026/obr_efo_2026-03_aggregates.csv";
     /// OBR EFO March 2026 detailed expenditure tables.
     pub const EFO_EXPENDITURE: &str = "data/obr/efo2026/obr_efo_detailed_expenditure.xlsx";
+    /// OBR public finances databank, September 2026 (public-ledger format).
+    pub const DATABANK: &str = "data/obr/databank/obr_databank_2026-09_aggregates.csv";
     /// OBR FRS July 2026 chapter 3 baseline (public-ledger format).
     pub const FRS: &str = "data/obr/frs2026/obr_frs_2026-07_ch3_baseline.csv";
     /// DMO gilts in issue, 19 March 2025 (CSV export).
@@ -87,6 +89,33 @@ impl fmt::Display for ImportReport {
 /// Hand-written part of `SOURCES.md` (sources, transformations, caveats).
 const SOURCES_TEMPLATE: &str = include_str!("sources_template.md");
 
+/// The databank series the projection needs next to the EFO's: PSND, PSND
+/// excluding the Bank of England and PSNFL, kept as `databank.*` so that
+/// the gaps between the measures come from one vintage.
+const DATABANK_SERIES: &[&str] = &["fiscal.psnd", "fiscal.psnd_ex_boe", "fiscal.psnfl"];
+
+fn add_databank_measures(
+    efo: &mut ledger::SeriesRows,
+    databank: &ledger::SeriesRows,
+) -> Result<(), ImportError> {
+    for ((series, year), v) in databank {
+        if DATABANK_SERIES.contains(&series.as_str()) {
+            let id = format!("databank.{}", series.trim_start_matches("fiscal."));
+            efo.insert((id, *year), v.clone());
+        }
+    }
+    for s in DATABANK_SERIES {
+        let id = format!("databank.{}", s.trim_start_matches("fiscal."));
+        if !efo.keys().any(|(k, _)| *k == id) {
+            return Err(ImportError::Check {
+                table: "efo_2026-03.csv".into(),
+                message: format!("databank series `{s}` not found in {}", paths::DATABANK),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Import everything from `shared_dir` into `out_dir` (which must exist).
 pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
@@ -109,6 +138,7 @@ pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, Imp
             });
         }
     }
+    add_databank_measures(&mut efo, &ledger::read(&shared_dir.join(paths::DATABANK))?)?;
     write("efo_2026-03.csv", ledger::to_csv(&efo))?;
 
     let frs = ledger::read(&shared_dir.join(paths::FRS))?;
@@ -206,7 +236,11 @@ pub fn import_vintage(
             format!("vintage name `{name}` must be lowercase letters, digits and `-` (e.g. efo-2026-11)"),
         ));
     }
-    let rows = vintage::from_efo(efo, outturn)?;
+    let mut rows = vintage::from_efo(efo, outturn)?;
+    if let Some(o) = outturn {
+        // PSND ex BoE and PSNFL next to PSND, from the same databank.
+        add_databank_measures(&mut rows, &ledger::read(o)?)?;
+    }
     make_dir(out_dir, "vintages")?;
     let file = format!("vintages/{name}.csv");
     let (text, n) = ledger::to_csv(&rows);

@@ -60,6 +60,60 @@ impl Ladder {
         }
     }
 
+    /// A ladder from `(amount, coupon)` pairs, £bn, for rungs maturing
+    /// 1, 2, ... years after the current one; new issues spread over
+    /// `1..=2M−1` years for an average maturity of `M`.
+    pub fn from_rungs(rungs: &[(f64, f64)], average_maturity_years: u32) -> Ladder {
+        let span = (2 * average_maturity_years.max(1) - 1) as usize;
+        let n = rungs.len().max(span) + 1;
+        let mut out = VecDeque::from(vec![Rung::default(); n]);
+        for (k, (amount, coupon)) in rungs.iter().enumerate() {
+            out[k + 1] = Rung {
+                amount_gbp_bn: *amount,
+                coupon_gbp_bn: *coupon,
+            };
+        }
+        Ladder {
+            rungs: out,
+            issue_span_years: span,
+        }
+    }
+
+    /// What matures in the coming year (amount, coupon), £bn.
+    pub fn maturing(&self) -> (f64, f64) {
+        self.rungs
+            .get(1)
+            .map(|r| (r.amount_gbp_bn, r.coupon_gbp_bn))
+            .unwrap_or((0.0, 0.0))
+    }
+
+    /// Move to the next year and redeem what matures (without refinancing).
+    pub fn mature(&mut self) {
+        self.rungs.pop_front();
+        self.rungs.push_back(Rung::default());
+        self.rungs[0] = Rung::default();
+    }
+
+    /// Multiply every amount and coupon by `factor` (the inflation uplift of
+    /// index-linked gilts).
+    pub fn scale(&mut self, factor: f64) {
+        for r in self.rungs.iter_mut() {
+            r.amount_gbp_bn *= factor;
+            r.coupon_gbp_bn *= factor;
+        }
+    }
+
+    /// Add `gbp_bn` to the coupon bill, spread over the rungs pro rata to
+    /// their amounts (so it runs off as they mature).
+    pub fn add_coupon_pro_rata(&mut self, gbp_bn: f64) {
+        let stock = self.stock_gbp_bn();
+        if stock > 0.0 {
+            for r in self.rungs.iter_mut() {
+                r.coupon_gbp_bn += gbp_bn * r.amount_gbp_bn / stock;
+            }
+        }
+    }
+
     /// Total conventional stock, £bn.
     pub fn stock_gbp_bn(&self) -> f64 {
         self.rungs.iter().map(|r| r.amount_gbp_bn).sum()
@@ -80,28 +134,35 @@ impl Ladder {
     }
 
     /// Issue `amount_gbp_bn` of new gilts at `rate_pct`, spread evenly over the
-    /// following `1..=span` years; a negative amount buys back every rung pro rata.
+    /// following `1..=span` years. Symmetric for net assets: an amount of the
+    /// opposite sign to the stock first retires the stock pro rata (at its
+    /// own coupons), and any remainder is issued as new rungs of its own
+    /// sign (negative rungs are assets earning `rate_pct`).
     pub fn issue(&mut self, amount_gbp_bn: f64, rate_pct: f64) {
-        if amount_gbp_bn >= 0.0 {
-            let each = amount_gbp_bn / self.issue_span_years as f64;
-            while self.rungs.len() <= self.issue_span_years {
-                self.rungs.push_back(Rung::default());
-            }
-            for r in self.rungs.iter_mut().skip(1).take(self.issue_span_years) {
-                r.amount_gbp_bn += each;
-                r.coupon_gbp_bn += each * rate_pct / 100.0;
-            }
-        } else {
-            let stock = self.stock_gbp_bn();
-            let keep = if stock > 0.0 {
-                ((stock + amount_gbp_bn) / stock).max(0.0)
-            } else {
-                0.0
-            };
+        let stock = self.stock_gbp_bn();
+        let mut rest = amount_gbp_bn;
+        if stock != 0.0 && stock.signum() != amount_gbp_bn.signum() && amount_gbp_bn != 0.0 {
+            let keep = ((stock + amount_gbp_bn) / stock).max(0.0);
             for r in self.rungs.iter_mut() {
                 r.amount_gbp_bn *= keep;
                 r.coupon_gbp_bn *= keep;
             }
+            rest = if keep > 0.0 {
+                0.0
+            } else {
+                stock + amount_gbp_bn
+            };
+        }
+        if rest == 0.0 {
+            return;
+        }
+        let each = rest / self.issue_span_years as f64;
+        while self.rungs.len() <= self.issue_span_years {
+            self.rungs.push_back(Rung::default());
+        }
+        for r in self.rungs.iter_mut().skip(1).take(self.issue_span_years) {
+            r.amount_gbp_bn += each;
+            r.coupon_gbp_bn += each * rate_pct / 100.0;
         }
     }
 }
@@ -128,6 +189,31 @@ mod tests {
         // 10 matured and was reissued at 10 %.
         assert!((l.coupon_gbp_bn() - 1.0).abs() < 1e-12);
         assert!((l.stock_gbp_bn() - 100.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn maturing_rungs_leave_and_uplift_scales() {
+        let mut l = Ladder::from_rungs(&[(10.0, 1.0), (20.0, 0.5)], 1);
+        assert_eq!(l.maturing(), (10.0, 1.0));
+        l.mature();
+        assert!((l.stock_gbp_bn() - 20.0).abs() < 1e-12);
+        l.scale(1.1);
+        assert!((l.coupon_gbp_bn() - 0.55).abs() < 1e-12);
+        l.add_coupon_pro_rata(1.0);
+        assert!((l.coupon_gbp_bn() - 1.55).abs() < 1e-12);
+    }
+
+    #[test]
+    fn net_assets_earn_the_rate_they_were_bought_at() {
+        let mut l = Ladder::from_rungs(&[(50.0, 2.0), (50.0, 2.0)], 1);
+        // Retire the 100 of debt (at its 4 % coupons) and buy 200 of assets at 5 %.
+        l.issue(-300.0, 5.0);
+        assert!((l.stock_gbp_bn() + 200.0).abs() < 1e-12);
+        assert!((l.coupon_gbp_bn() + 10.0).abs() < 1e-12);
+        // Selling assets is the mirror image.
+        l.issue(100.0, 7.0);
+        assert!((l.stock_gbp_bn() + 100.0).abs() < 1e-12);
+        assert!((l.coupon_gbp_bn() + 5.0).abs() < 1e-12);
     }
 
     #[test]

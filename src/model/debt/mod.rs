@@ -22,7 +22,9 @@
 //! EFO path priced at the medium-term gilt rate.
 
 mod ladder;
+mod measures;
 mod portfolio;
 
 pub use ladder::Ladder;
+pub use measures::{Measures, OtherMeasures};
 pub use portfolio::{Portfolio, YearRates};

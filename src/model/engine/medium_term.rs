@@ -1,9 +1,13 @@
 //! The medium-term (EFO) year builder: spending and receipts lines, debt
 //! interest and the stock-flow adjustment follow the OBR's Economic and
 //! fiscal outlook, with age-related spending split by the FRS shares.
+//! Interest is the EFO's plus what the projection's own debt and rates
+//! change in the debt portfolio, measured against a shadow portfolio on the
+//! EFO's own path.
 
 use super::YearFlows;
 use crate::data::Dataset;
+use crate::model::debt::{Portfolio, YearRates};
 use crate::model::error::ModelError;
 use crate::model::lines::{Receipt, Spend};
 use crate::model::projection::Phase;
@@ -104,47 +108,64 @@ pub(in crate::model) fn efo_year_lines(
     Ok((spend, receipts))
 }
 
-/// Builds EFO years in order, tracking the EFO's own debt path.
+/// The EFO's interest in a year next to the shadow portfolio's: the
+/// portfolio run on the EFO's own debt path at unshocked rates.
+pub(super) struct EfoInterest {
+    /// The EFO's debt interest, £bn.
+    pub efo_gbp_bn: f64,
+    /// The shadow portfolio's interest on the EFO path, £bn.
+    pub shadow_gbp_bn: f64,
+}
+
+/// Builds EFO years in order, running a shadow debt portfolio on the EFO's
+/// own debt path so that interest can be the EFO's plus the difference the
+/// projection's own debt and rates make.
 pub(super) struct MediumTerm<'a> {
     data: &'a Dataset,
+    shadow: Portfolio,
     efo_debt_prev_gbp_bn: f64,
 }
 
 impl<'a> MediumTerm<'a> {
-    /// Start from the EFO's opening debt `opening_psnd_gbp_bn`.
-    pub fn new(data: &'a Dataset, opening_psnd_gbp_bn: f64) -> Self {
+    /// Start from the EFO's opening debt `opening_psnd_gbp_bn`, with the
+    /// shadow a copy of the opening portfolio.
+    pub fn new(data: &'a Dataset, opening_psnd_gbp_bn: f64, shadow: Portfolio) -> Self {
         MediumTerm {
             data,
+            shadow,
             efo_debt_prev_gbp_bn: opening_psnd_gbp_bn,
         }
     }
 
-    /// EFO year `y` with GDP `gdp`: the EFO's lines and interest, with debt
-    /// above or below the EFO path (`debt_prev_gbp_bn` against the EFO's)
-    /// costing the medium-term gilt rate `gilt_pct`; the stock-flow
-    /// adjustment is the EFO's.
+    /// EFO year `k` (`y`) with GDP `gdp`: the EFO's lines and stock-flow
+    /// adjustment, and its interest next to the shadow portfolio's at the
+    /// unshocked `rates`.
     pub fn year(
         &mut self,
+        k: usize,
         y: FiscalYear,
         gdp: f64,
-        debt_prev_gbp_bn: f64,
-        gilt_pct: f64,
-    ) -> Result<YearFlows, ModelError> {
+        rates: YearRates,
+    ) -> Result<(YearFlows, EfoInterest), ModelError> {
         let data = self.data;
         let (spend, receipts) = efo_year_lines(data, y, gdp)?;
         let efo_interest = efo(data, "spending.debt_interest", y)?;
-        let interest =
-            efo_interest + (debt_prev_gbp_bn - self.efo_debt_prev_gbp_bn) * gilt_pct / 100.0;
         let efo_debt = efo(data, "fiscal.psnd", y)?;
         let efo_psnb = efo(data, "fiscal.psnb", y)?;
         let sfa = efo_debt - self.efo_debt_prev_gbp_bn - efo_psnb;
+        let shadow = self.shadow.step(k, rates).at(efo_debt);
+        self.shadow.close(k, efo_debt, rates);
         self.efo_debt_prev_gbp_bn = efo_debt;
-        Ok(YearFlows {
+        let flows = YearFlows {
             phase: Phase::Efo,
             spend,
             receipts,
-            interest_gbp_bn: interest,
             stock_flow_gbp_bn: sfa,
-        })
+        };
+        let interest = EfoInterest {
+            efo_gbp_bn: efo_interest,
+            shadow_gbp_bn: shadow,
+        };
+        Ok((flows, interest))
     }
 }

@@ -26,6 +26,7 @@ use self::medium_term::{efo, MediumTerm};
 use self::paths::Paths;
 use super::adjustments::Adjustments;
 use super::assumptions::Assumptions;
+use super::debt::{OtherMeasures, Portfolio, YearRates};
 use super::economy::old_age_dependency_per_1000;
 use super::error::ModelError;
 use super::lines::{Receipt, Spend};
@@ -51,12 +52,11 @@ pub fn intervention_adjustments(
     Ok(super::interventions::package_adjustments(&a.intervention, &base).0)
 }
 
-/// One year's flows before adjustments, from either builder.
+/// One year's flows before adjustments and interest, from either builder.
 pub(super) struct YearFlows {
     phase: Phase,
     spend: [f64; Spend::N],
     receipts: [f64; Receipt::N],
-    interest_gbp_bn: f64,
     stock_flow_gbp_bn: f64,
 }
 
@@ -80,30 +80,56 @@ pub fn project_with(
         "macro.nominal_gdp_centred_end_march",
         h.base_year.prev(),
     )?;
-    // Calibration: the lines, interest and opening debt of the last EFO year.
+    // Calibration of the lines: their levels in the last EFO year.
     let (spend_cal, receipt_cal) = efo_year_lines(data, mt_end, p.gdp[t_mt])?;
-    let mut long_term = LongTerm::calibrated(
-        a,
-        data,
-        &p,
-        &spend_cal,
-        &receipt_cal,
-        efo(data, "spending.debt_interest", mt_end)?,
-        efo(data, "fiscal.psnd", mt_end.prev())?,
-    )?;
-    let mut medium_term = MediumTerm::new(data, opening_psnd);
+    let mut long_term = LongTerm::calibrated(a, data, &p, &spend_cal, &receipt_cal)?;
+    let mut portfolio = Portfolio::opening(
+        &a.debt,
+        &data.gilts,
+        h.base_year.prev(),
+        opening_psnd,
+        a.debt.qe_reserves_gbp_bn(h.base_year, p.years.len()),
+    );
+    let mut medium_term = MediumTerm::new(data, opening_psnd, portfolio.clone());
+    let mut measures =
+        OtherMeasures::new(a.debt.qe_reserves_gbp_bn(h.base_year, p.years.len()), t_mt);
 
     let mut out: Vec<YearResult> = Vec::with_capacity(n_out);
     let mut debt_prev = opening_psnd;
+    let mut unexplained = 0.0;
     for k in 0..n_out {
-        let flows = if k <= t_mt {
-            medium_term.year(p.years[k], p.gdp[k], debt_prev, p.gilt[k])?
+        let (flows, efo_interest) = if k <= t_mt {
+            let (f, i) = medium_term.year(k, p.years[k], p.gdp[k], p.rates_unshocked[k])?;
+            (f, Some(i))
         } else {
-            long_term.year(&p, k, debt_prev)
+            (long_term.year(&p, k), None)
         };
-        let row = close_year(a, data, &p, k, adjusted(flows, adj, k, p.gdp[k]), debt_prev)?;
-        if k > t_mt {
-            long_term.portfolio.finance(row.psnd_gbp_bn, p.gilt[k]);
+        let f = adjusted(flows, adj, k, p.gdp[k]);
+        let pb = f.receipts.iter().sum::<f64>() - f.spend.iter().sum::<f64>();
+        let rates = year_rates(a, &p, k, &out);
+        let step = portfolio.step(k, rates);
+        // In EFO years interest is the EFO's plus the portfolio's difference
+        // from the shadow on the EFO path.
+        let outside = efo_interest
+            .as_ref()
+            .map_or(0.0, |i| i.efo_gbp_bn - i.shadow_gbp_bn);
+        let debt = step.solve(debt_prev, f.stock_flow_gbp_bn - pb + outside);
+        let interest = match &efo_interest {
+            Some(i) => i.efo_gbp_bn + (step.at(debt) - i.shadow_gbp_bn),
+            None => step.at(debt),
+        };
+        let mut row = close_year(a, data, &p, k, (f, rates), interest, debt_prev)?;
+        let m = measures.year(data, k, row.year, row.psnd_gbp_bn, row.stock_flow_gbp_bn)?;
+        row.psnd_ex_boe_gbp_bn = m.psnd_ex_boe_gbp_bn;
+        row.psnd_ex_boe_pct_gdp = 100.0 * m.psnd_ex_boe_gbp_bn / row.gdp_centred_gbp_bn;
+        row.psnfl_gbp_bn = m.psnfl_gbp_bn;
+        row.psnfl_pct_gdp = 100.0 * m.psnfl_gbp_bn / row.gdp_centred_gbp_bn;
+        portfolio.close(k, row.psnd_gbp_bn, rates);
+        if k == t_mt {
+            // What the structure does not explain of the EFO's interest in
+            // the last EFO year stays with the gilts then in issue.
+            unexplained = outside;
+            portfolio.add_to_conventional_coupons(unexplained);
         }
         debt_prev = row.psnd_gbp_bn;
         out.push(row);
@@ -118,10 +144,24 @@ pub fn project_with(
             year: mt_end,
             spending_gbp_bn: spend_cal,
             receipts_gbp_bn: receipt_cal,
-            legacy_conventional_rate_pct: long_term.portfolio.legacy_rate_pct(),
-            conventional_stock_gbp_bn: long_term.portfolio.conventional_stock_mt_gbp_bn(),
+            unexplained_interest_gbp_bn: unexplained,
+            conventional_stock_gbp_bn: portfolio.conventional_stock_gbp_bn(),
         },
     })
+}
+
+/// Market rates in year `k`: the paths (with any shocks), and after the
+/// medium term the gilt rate's feedback from last year's debt ratio
+/// relative to the last medium-term year's.
+fn year_rates(a: &Assumptions, p: &Paths, k: usize, done: &[YearResult]) -> YearRates {
+    let mut r = p.rates(k);
+    let fb = a.rates.gilt_rate_debt_feedback_bp_per_10pp;
+    if fb != 0.0 && k > p.t_mt {
+        if let (Some(prev), Some(mt)) = (done.get(k - 1), done.get(p.t_mt)) {
+            r.gilt_pct += fb / 100.0 * (prev.psnd_pct_gdp - mt.psnd_pct_gdp) / 10.0;
+        }
+    }
+    r
 }
 
 /// Adjustments on a year's lines: factors, then deltas; a primary-balance
@@ -155,14 +195,14 @@ fn close_year(
     data: &Dataset,
     p: &Paths,
     k: usize,
-    f: YearFlows,
+    (f, rates): (YearFlows, YearRates),
+    interest: f64,
     debt_prev: f64,
 ) -> Result<YearResult, ModelError> {
     let y = p.years[k];
     let g = p.gdp[k];
     let e = &a.economy;
     let yc = centred_gdp(a, data, p, k)?;
-    let interest = f.interest_gbp_bn;
     let primary_spending: f64 = f.spend.iter().sum();
     let receipts_total: f64 = f.receipts.iter().sum();
     let pb = receipts_total - primary_spending;
@@ -197,9 +237,9 @@ fn close_year(
         nominal_gdp_growth_pct: 100.0 * nominal_growth,
         earnings_growth_pct: 100.0 * p.earnings_growth_share,
         cpi_inflation_pct: p.cpi[k],
-        rpi_inflation_pct: p.rpi[k],
-        bank_rate_pct: p.bank[k],
-        gilt_rate_pct: p.gilt[k],
+        rpi_inflation_pct: rates.index_linked_inflation_pct,
+        bank_rate_pct: rates.bank_pct,
+        gilt_rate_pct: rates.gilt_pct,
         effective_interest_rate_pct: 100.0 * interest / debt_prev,
         gdp_gbp_bn: g,
         gdp_centred_gbp_bn: yc,
@@ -213,5 +253,10 @@ fn close_year(
         stock_flow_gbp_bn: f.stock_flow_gbp_bn,
         psnd_gbp_bn: debt,
         psnd_pct_gdp: 100.0 * debt / yc,
+        // Filled in by the loop from `OtherMeasures`.
+        psnd_ex_boe_gbp_bn: 0.0,
+        psnd_ex_boe_pct_gdp: 0.0,
+        psnfl_gbp_bn: 0.0,
+        psnfl_pct_gdp: 0.0,
     })
 }

@@ -25,8 +25,8 @@ pub(super) struct Paths {
     pub gilt: Vec<f64>,
     pub cpi: Vec<f64>,
     pub rpi: Vec<f64>,
-    /// Rates in the last medium-term year before any shock (calibration).
-    pub rates_mt_unshocked: YearRates,
+    /// Rates in each year before any shock (the EFO-path shadow portfolio).
+    pub rates_unshocked: Vec<YearRates>,
     pub participation: Vec<Array2<f64>>,
     pub employment: Vec<f64>,
     /// Nominal GDP in each fiscal year, £bn.
@@ -48,6 +48,44 @@ fn converge(from: f64, to: f64, years_after_mt: i32, n: u32) -> f64 {
     } else {
         from + (to - from) * f64::from(years_after_mt) / f64::from(n)
     }
+}
+
+/// Gilt and Bank Rate paths: the medium-term rates through the EFO years,
+/// then a linear move over `convergence_years` to the long-run rates, which
+/// are absolute or each year's nominal GDP growth plus a spread.
+fn rate_paths(
+    a: &Assumptions,
+    years: &[FiscalYear],
+    gdp: &[f64],
+    t_mt: usize,
+) -> (Vec<f64>, Vec<f64>) {
+    let r = &a.rates;
+    let path = |from: f64, absolute: f64, over: Option<f64>| -> Vec<f64> {
+        (0..years.len())
+            .map(|k| {
+                let to = match over {
+                    Some(spread) if k > t_mt && k > 0 => {
+                        100.0 * (gdp[k] / gdp[k - 1] - 1.0) + spread
+                    }
+                    _ => absolute,
+                };
+                let after = a.horizon.medium_term_end.years_until(years[k]);
+                converge(from, to, after, r.convergence_years)
+            })
+            .collect()
+    };
+    (
+        path(
+            r.gilt_rate_medium_term_pct,
+            r.gilt_rate_long_run_pct,
+            r.gilt_rate_long_run_over_growth_pp,
+        ),
+        path(
+            r.bank_rate_medium_term_pct,
+            r.bank_rate_long_run_pct,
+            r.bank_rate_long_run_over_growth_pp,
+        ),
+    )
 }
 
 /// Years and population slices from the base year to the end year + 1.
@@ -86,40 +124,9 @@ impl Paths {
         adj: &Adjustments,
     ) -> Result<Paths, ModelError> {
         let h = &a.horizon;
-        let (years, pop) = population_slices(a, data)?;
-        let r = &a.rates;
         let e = &a.economy;
-        let after = |y: &FiscalYear| h.medium_term_end.years_until(*y);
-        let conv = |from: f64, to: f64| -> Vec<f64> {
-            years
-                .iter()
-                .map(|y| converge(from, to, after(y), r.convergence_years))
-                .collect()
-        };
-        let mut bank = conv(r.bank_rate_medium_term_pct, r.bank_rate_long_run_pct);
-        let mut gilt = conv(r.gilt_rate_medium_term_pct, r.gilt_rate_long_run_pct);
-        let mut rpi: Vec<f64> = years
-            .iter()
-            .map(|y| {
-                if *y < e.rpi_aligned_with_cpih_from {
-                    e.cpi_inflation_pct + e.rpi_cpi_wedge_pp
-                } else {
-                    e.cpi_inflation_pct
-                }
-            })
-            .collect();
+        let (years, pop) = population_slices(a, data)?;
         let t_mt = h.base_year.years_until(h.medium_term_end) as usize;
-        let rates_mt_unshocked = YearRates {
-            gilt_pct: gilt[t_mt],
-            bank_pct: bank[t_mt],
-            index_linked_inflation_pct: rpi[t_mt],
-        };
-        for k in 0..years.len() {
-            let shock = adj.rate_shock(k);
-            gilt[k] += shock.gilt_pp;
-            bank[k] += shock.bank_pp;
-            rpi[k] += shock.index_linked_inflation_pp;
-        }
         let spa: Vec<f64> = years
             .iter()
             .map(|y| a.state_pension_age.age_in(*y))
@@ -140,6 +147,30 @@ impl Paths {
             * (1.0 + e.gdp_deflator_growth_pct / 100.0)
             - 1.0;
         let gdp = nominal_gdp(data, &years, &employment, earnings_growth_share, t_mt)?;
+        let (mut gilt, mut bank) = rate_paths(a, &years, &gdp, t_mt);
+        let mut rpi: Vec<f64> = years
+            .iter()
+            .map(|y| {
+                if *y < e.rpi_aligned_with_cpih_from {
+                    e.cpi_inflation_pct + e.rpi_cpi_wedge_pp
+                } else {
+                    e.cpi_inflation_pct
+                }
+            })
+            .collect();
+        let rates_unshocked: Vec<YearRates> = (0..years.len())
+            .map(|k| YearRates {
+                gilt_pct: gilt[k],
+                bank_pct: bank[k],
+                index_linked_inflation_pct: rpi[k],
+            })
+            .collect();
+        for k in 0..years.len() {
+            let shock = adj.rate_shock(k);
+            gilt[k] += shock.gilt_pp;
+            bank[k] += shock.bank_pp;
+            rpi[k] += shock.index_linked_inflation_pp;
+        }
         Ok(Paths {
             cpi: years.iter().map(|_| e.cpi_inflation_pct).collect(),
             long_term_years: h.medium_term_end.years_until(h.end_year).max(1),
@@ -149,7 +180,7 @@ impl Paths {
             bank,
             gilt,
             rpi,
-            rates_mt_unshocked,
+            rates_unshocked,
             participation,
             employment,
             gdp,
