@@ -38,7 +38,7 @@ pub const CASES: [CaseInfo; 6] = [
     CaseInfo {
         name: "efo-2026-03",
         description: "OBR EFO March 2026: PSND, PSNB and debt interest 2025-26..2030-31, and the debt-interest ready reckoners",
-        tolerance: "EFO years exact by construction (0.05 pp of GDP on PSND, £0.01bn on PSNB and debt interest); reckoners as set in model::reproduce (our debt structure is not the OBR's)",
+        tolerance: "EFO years exact by construction (0.05 pp of GDP on PSND, £0.01bn on PSNB and debt interest); each reckoner within RECKONER_TOLERANCE_SHARE of the EFO's (src/model/reproduce.rs; our debt structure is not the OBR's)",
     },
     CaseInfo {
         name: "history",
