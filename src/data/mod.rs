@@ -12,6 +12,7 @@ pub mod import;
 pub mod ons_npp;
 pub mod population;
 pub mod profiles;
+pub mod read;
 pub mod reference;
 pub mod series;
 pub mod shocks;
@@ -102,9 +103,9 @@ impl Dataset {
 
 /// Read a text file for a table, naming it in the error.
 pub fn read_table_text(path: &Path) -> Result<String, DataError> {
-    std::fs::read_to_string(path).map_err(|source| DataError::Io {
+    read::read_text_capped(path, read::MAX_TABLE_BYTES).map_err(|e| DataError::Unreadable {
         path: path.to_path_buf(),
-        source,
+        reason: e.to_string(),
     })
 }
 

@@ -65,8 +65,9 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Reference>, DataError> {
     let (cc, ci, cy, cv, cu, cs, cl, cst) = (cc?, ci?, cy?, cv?, cu?, cs?, cl?, cst?);
     let mut out = Vec::new();
     for (line, row) in &t.rows {
+        let cell = |c: usize| row.get(c).cloned().unwrap_or_default();
         for (c, label) in [(cc, "case"), (ci, "item"), (cs, "source")] {
-            if row[c].is_empty() {
+            if cell(c).is_empty() {
                 return Err(DataError::invalid(
                     name,
                     *line,
@@ -75,14 +76,14 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Reference>, DataError> {
             }
         }
         out.push(Reference {
-            case: row[cc].clone(),
-            item: row[ci].clone(),
-            year: row[cy].clone(),
-            value: t.number(*line, "value", &row[cv])?,
-            unit: row[cu].clone(),
-            source: row[cs].clone(),
-            location: row[cl].clone(),
-            status: row[cst].clone(),
+            case: cell(cc),
+            item: cell(ci),
+            year: cell(cy),
+            value: t.number(*line, "value", &cell(cv))?,
+            unit: cell(cu),
+            source: cell(cs),
+            location: cell(cl),
+            status: cell(cst),
         });
     }
     Ok(out)

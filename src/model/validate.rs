@@ -550,14 +550,15 @@ fn check_qt_path(c: &mut Check, a: &Assumptions) {
         5000.0,
         Unit::Points,
     );
-    for (i, st) in d.qt_path.iter().enumerate() {
-        if i > 0 && st.from <= d.qt_path[i - 1].from {
+    for (i, pair) in d.qt_path.windows(2).enumerate() {
+        let [prev, st] = pair else { continue };
+        let i = i + 1;
+        if st.from <= prev.from {
             c.push(
                 &format!("debt.qt_path[{i}].from"),
                 format!(
                     "{} is not after the previous step's {}: list steps in time order",
-                    st.from,
-                    d.qt_path[i - 1].from
+                    st.from, prev.from
                 ),
             );
         }
@@ -718,6 +719,18 @@ fn population_settings(c: &mut Check, a: &Assumptions) {
     if let Some(v) = p.net_migration_persons {
         migration(c, &f("net_migration_persons"), v);
     }
+    for (name, year) in [
+        ("tfr_target_year", p.tfr_target_year),
+        ("life_expectancy_target_year", p.life_expectancy_target_year),
+        ("net_migration_from_year", p.net_migration_from_year),
+    ] {
+        if let Some(y) = year.filter(|y| !(2000..=2300).contains(y)) {
+            c.push(
+                &f(name),
+                format!("{y} is not a calendar year from 2000 to 2300"),
+            );
+        }
+    }
     for (year, v) in p.net_migration_persons_by_year.iter().flatten() {
         migration(
             c,
@@ -727,7 +740,9 @@ fn population_settings(c: &mut Check, a: &Assumptions) {
         if year.trim().parse::<i32>().is_err() {
             c.push(
                 &format!("population.net_migration_persons_by_year.{year}"),
-                format!("`{year}` is not a calendar year: write keys like \"2030\""),
+                format!(
+                    "`{year}` is not a calendar year from 2000 to 2300: write keys like \"2030\""
+                ),
             );
         }
     }
@@ -922,6 +937,17 @@ fn intervention_name(
     iv: &Intervention,
 ) {
     label(c, &f("name"), &iv.name);
+    for (field, text) in [
+        ("description", Some(&iv.description)),
+        ("sub_line", iv.sub_line.as_ref()),
+    ] {
+        if text.is_some_and(|t| {
+            t.chars()
+                .any(|ch| ch.is_control() && ch != '\n' && ch != '\t')
+        }) {
+            c.push(&f(field), "contains a control character: remove it".into());
+        }
+    }
     if RESERVED_NAMES.contains(&iv.name.trim().to_lowercase().as_str()) {
         c.push(
             &f("name"),

@@ -7,6 +7,11 @@
 //! The shared directory layout is the one described in
 //! `shared/data/MANIFEST.md` (`data/...`) and `shared/evidence/`.
 
+// Source cells are read through `Headed::cell` (checked); the remaining
+// indices are into arrays shaped (2, N_AGES) by ages parsed within range, or
+// per-year vectors built to the years read.
+#![allow(clippy::indexing_slicing)]
+
 mod error;
 pub mod evidence;
 pub mod gilts;
@@ -45,6 +50,25 @@ pub mod paths {
     /// Evidence for age profiles.
     pub const EVIDENCE: &str = "evidence/profiles";
 }
+
+/// EFO series the projection reads, each for every EFO year.
+pub const EFO_REQUIRED: &[&str] = &[
+    "fiscal.psnb",
+    "fiscal.psnd",
+    "macro.nominal_gdp",
+    "macro.nominal_gdp_centred_end_march",
+    "spending.debt_interest",
+    "spending.tme",
+    "receipts.total",
+    "receipts.income_tax",
+    "receipts.nics",
+    "receipts.vat",
+    "receipts.alcohol_tobacco",
+    "receipts.fuel_duty",
+];
+
+/// FRS series the projection reads, each for every FRS year.
+pub const FRS_REQUIRED: &[&str] = &["frs.health.baseline", "frs.primary.baseline"];
 
 /// The tables written, in order.
 pub const TABLES: &[&str] = &[
@@ -116,6 +140,63 @@ fn add_databank_measures(
     Ok(())
 }
 
+/// Import everything (the tables and the demography tables) all or
+/// nothing: every file is written into `staging` first (a new directory
+/// beside `out_dir`) and moved into `out_dir` only when every table has
+/// succeeded; on failure `staging` is removed and `out_dir` is untouched.
+pub fn import_staged(
+    shared_dir: &Path,
+    out_dir: &Path,
+    staging: &Path,
+) -> Result<(ImportReport, crate::data::ons_npp::ImportSummary), ImportError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ImportError::Write { path, source }
+    };
+    let result = (|| {
+        std::fs::create_dir_all(staging).map_err(io(staging))?;
+        let report = import_all(shared_dir, staging)?;
+        let summary = crate::data::ons_npp::import_demography(
+            &shared_dir.join("data"),
+            &staging.join("demography"),
+        )?;
+        Ok((report, summary))
+    })();
+    let moved = result.and_then(|r| {
+        move_into(staging, out_dir)?;
+        Ok(r)
+    });
+    let _ = std::fs::remove_dir_all(staging);
+    moved
+}
+
+/// Move every file under `from` into the same place under `to`.
+fn move_into(from: &Path, to: &Path) -> Result<(), ImportError> {
+    let err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ImportError::Write { path, source }
+    };
+    std::fs::create_dir_all(to).map_err(err(to))?;
+    let mut entries: Vec<_> = std::fs::read_dir(from)
+        .map_err(err(from))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for src in entries {
+        let Some(name) = src.file_name() else {
+            continue;
+        };
+        let dst = to.join(name);
+        if src.is_dir() {
+            move_into(&src, &dst)?;
+        } else {
+            std::fs::rename(&src, &dst).map_err(err(&dst))?;
+        }
+    }
+    Ok(())
+}
+
 /// Import everything from `shared_dir` into `out_dir` (which must exist).
 pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
@@ -138,10 +219,12 @@ pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, Imp
             });
         }
     }
+    ledger::require_series(&efo, "efo_2026-03.csv", EFO_REQUIRED, "fiscal.psnd")?;
     add_databank_measures(&mut efo, &ledger::read(&shared_dir.join(paths::DATABANK))?)?;
     write("efo_2026-03.csv", ledger::to_csv(&efo))?;
 
     let frs = ledger::read(&shared_dir.join(paths::FRS))?;
+    ledger::require_series(&frs, "frs_2026-07.csv", FRS_REQUIRED, "frs.health.baseline")?;
     write("frs_2026-07.csv", ledger::to_csv(&frs))?;
 
     let gilts = gilts::read(&shared_dir.join(paths::GILTS))?;

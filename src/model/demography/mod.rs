@@ -12,6 +12,10 @@
 //!
 //! The method is written out in `docs/demography.md`.
 
+// Arrays are shaped (sex, age, year) and indexed by `Sex`, ages below
+// `N_AGES` and years within the span they were built for.
+#![allow(clippy::indexing_slicing)]
+
 pub mod assumptions;
 pub mod embedded;
 pub mod engine;

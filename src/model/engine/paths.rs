@@ -2,6 +2,10 @@
 //! pension ages, participation and employment, rates (with any shocks),
 //! and nominal GDP.
 
+// Per-year paths are built to the horizon's length (validated before
+// projecting): every index is in range.
+#![allow(clippy::indexing_slicing)]
+
 use ndarray::{s, Array2, ArrayView2};
 
 use super::medium_term::efo;

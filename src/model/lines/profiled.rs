@@ -3,6 +3,10 @@
 //! so that `X` equals the data in the last medium-term year and grown by the
 //! line's own uprating thereafter.
 
+// Profiles are [sex, age] arrays of the fixed model shape (2 × N_AGES),
+// checked when the tables load.
+#![allow(clippy::indexing_slicing)]
+
 use ndarray::{Array2, ArrayView2};
 
 use super::context::YearContext;
