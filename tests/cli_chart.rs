@@ -163,10 +163,20 @@ fn interventions_chart_for_a_scenario_with_interventions() {
     assert!(svg.contains("Package: all interventions together"));
     let csv = std::fs::read_to_string(d.path().join("iv.csv")).unwrap();
     assert!(
-        csv.starts_with("intervention,year,net_saving_pct_gdp,psnd_change_pp_gdp\nIdentity: Verify to GOV.UK One Login,2025-26,"),
+        csv.starts_with("intervention,year,net_saving_pct_gdp,psnd_change_pp_gdp\nAI in administration (assistants and process automation),2025-26,"),
         "{csv}"
     );
+    assert!(csv.contains("\n\"Other interventions (3, summed)\",2075-76,"));
     assert!(csv.contains("\nPackage: all interventions together,2075-76,"));
+    // Refresh costs drawn in the years they fall only when asked.
+    let spiky = d.path().join("spiky.svg");
+    fiscal()
+        .args(["chart", "interventions", SMARTER, "--refresh-spikes", "-o"])
+        .arg(&spiky)
+        .assert()
+        .success();
+    let spiky_csv = std::fs::read_to_string(d.path().join("spiky.csv")).unwrap();
+    assert_ne!(csv, spiky_csv);
 
     let dir = d.path().join("charts");
     fiscal()

@@ -40,3 +40,15 @@ fn debt_interest_sensitivities_are_within_25_pct_of_the_reckoners() {
         );
     }
 }
+
+#[test]
+fn primary_spending_start_point_matches_the_frs_file_on_its_denominator() {
+    use fiscal::model::reproduce::frs_start_point;
+    let s = Scenario::default_scenario().unwrap();
+    let d = s.dataset().unwrap();
+    let p = project(&s.assumptions, &d).unwrap();
+    let rows = frs_start_point(&p, &d, s.assumptions.horizon.medium_term_end);
+    let last = rows.last().unwrap();
+    assert_eq!(last.year, s.assumptions.horizon.medium_term_end);
+    assert!(!last.misses(), "{last:?}");
+}

@@ -397,6 +397,9 @@ pub struct Options {
     /// Calendar mid-years for the pyramid; empty for the default (first,
     /// middle and last projection years).
     pub pyramid_years: Vec<i32>,
+    /// Interventions chart: draw refresh costs in the years they fall
+    /// (a sawtooth) instead of spread over their cycle.
+    pub refresh_spikes: bool,
 }
 
 fn scenario_label(inputs: &[Input<'_>]) -> String {
@@ -578,11 +581,15 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
             };
             Chart {
                 kind,
-                frame: frame(Some(
-                    "Expected values (after optimism bias, haircuts and the chance of success) against the same scenario without interventions."
-                        .into(),
-                )),
-                body: Body::Interventions(Interventions::from_results(r)),
+                frame: frame(Some(format!(
+                    "Expected values (after optimism bias, haircuts and the chance of success) against the same scenario without interventions{}.",
+                    if opts.refresh_spikes {
+                        ""
+                    } else {
+                        "; refresh costs spread over their cycle"
+                    }
+                ))),
+                body: Body::Interventions(Interventions::from_results(r, opts.refresh_spikes)),
             }
         }
         ChartKind::Pyramid => {

@@ -30,6 +30,9 @@ pub struct Args {
     /// Pyramid years (calendar mid-years), comma-separated, e.g. 2025,2050,2074; default: first, middle and last projection years.
     #[arg(long, value_name = "YEAR", value_delimiter = ',', value_parser = parse_mid_year)]
     pub years: Vec<i32>,
+    /// Interventions chart: draw technology refresh costs in the years they fall (a sawtooth) instead of spread over their cycle.
+    #[arg(long)]
+    pub refresh_spikes: bool,
 }
 
 /// A calendar mid-year for `--years`; a fiscal year (`2050-51`) gets a
@@ -85,6 +88,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let inputs: Vec<Input<'_>> = runs.iter().map(Run::input).collect();
     let opts = Options {
         pyramid_years: args.years,
+        refresh_spikes: args.refresh_spikes,
     };
     let chart = chart::build(args.kind, &inputs, &opts)?;
     let bytes = chart

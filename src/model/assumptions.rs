@@ -234,6 +234,11 @@ pub struct Receipts {
     /// Fuel duty's fall as vehicles electrify: change in its share of GDP
     /// by the end year, percentage points (negative lowers receipts).
     pub fuel_duty_change_by_end_pp_gdp: f64,
+    /// Year by which fuel duty has fallen to zero as electric vehicles
+    /// replace petrol and diesel (linearly from the last medium-term year's
+    /// share); omit to hold its share (plus any change above).
+    #[serde(default)]
+    pub fuel_duty_zero_by: Option<FiscalYear>,
 }
 
 /// One step of the State Pension age timetable.

@@ -114,9 +114,10 @@ pub const RULES: &[Rule] = &[
     rates_ranges,
     debt_structure,
     check_index_linked_real_yield,
-    check_intertemporal_end,
-    check_long_run_rates,
     check_qt_path,
+    check_long_run_rates,
+    check_intertemporal_end,
+    check_fuel_duty_zero_by,
     spending_ranges,
     receipts_ranges,
     state_pension_age_timetable,
@@ -467,10 +468,14 @@ fn state_pension_age_timetable(c: &mut Check, a: &Assumptions) {
     }
 }
 
-/// Each intervention's appraisal fields.
-fn intervention_appraisals(c: &mut Check, a: &Assumptions) {
-    for (i, iv) in a.intervention.iter().enumerate() {
-        check_appraisal(c, a, i, iv);
+fn check_fuel_duty_zero_by(c: &mut Check, a: &Assumptions) {
+    if let Some(y) = a.receipts.fuel_duty_zero_by {
+        if y <= a.horizon.medium_term_end {
+            c.push(
+                "receipts.fuel_duty_zero_by",
+                format!("{y} is not after the medium term ({}): give a later year, or omit it to hold fuel duty's share of GDP", a.horizon.medium_term_end),
+            );
+        }
     }
 }
 
@@ -579,6 +584,13 @@ fn check_qt_path(c: &mut Check, a: &Assumptions) {
             return;
         }
         y = y.next();
+    }
+}
+
+/// Each intervention's appraisal fields.
+fn intervention_appraisals(c: &mut Check, a: &Assumptions) {
+    for (i, iv) in a.intervention.iter().enumerate() {
+        check_appraisal(c, a, i, iv);
     }
 }
 

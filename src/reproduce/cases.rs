@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::{CaseInfo, CaseResult, ReproduceError, Row, ScenarioUsed, Status};
 use crate::data::reference::{self, Reference};
 use crate::data::Dataset;
-use crate::model::reproduce::{efo_years, frs_paths, ready_reckoners, Comparison};
+use crate::model::reproduce::{efo_years, frs_paths, frs_start_point, ready_reckoners, Comparison};
 use crate::model::{project, Projection, Spend, YearResult};
 use crate::scenario::Scenario;
 use crate::years::FiscalYear;
@@ -153,8 +153,9 @@ impl Runs {
                 out.scenarios.push(used(&run.scenario));
                 out.data = tables(&run.data);
                 let mt = run.scenario.assumptions.horizon.medium_term_end;
-                out.rows = frs_paths(&run.projection, &run.data, mt)
+                out.rows = frs_start_point(&run.projection, &run.data, mt)
                     .into_iter()
+                    .chain(frs_paths(&run.projection, &run.data, mt))
                     .map(from_comparison)
                     .collect();
             }

@@ -47,8 +47,8 @@ pub const CASES: [CaseInfo; 6] = [
     },
     CaseInfo {
         name: "frs-2026",
-        description: "OBR FRS July 2026 chapter 3: age-related spending lines and primary spending after the medium term",
-        tolerance: "reported: the long term is not fitted to the FRS paths",
+        description: "OBR FRS July 2026 chapter 3: primary spending in the EFO years (the start point), then the age-related lines and primary spending after the medium term",
+        tolerance: "start point in the last medium-term year within FRS_START_POINT_TOLERANCE_PP (src/model/reproduce.rs): both come from the EFO; the long-term paths are reported, not fitted",
     },
     CaseInfo {
         name: "fsr-2017",
