@@ -176,9 +176,14 @@ pub fn inputs_of(runs: &[Run], given: &[std::path::PathBuf]) -> Vec<std::path::P
     paths
 }
 
-/// The scenario's State Pension age steps as a path by calendar mid-year.
-pub fn spa_path(a: &Assumptions) -> SpaPath {
-    let steps = &a.state_pension_age.steps;
+/// The scenario's State Pension age steps (with any life-expectancy link
+/// resolved) as a path by calendar mid-year.
+pub fn spa_path(a: &Assumptions) -> Result<SpaPath, RunError> {
+    let resolved = model::spa::resolve_state_pension_age(a).map_err(|source| RunError::Model {
+        scenario: a.name.clone(),
+        source,
+    })?;
+    let steps = &resolved.steps;
     let mut points = Vec::new();
     for (i, s) in steps.iter().enumerate() {
         points.push((s.from.start(), s.age_years));
@@ -186,7 +191,7 @@ pub fn spa_path(a: &Assumptions) -> SpaPath {
             points.push((next.from.start() - 1, s.age_years));
         }
     }
-    SpaPath { points }
+    Ok(SpaPath { points })
 }
 
 /// The scenario's population summary for each projection year: from the
@@ -209,7 +214,7 @@ pub fn population_summary(
             },
         )?,
     };
-    let spa = spa_path(a);
+    let spa = spa_path(a)?;
     Ok(match &outcome {
         PopulationOutcome::Projected(p) => p.summary(&spa),
         PopulationOutcome::Ready(t) => summary_of_table(t, &spa),

@@ -121,6 +121,10 @@ pub const RULES: &[Rule] = &[
     spending_ranges,
     receipts_ranges,
     state_pension_age_timetable,
+    check_spa_never_falls,
+    check_spa_link,
+    check_healthy_ageing,
+    check_welfare_cpi_start,
     population_settings,
     interventions,
     intervention_appraisals,
@@ -685,6 +689,91 @@ fn check_overlaps(c: &mut Check, a: &Assumptions) {
     }
 }
 
+/// The healthy-ageing share is a fraction 0..1.
+fn check_healthy_ageing(c: &mut Check, a: &Assumptions) {
+    let v = a.spending.health_healthy_ageing_share;
+    let field = "spending.health_healthy_ageing_share";
+    if v.is_finite() && v > 1.0 && v <= 100.0 {
+        c.num(field, v, 0.0, 1.0, Unit::Share);
+    } else if !(v.is_finite() && (0.0..=1.0).contains(&v)) {
+        c.push(
+            field,
+            format!("{v} is outside 0..1: 0 keeps the age-cost profile fixed, 1 spends every extra year of life in good health"),
+        );
+    }
+}
+
+/// The first year of CPI-uprated welfare is a long-term year of the horizon.
+fn check_welfare_cpi_start(c: &mut Check, a: &Assumptions) {
+    let Some(from) = a.spending.welfare_cpi_uprating_from else {
+        return;
+    };
+    let h = &a.horizon;
+    if from <= h.medium_term_end || from > h.end_year {
+        c.push(
+            "spending.welfare_cpi_uprating_from",
+            format!(
+                "{from} is outside the long-term years of the horizon: give a year from {} to {}",
+                h.medium_term_end.next(),
+                h.end_year
+            ),
+        );
+    }
+}
+
+/// The State Pension age timetable may rise or stay, never fall.
+fn check_spa_never_falls(c: &mut Check, a: &Assumptions) {
+    let steps = &a.state_pension_age.steps;
+    for (i, pair) in steps.windows(2).enumerate() {
+        let (before, st) = (&pair[0], &pair[1]);
+        if st.age_years < before.age_years {
+            c.push(
+                &format!("state_pension_age.steps[{}].age_years", i + 1),
+                format!(
+                    "{} in {} is below {} in {}: the State Pension age path may not fall; give a step at least as high as the one before",
+                    fmt(st.age_years),
+                    st.from,
+                    fmt(before.age_years),
+                    before.from
+                ),
+            );
+        }
+    }
+}
+
+/// The life-expectancy link: a share of adult life strictly between 0 and
+/// 1, an adult-life start age, and a first year inside the horizon.
+fn check_spa_link(c: &mut Check, a: &Assumptions) {
+    let Some(link) = &a.state_pension_age.link_to_life_expectancy else {
+        return;
+    };
+    let at = "state_pension_age.link_to_life_expectancy";
+    c.num(
+        &format!("{at}.share_of_adult_life"),
+        link.share_of_adult_life,
+        0.05,
+        0.6,
+        Unit::Share,
+    );
+    c.num(
+        &format!("{at}.adult_life_from_age_years"),
+        link.adult_life_from_age_years,
+        0.0,
+        40.0,
+        Unit::Years,
+    );
+    let h = &a.horizon;
+    if link.from <= h.base_year || link.from > h.end_year {
+        c.push(
+            &format!("{at}.from"),
+            format!(
+                "{} is outside the horizon: give a year after {} and up to {}",
+                link.from, h.base_year, h.end_year
+            ),
+        );
+    }
+}
+
 /// The `[uncertainty]` overrides: persistence inside (-1, 1), standard
 /// deviations non-negative, correlations a valid (positive semi-definite)
 /// matrix.
@@ -716,6 +805,12 @@ fn population_settings(c: &mut Check, a: &Assumptions) {
             10.0,
         ),
         ("net_migration_scale", p.net_migration_scale, 0.0, 10.0),
+        (
+            "mortality_improvement_long_term_pct",
+            p.mortality_improvement_long_term_pct,
+            -5.0,
+            10.0,
+        ),
         (
             "sex_ratio_males_per_female",
             p.sex_ratio_males_per_female,
