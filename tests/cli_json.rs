@@ -34,6 +34,13 @@ fn every_command_prints_the_envelope() {
         &["reproduce"],
         &["population", "--every", "10"],
         &["scenarios"],
+        &[
+            "interventions",
+            "digital/identity_central",
+            "--paths",
+            "4",
+            "--no-gap",
+        ],
     ];
     for args in commands {
         let out = fiscal()

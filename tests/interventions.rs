@@ -281,3 +281,48 @@ mod worked_example {
         assert!(f.realised_saving_gbp_bn.iter().all(|s| *s == 0.0));
     }
 }
+
+/// Without distributions, a path differs from another only in which
+/// programmes succeed, and the NPV is linear in success: the mean over many
+/// paths must converge on the expected-value appraisal.
+#[test]
+fn probabilistic_paths_average_to_the_expected_value_appraisal() {
+    use fiscal::model::interventions::evaluate;
+    use fiscal::model::interventions::probabilistic::{simulate, Settings};
+    use fiscal::model::{project_with, Adjustments};
+    let (mut a, d) = baseline();
+    let mut one = blank("one");
+    one.saving_gbp_bn = 3.0;
+    one.upfront_cost_gbp_bn = 2.0;
+    one.running_cost_gbp_bn = 0.2;
+    one.probability_of_success_share = 0.6;
+    let mut two = blank("two");
+    two.target = "health".into();
+    two.saving_share = 0.01;
+    two.upfront_cost_gbp_bn = 1.0;
+    two.probability_of_success_share = 0.7;
+    a.intervention = vec![one, two];
+    let base = project_with(&a, &d, &Adjustments::none()).unwrap();
+    let expected = evaluate(&a, &d, &base)
+        .unwrap()
+        .package
+        .exchequer_npv_gbp_bn;
+    let settings = Settings {
+        paths: 256,
+        seed: 4,
+        gap_without_pct_gdp: None,
+    };
+    let draws = simulate(&a, &d, &base, &settings).unwrap();
+    let v: Vec<f64> = draws.iter().map(|x| x.exchequer_npv_gbp_bn).collect();
+    let n = v.len() as f64;
+    let mean = v.iter().sum::<f64>() / n;
+    let sd = (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
+    assert!(sd > 0.0, "paths should differ");
+    assert!(
+        (mean - expected).abs() < 4.0 * sd / n.sqrt(),
+        "mean {mean:.3} against expected {expected:.3} (sd {sd:.3})"
+    );
+    // Both outcomes occur, and the same seed gives the same paths.
+    assert!(draws.iter().any(|x| x.successes == 0) && draws.iter().any(|x| x.successes == 2));
+    assert_eq!(draws, simulate(&a, &d, &base, &settings).unwrap());
+}

@@ -1,6 +1,10 @@
 //! `fiscal data import`: rebuild the compact tables under `data/` from the
 //! official publications (see data/SOURCES.md).
 
+// The shock table's fixed-size [f64; 4] arrays, indexed by the four named
+// variables.
+#![allow(clippy::indexing_slicing)]
+
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -44,6 +48,21 @@ pub struct ImportArgs {
     /// Directory to write the tables into.
     #[arg(long, default_value = "data")]
     pub out: PathBuf,
+    /// Import only a forecast vintage of this name (from `--efo`), written
+    /// to OUT/vintages/NAME.csv; a scenario selects it with
+    /// `[horizon] vintage = "NAME"` and `[data] vintage_dir = "OUT"`.
+    #[arg(long, value_name = "NAME", requires = "efo")]
+    pub vintage: Option<String>,
+    /// The OBR EFO aggregates table (public-ledger CSV) of the vintage.
+    #[arg(long, value_name = "FILE", requires = "vintage")]
+    pub efo: Option<PathBuf>,
+    /// Optional databank outturn table (public-ledger CSV) for the years
+    /// before the EFO's first.
+    #[arg(long, value_name = "FILE", requires = "vintage")]
+    pub outturn: Option<PathBuf>,
+    /// Import only the reference tables of `fiscal reproduce` (OUT/reference/).
+    #[arg(long, conflicts_with = "vintage")]
+    pub reference_only: bool,
 }
 
 /// Run `fiscal data`.
@@ -72,15 +91,36 @@ pub fn run(cmd: Command) -> anyhow::Result<()> {
         }
         Command::Import(a) => {
             crate::output::prepare_dir(&a.out).context("the output directory is not usable")?;
-            let report = crate::data::import::import_all(&a.shared, &a.out)
-                .with_context(|| format!("importing from {}", a.shared.display()))?;
+            if let (Some(name), Some(efo)) = (&a.vintage, &a.efo) {
+                let (file, rows) =
+                    crate::data::import::import_vintage(name, efo, a.outturn.as_deref(), &a.out)
+                        .with_context(|| format!("importing vintage `{name}`"))?;
+                outln!("vintage `{name}` written: {file} ({rows} rows)")?;
+                return Ok(());
+            }
+            if a.reference_only {
+                let report = crate::data::import::import_reference(&a.shared, &a.out)
+                    .with_context(|| format!("importing from {}", a.shared.display()))?;
+                out!("{report}")?;
+                return Ok(());
+            }
+            // All or nothing: a staging directory beside the output, moved
+            // into place only when every table succeeded (and removed if
+            // the import is interrupted).
+            let name = a
+                .out
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "data".into());
+            let staging = crate::output::parent_dir(&a.out)
+                .join(format!(".{name}.import.{}.tmp", std::process::id()));
+            crate::output::atomic::register_temporary(&staging);
+            let result = crate::data::import::import_staged(&a.shared, &a.out, &staging);
+            crate::output::atomic::unregister_temporary(&staging);
+            let (report, summary) =
+                result.with_context(|| format!("importing from {}", a.shared.display()))?;
             out!("{report}")?;
             let demography = a.out.join("demography");
-            let summary =
-                crate::data::ons_npp::import_demography(&a.shared.join("data"), &demography)
-                    .with_context(|| {
-                        format!("importing the ONS projections from {}", a.shared.display())
-                    })?;
             outln!("demography tables written to {}:", demography.display())?;
             for (name, bytes) in &summary.files {
                 outln!("  {name:<34} {bytes:>9} bytes")?;

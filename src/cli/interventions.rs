@@ -116,7 +116,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     match args.format {
         Format::Table => out!("{}", text.table())?,
         Format::Csv => out!("{}", text.csv())?,
-        Format::Json => out!("{}", text.json())?,
+        Format::Json => out!("{}", text.json(&run.scenario, &run.data))?,
     }
     Ok(())
 }

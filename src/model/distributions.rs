@@ -8,13 +8,15 @@
 //! callers pass in a random number generator.
 //!
 //! Determinism: draws are made in blocks of [`BLOCK_PATHS`] paths, and each
-//! block has its own ChaCha8 stream ([`block_rng`]: the seed, with the block
-//! number as the stream). Path `n` is always drawn from the same stream at
-//! the same position, however many threads share the blocks, so results are
-//! byte-identical on any machine and thread count.
+//! block has its own ChaCha8 stream ([`block_rng`], the uncertainty engine's:
+//! the seed, with the block number as the stream). Path `n` is always drawn
+//! from the same stream at the same position, however many threads share
+//! the blocks, so results are byte-identical on any machine and thread
+//! count. Blocks are smaller than the reduced-form fan's (4,096 paths): here
+//! each path is a whole projection, so 64 paths already make a block worth
+//! a thread.
 
 use rand::Rng;
-use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution as _, LogNormal, Pert, Triangular};
 use serde::{Deserialize, Serialize};
 
@@ -121,13 +123,8 @@ impl Distribution {
 }
 
 /// The random stream of block `block` for `seed`: ChaCha8 seeded with the
-/// seed, on stream number `block`.
-pub fn block_rng(seed: u64, block: u64) -> ChaCha8Rng {
-    use rand::SeedableRng;
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    rng.set_stream(block);
-    rng
-}
+/// seed, on stream number `block` (the uncertainty engine's generator).
+pub use crate::model::uncertainty::reduced::block_rng;
 
 /// The `q` quantile (0..1) of sorted values, interpolating linearly between
 /// order statistics (Hyndman and Fan type 7, as numpy and R default to).

@@ -121,6 +121,10 @@ pub const RULES: &[Rule] = &[
     spending_ranges,
     receipts_ranges,
     state_pension_age_timetable,
+    check_spa_never_falls,
+    check_spa_link,
+    check_healthy_ageing,
+    check_welfare_cpi_start,
     population_settings,
     interventions,
     intervention_appraisals,
@@ -220,6 +224,20 @@ fn horizon_order(c: &mut Check, a: &Assumptions) {
             format!(
                 "{} is before the medium-term end {}: it must be the same or later",
                 h.end_year, h.medium_term_end
+            ),
+        );
+    }
+    if h.vintage.is_empty()
+        || !h
+            .vintage
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+    {
+        c.push(
+            "horizon.vintage",
+            format!(
+                "`{}` is not a vintage name: use lowercase letters, digits and `-` (e.g. \"efo-2026-03\")",
+                h.vintage
             ),
         );
     }
@@ -541,14 +559,15 @@ fn check_qt_path(c: &mut Check, a: &Assumptions) {
         5000.0,
         Unit::Points,
     );
-    for (i, st) in d.qt_path.iter().enumerate() {
-        if i > 0 && st.from <= d.qt_path[i - 1].from {
+    for (i, pair) in d.qt_path.windows(2).enumerate() {
+        let [prev, st] = pair else { continue };
+        let i = i + 1;
+        if st.from <= prev.from {
             c.push(
                 &format!("debt.qt_path[{i}].from"),
                 format!(
                     "{} is not after the previous step's {}: list steps in time order",
-                    st.from,
-                    d.qt_path[i - 1].from
+                    st.from, prev.from
                 ),
             );
         }
@@ -670,6 +689,91 @@ fn check_overlaps(c: &mut Check, a: &Assumptions) {
     }
 }
 
+/// The healthy-ageing share is a fraction 0..1.
+fn check_healthy_ageing(c: &mut Check, a: &Assumptions) {
+    let v = a.spending.health_healthy_ageing_share;
+    let field = "spending.health_healthy_ageing_share";
+    if v.is_finite() && v > 1.0 && v <= 100.0 {
+        c.num(field, v, 0.0, 1.0, Unit::Share);
+    } else if !(v.is_finite() && (0.0..=1.0).contains(&v)) {
+        c.push(
+            field,
+            format!("{v} is outside 0..1: 0 keeps the age-cost profile fixed, 1 spends every extra year of life in good health"),
+        );
+    }
+}
+
+/// The first year of CPI-uprated welfare is a long-term year of the horizon.
+fn check_welfare_cpi_start(c: &mut Check, a: &Assumptions) {
+    let Some(from) = a.spending.welfare_cpi_uprating_from else {
+        return;
+    };
+    let h = &a.horizon;
+    if from <= h.medium_term_end || from > h.end_year {
+        c.push(
+            "spending.welfare_cpi_uprating_from",
+            format!(
+                "{from} is outside the long-term years of the horizon: give a year from {} to {}",
+                h.medium_term_end.next(),
+                h.end_year
+            ),
+        );
+    }
+}
+
+/// The State Pension age timetable may rise or stay, never fall.
+fn check_spa_never_falls(c: &mut Check, a: &Assumptions) {
+    let steps = &a.state_pension_age.steps;
+    for (i, pair) in steps.windows(2).enumerate() {
+        let [before, st] = pair else { continue };
+        if st.age_years < before.age_years {
+            c.push(
+                &format!("state_pension_age.steps[{}].age_years", i + 1),
+                format!(
+                    "{} in {} is below {} in {}: the State Pension age path may not fall; give a step at least as high as the one before",
+                    fmt(st.age_years),
+                    st.from,
+                    fmt(before.age_years),
+                    before.from
+                ),
+            );
+        }
+    }
+}
+
+/// The life-expectancy link: a share of adult life strictly between 0 and
+/// 1, an adult-life start age, and a first year inside the horizon.
+fn check_spa_link(c: &mut Check, a: &Assumptions) {
+    let Some(link) = &a.state_pension_age.link_to_life_expectancy else {
+        return;
+    };
+    let at = "state_pension_age.link_to_life_expectancy";
+    c.num(
+        &format!("{at}.share_of_adult_life"),
+        link.share_of_adult_life,
+        0.05,
+        0.6,
+        Unit::Share,
+    );
+    c.num(
+        &format!("{at}.adult_life_from_age_years"),
+        link.adult_life_from_age_years,
+        0.0,
+        40.0,
+        Unit::Years,
+    );
+    let h = &a.horizon;
+    if link.from <= h.base_year || link.from > h.end_year {
+        c.push(
+            &format!("{at}.from"),
+            format!(
+                "{} is outside the horizon: give a year after {} and up to {}",
+                link.from, h.base_year, h.end_year
+            ),
+        );
+    }
+}
+
 /// The `[uncertainty]` overrides: persistence inside (-1, 1), standard
 /// deviations non-negative, correlations a valid (positive semi-definite)
 /// matrix.
@@ -702,6 +806,12 @@ fn population_settings(c: &mut Check, a: &Assumptions) {
         ),
         ("net_migration_scale", p.net_migration_scale, 0.0, 10.0),
         (
+            "mortality_improvement_long_term_pct",
+            p.mortality_improvement_long_term_pct,
+            -5.0,
+            10.0,
+        ),
+        (
             "sex_ratio_males_per_female",
             p.sex_ratio_males_per_female,
             0.8,
@@ -716,6 +826,18 @@ fn population_settings(c: &mut Check, a: &Assumptions) {
     if let Some(v) = p.net_migration_persons {
         migration(c, &f("net_migration_persons"), v);
     }
+    for (name, year) in [
+        ("tfr_target_year", p.tfr_target_year),
+        ("life_expectancy_target_year", p.life_expectancy_target_year),
+        ("net_migration_from_year", p.net_migration_from_year),
+    ] {
+        if let Some(y) = year.filter(|y| !(2000..=2300).contains(y)) {
+            c.push(
+                &f(name),
+                format!("{y} is not a calendar year from 2000 to 2300"),
+            );
+        }
+    }
     for (year, v) in p.net_migration_persons_by_year.iter().flatten() {
         migration(
             c,
@@ -725,7 +847,9 @@ fn population_settings(c: &mut Check, a: &Assumptions) {
         if year.trim().parse::<i32>().is_err() {
             c.push(
                 &format!("population.net_migration_persons_by_year.{year}"),
-                format!("`{year}` is not a calendar year: write keys like \"2030\""),
+                format!(
+                    "`{year}` is not a calendar year from 2000 to 2300: write keys like \"2030\""
+                ),
             );
         }
     }
@@ -920,6 +1044,17 @@ fn intervention_name(
     iv: &Intervention,
 ) {
     label(c, &f("name"), &iv.name);
+    for (field, text) in [
+        ("description", Some(&iv.description)),
+        ("sub_line", iv.sub_line.as_ref()),
+    ] {
+        if text.is_some_and(|t| {
+            t.chars()
+                .any(|ch| ch.is_control() && ch != '\n' && ch != '\t')
+        }) {
+            c.push(&f(field), "contains a control character: remove it".into());
+        }
+    }
     if RESERVED_NAMES.contains(&iv.name.trim().to_lowercase().as_str()) {
         c.push(
             &f("name"),
@@ -962,9 +1097,10 @@ fn horizon_within_efo(c: &mut Check, a: &Assumptions, data: &Dataset) {
         c.push(
             "horizon.base_year",
             format!(
-                "{} needs the EFO's debt at the end of {}, but the EFO table covers {first}..{last}: set a base year from {} to {last}",
+                "{} needs the EFO's debt at the end of {} (vintage `{}`), but its table covers {first}..{last}: set a base year from {} to {last}",
                 h.base_year,
                 h.base_year.prev(),
+                h.vintage,
                 first.next()
             ),
         );
@@ -973,8 +1109,8 @@ fn horizon_within_efo(c: &mut Check, a: &Assumptions, data: &Dataset) {
         c.push(
             "horizon.medium_term_end",
             format!(
-                "{} is outside the EFO years {first}..{last}: the medium term follows the EFO, so set it within them (usually {last})",
-                h.medium_term_end
+                "{} is outside the EFO years {first}..{last} (vintage `{}`): the medium term follows the vintage, so set it within them (usually {last})",
+                h.medium_term_end, h.vintage
             ),
         );
     }

@@ -258,15 +258,25 @@ impl Distribution<'_> {
         s
     }
 
-    /// Everything as JSON: the expected-value appraisal and the summary.
-    pub fn json(&self) -> String {
-        let v = serde_json::json!({
-            "scenario": self.scenario,
-            "expected": self.expected,
-            "distribution": self.summary,
-        });
-        let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
-        s.push('\n');
-        s
+    /// Everything as JSON in the common envelope: the expected-value
+    /// appraisal and the distribution over paths.
+    pub fn json(&self, s: &crate::scenario::Scenario, d: &crate::data::Dataset) -> String {
+        #[derive(serde::Serialize)]
+        struct Results<'a> {
+            licence: &'static str,
+            expected: &'a InterventionResults,
+            distribution: &'a Summary,
+        }
+        super::envelope::Envelope::new(
+            "interventions",
+            Results {
+                licence: super::json::OGL_ATTRIBUTION,
+                expected: self.expected,
+                distribution: self.summary,
+            },
+        )
+        .scenarios([s])
+        .data(d)
+        .to_json()
     }
 }

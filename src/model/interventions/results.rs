@@ -328,3 +328,29 @@ pub fn evaluate(
         warnings: package.warnings,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn npv_is_in_real_terms_at_green_book_rates() {
+        // £1bn in year 0, and in year 1 £1bn of base-year value after 2 %
+        // inflation: 1 + 1/1.035.
+        let npv = npv_real(&[1.0, 1.02], 2.0);
+        assert!((npv - (1.0 + 1.0 / 1.035)).abs() < 1e-12);
+        // Year 31 is the first discounted at 3.0 %.
+        let d30 = green_book_discount_factor(30);
+        assert!((green_book_discount_factor(31) - d30 / 1.03).abs() < 1e-15);
+        assert!((d30 - 1.035f64.powi(-30)).abs() < 1e-15);
+    }
+
+    #[test]
+    fn breakeven_is_the_first_year_from_which_the_sum_stays_positive() {
+        let years: Vec<FiscalYear> = (2025..2030).map(FiscalYear).collect();
+        let at = |c: &[f64]| breakeven(years.iter(), c);
+        assert_eq!(at(&[-1.0, 0.5, -0.1, 0.2, 0.3]), Some(FiscalYear(2028)));
+        assert_eq!(at(&[1.0, 1.0, 1.0, 1.0, 1.0]), Some(FiscalYear(2025)));
+        assert_eq!(at(&[1.0, 1.0, 1.0, 1.0, -1.0]), None);
+    }
+}

@@ -254,3 +254,46 @@ impl Intervention {
         d
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::distributions::{block_rng, Shape};
+
+    fn pert(low: f64, central: f64, high: f64) -> Option<Distribution> {
+        Some(Distribution {
+            dist: Shape::Pert,
+            low: Some(low),
+            central,
+            high,
+        })
+    }
+
+    #[test]
+    fn draws_replace_only_the_uncertain_fields_and_stay_in_range() {
+        let mut i: Intervention = toml::from_str(
+            "name = \"x\"\ntarget = \"health\"\nstart_year = \"2026-27\"\nsaving_share = 0.2\ncashable_share = 0.5\nupfront_cost_gbp_bn = 1.0\n",
+        )
+        .unwrap();
+        assert_eq!(i.failure_stop_years, DEFAULT_FAILURE_STOP_YEARS);
+        assert!(!i.optimism_bias_on_running_costs);
+        let mut rng = block_rng(3, 0);
+        assert_eq!(i.draw(&mut rng), i, "no distributions: the point values");
+        i.uncertainty = Some(Uncertainty {
+            saving_share: pert(0.1, 0.2, 0.3),
+            // Mode at an end of the range is allowed.
+            probability_of_success_share: pert(0.5, 0.5, 0.9),
+            ..Uncertainty::default()
+        });
+        let mut seen_p = Vec::new();
+        for _ in 0..200 {
+            let d = i.draw(&mut rng);
+            assert!((0.1..=0.3).contains(&d.saving_share));
+            assert!((0.5..=0.9).contains(&d.probability_of_success_share));
+            assert_eq!(d.cashable_share, 0.5);
+            assert_eq!(d.upfront_cost_gbp_bn, 1.0);
+            seen_p.push(d.probability_of_success_share);
+        }
+        assert!(seen_p.iter().any(|p| *p > 0.6), "the PERT draws vary");
+    }
+}
