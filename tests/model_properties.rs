@@ -3,7 +3,7 @@
 //! savings never raise debt.
 
 use fiscal::data::Dataset;
-use fiscal::model::{project, project_with, Adjustments, Assumptions, Spend};
+use fiscal::model::{project, project_with, Adjustments, Assumptions, Receipt, Spend};
 use fiscal::scenario::Scenario;
 use proptest::prelude::*;
 
@@ -119,7 +119,7 @@ fn empty_adjustments_leave_the_projection_identical() {
     let zero = Adjustments {
         spend_factor: vec![[1.0; Spend::N]; 60],
         spend_delta_gbp_bn: vec![[0.0; Spend::N]; 60],
-        receipt_delta_gbp_bn: vec![[0.0; 5]; 60],
+        receipt_delta_gbp_bn: vec![[0.0; Receipt::N]; 60],
         primary_balance_delta_pct_gdp: vec![0.0; 60],
         rate_shocks: vec![Default::default(); 60],
     };

@@ -237,8 +237,11 @@ pub struct Spending {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Receipts {
-    /// Receipts other than income tax, NICs and consumption taxes, % of GDP;
-    /// omit to hold the last medium-term year's share.
+    /// Receipts not in any other line (the rest after income tax, NICs,
+    /// consumption taxes, fuel duty, corporation tax, property and capital
+    /// taxes, council tax and business rates, interest and dividends: 6.5 %
+    /// of GDP in 2030-31), % of GDP; omit to hold the last medium-term
+    /// year's share.
     #[serde(default)]
     pub other_receipts_pct_gdp: Option<f64>,
     /// Fuel duty's fall as vehicles electrify: change in its share of GDP

@@ -283,7 +283,7 @@ fn efo_2026(run: &Run, out: &mut CaseResult) -> Result<(), ReproduceError> {
     })?;
     out.rows.extend(reckoners.into_iter().map(from_comparison));
     out.notes.push(
-        "The reckoners compare our response to a +1 pp shock after 2030-31 with the EFO's for its own first years, both as % of PSND: our debt structure (constant floating and index-linked shares) is not the OBR's.".into(),
+        "The reckoners compare our response to a +1 pp shock sustained from the start of 2026-27 with the EFO's in the same years, both as % of the previous year's PSND; each must be within 25 % (the debt portfolio's inputs come from the DMO, ONS and Bank of England, not from the reckoners).".into(),
     );
     Ok(())
 }

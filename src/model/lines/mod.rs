@@ -146,21 +146,34 @@ pub enum Receipt {
     ConsumptionTaxes,
     /// Fuel duties.
     FuelDuty,
+    /// Onshore and offshore corporation tax.
+    CorporationTax,
+    /// Property and capital taxes: stamp duties, capital gains tax,
+    /// inheritance tax.
+    PropertyAndCapitalTaxes,
+    /// Council tax and business rates.
+    CouncilTaxAndBusinessRates,
+    /// Public sector interest and dividends receipts.
+    InterestAndDividends,
     /// Everything else, a share of GDP.
     Other,
 }
 
 impl Receipt {
     /// Every line, in output order.
-    pub const ALL: [Receipt; 5] = [
+    pub const ALL: [Receipt; 9] = [
         Receipt::IncomeTax,
         Receipt::Nics,
         Receipt::ConsumptionTaxes,
         Receipt::FuelDuty,
+        Receipt::CorporationTax,
+        Receipt::PropertyAndCapitalTaxes,
+        Receipt::CouncilTaxAndBusinessRates,
+        Receipt::InterestAndDividends,
         Receipt::Other,
     ];
     /// Number of lines.
-    pub const N: usize = 5;
+    pub const N: usize = 9;
 
     /// Name in files and scenario references.
     pub fn key(self) -> &'static str {
@@ -169,6 +182,10 @@ impl Receipt {
             Receipt::Nics => "nics",
             Receipt::ConsumptionTaxes => "consumption_taxes",
             Receipt::FuelDuty => "fuel_duty",
+            Receipt::CorporationTax => "corporation_tax",
+            Receipt::PropertyAndCapitalTaxes => "property_and_capital_taxes",
+            Receipt::CouncilTaxAndBusinessRates => "council_tax_and_business_rates",
+            Receipt::InterestAndDividends => "interest_and_dividends",
             Receipt::Other => "other_receipts",
         }
     }
@@ -180,6 +197,10 @@ impl Receipt {
             Receipt::Nics => "National insurance",
             Receipt::ConsumptionTaxes => "VAT, alcohol and tobacco",
             Receipt::FuelDuty => "Fuel duty",
+            Receipt::CorporationTax => "Corporation tax",
+            Receipt::PropertyAndCapitalTaxes => "Property and capital taxes",
+            Receipt::CouncilTaxAndBusinessRates => "Council tax, business rates",
+            Receipt::InterestAndDividends => "Interest and dividends",
             Receipt::Other => "Other receipts",
         }
     }
@@ -191,6 +212,14 @@ impl Receipt {
             Receipt::Nics => &["receipts.nics"],
             Receipt::ConsumptionTaxes => &["receipts.vat", "receipts.alcohol_tobacco"],
             Receipt::FuelDuty => &["receipts.fuel_duty"],
+            Receipt::CorporationTax => &["receipts.corp_tax"],
+            Receipt::PropertyAndCapitalTaxes => {
+                &["receipts.stamp_duty", "receipts.cgt", "receipts.iht"]
+            }
+            Receipt::CouncilTaxAndBusinessRates => {
+                &["receipts.council_tax", "receipts.business_rates"]
+            }
+            Receipt::InterestAndDividends => &["receipts.detail.interest_and_dividends"],
             Receipt::Other => &[],
         }
     }
