@@ -38,7 +38,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| uncertainty::fan(black_box(a), &d, &table, &full, &|_| {}))
     });
     let varies = vec![
-        sweep::parse_vary("economy.productivity_growth_pct=0.5..2.45:0.05").expect("vary"),
+        sweep::parse_vary("economy.productivity_growth_pct=0.5..2.975:0.025").expect("vary"),
         sweep::parse_vary("rates.gilt_rate_long_run_pct=3.0..5.25:0.25").expect("vary"),
     ];
     g.bench_function("sweep_1000_points", |b| {

@@ -10,6 +10,20 @@
 //! - [`run`]: a scenario run (data, projection, interventions) as every command uses it.
 //!
 //! The binary `fiscal` is a thin shell over these modules.
+//!
+//! Outside tests, no `unwrap`, `expect`, `panic!` or unchecked indexing:
+//! a user's input must never crash the tool. Modules whose indices are
+//! fixed-size arrays or vectors built to one length allow indexing, each
+//! with its reason.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 pub mod chart;
 pub mod cli;

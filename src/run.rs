@@ -133,14 +133,57 @@ impl Run {
     }
 }
 
-/// Project each scenario in turn.
+/// Project each scenario in turn; scenarios that share a name are told
+/// apart by their file (see [`disambiguate`]).
 pub fn project_all(scenarios: Vec<Scenario>) -> Result<Vec<Run>, RunError> {
-    scenarios.into_iter().map(Run::project).collect()
+    let mut runs = scenarios
+        .into_iter()
+        .map(Run::project)
+        .collect::<Result<Vec<_>, _>>()?;
+    disambiguate(&mut runs);
+    Ok(runs)
 }
 
-/// The scenario's State Pension age steps as a path by calendar mid-year.
-pub fn spa_path(a: &Assumptions) -> SpaPath {
-    let steps = &a.state_pension_age.steps;
+/// Scenarios that share a name get their file's name added (`Low
+/// productivity (a.toml)`), so that compare tables and charts can tell them
+/// apart.
+pub fn disambiguate(runs: &mut [Run]) {
+    let names: Vec<String> = runs.iter().map(|r| r.projection.name.clone()).collect();
+    for r in runs.iter_mut() {
+        let name = r.projection.name.clone();
+        if names.iter().filter(|n| **n == name).count() < 2 {
+            continue;
+        }
+        let file = r.scenario.files.last().map_or("embedded", |f| {
+            std::path::Path::new(&f.path)
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or(&f.path)
+        });
+        let label = format!("{name} ({file})");
+        r.projection.name.clone_from(&label);
+        r.base.name = label;
+    }
+}
+
+/// Every file the runs read, and the paths given on the command line:
+/// outputs must not replace them.
+pub fn inputs_of(runs: &[Run], given: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<std::path::PathBuf> = given.to_vec();
+    for r in runs {
+        paths.extend(r.scenario.input_paths());
+    }
+    paths
+}
+
+/// The scenario's State Pension age steps (with any life-expectancy link
+/// resolved) as a path by calendar mid-year.
+pub fn spa_path(a: &Assumptions) -> Result<SpaPath, RunError> {
+    let resolved = model::spa::resolve_state_pension_age(a).map_err(|source| RunError::Model {
+        scenario: a.name.clone(),
+        source,
+    })?;
+    let steps = &resolved.steps;
     let mut points = Vec::new();
     for (i, s) in steps.iter().enumerate() {
         points.push((s.from.start(), s.age_years));
@@ -148,7 +191,7 @@ pub fn spa_path(a: &Assumptions) -> SpaPath {
             points.push((next.from.start() - 1, s.age_years));
         }
     }
-    SpaPath { points }
+    Ok(SpaPath { points })
 }
 
 /// The scenario's population summary for each projection year: from the
@@ -171,7 +214,7 @@ pub fn population_summary(
             },
         )?,
     };
-    let spa = spa_path(a);
+    let spa = spa_path(a)?;
     Ok(match &outcome {
         PopulationOutcome::Projected(p) => p.summary(&spa),
         PopulationOutcome::Ready(t) => summary_of_table(t, &spa),

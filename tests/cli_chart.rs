@@ -285,7 +285,7 @@ fn reports_show_interventions_and_indicators() {
         "Indicators",
         "Intervention summary",
         "Intervention paths",
-        "Chart interventions",
+        "Effects smarter_state_central",
     ] {
         assert!(names.iter().any(|n| n == want), "{want} not in {names:?}");
     }
@@ -348,8 +348,12 @@ fn html_report_is_self_contained_and_escaped() {
     assert!(html.contains("&lt;b&gt;x&lt;/b&gt;"));
     assert!(!html.to_lowercase().contains("<script"));
     assert!(html.matches("<svg").count() >= 6);
-    // Self-contained: nothing to fetch (the SVG namespace is a name, not a fetch).
-    let stripped = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    // Self-contained: nothing to fetch (the SVG namespace is a name, not a
+    // fetch; the charts' fonts are inline data).
+    assert!(html.contains("src:url(data:font/ttf;base64,"));
+    let stripped = html
+        .replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
+        .replace("src:url(data:font/ttf;base64,", "");
     for needle in ["http://", "https://", "src=", "<link", "url("] {
         assert!(!stripped.contains(needle), "{needle} in the report");
     }
@@ -377,10 +381,11 @@ fn xlsx_report_neutralises_formulas() {
     for want in [
         "Summary",
         "Projection",
-        "Assumptions",
-        "Chart debt",
-        "Chart pyramid",
-        "Chart pyramid 2",
+        "Changes from baseline",
+        "Appendix assumptions",
+        "Debt all scenarios",
+        "Pyramid formula",
+        "Pyramid baseline",
     ] {
         assert!(names.iter().any(|n| n == want), "{want} not in {names:?}");
     }

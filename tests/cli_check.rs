@@ -135,6 +135,21 @@ fn population_errors_name_the_file_once() {
         &["s.toml:3:1: `population.tfr_children_per_woman`"],
     );
     assert!(!err.contains(":0:"), "{err}");
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "p.csv", "sex,age,2022\nmale,0,x\n");
+    let p = write(
+        d.path(),
+        "s.toml",
+        "name = \"x\"\n[population]\nprojection = \"p.csv\"\n",
+    );
+    let out = fiscal()
+        .args(["check", p.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.matches("s.toml").count(), 1, "{err}");
+    assert!(err.contains("p.csv:2: column `2022`"), "{err}");
 }
 
 #[cfg(unix)]

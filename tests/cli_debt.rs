@@ -45,3 +45,9 @@ fn debt_feedback_out_of_range_is_refused() {
     let (_d, p) = scenario("[rates]\ngilt_rate_debt_feedback_bp_per_10pp = -5.0\n");
     bad(&["run", &p], &["rates.gilt_rate_debt_feedback_bp_per_10pp"]);
 }
+
+#[test]
+fn fuel_duty_zero_year_inside_the_medium_term_is_refused() {
+    let (_d, p) = scenario("[receipts]\nfuel_duty_zero_by = \"2029-30\"\n");
+    bad(&["run", &p], &["receipts.fuel_duty_zero_by"]);
+}

@@ -155,7 +155,7 @@ fn quiet_prints_nothing_but_still_writes_files() {
 fn every_subcommand_help_has_examples_and_exit_codes() {
     let help = fiscal().arg("--help").output().unwrap();
     let top = String::from_utf8(help.stdout).unwrap();
-    assert!(top.contains("Exit codes: 0 success"), "{top}");
+    assert!(top.contains("Exit codes:\n  0  success"), "{top}");
     for cmd in [
         "run",
         "check",
@@ -172,7 +172,7 @@ fn every_subcommand_help_has_examples_and_exit_codes() {
         let out = fiscal().args([cmd, "--help"]).output().unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains("Examples:\n  fiscal "), "{cmd}: {text}");
-        assert!(text.contains("Exit codes: 0 success"), "{cmd}: {text}");
+        assert!(text.contains("Exit codes:\n  0  success"), "{cmd}: {text}");
     }
     let out = fiscal()
         .args(["data", "import", "--help"])

@@ -8,6 +8,10 @@
 //! charts from sensitivities) slot in the same way, as the intervention
 //! effects do through [`Input::interventions`].
 
+// Palettes are indexed modulo their length; series are built to the years'
+// length.
+#![allow(clippy::indexing_slicing)]
+
 mod axis;
 pub mod decomposition;
 pub mod fan;
@@ -22,6 +26,7 @@ mod raster;
 pub mod stacked;
 pub mod style;
 pub mod tornado;
+mod subset;
 
 use std::path::Path;
 
@@ -35,6 +40,7 @@ use crate::output::csv::{num as fmt_num, safe_text};
 use crate::years::FiscalYear;
 
 pub use decomposition::Decomposition;
+pub use font::font_face_css;
 pub use frame::{Frame, LegendEntry};
 pub use interventions::{EffectPath, Interventions};
 pub use lines::{Lines, Series};
@@ -69,6 +75,16 @@ pub enum ChartError {
         /// The scenario's name.
         scenario: String,
     },
+    /// More scenarios than one chart's legend can show without covering data.
+    #[error("{count} scenarios on one `{kind}` chart is more than its legend can show clearly (at most {max}); split them over several charts, e.g. `fiscal chart {kind} A B C -o part1.svg` and `fiscal chart {kind} D E F -o part2.svg`")]
+    TooManySeries {
+        /// The chart's name.
+        kind: &'static str,
+        /// How many scenarios were given.
+        count: usize,
+        /// The most one chart shows.
+        max: usize,
+    },
     /// Several scenarios given to a chart that shows one.
     #[error("the `{kind}` chart shows one scenario at a time, but {count} were given; run it once per scenario (only `debt` and `dependency` compare scenarios)")]
     OneScenario {
@@ -89,9 +105,14 @@ impl ChartError {
                 | ChartError::OneScenario { .. }
                 | ChartError::NoInterventions { .. }
                 | ChartError::NoData(_)
+                | ChartError::TooManySeries { .. }
         )
     }
 }
+
+/// The most scenarios one chart compares: the legend (above the plot, in
+/// rows) then still leaves the plot most of the height.
+pub const MAX_SERIES: usize = 12;
 
 /// The charts on offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
@@ -319,7 +340,7 @@ impl Chart {
             root.present()
                 .map_err(|e| ChartError::Draw(e.to_string()))?;
         }
-        Ok(out)
+        Ok(font::embed_in_svg(&out))
     }
 
     /// The chart as a PNG file, [`style::WIDTH`] × [`style::HEIGHT`], RGB.
@@ -444,6 +465,13 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
     if inputs.is_empty() {
         return Err(ChartError::NoData("no scenario given".into()));
     }
+    if inputs.len() > MAX_SERIES {
+        return Err(ChartError::TooManySeries {
+            kind: kind.key(),
+            count: inputs.len(),
+            max: MAX_SERIES,
+        });
+    }
     let frame = |note: Option<String>| Frame {
         title: kind.title().into(),
         scenario: scenario_label(inputs),
@@ -470,7 +498,7 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
         ChartKind::Debt => {
             let shaded = efo_span(inputs[0].projection);
             let note = shaded.map(|(a, b)| {
-                format!("Shaded: OBR medium-term forecast, {a} to {b}; later years are fiscal's long-term projection. End-March PSND over GDP centred on end-March.")
+                format!("OBR medium-term forecast {a} to {b} (left of the dashed line); later years are fiscal's long-term projection. End-March PSND over GDP centred on end-March.")
             });
             Chart {
                 kind,
@@ -496,7 +524,7 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
                 y_desc: "Per 1,000 aged 16 to State Pension age".into(),
                 value_suffix: String::new(),
                 decimals: 0,
-                shaded: None,
+                shaded: efo_span(inputs[0].projection),
                 csv_column: "old_age_dependency_per_1000".into(),
             }),
         },

@@ -99,20 +99,28 @@ pub fn text_width(text: &str, font: &FontDesc<'_>) -> u32 {
 }
 
 /// `text`, shortened with an ellipsis so that it fits in `max` pixels.
+/// The longest prefix that fits is found by bisection (width grows with
+/// the prefix), so a long name costs a few dozen measurements, not one per
+/// character; control characters are dropped (they are not valid in SVG).
 pub fn fit(text: &str, font: &FontDesc<'_>, max: u32) -> String {
-    if text_width(text, font) <= max {
-        return text.to_string();
+    let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+    if text_width(&clean, font) <= max {
+        return clean;
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut n = chars.len();
-    while n > 0 {
-        n -= 1;
-        let candidate: String = chars[..n].iter().collect::<String>() + "…";
-        if text_width(&candidate, font) <= max {
-            return candidate;
+    let chars: Vec<char> = clean.chars().collect();
+    let with_ellipsis = |n: usize| chars.iter().take(n).collect::<String>() + "…";
+    // Invariant: a prefix of `lo` chars fits (0 always "fits": a lone
+    // ellipsis is the floor); one of `hi` does not.
+    let (mut lo, mut hi) = (0, chars.len());
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if text_width(&with_ellipsis(mid), font) <= max {
+            lo = mid;
+        } else {
+            hi = mid;
         }
     }
-    "…".to_string()
+    with_ellipsis(lo)
 }
 
 /// A "nice" axis step (1, 2, 2.5 or 5 × 10^k) giving about `target` intervals over `span`.
@@ -175,6 +183,19 @@ pub fn tick(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fit_finds_the_longest_prefix() {
+        super::super::font::ensure_registered();
+        let f = font(12.0);
+        let long = "abcdefghij".repeat(400);
+        let t = fit(&long, &f, 100);
+        assert!(t.ends_with('…') && text_width(&t, &f) <= 100, "{t}");
+        let one_more: String = long.chars().take(t.chars().count()).collect::<String>() + "…";
+        assert!(text_width(&one_more, &f) > 100);
+        assert_eq!(fit("short", &f, 1000), "short");
+        assert_eq!(fit("a\u{1b}[31mb", &f, 1000), "a[31mb");
+    }
 
     #[test]
     fn nice_axes() {

@@ -28,11 +28,34 @@ pub struct Args {
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// Pyramid years (calendar mid-years), comma-separated, e.g. 2025,2050,2074; default: first, middle and last projection years.
-    #[arg(long, value_name = "YEAR", value_delimiter = ',')]
+    #[arg(long, value_name = "YEAR", value_delimiter = ',', value_parser = parse_mid_year)]
     pub years: Vec<i32>,
     /// Interventions chart: draw technology refresh costs in the years they fall (a sawtooth) instead of spread over their cycle.
     #[arg(long)]
     pub refresh_spikes: bool,
+}
+
+/// A calendar mid-year for `--years`; a fiscal year (`2050-51`) gets a
+/// hint rather than "invalid digit".
+fn parse_mid_year(s: &str) -> Result<i32, String> {
+    let t = s.trim();
+    if let Ok(y) = t.parse::<i32>() {
+        if (1000..=9999).contains(&y) {
+            return Ok(y);
+        }
+        return Err(format!(
+            "{y} is not a plausible mid-year: give a calendar year such as 2050"
+        ));
+    }
+    if let Ok(fy) = t.parse::<crate::FiscalYear>() {
+        return Err(format!(
+            "`{t}` is a fiscal year, but pyramid years are calendar mid-years (30 June): write {}",
+            fy.start()
+        ));
+    }
+    Err(format!(
+        "`{t}` is not a year: give calendar mid-years such as 2025,2050,2074"
+    ))
 }
 
 /// Run `fiscal chart`.
@@ -71,8 +94,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let bytes = chart
         .render(format)
         .with_context(|| format!("cannot draw the {} chart", args.kind.key()))?;
-    output::write_atomic(&args.output, &bytes)?;
-    output::write_atomic(&args.output.with_extension("csv"), chart.csv().as_bytes())?;
+    let mut files = output::FileSet::new(crate::run::inputs_of(&runs, &args.scenarios));
+    files.add(args.output.clone(), bytes)?;
+    files.add(args.output.with_extension("csv"), chart.csv().into_bytes())?;
+    files.commit()?;
     Ok(())
 }
 

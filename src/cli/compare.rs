@@ -76,8 +76,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let runs = crate::run::project_all(scenarios)?;
     let inputs: Vec<_> = runs.iter().map(Run::input).collect();
+    let mut files = output::FileSet::new(crate::run::inputs_of(&runs, &args.scenarios));
     if let Some(dir) = &args.charts {
-        output::charts::write_compare(dir, &inputs).context("cannot write the charts")?;
+        output::charts::write_compare(&mut files, dir, &inputs)
+            .context("cannot write the charts")?;
     }
     let projections: Vec<&Projection> = runs.iter().map(|r| &r.projection).collect();
     let indicators: Vec<_> = runs
@@ -94,22 +96,23 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         },
     )
     .scenarios(runs.iter().map(|r| &r.scenario))
-    .data(&runs[0].data)
+    .maybe_data(runs.first().map(|r| &r.data))
     .to_json();
     if let Some(dir) = &args.out {
-        output::write_atomic(
-            &dir.join("compare_indicators.csv"),
-            compare::indicators_csv(&projections, &indicators).as_bytes(),
+        files.add(
+            dir.join("compare_indicators.csv"),
+            compare::indicators_csv(&projections, &indicators).into_bytes(),
         )?;
-        output::write_atomic(&dir.join("compare.csv"), csv.as_bytes())?;
+        files.add(dir.join("compare.csv"), csv.clone().into_bytes())?;
         if args.long {
-            output::write_atomic(
-                &dir.join("compare_long.csv"),
-                projection_long_csv(&projections).as_bytes(),
+            files.add(
+                dir.join("compare_long.csv"),
+                projection_long_csv(&projections).into_bytes(),
             )?;
         }
-        output::write_atomic(&dir.join("compare.json"), json.as_bytes())?;
+        files.add(dir.join("compare.json"), json.clone().into_bytes())?;
     }
+    files.commit()?;
     match args.format {
         Format::Table => {
             out!("{}", compare::table(&projections))?;

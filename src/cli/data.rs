@@ -1,6 +1,10 @@
 //! `fiscal data import`: rebuild the compact tables under `data/` from the
 //! official publications (see data/SOURCES.md).
 
+// The shock table's fixed-size [f64; 4] arrays, indexed by the four named
+// variables.
+#![allow(clippy::indexing_slicing)]
+
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -72,15 +76,23 @@ pub fn run(cmd: Command) -> anyhow::Result<()> {
         }
         Command::Import(a) => {
             crate::output::prepare_dir(&a.out).context("the output directory is not usable")?;
-            let report = crate::data::import::import_all(&a.shared, &a.out)
-                .with_context(|| format!("importing from {}", a.shared.display()))?;
+            // All or nothing: a staging directory beside the output, moved
+            // into place only when every table succeeded (and removed if
+            // the import is interrupted).
+            let name = a
+                .out
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "data".into());
+            let staging = crate::output::parent_dir(&a.out)
+                .join(format!(".{name}.import.{}.tmp", std::process::id()));
+            crate::output::atomic::register_temporary(&staging);
+            let result = crate::data::import::import_staged(&a.shared, &a.out, &staging);
+            crate::output::atomic::unregister_temporary(&staging);
+            let (report, summary) =
+                result.with_context(|| format!("importing from {}", a.shared.display()))?;
             out!("{report}")?;
             let demography = a.out.join("demography");
-            let summary =
-                crate::data::ons_npp::import_demography(&a.shared.join("data"), &demography)
-                    .with_context(|| {
-                        format!("importing the ONS projections from {}", a.shared.display())
-                    })?;
             outln!("demography tables written to {}:", demography.display())?;
             for (name, bytes) in &summary.files {
                 outln!("  {name:<34} {bytes:>9} bytes")?;

@@ -2,6 +2,10 @@
 //! path (percentiles and threshold probabilities by year), by the
 //! reduced-form engine (default) or the full model.
 
+// Rows of the fan are fixed-size arrays indexed by loops over their own
+// constants.
+#![allow(clippy::indexing_slicing)]
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 

@@ -29,7 +29,8 @@ pub struct Args {
         long,
         value_name = "PCT_GDP",
         default_value_t = 40.0,
-        allow_negative_numbers = true
+        allow_negative_numbers = true,
+        value_parser = parse_target
     )]
     pub target: f64,
     /// Year whose end-March PSND must meet the target, e.g. 2075-76 (default: the horizon end).
@@ -50,6 +51,22 @@ pub struct Args {
     /// What to print on standard output.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+}
+
+/// A debt target in percent of GDP, not a fraction typed for a percentage
+/// (0.4 for 40 %); `-0` is 0. Its range is the model's to check.
+fn parse_target(s: &str) -> Result<f64, String> {
+    let v: f64 = s.trim().parse().map_err(|_| {
+        format!("`{s}` is not a number: give the target in percent of GDP, e.g. 40")
+    })?;
+    if v != 0.0 && v.abs() < 1.0 {
+        return Err(format!(
+            "{s} looks like a fraction, but the target is in percent of GDP (40 means 40 %): write {}",
+            v * 100.0
+        ));
+    }
+    // `-0` would print as "-0 %".
+    Ok(v + 0.0)
 }
 
 fn parse_staging(s: &str) -> Result<u32, String> {
@@ -206,8 +223,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let csv = gap_csv(&report);
     let json = gap_json(&report, &scenario, &data);
     if let Some(dir) = &args.out {
-        output::write_atomic(&dir.join("gap.csv"), csv.as_bytes())?;
-        output::write_atomic(&dir.join("gap.json"), json.as_bytes())?;
+        let mut inputs = scenario.input_paths();
+        inputs.extend(args.scenario.iter().cloned());
+        let mut files = output::FileSet::new(inputs);
+        files.add(dir.join("gap.csv"), csv.clone().into_bytes())?;
+        files.add(dir.join("gap.json"), json.clone().into_bytes())?;
+        files.commit()?;
     }
     match args.format {
         Format::Table => out!("{}", gap_table(&report))?,

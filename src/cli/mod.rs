@@ -52,6 +52,19 @@ use crate::model::ModelError;
 use crate::output::WriteError;
 use crate::scenario::ScenarioError;
 
+/// The exit codes, shown at the end of `fiscal --help` (docs/errors.md
+/// lists every message).
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (also when the reader of standard output goes away, as with `| head`)
+  1  failure: standard output could not be written (a full disk), a projection
+     that cannot be computed, or a bug
+  2  bad input or usage: a scenario, table, argument or output path is wrong; the
+     message names the file, line, field or argument and how to fix it
+  130 interrupted (Ctrl-C, SIGTERM): temporary files are removed, earlier outputs kept
+
+Every input the tool reads and the ways each can be wrong: docs/errors.md";
+
 /// OBR-style long-term projections of UK public sector net debt.
 #[derive(Debug, Parser)]
 #[command(name = "fiscal", version, about, long_about = None, propagate_version = true, after_help = EXIT_CODES)]
@@ -63,9 +76,6 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
-
-/// The exit codes, as every `--help` lists them.
-pub const EXIT_CODES: &str = "Exit codes: 0 success; 1 failure (a bug or an unexpected system error); 2 bad input or usage (a scenario, data file, option or output path to fix; the message says which).";
 
 /// The `--help` epilogue of a subcommand: its examples, then [`EXIT_CODES`].
 pub fn examples(list: &[(&str, &str)]) -> String {
@@ -180,6 +190,13 @@ fn run_command(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// Print a warning on standard error (a failed write to standard error is
+/// ignored: there is nowhere left to report it).
+pub fn warn(message: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "warning: {message}");
+}
+
 /// A usage problem found after parsing (e.g. conflicting options).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -191,6 +208,9 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
         e.is::<ScenarioError>()
             || e.is::<DataError>()
             || e.is::<WriteError>()
+            || e.is::<crate::output::ClashError>()
+            || e.is::<crate::data::import::ImportError>()
+            || e.is::<crate::data::ons_npp::ImportError>()
             || e.is::<UsageError>()
             || e.downcast_ref::<crate::chart::ChartError>()
                 .is_some_and(crate::chart::ChartError::is_bad_input)

@@ -16,6 +16,7 @@ use crate::run::{project_all, Run};
 #[command(after_help = super::examples(&[
     ("fiscal report -o report.html", "one self-contained HTML page for the baseline"),
     ("fiscal report baseline digital/smarter_state_central -o report.xlsx", "a workbook for analysts, two scenarios"),
+    ("SOURCE_DATE_EPOCH=$(date +%s) fiscal report -o report.xlsx", "record the run time in the workbook"),
 ]))]
 pub struct Args {
     /// Scenario files (TOML); the embedded baseline when none.
@@ -38,6 +39,21 @@ fn report_error(e: ReportError) -> anyhow::Error {
     }
 }
 
+/// The workbook's run time: `SOURCE_DATE_EPOCH` (seconds since 1970, the
+/// reproducible-builds convention) when set; none otherwise, so that the
+/// same inputs give a byte-identical workbook.
+fn xlsx_meta() -> anyhow::Result<report::xlsx::Meta> {
+    let run_time_epoch_s = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => Some(v.trim().parse::<i64>().map_err(|_| {
+            UsageError(format!(
+                "SOURCE_DATE_EPOCH is `{v}`: set it to whole seconds since 1970-01-01 UTC, or unset it"
+            ))
+        })?),
+        Err(_) => None,
+    };
+    Ok(report::xlsx::Meta { run_time_epoch_s })
+}
+
 /// Run `fiscal report`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let ext = args
@@ -56,6 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .into())
         }
     };
+    let meta = xlsx_meta()?;
     output::prepare_dir(output::parent_dir(&args.output))
         .context("the output directory is not usable")?;
     let runs = project_all(super::load_scenarios(&args.scenarios)?)?;
@@ -80,8 +97,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Kind::Html => report::html::render(&entries, &charts)
             .map_err(report_error)?
             .into_bytes(),
-        Kind::Xlsx => report::xlsx::render(&entries, &charts).map_err(report_error)?,
+        Kind::Xlsx => report::xlsx::render_with(&entries, &charts, &meta).map_err(report_error)?,
     };
-    output::write_atomic(&args.output, &bytes)?;
+    let mut files = output::FileSet::new(crate::run::inputs_of(&runs, &args.scenarios));
+    files.add(args.output.clone(), bytes)?;
+    files.commit()?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use crate::model::demography::ReproductionReport;
-use crate::model::reproduce::{efo_years, frs_paths, ready_reckoners, Comparison};
+use crate::model::reproduce::{efo_years, frs_paths, frs_start_point, ready_reckoners, Comparison};
 use crate::model::{self};
 use crate::output::envelope::Envelope;
 use crate::output::{self, csv::num};
@@ -70,6 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let a = &scenario.assumptions;
     let p = model::project(a, &data)?;
     let mut rows = efo_years(&p, &data, a.horizon.medium_term_end);
+    rows.extend(frs_start_point(&p, &data, a.horizon.medium_term_end));
     rows.extend(frs_paths(&p, &data, a.horizon.medium_term_end));
     rows.extend(ready_reckoners(a, &data)?);
     let misses: Vec<&Comparison> = rows.iter().filter(|r| r.misses()).collect();

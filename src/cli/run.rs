@@ -63,12 +63,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         output::prepare_dir(dir).context("the charts directory is not usable")?;
     }
     let mut run = Run::project(scenario)?;
+    let mut inputs = run.scenario.input_paths();
+    inputs.extend(args.scenario.iter().cloned());
+    let mut out_files = output::FileSet::new(inputs);
     if let Some(dir) = &args.charts {
-        output::charts::write_all(dir, run.input()).context("cannot write the charts")?;
+        output::charts::write_all(&mut out_files, dir, run.input())
+            .context("cannot write the charts")?;
     }
     let population = run.population.take();
     let (scenario, data, projection) = (&run.scenario, &run.data, &run.projection);
     let interventions = run.interventions.as_ref();
+    for w in projection.warnings() {
+        super::warn(&w);
+    }
     let indicators = model::indicators::sustainability(
         &scenario.assumptions,
         data,
@@ -82,9 +89,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let json = if files.is_some() || args.format == Format::Json {
         let population_rows = population_summary(scenario, population)?;
         if let Some(dir) = files {
-            output::write_atomic(
-                &dir.join("population.csv"),
-                output::population::csv(&population_rows).as_bytes(),
+            out_files.add(
+                dir.join("population.csv"),
+                output::population::csv(&population_rows).into_bytes(),
             )?;
         }
         projection_json(
@@ -104,23 +111,24 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         String::new()
     };
     if let Some(dir) = files {
-        output::write_atomic(&dir.join("projection.csv"), csv.as_bytes())?;
+        out_files.add(dir.join("projection.csv"), csv.clone().into_bytes())?;
         if args.long {
-            output::write_atomic(
-                &dir.join("projection_long.csv"),
-                projection_long_csv(&[projection]).as_bytes(),
+            out_files.add(
+                dir.join("projection_long.csv"),
+                projection_long_csv(&[projection]).into_bytes(),
             )?;
         }
-        output::write_atomic(&dir.join("projection.json"), json.as_bytes())?;
+        out_files.add(dir.join("projection.json"), json.clone().into_bytes())?;
         if let Some(r) = interventions {
-            output::write_atomic(
-                &dir.join("interventions.csv"),
-                output::interventions::csv(r).as_bytes(),
+            out_files.add(
+                dir.join("interventions.csv"),
+                output::interventions::csv(r).into_bytes(),
             )?;
         }
         let decomposition = output::decomposition::decomposition_csv(projection)?;
-        output::write_atomic(&dir.join("decomposition.csv"), decomposition.as_bytes())?;
+        out_files.add(dir.join("decomposition.csv"), decomposition.into_bytes())?;
     }
+    out_files.commit()?;
     match args.format {
         Format::Table => {
             out!("{}", summary(projection))?;

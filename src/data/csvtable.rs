@@ -35,17 +35,15 @@ impl CsvTable {
                     "the table is empty: it needs a header row and data rows",
                 )
             })?;
-        if let Some(i) = lines[..=last_content]
-            .iter()
-            .position(|l| l.trim().is_empty())
-        {
+        let content = lines.get(..=last_content).unwrap_or_default();
+        if let Some(i) = content.iter().position(|l| l.trim().is_empty()) {
             return Err(DataError::invalid(
                 name,
                 i + 1,
                 "blank line between data rows: remove it (a blank line often means a row was lost)",
             ));
         }
-        let body = lines[..=last_content].join("\n");
+        let body = content.join("\n");
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
@@ -99,6 +97,12 @@ impl CsvTable {
         })
     }
 
+    /// Cell `col` of `row` ("" past the end: rows are checked to be as wide
+    /// as the header, so this never happens for a column of the header).
+    pub fn cell(row: &[String], col: usize) -> &str {
+        row.get(col).map_or("", String::as_str)
+    }
+
     /// Parse cell `cell` of the row at `line` in column `col` as a finite number.
     pub fn number(&self, line: usize, col: &str, cell: &str) -> Result<f64, DataError> {
         let v: f64 = cell.parse().map_err(|_| {
@@ -113,6 +117,32 @@ impl CsvTable {
                 &self.name,
                 line,
                 format!("column `{col}`: `{cell}` is not a finite number: give the real value"),
+            ));
+        }
+        Ok(v)
+    }
+
+    /// Parse a number within `lo..=hi`, the plausible range of `what`: a
+    /// value outside it is most likely a typing slip or a corrupt cell, and
+    /// would give finite nonsense rather than an error later.
+    pub fn bounded(
+        &self,
+        line: usize,
+        col: &str,
+        cell: &str,
+        (lo, hi): (f64, f64),
+        what: &str,
+    ) -> Result<f64, DataError> {
+        let v = if lo >= 0.0 {
+            self.non_negative(line, col, cell)?
+        } else {
+            self.number(line, col, cell)?
+        };
+        if !(lo..=hi).contains(&v) {
+            return Err(DataError::invalid(
+                &self.name,
+                line,
+                format!("column `{col}`: {v} is outside the plausible range {lo}..={hi} for {what}: check the cell"),
             ));
         }
         Ok(v)

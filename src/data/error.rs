@@ -15,6 +15,15 @@ pub enum DataError {
         #[source]
         source: std::io::Error,
     },
+    /// The file is not one the tool reads (not a regular file, too large,
+    /// not UTF-8).
+    #[error("cannot read data table {path}: {reason}")]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// A cell, row or the table as a whole is wrong.
     #[error("{}", located(table, *line, message))]
     Invalid {

@@ -51,11 +51,19 @@ pub fn fiscal_year_of_date(date: &str) -> Option<FiscalYear> {
     let y: i32 = it.next()?.parse().ok()?;
     let m: u32 = it.next()?.parse().ok()?;
     let d: u32 = it.next()?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || it.next().is_some() {
+    if !(1800..=2300).contains(&y)
+        || !(1..=12).contains(&m)
+        || !(1..=31).contains(&d)
+        || it.next().is_some()
+    {
         return None;
     }
     Some(FiscalYear(if m >= 4 { y } else { y - 1 }))
 }
+
+/// The plausible amount of one gilt in issue, £m (the largest is under
+/// £60bn).
+const GILT_GBP_M: (f64, f64) = (0.0, 1.0e6);
 
 impl GiltTable {
     /// Parse the format in the module docs.
@@ -72,7 +80,7 @@ impl GiltTable {
         );
         let mut gilts = Vec::new();
         for (line, row) in &t.rows {
-            let kind = match row[ck].as_str() {
+            let kind = match CsvTable::cell(row, ck) {
                 "conventional" => GiltKind::Conventional,
                 "index_linked" => GiltKind::IndexLinked,
                 other => {
@@ -83,23 +91,42 @@ impl GiltTable {
                     ))
                 }
             };
-            let redemption_year = fiscal_year_of_date(&row[cd]).ok_or_else(|| {
-                DataError::invalid(
-                    name,
-                    *line,
-                    format!(
-                        "column `redemption_date`: `{}` is not a date YYYY-MM-DD",
-                        row[cd]
-                    ),
-                )
-            })?;
+            let redemption_year =
+                fiscal_year_of_date(CsvTable::cell(row, cd)).ok_or_else(|| {
+                    DataError::invalid(
+                        name,
+                        *line,
+                        format!(
+                            "column `redemption_date`: `{}` is not a date YYYY-MM-DD",
+                            CsvTable::cell(row, cd)
+                        ),
+                    )
+                })?;
             gilts.push(Gilt {
-                name: row[cn].clone(),
+                name: CsvTable::cell(row, cn).to_string(),
                 kind,
-                coupon_pct: t.non_negative(*line, "coupon_pct", &row[cc])?,
+                coupon_pct: t.bounded(
+                    *line,
+                    "coupon_pct",
+                    CsvTable::cell(row, cc),
+                    (0.0, 30.0),
+                    "a coupon, %",
+                )?,
                 redemption_year,
-                nominal_gbp_bn: t.non_negative(*line, "nominal_gbp_m", &row[cnom])? / 1000.0,
-                uplifted_gbp_bn: t.non_negative(*line, "uplifted_gbp_m", &row[cup])? / 1000.0,
+                nominal_gbp_bn: t.bounded(
+                    *line,
+                    "nominal_gbp_m",
+                    CsvTable::cell(row, cnom),
+                    GILT_GBP_M,
+                    "one gilt, £m",
+                )? / 1000.0,
+                uplifted_gbp_bn: t.bounded(
+                    *line,
+                    "uplifted_gbp_m",
+                    CsvTable::cell(row, cup),
+                    GILT_GBP_M,
+                    "one gilt, £m",
+                )? / 1000.0,
             });
         }
         Ok(GiltTable {

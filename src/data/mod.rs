@@ -12,6 +12,7 @@ pub mod import;
 pub mod ons_npp;
 pub mod population;
 pub mod profiles;
+pub mod read;
 pub mod series;
 pub mod shocks;
 
@@ -47,6 +48,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "gilts_dmo_2025-03-19.csv",
         include_str!("../../data/gilts_dmo_2025-03-19.csv"),
     ),
+    (
+        "dwp_state_pension_2026.csv",
+        include_str!("../../data/dwp_state_pension_2026.csv"),
+    ),
 ];
 
 /// Every table the model needs.
@@ -64,6 +69,8 @@ pub struct Dataset {
     pub participation: AgeSexTable,
     /// DMO gilts in issue.
     pub gilts: GiltTable,
+    /// DWP State Pension caseload and spending (Great Britain).
+    pub dwp: SeriesTable,
 }
 
 fn embedded_text(file: &str) -> &'static str {
@@ -94,15 +101,19 @@ impl Dataset {
                 &name("gilts_dmo_2025-03-19.csv"),
                 embedded_text("gilts_dmo_2025-03-19.csv"),
             )?,
+            dwp: SeriesTable::parse(
+                &name("dwp_state_pension_2026.csv"),
+                embedded_text("dwp_state_pension_2026.csv"),
+            )?,
         })
     }
 }
 
 /// Read a text file for a table, naming it in the error.
 pub fn read_table_text(path: &Path) -> Result<String, DataError> {
-    std::fs::read_to_string(path).map_err(|source| DataError::Io {
+    read::read_text_capped(path, read::MAX_TABLE_BYTES).map_err(|e| DataError::Unreadable {
         path: path.to_path_buf(),
-        source,
+        reason: e.to_string(),
     })
 }
 

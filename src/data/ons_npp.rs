@@ -22,6 +22,11 @@
 //! - deaths of babies born in the year = q(Birth) × births of that sex, with
 //!   1.05 males born per female.
 
+// Rows are checked to have the header's width before cells are indexed, ages
+// are clamped to `MAX_AGE`, and arrays are built to the years read
+// (exercised by the `population_table` fuzz target).
+#![allow(clippy::indexing_slicing)]
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -152,10 +157,13 @@ fn read_sheet(
         row,
         message,
     };
+    // Spreadsheet row numbers: the used range need not start at row 1
+    // (a title row above the table), so count from where it starts.
+    let first_row = range.start().map_or(0, |(r, _)| r as usize) + 1;
     let mut rows_iter = range.rows();
     let header = rows_iter
         .next()
-        .ok_or_else(|| layout(1, "empty sheet".into()))?;
+        .ok_or_else(|| layout(first_row, "empty sheet".into()))?;
     let first_col = if flow.is_some() { 3 } else { 2 };
     let years: Vec<i32> = header
         .iter()
@@ -164,17 +172,17 @@ fn read_sheet(
         .collect();
     let first_year = *years
         .first()
-        .ok_or_else(|| layout(1, "no year columns".into()))?;
+        .ok_or_else(|| layout(first_row, "no year columns".into()))?;
     if years
         .iter()
         .enumerate()
         .any(|(i, y)| *y != first_year + i as i32)
     {
-        return Err(layout(1, "year columns are not consecutive".into()));
+        return Err(layout(first_row, "year columns are not consecutive".into()));
     }
     let mut rows = Vec::new();
     for (i, row) in rows_iter.enumerate() {
-        let line = i + 2;
+        let line = first_row + i + 1;
         let sex_text = row.first().and_then(|c| c.get_string()).unwrap_or("");
         if sex_text.trim().is_empty() {
             continue; // blank separator rows and notes below the table
@@ -594,9 +602,13 @@ pub fn parse_ons_opendata(name: &str, text: &str) -> Result<PopulationTable, Dat
     }
     let mut years = Vec::new();
     for (k, c) in cols[2..].iter().enumerate() {
-        let y: i32 = c.parse().map_err(|_| {
-            DataError::invalid(name, 1, format!("column {}: `{c}` is not a year", k + 3))
-        })?;
+        let y: i32 = c
+            .parse()
+            .ok()
+            .filter(|y| super::population::YEARS.contains(y))
+            .ok_or_else(|| {
+                DataError::invalid(name, 1, format!("column {}: `{c}` is not a year", k + 3))
+            })?;
         if let Some(first) = years.first() {
             if y != first + k as i32 {
                 return Err(DataError::invalid(
@@ -640,9 +652,18 @@ pub fn parse_ons_opendata(name: &str, text: &str) -> Result<PopulationTable, Dat
             let v: f64 = c
                 .parse()
                 .ok()
-                .filter(|v: &f64| v.is_finite() && *v >= 0.0)
+                .filter(|v: &f64| {
+                    v.is_finite() && (0.0..=super::population::MAX_PERSONS_PER_CELL).contains(v)
+                })
                 .ok_or_else(|| {
-                    DataError::invalid(name, line_no, format!("`{c}` is not a non-negative number"))
+                    DataError::invalid(
+                        name,
+                        line_no,
+                        format!(
+                            "`{c}` is not a count of persons from 0 to {}",
+                            super::population::MAX_PERSONS_PER_CELL
+                        ),
+                    )
                 })?;
             persons[[sex as usize, a, j]] += v;
         }

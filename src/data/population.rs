@@ -14,6 +14,13 @@ pub const MAX_AGE: usize = 105;
 /// Number of age groups (0..=MAX_AGE).
 pub const N_AGES: usize = MAX_AGE + 1;
 
+/// The most persons a table may give for one sex and single year of age
+/// (the largest UK cohort is under 0.5 million): more is a corrupt cell.
+pub const MAX_PERSONS_PER_CELL: f64 = 5.0e6;
+
+/// Calendar mid-years a population table may cover.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2300;
+
 /// Sex, in the order of the first array axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -54,6 +61,9 @@ pub(crate) struct SexAgeRows<'a> {
     seen: ndarray::Array2<usize>,
 }
 
+// Indices are a `Sex` (0 or 1) and an age checked to be at most `MAX_AGE`,
+// into an array of shape (2, N_AGES): always in range.
+#[allow(clippy::indexing_slicing)]
 impl<'a> SexAgeRows<'a> {
     /// A tracker for the table named `table`.
     pub(crate) fn new(table: &'a str) -> Self {
@@ -128,7 +138,7 @@ pub struct PopulationTable {
 impl PopulationTable {
     /// The last calendar year covered.
     pub fn last_year(&self) -> i32 {
-        self.first_year + self.persons.shape()[2] as i32 - 1
+        self.first_year + self.persons.dim().2 as i32 - 1
     }
 
     /// Persons of `sex` and `age` in mid-year `year`, if covered.
@@ -140,13 +150,16 @@ impl PopulationTable {
     /// Total persons in mid-year `year`.
     pub fn total(&self, year: i32) -> Option<f64> {
         let j = usize::try_from(year - self.first_year).ok()?;
-        if j >= self.persons.shape()[2] {
+        if j >= self.persons.dim().2 {
             return None;
         }
         Some(self.persons.slice(ndarray::s![.., .., j]).sum())
     }
 
     /// Parse the wide CSV format described in the module docs.
+    ///
+    /// Every cell must lie within `0..=`[`MAX_PERSONS_PER_CELL`] and every
+    /// year column within [`YEARS`].
     pub fn parse(name: &str, text: &str) -> Result<PopulationTable, DataError> {
         let t = CsvTable::parse(name, text)?;
         let sex_col = t.column("sex")?;
@@ -156,12 +169,12 @@ impl PopulationTable {
             if k == sex_col || k == age_col {
                 continue;
             }
-            let y: i32 = h.parse().map_err(|_| {
+            let y: i32 = h.parse().ok().filter(|y| YEARS.contains(y)).ok_or_else(|| {
                 DataError::invalid(
                     name,
                     1,
                     format!(
-                        "column `{h}` is not a calendar year: year columns are named like 2025"
+                        "column `{h}` is not a calendar year from {} to {}: year columns are named like 2025", YEARS.start(), YEARS.end()
                     ),
                 )
             })?;
@@ -174,7 +187,7 @@ impl PopulationTable {
                 "no year columns: add columns named by calendar mid-year, e.g. 2025",
             ));
         }
-        let first_year = years[0].1;
+        let first_year = years.first().map_or(0, |y| y.1);
         for (i, (_, y)) in years.iter().enumerate() {
             if *y != first_year + i as i32 {
                 return Err(DataError::invalid(
@@ -187,10 +200,22 @@ impl PopulationTable {
         let mut persons = Array3::<f64>::zeros((2, N_AGES, years.len()));
         let mut keys = SexAgeRows::new(name);
         for (line, row) in &t.rows {
-            let (sex, age) = keys.key(*line, &row[sex_col], &row[age_col])?;
+            let (sex, age) = keys.key(
+                *line,
+                CsvTable::cell(row, sex_col),
+                CsvTable::cell(row, age_col),
+            )?;
             for (j, (k, y)) in years.iter().enumerate() {
-                persons[[sex as usize, age, j]] =
-                    t.non_negative(*line, &y.to_string(), &row[*k])?;
+                let v = t.bounded(
+                    *line,
+                    &y.to_string(),
+                    CsvTable::cell(row, *k),
+                    (0.0, MAX_PERSONS_PER_CELL),
+                    "persons of one sex and single year of age",
+                )?;
+                if let Some(cell) = persons.get_mut([sex as usize, age, j]) {
+                    *cell = v;
+                }
             }
         }
         keys.finish()?;

@@ -24,6 +24,10 @@ pub struct AgeSexTable {
     pub columns: BTreeMap<String, Array2<f64>>,
 }
 
+/// The largest profile weight accepted (weights are relative to an average
+/// person's, so the shipped ones are under 30).
+pub const MAX_PROFILE_VALUE: f64 = 1.0e4;
+
 impl AgeSexTable {
     /// Parse a wide `sex,age,...` table; every other column is numeric.
     pub fn parse(name: &str, text: &str) -> Result<AgeSexTable, DataError> {
@@ -43,9 +47,18 @@ impl AgeSexTable {
             .collect();
         let mut keys = SexAgeRows::new(name);
         for (line, row) in &t.rows {
-            let (sex, age) = keys.key(*line, &row[sex_col], &row[age_col])?;
+            let (sex, age) = keys.key(
+                *line,
+                CsvTable::cell(row, sex_col),
+                CsvTable::cell(row, age_col),
+            )?;
             for (k, h) in &value_cols {
-                let v = t.non_negative(*line, h, &row[*k])?;
+                let range = if h.ends_with("_rate") || h.ends_with("_share") {
+                    (0.0, 1.0)
+                } else {
+                    (0.0, MAX_PROFILE_VALUE)
+                };
+                let v = t.bounded(*line, h, CsvTable::cell(row, *k), range, "a profile weight")?;
                 if let Some(col) = columns.get_mut(h) {
                     col[[sex as usize, age]] = v;
                 }

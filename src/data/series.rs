@@ -17,6 +17,15 @@ pub struct SeriesTable {
     pub series: BTreeMap<String, (String, BTreeMap<FiscalYear, f64>)>,
 }
 
+/// The plausible range of a value in `unit`: £bn a year within a hundred
+/// times UK GDP, shares of GDP and percentages within ±1000.
+fn unit_range(unit: &str) -> (f64, f64) {
+    match unit {
+        "gbp_bn" => (-3.0e5, 3.0e5),
+        _ => (-1000.0, 1000.0),
+    }
+}
+
 impl SeriesTable {
     /// Parse the long CSV format in the module docs.
     pub fn parse(name: &str, text: &str) -> Result<SeriesTable, DataError> {
@@ -29,20 +38,28 @@ impl SeriesTable {
         );
         let mut series: BTreeMap<String, (String, BTreeMap<FiscalYear, f64>)> = BTreeMap::new();
         for (line, row) in &t.rows {
-            let year: FiscalYear = row[cy]
+            let year: FiscalYear = CsvTable::cell(row, cy)
                 .parse()
                 .map_err(|e| DataError::invalid(name, *line, format!("column `year`: {e}")))?;
-            let value = t.number(*line, "value", &row[cv])?;
+            let value = t.bounded(
+                *line,
+                "value",
+                CsvTable::cell(row, cv),
+                unit_range(CsvTable::cell(row, cu)),
+                CsvTable::cell(row, cu),
+            )?;
             let entry = series
-                .entry(row[cs].clone())
-                .or_insert_with(|| (row[cu].clone(), BTreeMap::new()));
-            if entry.0 != row[cu] {
+                .entry(CsvTable::cell(row, cs).to_string())
+                .or_insert_with(|| (CsvTable::cell(row, cu).to_string(), BTreeMap::new()));
+            if entry.0 != CsvTable::cell(row, cu) {
                 return Err(DataError::invalid(
                     name,
                     *line,
                     format!(
                         "series `{}` changes unit from `{}` to `{}`: one unit a series",
-                        row[cs], entry.0, row[cu]
+                        CsvTable::cell(row, cs),
+                        entry.0,
+                        CsvTable::cell(row, cu)
                     ),
                 ));
             }
@@ -50,7 +67,10 @@ impl SeriesTable {
                 return Err(DataError::invalid(
                     name,
                     *line,
-                    format!("duplicate row for series `{}` in {year}: keep one", row[cs]),
+                    format!(
+                        "duplicate row for series `{}` in {year}: keep one",
+                        CsvTable::cell(row, cs)
+                    ),
                 ));
             }
         }

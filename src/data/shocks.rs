@@ -7,6 +7,10 @@
 //! corr_interest_rate,corr_primary_balance,sample,observations`, one row per
 //! variable in that order.
 
+// The table's arrays are fixed-size ([f64; 4]) and indexed by the row's
+// position among the four named variables, checked before use.
+#![allow(clippy::indexing_slicing)]
+
 use super::DataError;
 
 /// The variables, in row and column order.

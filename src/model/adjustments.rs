@@ -4,6 +4,10 @@
 //! An empty [`Adjustments`] leaves the projection identical to the bit: every
 //! change enters as `x * 1.0 + 0.0`.
 
+// Per-year vectors of the projection's length; lines index `[f64; N]` arrays
+// by `Spend`/`Receipt`.
+#![allow(clippy::indexing_slicing)]
+
 use super::lines::{Receipt, Spend};
 
 /// Per-year changes to spending, receipts and the primary balance.

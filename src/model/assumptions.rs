@@ -200,12 +200,22 @@ pub struct Spending {
     pub health_other_cost_pressures_end_pp: f64,
     /// Years over which the pressure tapers linearly from start to end.
     pub health_other_cost_pressures_taper_years: u32,
+    /// Healthy ageing: share of the gain in life expectancy at 65 (since
+    /// the last medium-term year) by which the health age-cost profile at
+    /// ages 50 and over shifts to older ages, 0..1 (0 = fixed profile,
+    /// 1 = all extra years in good health).
+    pub health_healthy_ageing_share: f64,
     /// Adult social care unit cost growth over earnings, pp a year.
     pub adult_social_care_cost_premium_pp: f64,
     /// State Pension uprating above earnings from the triple lock, pp a year.
     pub triple_lock_premium_pp: f64,
     /// Uprating of working-age and child welfare.
     pub welfare_uprating: Uprating,
+    /// First fiscal year of CPI uprating when `welfare_uprating = "cpi"`
+    /// (earnings before it); omit for the first year after the medium term
+    /// (the OBR's CPI variant).
+    #[serde(default)]
+    pub welfare_cpi_uprating_from: Option<FiscalYear>,
     /// Uprating of pensioner benefits other than the State Pension.
     pub pensioner_benefits_uprating: Uprating,
     /// Non-age-related primary spending (defence, transport, ...), % of GDP;
@@ -225,6 +235,11 @@ pub struct Receipts {
     /// Fuel duty's fall as vehicles electrify: change in its share of GDP
     /// by the end year, percentage points (negative lowers receipts).
     pub fuel_duty_change_by_end_pp_gdp: f64,
+    /// Year by which fuel duty has fallen to zero as electric vehicles
+    /// replace petrol and diesel (linearly from the last medium-term year's
+    /// share); omit to hold its share (plus any change above).
+    #[serde(default)]
+    pub fuel_duty_zero_by: Option<FiscalYear>,
 }
 
 /// One step of the State Pension age timetable.
@@ -243,6 +258,10 @@ pub struct SpaStep {
 pub struct StatePensionAge {
     /// Steps in time order; the age between steps is that of the last step.
     pub steps: Vec<SpaStep>,
+    /// Link the State Pension age to life expectancy from a year on (the
+    /// government's "one third of adult life" rule); omit for the steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_to_life_expectancy: Option<crate::model::demography::SpaLink>,
 }
 
 impl StatePensionAge {

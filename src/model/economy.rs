@@ -5,6 +5,9 @@
 //! `a + 1`, so with a fractional State Pension age `spa` the share of age `a`
 //! that is over it is `clamp(a + 1 − spa, 0, 1)`.
 
+// Arrays are shaped (2, N_AGES) and indexed by sex and age below N_AGES.
+#![allow(clippy::indexing_slicing)]
+
 use ndarray::{Array2, ArrayView2};
 
 use crate::data::N_AGES;

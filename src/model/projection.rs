@@ -1,6 +1,9 @@
 //! The result of a projection: one [`YearResult`] per fiscal year, in £bn and
 //! as shares of GDP, plus the calibration the run derived.
 
+// Lines index `[f64; N]` arrays by `Spend`/`Receipt`.
+#![allow(clippy::indexing_slicing)]
+
 use serde::Serialize;
 
 use super::lines::{Receipt, Spend};
@@ -82,7 +85,45 @@ pub struct YearResult {
     pub psnfl_pct_gdp: f64,
 }
 
+/// The band PSND is expected to stay within, % of GDP: UK debt peaked near
+/// 250 % of GDP after 1945, and the OBR's long-term projections stay well
+/// inside this. A projection that leaves it is reported with a warning.
+pub const PSND_BAND_PCT_GDP: (f64, f64) = (-100.0, 500.0);
+
 impl YearResult {
+    /// The first quantity that is not a finite number, if any (a projection
+    /// never shows NaN or infinity: it fails naming the quantity instead).
+    pub fn first_non_finite(&self) -> Option<&'static str> {
+        let scalars = [
+            ("population", self.population),
+            ("employment", self.employment),
+            ("old-age dependency", self.old_age_dependency_per_1000),
+            ("real GDP growth", self.real_gdp_growth_pct),
+            ("nominal GDP growth", self.nominal_gdp_growth_pct),
+            ("earnings growth", self.earnings_growth_pct),
+            ("effective interest rate", self.effective_interest_rate_pct),
+            ("GDP", self.gdp_gbp_bn),
+            ("GDP centred on end-March", self.gdp_centred_gbp_bn),
+            ("primary spending", self.primary_spending_gbp_bn),
+            ("receipts", self.receipts_total_gbp_bn),
+            ("debt interest", self.interest_gbp_bn),
+            ("primary balance", self.primary_balance_gbp_bn),
+            ("PSNB", self.psnb_gbp_bn),
+            ("PSND", self.psnd_gbp_bn),
+            ("PSND % of GDP", self.psnd_pct_gdp),
+        ];
+        if let Some((what, _)) = scalars.iter().find(|(_, v)| !v.is_finite()) {
+            return Some(what);
+        }
+        if self.spending_gbp_bn.iter().any(|v| !v.is_finite()) {
+            return Some("a spending line");
+        }
+        if self.receipts_gbp_bn.iter().any(|v| !v.is_finite()) {
+            return Some("a receipts line");
+        }
+        None
+    }
+
     /// A flow as % of fiscal-year GDP.
     pub fn pct_gdp(&self, gbp_bn: f64) -> f64 {
         100.0 * gbp_bn / self.gdp_gbp_bn
@@ -137,6 +178,21 @@ pub struct Projection {
 }
 
 impl Projection {
+    /// Warnings a reader must see with the numbers: PSND leaving
+    /// [`PSND_BAND_PCT_GDP`] (the assumptions are extreme for the horizon).
+    pub fn warnings(&self) -> Vec<String> {
+        let (lo, hi) = PSND_BAND_PCT_GDP;
+        let outside = |y: &&YearResult| !(lo..=hi).contains(&y.psnd_pct_gdp);
+        let Some(first) = self.years.iter().find(outside) else {
+            return Vec::new();
+        };
+        let last = self.years.last().unwrap_or(first);
+        vec![format!(
+            "PSND leaves the band {lo:.0}..{hi:.0} % of GDP in {} ({:.3e} % in {}): the assumptions are extreme for this horizon, so read the later years as an explosion, not a forecast",
+            first.year, last.psnd_pct_gdp, last.year
+        )]
+    }
+
     /// The result for `year`, if projected.
     pub fn year(&self, year: FiscalYear) -> Option<&YearResult> {
         self.years.iter().find(|y| y.year == year)

@@ -114,12 +114,17 @@ pub const RULES: &[Rule] = &[
     rates_ranges,
     debt_structure,
     check_index_linked_real_yield,
-    check_intertemporal_end,
-    check_long_run_rates,
     check_qt_path,
+    check_long_run_rates,
+    check_intertemporal_end,
+    check_fuel_duty_zero_by,
     spending_ranges,
     receipts_ranges,
     state_pension_age_timetable,
+    check_spa_never_falls,
+    check_spa_link,
+    check_healthy_ageing,
+    check_welfare_cpi_start,
     population_settings,
     interventions,
     intervention_appraisals,
@@ -453,10 +458,14 @@ fn state_pension_age_timetable(c: &mut Check, a: &Assumptions) {
     }
 }
 
-/// Each intervention's appraisal fields.
-fn intervention_appraisals(c: &mut Check, a: &Assumptions) {
-    for (i, iv) in a.intervention.iter().enumerate() {
-        check_appraisal(c, a, i, iv);
+fn check_fuel_duty_zero_by(c: &mut Check, a: &Assumptions) {
+    if let Some(y) = a.receipts.fuel_duty_zero_by {
+        if y <= a.horizon.medium_term_end {
+            c.push(
+                "receipts.fuel_duty_zero_by",
+                format!("{y} is not after the medium term ({}): give a later year, or omit it to hold fuel duty's share of GDP", a.horizon.medium_term_end),
+            );
+        }
     }
 }
 
@@ -536,14 +545,15 @@ fn check_qt_path(c: &mut Check, a: &Assumptions) {
         5000.0,
         Unit::Points,
     );
-    for (i, st) in d.qt_path.iter().enumerate() {
-        if i > 0 && st.from <= d.qt_path[i - 1].from {
+    for (i, pair) in d.qt_path.windows(2).enumerate() {
+        let [prev, st] = pair else { continue };
+        let i = i + 1;
+        if st.from <= prev.from {
             c.push(
                 &format!("debt.qt_path[{i}].from"),
                 format!(
                     "{} is not after the previous step's {}: list steps in time order",
-                    st.from,
-                    d.qt_path[i - 1].from
+                    st.from, prev.from
                 ),
             );
         }
@@ -564,6 +574,13 @@ fn check_qt_path(c: &mut Check, a: &Assumptions) {
             return;
         }
         y = y.next();
+    }
+}
+
+/// Each intervention's appraisal fields.
+fn intervention_appraisals(c: &mut Check, a: &Assumptions) {
+    for (i, iv) in a.intervention.iter().enumerate() {
+        check_appraisal(c, a, i, iv);
     }
 }
 
@@ -658,6 +675,91 @@ fn check_overlaps(c: &mut Check, a: &Assumptions) {
     }
 }
 
+/// The healthy-ageing share is a fraction 0..1.
+fn check_healthy_ageing(c: &mut Check, a: &Assumptions) {
+    let v = a.spending.health_healthy_ageing_share;
+    let field = "spending.health_healthy_ageing_share";
+    if v.is_finite() && v > 1.0 && v <= 100.0 {
+        c.num(field, v, 0.0, 1.0, Unit::Share);
+    } else if !(v.is_finite() && (0.0..=1.0).contains(&v)) {
+        c.push(
+            field,
+            format!("{v} is outside 0..1: 0 keeps the age-cost profile fixed, 1 spends every extra year of life in good health"),
+        );
+    }
+}
+
+/// The first year of CPI-uprated welfare is a long-term year of the horizon.
+fn check_welfare_cpi_start(c: &mut Check, a: &Assumptions) {
+    let Some(from) = a.spending.welfare_cpi_uprating_from else {
+        return;
+    };
+    let h = &a.horizon;
+    if from <= h.medium_term_end || from > h.end_year {
+        c.push(
+            "spending.welfare_cpi_uprating_from",
+            format!(
+                "{from} is outside the long-term years of the horizon: give a year from {} to {}",
+                h.medium_term_end.next(),
+                h.end_year
+            ),
+        );
+    }
+}
+
+/// The State Pension age timetable may rise or stay, never fall.
+fn check_spa_never_falls(c: &mut Check, a: &Assumptions) {
+    let steps = &a.state_pension_age.steps;
+    for (i, pair) in steps.windows(2).enumerate() {
+        let (before, st) = (&pair[0], &pair[1]);
+        if st.age_years < before.age_years {
+            c.push(
+                &format!("state_pension_age.steps[{}].age_years", i + 1),
+                format!(
+                    "{} in {} is below {} in {}: the State Pension age path may not fall; give a step at least as high as the one before",
+                    fmt(st.age_years),
+                    st.from,
+                    fmt(before.age_years),
+                    before.from
+                ),
+            );
+        }
+    }
+}
+
+/// The life-expectancy link: a share of adult life strictly between 0 and
+/// 1, an adult-life start age, and a first year inside the horizon.
+fn check_spa_link(c: &mut Check, a: &Assumptions) {
+    let Some(link) = &a.state_pension_age.link_to_life_expectancy else {
+        return;
+    };
+    let at = "state_pension_age.link_to_life_expectancy";
+    c.num(
+        &format!("{at}.share_of_adult_life"),
+        link.share_of_adult_life,
+        0.05,
+        0.6,
+        Unit::Share,
+    );
+    c.num(
+        &format!("{at}.adult_life_from_age_years"),
+        link.adult_life_from_age_years,
+        0.0,
+        40.0,
+        Unit::Years,
+    );
+    let h = &a.horizon;
+    if link.from <= h.base_year || link.from > h.end_year {
+        c.push(
+            &format!("{at}.from"),
+            format!(
+                "{} is outside the horizon: give a year after {} and up to {}",
+                link.from, h.base_year, h.end_year
+            ),
+        );
+    }
+}
+
 /// The `[uncertainty]` overrides: persistence inside (-1, 1), standard
 /// deviations non-negative, correlations a valid (positive semi-definite)
 /// matrix.
@@ -690,6 +792,12 @@ fn population_settings(c: &mut Check, a: &Assumptions) {
         ),
         ("net_migration_scale", p.net_migration_scale, 0.0, 10.0),
         (
+            "mortality_improvement_long_term_pct",
+            p.mortality_improvement_long_term_pct,
+            -5.0,
+            10.0,
+        ),
+        (
             "sex_ratio_males_per_female",
             p.sex_ratio_males_per_female,
             0.8,
@@ -704,6 +812,18 @@ fn population_settings(c: &mut Check, a: &Assumptions) {
     if let Some(v) = p.net_migration_persons {
         migration(c, &f("net_migration_persons"), v);
     }
+    for (name, year) in [
+        ("tfr_target_year", p.tfr_target_year),
+        ("life_expectancy_target_year", p.life_expectancy_target_year),
+        ("net_migration_from_year", p.net_migration_from_year),
+    ] {
+        if let Some(y) = year.filter(|y| !(2000..=2300).contains(y)) {
+            c.push(
+                &f(name),
+                format!("{y} is not a calendar year from 2000 to 2300"),
+            );
+        }
+    }
     for (year, v) in p.net_migration_persons_by_year.iter().flatten() {
         migration(
             c,
@@ -713,7 +833,9 @@ fn population_settings(c: &mut Check, a: &Assumptions) {
         if year.trim().parse::<i32>().is_err() {
             c.push(
                 &format!("population.net_migration_persons_by_year.{year}"),
-                format!("`{year}` is not a calendar year: write keys like \"2030\""),
+                format!(
+                    "`{year}` is not a calendar year from 2000 to 2300: write keys like \"2030\""
+                ),
             );
         }
     }
@@ -908,6 +1030,17 @@ fn intervention_name(
     iv: &Intervention,
 ) {
     label(c, &f("name"), &iv.name);
+    for (field, text) in [
+        ("description", Some(&iv.description)),
+        ("sub_line", iv.sub_line.as_ref()),
+    ] {
+        if text.is_some_and(|t| {
+            t.chars()
+                .any(|ch| ch.is_control() && ch != '\n' && ch != '\t')
+        }) {
+            c.push(&f(field), "contains a control character: remove it".into());
+        }
+    }
     if RESERVED_NAMES.contains(&iv.name.trim().to_lowercase().as_str()) {
         c.push(
             &f("name"),

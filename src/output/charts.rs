@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::chart::{self, Chart, ChartError, ChartKind, ImageFormat, Input, Options};
 
-use super::{prepare_dir, write_atomic, WriteError};
+use super::{prepare_dir, ClashError, FileSet, WriteError};
 
 /// Why chart files could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -23,6 +23,9 @@ pub enum ChartFilesError {
     /// A file could not be written.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// A chart file would replace an input or another output.
+    #[error(transparent)]
+    Clash(#[from] ClashError),
 }
 
 fn chart_err(kind: ChartKind) -> impl Fn(ChartError) -> ChartFilesError {
@@ -32,8 +35,8 @@ fn chart_err(kind: ChartKind) -> impl Fn(ChartError) -> ChartFilesError {
     }
 }
 
-/// Write every chart that applies to one run into `dir`.
-pub fn write_all(dir: &Path, input: Input<'_>) -> Result<(), ChartFilesError> {
+/// Add every chart that applies to one run to `files`, in `dir`.
+pub fn write_all(files: &mut FileSet, dir: &Path, input: Input<'_>) -> Result<(), ChartFilesError> {
     let charts = ChartKind::ALL
         .iter()
         .filter(|k| k.applies_to(&input))
@@ -41,30 +44,39 @@ pub fn write_all(dir: &Path, input: Input<'_>) -> Result<(), ChartFilesError> {
             chart::build(k, std::slice::from_ref(&input), &Options::default()).map_err(chart_err(k))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    write_charts(dir, &charts)
+    write_charts(files, dir, &charts)
 }
 
-/// Write the charts that compare scenarios (`debt`, `dependency`), each
-/// with every scenario, into `dir`.
-pub fn write_compare(dir: &Path, inputs: &[Input<'_>]) -> Result<(), ChartFilesError> {
+/// Add the charts that compare scenarios (`debt`, `dependency`), each
+/// with every scenario, to `files`, in `dir`.
+pub fn write_compare(
+    files: &mut FileSet,
+    dir: &Path,
+    inputs: &[Input<'_>],
+) -> Result<(), ChartFilesError> {
     let charts = ChartKind::ALL
         .iter()
         .filter(|k| k.compares_scenarios())
         .map(|&k| chart::build(k, inputs, &Options::default()).map_err(chart_err(k)))
         .collect::<Result<Vec<_>, _>>()?;
-    write_charts(dir, &charts)
+    write_charts(files, dir, &charts)
 }
 
-/// Write each chart into `dir` as `<kind>.svg`, `<kind>.png` and `<kind>.csv`.
-pub fn write_charts(dir: &Path, charts: &[Chart]) -> Result<(), ChartFilesError> {
+/// Add each chart to `files` as `dir/<kind>.svg`, `.png` and `.csv` (the
+/// set is written, all or nothing, when the caller commits it).
+pub fn write_charts(
+    files: &mut FileSet,
+    dir: &Path,
+    charts: &[Chart],
+) -> Result<(), ChartFilesError> {
     prepare_dir(dir)?;
     for c in charts {
         let key = c.kind.key();
         for format in [ImageFormat::Svg, ImageFormat::Png] {
             let bytes = c.render(format).map_err(chart_err(c.kind))?;
-            write_atomic(&dir.join(format!("{key}.{}", format.ext())), &bytes)?;
+            files.add(dir.join(format!("{key}.{}", format.ext())), bytes)?;
         }
-        write_atomic(&dir.join(format!("{key}.csv")), c.csv().as_bytes())?;
+        files.add(dir.join(format!("{key}.csv")), c.csv().into_bytes())?;
     }
     Ok(())
 }

@@ -80,6 +80,16 @@ impl<'a, T: Serialize> Envelope<'a, T> {
         self
     }
 
+    /// With the vintages of this data, when there is any (the first of
+    /// several runs: they share the embedded tables unless a scenario
+    /// substitutes its own).
+    pub fn maybe_data(self, d: Option<&Dataset>) -> Self {
+        match d {
+            Some(d) => self.data(d),
+            None => self,
+        }
+    }
+
     /// Pretty JSON with a final newline.
     pub fn to_json(&self) -> String {
         let mut text = serde_json::to_string_pretty(self)

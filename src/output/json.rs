@@ -24,6 +24,10 @@ pub struct DataVintage {
     pub source: String,
 }
 
+/// The publications behind every chart, in a line (the short form of
+/// [`vintages`]).
+pub const SOURCES_SHORT: &str = "OBR EFO March 2026 and FRS July 2026; ONS 2022-based population projections; DMO gilts in issue, 19 March 2025";
+
 /// The tables a projection used, with their publications.
 pub fn vintages(d: &Dataset) -> Vec<DataVintage> {
     vec![
@@ -69,6 +73,8 @@ struct RunResults<'a> {
     description: &'a str,
     assumptions: &'a Assumptions,
     projection: &'a Projection,
+    /// Warnings the numbers come with (empty when none).
+    warnings: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     interventions: Option<&'a InterventionResults>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,6 +101,7 @@ pub fn projection_json(
         description: &s.assumptions.description,
         assumptions: &s.assumptions,
         projection: p,
+        warnings: p.warnings(),
         interventions,
         indicators,
         population,

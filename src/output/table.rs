@@ -82,7 +82,8 @@ fn rows() -> Vec<Row> {
     r
 }
 
-/// The summary table as text, ending with a newline.
+/// The summary table as text, ending with a newline; warnings (debt
+/// leaving its band) follow the table.
 pub fn summary(p: &Projection) -> String {
     let years = key_years(p);
     let cols: Vec<&YearResult> = years.iter().filter_map(|y| p.year(*y)).collect();
@@ -96,20 +97,35 @@ pub fn summary(p: &Projection) -> String {
     for (label, f) in rows() {
         let _ = write!(out, "{label:<30}");
         for c in &cols {
-            let _ = write!(out, "{:>9.1}", f(c));
+            let _ = write!(out, "{:>9}", cell(f(c), 1));
         }
         out.push('\n');
     }
     let _ = write!(out, "{:<30}", "PSND (£bn)");
     for c in &cols {
-        let _ = write!(out, "{:>9.0}", c.psnd_gbp_bn);
+        let _ = write!(out, "{:>9}", cell(c.psnd_gbp_bn, 0));
     }
     out.push('\n');
     out
 }
 
+/// A number in at most 8 characters, so that columns 9 wide never run
+/// together: fixed-point when it fits, else scientific; "n/a" for a value
+/// that is not finite (never NaN).
+pub fn cell(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return "n/a".into();
+    }
+    let fixed = format!("{v:.decimals$}");
+    if fixed.len() <= 8 {
+        fixed
+    } else {
+        format!("{v:.1e}")
+    }
+}
+
 fn opt(v: Option<f64>) -> String {
-    v.map_or_else(|| "n/a".to_string(), |x| format!("{x:.2}"))
+    v.map_or_else(|| "n/a".to_string(), |x| cell(x, 2))
 }
 
 /// The headline sustainability indicators as text; `gdp_base_gbp_bn`

@@ -3,6 +3,10 @@
 //! sensitivities and the sweeps. Numbers are written with fixed decimals
 //! (CSV) or shortest round-trip (JSON), so equal runs give equal bytes.
 
+// Rows are fixed-size arrays ([f64; N_VARS], percentiles) indexed by loops
+// over their own constants.
+#![allow(clippy::indexing_slicing)]
+
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -127,10 +131,10 @@ pub fn fan_json(f: &FanRun) -> String {
         percentiles: PERCENTILES,
         thresholds_pct_gdp: THRESHOLDS_PCT_GDP,
         percentile_method: match f.engine {
-            crate::model::uncertainty::Engine::Reduced => "per-year histograms of 16384 bins over a range set by the first block of paths; each percentile within resolution_pp of the exact linear-interpolation percentile",
+            crate::model::uncertainty::Engine::Reduced => "per-year histograms of 8192 bins over a range set by the first block of paths; each percentile within resolution_pp of the order statistic at its rank",
             crate::model::uncertainty::Engine::Full => "exact: every value sorted, linear interpolation",
         },
-        random_numbers: "ChaCha8 (rand_chacha 0.9), one stream per block of paths; normals by rand_distr 0.5 StandardNormal",
+        random_numbers: "ChaCha8 (rand_chacha 0.9), one stream per block of paths; normals by a 128-layer ziggurat on 32 bits each (src/model/uncertainty/normal.rs)",
         shocks: f.shocks.as_ref(),
         maturity_years: f.maturity_years,
         p_debt_falling_final_decade: f.summary.p_falling_final_decade,

@@ -32,8 +32,11 @@ pub enum Unit {
 impl Unit {
     /// The unit of the column called `name`.
     pub fn of(name: &str) -> Unit {
-        let n = name.strip_suffix("_difference").unwrap_or(name);
-        let diff = n.len() != name.len();
+        let bare = name.strip_suffix("_difference").unwrap_or(name);
+        let diff = bare.len() != name.len();
+        // A leading `_` so that a bare unit (`pct_gdp`) matches as a suffix.
+        let n = format!("_{bare}");
+        let n = n.as_str();
         let unit = if n.ends_with("_gbp_bn") {
             Unit::GbpBn
         } else if n.ends_with("_pct_gdp") {
@@ -42,13 +45,13 @@ impl Unit {
             Unit::Pp
         } else if n.ends_with("_pct") {
             Unit::Pct
-        } else if n.ends_with("_persons") || n == "population" || n == "employment" {
+        } else if n.ends_with("_persons") || n == "_population" || n == "_employment" {
             Unit::Persons
         } else if n.ends_with("_years") {
             Unit::Years
         } else if n.ends_with("_per_1000") {
             Unit::Per1000
-        } else if n.ends_with("_children_per_woman") || n == "tfr" {
+        } else if n.ends_with("_children_per_woman") || n == "_tfr" {
             Unit::ChildrenPerWoman
         } else if n.ends_with("_share") {
             Unit::Share
@@ -146,6 +149,8 @@ mod tests {
         assert_eq!(Unit::of("gilt_rate_pct"), Unit::Pct);
         assert_eq!(Unit::of("population"), Unit::Persons);
         assert_eq!(Unit::of("births_persons"), Unit::Persons);
+        assert_eq!(Unit::of("pct_gdp"), Unit::PctGdp);
+        assert_eq!(Unit::of("persons"), Unit::Persons);
         assert_eq!(Unit::of("tfr_children_per_woman"), Unit::ChildrenPerWoman);
         assert_eq!(format("births_persons", 679531.6), "679532");
         assert_eq!(format("psnd_pct_gdp", 94.31234), "94.312");

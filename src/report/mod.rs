@@ -5,6 +5,7 @@
 pub mod fan;
 pub mod html;
 pub mod indicators;
+pub mod labels;
 pub mod summary;
 pub mod xlsx;
 

@@ -29,6 +29,10 @@ pub const DEFAULT_TOML: &str = include_str!("../../scenarios/baseline.toml");
 /// The name the embedded default goes by in messages and `extends`.
 pub const DEFAULT_NAME: &str = "default";
 
+/// The deepest `extends` chain followed (deeper chains are refused rather
+/// than overflowing the stack).
+pub const MAX_EXTENDS_DEPTH: usize = 64;
+
 /// One file that went into a scenario.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SourceFile {
@@ -163,29 +167,29 @@ impl Loader {
                     });
                     return None;
                 }
-                let text = match std::fs::read(path) {
-                    Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(t) => t,
-                        Err(_) => {
-                            self.diagnostics.push(Diagnostic {
-                                file: path.display().to_string(),
-                                position: None,
-                                field: None,
-                                message: "the file is not UTF-8 text: save it as UTF-8".into(),
-                            });
-                            return None;
-                        }
-                    },
+                if self.stack.len() >= MAX_EXTENDS_DEPTH {
+                    self.diagnostics.push(Diagnostic {
+                        file: from.map_or_else(|| path.display().to_string(), |f| f.0.to_string()),
+                        position: from.and_then(|f| f.1),
+                        field: Some("extends".into()),
+                        message: format!(
+                            "the `extends` chain is more than {MAX_EXTENDS_DEPTH} files deep: flatten it"
+                        ),
+                    });
+                    return None;
+                }
+                let text = match crate::data::read::read_text_capped(
+                    path,
+                    crate::data::read::MAX_SCENARIO_BYTES,
+                ) {
+                    Ok(t) => t,
                     Err(e) => {
                         self.diagnostics.push(Diagnostic {
                             file: from
                                 .map_or_else(|| path.display().to_string(), |f| f.0.to_string()),
                             position: from.and_then(|f| f.1),
                             field: from.map(|_| "extends".to_string()),
-                            message: format!(
-                                "cannot read scenario file {}: {e}; check the path",
-                                path.display()
-                            ),
+                            message: format!("cannot read scenario file {}: {e}", path.display()),
                         });
                         return None;
                     }
@@ -486,6 +490,26 @@ impl Scenario {
         Ok(Some(outcome))
     }
 
+    /// Every file the scenario reads: the files of its `extends` chain and
+    /// the data tables it substitutes (outputs must never replace them).
+    pub fn input_paths(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = self
+            .files
+            .iter()
+            .filter(|f| !f.path.starts_with("embedded:"))
+            .map(|f| PathBuf::from(&f.path))
+            .collect();
+        paths.extend(self.data.population_file.iter().cloned());
+        paths.extend(self.data.profiles_file.iter().cloned());
+        if let Some(Ok(PopulationChoice::File(p))) =
+            self.assumptions.population.as_ref().map(|s| s.choice())
+        {
+            let dir = self.data.population_dir.as_deref();
+            paths.push(dir.map_or(p.clone(), |d| d.join(&p)));
+        }
+        paths
+    }
+
     /// The dotted-path location of a field (file and line), for messages.
     pub fn locate(&self, field: &str) -> Option<String> {
         locate_in(&self.provenance, field).map(|(file, pos)| match pos {
@@ -522,23 +546,14 @@ impl Scenario {
     pub fn data_problems(&self) -> Vec<Diagnostic> {
         match self.load_data() {
             Ok((d, _)) => self.data_diagnostics(&d),
-            Err(e) => {
-                let field = if self.data.population_file.is_some() {
-                    "data.population_file"
-                } else if self.assumptions.population.is_some() {
-                    "population"
-                } else {
-                    "data"
-                };
-                let (file, position) =
-                    locate_in(&self.provenance, field).unwrap_or_else(|| (self.top_file(), None));
-                vec![Diagnostic {
-                    file,
-                    position,
-                    field: Some(field.into()),
-                    message: e.to_string(),
-                }]
-            }
+            // The data error names its table and line, and the scenario
+            // field that chose the table.
+            Err(e) => vec![Diagnostic {
+                file: String::new(),
+                position: None,
+                field: None,
+                message: e.to_string(),
+            }],
         }
     }
 

@@ -23,20 +23,29 @@ gilt_rate_long_run_over_growth_pp = 0.0
 bank_rate_long_run_over_growth_pp = 0.0
 [spending]
 non_age_related_pct_gdp = 0.0
+welfare_cpi_uprating_from = "2031-32"
 [receipts]
 other_receipts_pct_gdp = 0.0
 [data]
 population_file = ""
 profiles_file = ""
 
+[state_pension_age.link_to_life_expectancy]
+from = "2035-36"
+share_of_adult_life = 0.0
+adult_life_from_age_years = 0.0
+
 [population]
 projection = ""
 variant = "principal"
 tfr_children_per_woman = 0.0
 tfr_target_year = 0
+tfr_difference_phase_in_years = 0
 life_expectancy_shift_years = 0.0
 life_expectancy_target_year = 0
 mortality_improvement_scale = 0.0
+mortality_improvement_long_term_pct = 0.0
+mortality_improvement_target_year = 0
 net_migration_persons = 0.0
 net_migration_from_year = 0
 net_migration_persons_by_year = {}
@@ -147,6 +156,8 @@ pub const ENUM_FIELDS: &[(&str, &[&str])] = &[
             "high-migration",
             "low-migration",
             "zero-net-migration",
+            "high-population",
+            "low-population",
         ],
     ),
 ];

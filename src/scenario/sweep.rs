@@ -44,7 +44,7 @@ pub fn check_field(field: &str) -> Result<bool, ScenarioError> {
     let mut table = &schema;
     let parts: Vec<&str> = field.split('.').collect();
     for (i, part) in parts.iter().enumerate() {
-        let here = parts[..i].join(".");
+        let here = parts.get(..i).unwrap_or_default().join(".");
         let Some(v) = table.get(*part) else {
             let hint = match suggest(part, table.keys().map(String::as_str)) {
                 Some(s) if here.is_empty() => format!("did you mean `{s}`?"),

@@ -56,6 +56,9 @@ pub enum ImportError {
         /// What failed.
         message: String,
     },
+    /// The demography (ONS projections) import failed.
+    #[error(transparent)]
+    Demography(#[from] crate::data::ons_npp::ImportError),
 }
 
 impl ImportError {

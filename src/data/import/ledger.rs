@@ -27,6 +27,7 @@ pub fn parse(src: &SourceCsv) -> Result<SeriesRows, ImportError> {
         t.column("value")?,
         t.column("unit")?,
     );
+    t.require_full_rows()?;
     let mut out = SeriesRows::new();
     let mut units: BTreeMap<String, String> = BTreeMap::new();
     for (line, row) in t.rows {
@@ -72,6 +73,40 @@ pub fn parse(src: &SourceCsv) -> Result<SeriesRows, ImportError> {
         }
     }
     Ok(out)
+}
+
+/// Check that `rows` has every series in `required`, each for every year
+/// that `years_of` has (so a file cut short cannot pass as a complete one).
+pub fn require_series(
+    rows: &SeriesRows,
+    table: &str,
+    required: &[&str],
+    years_of: &str,
+) -> Result<(), ImportError> {
+    let years: Vec<FiscalYear> = rows
+        .keys()
+        .filter(|(s, _)| s == years_of)
+        .map(|(_, y)| *y)
+        .collect();
+    let missing = |message: String| ImportError::Check {
+        table: table.to_string(),
+        message,
+    };
+    if years.is_empty() {
+        return Err(missing(format!(
+            "series `{years_of}` is missing: the source file is incomplete; re-download it"
+        )));
+    }
+    for series in required {
+        for y in &years {
+            if !rows.contains_key(&(series.to_string(), *y)) {
+                return Err(missing(format!(
+                    "series `{series}` has no value for {y}: the source file is incomplete; re-download it"
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The output table `series,year,value,unit`.

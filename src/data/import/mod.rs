@@ -7,6 +7,11 @@
 //! The shared directory layout is the one described in
 //! `shared/data/MANIFEST.md` (`data/...`) and `shared/evidence/`.
 
+// Source cells are read through `Headed::cell` (checked); the remaining
+// indices are into arrays shaped (2, N_AGES) by ages parsed within range, or
+// per-year vectors built to the years read.
+#![allow(clippy::indexing_slicing)]
+
 mod error;
 pub mod evidence;
 pub mod gilts;
@@ -40,9 +45,30 @@ pub mod paths {
     pub const FRS: &str = "data/obr/frs2026/obr_frs_2026-07_ch3_baseline.csv";
     /// DMO gilts in issue, 19 March 2025 (CSV export).
     pub const GILTS: &str = "data/dmo/dmo_gilts_in_issue_2025-03-19.csv";
+    /// DWP State Pension caseload and spending (public-ledger format).
+    pub const DWP_STATE_PENSION: &str = "data/dwp/dwp_state_pension_caseload_spending_2026.csv";
     /// Evidence for age profiles.
     pub const EVIDENCE: &str = "evidence/profiles";
 }
+
+/// EFO series the projection reads, each for every EFO year.
+pub const EFO_REQUIRED: &[&str] = &[
+    "fiscal.psnb",
+    "fiscal.psnd",
+    "macro.nominal_gdp",
+    "macro.nominal_gdp_centred_end_march",
+    "spending.debt_interest",
+    "spending.tme",
+    "receipts.total",
+    "receipts.income_tax",
+    "receipts.nics",
+    "receipts.vat",
+    "receipts.alcohol_tobacco",
+    "receipts.fuel_duty",
+];
+
+/// FRS series the projection reads, each for every FRS year.
+pub const FRS_REQUIRED: &[&str] = &["frs.health.baseline", "frs.primary.baseline"];
 
 /// The tables written, in order.
 pub const TABLES: &[&str] = &[
@@ -50,6 +76,7 @@ pub const TABLES: &[&str] = &[
     "efo_2026-03.csv",
     "frs_2026-07.csv",
     "gilts_dmo_2025-03-19.csv",
+    "dwp_state_pension_2026.csv",
     "participation.csv",
     "profiles.csv",
 ];
@@ -109,6 +136,63 @@ fn add_databank_measures(
     Ok(())
 }
 
+/// Import everything (the tables and the demography tables) all or
+/// nothing: every file is written into `staging` first (a new directory
+/// beside `out_dir`) and moved into `out_dir` only when every table has
+/// succeeded; on failure `staging` is removed and `out_dir` is untouched.
+pub fn import_staged(
+    shared_dir: &Path,
+    out_dir: &Path,
+    staging: &Path,
+) -> Result<(ImportReport, crate::data::ons_npp::ImportSummary), ImportError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ImportError::Write { path, source }
+    };
+    let result = (|| {
+        std::fs::create_dir_all(staging).map_err(io(staging))?;
+        let report = import_all(shared_dir, staging)?;
+        let summary = crate::data::ons_npp::import_demography(
+            &shared_dir.join("data"),
+            &staging.join("demography"),
+        )?;
+        Ok((report, summary))
+    })();
+    let moved = result.and_then(|r| {
+        move_into(staging, out_dir)?;
+        Ok(r)
+    });
+    let _ = std::fs::remove_dir_all(staging);
+    moved
+}
+
+/// Move every file under `from` into the same place under `to`.
+fn move_into(from: &Path, to: &Path) -> Result<(), ImportError> {
+    let err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ImportError::Write { path, source }
+    };
+    std::fs::create_dir_all(to).map_err(err(to))?;
+    let mut entries: Vec<_> = std::fs::read_dir(from)
+        .map_err(err(from))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for src in entries {
+        let Some(name) = src.file_name() else {
+            continue;
+        };
+        let dst = to.join(name);
+        if src.is_dir() {
+            move_into(&src, &dst)?;
+        } else {
+            std::fs::rename(&src, &dst).map_err(err(&dst))?;
+        }
+    }
+    Ok(())
+}
+
 /// Import everything from `shared_dir` into `out_dir` (which must exist).
 pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
@@ -131,14 +215,19 @@ pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, Imp
             });
         }
     }
+    ledger::require_series(&efo, "efo_2026-03.csv", EFO_REQUIRED, "fiscal.psnd")?;
     add_databank_measures(&mut efo, &ledger::read(&shared_dir.join(paths::DATABANK))?)?;
     write("efo_2026-03.csv", ledger::to_csv(&efo))?;
 
     let frs = ledger::read(&shared_dir.join(paths::FRS))?;
+    ledger::require_series(&frs, "frs_2026-07.csv", FRS_REQUIRED, "frs.health.baseline")?;
     write("frs_2026-07.csv", ledger::to_csv(&frs))?;
 
     let gilts = gilts::read(&shared_dir.join(paths::GILTS))?;
     write("gilts_dmo_2025-03-19.csv", gilts::to_csv(&gilts))?;
+
+    let dwp = ledger::read(&shared_dir.join(paths::DWP_STATE_PENSION))?;
+    write("dwp_state_pension_2026.csv", ledger::to_csv(&dwp))?;
 
     let ev_dir = shared_dir.join(paths::EVIDENCE);
     let evidence = profiles::load_evidence(&ev_dir)?;
@@ -160,6 +249,7 @@ pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, Imp
     write("profiles.csv", profiles::to_csv(&prof))?;
 
     report.checks = checks(&pop, &efo, &gilts, &part, &prof);
+    report.checks.extend(dwp_checks(&dwp));
     let mut sources = SOURCES_TEMPLATE.to_string();
     sources.push_str("\n## Checks (generated by the importer)\n\n| check | value |\n|---|---|\n");
     for (k, v) in &report.checks {
@@ -167,6 +257,38 @@ pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, Imp
     }
     source::write_file(out_dir, "SOURCES.md", &sources)?;
     Ok(report)
+}
+
+/// DWP State Pension headline numbers: caseload, spending and the average
+/// award per recipient (spending / caseload) in 2025-26 and 2030-31.
+fn dwp_checks(dwp: &ledger::SeriesRows) -> Vec<(String, String)> {
+    let get = |s: &str, y: i32| {
+        dwp.get(&(s.to_string(), crate::years::FiscalYear(y)))
+            .map(|v| v.0)
+    };
+    let mut c = Vec::new();
+    for y in [2025, 2030] {
+        let (Some(n), Some(x)) = (
+            get("people.state_pension_caseload", y),
+            get("spending.state_pension", y),
+        ) else {
+            continue;
+        };
+        let year = crate::years::FiscalYear(y);
+        c.push((
+            format!("DWP State Pension caseload {year}, m"),
+            format!("{n:.3}"),
+        ));
+        c.push((
+            format!("DWP State Pension spending {year}, £bn"),
+            format!("{x:.2}"),
+        ));
+        c.push((
+            format!("DWP State Pension average award {year}, £ a week"),
+            format!("{:.2}", x * 1e9 / (n * 1e6) / 52.0),
+        ));
+    }
+    c
 }
 
 /// Headline numbers for the report and SOURCES.md.

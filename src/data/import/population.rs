@@ -83,6 +83,7 @@ pub fn read(path: &Path) -> Result<Population, ImportError> {
 /// Parse an already-read projection CSV.
 pub fn parse(src: &SourceCsv) -> Result<Population, ImportError> {
     let t = src.with_header()?;
+    t.require_full_rows()?;
     let (cs, ca) = (t.column("sex")?, t.column("age")?);
     let mut years = Vec::new();
     for (k, h) in t.header.iter().enumerate() {

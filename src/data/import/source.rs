@@ -18,10 +18,11 @@ pub struct SourceCsv {
 impl SourceCsv {
     /// Read `path` as a CSV (ragged rows allowed: official files often are).
     pub fn read(path: &Path) -> Result<SourceCsv, ImportError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ImportError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::data::read::read_text_capped(path, crate::data::read::MAX_TABLE_BYTES)
+            .map_err(|e| ImportError::Read {
+                path: path.to_path_buf(),
+                source: std::io::Error::other(e.to_string()),
+            })?;
         SourceCsv::from_text(path, &text)
     }
 
@@ -110,6 +111,24 @@ impl<'a> Headed<'a> {
                 ),
             )
         })
+    }
+
+    /// Refuse a row narrower or wider than the header: in a file whose
+    /// rows all have the header's width, that means it was cut short
+    /// (truncated mid-row) or corrupted.
+    pub fn require_full_rows(&self) -> Result<(), ImportError> {
+        let n = self.header.len();
+        if let Some((line, row)) = self.rows.iter().find(|(_, r)| r.len() != n) {
+            return Err(ImportError::invalid(
+                self.path(),
+                *line,
+                format!(
+                    "row has {} fields but the header has {n}: the file looks truncated or corrupt; re-download it",
+                    row.len()
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// Cell `col` of `row` ("" if the row is short).
@@ -211,5 +230,17 @@ mod tests {
     fn quotes_only_when_needed() {
         assert_eq!(quote("a"), "a");
         assert_eq!(quote("a,b"), "\"a,b\"");
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn records_carry_their_1_based_line() {
+        let s = SourceCsv::from_text(Path::new("t.csv"), "h1,h2\na,b\nc,d\n").unwrap();
+        let lines: Vec<usize> = s.records.iter().map(|r| r.0).collect();
+        assert_eq!(lines, vec![1, 2, 3]);
     }
 }

@@ -4,6 +4,10 @@
 //! the ladder the same way. Each rung keeps its own coupon bill, so the
 //! effective rate moves slowly toward market rates.
 
+// The ladder indexes its own maturity buckets, created to the maturity it is
+// given.
+#![allow(clippy::indexing_slicing)]
+
 use std::collections::VecDeque;
 
 /// One rung of the conventional ladder: what matures in a given year.

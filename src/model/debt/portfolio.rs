@@ -18,6 +18,10 @@
 //! `I = fixed + marginal · D[t]`, which the engine solves with the debt
 //! identity.
 
+// The portfolio indexes its own ladders and per-year paths built to the
+// horizon's length.
+#![allow(clippy::indexing_slicing)]
+
 use super::Ladder;
 use crate::data::{GiltKind, GiltTable};
 use crate::model::assumptions::Debt;

@@ -12,6 +12,10 @@
 //!
 //! The method is written out in `docs/demography.md`.
 
+// Arrays are shaped (sex, age, year) and indexed by `Sex`, ages below
+// `N_AGES` and years within the span they were built for.
+#![allow(clippy::indexing_slicing)]
+
 pub mod assumptions;
 pub mod embedded;
 pub mod engine;
@@ -20,6 +24,7 @@ pub mod lifetable;
 pub mod projection;
 pub mod reproduce;
 pub mod settings;
+pub mod spa_link;
 
 pub use assumptions::DemographicAssumptions;
 pub use embedded::{
@@ -33,6 +38,7 @@ pub use settings::{
     population_from_settings, PopulationChoice, PopulationOutcome, PopulationSettings,
     VariantPreset,
 };
+pub use spa_link::SpaLink;
 
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,10 @@
 //! change in the debt portfolio, measured against a shadow portfolio on the
 //! EFO's own path.
 
+// Lines index `[f64; N]` arrays by `Spend`/`Receipt`: every index is in
+// range.
+#![allow(clippy::indexing_slicing)]
+
 use super::YearFlows;
 use crate::data::Dataset;
 use crate::model::debt::{Portfolio, YearRates};

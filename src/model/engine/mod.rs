@@ -16,6 +16,11 @@
 //! together: adjustments, balances and the debt recursion (see
 //! `docs/model.md`).
 
+// Per-year vectors are built to the horizon's length (validated before
+// projecting) and lines index `[f64; N]` arrays by `Spend`/`Receipt`: every
+// index is in range.
+#![allow(clippy::indexing_slicing)]
+
 mod long_term;
 mod medium_term;
 mod paths;

@@ -2,6 +2,10 @@
 //! pension ages, participation and employment, rates (with any shocks),
 //! and nominal GDP.
 
+// Per-year paths are built to the horizon's length (validated before
+// projecting): every index is in range.
+#![allow(clippy::indexing_slicing)]
+
 use ndarray::{s, Array2, ArrayView2};
 
 use super::medium_term::efo;
@@ -127,10 +131,8 @@ impl Paths {
         let e = &a.economy;
         let (years, pop) = population_slices(a, data)?;
         let t_mt = h.base_year.years_until(h.medium_term_end) as usize;
-        let spa: Vec<f64> = years
-            .iter()
-            .map(|y| a.state_pension_age.age_in(*y))
-            .collect();
+        let timetable = crate::model::spa::resolve_state_pension_age(a)?;
+        let spa: Vec<f64> = years.iter().map(|y| timetable.age_in(*y)).collect();
         let part_base = data.participation.column("participation_rate")?;
         // Participation by year, once: employment and labour-income receipts use it.
         let participation: Vec<Array2<f64>> = spa

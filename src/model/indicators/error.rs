@@ -83,7 +83,7 @@ pub enum IndicatorError {
         tolerance_pp: f64,
     },
     /// The infinite-horizon budget constraint does not bind.
-    #[error("the intertemporal budget constraint is not defined: in {year} the effective interest rate ({rate_pct:.2} %) does not exceed nominal GDP growth ({growth_pct:.2} %), so discounted future balances do not converge")]
+    #[error("the intertemporal budget constraint is not defined: in {year} the effective interest rate ({} %) does not exceed nominal GDP growth ({} %), so discounted future balances do not converge", shown(.rate_pct), shown(.growth_pct))]
     IntertemporalUndefined {
         /// The final projected year, whose rates are held beyond the horizon.
         year: FiscalYear,
@@ -105,5 +105,15 @@ impl IndicatorError {
     /// an internal failure): the CLI exits with code 2 for these.
     pub fn is_bad_input(&self) -> bool {
         !matches!(self, IndicatorError::EmptyProjection)
+    }
+}
+
+/// A rate for a message: two decimals, or "not a finite number" (a message
+/// never shows NaN).
+fn shown(v: &f64) -> String {
+    if v.is_finite() {
+        format!("{v:.2}")
+    } else {
+        "not a finite number".to_string()
     }
 }

@@ -3,6 +3,9 @@
 //! and the European Commission's S1 and S2. Pure computation, no I/O; the
 //! definitions and equations are in `docs/indicators.md`.
 
+// Paths are vectors of the projection's length, indexed by its years.
+#![allow(clippy::indexing_slicing)]
+
 pub mod decomposition;
 mod error;
 pub mod gap;

@@ -3,6 +3,9 @@
 //! failure and expected), the results (net savings, Exchequer and social
 //! NPV, breakeven, effect on debt) and probabilistic runs.
 
+// Paths are vectors of the projection's length, indexed by its years.
+#![allow(clippy::indexing_slicing)]
+
 pub mod paths;
 pub mod probabilistic;
 pub mod results;

@@ -3,6 +3,10 @@
 //! so that `X` equals the data in the last medium-term year and grown by the
 //! line's own uprating thereafter.
 
+// Profiles are [sex, age] arrays of the fixed model shape (2 × N_AGES),
+// checked when the tables load.
+#![allow(clippy::indexing_slicing)]
+
 use ndarray::{Array2, ArrayView2};
 
 use super::context::YearContext;
@@ -18,12 +22,21 @@ pub enum Eligibility {
     All,
     /// Only people at or over the State Pension age (pension lines).
     OverSpa,
+    /// Working-age amounts below the State Pension age and pensioner
+    /// amounts from it: the profile was observed with an SPA of
+    /// [`PROFILE_SPA_YEARS`], so a person under the SPA gets the profile's
+    /// value at that age or the last working age before it, and a person
+    /// over the SPA gets the value at that age or the first pension age.
+    WorkingAgeUntilSpa,
     /// The profile scaled by participation relative to the calibration
     /// year (labour-income receipts: people kept in work by a later pension
     /// age pay tax at working-age rates). Holds the calibration year's
     /// participation once calibrated.
     Participation(Option<Array2<f64>>),
 }
+
+/// The State Pension age at which the profiles were observed (2022-2025).
+pub const PROFILE_SPA_YEARS: usize = 66;
 
 /// A population × profile line with its unit-cost index.
 #[derive(Debug, Clone)]
@@ -45,13 +58,49 @@ impl Profiled {
 
     /// `Σ P · prof · elig` in the year of `ctx`.
     pub fn volume(&self, ctx: &YearContext) -> f64 {
-        let mut w = self.profile.clone();
+        self.volume_of(self.profile.clone(), ctx)
+    }
+
+    /// [`Profiled::volume`] with the profile at ages `from_age` and over
+    /// shifted to older ages by `shift_years`: age `a` costs what age
+    /// `a − shift` cost (straight lines between whole ages). A shift of 0
+    /// gives the profile unchanged.
+    pub fn volume_shifted(&self, ctx: &YearContext, shift_years: f64, from_age: usize) -> f64 {
+        if shift_years == 0.0 {
+            return self.volume(ctx);
+        }
+        let mut shifted = self.profile.clone();
+        for s in 0..2 {
+            for age in from_age..N_AGES {
+                let x = (age as f64 - shift_years).clamp(0.0, (N_AGES - 1) as f64);
+                let lo = x.floor() as usize;
+                let hi = (lo + 1).min(N_AGES - 1);
+                let w = x - lo as f64;
+                shifted[[s, age]] =
+                    self.profile[[s, lo]] + w * (self.profile[[s, hi]] - self.profile[[s, lo]]);
+            }
+        }
+        self.volume_of(shifted, ctx)
+    }
+
+    fn volume_of(&self, mut w: Array2<f64>, ctx: &YearContext) -> f64 {
         match &self.eligibility {
             Eligibility::All => {}
             Eligibility::OverSpa => {
                 for s in 0..2 {
                     for age in 0..N_AGES {
                         w[[s, age]] *= share_over_spa(age, ctx.state_pension_age_years);
+                    }
+                }
+            }
+            Eligibility::WorkingAgeUntilSpa => {
+                let observed = w.clone();
+                for s in 0..2 {
+                    for age in 0..N_AGES {
+                        let over = share_over_spa(age, ctx.state_pension_age_years);
+                        let working = observed[[s, age.min(PROFILE_SPA_YEARS - 1)]];
+                        let pension = observed[[s, age.max(PROFILE_SPA_YEARS)]];
+                        w[[s, age]] = over * pension + (1.0 - over) * working;
                     }
                 }
             }
@@ -84,6 +133,37 @@ impl Profiled {
     pub fn project(&mut self, ctx: &YearContext, growth: f64) -> f64 {
         self.index *= growth;
         self.volume(ctx) * self.index
+    }
+
+    /// [`Profiled::project`] with the profile at each age multiplied by
+    /// `by_age` (cohort amounts relative to the calibration year).
+    pub fn project_weighted(
+        &mut self,
+        ctx: &YearContext,
+        growth: f64,
+        by_age: ndarray::ArrayView1<f64>,
+    ) -> f64 {
+        self.index *= growth;
+        let mut w = self.profile.clone();
+        for s in 0..2 {
+            for age in 0..N_AGES {
+                w[[s, age]] *= by_age[age];
+            }
+        }
+        self.volume_of(w, ctx) * self.index
+    }
+
+    /// [`Profiled::project`] with the profile shifted as in
+    /// [`Profiled::volume_shifted`].
+    pub fn project_shifted(
+        &mut self,
+        ctx: &YearContext,
+        growth: f64,
+        shift_years: f64,
+        from_age: usize,
+    ) -> f64 {
+        self.index *= growth;
+        self.volume_shifted(ctx, shift_years, from_age) * self.index
     }
 }
 

@@ -2,6 +2,10 @@
 //! per-worker histograms merged at the end), or the full model; and
 //! writing every path when asked.
 
+// Per-block buffers are allocated to the block and horizon sizes they are
+// indexed by.
+#![allow(clippy::indexing_slicing)]
+
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;

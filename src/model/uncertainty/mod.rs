@@ -10,6 +10,7 @@ pub mod baseline;
 mod error;
 pub mod fan;
 pub mod full;
+pub mod normal;
 pub mod reduced;
 pub mod run;
 pub mod sensitivity;

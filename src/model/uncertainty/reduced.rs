@@ -16,11 +16,16 @@
 //! ran which block. Within a block the years are the outer loop, so the
 //! summary's histograms for one year stay in cache.
 
+// The kernel indexes fixed-size shock arrays ([f64; N_SHOCKS]) and per-year
+// buffers built to the horizon's length.
+#![allow(clippy::indexing_slicing)]
+
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::baseline::Baseline;
 use super::error::UncertaintyError;
+use super::normal::Normals;
 use super::shocks::{draw_innovation, ShockParams, N_SHOCKS};
 use super::summary::YearSink;
 
@@ -74,6 +79,7 @@ impl<'a> Reduced<'a> {
     pub fn simulate_block(&self, block: u64, n: usize, s: &mut Scratch, sink: &mut impl YearSink) {
         let b = self.base;
         let mut rng = block_rng(self.seed, block);
+        let mut normals = Normals::default();
         s.x.clear();
         s.x.resize(n, [0.0; N_SHOCKS]);
         s.kappa.clear();
@@ -100,7 +106,7 @@ impl<'a> Reduced<'a> {
             for p in 0..n {
                 let mut x = s.x[p];
                 if shocked {
-                    draw_innovation(a, &mut rng, &mut e);
+                    draw_innovation(a, &mut normals, &mut rng, &mut e);
                     for k in 0..N_SHOCKS {
                         x[k] = rho[k] * x[k] + e[k];
                     }

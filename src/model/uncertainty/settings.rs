@@ -1,6 +1,10 @@
 //! The scenario's `[uncertainty]` table: overrides of the estimated shock
 //! parameters (`data/shocks.csv`) and whether the medium term is shocked.
 
+// Overrides are copied into fixed-size [f64; N_SHOCKS] arrays after the
+// matrix shape is checked.
+#![allow(clippy::indexing_slicing)]
+
 use serde::{Deserialize, Serialize};
 
 use super::shocks::{ShockParams, N_SHOCKS, SHOCK_NAMES};

@@ -5,8 +5,13 @@
 //! `Σ = diag(σ) · R · diag(σ)` (a diagonal VAR(1)); the shocks are added to
 //! the scenario's own deterministic path.
 
-use rand::Rng;
-use rand_distr::StandardNormal;
+// Fixed-size 4 × 4 covariance arithmetic ([f64; N_SHOCKS]): every index is a
+// loop over 0..N_SHOCKS.
+#![allow(clippy::indexing_slicing)]
+
+use rand::RngCore;
+
+use super::normal::Normals;
 use serde::Serialize;
 
 use super::error::UncertaintyError;
@@ -168,16 +173,17 @@ fn not_psd(pivot: usize, d: f64) -> UncertaintyError {
 
 /// Draw one year's innovations `e = A·z` (fractions) into `out`.
 #[inline]
-pub fn draw_innovation<R: Rng + ?Sized>(
+pub fn draw_innovation<R: RngCore + ?Sized>(
     a: &[[f64; N_SHOCKS]; N_SHOCKS],
+    normals: &mut Normals,
     rng: &mut R,
     out: &mut [f64; N_SHOCKS],
 ) {
     let z: [f64; N_SHOCKS] = [
-        rng.sample(StandardNormal),
-        rng.sample(StandardNormal),
-        rng.sample(StandardNormal),
-        rng.sample(StandardNormal),
+        normals.sample(rng),
+        normals.sample(rng),
+        normals.sample(rng),
+        normals.sample(rng),
     ];
     out[0] = a[0][0] * z[0];
     out[1] = a[1][0] * z[0] + a[1][1] * z[1];
@@ -214,8 +220,9 @@ mod tests {
         let mut sum = [0.0; N_SHOCKS];
         let mut cross = [[0.0; N_SHOCKS]; N_SHOCKS];
         let mut e = [0.0; N_SHOCKS];
+        let mut z = Normals::default();
         for _ in 0..n {
-            draw_innovation(&a, &mut rng, &mut e);
+            draw_innovation(&a, &mut z, &mut rng, &mut e);
             for i in 0..N_SHOCKS {
                 let ei = e[i] * 100.0;
                 sum[i] += ei;

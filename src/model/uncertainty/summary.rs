@@ -6,7 +6,9 @@
 //! - [`Histogram`] (reduced form, any number of paths): per variable and
 //!   year a histogram of [`BINS`] equal bins over a range fixed in advance
 //!   from a pilot block, plus the exact minimum and maximum. Memory is
-//!   `3 × years × BINS` counters per worker whatever the number of paths. A
+//!   `3 × years × BINS` counters per worker whatever the number of paths
+//!   (the range: the pilot's 1st to 99th percentiles, widened by half that
+//!   span each side). A
 //!   percentile is within one bin width (reported as `resolution_pp`) of
 //!   the order statistic at its rank (the exact linear-interpolation
 //!   percentile also moves across the gap to the next order statistic,
@@ -20,6 +22,10 @@
 //! both. Percentiles use the linear definition (numpy's default): the value
 //! at rank `(n − 1)·p/100` of the sorted sample.
 
+// Per-year histograms and percentile rows are fixed-size arrays built to the
+// horizon's length before any path runs: every index is in range.
+#![allow(clippy::indexing_slicing)]
+
 use serde::Serialize;
 
 /// Percentiles reported, %.
@@ -27,7 +33,7 @@ pub const PERCENTILES: [f64; 7] = [5.0, 10.0, 25.0, 50.0, 75.0, 90.0, 95.0];
 /// PSND thresholds whose exceedance probability is reported, % of GDP.
 pub const THRESHOLDS_PCT_GDP: [f64; 3] = [100.0, 150.0, 200.0];
 /// Histogram bins per variable and year.
-pub const BINS: usize = 16_384;
+pub const BINS: usize = 8_192;
 /// Variables summarised.
 pub const N_VARS: usize = 3;
 /// Their names, in order.
@@ -125,8 +131,12 @@ pub struct Ranges {
 }
 
 impl Ranges {
-    /// Ranges covering the pilot's extremes with a margin of one pilot
-    /// span on each side (so the whole range is three spans wide).
+    /// Ranges covering the pilot's 1st to 99th percentiles with a margin of
+    /// half that span on each side. The 5th to 95th percentiles of all paths
+    /// lie inside with overwhelming probability (a pilot of 4,096 paths puts
+    /// its 1st percentile within about 0.2 percentage points of probability
+    /// of the true one); values outside land in the edge bins, which only
+    /// the exact extremes and counts, not the percentiles, come from.
     pub fn from_pilot(pilot: &Exact) -> Ranges {
         let n = pilot.counts.n_years;
         let mut r = Ranges {
@@ -135,21 +145,47 @@ impl Ranges {
         };
         for t in 0..n {
             for v in 0..N_VARS {
-                let xs = &pilot.values[t][v];
-                let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
-                let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                let (lo, hi) = if lo.is_finite() && hi.is_finite() {
-                    (lo, hi)
-                } else {
+                let mut xs: Vec<f64> = pilot.values[t][v]
+                    .iter()
+                    .copied()
+                    .filter(|x| x.is_finite())
+                    .collect();
+                xs.sort_by(f64::total_cmp);
+                let (lo, hi) = if xs.is_empty() {
                     (0.0, 0.0)
+                } else {
+                    (sorted_percentile(&xs, 1.0), sorted_percentile(&xs, 99.0))
                 };
                 let span = (hi - lo).max(1e-6 * lo.abs().max(1.0));
-                r.lo[t][v] = lo - span;
-                r.width[t][v] = 3.0 * span / BINS as f64;
+                r.lo[t][v] = lo - span / 2.0;
+                r.width[t][v] = 2.0 * span / BINS as f64;
             }
         }
         r
     }
+}
+
+/// The smallest and largest of `xs` (NaN ignored). Eight independent lanes
+/// let the compiler use vector min/max instead of one long dependency
+/// chain through `f64::min`, which made this the hottest loop of the fan.
+fn min_max(xs: &[f64]) -> (f64, f64) {
+    const LANES: usize = 8;
+    let mut lo = [f64::INFINITY; LANES];
+    let mut hi = [f64::NEG_INFINITY; LANES];
+    let mut chunks = xs.chunks_exact(LANES);
+    for c in &mut chunks {
+        for k in 0..LANES {
+            lo[k] = if c[k] < lo[k] { c[k] } else { lo[k] };
+            hi[k] = if c[k] > hi[k] { c[k] } else { hi[k] };
+        }
+    }
+    for &x in chunks.remainder() {
+        lo[0] = if x < lo[0] { x } else { lo[0] };
+        hi[0] = if x > hi[0] { x } else { hi[0] };
+    }
+    let lo = lo.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = hi.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (lo, hi)
 }
 
 /// Percentiles and probabilities by year.
@@ -290,17 +326,15 @@ impl<'r> Histogram<'r> {
         let Some(h) = self.bins.get_mut(start..start + BINS) else {
             return;
         };
-        let (mut mn, mut mx) = (self.min[t][v], self.max[t][v]);
         for &x in xs {
             // `as` saturates (and maps NaN to 0), so out-of-range values
             // land in the edge bins.
             let b = (((x - lo) * inv) as usize).min(BINS - 1);
             h[b] += 1;
-            mn = mn.min(x);
-            mx = mx.max(x);
         }
-        self.min[t][v] = mn;
-        self.max[t][v] = mx;
+        let (mn, mx) = min_max(xs);
+        self.min[t][v] = self.min[t][v].min(mn);
+        self.max[t][v] = self.max[t][v].max(mx);
     }
 
     /// Percentiles and probabilities.

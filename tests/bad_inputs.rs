@@ -1,0 +1,269 @@
+//! Bad inputs tried end to end, one table row each: every input the tool
+//! reads (scenario TOML, data tables, files and devices, CLI arguments),
+//! each run through the binary and expected to exit 2 with a message that
+//! names what is wrong, and never to panic. docs/errors.md lists them.
+
+mod common;
+
+use std::path::Path;
+
+use common::fiscal;
+
+/// One bad input: files to write (name, text; `{d}` is the temporary
+/// directory), the command line, and texts the error must contain.
+struct Case {
+    name: &'static str,
+    files: Vec<(&'static str, String)>,
+    args: Vec<&'static str>,
+    expected: Vec<&'static str>,
+}
+
+fn scenario(name: &'static str, text: &str, expected: &[&'static str]) -> Case {
+    Case {
+        name,
+        files: vec![("s.toml", text.to_string())],
+        args: vec!["check", "{d}/s.toml"],
+        expected: expected.to_vec(),
+    }
+}
+
+fn cli(name: &'static str, args: &[&'static str], expected: &[&'static str]) -> Case {
+    Case {
+        name,
+        files: vec![],
+        args: args.to_vec(),
+        expected: expected.to_vec(),
+    }
+}
+
+fn with_table(name: &'static str, key: &str, table: String, expected: &[&'static str]) -> Case {
+    Case {
+        name,
+        files: vec![
+            (
+                "s.toml",
+                format!("name = \"x\"\n[data]\n{key} = \"t.csv\"\n"),
+            ),
+            ("t.csv", table),
+        ],
+        args: vec!["run", "{d}/s.toml"],
+        expected: expected.to_vec(),
+    }
+}
+
+/// A valid wide population table (every sex and age, mid-2022 to 2080)
+/// with `edit` applied to its lines.
+fn population(edit: impl Fn(usize, String) -> Option<String>) -> String {
+    let mut lines = vec![format!(
+        "sex,age,{}",
+        (2022..=2080)
+            .map(|y| y.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    )];
+    for sex in ["male", "female"] {
+        for age in 0..=105 {
+            lines.push(format!("{sex},{age}{}", ",300000".repeat(59)));
+        }
+    }
+    let mut out = String::new();
+    for (i, l) in lines.into_iter().enumerate() {
+        if let Some(l) = edit(i + 1, l) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn cell(line: usize, value: &'static str) -> impl Fn(usize, String) -> Option<String> {
+    move |i, l| {
+        if i == line {
+            let mut c: Vec<String> = l.split(',').map(str::to_string).collect();
+            c[3] = value.to_string();
+            Some(c.join(","))
+        } else {
+            Some(l)
+        }
+    }
+}
+
+fn profiles(edit: &'static str) -> String {
+    let text = include_str!("../data/profiles.csv");
+    match edit {
+        "huge" => text.replacen("male,0,5.100284", "male,0,5e9", 1),
+        "no-health" => text.replace("sex,age,health,", "sex,age,heath,"),
+        _ => text.to_string(),
+    }
+}
+
+const IV: &str = "[[intervention]]\nname = \"A\"\ntarget = \"health\"\nstart_year = \"2027-28\"\n";
+
+fn cases() -> Vec<Case> {
+    let x = "name = \"x\"\n";
+    vec![
+        // Scenario TOML: syntax and schema.
+        scenario("malformed TOML", "name = \n", &["malformed TOML"]),
+        scenario("unclosed table header", "[economy\n", &["malformed TOML"]),
+        scenario("unknown top-level key", "nme = \"x\"\n", &["unknown key", "did you mean `name`"]),
+        scenario("unknown section", "[econ]\nx = 1\n", &["`econ`", "unknown key"]),
+        scenario("number in quotes", "[economy]\ncpi_inflation_pct = \"2.5\"\n", &["remove the quotes"]),
+        scenario("boolean for a number", "[economy]\ncpi_inflation_pct = true\n", &["expected a number"]),
+        scenario("table for a string", "[name]\nx = 1\n", &["`name`", "found a table"]),
+        scenario("integer overflow", "[rates]\nconvergence_years = 99999999999\n", &["`rates.convergence_years`", "far too large"]),
+        scenario("negative whole number", "[rates]\nconvergence_years = -1\n", &["negative"]),
+        scenario("fraction for a whole number", "[rates]\nconvergence_years = 1.5\n", &["whole number"]),
+        scenario("nan", "[economy]\ncpi_inflation_pct = nan\n", &["not a finite number"]),
+        scenario("infinity", "[economy]\ncpi_inflation_pct = inf\n", &["not a finite number"]),
+        scenario("fiscal year without the second part", "[horizon]\nbase_year = \"2025\"\n", &["not a fiscal year"]),
+        scenario("fiscal year not consecutive", "[horizon]\nend_year = \"2025-27\"\n", &["not a fiscal year"]),
+        scenario("fiscal year as a number", "[horizon]\nend_year = 2075\n", &["expected a string"]),
+        scenario("enum value", "[spending]\nwelfare_uprating = \"rpi\"\n", &["is not one of"]),
+        scenario("enum typo", "[spending]\nwelfare_uprating = \"earning\"\n", &["did you mean `earnings`"]),
+        // Values: units and ranges.
+        scenario("percent written as a fraction", "[economy]\ncpi_inflation_pct = 0.02\n", &["looks like a fraction", "write 2"]),
+        scenario("share written as a percent", "[debt]\nindex_linked_share = 30\n", &["looks like a percent", "write 0.3"]),
+        scenario("share above 1", "[debt]\nfloating_rate_share = 1.5\n", &["more than 1"]),
+        scenario("productivity out of range", "[economy]\nproductivity_growth_pct = 10\n", &["plausible range"]),
+        scenario("negative unemployment", "[economy]\nunemployment_rate_pct = -1\n", &["plausible range"]),
+        scenario("gilt rate out of range", "[rates]\ngilt_rate_long_run_pct = 40\n", &["plausible range"]),
+        scenario("debt shares above 1", "[debt]\nindex_linked_share = 0.6\nfloating_rate_share = 0.6\n", &["add up to more than 1"]),
+        scenario("centred GDP weight above 1", "[economy]\ncentred_gdp_next_year_weight_share = 2\n", &["centred_gdp_next_year_weight_share"]),
+        scenario("maturity zero", "[debt]\nnew_issuance_average_maturity_years = 0\n", &["plausible range"]),
+        // Horizon.
+        scenario("medium term before base", "[horizon]\nmedium_term_end = \"2024-25\"\n", &["before the base year"]),
+        scenario("end before medium term", "[horizon]\nend_year = \"2029-30\"\n", &["before the medium-term end"]),
+        scenario("end after the population", "[horizon]\nend_year = \"2125-26\"\n", &["`horizon.end_year`", "ends in mid-2122"]),
+        scenario("base before the EFO", "[horizon]\nbase_year = \"1990-91\"\n", &["`horizon.base_year`", "EFO"]),
+        scenario("medium term after the EFO", "[horizon]\nmedium_term_end = \"2035-36\"\n", &["outside the EFO years"]),
+        scenario("horizon over 150 years", "[horizon]\nend_year = \"2190-91\"\n", &["more than 150 years"]),
+        // State Pension age.
+        scenario("empty timetable", "[state_pension_age]\nsteps = []\n", &["timetable is empty"]),
+        scenario("steps out of order", "[state_pension_age]\nsteps = [{ from = \"2030-31\", age_years = 67.0 }, { from = \"2025-26\", age_years = 66.0 }]\n", &["steps[1].from", "time order"]),
+        scenario("pension age out of range", "[state_pension_age]\nsteps = [{ from = \"2025-26\", age_years = 95.0 }]\n", &["plausible range"]),
+        scenario("step missing a key", "[state_pension_age]\nsteps = [{ from = \"2025-26\" }]\n", &["missing age_years"]),
+        // Names.
+        scenario("empty name", "name = \"\"\n", &["name is empty"]),
+        scenario("long name", &format!("name = \"{}\"\n", "n".repeat(5000)), &["200 or fewer"]),
+        scenario("escape sequence in name", "name = \"a\\u001b[2Jb\"\n", &["control character U+001B"]),
+        scenario("control character in description", "name = \"x\"\ndescription = \"a\\u0007b\"\n", &["`description`", "control character"]),
+        // Interventions.
+        scenario("unknown target", &format!("{x}[[intervention]]\nname = \"A\"\ntarget = \"defence\"\nstart_year = \"2027-28\"\nsaving_share = 0.01\n"), &["not a spending or receipts line"]),
+        scenario("target typo", &format!("{x}[[intervention]]\nname = \"A\"\ntarget = \"helth\"\nstart_year = \"2027-28\"\nsaving_share = 0.01\n"), &["did you mean `health`"]),
+        scenario("unknown cost line", &format!("{x}{IV}saving_share = 0.01\ncost_line = \"roads\"\n"), &["`roads` is not a spending line"]),
+        scenario("intervention missing keys", &format!("{x}[[intervention]]\nname = \"A\"\n"), &["missing target, start_year"]),
+        scenario("saving share as percent", &format!("{x}{IV}saving_share = 5\n"), &["write 0.05"]),
+        scenario("intervention changes nothing", &format!("{x}{IV}"), &["changes nothing"]),
+        scenario("saving larger than the line", &format!("{x}{IV}saving_gbp_bn = 300\n"), &["more than the whole `health` line"]),
+        scenario("start outside the projection", &format!("{x}[[intervention]]\nname = \"A\"\ntarget = \"health\"\nstart_year = \"2090-91\"\nsaving_share = 0.01\n"), &["outside the projection"]),
+        scenario("end before start", &format!("{x}{IV}saving_share = 0.01\nend_year = \"2026-27\"\n"), &["before start_year"]),
+        scenario("reserved intervention name", &format!("{x}[[intervention]]\nname = \"Package\"\ntarget = \"health\"\nstart_year = \"2027-28\"\nsaving_share = 0.01\n"), &["reserved"]),
+        scenario("duplicate intervention names", &format!("{x}{IV}saving_share = 0.01\n{IV}saving_share = 0.02\n"), &["already names intervention[0]"]),
+        scenario("unknown adoption curve", &format!("{x}{IV}saving_share = 0.01\nadoption = \"sigmoid\"\n"), &["is not one of"]),
+        scenario("zero steepness", &format!("{x}{IV}saving_share = 0.01\nadoption_steepness = 0\n"), &["must be above 0"]),
+        scenario("zero ramp", &format!("{x}{IV}saving_share = 0.01\nadoption = \"linear\"\nramp_years = 0\n"), &["end before it starts"]),
+        scenario("productivity without years", &format!("{x}{IV}productivity_growth_pp = 0.5\n"), &["productivity_years"]),
+        scenario("sub-line twice", &format!("{x}{IV}saving_share = 0.01\nsub_line_share = 0.5\nsub_line_gbp_bn = 10\n"), &["not both"]),
+        scenario("decay out of range", &format!("{x}{IV}saving_share = 0.01\ndecay_pct = 150\n"), &["plausible range"]),
+        scenario("probability above 1", &format!("{x}{IV}saving_share = 0.01\nprobability_of_success_share = 1.5\n"), &["more than 1"]),
+        // Population settings.
+        scenario("variant typo", "[population]\nvariant = \"high-fertilty\"\n", &["did you mean `high-fertility`"]),
+        scenario("fertility out of range", "[population]\ntfr_children_per_woman = 9\n", &["`population.tfr_children_per_woman`", "plausible range"]),
+        scenario("migration in thousands", "[population]\nnet_migration_persons = 140\n", &["looks like thousands", "140000"]),
+        scenario("migration out of range", "[population]\nnet_migration_persons = 5000000\n", &["plausible range"]),
+        scenario("migration year key", "[population]\nnet_migration_persons_by_year = { \"20x0\" = 100000 }\n", &["not a calendar year"]),
+        scenario("target year absurd", "[population]\ntfr_children_per_woman = 1.6\ntfr_target_year = 99999\n", &["not a calendar year"]),
+        scenario("unknown ready projection", "[population]\nprojection = \"npp2019\"\n", &["npp2019"]),
+        scenario("projection with assumptions", "[population]\nprojection = \"npp2022\"\nnet_migration_persons = 100000.0\n", &["cannot be combined"]),
+        // Files.
+        scenario("extends a missing file", "extends = \"nope.toml\"\n", &["cannot read scenario file", "nope.toml"]),
+        scenario("extends itself", "extends = \"s.toml\"\n", &["cycle"]),
+        scenario("extends /dev/zero", "extends = \"/dev/zero\"\n", &["not a regular file"]),
+        scenario("extends a directory", "extends = \"{d}\"\n", &["not a regular file"]),
+        scenario("file over 1 MB", &"# padding\n".repeat(120_000), &["larger than 1 MB"]),
+        Case {
+            name: "not UTF-8",
+            files: vec![("s.toml", "name = \"\u{FFFD}\"\n".to_string())],
+            args: vec!["check", "{d}/latin1.toml"],
+            expected: vec!["not UTF-8"],
+        },
+        cli("scenario file missing", &["run", "{d}/missing.toml"], &["cannot read scenario file"]),
+        cli("scenario path is a directory", &["check", "{d}"], &["not a regular file"]),
+        // Data tables substituted by a scenario.
+        with_table("population cell NaN", "population_file", population(cell(5, "NaN")), &["t.csv:5", "not a finite number"]),
+        with_table("population cell 1e308", "population_file", population(cell(5, "1e308")), &["t.csv:5", "plausible range"]),
+        with_table("population cell negative", "population_file", population(cell(5, "-3")), &["t.csv:5", "negative"]),
+        with_table("population cell text", "population_file", population(cell(7, "many")), &["t.csv:7", "not a number"]),
+        with_table("population missing a row", "population_file", population(|i, l| (i != 60).then_some(l)), &["aged"]),
+        with_table("population ragged row", "population_file", population(|i, l| Some(if i == 9 { l + ",1" } else { l })), &["t.csv:9", "fields"]),
+        with_table("population blank line", "population_file", population(|i, l| Some(if i == 9 { String::new() } else { l })), &["t.csv:9", "blank line"]),
+        with_table("population empty", "population_file", String::new(), &["empty"]),
+        with_table("population bad year header", "population_file", population(|i, l| Some(if i == 1 { l.replace("2030", "20x0") } else { l })), &["not a calendar year"]),
+        with_table("population years not consecutive", "population_file", population(|i, l| Some(if i == 1 { l.replace("2030", "2031") } else { l })), &["consecutively"]),
+        with_table("population too short", "population_file", population(|_, l| Some(l.rsplitn(30, ',').last().unwrap_or("").to_string())), &["`horizon.end_year`"]),
+        with_table("profile weight huge", "profiles_file", profiles("huge"), &["plausible range"]),
+        with_table("profile column missing", "profiles_file", profiles("no-health"), &["missing column `health`"]),
+        Case {
+            name: "population from a device",
+            files: vec![("s.toml", "name = \"x\"\n[data]\npopulation_file = \"/dev/urandom\"\n".into())],
+            args: vec!["run", "{d}/s.toml"],
+            expected: vec!["not a regular file"],
+        },
+        // Command-line arguments.
+        cli("end year before the medium term", &["run", "--end-year", "2020-21"], &["--end-year 2020-21"]),
+        cli("end year not a fiscal year", &["run", "--end-year", "2070"], &["not a fiscal year"]),
+        cli("gap target as a fraction", &["gap", "--target", "0.4"], &["looks like a fraction"]),
+        cli("gap target not a number", &["gap", "--target", "forty"], &["invalid value 'forty'"]),
+        cli("gap staging zero", &["gap", "--staged", "0"], &["staging interval"]),
+        cli("gap by a calendar year", &["gap", "--by", "2075"], &["not a fiscal year"]),
+        cli("pyramid fiscal year", &["chart", "pyramid", "--years", "2050-51", "-o", "{d}/p.svg"], &["is a fiscal year"]),
+        cli("unknown chart", &["chart", "pie", "-o", "{d}/p.svg"], &["invalid value 'pie'"]),
+        cli("chart image format", &["chart", "debt", "-o", "{d}/p.gif"], &["cannot tell the image format"]),
+        cli("report format", &["report", "-o", "{d}/r.pdf"], &["cannot tell the report format"]),
+        cli("compare one scenario", &["compare", "scenarios/baseline.toml"], &["at least two"]),
+        cli("unknown format", &["run", "--format", "xml"], &["invalid value 'xml'"]),
+        cli("unknown subcommand", &["frobnicate"], &["unrecognized subcommand"]),
+        cli("output under a file", &["run", "--out", "Cargo.toml/x"], &["not usable"]),
+        cli("run outputs clash", &["run", "--out", "{d}/o", "--charts", "{d}/o"], &["same file"]),
+        Case {
+            name: "chart data would replace the scenario",
+            files: vec![("s.csv", "name = \"x\"\n".into())],
+            args: vec!["chart", "debt", "-o", "{d}/s.svg", "{d}/s.csv"],
+            expected: vec!["would replace the input"],
+        },
+        cli("import from a missing directory", &["data", "import", "--shared", "{d}/none", "--out", "{d}/data"], &["importing from"]),
+    ]
+}
+
+#[test]
+fn every_bad_input_exits_2_with_its_message() {
+    let cases = cases();
+    assert!(cases.len() >= 80, "{} cases", cases.len());
+    eprintln!("{} bad inputs", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let d = tempfile::tempdir().unwrap();
+        let dir = d.path().to_str().unwrap();
+        for (name, text) in &case.files {
+            std::fs::write(d.path().join(name), text.replace("{d}", dir)).unwrap();
+        }
+        // Latin-1 bytes, for the not-UTF-8 case.
+        std::fs::write(d.path().join("latin1.toml"), b"name = \"caf\xe9\"\n").unwrap();
+        let args: Vec<String> = case.args.iter().map(|a| a.replace("{d}", dir)).collect();
+        let out = fiscal()
+            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+            .args(&args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        let missing: Vec<_> = case.expected.iter().filter(|e| !err.contains(*e)).collect();
+        if out.status.code() != Some(2) || err.contains("panicked") || !missing.is_empty() {
+            failures.push(format!(
+                "{}: exit {:?}, missing {missing:?} in: {err}",
+                case.name,
+                out.status.code()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n---\n"));
+}
