@@ -31,6 +31,7 @@ pub mod data;
 pub mod model;
 pub mod output;
 pub mod report;
+pub mod reproduce;
 pub mod run;
 pub mod scenario;
 pub mod years;

@@ -14,7 +14,7 @@ use fiscal::scenario::Scenario;
 
 fn scenarios() -> Vec<PathBuf> {
     let mut out = Vec::new();
-    for dir in ["scenarios", "scenarios/digital"] {
+    for dir in ["scenarios", "scenarios/digital", "scenarios/published"] {
         for e in fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
             if p.extension().is_some_and(|x| x == "toml") {

@@ -25,8 +25,8 @@ pub mod pyramid;
 mod raster;
 pub mod stacked;
 pub mod style;
-pub mod tornado;
 mod subset;
+pub mod tornado;
 
 use std::path::Path;
 

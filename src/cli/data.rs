@@ -48,6 +48,21 @@ pub struct ImportArgs {
     /// Directory to write the tables into.
     #[arg(long, default_value = "data")]
     pub out: PathBuf,
+    /// Import only a forecast vintage of this name (from `--efo`), written
+    /// to OUT/vintages/NAME.csv; a scenario selects it with
+    /// `[horizon] vintage = "NAME"` and `[data] vintage_dir = "OUT"`.
+    #[arg(long, value_name = "NAME", requires = "efo")]
+    pub vintage: Option<String>,
+    /// The OBR EFO aggregates table (public-ledger CSV) of the vintage.
+    #[arg(long, value_name = "FILE", requires = "vintage")]
+    pub efo: Option<PathBuf>,
+    /// Optional databank outturn table (public-ledger CSV) for the years
+    /// before the EFO's first.
+    #[arg(long, value_name = "FILE", requires = "vintage")]
+    pub outturn: Option<PathBuf>,
+    /// Import only the reference tables of `fiscal reproduce` (OUT/reference/).
+    #[arg(long, conflicts_with = "vintage")]
+    pub reference_only: bool,
 }
 
 /// Run `fiscal data`.
@@ -76,6 +91,19 @@ pub fn run(cmd: Command) -> anyhow::Result<()> {
         }
         Command::Import(a) => {
             crate::output::prepare_dir(&a.out).context("the output directory is not usable")?;
+            if let (Some(name), Some(efo)) = (&a.vintage, &a.efo) {
+                let (file, rows) =
+                    crate::data::import::import_vintage(name, efo, a.outturn.as_deref(), &a.out)
+                        .with_context(|| format!("importing vintage `{name}`"))?;
+                outln!("vintage `{name}` written: {file} ({rows} rows)")?;
+                return Ok(());
+            }
+            if a.reference_only {
+                let report = crate::data::import::import_reference(&a.shared, &a.out)
+                    .with_context(|| format!("importing from {}", a.shared.display()))?;
+                out!("{report}")?;
+                return Ok(());
+            }
             // All or nothing: a staging directory beside the output, moved
             // into place only when every table succeeded (and removed if
             // the import is interrupted).

@@ -103,7 +103,7 @@ pub enum Command {
     Run(run::Args),
     /// Validate scenario files without running them; lists every problem.
     Check(check::Args),
-    /// Compare the projection with the published figures it reproduces.
+    /// Run named published cases: the published figures next to ours, with tolerances.
     Reproduce(reproduce::Args),
     /// Compare scenarios side by side, with differences from the first.
     Compare(compare::Args),
@@ -218,6 +218,9 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
                 .is_some_and(crate::model::uncertainty::UncertaintyError::is_bad_input)
             || e.downcast_ref::<IndicatorError>()
                 .is_some_and(IndicatorError::is_bad_input)
+            || e.is::<crate::data::import::ImportError>()
+            || e.downcast_ref::<crate::reproduce::ReproduceError>()
+                .is_some_and(crate::reproduce::ReproduceError::is_bad_input)
             || matches!(
                 e.downcast_ref::<ModelError>(),
                 Some(

@@ -13,8 +13,10 @@ pub mod ons_npp;
 pub mod population;
 pub mod profiles;
 pub mod read;
+pub mod reference;
 pub mod series;
 pub mod shocks;
+pub mod vintage;
 
 use std::path::Path;
 

@@ -61,6 +61,15 @@ pub struct Horizon {
     /// data supports (2121-22 with the ONS 2022-based projection).
     #[serde(default)]
     pub intertemporal_end_year: Option<FiscalYear>,
+    /// The forecast vintage the medium term follows (`efo-2026-03`, or an
+    /// outturn-only vintage such as `outturn-2016-17`, or one imported with
+    /// `fiscal data import --vintage`): see `crate::data::vintage`.
+    #[serde(default = "default_vintage")]
+    pub vintage: String,
+}
+
+fn default_vintage() -> String {
+    crate::data::vintage::DEFAULT.to_string()
 }
 
 /// Long-run economic determinants (after the medium term).

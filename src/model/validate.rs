@@ -227,6 +227,20 @@ fn horizon_order(c: &mut Check, a: &Assumptions) {
             ),
         );
     }
+    if h.vintage.is_empty()
+        || !h
+            .vintage
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+    {
+        c.push(
+            "horizon.vintage",
+            format!(
+                "`{}` is not a vintage name: use lowercase letters, digits and `-` (e.g. \"efo-2026-03\")",
+                h.vintage
+            ),
+        );
+    }
     if h.base_year.years_until(h.end_year) > 150 {
         c.push(
             "horizon.end_year",
@@ -1083,9 +1097,10 @@ fn horizon_within_efo(c: &mut Check, a: &Assumptions, data: &Dataset) {
         c.push(
             "horizon.base_year",
             format!(
-                "{} needs the EFO's debt at the end of {}, but the EFO table covers {first}..{last}: set a base year from {} to {last}",
+                "{} needs the EFO's debt at the end of {} (vintage `{}`), but its table covers {first}..{last}: set a base year from {} to {last}",
                 h.base_year,
                 h.base_year.prev(),
+                h.vintage,
                 first.next()
             ),
         );
@@ -1094,8 +1109,8 @@ fn horizon_within_efo(c: &mut Check, a: &Assumptions, data: &Dataset) {
         c.push(
             "horizon.medium_term_end",
             format!(
-                "{} is outside the EFO years {first}..{last}: the medium term follows the EFO, so set it within them (usually {last})",
-                h.medium_term_end
+                "{} is outside the EFO years {first}..{last} (vintage `{}`): the medium term follows the vintage, so set it within them (usually {last})",
+                h.medium_term_end, h.vintage
             ),
         );
     }

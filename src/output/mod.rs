@@ -11,6 +11,7 @@ pub mod gap;
 pub mod interventions;
 pub mod json;
 pub mod population;
+pub mod reproduce;
 pub mod table;
 pub mod uncertainty;
 pub mod units;

@@ -52,6 +52,8 @@ pub struct DataOverrides {
     /// Directory of the file that set `population.projection` (file paths
     /// in it resolve from there).
     pub population_dir: Option<PathBuf>,
+    /// A data directory holding imported vintages under `vintages/`.
+    pub vintage_dir: Option<PathBuf>,
 }
 
 /// A resolved scenario: its assumptions and where they came from.
@@ -303,6 +305,9 @@ impl Loader {
             }
             if let Some(p) = resolve("profiles_file") {
                 self.data.profiles_file = Some(p);
+            }
+            if let Some(p) = resolve("vintage_dir") {
+                self.data.vintage_dir = Some(p);
             }
         }
         if let Some(Value::Table(pop)) = own.get("population") {
@@ -584,6 +589,13 @@ impl Scenario {
     /// The tables, before any check against the assumptions.
     fn load_data(&self) -> Result<(Dataset, Option<PopulationOutcome>), DataError> {
         let mut d = Dataset::embedded()?;
+        let vintage = &self.assumptions.horizon.vintage;
+        if vintage != crate::data::vintage::DEFAULT || self.data.vintage_dir.is_some() {
+            let set_at = self
+                .locate("horizon.vintage")
+                .unwrap_or_else(|| "[horizon] vintage".into());
+            d.efo = crate::data::vintage::load(vintage, self.data.vintage_dir.as_deref(), &set_at)?;
+        }
         if let Some(p) = &self.data.population_file {
             let text = crate::data::read_table_text(p)?;
             d.population = PopulationTable::parse(&p.display().to_string(), &text)?;

@@ -29,6 +29,7 @@ other_receipts_pct_gdp = 0.0
 [data]
 population_file = ""
 profiles_file = ""
+vintage_dir = ""
 
 [state_pension_age.link_to_life_expectancy]
 from = "2035-36"

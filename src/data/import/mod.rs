@@ -19,8 +19,10 @@ pub mod ledger;
 pub mod participation;
 pub mod population;
 pub mod profiles;
+pub mod reference;
 pub mod shocks;
 pub mod source;
+pub mod vintage;
 pub mod welfare;
 
 use std::fmt;
@@ -79,6 +81,11 @@ pub const TABLES: &[&str] = &[
     "dwp_state_pension_2026.csv",
     "participation.csv",
     "profiles.csv",
+    "vintages/outturn-2016-17.csv",
+    "reference/fsr2017.csv",
+    "reference/obr_headlines.csv",
+    "reference/ons_npp2022_variants.csv",
+    "reference/history.csv",
 ];
 
 /// What an import wrote.
@@ -248,6 +255,7 @@ pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, Imp
     let prof = profiles::derive(&inputs)?;
     write("profiles.csv", profiles::to_csv(&prof))?;
 
+    import_reference_and_vintages(shared_dir, out_dir, &mut report)?;
     report.checks = checks(&pop, &efo, &gilts, &part, &prof);
     report.checks.extend(dwp_checks(&dwp));
     let mut sources = SOURCES_TEMPLATE.to_string();
@@ -289,6 +297,77 @@ fn dwp_checks(dwp: &ledger::SeriesRows) -> Vec<(String, String)> {
         ));
     }
     c
+}
+
+/// Create `out_dir/sub` if needed.
+fn make_dir(out_dir: &Path, sub: &str) -> Result<(), ImportError> {
+    let path = out_dir.join(sub);
+    std::fs::create_dir_all(&path).map_err(|source| ImportError::Write { path, source })
+}
+
+/// The reference tables of `fiscal reproduce` (`reference/`) and the
+/// 2016-17 outturn vintage (`vintages/`).
+fn import_reference_and_vintages(
+    shared_dir: &Path,
+    out_dir: &Path,
+    report: &mut ImportReport,
+) -> Result<(), ImportError> {
+    make_dir(out_dir, "vintages")?;
+    let name = "vintages/outturn-2016-17.csv";
+    let (text, rows) = ledger::to_csv(&vintage::outturn_2016_17(shared_dir)?);
+    source::write_file(out_dir, name, &text)?;
+    report.tables.push((name.into(), rows));
+    report
+        .tables
+        .extend(import_reference(shared_dir, out_dir)?.tables);
+    Ok(())
+}
+
+/// Import only the reference tables of `fiscal reproduce` into
+/// `out_dir/reference/`.
+pub fn import_reference(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
+    let mut report = ImportReport::default();
+    make_dir(out_dir, "reference")?;
+    for (file, rows) in reference::read_all(shared_dir)? {
+        let name = format!("reference/{file}");
+        let (text, n) = reference::to_csv(&rows);
+        source::write_file(out_dir, &name, &text)?;
+        report.tables.push((name, n));
+    }
+    Ok(report)
+}
+
+/// Import one forecast vintage: the EFO aggregates table `efo` (public-ledger
+/// format), with outturn years from the databank table `outturn` if given,
+/// written to `out_dir/vintages/NAME.csv`. Returns the file written and its
+/// row count.
+pub fn import_vintage(
+    name: &str,
+    efo: &Path,
+    outturn: Option<&Path>,
+    out_dir: &Path,
+) -> Result<(String, usize), ImportError> {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(ImportError::invalid(
+            efo,
+            0,
+            format!("vintage name `{name}` must be lowercase letters, digits and `-` (e.g. efo-2026-11)"),
+        ));
+    }
+    let mut rows = vintage::from_efo(efo, outturn)?;
+    if let Some(o) = outturn {
+        // PSND ex BoE and PSNFL next to PSND, from the same databank.
+        add_databank_measures(&mut rows, &ledger::read(o)?)?;
+    }
+    make_dir(out_dir, "vintages")?;
+    let file = format!("vintages/{name}.csv");
+    let (text, n) = ledger::to_csv(&rows);
+    source::write_file(out_dir, &file, &text)?;
+    Ok((file, n))
 }
 
 /// Headline numbers for the report and SOURCES.md.

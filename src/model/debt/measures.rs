@@ -63,7 +63,14 @@ impl OtherMeasures {
         psnd_gbp_bn: f64,
         sfa_gbp_bn: f64,
     ) -> Result<Measures, ModelError> {
-        let boe_gap = if k <= self.t_mt {
+        let boe_gap = if k <= self.t_mt && !data.efo.series.contains_key("databank.psnd") {
+            // A vintage without the databank measures (outturn-only or an
+            // EFO imported without `--outturn`): the gaps are not known and
+            // are taken as zero (docs/reproduce.md, Vintages).
+            self.psnfl_gap_gbp_bn = 0.0;
+            self.boe_gap_mt_gbp_bn = 0.0;
+            0.0
+        } else if k <= self.t_mt {
             let psnd = databank(data, "databank.psnd", year)?;
             let gap = psnd - databank(data, "databank.psnd_ex_boe", year)?;
             self.psnfl_gap_gbp_bn = psnd - databank(data, "databank.psnfl", year)?;

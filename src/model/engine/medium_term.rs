@@ -37,6 +37,13 @@ fn frs_pct(data: &Dataset, line: Spend, year: FiscalYear) -> Result<f64, ModelEr
 /// that bracket `year` (the FRS gives 2025-26 and 2030-31 in the medium term;
 /// health has every year).
 fn frs_pct_in(data: &Dataset, line: Spend, year: FiscalYear) -> Result<f64, ModelError> {
+    // An outturn vintage may carry its own shares (from spending by function).
+    if let Ok(v) = data
+        .efo
+        .get(&format!("frs.age_related.{}", line.key()), year)
+    {
+        return Ok(v);
+    }
     if line == Spend::Health {
         if let Ok(v) = data.frs.get("frs.health.baseline", year) {
             return Ok(v);
@@ -93,7 +100,10 @@ pub(in crate::model) fn efo_year_lines(
     for line in Receipt::ALL {
         let mut v = 0.0;
         for series in line.efo_series() {
-            v += efo(data, series, y)?;
+            // A vintage without a receipts line leaves it in other receipts.
+            if data.efo.series.contains_key(*series) {
+                v += efo(data, series, y)?;
+            }
         }
         receipts[line as usize] = v;
     }
