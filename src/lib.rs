@@ -6,7 +6,8 @@
 //! - [`scenario`]: scenario files (TOML) resolved into [`scenario::Assumptions`];
 //! - [`model`]: the projection itself, pure computation, no I/O;
 //! - [`output`]: tables, CSV and JSON writers;
-//! - [`chart`]: charts (SVG, PNG) in one house style, and [`report`]: HTML and XLSX reports.
+//! - [`chart`]: charts (SVG, PNG) in one house style, and [`report`]: HTML and XLSX reports;
+//! - [`run`]: a scenario run (data, projection, interventions) as every command uses it.
 //!
 //! The binary `fiscal` is a thin shell over these modules.
 //!
@@ -30,6 +31,8 @@ pub mod data;
 pub mod model;
 pub mod output;
 pub mod report;
+pub mod reproduce;
+pub mod run;
 pub mod scenario;
 pub mod years;
 

@@ -319,6 +319,7 @@ fn one_scenario_charts_refuse_several_and_pyramid_checks_years() {
     assert!(e.to_string().contains("one scenario at a time"), "{e}");
     let opts = Options {
         pyramid_years: vec![1800],
+        ..Options::default()
     };
     let e = chart::build(ChartKind::Pyramid, &[i], &opts).unwrap_err();
     assert!(e.to_string().contains("1800"), "{e}");
@@ -363,12 +364,22 @@ fn interventions_chart_png_is_drawn_and_its_csv_matches_the_results() {
     let inked = 1.0 - white as f64 / (px.len() / 3) as f64;
     assert!((0.01..0.97).contains(&inked), "{inked:.3} inked");
     assert_eq!(c.svg().unwrap(), c.svg().unwrap());
-    // One row per intervention (and the package) and year.
+    // Seven interventions: the four that move debt most, the rest summed,
+    // and the package: six series, six distinct colours.
+    assert_eq!(r.interventions.len(), 7);
     let csv = c.csv();
-    assert_eq!(
-        csv.lines().count(),
-        1 + (r.interventions.len() + 1) * p.years.len()
-    );
+    assert_eq!(csv.lines().count(), 1 + 6 * p.years.len());
+    assert!(csv.contains("Other interventions (3, summed)"), "{csv}");
+    let Body::Interventions(body) = &c.body else {
+        panic!("not the interventions chart")
+    };
+    let legend = body.legend();
+    assert_eq!(legend.len(), 6);
+    for (i, a) in legend.iter().enumerate() {
+        for b in legend.iter().skip(i + 1) {
+            assert_ne!(a.key, b.key, "{} and {} share a colour", a.label, b.label);
+        }
+    }
     let last = csv.lines().last().unwrap();
     assert!(
         last.ends_with(&format!(
@@ -376,6 +387,35 @@ fn interventions_chart_png_is_drawn_and_its_csv_matches_the_results() {
             fiscal::output::csv::num(r.package.final_psnd_change_pp_gdp)
         )),
         "{last}"
+    );
+}
+
+/// Local dips (a year below both neighbours) in a path after its first
+/// decade (the build years dip for real): the sawtooth.
+fn dips(v: &[(FiscalYear, f64)]) -> usize {
+    v.get(10..)
+        .unwrap_or_default()
+        .windows(3)
+        .filter(|w| w[1].1 < w[0].1 - 1e-9 && w[1].1 < w[2].1 - 1e-9)
+        .count()
+}
+
+#[test]
+fn interventions_chart_spreads_refresh_costs_unless_asked() {
+    let (_, _, r) = smarter_state();
+    let smooth = fiscal::chart::Interventions::from_results(&r, false);
+    let spikes = fiscal::chart::Interventions::from_results(&r, true);
+    let (a, b) = (
+        dips(&smooth.package.net_saving_pct_gdp),
+        dips(&spikes.package.net_saving_pct_gdp),
+    );
+    // Refresh every 5 years over 40 years: about eight dips with spikes.
+    assert!(b >= 6, "{b} dips with refresh spikes");
+    assert_eq!(a, 0, "dips with refresh spread over its cycle");
+    // The PSND change is the same either way: only the drawing changes.
+    assert_eq!(
+        smooth.package.psnd_change_pp_gdp,
+        spikes.package.psnd_change_pp_gdp
     );
 }
 

@@ -163,10 +163,20 @@ fn interventions_chart_for_a_scenario_with_interventions() {
     assert!(svg.contains("Package: all interventions together"));
     let csv = std::fs::read_to_string(d.path().join("iv.csv")).unwrap();
     assert!(
-        csv.starts_with("intervention,year,net_saving_pct_gdp,psnd_change_pp_gdp\nIdentity: Verify to GOV.UK One Login,2025-26,"),
+        csv.starts_with("intervention,year,net_saving_pct_gdp,psnd_change_pp_gdp\nAI in administration (assistants and process automation),2025-26,"),
         "{csv}"
     );
+    assert!(csv.contains("\n\"Other interventions (3, summed)\",2075-76,"));
     assert!(csv.contains("\nPackage: all interventions together,2075-76,"));
+    // Refresh costs drawn in the years they fall only when asked.
+    let spiky = d.path().join("spiky.svg");
+    fiscal()
+        .args(["chart", "interventions", SMARTER, "--refresh-spikes", "-o"])
+        .arg(&spiky)
+        .assert()
+        .success();
+    let spiky_csv = std::fs::read_to_string(d.path().join("spiky.csv")).unwrap();
+    assert_ne!(csv, spiky_csv);
 
     let dir = d.path().join("charts");
     fiscal()
@@ -268,7 +278,7 @@ fn reports_show_interventions_and_indicators() {
         "Indicators",
         "Intervention summary",
         "Intervention paths",
-        "Chart interventions",
+        "Effects smarter_state_central",
     ] {
         assert!(names.iter().any(|n| n == want), "{want} not in {names:?}");
     }
@@ -331,8 +341,12 @@ fn html_report_is_self_contained_and_escaped() {
     assert!(html.contains("&lt;b&gt;x&lt;/b&gt;"));
     assert!(!html.to_lowercase().contains("<script"));
     assert!(html.matches("<svg").count() >= 6);
-    // Self-contained: nothing to fetch (the SVG namespace is a name, not a fetch).
-    let stripped = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    // Self-contained: nothing to fetch (the SVG namespace is a name, not a
+    // fetch; the charts' fonts are inline data).
+    assert!(html.contains("src:url(data:font/ttf;base64,"));
+    let stripped = html
+        .replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
+        .replace("src:url(data:font/ttf;base64,", "");
     for needle in ["http://", "https://", "src=", "<link", "url("] {
         assert!(!stripped.contains(needle), "{needle} in the report");
     }
@@ -360,10 +374,11 @@ fn xlsx_report_neutralises_formulas() {
     for want in [
         "Summary",
         "Projection",
-        "Assumptions",
-        "Chart debt",
-        "Chart pyramid",
-        "Chart pyramid 2",
+        "Changes from baseline",
+        "Appendix assumptions",
+        "Debt all scenarios",
+        "Pyramid formula",
+        "Pyramid baseline",
     ] {
         assert!(names.iter().any(|n| n == want), "{want} not in {names:?}");
     }

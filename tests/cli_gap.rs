@@ -38,7 +38,7 @@ fn csv_and_json_agree_and_out_writes_both() {
     assert!(
         csv.starts_with("scenario,indicator,start_year,target_year,target_pct_gdp,step_pct_gdp")
     );
-    assert_eq!(csv.lines().count(), 6);
+    assert_eq!(csv.lines().count(), 7);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("gap.csv")).unwrap(),
         csv
@@ -46,6 +46,7 @@ fn csv_and_json_agree_and_out_writes_both() {
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("gap.json")).unwrap())
             .unwrap();
+    let json = &json["results"];
     assert_eq!(json["staged_every_years"], 5);
     let gap = &json["indicators"][0]["result"];
     assert!((gap["achieved_pct_gdp"].as_f64().unwrap() - 40.0).abs() < 0.01);
@@ -62,7 +63,7 @@ fn csv_and_json_agree_and_out_writes_both() {
         .stdout
         .clone();
     let printed: serde_json::Value = serde_json::from_slice(&printed).unwrap();
-    assert_eq!(printed["indicators"], json["indicators"]);
+    assert_eq!(printed["results"]["indicators"], json["indicators"]);
 }
 
 fn bad(args: &[&str], message: &str) {

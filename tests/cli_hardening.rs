@@ -77,7 +77,7 @@ fn exploding_debt_warns_and_the_table_stays_aligned() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    let w = v["warnings"].as_array().unwrap();
+    let w = v["results"]["warnings"].as_array().unwrap();
     assert!(w[0].as_str().unwrap().contains("PSND leaves the band"));
 }
 

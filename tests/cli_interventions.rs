@@ -28,9 +28,16 @@ fn run_reports_interventions_and_writes_their_csv() {
     let csv = fs::read_to_string(out.join("interventions.csv")).unwrap();
     assert!(csv.starts_with("intervention,year,take_up_share"));
     assert_eq!(csv.lines().count(), 1 + 2 * 51);
+    assert!(csv
+        .lines()
+        .next()
+        .unwrap()
+        .contains("social_benefit_gbp_bn"));
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("projection.json")).unwrap()).unwrap();
-    assert!(json["interventions"]["package"]["npv_gbp_bn"].is_number());
+    assert!(json["results"]["interventions"]["package"]["exchequer_npv_gbp_bn"].is_number());
+    assert!(json["results"]["interventions"]["package"]["social_npv_gbp_bn"].is_number());
+    assert!(json["results"]["interventions"]["package"]["interest_saved_pv_gbp_bn"].is_number());
 }
 
 #[test]
@@ -144,4 +151,203 @@ fn formula_like_names_are_neutralised_in_csv() {
         .success();
     let csv = fs::read_to_string(dir.join("interventions.csv")).unwrap();
     assert!(csv.contains("\"'@SUM(A1)\""), "{csv}");
+}
+
+const UNCERTAIN: &str = "[[intervention]]\nname = \"Channel shift\"\ntarget = \"non_age_related\"\nsub_line_gbp_bn = 10.0\nsaving_share = 0.2\nstart_year = \"2026-27\"\nupfront_cost_gbp_bn = 1.0\nprobability_of_success_share = 0.6\n[intervention.uncertainty]\nsaving_share = { dist = \"pert\", low = 0.1, central = 0.2, high = 0.3 }\noptimism_bias_cost_uplift_share = { dist = \"lognormal\", central = 0.5, high = 2.0 }\nprobability_of_success_share = { dist = \"triangular\", low = 0.45, central = 0.6, high = 0.85 }\n";
+
+#[test]
+fn interventions_reports_percentiles_identically_on_any_thread_count() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(d.path(), "s.toml", UNCERTAIN);
+    let run = |threads: &str| {
+        let out = fiscal()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["interventions", "--paths", "70", "--seed", "9", "--no-gap"])
+            .arg(&p)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"));
+    for text in [
+        "Exchequer NPV",
+        "Social NPV",
+        "median",
+        "95th",
+        "Breakeven year",
+        "paid back by",
+        "70 probabilistic paths, seed 9",
+    ] {
+        assert!(one.contains(text), "`{text}` missing in {one}");
+    }
+    // Another seed draws other paths.
+    let other = fiscal()
+        .args(["interventions", "--paths", "70", "--seed", "10", "--no-gap"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_ne!(one, String::from_utf8_lossy(&other.stdout));
+}
+
+#[test]
+fn interventions_writes_paths_as_csv_and_the_distribution_chart() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(d.path(), "s.toml", UNCERTAIN);
+    let chart = d.path().join("fan.svg");
+    let out = fiscal()
+        .args([
+            "interventions",
+            "--paths",
+            "5",
+            "--format",
+            "csv",
+            "--payback-by",
+            "2040-41",
+            "--chart",
+        ])
+        .arg(&chart)
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with("path,exchequer_npv_gbp_bn,social_npv_gbp_bn,final_psnd_change_pp_gdp"));
+    assert_eq!(csv.lines().count(), 6);
+    // With the fiscal gap solved on each path, its share is filled in.
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .nth(6)
+            .is_some_and(|s| !s.is_empty()),
+        "{csv}"
+    );
+    let svg = fs::read_to_string(&chart).unwrap();
+    assert!(svg.contains("Distribution of the package"));
+    let data = fs::read_to_string(d.path().join("fan.csv")).unwrap();
+    assert!(data.starts_with("year,psnd_change_p5_pp_gdp"));
+    assert_eq!(data.lines().count(), 1 + 51);
+}
+
+#[test]
+fn interventions_bad_usage_exits_2() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(d.path(), "s.toml", UNCERTAIN);
+    let ps = p.to_str().unwrap();
+    bad(
+        &["interventions"],
+        &["give a scenario with [[intervention]] tables"],
+    );
+    bad(
+        &["interventions", "scenarios/baseline.toml"],
+        &["has no [[intervention]] tables"],
+    );
+    bad(
+        &["interventions", ps, "--chart", "x.gif"],
+        &["--chart x.gif", ".svg or .png"],
+    );
+    bad(
+        &[
+            "interventions",
+            ps,
+            "--paths",
+            "2",
+            "--payback-by",
+            "2090-91",
+        ],
+        &["--payback-by 2090-91 is outside"],
+    );
+}
+
+#[test]
+fn bad_distributions_stop_points_and_overlaps_are_errors_naming_them() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(
+        d.path(),
+        "lo.toml",
+        &UNCERTAIN.replace(
+            "low = 0.1, central = 0.2, high = 0.3",
+            "low = 0.3, central = 0.2, high = 0.1",
+        ),
+    );
+    bad(
+        &["interventions", p.to_str().unwrap(), "--paths", "2"],
+        &[
+            "intervention[0].uncertainty.saving_share",
+            "low 0.3 exceeds high 0.1",
+        ],
+    );
+    let p = write(
+        d.path(),
+        "shape.toml",
+        &UNCERTAIN.replace("dist = \"pert\"", "dist = \"pret\""),
+    );
+    bad(&["check", p.to_str().unwrap()], &["did you mean `pert`"]);
+    let p = write(
+        d.path(),
+        "stop.toml",
+        &format!("{GOOD}failure_stop_years = 60\n"),
+    );
+    bad(
+        &["check", p.to_str().unwrap()],
+        &[
+            "intervention[0].failure_stop_years",
+            "after the horizon ends in 2075-76",
+        ],
+    );
+    let two = format!(
+        "{GOOD}{}",
+        GOOD.replace("Channel shift", "Chatbots")
+            .replace("saving_share = 0.2", "saving_share = 0.9")
+    );
+    let p = write(d.path(), "overlap.toml", &two);
+    bad(
+        &["check", p.to_str().unwrap()],
+        &[
+            "intervention[1].saving_share",
+            "`Channel shift` and `Chatbots`",
+            "together claim 110 %",
+        ],
+    );
+}
+
+#[test]
+fn savings_beyond_a_whole_line_are_capped_with_a_warning_naming_both() {
+    let d = tempfile::tempdir().unwrap();
+    let one = "[[intervention]]\nname = \"NAME\"\ntarget = \"pensioner_benefits\"\nsub_line = \"SUB\"\nsaving_gbp_bn = 15.0\nadoption = \"immediate\"\nstart_year = \"2026-27\"\n";
+    let text = format!(
+        "{}{}",
+        one.replace("NAME", "Pension credit bots")
+            .replace("SUB", "pension credit"),
+        one.replace("NAME", "Winter fuel bots")
+            .replace("SUB", "winter fuel")
+    );
+    let p = write(d.path(), "cap.toml", &text);
+    let out = fiscal()
+        .args(["interventions", "--paths", "0"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: `Pension credit bots` and `Winter fuel bots` together save more than the whole `pensioner_benefits` line"),
+        "{err}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Note: `Pension credit bots` and `Winter fuel bots`"),
+        "{stdout}"
+    );
 }

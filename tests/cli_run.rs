@@ -31,17 +31,23 @@ fn run_writes_csv_and_json() {
     assert!(csv.starts_with("scenario,year,phase,population"));
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("projection.json")).unwrap()).unwrap();
-    assert_eq!(json["tool"]["name"], "fiscal");
-    assert_eq!(json["scenario"]["files"][0]["path"], "embedded:default");
+    assert_eq!(json["tool"], "fiscal");
+    assert_eq!(json["scenarios"][0]["chain"][0]["path"], "embedded:default");
     assert_eq!(
-        json["scenario"]["files"][0]["sha256"]
+        json["scenarios"][0]["chain"][0]["sha256"]
             .as_str()
             .unwrap()
             .len(),
         64
     );
-    assert!(json["assumptions"]["economy"]["productivity_growth_pct"].is_number());
-    assert_eq!(json["projection"]["years"].as_array().unwrap().len(), 51);
+    assert!(json["results"]["assumptions"]["economy"]["productivity_growth_pct"].is_number());
+    assert_eq!(
+        json["results"]["projection"]["years"]
+            .as_array()
+            .unwrap()
+            .len(),
+        51
+    );
     // No temporary files left behind.
     let names: Vec<String> = fs::read_dir(&out)
         .unwrap()
@@ -205,12 +211,12 @@ fn extends_chain_and_cycle() {
         .unwrap();
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["scenario"]["name"], "Child");
+    assert_eq!(json["scenarios"][0]["name"], "Child");
     assert_eq!(
-        json["assumptions"]["economy"]["productivity_growth_pct"],
+        json["results"]["assumptions"]["economy"]["productivity_growth_pct"],
         1.0
     );
-    assert_eq!(json["scenario"]["files"].as_array().unwrap().len(), 3);
+    assert_eq!(json["scenarios"][0]["chain"].as_array().unwrap().len(), 3);
 }
 
 #[test]

@@ -6,13 +6,15 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use fiscal::model::interventions::probabilistic;
 use fiscal::model::{self, interventions, Adjustments};
-use fiscal::output::{csv::projection_csv, interventions::csv as interventions_csv};
+use fiscal::output::interventions::Distribution;
+use fiscal::output::{csv::projection_csv_exact, interventions::csv as interventions_csv};
 use fiscal::scenario::Scenario;
 
 fn scenarios() -> Vec<PathBuf> {
     let mut out = Vec::new();
-    for dir in ["scenarios", "scenarios/digital"] {
+    for dir in ["scenarios", "scenarios/digital", "scenarios/published"] {
         for e in fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
             if p.extension().is_some_and(|x| x == "toml") {
@@ -43,6 +45,32 @@ fn check(path: &Path, actual: &str, failures: &mut Vec<String>) {
     }
 }
 
+/// 64 probabilistic paths (seed 2017, without the fiscal gap), one row each,
+/// as `fiscal interventions --paths 64 --no-gap --format csv` prints them.
+fn paths_csv(
+    a: &model::Assumptions,
+    d: &fiscal::data::Dataset,
+    base: &model::Projection,
+    r: &interventions::InterventionResults,
+) -> String {
+    let settings = probabilistic::Settings {
+        paths: 64,
+        seed: 2017,
+        gap_without_pct_gdp: None,
+    };
+    let draws = probabilistic::simulate(a, d, base, &settings).unwrap();
+    let summary = probabilistic::summarise(&draws, base, &settings);
+    Distribution {
+        scenario: &a.name,
+        expected: r,
+        summary: &summary,
+        draws: &draws,
+        payback_by: None,
+        uncertain: true,
+    }
+    .csv()
+}
+
 #[test]
 fn shipped_scenarios_match_their_golden_outputs() {
     let mut failures = Vec::new();
@@ -50,7 +78,11 @@ fn shipped_scenarios_match_their_golden_outputs() {
         let s = Scenario::load(&path).unwrap();
         let d = s.dataset().unwrap();
         let p = model::project(&s.assumptions, &d).unwrap();
-        check(&golden_name(&path, ""), &projection_csv(&p), &mut failures);
+        check(
+            &golden_name(&path, ""),
+            &projection_csv_exact(&p),
+            &mut failures,
+        );
         if !s.assumptions.intervention.is_empty() {
             let base = model::project_with(&s.assumptions, &d, &Adjustments::none()).unwrap();
             let r = interventions::evaluate(&s.assumptions, &d, &base).unwrap();
@@ -59,6 +91,13 @@ fn shipped_scenarios_match_their_golden_outputs() {
                 &interventions_csv(&r),
                 &mut failures,
             );
+            if probabilistic::has_uncertainty(&s.assumptions) {
+                check(
+                    &golden_name(&path, ".paths"),
+                    &paths_csv(&s.assumptions, &d, &base, &r),
+                    &mut failures,
+                );
+            }
         }
     }
     assert!(

@@ -64,7 +64,9 @@ fn efo_years_reproduce_the_obr_psnd_ratio() {
             ));
         }
         let psnb = d.efo.get("fiscal.psnb", y.year).unwrap();
-        assert!((y.psnb_gbp_bn - psnb).abs() < 1e-6, "{} PSNB", y.year);
+        // £10k: the EFO's own PSNB misses TME − receipts by £1.0e-6bn in
+        // 2029-30 (rounding in the published data), which the debt carries.
+        assert!((y.psnb_gbp_bn - psnb).abs() < 1e-5, "{} PSNB", y.year);
     }
     assert!(
         misses.is_empty(),

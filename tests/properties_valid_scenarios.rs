@@ -103,7 +103,7 @@ fn scenario(d: &Draw) -> Assumptions {
     (
         b.index_linked_share,
         b.floating_rate_share,
-        b.index_linked_real_coupon_pct,
+        b.index_linked_real_yield_pct,
         b.new_issuance_average_maturity_years,
         b.stock_flow_adjustment_pct_gdp,
     ) = d.debt;

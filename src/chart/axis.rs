@@ -113,3 +113,56 @@ pub fn year_chart<'a, DB: plotters::prelude::DrawingBackend>(
         .y_label_area_size(86)
         .build_cartesian_2d(x, y)
 }
+
+/// The one convention for the forecast period on every fiscal-year chart:
+/// a dashed vertical line after the last OBR forecast year `end`, labelled
+/// "OBR forecast" on its left and "Projection" on its right at the top of
+/// the plot. A line (not a shaded band) so that it shows the same over
+/// lines and over stacked areas.
+pub fn draw_forecast_boundary<DB: plotters::prelude::DrawingBackend>(
+    chart: &mut YearChart<'_, DB>,
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    end: crate::years::FiscalYear,
+) -> Result<(), plotters::prelude::DrawingAreaErrorKind<DB::ErrorType>> {
+    use plotters::prelude::*;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    let x = chart.x_range();
+    let y = chart.y_range();
+    let bx = end.0 as f64 + 0.5;
+    if bx <= x.start || bx >= x.end {
+        return Ok(());
+    }
+    let top = chart.backend_coord(&(bx, y.end));
+    let bottom = chart.backend_coord(&(bx, y.start));
+    // Dashes by hand: plotters 0.3's dashed style is not in every backend.
+    let mut py = top.1;
+    while py < bottom.1 {
+        let end_y = (py + 6).min(bottom.1);
+        area.draw(&PathElement::new(
+            vec![
+                (
+                    top.0 - area.get_base_pixel().0,
+                    py - area.get_base_pixel().1,
+                ),
+                (
+                    top.0 - area.get_base_pixel().0,
+                    end_y - area.get_base_pixel().1,
+                ),
+            ],
+            super::style::MUTED.stroke_width(2),
+        ))?;
+        py += 11;
+    }
+    let base = area.get_base_pixel();
+    let note = super::style::text(super::style::NOTE, super::style::MUTED);
+    area.draw_text(
+        "OBR forecast",
+        &note.pos(Pos::new(HPos::Right, VPos::Top)),
+        (top.0 - base.0 - 8, top.1 - base.1 + 6),
+    )?;
+    area.draw_text(
+        "Projection",
+        &note.pos(Pos::new(HPos::Left, VPos::Top)),
+        (top.0 - base.0 + 8, top.1 - base.1 + 6),
+    )
+}

@@ -8,6 +8,7 @@
 //! in the ratio. This module only sums them by decade and joins the real
 //! growth and inflation terms into one nominal growth bar.
 
+use crate::output::units::Unit;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -15,7 +16,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::axis::Axis;
 use super::frame::{Key, LegendEntry};
 use super::style::{self, okabe_ito, INK, MUTED};
-use super::{csv_table, num, ChartError};
+use super::{csv_table, ChartError};
 use crate::model::indicators::{decompose, DecompositionRow};
 use crate::model::Projection;
 
@@ -144,11 +145,11 @@ impl Decomposition {
                 format!("{} to {}", p.first, p.last),
                 p.first.to_string(),
                 p.last.to_string(),
-                num(p.primary_deficit),
-                num(p.interest),
-                num(p.growth),
-                num(p.stock_flow),
-                num(p.change),
+                Unit::Pp.format(p.primary_deficit),
+                Unit::Pp.format(p.interest),
+                Unit::Pp.format(p.growth),
+                Unit::Pp.format(p.stock_flow),
+                Unit::Pp.format(p.change),
             ]
         });
         csv_table(

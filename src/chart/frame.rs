@@ -6,7 +6,7 @@ use plotters::prelude::*;
 
 use super::style::{self, INK, MUTED};
 use super::ChartError;
-use crate::output::json::OGL_ATTRIBUTION;
+use crate::output::json::{OGL_ATTRIBUTION, SOURCES_SHORT};
 
 /// How a legend entry is drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,6 +58,43 @@ pub struct Frame {
     pub official: bool,
     /// A note above the source line (e.g. what shading means).
     pub note: Option<String>,
+}
+
+/// The source line every chart carries: the publications (data vintages),
+/// the tool and its version, and the scenarios drawn.
+pub fn source_line(frame: &Frame) -> String {
+    let names = frame
+        .scenario
+        .strip_prefix("Scenarios: ")
+        .or_else(|| frame.scenario.strip_prefix("Scenario: "))
+        .unwrap_or(&frame.scenario);
+    format!(
+        "Source: {SOURCES_SHORT}. fiscal {} projection, {}.",
+        env!("CARGO_PKG_VERSION"),
+        names
+    )
+}
+
+/// `text` in at most two lines of `max` pixels, broken at a space; the
+/// second shortened with an ellipsis if it is still too long.
+fn wrap2(text: &str, font: &FontDesc<'_>, max: u32) -> Vec<String> {
+    if style::text_width(text, font) <= max {
+        return vec![text.to_string()];
+    }
+    let mut cut = 0;
+    for (i, _) in text.match_indices(' ') {
+        if style::text_width(&text[..i], font) > max {
+            break;
+        }
+        cut = i;
+    }
+    if cut == 0 {
+        return vec![style::fit(text, font, max)];
+    }
+    vec![
+        text[..cut].to_string(),
+        style::fit(text[cut..].trim_start(), font, max),
+    ]
 }
 
 /// Horizontal page margin, pixels.
@@ -149,6 +186,7 @@ pub fn draw<DB: DrawingBackend>(
         footer.push(style::fit(note, &nfont, max_text));
     }
     if frame.official {
+        footer.extend(wrap2(&source_line(frame), &nfont, max_text));
         footer.push(style::fit(OGL_ATTRIBUTION, &nfont, max_text));
     }
     for line in footer.iter().rev() {

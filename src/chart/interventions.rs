@@ -4,6 +4,12 @@
 //! intervention is a thin coloured line; the package is a thick black line,
 //! labelled at its end, because the package is the answer a reader wants.
 //!
+//! Readable for a policy team: at most six lines (the four interventions
+//! that move debt most, the rest summed as one grey line, and the package),
+//! each in its own colour; and technology refresh costs spread evenly over
+//! their cycle, so that a refresh every few years does not draw a sawtooth
+//! at annual resolution (unless asked for with `refresh_spikes`).
+//!
 //! The package's PSND change is its own projection, not the sum of the
 //! interventions' changes (interest on interest compounds across them), so
 //! both panels draw it rather than adding the lines up.
@@ -31,13 +37,20 @@ pub struct EffectPath {
 }
 
 impl EffectPath {
-    fn from_effect(label: &str, e: &Effect) -> EffectPath {
+    fn from_effect(label: &str, e: &Effect, refresh_spikes: bool) -> EffectPath {
         EffectPath {
             label: label.to_string(),
             net_saving_pct_gdp: e
                 .years
                 .iter()
-                .map(|y| (y.year, y.net_saving_pct_gdp))
+                .map(|y| {
+                    let v = if refresh_spikes {
+                        y.net_saving_pct_gdp
+                    } else {
+                        y.net_saving_smoothed_pct_gdp
+                    };
+                    (y.year, v)
+                })
                 .collect(),
             psnd_change_pp_gdp: e
                 .years
@@ -60,22 +73,49 @@ pub struct Interventions {
 /// Legend and CSV label of the package.
 pub const PACKAGE_LABEL: &str = "Package: all interventions together";
 
-/// Intervention colours: the line palette without black, which marks the
-/// package, and with grey before yellow (yellow is weak on white).
-const COLOURS: [RGBColor; 8] = [
+/// Interventions drawn on their own; the rest are summed into one line.
+pub const MAX_SHOWN: usize = 4;
+
+/// Intervention colours: four well-separated Okabe–Ito colours (not black,
+/// which marks the package), then grey for the summed rest.
+const COLOURS: [RGBColor; 5] = [
     okabe_ito::BLUE,
     okabe_ito::VERMILLION,
     okabe_ito::GREEN,
-    okabe_ito::ORANGE,
     okabe_ito::PURPLE,
-    okabe_ito::SKY_BLUE,
-    style::GREY,
-    okabe_ito::YELLOW,
+    okabe_ito::ORANGE,
 ];
+const OTHERS: RGBColor = style::GREY;
 const PACKAGE: RGBColor = okabe_ito::BLACK;
 
-fn colour(i: usize) -> RGBColor {
-    COLOURS[i % COLOURS.len()]
+fn colour(i: usize, p: &EffectPath) -> RGBColor {
+    if p.label.starts_with(OTHERS_LABEL) {
+        OTHERS
+    } else {
+        COLOURS[i % COLOURS.len()]
+    }
+}
+
+/// Label of the summed rest (followed by how many).
+const OTHERS_LABEL: &str = "Other interventions";
+
+/// Sum `paths` year by year into one line.
+fn summed(label: String, paths: &[EffectPath]) -> EffectPath {
+    let add = |f: fn(&EffectPath) -> &Vec<(FiscalYear, f64)>| {
+        let mut out: Vec<(FiscalYear, f64)> =
+            paths.first().map(|p| f(p).clone()).unwrap_or_default();
+        for p in paths.iter().skip(1) {
+            for (o, (_, v)) in out.iter_mut().zip(f(p)) {
+                o.1 += v;
+            }
+        }
+        out
+    };
+    EffectPath {
+        label,
+        net_saving_pct_gdp: add(|p| &p.net_saving_pct_gdp),
+        psnd_change_pp_gdp: add(|p| &p.psnd_change_pp_gdp),
+    }
 }
 
 fn err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
@@ -95,15 +135,43 @@ struct Panel<'a> {
 }
 
 impl Interventions {
-    /// The chart data from evaluated interventions.
-    pub fn from_results(r: &InterventionResults) -> Interventions {
+    /// The chart data from evaluated interventions: with more than
+    /// [`MAX_SHOWN`] + 1, the [`MAX_SHOWN`] with the largest final effect on
+    /// debt (in scenario order) and the rest summed. Net savings use
+    /// smoothed refresh costs unless `refresh_spikes`.
+    pub fn from_results(r: &InterventionResults, refresh_spikes: bool) -> Interventions {
+        let all: Vec<EffectPath> = r
+            .interventions
+            .iter()
+            .map(|e| EffectPath::from_effect(&e.name, e, refresh_spikes))
+            .collect();
+        let interventions = if all.len() <= MAX_SHOWN + 1 {
+            all
+        } else {
+            let mut by_size: Vec<usize> = (0..all.len()).collect();
+            let size = |k: usize| {
+                r.interventions
+                    .get(k)
+                    .map_or(0.0, |e| e.final_psnd_change_pp_gdp.abs())
+            };
+            by_size.sort_by(|&a, &b| size(b).total_cmp(&size(a)).then(a.cmp(&b)));
+            let mut shown: Vec<usize> = by_size.iter().copied().take(MAX_SHOWN).collect();
+            shown.sort_unstable();
+            let rest: Vec<EffectPath> = (0..all.len())
+                .filter(|k| !shown.contains(k))
+                .filter_map(|k| all.get(k).cloned())
+                .collect();
+            let mut out: Vec<EffectPath> =
+                shown.iter().filter_map(|&k| all.get(k).cloned()).collect();
+            out.push(summed(
+                format!("{OTHERS_LABEL} ({}, summed)", rest.len()),
+                &rest,
+            ));
+            out
+        };
         Interventions {
-            interventions: r
-                .interventions
-                .iter()
-                .map(|e| EffectPath::from_effect(&e.name, e))
-                .collect(),
-            package: EffectPath::from_effect(PACKAGE_LABEL, &r.package),
+            interventions,
+            package: EffectPath::from_effect(PACKAGE_LABEL, &r.package, refresh_spikes),
         }
     }
 
@@ -119,7 +187,7 @@ impl Interventions {
             .interventions
             .iter()
             .enumerate()
-            .map(|(i, p)| LegendEntry::line(p.label.clone(), colour(i)))
+            .map(|(i, p)| LegendEntry::line(p.label.clone(), colour(i, p)))
             .collect();
         l.push(LegendEntry::line(self.package.label.clone(), PACKAGE));
         l
@@ -157,7 +225,7 @@ impl Interventions {
             .interventions
             .iter()
             .enumerate()
-            .map(|(i, p)| (f(p), colour(i), 3))
+            .map(|(i, p)| (f(p), colour(i, p), 3))
             .collect();
         // The package last, so it is drawn on top.
         lines.push((f(&self.package), PACKAGE, 5));

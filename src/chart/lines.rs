@@ -35,7 +35,8 @@ pub struct Lines {
     pub value_suffix: String,
     /// Decimals of the final-value labels.
     pub decimals: usize,
-    /// First and last year to shade as the OBR medium-term forecast.
+    /// First and last year of the OBR medium-term forecast, marked by the
+    /// house forecast boundary ([`super::axis::draw_forecast_boundary`]).
     pub shaded: Option<(FiscalYear, FiscalYear)>,
     /// Name of the value column in the CSV.
     pub csv_column: String,
@@ -76,9 +77,13 @@ impl Lines {
     /// The data as CSV: `scenario,year,<csv_column>` (series are scenarios).
     pub fn csv(&self) -> String {
         let rows = self.series.iter().flat_map(|s| {
-            s.points
-                .iter()
-                .map(move |(y, v)| vec![super::text(&s.label), y.to_string(), super::num(*v)])
+            s.points.iter().map(move |(y, v)| {
+                vec![
+                    super::text(&s.label),
+                    y.to_string(),
+                    crate::output::units::format(&self.csv_column, *v),
+                ]
+            })
         });
         csv_table(&["scenario", "year", &self.csv_column], rows)
     }
@@ -130,25 +135,10 @@ impl Lines {
         let mut chart = super::axis::year_chart(area, widest, x_axis, Axis::new(y0, y1, yticks))
             .map_err(err)?;
 
-        if let Some((a, b)) = self.shaded {
-            let (a, b) = (a.0 as f64 - 0.5, b.0 as f64 + 0.5);
-            chart
-                .draw_series(std::iter::once(Rectangle::new(
-                    [(a.max(x0), y0), (b.min(x1), y1)],
-                    style::SHADE.filled(),
-                )))
-                .map_err(err)?;
-            let (px, py) = chart.backend_coord(&(a.max(x0), y1));
-            let base = area.get_base_pixel();
-            area.draw_text(
-                "OBR forecast",
-                &style::text(style::NOTE, MUTED),
-                (px - base.0 + 6, py - base.1 + 6),
-            )
-            .map_err(err)?;
-        }
-
         super::axis::draw_year_mesh(&mut chart, self.y_desc.as_str()).map_err(err)?;
+        if let Some((_, end)) = self.shaded {
+            super::axis::draw_forecast_boundary(&mut chart, area, end).map_err(err)?;
+        }
 
         if y0 < 0.0 {
             chart

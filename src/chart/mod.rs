@@ -14,14 +14,19 @@
 
 mod axis;
 pub mod decomposition;
+pub mod fan;
 mod font;
 pub mod frame;
+pub mod heatmap;
 pub mod interventions;
 pub mod lines;
+pub mod package_fan;
 pub mod pyramid;
 mod raster;
 pub mod stacked;
 pub mod style;
+mod subset;
+pub mod tornado;
 
 use std::path::Path;
 
@@ -35,6 +40,7 @@ use crate::output::csv::{num as fmt_num, safe_text};
 use crate::years::FiscalYear;
 
 pub use decomposition::Decomposition;
+pub use font::font_face_css;
 pub use frame::{Frame, LegendEntry};
 pub use interventions::{EffectPath, Interventions};
 pub use lines::{Lines, Series};
@@ -69,6 +75,16 @@ pub enum ChartError {
         /// The scenario's name.
         scenario: String,
     },
+    /// More scenarios than one chart's legend can show without covering data.
+    #[error("{count} scenarios on one `{kind}` chart is more than its legend can show clearly (at most {max}); split them over several charts, e.g. `fiscal chart {kind} A B C -o part1.svg` and `fiscal chart {kind} D E F -o part2.svg`")]
+    TooManySeries {
+        /// The chart's name.
+        kind: &'static str,
+        /// How many scenarios were given.
+        count: usize,
+        /// The most one chart shows.
+        max: usize,
+    },
     /// Several scenarios given to a chart that shows one.
     #[error("the `{kind}` chart shows one scenario at a time, but {count} were given; run it once per scenario (only `debt` and `dependency` compare scenarios)")]
     OneScenario {
@@ -78,6 +94,25 @@ pub enum ChartError {
         count: usize,
     },
 }
+
+impl ChartError {
+    /// Whether the request caused the error (a year, scenario count or
+    /// chart that does not fit the scenarios): bad input, exit code 2.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            ChartError::PopulationYear { .. }
+                | ChartError::OneScenario { .. }
+                | ChartError::NoInterventions { .. }
+                | ChartError::NoData(_)
+                | ChartError::TooManySeries { .. }
+        )
+    }
+}
+
+/// The most scenarios one chart compares: the legend (above the plot, in
+/// rows) then still leaves the plot most of the height.
+pub const MAX_SERIES: usize = 12;
 
 /// The charts on offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
@@ -96,6 +131,12 @@ pub enum ChartKind {
     Pyramid,
     /// Old-age dependency ratio, one line per scenario.
     Dependency,
+    /// Stochastic fan of PSND (percentile bands) with the deterministic path and variants.
+    Fan,
+    /// One-at-a-time sensitivities of final-year PSND, largest first.
+    Tornado,
+    /// Final-year PSND over a two-field sweep (drawn by `fiscal sweep --chart`).
+    Heatmap,
 }
 
 impl ChartKind {
@@ -120,6 +161,9 @@ impl ChartKind {
             ChartKind::Interventions => "interventions",
             ChartKind::Pyramid => "pyramid",
             ChartKind::Dependency => "dependency",
+            ChartKind::Fan => "fan",
+            ChartKind::Tornado => "tornado",
+            ChartKind::Heatmap => "heatmap",
         }
     }
 
@@ -133,6 +177,9 @@ impl ChartKind {
             ChartKind::Interventions => "What the efficiency interventions do",
             ChartKind::Pyramid => "Population by age and sex",
             ChartKind::Dependency => "Old-age dependency ratio",
+            ChartKind::Fan => "How uncertain is the debt path?",
+            ChartKind::Tornado => "Which assumption matters most for debt",
+            ChartKind::Heatmap => "Debt over a grid of assumptions",
         }
     }
 
@@ -161,6 +208,14 @@ pub enum Body {
     Interventions(Interventions),
     /// Population pyramid.
     Pyramid(Pyramid),
+    /// Stochastic fan.
+    Fan(fan::Fan),
+    /// Tornado of sensitivities.
+    Tornado(tornado::Tornado),
+    /// Heatmap of a two-field sweep.
+    Heatmap(heatmap::Heatmap),
+    /// Distribution (fan) of a package's effect on debt.
+    PackageFan(package_fan::Fan),
 }
 
 /// A chart ready to render: its kind, chrome and data.
@@ -237,6 +292,10 @@ impl Chart {
             Body::Decomposition(b) => b.legend(),
             Body::Interventions(b) => b.legend(),
             Body::Pyramid(b) => b.legend(),
+            Body::Fan(b) => b.legend(),
+            Body::PackageFan(b) => b.legend(),
+            Body::Tornado(b) => b.legend(),
+            Body::Heatmap(b) => b.legend(),
         }
     }
 
@@ -248,6 +307,10 @@ impl Chart {
             Body::Decomposition(b) => b.csv(),
             Body::Interventions(b) => b.csv(),
             Body::Pyramid(b) => b.csv(),
+            Body::Fan(b) => b.csv(),
+            Body::PackageFan(b) => b.csv(),
+            Body::Tornado(b) => b.csv(),
+            Body::Heatmap(b) => b.csv(),
         }
     }
 
@@ -259,6 +322,10 @@ impl Chart {
             Body::Decomposition(b) => b.draw(&plot),
             Body::Interventions(b) => b.draw(&plot),
             Body::Pyramid(b) => b.draw(&plot),
+            Body::Fan(b) => b.draw(&plot),
+            Body::PackageFan(b) => b.draw(&plot),
+            Body::Tornado(b) => b.draw(&plot),
+            Body::Heatmap(b) => b.draw(&plot),
         }
     }
 
@@ -273,7 +340,7 @@ impl Chart {
             root.present()
                 .map_err(|e| ChartError::Draw(e.to_string()))?;
         }
-        Ok(out)
+        Ok(font::embed_in_svg(&out))
     }
 
     /// The chart as a PNG file, [`style::WIDTH`] × [`style::HEIGHT`], RGB.
@@ -330,6 +397,9 @@ pub struct Options {
     /// Calendar mid-years for the pyramid; empty for the default (first,
     /// middle and last projection years).
     pub pyramid_years: Vec<i32>,
+    /// Interventions chart: draw refresh costs in the years they fall
+    /// (a sawtooth) instead of spread over their cycle.
+    pub refresh_spikes: bool,
 }
 
 fn scenario_label(inputs: &[Input<'_>]) -> String {
@@ -395,6 +465,13 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
     if inputs.is_empty() {
         return Err(ChartError::NoData("no scenario given".into()));
     }
+    if inputs.len() > MAX_SERIES {
+        return Err(ChartError::TooManySeries {
+            kind: kind.key(),
+            count: inputs.len(),
+            max: MAX_SERIES,
+        });
+    }
     let frame = |note: Option<String>| Frame {
         title: kind.title().into(),
         scenario: scenario_label(inputs),
@@ -411,10 +488,17 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
             .collect()
     };
     let chart = match kind {
+        ChartKind::Fan | ChartKind::Tornado | ChartKind::Heatmap => {
+            return Err(ChartError::NoData(format!(
+                "the `{}` chart is drawn from an uncertainty run, not a projection: use `fiscal chart {}` or the `--chart` option of `fiscal fan`, `fiscal sensitivity` or `fiscal sweep`",
+                kind.key(),
+                kind.key()
+            )))
+        }
         ChartKind::Debt => {
             let shaded = efo_span(inputs[0].projection);
             let note = shaded.map(|(a, b)| {
-                format!("Shaded: OBR medium-term forecast, {a} to {b}; later years are fiscal's long-term projection. End-March PSND over GDP centred on end-March.")
+                format!("OBR medium-term forecast {a} to {b} (left of the dashed line); later years are fiscal's long-term projection. End-March PSND over GDP centred on end-March.")
             });
             Chart {
                 kind,
@@ -440,7 +524,7 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
                 y_desc: "Per 1,000 aged 16 to State Pension age".into(),
                 value_suffix: String::new(),
                 decimals: 0,
-                shaded: None,
+                shaded: efo_span(inputs[0].projection),
                 csv_column: "old_age_dependency_per_1000".into(),
             }),
         },
@@ -497,11 +581,15 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
             };
             Chart {
                 kind,
-                frame: frame(Some(
-                    "Expected values (after optimism bias, haircuts and the chance of success) against the same scenario without interventions."
-                        .into(),
-                )),
-                body: Body::Interventions(Interventions::from_results(r)),
+                frame: frame(Some(format!(
+                    "Expected values (after optimism bias, haircuts and the chance of success) against the same scenario without interventions{}.",
+                    if opts.refresh_spikes {
+                        ""
+                    } else {
+                        "; refresh costs spread over their cycle"
+                    }
+                ))),
+                body: Body::Interventions(Interventions::from_results(r, opts.refresh_spikes)),
             }
         }
         ChartKind::Pyramid => {

@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::axis::Axis;
 use super::frame::LegendEntry;
 use super::style::{self, okabe_ito, INK, MUTED};
-use super::{csv_table, num, ChartError};
+use super::{csv_table, ChartError};
 use crate::data::{PopulationTable, Sex, N_AGES};
 
 /// Persons by single year of age (0..=105, the last 105 and over) in one year.
@@ -102,7 +102,7 @@ impl Pyramid {
                         y.year.to_string(),
                         sex.name().to_string(),
                         age.to_string(),
-                        num(*p),
+                        crate::output::units::Unit::Persons.format(*p),
                     ]);
                 }
             }

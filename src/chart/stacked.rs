@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axis::Axis;
 use super::frame::LegendEntry;
-use super::style::{self, INK, MUTED};
+use super::style::{self, INK};
 use super::{csv_table, ChartError};
 use crate::years::FiscalYear;
 
@@ -68,14 +68,18 @@ impl Stacked {
         let mut rows = Vec::new();
         for l in &self.layers {
             for (y, v) in self.years.iter().zip(&l.values) {
-                rows.push(vec![super::text(&l.label), y.to_string(), super::num(*v)]);
+                rows.push(vec![
+                    super::text(&l.label),
+                    y.to_string(),
+                    crate::output::units::format(&self.csv_column, *v),
+                ]);
             }
         }
         for (y, v) in self.years.iter().zip(&totals) {
             rows.push(vec![
                 super::text(&self.total_label),
                 y.to_string(),
-                super::num(*v),
+                crate::output::units::format(&self.csv_column, *v),
             ]);
         }
         csv_table(&["category", "year", &self.csv_column], rows)
@@ -139,27 +143,7 @@ impl Stacked {
 
         let base = area.get_base_pixel();
         if let Some(b) = self.boundary.filter(|b| b < last && b >= first) {
-            let bx = b.0 as f64 + 0.5;
-            chart
-                .draw_series(LineSeries::new(
-                    vec![(bx, y0), (bx, y1)],
-                    INK.stroke_width(2),
-                ))
-                .map_err(err)?;
-            let (px, py) = chart.backend_coord(&(bx, y1));
-            let note = style::text(style::NOTE, MUTED);
-            area.draw_text(
-                "OBR forecast",
-                &note.pos(Pos::new(HPos::Right, VPos::Top)),
-                (px - base.0 - 8, py - base.1 + 6),
-            )
-            .map_err(err)?;
-            area.draw_text(
-                "Projection",
-                &note.pos(Pos::new(HPos::Left, VPos::Top)),
-                (px - base.0 + 8, py - base.1 + 6),
-            )
-            .map_err(err)?;
+            super::axis::draw_forecast_boundary(&mut chart, area, b).map_err(err)?;
         }
 
         if let (Some(t), Some(y)) = (totals.last(), self.years.last()) {

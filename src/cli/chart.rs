@@ -1,22 +1,23 @@
 //! `fiscal chart KIND [SCENARIO...] -o FILE.svg|png`: draw one chart and
-//! write its data beside it as CSV; also the `--charts DIR` writers of
-//! `fiscal run` and `fiscal compare`.
+//! write its data beside it as CSV.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Context;
 
 use crate::chart::{self, Chart, ChartError, ChartKind, ImageFormat, Input, Options};
-use crate::data::Dataset;
-use crate::model::interventions::InterventionResults;
-use crate::model::Projection;
 use crate::output;
+use crate::run::{project_all, Run};
 
-use super::run_all::{project_all, Run};
 use super::UsageError;
 
 /// Arguments of `fiscal chart`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal chart debt -o debt.svg", "the debt chart for the baseline"),
+    ("fiscal chart debt baseline low_productivity -o debt.png", "two scenarios on one chart"),
+    ("fiscal chart pyramid --years 2025,2050,2074 -o pyramid.svg", "a population pyramid for chosen years"),
+]))]
 pub struct Args {
     /// Which chart.
     #[arg(value_enum)]
@@ -29,6 +30,9 @@ pub struct Args {
     /// Pyramid years (calendar mid-years), comma-separated, e.g. 2025,2050,2074; default: first, middle and last projection years.
     #[arg(long, value_name = "YEAR", value_delimiter = ',', value_parser = parse_mid_year)]
     pub years: Vec<i32>,
+    /// Interventions chart: draw technology refresh costs in the years they fall (a sawtooth) instead of spread over their cycle.
+    #[arg(long)]
+    pub refresh_spikes: bool,
 }
 
 /// A calendar mid-year for `--years`; a fiscal year (`2050-51`) gets a
@@ -54,25 +58,6 @@ fn parse_mid_year(s: &str) -> Result<i32, String> {
     ))
 }
 
-/// Turn chart errors caused by the request into usage errors (exit 2).
-pub fn usage(e: ChartError) -> anyhow::Error {
-    match e {
-        ChartError::PopulationYear { .. }
-        | ChartError::OneScenario { .. }
-        | ChartError::NoInterventions { .. }
-        | ChartError::NoData(_) => UsageError(e.to_string()).into(),
-        other => anyhow::Error::new(other),
-    }
-}
-
-/// The directory a file goes into (`.` for a bare file name).
-pub fn parent_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
 /// Run `fiscal chart`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let Some(format) = ImageFormat::from_path(&args.output) else {
@@ -83,81 +68,75 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .into());
     };
     if !args.kind.compares_scenarios() && args.scenarios.len() > 1 {
-        return Err(usage(ChartError::OneScenario {
+        return Err(ChartError::OneScenario {
             kind: args.kind.key(),
             count: args.scenarios.len(),
-        }));
+        }
+        .into());
     }
-    output::prepare_dir(parent_dir(&args.output)).context("the output directory is not usable")?;
-    let runs = project_all(&args.scenarios)?;
+    output::prepare_dir(output::parent_dir(&args.output))
+        .context("the output directory is not usable")?;
+    if matches!(args.kind, ChartKind::Fan | ChartKind::Tornado) {
+        let scenario = super::load_scenario(args.scenarios.first().map(PathBuf::as_path))?;
+        let chart = uncertainty_chart(args.kind, &scenario)?;
+        let bytes = chart.render(format).context("cannot draw the chart")?;
+        output::write_atomic(&args.output, &bytes)?;
+        output::write_atomic(&args.output.with_extension("csv"), chart.csv().as_bytes())?;
+        return Ok(());
+    }
+    let runs = project_all(super::load_scenarios(&args.scenarios)?)?;
     let inputs: Vec<Input<'_>> = runs.iter().map(Run::input).collect();
     let opts = Options {
         pyramid_years: args.years,
+        refresh_spikes: args.refresh_spikes,
     };
-    let chart = chart::build(args.kind, &inputs, &opts).map_err(usage)?;
+    let chart = chart::build(args.kind, &inputs, &opts)?;
     let bytes = chart
         .render(format)
         .with_context(|| format!("cannot draw the {} chart", args.kind.key()))?;
-    let mut files = output::FileSet::new(super::run_all::inputs_of(&runs, &args.scenarios));
+    let mut files = output::FileSet::new(crate::run::inputs_of(&runs, &args.scenarios));
     files.add(args.output.clone(), bytes)?;
     files.add(args.output.with_extension("csv"), chart.csv().into_bytes())?;
     files.commit()?;
     Ok(())
 }
 
-/// Add every chart of one projection (and, with interventions, the
-/// `interventions` chart) into `dir` as `<kind>.svg`, `<kind>.png` and
-/// `<kind>.csv`; nothing when `dir` is `None`.
-pub fn write_all(
-    files: &mut output::FileSet,
-    dir: Option<&Path>,
-    data: &Dataset,
-    projection: &Projection,
-    interventions: Option<&InterventionResults>,
-) -> anyhow::Result<()> {
-    let Some(dir) = dir else {
-        return Ok(());
-    };
-    let input = Input {
-        projection,
-        population: &data.population,
-        interventions,
-    };
-    let charts = chart::build_all(input, &Options::default()).map_err(usage)?;
-    write_charts(files, dir, &charts)
-}
-
-/// Add the charts that compare scenarios (`debt`, `dependency`), each
-/// with every scenario, into `dir`; nothing when `dir` is `None`.
-pub fn write_compare(
-    files: &mut output::FileSet,
-    dir: Option<&Path>,
-    inputs: &[Input<'_>],
-) -> anyhow::Result<()> {
-    let Some(dir) = dir else {
-        return Ok(());
-    };
-    let charts = ChartKind::ALL
-        .iter()
-        .filter(|k| k.compares_scenarios())
-        .map(|&k| chart::build(k, inputs, &Options::default()))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(usage)?;
-    write_charts(files, dir, &charts)
-}
-
-/// Add each chart to `files` as `dir/<kind>.svg`, `.png` and `.csv`.
-fn write_charts(files: &mut output::FileSet, dir: &Path, charts: &[Chart]) -> anyhow::Result<()> {
-    output::prepare_dir(dir).context("the charts directory is not usable")?;
-    for c in charts {
-        let key = c.kind.key();
-        for format in [ImageFormat::Svg, ImageFormat::Png] {
-            let bytes = c
-                .render(format)
-                .with_context(|| format!("cannot draw the {key} chart"))?;
-            files.add(dir.join(format!("{key}.{}", format.ext())), bytes)?;
+/// The `fan` (100,000 reduced-form paths, seed 42, with the rate and
+/// productivity variants) or `tornado` chart of `scenario`, as `fiscal chart`
+/// draws them; `fiscal fan --chart` and `fiscal sensitivity --chart` take
+/// other settings.
+fn uncertainty_chart(
+    kind: ChartKind,
+    scenario: &crate::scenario::Scenario,
+) -> anyhow::Result<Chart> {
+    use crate::chart::{fan, tornado};
+    use crate::model::uncertainty::{self, sensitivity, Engine, FanOptions};
+    let data = scenario.dataset()?;
+    let a = &scenario.assumptions;
+    match kind {
+        ChartKind::Fan => {
+            let table = crate::data::shocks::ShockTable::embedded()?;
+            let o = FanOptions {
+                engine: Engine::Reduced,
+                paths: 100_000,
+                seed: 42,
+                shock_medium_term: None,
+                draw_demography: false,
+            };
+            let run = uncertainty::fan(a, &data, &table, &o, &|_| {})?;
+            Ok(fan::Fan::from_run(&run, sensitivity::fan_variants(a, &data)?).chart())
         }
-        files.add(dir.join(format!("{key}.csv")), c.csv().into_bytes())?;
+        ChartKind::Tornado => {
+            let s = sensitivity::sensitivities(a, &data)?;
+            Ok(
+                tornado::Tornado::from_sensitivity(&a.name, a.horizon.end_year.to_string(), &s)
+                    .chart(),
+            )
+        }
+        other => Err(ChartError::NoData(format!(
+            "`{}` is not drawn from the scenario alone",
+            other.key()
+        ))
+        .into()),
     }
-    Ok(())
 }

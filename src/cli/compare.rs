@@ -5,16 +5,26 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::run_all::Run;
 use crate::model::Projection;
+use crate::run::Run;
 
 use super::Format;
 
 use crate::model;
+use crate::model::indicators::Headline;
+use crate::output::csv::projection_long_csv;
+use crate::output::envelope::Envelope;
+use crate::output::json::OGL_ATTRIBUTION;
 use crate::output::{self, compare};
+use serde::Serialize;
 
 /// Arguments of `fiscal compare`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal compare low_productivity --with-baseline", "a shipped scenario against the baseline"),
+    ("fiscal compare a.toml b.toml --format csv --long", "tidy long CSV for pandas or R"),
+    ("fiscal compare baseline digital/smarter_state_central --charts charts", "with the debt and dependency charts"),
+]))]
 pub struct Args {
     /// Scenario files; the first is the reference for differences.
     #[arg(required = true, num_args = 1..)]
@@ -28,9 +38,21 @@ pub struct Args {
     /// What to print on standard output.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// CSV in long ("tidy") form, `scenario,year,variable,unit,value`: on standard output with `--format csv`, and as compare_long.csv with `--out`.
+    #[arg(long)]
+    pub long: bool,
     /// Also write the debt and dependency charts, every scenario on each (SVG, PNG, CSV), into this directory.
     #[arg(long, value_name = "DIR")]
     pub charts: Option<PathBuf>,
+}
+
+/// What `--format json` puts under `results`: each scenario's projection
+/// and headline indicators, in the order given.
+#[derive(Serialize)]
+struct CompareResults<'a> {
+    licence: &'static str,
+    projections: &'a [&'a Projection],
+    indicators: &'a [Headline],
 }
 
 /// Run `fiscal compare`.
@@ -39,9 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if args.with_baseline {
         scenarios.push(super::load_scenario(None)?);
     }
-    for p in &args.scenarios {
-        scenarios.push(super::load_scenario(Some(p))?);
-    }
+    scenarios.extend(super::load_scenarios(&args.scenarios)?);
     if scenarios.len() < 2 {
         return Err(super::UsageError(
             "give at least two scenarios to compare (or one with --with-baseline)".into(),
@@ -51,31 +71,45 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let mut runs = scenarios
-        .into_iter()
-        .map(Run::project)
-        .collect::<anyhow::Result<Vec<Run>>>()?;
-    super::run_all::disambiguate(&mut runs);
+    if let Some(dir) = &args.charts {
+        output::prepare_dir(dir).context("the charts directory is not usable")?;
+    }
+    let runs = crate::run::project_all(scenarios)?;
     let inputs: Vec<_> = runs.iter().map(Run::input).collect();
-    let mut files = output::FileSet::new(super::run_all::inputs_of(&runs, &args.scenarios));
-    super::chart::write_compare(&mut files, args.charts.as_deref(), &inputs)?;
+    let mut files = output::FileSet::new(crate::run::inputs_of(&runs, &args.scenarios));
+    if let Some(dir) = &args.charts {
+        output::charts::write_compare(&mut files, dir, &inputs)
+            .context("cannot write the charts")?;
+    }
     let projections: Vec<&Projection> = runs.iter().map(|r| &r.projection).collect();
     let indicators: Vec<_> = runs
         .iter()
         .map(|r| model::indicators::headline(&r.scenario.assumptions, &r.data, r.package.clone()))
         .collect();
     let csv = compare::csv(&projections);
-    let json = {
-        let mut t = serde_json::to_string_pretty(&projections).unwrap_or_default();
-        t.push('\n');
-        t
-    };
+    let json = Envelope::new(
+        "compare",
+        CompareResults {
+            licence: OGL_ATTRIBUTION,
+            projections: &projections,
+            indicators: &indicators,
+        },
+    )
+    .scenarios(runs.iter().map(|r| &r.scenario))
+    .maybe_data(runs.first().map(|r| &r.data))
+    .to_json();
     if let Some(dir) = &args.out {
         files.add(
             dir.join("compare_indicators.csv"),
             compare::indicators_csv(&projections, &indicators).into_bytes(),
         )?;
         files.add(dir.join("compare.csv"), csv.clone().into_bytes())?;
+        if args.long {
+            files.add(
+                dir.join("compare_long.csv"),
+                projection_long_csv(&projections).into_bytes(),
+            )?;
+        }
         files.add(dir.join("compare.json"), json.clone().into_bytes())?;
     }
     files.commit()?;
@@ -84,6 +118,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             out!("{}", compare::table(&projections))?;
             out!("{}", compare::indicators_table(&projections, &indicators))?;
         }
+        Format::Csv if args.long => out!("{}", projection_long_csv(&projections))?,
         Format::Csv => out!("{csv}")?,
         Format::Json => out!("{json}")?,
     }

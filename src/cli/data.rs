@@ -1,6 +1,10 @@
 //! `fiscal data import`: rebuild the compact tables under `data/` from the
 //! official publications (see data/SOURCES.md).
 
+// The shock table's fixed-size [f64; 4] arrays, indexed by the four named
+// variables.
+#![allow(clippy::indexing_slicing)]
+
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -10,10 +14,33 @@ use anyhow::Context;
 pub enum Command {
     /// Read the official files under SHARED and write the tables into OUT.
     Import(ImportArgs),
+    /// Estimate the fan's shock variances, correlations and persistence from UK history (writes shocks.csv).
+    Shocks(ShocksArgs),
+}
+
+/// Arguments of `fiscal data shocks`.
+#[derive(Debug, clap::Args)]
+pub struct ShocksArgs {
+    /// Directory holding the official publications (the project's shared/).
+    #[arg(long, default_value = "../shared")]
+    pub shared: PathBuf,
+    /// Directory to write shocks.csv and SOURCES_SHOCKS.md into.
+    #[arg(long, default_value = "data")]
+    pub out: PathBuf,
+    /// First fiscal year of the sample (its starting calendar year).
+    #[arg(long, default_value_t = crate::data::import::shocks::DEFAULT_FIRST)]
+    pub from: i32,
+    /// Last fiscal year of the sample (its starting calendar year).
+    #[arg(long, default_value_t = crate::data::import::shocks::DEFAULT_LAST)]
+    pub to: i32,
 }
 
 /// Arguments of `fiscal data import`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal data import", "rebuild data/ from ../shared"),
+    ("fiscal data import --shared /path/to/shared --out /tmp/data", "elsewhere, to compare"),
+]))]
 pub struct ImportArgs {
     /// Directory holding the official publications (the project's shared/).
     #[arg(long, default_value = "../shared")]
@@ -21,13 +48,62 @@ pub struct ImportArgs {
     /// Directory to write the tables into.
     #[arg(long, default_value = "data")]
     pub out: PathBuf,
+    /// Import only a forecast vintage of this name (from `--efo`), written
+    /// to OUT/vintages/NAME.csv; a scenario selects it with
+    /// `[horizon] vintage = "NAME"` and `[data] vintage_dir = "OUT"`.
+    #[arg(long, value_name = "NAME", requires = "efo")]
+    pub vintage: Option<String>,
+    /// The OBR EFO aggregates table (public-ledger CSV) of the vintage.
+    #[arg(long, value_name = "FILE", requires = "vintage")]
+    pub efo: Option<PathBuf>,
+    /// Optional databank outturn table (public-ledger CSV) for the years
+    /// before the EFO's first.
+    #[arg(long, value_name = "FILE", requires = "vintage")]
+    pub outturn: Option<PathBuf>,
+    /// Import only the reference tables of `fiscal reproduce` (OUT/reference/).
+    #[arg(long, conflicts_with = "vintage")]
+    pub reference_only: bool,
 }
 
 /// Run `fiscal data`.
 pub fn run(cmd: Command) -> anyhow::Result<()> {
     match cmd {
+        Command::Shocks(a) => {
+            crate::output::prepare_dir(&a.out).context("the output directory is not usable")?;
+            let (t, files) = crate::data::import::shocks::write(&a.shared, &a.out, a.from, a.to)
+                .with_context(|| format!("estimating the shocks from {}", a.shared.display()))?;
+            outln!(
+                "shock estimates, fiscal years {} ({} residuals):",
+                t.sample,
+                t.observations
+            )?;
+            for (k, v) in crate::data::shocks::VARIABLES.iter().enumerate() {
+                outln!(
+                    "  {v:<16} sd {:>6.3} pp  persistence {:>6.3}",
+                    t.sd_pp[k],
+                    t.persistence[k]
+                )?;
+            }
+            for f in files {
+                outln!("wrote {}", f.display())?;
+            }
+            Ok(())
+        }
         Command::Import(a) => {
             crate::output::prepare_dir(&a.out).context("the output directory is not usable")?;
+            if let (Some(name), Some(efo)) = (&a.vintage, &a.efo) {
+                let (file, rows) =
+                    crate::data::import::import_vintage(name, efo, a.outturn.as_deref(), &a.out)
+                        .with_context(|| format!("importing vintage `{name}`"))?;
+                outln!("vintage `{name}` written: {file} ({rows} rows)")?;
+                return Ok(());
+            }
+            if a.reference_only {
+                let report = crate::data::import::import_reference(&a.shared, &a.out)
+                    .with_context(|| format!("importing from {}", a.shared.display()))?;
+                out!("{report}")?;
+                return Ok(());
+            }
             // All or nothing: a staging directory beside the output, moved
             // into place only when every table succeeded (and removed if
             // the import is interrupted).
@@ -36,7 +112,7 @@ pub fn run(cmd: Command) -> anyhow::Result<()> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "data".into());
-            let staging = super::chart::parent_dir(&a.out)
+            let staging = crate::output::parent_dir(&a.out)
                 .join(format!(".{name}.import.{}.tmp", std::process::id()));
             crate::output::atomic::register_temporary(&staging);
             let result = crate::data::import::import_staged(&a.shared, &a.out, &staging);

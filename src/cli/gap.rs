@@ -17,6 +17,10 @@ use crate::years::FiscalYear;
 
 /// Arguments of `fiscal gap`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal gap", "S1 and S2 fiscal gaps for the baseline"),
+    ("fiscal gap digital/smarter_state_central --format json", "for a shipped scenario, as JSON"),
+]))]
 pub struct Args {
     /// Scenario file (TOML); the embedded baseline when omitted.
     pub scenario: Option<PathBuf>,
@@ -140,6 +144,20 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         None => solver.s1(start, solver.s1_default_year()),
     };
     let s1_year = args.s1_by.unwrap_or(solver.s1_default_year());
+    // The intertemporal gap and S2 run on the projection extended to the
+    // intertemporal horizon (horizon.intertemporal_end_year).
+    let ext = crate::model::indicators::intertemporal_assumptions(a, &data);
+    let ext_solver = GapSolver::new(
+        &ext,
+        &data,
+        crate::model::intervention_adjustments(&ext, &data)?,
+    )
+    .with_context(|| {
+        format!(
+            "cannot project scenario `{}` to {}",
+            a.name, ext.horizon.end_year
+        )
+    })?;
     let indicators = vec![
         row(
             "fiscal_gap",
@@ -153,14 +171,23 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ),
         row(
             "intertemporal_gap",
-            "Intertemporal gap (infinite horizon)".into(),
-            solver.intertemporal(start),
+            format!("Intertemporal gap (to {})", ext.horizon.end_year),
+            ext_solver.intertemporal(start),
         ),
         row("s1", format!("EC S1: PSND 60% in {s1_year}"), s1),
         row(
+            "s1_phased",
+            format!("EC S1 phased in (5 yrs): 60% in {s1_year}"),
+            solver.s1_phased(start, s1_year),
+        ),
+        row(
             "s2",
-            format!("EC S2: from {}", h.medium_term_end.next()),
-            solver.s2(),
+            format!(
+                "EC S2: from {} (to {})",
+                h.medium_term_end.next(),
+                ext.horizon.end_year
+            ),
+            ext_solver.s2(),
         ),
     ];
 
@@ -194,7 +221,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         paths,
     };
     let csv = gap_csv(&report);
-    let json = gap_json(&report);
+    let json = gap_json(&report, &scenario, &data);
     if let Some(dir) = &args.out {
         let mut inputs = scenario.input_paths();
         inputs.extend(args.scenario.iter().cloned());

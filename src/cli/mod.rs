@@ -3,10 +3,15 @@
 
 /// Write to standard output; a failed write (a closed pipe, a full disk)
 /// becomes a [`StdoutError`] for `?`, never a panic as `print!` would.
+/// With `--quiet`, nothing is written.
 macro_rules! out {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        write!(std::io::stdout().lock(), $($arg)*).map_err($crate::cli::StdoutError)
+        if $crate::cli::quiet() {
+            Ok(())
+        } else {
+            write!(std::io::stdout().lock(), $($arg)*).map_err($crate::cli::StdoutError)
+        }
     }};
 }
 
@@ -14,20 +19,30 @@ macro_rules! out {
 macro_rules! outln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        writeln!(std::io::stdout().lock(), $($arg)*).map_err($crate::cli::StdoutError)
+        if $crate::cli::quiet() {
+            Ok(())
+        } else {
+            writeln!(std::io::stdout().lock(), $($arg)*).map_err($crate::cli::StdoutError)
+        }
     }};
 }
 
 pub mod chart;
 pub mod check;
 pub mod compare;
+pub mod completions;
 pub mod data;
+pub mod fan;
 pub mod gap;
+pub mod interventions;
+pub mod man;
 pub mod population;
 pub mod report;
 pub mod reproduce;
 pub mod run;
-pub mod run_all;
+pub mod scenarios;
+pub mod sensitivity;
+pub mod sweep;
 
 use clap::{Parser, Subcommand};
 
@@ -52,18 +67,33 @@ Every input the tool reads and the ways each can be wrong: docs/errors.md";
 
 /// OBR-style long-term projections of UK public sector net debt.
 #[derive(Debug, Parser)]
-#[command(
-    name = "fiscal",
-    version,
-    about,
-    long_about = None,
-    propagate_version = true,
-    after_help = EXIT_CODES
-)]
+#[command(name = "fiscal", version, about, long_about = None, propagate_version = true, after_help = EXIT_CODES)]
 pub struct Cli {
+    /// Print nothing on standard output (files asked for are still written; errors still go to standard error).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The `--help` epilogue of a subcommand: its examples, then [`EXIT_CODES`].
+pub fn examples(list: &[(&str, &str)]) -> String {
+    let width = list.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    let mut text = String::from("Examples:\n");
+    for (cmd, what) in list {
+        text.push_str(&format!("  {cmd:<width$}   # {what}\n"));
+    }
+    text.push('\n');
+    text.push_str(EXIT_CODES);
+    text
+}
+
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether `--quiet` was given (standard output is then left empty).
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The subcommands.
@@ -73,21 +103,35 @@ pub enum Command {
     Run(run::Args),
     /// Validate scenario files without running them; lists every problem.
     Check(check::Args),
-    /// Compare the projection with the published figures it reproduces.
+    /// Run named published cases: the published figures next to ours, with tolerances.
     Reproduce(reproduce::Args),
     /// Compare scenarios side by side, with differences from the first.
     Compare(compare::Args),
     /// Fiscal gaps, S1 and S2: the change in the primary balance that meets a debt target.
     Gap(gap::Args),
+    /// Appraise a scenario's interventions (Green Book NPVs) and draw probabilistic paths of the package.
+    Interventions(interventions::Args),
     /// Draw one chart (SVG or PNG) for one or more scenarios, with its data as CSV.
     Chart(chart::Args),
     /// Write a report: one self-contained HTML page, or an XLSX workbook.
     Report(report::Args),
     /// The population a scenario runs on: age groups, births, deaths, migration, TFR, life expectancy.
     Population(population::Args),
+    /// List the shipped scenarios (embedded, runnable by name from anywhere).
+    Scenarios(scenarios::Args),
+    /// Stochastic fan of the debt path: percentiles and probabilities by year from many paths.
+    Fan(fan::Args),
+    /// One-at-a-time sensitivities (a tornado): final-year debt and fiscal gap, largest swing first.
+    Sensitivity(sensitivity::Args),
+    /// Run a scenario over a grid of field values (`--vary field=a..b:step`), in parallel.
+    Sweep(sweep::Args),
     /// Build the compact data tables from the official publications.
     #[command(subcommand)]
     Data(data::Command),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// Print the manual page (roff) on standard output.
+    Man(man::Args),
 }
 
 /// What a command prints on standard output.
@@ -125,16 +169,24 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn run_command(cli: Cli) -> anyhow::Result<()> {
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     match cli.command {
+        Command::Scenarios(a) => scenarios::run(a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
         Command::Run(a) => run::run(a),
         Command::Check(a) => check::run(a),
         Command::Compare(a) => compare::run(a),
         Command::Gap(a) => gap::run(a),
+        Command::Interventions(a) => interventions::run(a),
         Command::Chart(a) => chart::run(a),
         Command::Report(a) => report::run(a),
         Command::Data(c) => data::run(c),
         Command::Reproduce(a) => reproduce::run(a),
         Command::Population(a) => population::run(a),
+        Command::Fan(a) => fan::run(a),
+        Command::Sensitivity(a) => sensitivity::run(a),
+        Command::Sweep(a) => sweep::run(a),
     }
 }
 
@@ -160,8 +212,15 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
             || e.is::<crate::data::import::ImportError>()
             || e.is::<crate::data::ons_npp::ImportError>()
             || e.is::<UsageError>()
+            || e.downcast_ref::<crate::chart::ChartError>()
+                .is_some_and(crate::chart::ChartError::is_bad_input)
+            || e.downcast_ref::<crate::model::uncertainty::UncertaintyError>()
+                .is_some_and(crate::model::uncertainty::UncertaintyError::is_bad_input)
             || e.downcast_ref::<IndicatorError>()
                 .is_some_and(IndicatorError::is_bad_input)
+            || e.is::<crate::data::import::ImportError>()
+            || e.downcast_ref::<crate::reproduce::ReproduceError>()
+                .is_some_and(crate::reproduce::ReproduceError::is_bad_input)
             || matches!(
                 e.downcast_ref::<ModelError>(),
                 Some(
@@ -179,13 +238,68 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
     }
 }
 
-/// Load a scenario file, or the embedded default when none is given.
+/// Load a scenario: `-` reads it from standard input (relative `extends`
+/// from the working directory), an existing file is read, any other name is
+/// looked up among the shipped scenarios; the embedded default when none.
 pub fn load_scenario(path: Option<&std::path::Path>) -> anyhow::Result<crate::scenario::Scenario> {
+    use crate::scenario::Scenario;
     use anyhow::Context;
     match path {
-        Some(p) => crate::scenario::Scenario::load(p)
+        Some(p) if p.as_os_str() == "-" => {
+            let text = read_stdin_scenario()?;
+            Scenario::from_text("<stdin>", &text, Some(std::path::Path::new(".")))
+                .context("the scenario on standard input is not valid")
+        }
+        Some(p) if !p.exists() && p.to_str().and_then(crate::scenario::catalog::find).is_none() => {
+            Scenario::load(p).with_context(|| {
+                format!(
+                    "scenario {} is neither a file nor a shipped scenario (`fiscal scenarios` lists them)",
+                    p.display()
+                )
+            })
+        }
+        Some(p) => Scenario::load_named(p)
             .with_context(|| format!("scenario {} is not valid", p.display())),
-        None => crate::scenario::Scenario::default_scenario()
+        None => Scenario::default_scenario()
             .context("the embedded default scenario is not valid (a bug)"),
     }
+}
+
+/// The largest scenario read from standard input: far above any real
+/// scenario, small enough that a stray pipe cannot exhaust memory.
+const STDIN_LIMIT_BYTES: u64 = 4 << 20;
+
+fn read_stdin_scenario() -> anyhow::Result<String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(STDIN_LIMIT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| UsageError(format!("cannot read the scenario from standard input: {e}")))?;
+    if bytes.len() as u64 > STDIN_LIMIT_BYTES {
+        return Err(UsageError(format!(
+            "the scenario on standard input is over {} MiB; a scenario file is a few kilobytes",
+            STDIN_LIMIT_BYTES >> 20
+        ))
+        .into());
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        UsageError("the scenario on standard input is not UTF-8 text: save it as UTF-8".into())
+            .into()
+    })
+}
+
+/// Load each scenario (the embedded default when none is given).
+pub fn load_scenarios(
+    paths: &[std::path::PathBuf],
+) -> anyhow::Result<Vec<crate::scenario::Scenario>> {
+    if paths.is_empty() {
+        return Ok(vec![load_scenario(None)?]);
+    }
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err(
+            UsageError("`-` (standard input) can stand for one scenario only".into()).into(),
+        );
+    }
+    paths.iter().map(|p| load_scenario(Some(p))).collect()
 }

@@ -8,14 +8,18 @@ use anyhow::Context;
 
 use super::Format;
 
-use crate::model::demography::{
-    population_from_settings, projection::summary_of_table, PopulationOutcome, PopulationSettings,
-    SpaPath, VariantPreset,
-};
+use crate::model::demography::{PopulationSettings, VariantPreset};
+use crate::output::envelope::Envelope;
 use crate::output::{self, population};
+use crate::run::population_summary;
 
 /// Arguments of `fiscal population`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal population", "the baseline population every 5 years"),
+    ("fiscal population --variant low-migration --every 10", "an ONS variant"),
+    ("fiscal population zero_net_migration --format csv", "the population of a shipped scenario, as CSV"),
+]))]
 pub struct Args {
     /// Scenario file; the embedded baseline (ONS 2022-based principal) when omitted.
     pub scenario: Option<PathBuf>,
@@ -52,45 +56,6 @@ fn parse_variant(s: &str) -> Result<VariantPreset, String> {
         })
 }
 
-/// The scenario's State Pension age steps as a path by calendar mid-year.
-fn spa_path(a: &crate::model::Assumptions) -> SpaPath {
-    let steps = &a.state_pension_age.steps;
-    let mut points = Vec::new();
-    for (i, s) in steps.iter().enumerate() {
-        points.push((s.from.start(), s.age_years));
-        if let Some(next) = steps.get(i + 1) {
-            points.push((next.from.start() - 1, s.age_years));
-        }
-    }
-    SpaPath { points }
-}
-
-/// The scenario's population summary for each projection year: from the
-/// cohort-component engine when the scenario gives assumptions (or none), or
-/// from the ready projection it names. `outcome` is what the scenario's
-/// settings produced (`None` without settings).
-pub fn summary_rows(
-    scenario: &crate::scenario::Scenario,
-    outcome: Option<PopulationOutcome>,
-) -> anyhow::Result<Vec<crate::model::demography::SummaryRow>> {
-    let a = &scenario.assumptions;
-    let last_year = a.horizon.end_year.start() + 1;
-    // Without settings, project the principal assumptions so that flows show.
-    let outcome = match outcome {
-        Some(o) => o,
-        None => population_from_settings(&PopulationSettings::default(), last_year, None)
-            .context("cannot project the principal population")?,
-    };
-    let spa = spa_path(a);
-    Ok(match &outcome {
-        PopulationOutcome::Projected(p) => p.summary(&spa),
-        PopulationOutcome::Ready(t) => summary_of_table(t, &spa),
-    }
-    .into_iter()
-    .filter(|r| r.year >= a.horizon.base_year.start() && r.year < last_year)
-    .collect())
-}
-
 /// Run `fiscal population`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let mut scenario = super::load_scenario(args.scenario.as_deref())?;
@@ -103,7 +68,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let rows = summary_rows(&scenario, scenario.population_outcome()?)?;
+    let rows = population_summary(&scenario, scenario.population_outcome()?)?;
     let csv = population::csv(&rows);
     if let Some(dir) = &args.out {
         output::write_atomic(&dir.join("population.csv"), csv.as_bytes())?;
@@ -114,9 +79,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             population::table(&scenario.assumptions.name, &rows, args.every)
         )?,
         Format::Csv => out!("{csv}")?,
-        Format::Json => outln!(
+        Format::Json => out!(
             "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
+            Envelope::new("population", &rows)
+                .scenarios([&scenario])
+                .to_json()
         )?,
     }
     Ok(())

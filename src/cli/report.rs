@@ -5,15 +5,19 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::chart::{parent_dir, usage};
-use super::run_all::{project_all, Run};
 use super::UsageError;
 use crate::model::indicators::{sustainability, Sustainability};
 use crate::output;
 use crate::report::{self, Entry, ReportError};
+use crate::run::{project_all, Run};
 
 /// Arguments of `fiscal report`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal report -o report.html", "one self-contained HTML page for the baseline"),
+    ("fiscal report baseline digital/smarter_state_central -o report.xlsx", "a workbook for analysts, two scenarios"),
+    ("SOURCE_DATE_EPOCH=$(date +%s) fiscal report -o report.xlsx", "record the run time in the workbook"),
+]))]
 pub struct Args {
     /// Scenario files (TOML); the embedded baseline when none.
     pub scenarios: Vec<PathBuf>,
@@ -30,9 +34,24 @@ enum Kind {
 
 fn report_error(e: ReportError) -> anyhow::Error {
     match e {
-        ReportError::Chart(c) => usage(c),
+        ReportError::Chart(c) => c.into(),
         other => anyhow::Error::new(other),
     }
+}
+
+/// The workbook's run time: `SOURCE_DATE_EPOCH` (seconds since 1970, the
+/// reproducible-builds convention) when set; none otherwise, so that the
+/// same inputs give a byte-identical workbook.
+fn xlsx_meta() -> anyhow::Result<report::xlsx::Meta> {
+    let run_time_epoch_s = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => Some(v.trim().parse::<i64>().map_err(|_| {
+            UsageError(format!(
+                "SOURCE_DATE_EPOCH is `{v}`: set it to whole seconds since 1970-01-01 UTC, or unset it"
+            ))
+        })?),
+        Err(_) => None,
+    };
+    Ok(report::xlsx::Meta { run_time_epoch_s })
 }
 
 /// Run `fiscal report`.
@@ -53,8 +72,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .into())
         }
     };
-    output::prepare_dir(parent_dir(&args.output)).context("the output directory is not usable")?;
-    let runs = project_all(&args.scenarios)?;
+    let meta = xlsx_meta()?;
+    output::prepare_dir(output::parent_dir(&args.output))
+        .context("the output directory is not usable")?;
+    let runs = project_all(super::load_scenarios(&args.scenarios)?)?;
     // As `fiscal run` reports them: with the interventions in force.
     let indicators: Vec<Sustainability> = runs
         .iter()
@@ -71,14 +92,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             sustainability: Some(s),
         })
         .collect();
-    let charts = report::charts(&entries).map_err(usage)?;
+    let charts = report::charts(&entries)?;
     let bytes = match kind {
         Kind::Html => report::html::render(&entries, &charts)
             .map_err(report_error)?
             .into_bytes(),
-        Kind::Xlsx => report::xlsx::render(&entries, &charts).map_err(report_error)?,
+        Kind::Xlsx => report::xlsx::render_with(&entries, &charts, &meta).map_err(report_error)?,
     };
-    let mut files = output::FileSet::new(super::run_all::inputs_of(&runs, &args.scenarios));
+    let mut files = output::FileSet::new(crate::run::inputs_of(&runs, &args.scenarios));
     files.add(args.output.clone(), bytes)?;
     files.commit()?;
     Ok(())

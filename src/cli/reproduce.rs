@@ -1,137 +1,77 @@
-//! `fiscal reproduce`: rerun the default projection and compare it with the
-//! published figures it is meant to reproduce, listing every difference.
+//! `fiscal reproduce`: run named published cases (all by default) and print
+//! each published figure next to ours, with tolerances; `--strict` makes a
+//! failed hard check exit 1 (the CI use). The cases live in
+//! [`crate::reproduce`]; this file only parses, prints and writes.
 
 use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::model::reproduce::{efo_years, frs_paths, ready_reckoners, Comparison};
-use crate::model::{self};
-use crate::output::{self, csv::num};
+use super::Format;
+use crate::output::{self, reproduce as render};
+use crate::reproduce::{self, CASES};
 
 /// Arguments of `fiscal reproduce`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal reproduce", "every published case against ours, as a table"),
+    ("fiscal reproduce --list", "the six cases and their tolerances"),
+    ("fiscal reproduce fsr-2017 history", "two cases"),
+    ("fiscal reproduce --strict --format json", "CI: exit 1 if a hard check fails; a JSON record"),
+]))]
 pub struct Args {
-    /// Scenario file; the embedded baseline when omitted.
-    pub scenario: Option<PathBuf>,
-    /// Also write reproduce.csv into this directory.
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
-    /// Exit 1 when a hard check (the EFO years) misses its tolerance.
+    /// Cases to run (all when none): ons-2022, efo-2026-03, history,
+    /// frs-2026, fsr-2017, obr-headlines. `--list` describes them.
+    #[arg(value_name = "CASE")]
+    pub cases: Vec<String>,
+    /// What to print on standard output (json: the common envelope with
+    /// tool version, scenario hashes and data vintages; csv: one row a comparison).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Exit 1 when a hard check misses its tolerance.
     #[arg(long)]
     pub strict: bool,
-}
-
-fn csv_text(rows: &[Comparison]) -> String {
-    let mut s = String::from("item,year,published,ours,difference,unit,tolerance\n");
-    for r in rows {
-        s.push_str(&format!(
-            "\"{}\",{},{},{},{},{},{}\n",
-            r.item,
-            r.year,
-            num(r.published),
-            num(r.ours),
-            num(r.difference),
-            r.unit,
-            r.tolerance.map(num).unwrap_or_default()
-        ));
-    }
-    s
+    /// List the cases with their tolerances and exit.
+    #[arg(long)]
+    pub list: bool,
+    /// Also write reproduce.csv and reproduce.json into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// Run `fiscal reproduce`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let scenario = super::load_scenario(args.scenario.as_deref())?;
-    let data = scenario.dataset().context("cannot load the data tables")?;
+    if args.list {
+        let cases = reproduce::select(&args.cases)?;
+        out!(
+            "{}",
+            render::list(if args.cases.is_empty() {
+                &CASES
+            } else {
+                &cases
+            })
+        )?;
+        return Ok(());
+    }
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let a = &scenario.assumptions;
-    let p = model::project(a, &data)?;
-    let mut rows = efo_years(&p, &data, a.horizon.medium_term_end);
-    rows.extend(frs_paths(&p, &data, a.horizon.medium_term_end));
-    rows.extend(ready_reckoners(a, &data)?);
-    outln!(
-        "{:<52} {:>8} {:>10} {:>10} {:>10}  unit",
-        "item",
-        "year",
-        "published",
-        "ours",
-        "diff"
-    )?;
-    for r in &rows {
-        let flag = if r.misses() { "  MISS" } else { "" };
-        outln!(
-            "{:<52} {:>8} {:>10.3} {:>10.3} {:>+10.3}  {}{flag}",
-            r.item,
-            r.year.to_string(),
-            r.published,
-            r.ours,
-            r.difference,
-            r.unit
-        )?;
+    let results = reproduce::run(&args.cases)?;
+    match args.format {
+        Format::Table => out!("{}", render::table(&results))?,
+        Format::Json => out!("{}", render::json(&results))?,
+        Format::Csv => out!("{}", render::csv(&results))?,
     }
-    let misses: Vec<&Comparison> = rows.iter().filter(|r| r.misses()).collect();
-    outln!(
-        "{} comparisons; {} hard checks, {} missed",
-        rows.len(),
-        rows.iter().filter(|r| r.tolerance.is_some()).count(),
-        misses.len()
-    )?;
-    let demography = crate::model::demography::reproduce_npp2022()
-        .context("cannot reproduce the ONS 2022-based population projection")?;
-    outln!()?;
-    outln!("ONS 2022-based UK principal projection, reproduced by the cohort-component engine from the imported rates")?;
-    outln!(
-        "  worst UK total to 2072: {:.5} % (tolerance 0.05 %); worst single-year cell, ages 0-100, to 2072: {:.3} % (tolerance 0.5 %)",
-        demography.max_total_error_pct, demography.max_cell_error_pct
-    )?;
-    outln!(
-        "{:<52} {:>8} {:>12} {:>12} {:>10} {:>8}",
-        "item",
-        "mid-year",
-        "published",
-        "ours",
-        "diff",
-        "diff %"
-    )?;
-    let totals = demography
-        .rows
-        .iter()
-        .filter(|r| r.item == "UK total" && r.year % 10 == 2);
-    let worst = demography.rows.iter().filter(|r| r.item != "UK total");
-    for r in totals.chain(worst) {
-        outln!(
-            "{:<52} {:>8} {:>12.0} {:>12.1} {:>+10.1} {:>+8.4}",
-            r.item,
-            r.year,
-            r.published,
-            r.ours,
-            r.difference,
-            r.difference_pct
-        )?;
-    }
-    let demography_misses = usize::from(demography.max_total_error_pct >= 0.05)
-        + usize::from(demography.max_cell_error_pct >= 0.5);
     if let Some(dir) = &args.out {
-        let mut text = csv_text(&rows);
-        for r in &demography.rows {
-            text.push_str(&format!(
-                "\"ONS npp2022 {}\",{},{},{},{},persons,\n",
-                r.item,
-                r.year,
-                num(r.published),
-                num(r.ours),
-                num(r.difference)
-            ));
-        }
-        output::write_atomic(&dir.join("reproduce.csv"), text.as_bytes())?;
+        output::write_atomic(&dir.join("reproduce.csv"), render::csv(&results).as_bytes())?;
+        output::write_atomic(
+            &dir.join("reproduce.json"),
+            render::json(&results).as_bytes(),
+        )?;
     }
-    if args.strict && demography_misses > 0 {
-        anyhow::bail!("the population reproduction missed its tolerance");
-    }
-    if args.strict && !misses.is_empty() {
-        anyhow::bail!("{} hard checks missed their tolerance", misses.len());
+    let (hard, failed) = render::totals(&results);
+    if args.strict && failed > 0 {
+        anyhow::bail!("{failed} of {hard} hard checks missed their tolerance");
     }
     Ok(())
 }

@@ -7,11 +7,22 @@ use anyhow::Context;
 use super::Format;
 
 use crate::model;
-use crate::output::{self, csv::projection_csv, json::projection_json, table::summary};
+use crate::output::{
+    self,
+    csv::{projection_csv, projection_long_csv},
+    json::projection_json,
+    table::summary,
+};
+use crate::run::{population_summary, Run};
 use crate::years::FiscalYear;
 
 /// Arguments of `fiscal run`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::examples(&[
+    ("fiscal run", "the embedded baseline, as a table"),
+    ("fiscal run low_productivity --format csv > low.csv", "a shipped scenario by name, every year as CSV"),
+    ("fiscal run my.toml --out results --charts charts", "your own scenario: files, JSON and charts"),
+]))]
 pub struct Args {
     /// Scenario file (TOML); the embedded baseline when omitted.
     pub scenario: Option<PathBuf>,
@@ -21,6 +32,9 @@ pub struct Args {
     /// What to print on standard output.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// CSV in long ("tidy") form, `scenario,year,variable,unit,value`: on standard output with `--format csv`, and as projection_long.csv with `--out`.
+    #[arg(long)]
+    pub long: bool,
     /// Last projected year, e.g. 2070-71 (overrides the scenario's horizon.end_year).
     #[arg(long, value_name = "YEAR")]
     pub end_year: Option<FiscalYear>,
@@ -45,23 +59,23 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let mut run = super::run_all::Run::project(scenario)?;
+    if let Some(dir) = &args.charts {
+        output::prepare_dir(dir).context("the charts directory is not usable")?;
+    }
+    let mut run = Run::project(scenario)?;
+    let mut inputs = run.scenario.input_paths();
+    inputs.extend(args.scenario.iter().cloned());
+    let mut out_files = output::FileSet::new(inputs);
+    if let Some(dir) = &args.charts {
+        output::charts::write_all(&mut out_files, dir, run.input())
+            .context("cannot write the charts")?;
+    }
     let population = run.population.take();
     let (scenario, data, projection) = (&run.scenario, &run.data, &run.projection);
     let interventions = run.interventions.as_ref();
     for w in projection.warnings() {
         super::warn(&w);
     }
-    let mut inputs = scenario.input_paths();
-    inputs.extend(args.scenario.iter().cloned());
-    let mut out_files = output::FileSet::new(inputs);
-    super::chart::write_all(
-        &mut out_files,
-        args.charts.as_deref(),
-        data,
-        projection,
-        interventions,
-    )?;
     let indicators = model::indicators::sustainability(
         &scenario.assumptions,
         data,
@@ -73,7 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     // tables, which the terminal table does not need.
     let files = args.out.as_deref();
     let json = if files.is_some() || args.format == Format::Json {
-        let population_rows = super::population::summary_rows(scenario, population)?;
+        let population_rows = population_summary(scenario, population)?;
         if let Some(dir) = files {
             out_files.add(
                 dir.join("population.csv"),
@@ -98,6 +112,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     if let Some(dir) = files {
         out_files.add(dir.join("projection.csv"), csv.clone().into_bytes())?;
+        if args.long {
+            out_files.add(
+                dir.join("projection_long.csv"),
+                projection_long_csv(&[projection]).into_bytes(),
+            )?;
+        }
         out_files.add(dir.join("projection.json"), json.clone().into_bytes())?;
         if let Some(r) = interventions {
             out_files.add(
@@ -125,6 +145,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 out!("{}", output::interventions::summary(r))?;
             }
         }
+        Format::Csv if args.long => out!("{}", projection_long_csv(&[projection]))?,
         Format::Csv => out!("{csv}")?,
         Format::Json => out!("{json}")?,
     }

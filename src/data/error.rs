@@ -15,6 +15,16 @@ pub enum DataError {
         #[source]
         source: std::io::Error,
     },
+    /// A scenario names a forecast vintage that is not available.
+    #[error("{set_at}: horizon.vintage: unknown vintage `{name}`; available vintages: {available}; {VINTAGE_HINT}")]
+    UnknownVintage {
+        /// Where the vintage was chosen (file:line:column).
+        set_at: String,
+        /// The name given.
+        name: String,
+        /// The vintages that exist, comma-separated.
+        available: String,
+    },
     /// The file is not one the tool reads (not a regular file, too large,
     /// not UTF-8).
     #[error("cannot read data table {path}: {reason}")]
@@ -51,6 +61,10 @@ fn located(table: &str, line: usize, message: &str) -> String {
         format!("{table}:{line}: {message}")
     }
 }
+
+/// Shown with [`DataError::UnknownVintage`].
+const VINTAGE_HINT: &str =
+    "import another with `fiscal data import --vintage NAME --efo FILE` and set `[data] vintage_dir`";
 
 impl DataError {
     /// Shorthand for [`DataError::Invalid`].

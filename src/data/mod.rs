@@ -13,7 +13,10 @@ pub mod ons_npp;
 pub mod population;
 pub mod profiles;
 pub mod read;
+pub mod reference;
 pub mod series;
+pub mod shocks;
+pub mod vintage;
 
 use std::path::Path;
 
@@ -47,6 +50,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "gilts_dmo_2025-03-19.csv",
         include_str!("../../data/gilts_dmo_2025-03-19.csv"),
     ),
+    (
+        "dwp_state_pension_2026.csv",
+        include_str!("../../data/dwp_state_pension_2026.csv"),
+    ),
 ];
 
 /// Every table the model needs.
@@ -64,6 +71,8 @@ pub struct Dataset {
     pub participation: AgeSexTable,
     /// DMO gilts in issue.
     pub gilts: GiltTable,
+    /// DWP State Pension caseload and spending (Great Britain).
+    pub dwp: SeriesTable,
 }
 
 fn embedded_text(file: &str) -> &'static str {
@@ -93,6 +102,10 @@ impl Dataset {
             gilts: GiltTable::parse(
                 &name("gilts_dmo_2025-03-19.csv"),
                 embedded_text("gilts_dmo_2025-03-19.csv"),
+            )?,
+            dwp: SeriesTable::parse(
+                &name("dwp_state_pension_2026.csv"),
+                embedded_text("dwp_state_pension_2026.csv"),
             )?,
         })
     }

@@ -40,6 +40,9 @@ pub struct Assumptions {
     /// Efficiency interventions layered on the projection.
     #[serde(default)]
     pub intervention: Vec<crate::model::interventions::Intervention>,
+    /// Overrides of the estimated shocks of `fiscal fan` (default: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<crate::model::uncertainty::UncertaintySettings>,
 }
 
 /// Years covered by the projection.
@@ -53,6 +56,20 @@ pub struct Horizon {
     pub medium_term_end: FiscalYear,
     /// Last projected year.
     pub end_year: FiscalYear,
+    /// Last year of the projection that the intertemporal gap and S2 run on
+    /// (extended beyond `end_year`); omit for the last year the population
+    /// data supports (2121-22 with the ONS 2022-based projection).
+    #[serde(default)]
+    pub intertemporal_end_year: Option<FiscalYear>,
+    /// The forecast vintage the medium term follows (`efo-2026-03`, or an
+    /// outturn-only vintage such as `outturn-2016-17`, or one imported with
+    /// `fiscal data import --vintage`): see `crate::data::vintage`.
+    #[serde(default = "default_vintage")]
+    pub vintage: String,
+}
+
+fn default_vintage() -> String {
+    crate::data::vintage::DEFAULT.to_string()
 }
 
 /// Long-run economic determinants (after the medium term).
@@ -94,6 +111,20 @@ pub struct Rates {
     /// Years after the medium term over which rates move linearly to their
     /// long-run values.
     pub convergence_years: u32,
+    /// Long-run gilt yield relative to each year's nominal GDP growth, pp
+    /// (the OBR's long-term determinants convention, e.g. 0.2); overrides
+    /// `gilt_rate_long_run_pct` when set.
+    #[serde(default)]
+    pub gilt_rate_long_run_over_growth_pp: Option<f64>,
+    /// Long-run Bank Rate relative to each year's nominal GDP growth, pp;
+    /// overrides `bank_rate_long_run_pct` when set.
+    #[serde(default)]
+    pub bank_rate_long_run_over_growth_pp: Option<f64>,
+    /// Feedback from debt to gilt yields after the medium term: basis
+    /// points on new gilts per 10 pp of PSND/GDP above its level at the end
+    /// of the medium term (symmetric below). 0 switches it off.
+    #[serde(default)]
+    pub gilt_rate_debt_feedback_bp_per_10pp: f64,
 }
 
 /// Structure of the debt.
@@ -102,16 +133,59 @@ pub struct Rates {
 pub struct Debt {
     /// Share of PSND in index-linked gilts (uplifted), 0..1.
     pub index_linked_share: f64,
-    /// Share of PSND paying Bank Rate: Treasury bills, other short-term
-    /// debt and the Bank of England's reserves (net of liquid assets), 0..1.
+    /// Share of PSND paying Bank Rate other than the reserves created by
+    /// quantitative easing: Treasury bills and other short-term debt, 0..1.
     pub floating_rate_share: f64,
-    /// Real coupon paid on index-linked gilts, %.
-    pub index_linked_real_coupon_pct: f64,
+    /// Real yield on new index-linked gilts, % (existing gilts keep their
+    /// own real coupons from the DMO list).
+    pub index_linked_real_yield_pct: f64,
     /// Average maturity of new conventional gilt issuance, years.
     pub new_issuance_average_maturity_years: u32,
     /// Stock-flow adjustment after the medium term (student loans and other
     /// financial transactions), % of GDP a year.
     pub stock_flow_adjustment_pct_gdp: f64,
+    /// Bank of England reserves created by quantitative easing (net of the
+    /// gilts the Asset Purchase Facility holds, which PSND consolidates) at
+    /// the end of the year before the base year, £bn; they pay Bank Rate.
+    #[serde(default)]
+    pub qe_reserves_opening_gbp_bn: f64,
+    /// Quantitative tightening: the yearly fall in those reserves, in steps.
+    #[serde(default)]
+    pub qt_path: Vec<QtStep>,
+}
+
+/// One step of the quantitative-tightening path.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QtStep {
+    /// First fiscal year of the step.
+    pub from: FiscalYear,
+    /// Fall in QE reserves each year from then until the next step, £bn.
+    pub reduction_gbp_bn: f64,
+}
+
+impl Debt {
+    /// QE reserves at the end of each year from `first` for `n` years, £bn:
+    /// the opening stock less the QT path's reductions (which may go
+    /// negative: validation rejects such a path).
+    pub fn qe_reserves_gbp_bn(&self, first: FiscalYear, n: usize) -> Vec<f64> {
+        let mut stock = self.qe_reserves_opening_gbp_bn;
+        let mut y = first;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            let cut = self
+                .qt_path
+                .iter()
+                .take_while(|s| s.from <= y)
+                .last()
+                .map(|s| s.reduction_gbp_bn)
+                .unwrap_or(0.0);
+            stock -= cut;
+            out.push(stock);
+            y = y.next();
+        }
+        out
+    }
 }
 
 /// How a spending line is uprated after the medium term.
@@ -135,12 +209,22 @@ pub struct Spending {
     pub health_other_cost_pressures_end_pp: f64,
     /// Years over which the pressure tapers linearly from start to end.
     pub health_other_cost_pressures_taper_years: u32,
+    /// Healthy ageing: share of the gain in life expectancy at 65 (since
+    /// the last medium-term year) by which the health age-cost profile at
+    /// ages 50 and over shifts to older ages, 0..1 (0 = fixed profile,
+    /// 1 = all extra years in good health).
+    pub health_healthy_ageing_share: f64,
     /// Adult social care unit cost growth over earnings, pp a year.
     pub adult_social_care_cost_premium_pp: f64,
     /// State Pension uprating above earnings from the triple lock, pp a year.
     pub triple_lock_premium_pp: f64,
     /// Uprating of working-age and child welfare.
     pub welfare_uprating: Uprating,
+    /// First fiscal year of CPI uprating when `welfare_uprating = "cpi"`
+    /// (earnings before it); omit for the first year after the medium term
+    /// (the OBR's CPI variant).
+    #[serde(default)]
+    pub welfare_cpi_uprating_from: Option<FiscalYear>,
     /// Uprating of pensioner benefits other than the State Pension.
     pub pensioner_benefits_uprating: Uprating,
     /// Non-age-related primary spending (defence, transport, ...), % of GDP;
@@ -160,6 +244,11 @@ pub struct Receipts {
     /// Fuel duty's fall as vehicles electrify: change in its share of GDP
     /// by the end year, percentage points (negative lowers receipts).
     pub fuel_duty_change_by_end_pp_gdp: f64,
+    /// Year by which fuel duty has fallen to zero as electric vehicles
+    /// replace petrol and diesel (linearly from the last medium-term year's
+    /// share); omit to hold its share (plus any change above).
+    #[serde(default)]
+    pub fuel_duty_zero_by: Option<FiscalYear>,
 }
 
 /// One step of the State Pension age timetable.
@@ -178,6 +267,10 @@ pub struct SpaStep {
 pub struct StatePensionAge {
     /// Steps in time order; the age between steps is that of the last step.
     pub steps: Vec<SpaStep>,
+    /// Link the State Pension age to life expectancy from a year on (the
+    /// government's "one third of adult life" rule); omit for the steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_to_life_expectancy: Option<crate::model::demography::SpaLink>,
 }
 
 impl StatePensionAge {

@@ -75,6 +75,14 @@ pub struct YearResult {
     pub psnd_gbp_bn: f64,
     /// PSND over GDP centred on end-March, %.
     pub psnd_pct_gdp: f64,
+    /// PSND excluding the Bank of England, end-March, £bn.
+    pub psnd_ex_boe_gbp_bn: f64,
+    /// PSND excluding the Bank of England, % of centred GDP.
+    pub psnd_ex_boe_pct_gdp: f64,
+    /// Public sector net financial liabilities, end-March, £bn.
+    pub psnfl_gbp_bn: f64,
+    /// PSNFL, % of centred GDP.
+    pub psnfl_pct_gdp: f64,
 }
 
 /// The band PSND is expected to stay within, % of GDP: UK debt peaked near
@@ -146,10 +154,11 @@ pub struct Calibration {
     pub spending_gbp_bn: [f64; Spend::N],
     /// Level of each receipts line in that year, £bn.
     pub receipts_gbp_bn: [f64; Receipt::N],
-    /// Effective rate on the conventional gilt stock that reproduces the
-    /// EFO's debt interest in that year, %.
-    pub legacy_conventional_rate_pct: f64,
-    /// Conventional gilts at the end of that year, £bn.
+    /// The EFO's debt interest in that year less the debt portfolio's on
+    /// the EFO's own path, £bn: added to the coupons of the conventional
+    /// gilts then in issue, so it runs off as they mature.
+    pub unexplained_interest_gbp_bn: f64,
+    /// Conventional gilts at the end of the projection, £bn.
     pub conventional_stock_gbp_bn: f64,
 }
 

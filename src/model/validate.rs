@@ -113,11 +113,23 @@ pub const RULES: &[Rule] = &[
     economy_ranges,
     rates_ranges,
     debt_structure,
+    check_index_linked_real_yield,
+    check_qt_path,
+    check_long_run_rates,
+    check_intertemporal_end,
+    check_fuel_duty_zero_by,
     spending_ranges,
     receipts_ranges,
     state_pension_age_timetable,
+    check_spa_never_falls,
+    check_spa_link,
+    check_healthy_ageing,
+    check_welfare_cpi_start,
     population_settings,
     interventions,
+    intervention_appraisals,
+    check_overlaps,
+    uncertainty_settings,
 ];
 
 /// Every check of the assumptions against the data they run on.
@@ -212,6 +224,20 @@ fn horizon_order(c: &mut Check, a: &Assumptions) {
             format!(
                 "{} is before the medium-term end {}: it must be the same or later",
                 h.end_year, h.medium_term_end
+            ),
+        );
+    }
+    if h.vintage.is_empty()
+        || !h
+            .vintage
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+    {
+        c.push(
+            "horizon.vintage",
+            format!(
+                "`{}` is not a vintage name: use lowercase letters, digits and `-` (e.g. \"efo-2026-03\")",
+                h.vintage
             ),
         );
     }
@@ -342,13 +368,6 @@ fn debt_structure(c: &mut Check, a: &Assumptions) {
         );
     }
     c.num(
-        "debt.index_linked_real_coupon_pct",
-        d.index_linked_real_coupon_pct,
-        -3.0,
-        10.0,
-        Unit::Points,
-    );
-    c.num(
         "debt.new_issuance_average_maturity_years",
         f64::from(d.new_issuance_average_maturity_years),
         1.0,
@@ -453,6 +472,319 @@ fn state_pension_age_timetable(c: &mut Check, a: &Assumptions) {
     }
 }
 
+fn check_fuel_duty_zero_by(c: &mut Check, a: &Assumptions) {
+    if let Some(y) = a.receipts.fuel_duty_zero_by {
+        if y <= a.horizon.medium_term_end {
+            c.push(
+                "receipts.fuel_duty_zero_by",
+                format!("{y} is not after the medium term ({}): give a later year, or omit it to hold fuel duty's share of GDP", a.horizon.medium_term_end),
+            );
+        }
+    }
+}
+
+fn check_intertemporal_end(c: &mut Check, a: &Assumptions) {
+    let h = &a.horizon;
+    if let Some(y) = h.intertemporal_end_year {
+        if y < h.end_year {
+            c.push(
+                "horizon.intertemporal_end_year",
+                format!("{y} is before the end year {}: give a year at or after it (or omit it for the end of the population data)", h.end_year),
+            );
+        }
+    }
+}
+
+/// Largest debt feedback on gilt yields accepted, basis points per 10 pp of
+/// debt (estimates run from about 10 to 60: docs/model.md).
+pub const GILT_DEBT_FEEDBACK_MAX_BP_PER_10PP: f64 = 100.0;
+
+fn check_long_run_rates(c: &mut Check, a: &Assumptions) {
+    let r = &a.rates;
+    for (field, v) in [
+        (
+            "rates.gilt_rate_long_run_over_growth_pp",
+            r.gilt_rate_long_run_over_growth_pp,
+        ),
+        (
+            "rates.bank_rate_long_run_over_growth_pp",
+            r.bank_rate_long_run_over_growth_pp,
+        ),
+    ] {
+        if let Some(v) = v {
+            c.num(field, v, -5.0, 5.0, Unit::Points);
+        }
+    }
+    let fb = r.gilt_rate_debt_feedback_bp_per_10pp;
+    if !(0.0..=GILT_DEBT_FEEDBACK_MAX_BP_PER_10PP).contains(&fb) {
+        c.push(
+            "rates.gilt_rate_debt_feedback_bp_per_10pp",
+            format!("{fb} is outside 0..={GILT_DEBT_FEEDBACK_MAX_BP_PER_10PP} basis points per 10 pp of debt (published estimates run from about 10 to 60; 0 switches the feedback off)"),
+        );
+    }
+}
+
+/// Lowest real yield accepted on new index-linked gilts, %: below the most
+/// negative long index-linked gilt yields seen (about −2.5 % in late 2021).
+pub const INDEX_LINKED_REAL_YIELD_FLOOR_PCT: f64 = -3.0;
+
+fn check_index_linked_real_yield(c: &mut Check, a: &Assumptions) {
+    let v = a.debt.index_linked_real_yield_pct;
+    if v.is_finite() && v < INDEX_LINKED_REAL_YIELD_FLOOR_PCT {
+        c.push(
+            "debt.index_linked_real_yield_pct",
+            format!(
+                "{v} % is below the floor of {INDEX_LINKED_REAL_YIELD_FLOOR_PCT} % (the most negative long index-linked yields seen were about -2.5 %): raise it"
+            ),
+        );
+        return;
+    }
+    c.num(
+        "debt.index_linked_real_yield_pct",
+        v,
+        INDEX_LINKED_REAL_YIELD_FLOOR_PCT,
+        10.0,
+        Unit::Points,
+    );
+}
+
+/// The QT path must not take QE reserves (the floating debt they are part
+/// of) below zero in any projected year.
+fn check_qt_path(c: &mut Check, a: &Assumptions) {
+    let d = &a.debt;
+    c.num(
+        "debt.qe_reserves_opening_gbp_bn",
+        d.qe_reserves_opening_gbp_bn,
+        0.0,
+        5000.0,
+        Unit::Points,
+    );
+    for (i, pair) in d.qt_path.windows(2).enumerate() {
+        let [prev, st] = pair else { continue };
+        let i = i + 1;
+        if st.from <= prev.from {
+            c.push(
+                &format!("debt.qt_path[{i}].from"),
+                format!(
+                    "{} is not after the previous step's {}: list steps in time order",
+                    st.from, prev.from
+                ),
+            );
+        }
+    }
+    let h = &a.horizon;
+    let n = (h.base_year.years_until(h.end_year) + 1).max(0) as usize;
+    let path = d.qe_reserves_gbp_bn(h.base_year, n);
+    let mut y = h.base_year;
+    for v in path {
+        if v < -1e-9 {
+            c.push(
+                "debt.qt_path",
+                format!(
+                    "the path takes QE reserves to {v:.1} £bn in {y}, making the floating-rate share negative: end the path with a step of reduction_gbp_bn = 0 once the reserves are used up (they start at {} £bn)",
+                    d.qe_reserves_opening_gbp_bn
+                ),
+            );
+            return;
+        }
+        y = y.next();
+    }
+}
+
+/// Each intervention's appraisal fields.
+fn intervention_appraisals(c: &mut Check, a: &Assumptions) {
+    for (i, iv) in a.intervention.iter().enumerate() {
+        check_appraisal(c, a, i, iv);
+    }
+}
+
+/// The appraisal fields: the failure path's stop point, citizens' time and
+/// the distributions of a probabilistic run.
+fn check_appraisal(
+    c: &mut Check,
+    a: &Assumptions,
+    i: usize,
+    iv: &crate::model::interventions::Intervention,
+) {
+    let f = |name: &str| format!("intervention[{i}].{name}");
+    c.num(
+        &f("citizen_time_saving_gbp_bn"),
+        iv.citizen_time_saving_gbp_bn,
+        0.0,
+        1000.0,
+        Unit::Points,
+    );
+    let stop = iv.failure_stop_years;
+    if !(stop.is_finite() && stop > 0.0) {
+        c.push(
+            &f("failure_stop_years"),
+            format!("{stop} must be above 0 years: a failed programme is stopped some years after its start"),
+        );
+    } else {
+        let last = a.horizon.end_year.0 - iv.start_year.0;
+        if stop.ceil() > f64::from(last + 1) {
+            c.push(
+                &f("failure_stop_years"),
+                format!(
+                    "{stop} years from start_year {} stops a failed programme after the horizon ends in {}: give at most {} years",
+                    iv.start_year,
+                    a.horizon.end_year,
+                    last + 1
+                ),
+            );
+        }
+    }
+    let Some(u) = &iv.uncertainty else { return };
+    for (name, dist) in u.fields() {
+        let Some(d) = dist else { continue };
+        let field = f(&format!("uncertainty.{name}"));
+        if let Some(p) = d.problem() {
+            c.push(&field, p);
+            continue;
+        }
+        let (lo, hi) = d.support();
+        let share = name.ends_with("_share") && name != "optimism_bias_cost_uplift_share";
+        if share && (lo < 0.0 || hi > 1.0) {
+            c.push(
+                &field,
+                format!(
+                    "the range {lo}..{hi} leaves 0..1: this field is a share (0.25 means 25 %)"
+                ),
+            );
+        }
+        if name.ends_with("_years") && lo < 0.0 {
+            c.push(&field, format!("low {lo} is below 0 years"));
+        }
+    }
+}
+
+/// Interventions on the same sub-line (or on the same whole line) cannot
+/// together save more than all of it.
+fn check_overlaps(c: &mut Check, a: &Assumptions) {
+    let list = &a.intervention;
+    for (j, b) in list.iter().enumerate() {
+        for x in list.iter().take(j) {
+            if x.target != b.target || x.sub_line != b.sub_line {
+                continue;
+            }
+            let size = x.sub_line_gbp_bn.or(b.sub_line_gbp_bn);
+            let claim = |v: &crate::model::interventions::Intervention| {
+                v.saving_share
+                    + size.map_or(0.0, |s| if s > 0.0 { v.saving_gbp_bn / s } else { 0.0 })
+            };
+            let total = claim(x) + claim(b);
+            if total > 1.0 {
+                let line = b.sub_line.as_deref().unwrap_or(&b.target);
+                c.push(
+                    &format!("intervention[{j}].saving_share"),
+                    format!(
+                        "`{}` and `{}` both save from `{line}` and together claim {:.0} % of it: lower their saving_share (or saving_gbp_bn) or split the line into distinct sub-lines",
+                        x.name,
+                        b.name,
+                        100.0 * total
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The healthy-ageing share is a fraction 0..1.
+fn check_healthy_ageing(c: &mut Check, a: &Assumptions) {
+    let v = a.spending.health_healthy_ageing_share;
+    let field = "spending.health_healthy_ageing_share";
+    if v.is_finite() && v > 1.0 && v <= 100.0 {
+        c.num(field, v, 0.0, 1.0, Unit::Share);
+    } else if !(v.is_finite() && (0.0..=1.0).contains(&v)) {
+        c.push(
+            field,
+            format!("{v} is outside 0..1: 0 keeps the age-cost profile fixed, 1 spends every extra year of life in good health"),
+        );
+    }
+}
+
+/// The first year of CPI-uprated welfare is a long-term year of the horizon.
+fn check_welfare_cpi_start(c: &mut Check, a: &Assumptions) {
+    let Some(from) = a.spending.welfare_cpi_uprating_from else {
+        return;
+    };
+    let h = &a.horizon;
+    if from <= h.medium_term_end || from > h.end_year {
+        c.push(
+            "spending.welfare_cpi_uprating_from",
+            format!(
+                "{from} is outside the long-term years of the horizon: give a year from {} to {}",
+                h.medium_term_end.next(),
+                h.end_year
+            ),
+        );
+    }
+}
+
+/// The State Pension age timetable may rise or stay, never fall.
+fn check_spa_never_falls(c: &mut Check, a: &Assumptions) {
+    let steps = &a.state_pension_age.steps;
+    for (i, pair) in steps.windows(2).enumerate() {
+        let (before, st) = (&pair[0], &pair[1]);
+        if st.age_years < before.age_years {
+            c.push(
+                &format!("state_pension_age.steps[{}].age_years", i + 1),
+                format!(
+                    "{} in {} is below {} in {}: the State Pension age path may not fall; give a step at least as high as the one before",
+                    fmt(st.age_years),
+                    st.from,
+                    fmt(before.age_years),
+                    before.from
+                ),
+            );
+        }
+    }
+}
+
+/// The life-expectancy link: a share of adult life strictly between 0 and
+/// 1, an adult-life start age, and a first year inside the horizon.
+fn check_spa_link(c: &mut Check, a: &Assumptions) {
+    let Some(link) = &a.state_pension_age.link_to_life_expectancy else {
+        return;
+    };
+    let at = "state_pension_age.link_to_life_expectancy";
+    c.num(
+        &format!("{at}.share_of_adult_life"),
+        link.share_of_adult_life,
+        0.05,
+        0.6,
+        Unit::Share,
+    );
+    c.num(
+        &format!("{at}.adult_life_from_age_years"),
+        link.adult_life_from_age_years,
+        0.0,
+        40.0,
+        Unit::Years,
+    );
+    let h = &a.horizon;
+    if link.from <= h.base_year || link.from > h.end_year {
+        c.push(
+            &format!("{at}.from"),
+            format!(
+                "{} is outside the horizon: give a year after {} and up to {}",
+                link.from, h.base_year, h.end_year
+            ),
+        );
+    }
+}
+
+/// The `[uncertainty]` overrides: persistence inside (-1, 1), standard
+/// deviations non-negative, correlations a valid (positive semi-definite)
+/// matrix.
+fn uncertainty_settings(c: &mut Check, a: &Assumptions) {
+    if let Some(u) = &a.uncertainty {
+        for (field, message) in u.problems() {
+            c.push(&field, message);
+        }
+    }
+}
+
 /// Ranges of the `[population]` settings, with a unit-slip hint for
 /// migration given in thousands.
 fn population_settings(c: &mut Check, a: &Assumptions) {
@@ -473,6 +805,12 @@ fn population_settings(c: &mut Check, a: &Assumptions) {
             10.0,
         ),
         ("net_migration_scale", p.net_migration_scale, 0.0, 10.0),
+        (
+            "mortality_improvement_long_term_pct",
+            p.mortality_improvement_long_term_pct,
+            -5.0,
+            10.0,
+        ),
         (
             "sex_ratio_males_per_female",
             p.sex_ratio_males_per_female,
@@ -759,9 +1097,10 @@ fn horizon_within_efo(c: &mut Check, a: &Assumptions, data: &Dataset) {
         c.push(
             "horizon.base_year",
             format!(
-                "{} needs the EFO's debt at the end of {}, but the EFO table covers {first}..{last}: set a base year from {} to {last}",
+                "{} needs the EFO's debt at the end of {} (vintage `{}`), but its table covers {first}..{last}: set a base year from {} to {last}",
                 h.base_year,
                 h.base_year.prev(),
+                h.vintage,
                 first.next()
             ),
         );
@@ -770,8 +1109,8 @@ fn horizon_within_efo(c: &mut Check, a: &Assumptions, data: &Dataset) {
         c.push(
             "horizon.medium_term_end",
             format!(
-                "{} is outside the EFO years {first}..{last}: the medium term follows the EFO, so set it within them (usually {last})",
-                h.medium_term_end
+                "{} is outside the EFO years {first}..{last} (vintage `{}`): the medium term follows the vintage, so set it within them (usually {last})",
+                h.medium_term_end, h.vintage
             ),
         );
     }

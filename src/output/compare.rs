@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::csv::{num, safe_text};
 use super::table::key_years;
+use super::units;
 use crate::model::{Projection, YearResult};
 
 /// A compared measure: label, file column, and how to read it from a year.
@@ -85,14 +86,14 @@ pub fn csv(projections: &[&Projection]) -> String {
         let name = safe_text(&p.name).replace('"', "\"\"");
         for y in &p.years {
             let _ = write!(s, "\"{name}\",{}", y.year);
-            for (_, _, f) in MEASURES {
+            for (_, col, f) in MEASURES {
                 let r = reference.year(y.year).map(f);
                 let v = f(y);
                 let _ = write!(
                     s,
                     ",{},{}",
-                    num(v),
-                    r.map(|r| num(v - r)).unwrap_or_default()
+                    units::format(col, v),
+                    r.map(|r| units::Unit::Pp.format(v - r)).unwrap_or_default()
                 );
             }
             s.push('\n');

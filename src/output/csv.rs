@@ -52,6 +52,16 @@ fn columns() -> Vec<Column> {
     flow("stock_flow_adjustment", Box::new(|y| y.stock_flow_gbp_bn));
     cols.push(("psnd_gbp_bn".into(), Box::new(|y| y.psnd_gbp_bn)));
     cols.push(("psnd_pct_gdp".into(), Box::new(|y| y.psnd_pct_gdp)));
+    cols.push((
+        "psnd_ex_boe_gbp_bn".into(),
+        Box::new(|y| y.psnd_ex_boe_gbp_bn),
+    ));
+    cols.push((
+        "psnd_ex_boe_pct_gdp".into(),
+        Box::new(|y| y.psnd_ex_boe_pct_gdp),
+    ));
+    cols.push(("psnfl_gbp_bn".into(), Box::new(|y| y.psnfl_gbp_bn)));
+    cols.push(("psnfl_pct_gdp".into(), Box::new(|y| y.psnfl_pct_gdp)));
     cols
 }
 
@@ -75,8 +85,61 @@ pub fn safe_text(s: &str) -> String {
     }
 }
 
-/// The projection as CSV text.
+/// Write `rows` under `header` as CSV text (LF line ends).
+pub fn csv_text<I, R, S>(header: &[&str], rows: I) -> String
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator<Item = S>,
+    S: AsRef<[u8]>,
+{
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(r);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The projection as CSV text, each column with the decimals its unit
+/// needs ([`super::units`]): whole people, £1 million, a thousandth of a
+/// per cent.
 pub fn projection_csv(p: &Projection) -> String {
+    projection_csv_with(p, super::units::format)
+}
+
+/// The projection as CSV text with six decimals everywhere: what the golden
+/// tests compare, so that they catch changes below the printed precision.
+pub fn projection_csv_exact(p: &Projection) -> String {
+    projection_csv_with(p, |_, v| num(v))
+}
+
+/// Every projection as long ("tidy") CSV: one row per scenario, year and
+/// variable, `scenario,year,variable,unit,value`, for pandas, R and
+/// spreadsheet pivot tables.
+pub fn projection_long_csv(projections: &[&Projection]) -> String {
+    let cols = columns();
+    let mut rows = Vec::new();
+    for p in projections {
+        for y in &p.years {
+            for (name, f) in &cols {
+                let unit = super::units::Unit::of(name);
+                rows.push([
+                    safe_text(&p.name),
+                    y.year.to_string(),
+                    name.clone(),
+                    unit.key().to_string(),
+                    unit.format(f(y)),
+                ]);
+            }
+        }
+    }
+    csv_text(&["scenario", "year", "variable", "unit", "value"], rows)
+}
+
+fn projection_csv_with(p: &Projection, fmt: fn(&str, f64) -> String) -> String {
     let cols = columns();
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
@@ -95,7 +158,7 @@ pub fn projection_csv(p: &Projection) -> String {
             crate::model::Phase::Projection => "projection",
         };
         let mut row = vec![safe_text(&p.name), y.year.to_string(), phase.to_string()];
-        row.extend(cols.iter().map(|(_, f)| num(f(y))));
+        row.extend(cols.iter().map(|(n, f)| fmt(n, f(y))));
         let _ = w.write_record(&row);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()

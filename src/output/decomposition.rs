@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::csv::{num, safe_text};
+use super::csv::safe_text;
 use crate::model::indicators::{decompose, DecompositionRow, IndicatorError};
 use crate::model::Projection;
 
@@ -51,7 +51,7 @@ pub fn decomposition_csv(p: &Projection) -> Result<String, IndicatorError> {
     let _ = w.write_record(&header);
     for r in &rows {
         let mut row = vec![safe_text(&p.name), r.year.to_string()];
-        row.extend(COLUMNS.iter().map(|(_, f)| num(f(r))));
+        row.extend(COLUMNS.iter().map(|(n, f)| super::units::format(n, f(r))));
         let _ = w.write_record(&row);
     }
     Ok(String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default())

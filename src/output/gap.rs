@@ -167,24 +167,20 @@ pub fn gap_csv(r: &GapReport) -> String {
 }
 
 #[derive(Serialize)]
-struct Document<'a> {
-    tool: &'static str,
-    version: &'static str,
+struct GapResults<'a> {
     licence: &'static str,
     #[serde(flatten)]
     report: &'a GapReport,
 }
 
-/// The report as pretty JSON.
-pub fn gap_json(r: &GapReport) -> String {
-    let doc = Document {
-        tool: "fiscal",
-        version: env!("CARGO_PKG_VERSION"),
+/// The report as pretty JSON, in the common envelope.
+pub fn gap_json(r: &GapReport, s: &crate::scenario::Scenario, d: &crate::data::Dataset) -> String {
+    let results = GapResults {
         licence: OGL_ATTRIBUTION,
         report: r,
     };
-    let mut text =
-        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    super::envelope::Envelope::new("gap", results)
+        .scenarios([s])
+        .data(d)
+        .to_json()
 }

@@ -4,7 +4,9 @@
 use std::fmt::Write;
 
 use super::csv::{num, safe_text};
+use crate::model::interventions::probabilistic::{Draw, Percentiles, Summary};
 use crate::model::interventions::{Effect, InterventionResults};
+use crate::years::FiscalYear;
 
 fn effects(r: &InterventionResults) -> impl Iterator<Item = &Effect> {
     r.interventions.iter().chain(std::iter::once(&r.package))
@@ -21,16 +23,17 @@ pub fn summary(r: &InterventionResults) -> String {
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "Interventions (expected values against the same scenario without them)"
+        "Interventions (expected values: p × success + (1 − p) × failure, against the same scenario without them)"
     );
     let _ = writeln!(
         out,
-        "{:<36} {:>11} {:>12} {:>10} {:>13} {:>14}",
+        "{:<36} {:>10} {:>10} {:>10} {:>10} {:>12} {:>14}",
         "",
-        "NPV £bn",
+        "Exch. NPV",
+        "Soc. NPV",
         "net % GDP",
         "breakeven",
-        "interest £bn",
+        "interest PV",
         format!("PSND pp {last}")
     );
     for e in effects(r) {
@@ -38,35 +41,40 @@ pub fn summary(r: &InterventionResults) -> String {
         let name: String = e.name.chars().take(36).collect();
         let _ = writeln!(
             out,
-            "{:<36} {:>11.1} {:>12.3} {:>10} {:>13.1} {:>+14.1}",
+            "{:<36} {:>10.1} {:>10.1} {:>10.3} {:>10} {:>12.1} {:>+14.1}",
             name,
-            e.npv_gbp_bn,
+            e.exchequer_npv_gbp_bn,
+            e.social_npv_gbp_bn,
             net_final,
             e.breakeven_year
                 .map_or_else(|| "never".to_string(), |y| y.to_string()),
-            e.interest_saved_gbp_bn,
+            e.interest_saved_pv_gbp_bn,
             e.final_psnd_change_pp_gdp
         );
     }
-    let _ = writeln!(out, "NPV at Green Book rates (3.5 % to 30 years, then 3.0 %), base-year prices; net % GDP in {last}; interest saved over the horizon.");
+    let _ = writeln!(out, "NPVs £bn at Green Book rates (3.5 % to 30 years, then 3.0 %), base-year prices: Exchequer (cashable savings less costs) and social (every benefit less costs); net % GDP in {last}; interest saved £bn, present value at the effective interest rate.");
+    for w in &r.warnings {
+        let _ = writeln!(out, "Note: {w}");
+    }
     out
 }
 
 /// Every intervention's path as CSV.
 pub fn csv(r: &InterventionResults) -> String {
     let mut s = String::from(
-        "intervention,year,take_up_share,gross_saving_gbp_bn,realised_saving_gbp_bn,cost_gbp_bn,net_saving_gbp_bn,net_saving_pct_gdp,cumulative_net_saving_gbp_bn,interest_change_gbp_bn,psnd_change_gbp_bn,psnd_change_pp_gdp\n",
+        "intervention,year,take_up_share,gross_saving_gbp_bn,realised_saving_gbp_bn,social_benefit_gbp_bn,cost_gbp_bn,net_saving_gbp_bn,net_saving_pct_gdp,cumulative_net_saving_gbp_bn,interest_change_gbp_bn,psnd_change_gbp_bn,psnd_change_pp_gdp\n",
     );
     for e in effects(r) {
         let name = safe_text(&e.name).replace('"', "\"\"");
         for y in &e.years {
             let _ = writeln!(
                 s,
-                "\"{name}\",{},{},{},{},{},{},{},{},{},{},{}",
+                "\"{name}\",{},{},{},{},{},{},{},{},{},{},{},{}",
                 y.year,
                 num(y.take_up_share),
                 num(y.gross_saving_gbp_bn),
                 num(y.realised_saving_gbp_bn),
+                num(y.social_benefit_gbp_bn),
                 num(y.cost_gbp_bn),
                 num(y.net_saving_gbp_bn),
                 num(y.net_saving_pct_gdp),
@@ -78,4 +86,197 @@ pub fn csv(r: &InterventionResults) -> String {
         }
     }
     s
+}
+
+/// The probabilistic appraisal of a package, for `fiscal interventions`.
+#[derive(Debug, Clone, Copy)]
+pub struct Distribution<'a> {
+    /// Scenario name.
+    pub scenario: &'a str,
+    /// The expected-value appraisal (the named case).
+    pub expected: &'a InterventionResults,
+    /// Percentiles over the paths.
+    pub summary: &'a Summary,
+    /// Every path.
+    pub draws: &'a [Draw],
+    /// An extra year for the payback probability.
+    pub payback_by: Option<FiscalYear>,
+    /// Whether the scenario has distributions (otherwise paths differ only
+    /// in which programmes succeed).
+    pub uncertain: bool,
+}
+
+fn pct_row(out: &mut String, label: &str, p: Option<&Percentiles>, scale: f64, decimals: usize) {
+    let Some(p) = p else {
+        let _ = writeln!(out, "{label:<34} {:>9}", "n/a");
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "{label:<34} {:>9.d$} {:>9.d$} {:>9.d$} {:>9.d$} {:>9.d$} {:>9.d$}",
+        scale * p.p5,
+        scale * p.p25,
+        scale * p.p50,
+        scale * p.p75,
+        scale * p.p95,
+        scale * p.mean,
+        d = decimals
+    );
+}
+
+fn year_or_never(y: Option<FiscalYear>) -> String {
+    y.map_or_else(|| "never".to_string(), |y| y.to_string())
+}
+
+impl Distribution<'_> {
+    /// The payback years reported: each decade from the first and the
+    /// horizon, and the one asked for.
+    fn payback_years(&self) -> Vec<(FiscalYear, f64)> {
+        let all = &self.summary.payback_by;
+        let mut out: Vec<(FiscalYear, f64)> = all
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| k % 10 == 0 || *k + 1 == all.len())
+            .map(|(_, v)| *v)
+            .skip(1)
+            .collect();
+        if let Some(y) = self.payback_by {
+            if let Some(v) = all.iter().find(|(x, _)| *x == y) {
+                if !out.contains(v) {
+                    out.push(*v);
+                    out.sort_by_key(|v| v.0);
+                }
+            }
+        }
+        out
+    }
+
+    /// The terminal report: the expected-value appraisal, then the
+    /// distribution over paths.
+    pub fn table(&self) -> String {
+        let mut out = summary(self.expected);
+        let s = self.summary;
+        if s.paths == 0 {
+            return out;
+        }
+        let last = s
+            .psnd_change_fan_pp_gdp
+            .last()
+            .map(|(y, _)| y.to_string())
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "\n{}: {} probabilistic paths, seed {}{}",
+            self.scenario,
+            s.paths,
+            s.seed,
+            if self.uncertain {
+                ""
+            } else {
+                " (no [intervention.uncertainty] tables: paths differ only in which programmes succeed)"
+            }
+        );
+        let _ = writeln!(
+            out,
+            "{:<34} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+            "", "5th", "25th", "median", "75th", "95th", "mean"
+        );
+        pct_row(
+            &mut out,
+            "Exchequer NPV, £bn",
+            s.exchequer_npv_gbp_bn.as_ref(),
+            1.0,
+            1,
+        );
+        pct_row(
+            &mut out,
+            "Social NPV, £bn",
+            s.social_npv_gbp_bn.as_ref(),
+            1.0,
+            1,
+        );
+        pct_row(
+            &mut out,
+            &format!("Change in PSND {last}, pp GDP"),
+            s.final_psnd_change_pp_gdp.as_ref(),
+            1.0,
+            2,
+        );
+        pct_row(
+            &mut out,
+            "Interest saved (PV), £bn",
+            s.interest_saved_pv_gbp_bn.as_ref(),
+            1.0,
+            1,
+        );
+        pct_row(
+            &mut out,
+            "Share of fiscal gap closed, %",
+            s.gap_share_closed.as_ref(),
+            100.0,
+            1,
+        );
+        let [b5, b50, b95] = s.breakeven_year;
+        let _ = writeln!(
+            out,
+            "{:<34} {:>9} {:>19} {:>19}",
+            "Breakeven year (5th/median/95th)",
+            year_or_never(b5),
+            year_or_never(b50),
+            year_or_never(b95)
+        );
+        let paid: Vec<String> = self
+            .payback_years()
+            .iter()
+            .map(|(y, p)| format!("{y} {:.0} %", 100.0 * p))
+            .collect();
+        let _ = writeln!(
+            out,
+            "Probability the package has paid back by: {}",
+            paid.join(", ")
+        );
+        let _ = writeln!(out, "Each path draws every uncertain parameter and whether each programme succeeds; a failed programme pays its costs until its stop point and saves nothing.");
+        out
+    }
+
+    /// One row per path.
+    pub fn csv(&self) -> String {
+        let mut s = String::from("path,exchequer_npv_gbp_bn,social_npv_gbp_bn,final_psnd_change_pp_gdp,interest_saved_pv_gbp_bn,breakeven_year,gap_share_closed,successes\n");
+        for (n, d) in self.draws.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "{n},{},{},{},{},{},{},{}",
+                num(d.exchequer_npv_gbp_bn),
+                num(d.social_npv_gbp_bn),
+                num(d.final_psnd_change_pp_gdp),
+                num(d.interest_saved_pv_gbp_bn),
+                d.breakeven_year.map(|y| y.to_string()).unwrap_or_default(),
+                d.gap_share_closed.map(num).unwrap_or_default(),
+                d.successes
+            );
+        }
+        s
+    }
+
+    /// Everything as JSON in the common envelope: the expected-value
+    /// appraisal and the distribution over paths.
+    pub fn json(&self, s: &crate::scenario::Scenario, d: &crate::data::Dataset) -> String {
+        #[derive(serde::Serialize)]
+        struct Results<'a> {
+            licence: &'static str,
+            expected: &'a InterventionResults,
+            distribution: &'a Summary,
+        }
+        super::envelope::Envelope::new(
+            "interventions",
+            Results {
+                licence: super::json::OGL_ATTRIBUTION,
+                expected: self.expected,
+                distribution: self.summary,
+            },
+        )
+        .scenarios([s])
+        .data(d)
+        .to_json()
+    }
 }

@@ -1,15 +1,17 @@
-//! `projection.json`: the projection with everything needed to trace it:
-//! tool version, scenario files and their hashes, data vintages and the
-//! effective assumptions.
+//! `projection.json`: the projection with everything needed to trace it,
+//! in the common envelope ([`super::envelope`]): tool version, scenario
+//! files and their hashes, data vintages, and under `results` the effective
+//! assumptions and the projection.
 
 use serde::Serialize;
 
+use super::envelope::Envelope;
 use crate::data::Dataset;
 use crate::model::demography::SummaryRow;
 use crate::model::indicators::Sustainability;
 use crate::model::interventions::InterventionResults;
 use crate::model::{Assumptions, Projection};
-use crate::scenario::{Scenario, SourceFile};
+use crate::scenario::Scenario;
 
 /// Names and vintages of the data tables used.
 #[derive(Debug, Serialize)]
@@ -21,6 +23,10 @@ pub struct DataVintage {
     /// The table actually read (embedded or a file).
     pub source: String,
 }
+
+/// The publications behind every chart, in a line (the short form of
+/// [`vintages`]).
+pub const SOURCES_SHORT: &str = "OBR EFO March 2026 and FRS July 2026; ONS 2022-based population projections; DMO gilts in issue, 19 March 2025";
 
 /// The tables a projection used, with their publications.
 pub fn vintages(d: &Dataset) -> Vec<DataVintage> {
@@ -60,25 +66,11 @@ pub fn vintages(d: &Dataset) -> Vec<DataVintage> {
     ]
 }
 
+/// What `fiscal run --format json` puts under `results`.
 #[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
-}
-
-#[derive(Serialize)]
-struct ScenarioMeta<'a> {
-    name: &'a str,
-    description: &'a str,
-    files: &'a [SourceFile],
-}
-
-#[derive(Serialize)]
-struct Document<'a> {
-    tool: Tool,
+struct RunResults<'a> {
     licence: &'static str,
-    scenario: ScenarioMeta<'a>,
-    data: Vec<DataVintage>,
+    description: &'a str,
     assumptions: &'a Assumptions,
     projection: &'a Projection,
     /// Warnings the numbers come with (empty when none).
@@ -104,18 +96,9 @@ pub fn projection_json(
     indicators: Option<&Sustainability>,
     population: &[SummaryRow],
 ) -> String {
-    let doc = Document {
-        tool: Tool {
-            name: "fiscal",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+    let results = RunResults {
         licence: OGL_ATTRIBUTION,
-        scenario: ScenarioMeta {
-            name: &s.assumptions.name,
-            description: &s.assumptions.description,
-            files: &s.files,
-        },
-        data: vintages(d),
+        description: &s.assumptions.description,
         assumptions: &s.assumptions,
         projection: p,
         warnings: p.warnings(),
@@ -123,8 +106,8 @@ pub fn projection_json(
         indicators,
         population,
     };
-    let mut text =
-        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    Envelope::new("run", results)
+        .scenarios([s])
+        .data(d)
+        .to_json()
 }

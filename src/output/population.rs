@@ -3,7 +3,6 @@
 
 use std::fmt::Write;
 
-use super::csv::num;
 use crate::model::demography::SummaryRow;
 
 fn opt(v: Option<f64>, scale: f64, decimals: usize) -> String {
@@ -67,27 +66,33 @@ pub fn csv(rows: &[SummaryRow]) -> String {
     let mut s = String::from(
         "year,population_persons,aged_0_15_persons,aged_16_64_persons,aged_65_plus_persons,state_pension_age_years,working_age_persons,pension_age_persons,old_age_dependency_ratio_per_1000,births_persons,deaths_persons,net_migration_persons,tfr_children_per_woman,life_expectancy_at_birth_male_years,life_expectancy_at_birth_female_years\n",
     );
-    let o = |v: Option<f64>| v.map(num).unwrap_or_default();
+    let header: Vec<String> = s.trim_end().split(',').map(String::from).collect();
+    let cell = |k: usize, v: Option<f64>| {
+        let name = header.get(k).map_or("", String::as_str);
+        v.map(|v| super::units::format(name, v)).unwrap_or_default()
+    };
     for r in rows {
-        let _ = writeln!(
-            s,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
-            r.year,
-            num(r.population_persons),
-            num(r.aged_0_15_persons),
-            num(r.aged_16_64_persons),
-            num(r.aged_65_plus_persons),
-            num(r.state_pension_age_years),
-            num(r.working_age_persons),
-            num(r.pension_age_persons),
-            num(r.old_age_dependency_ratio_per_1000),
-            o(r.births_persons),
-            o(r.deaths_persons),
-            o(r.net_migration_persons),
-            o(r.tfr_children_per_woman),
-            o(r.life_expectancy_at_birth_male_years),
-            o(r.life_expectancy_at_birth_female_years)
-        );
+        let values = [
+            Some(r.population_persons),
+            Some(r.aged_0_15_persons),
+            Some(r.aged_16_64_persons),
+            Some(r.aged_65_plus_persons),
+            Some(r.state_pension_age_years),
+            Some(r.working_age_persons),
+            Some(r.pension_age_persons),
+            Some(r.old_age_dependency_ratio_per_1000),
+            r.births_persons,
+            r.deaths_persons,
+            r.net_migration_persons,
+            r.tfr_children_per_woman,
+            r.life_expectancy_at_birth_male_years,
+            r.life_expectancy_at_birth_female_years,
+        ];
+        let _ = write!(s, "{}", r.year);
+        for (k, v) in values.into_iter().enumerate() {
+            let _ = write!(s, ",{}", cell(k + 1, v));
+        }
+        s.push('\n');
     }
     s
 }

@@ -38,6 +38,15 @@ fn rows() -> Vec<Row> {
             Box::new(|y: &YearResult| y.psnd_pct_gdp),
         ),
         (
+            "  PSND ex Bank of England".into(),
+            Box::new(|y: &YearResult| y.psnd_ex_boe_pct_gdp),
+        ),
+        ("  PSNFL".into(), Box::new(|y: &YearResult| y.psnfl_pct_gdp)),
+        (
+            "Effective interest rate (%)".into(),
+            Box::new(|y: &YearResult| y.effective_interest_rate_pct),
+        ),
+        (
             "PSNB".into(),
             Box::new(|y: &YearResult| y.pct_gdp(y.psnb_gbp_bn)),
         ),
@@ -172,8 +181,15 @@ pub fn sustainability(
     let _ = writeln!(
         out,
         "  {:<34}{:>8} % of GDP",
+        "S1 phased in over 5 years (EC)",
+        opt(h.s1_phased_pct_gdp)
+    );
+    let _ = writeln!(
+        out,
+        "  {:<34}{:>8} % of GDP  (projection to {})",
         "S2 (intertemporal, EC)",
-        opt(h.s2_pct_gdp)
+        opt(h.s2_pct_gdp),
+        h.s2_horizon_end
     );
     if let (Some(w), Some(share)) = (
         &s.without_interventions,

@@ -167,7 +167,7 @@ fn interventions_tables(out: &mut String, entries: &[Entry<'_>]) {
         let _ = writeln!(out, "<h3>{}</h3>", esc(&e.projection.name));
         let _ = writeln!(
             out,
-            "<div class=\"table-wrap\"><table class=\"names\">\n<thead><tr><th scope=\"col\">Intervention</th><th scope=\"col\">NPV (£bn)</th><th scope=\"col\">Breakeven year</th><th scope=\"col\">Change in PSND, {} (pp of GDP)</th><th scope=\"col\">Debt interest saved (£bn)</th></tr></thead>\n<tbody>",
+            "<div class=\"table-wrap\"><table class=\"names\">\n<thead><tr><th scope=\"col\">Intervention</th><th scope=\"col\">Exchequer NPV (£bn)</th><th scope=\"col\">Social NPV (£bn)</th><th scope=\"col\">Breakeven year</th><th scope=\"col\">Change in PSND, {} (pp of GDP)</th><th scope=\"col\">Debt interest saved, present value (£bn)</th></tr></thead>\n<tbody>",
             esc(&last)
         );
         for x in indicators::effects(r) {
@@ -184,19 +184,44 @@ fn interventions_tables(out: &mut String, entries: &[Entry<'_>]) {
             };
             let _ = writeln!(
                 out,
-                "<tr><td>{a}{}{b}</td><td>{a}{:.1}{b}</td><td>{a}{}{b}</td><td>{a}{:+.2}{b}</td><td>{a}{:.1}{b}</td></tr>",
+                "<tr><td>{a}{}{b}</td><td>{a}{:.1}{b}</td><td>{a}{:.1}{b}</td><td>{a}{}{b}</td><td>{a}{:+.2}{b}</td><td>{a}{:.1}{b}</td></tr>",
                 esc(name),
-                x.npv_gbp_bn,
+                x.exchequer_npv_gbp_bn,
+                x.social_npv_gbp_bn,
                 esc(&indicators::breakeven(x)),
                 x.final_psnd_change_pp_gdp,
-                x.interest_saved_gbp_bn
+                x.interest_saved_pv_gbp_bn
             );
         }
         out.push_str("</tbody></table></div>\n");
     }
-    out.push_str("<p class=\"note\">Expected values against the same scenario without interventions. NPV of net savings at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices. Breakeven: the first year from which cumulative net savings stay positive. Interest saved: summed over the horizon, cash terms (negative: more interest paid). The package is projected as a whole, so its effect on debt is not quite the sum of the interventions'.</p>\n");
+    out.push_str("<p class=\"note\">Expected values (probability of success × success path + the rest × failure path) against the same scenario without interventions. Exchequer NPV: cashable savings less costs; social NPV: every benefit, cashable or not, less costs; both at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices. Breakeven: the first year from which cumulative net savings stay positive. Interest saved: present value in the base year, discounted at the effective interest rate on debt (negative: more interest paid). The package is projected as a whole, so its effect on debt is not quite the sum of the interventions'.</p>\n");
 }
 
+/// The assumptions a scenario changes from the baseline, in plain English
+/// with units (the labels the workbook's "Changes from baseline" uses).
+fn changes_table(out: &mut String, e: &Entry<'_>) {
+    let changes = super::labels::changes_from_baseline(e.scenario);
+    if changes.is_empty() {
+        out.push_str("<p>No changes: this scenario uses the baseline's assumptions.</p>\n");
+        return;
+    }
+    out.push_str("<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Assumption</th><th scope=\"col\">Unit</th><th scope=\"col\">Baseline</th><th scope=\"col\">This scenario</th></tr></thead>\n<tbody>\n");
+    for c in changes {
+        let _ = writeln!(
+            out,
+            "<tr><td title=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&c.field),
+            esc(&c.label),
+            esc(c.unit),
+            esc(&c.baseline),
+            esc(&c.scenario)
+        );
+    }
+    out.push_str("</tbody></table></div>\n");
+}
+
+/// Every assumption by dotted path (the appendix).
 fn assumptions_table(out: &mut String, e: &Entry<'_>) {
     out.push_str("<div class=\"table-wrap\"><table class=\"kv\">\n<thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n");
     for (k, v) in super::assumptions(e.scenario) {
@@ -220,7 +245,7 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
     o.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     // No scripts, no external resources: say so to the browser too.
-    o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
+    o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:\">\n");
     let _ = writeln!(
         o,
         "<title>UK public finances: long-term projection – {}</title>",
@@ -244,7 +269,7 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
     if any_interventions {
         o.push_str("<li><a href=\"#interventions\">Interventions</a></li>");
     }
-    o.push_str("<li><a href=\"#charts\">Charts</a></li><li><a href=\"#tables\">Summary tables</a></li><li><a href=\"#assumptions\">Assumptions</a></li><li><a href=\"#data\">Data sources</a></li></ul></nav>\n</header>\n");
+    o.push_str("<li><a href=\"#charts\">Charts</a></li><li><a href=\"#tables\">Summary tables</a></li><li><a href=\"#assumptions\">Assumptions</a></li><li><a href=\"#data\">Data sources</a></li><li><a href=\"#appendix\">Appendix</a></li></ul></nav>\n</header>\n");
 
     o.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n");
     headline_table(&mut o, entries);
@@ -279,6 +304,7 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
     }
     o.push_str("</section>\n");
 
+    o.push_str(&super::fan::section(entries)?);
     o.push_str("<section id=\"tables\">\n<h2>Summary tables</h2>\n");
     for e in entries {
         let _ = writeln!(o, "<h3>{}</h3>", esc(&e.scenario.assumptions.name));
@@ -289,9 +315,10 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
     }
     o.push_str("</section>\n");
 
-    o.push_str("<section id=\"assumptions\">\n<h2>Assumptions</h2>\n");
+    o.push_str("<section id=\"assumptions\">\n<h2>Assumptions changed from the baseline</h2>\n");
     for e in entries {
         let _ = writeln!(o, "<h3>{}</h3>", esc(&e.scenario.assumptions.name));
+        changes_table(&mut o, e);
         o.push_str("<p class=\"note\">Scenario files (root first), with SHA-256:</p>\n<ul class=\"files\">\n");
         for f in &e.scenario.files {
             let _ = writeln!(
@@ -302,7 +329,6 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
             );
         }
         o.push_str("</ul>\n");
-        assumptions_table(&mut o, e);
     }
     o.push_str("</section>\n");
 
@@ -321,10 +347,42 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
         o.push_str("</tbody></table></div>\n");
     }
     o.push_str("</section>\n");
+    o.push_str("<section id=\"appendix\">\n<h2>Appendix: every assumption</h2>\n<p class=\"note\">Each field by its path in the scenario file (see docs/scenarios.md).</p>\n");
+    for e in entries {
+        let _ = writeln!(
+            o,
+            "<details><summary>{}</summary>",
+            esc(&e.scenario.assumptions.name)
+        );
+        assumptions_table(&mut o, e);
+        o.push_str("</details>\n");
+    }
+    o.push_str("</section>\n");
     let _ = writeln!(
         o,
         "<footer>{}</footer>\n</main>\n</body>\n</html>",
         esc(OGL_ATTRIBUTION)
     );
-    Ok(o)
+    Ok(with_page_font(o))
+}
+
+/// The page with the house font embedded for its own text (the charts
+/// carry theirs), subset to the characters outside the charts, so that the
+/// report reads the same in every browser.
+fn with_page_font(page: String) -> String {
+    let mut chars = std::collections::BTreeSet::new();
+    let mut rest = page.as_str();
+    while !rest.is_empty() {
+        let (text, after) = match rest.find("<svg") {
+            Some(i) => (
+                &rest[..i],
+                rest[i..].find("</svg>").map_or("", |j| &rest[i + j + 6..]),
+            ),
+            None => (rest, ""),
+        };
+        chars.extend(text.chars().filter(|c| !c.is_control()));
+        rest = after;
+    }
+    let css = crate::chart::font_face_css("Open Sans", &chars);
+    page.replacen("<style>", &format!("<style>{css}</style>\n<style>"), 1)
 }

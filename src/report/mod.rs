@@ -2,8 +2,10 @@
 //! SVG and CSS, no scripts, nothing fetched) and an XLSX workbook for
 //! analysts with the projection, the assumptions and every chart's data.
 
+pub mod fan;
 pub mod html;
 pub mod indicators;
+pub mod labels;
 pub mod summary;
 pub mod xlsx;
 

@@ -1,11 +1,17 @@
-//! The XLSX workbook: a sheet for the projection (every scenario, every
-//! year), the sustainability indicators, the interventions (summary and
-//! paths, when a scenario has any), the assumptions, and one per chart with
-//! its data.
+//! The XLSX workbook for analysts: a summary, the projection (every
+//! scenario, every year), the sustainability indicators, the interventions
+//! (summary and paths, when a scenario has any), the assumptions each
+//! scenario changes from the baseline (plain-English labels and units), one
+//! sheet per chart named by chart and scenario with its data and a native
+//! Excel chart beside it, a metadata sheet (tool version, scenario files and
+//! hashes, data vintages, run time) and, as an appendix, every assumption.
+//! Numbers carry formats by unit ([`crate::output::units`]: one decimal for
+//! % of GDP and £bn, people as whole numbers); tables have autofilters.
 //!
-//! The document's creation time is fixed ([`CREATED`]), so the same input
-//! gives a byte-identical workbook: a changed file always means changed
-//! numbers.
+//! Deterministic: the creation time is fixed ([`CREATED`]) and the run time
+//! is recorded only when `SOURCE_DATE_EPOCH` gives one ([`Meta`]), so the
+//! same input gives a byte-identical workbook: a changed file always means
+//! changed numbers.
 //!
 //! Text cells are written as strings and neutralised with
 //! [`safe_text`], so a scenario named `=HYPERLINK(...)` stays text even if
@@ -14,10 +20,22 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::indicators::{self, INDICATORS};
-use super::{summary, value_text, Entry, ReportError};
+use super::{Entry, ReportError};
 use crate::chart::Chart;
 use crate::output::csv::{projection_csv, safe_text};
-use crate::output::json::OGL_ATTRIBUTION;
+use crate::output::units::Unit;
+
+mod native;
+mod sheets;
+
+/// What the workbook records about the run beyond its inputs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// Seconds since the Unix epoch to record as the run time (and creation
+    /// time), e.g. from `SOURCE_DATE_EPOCH`; `None` records none, so the
+    /// workbook depends on its inputs only.
+    pub run_time_epoch_s: Option<i64>,
+}
 
 fn xe(e: XlsxError) -> ReportError {
     ReportError::Xlsx(e.to_string())
@@ -39,9 +57,14 @@ const TEXT_COLUMNS: &[&str] = &[
 /// 2025): a fixed date rather than the clock, for byte-identical output.
 pub const CREATED: (u16, u8, u8) = (2025, 1, 1);
 
-fn properties() -> Result<DocProperties, ReportError> {
-    let (y, m, d) = CREATED;
-    let created = ExcelDateTime::from_ymd(y, m, d).map_err(xe)?;
+fn properties(meta: &Meta) -> Result<DocProperties, ReportError> {
+    let created = match meta.run_time_epoch_s {
+        Some(t) => ExcelDateTime::from_timestamp(t).map_err(xe)?,
+        None => {
+            let (y, m, d) = CREATED;
+            ExcelDateTime::from_ymd(y, m, d).map_err(xe)?
+        }
+    };
     Ok(DocProperties::new()
         .set_title("UK public finances: long-term projection")
         .set_creation_datetime(&created))
@@ -142,10 +165,11 @@ fn interventions_sheets(
         let header = [
             "scenario",
             "intervention",
-            "npv_gbp_bn",
+            "exchequer_npv_gbp_bn",
+            "social_npv_gbp_bn",
             "breakeven_year",
             "final_psnd_change_pp_gdp",
-            "interest_saved_gbp_bn",
+            "interest_saved_pv_gbp_bn",
         ];
         for (c, h) in header.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *h, bold)
@@ -157,17 +181,19 @@ fn interventions_sheets(
                 ws.write_string(row, 0, safe_text(&e.projection.name))
                     .map_err(xe)?;
                 ws.write_string(row, 1, safe_text(&x.name)).map_err(xe)?;
-                ws.write_number(row, 2, x.npv_gbp_bn).map_err(xe)?;
-                ws.write_string(row, 3, indicators::breakeven(x))
+                ws.write_number(row, 2, x.exchequer_npv_gbp_bn)
                     .map_err(xe)?;
-                ws.write_number(row, 4, x.final_psnd_change_pp_gdp)
+                ws.write_number(row, 3, x.social_npv_gbp_bn).map_err(xe)?;
+                ws.write_string(row, 4, indicators::breakeven(x))
                     .map_err(xe)?;
-                ws.write_number(row, 5, x.interest_saved_gbp_bn)
+                ws.write_number(row, 5, x.final_psnd_change_pp_gdp)
+                    .map_err(xe)?;
+                ws.write_number(row, 6, x.interest_saved_pv_gbp_bn)
                     .map_err(xe)?;
                 row += 1;
             }
         }
-        ws.write_string(row + 1, 0, "Expected values against the same scenario without interventions. NPV at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices; interest saved summed over the horizon, cash terms.")
+        ws.write_string(row + 1, 0, "Expected values (p × success path + (1 − p) × failure path) against the same scenario without interventions. Exchequer NPV (cashable savings) and social NPV (every benefit) at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices; interest saved as a present value discounted at the effective interest rate.")
             .map_err(xe)?;
         ws.set_freeze_panes(1, 2).map_err(xe)?;
         ws.set_column_width(0, 32).map_err(xe)?;
@@ -217,8 +243,14 @@ fn with_scenario(name: &str, csv_text: &str) -> Result<String, ReportError> {
     Ok(crate::chart::csv_table(&header, rows))
 }
 
+/// The number format for a column, by the unit its name carries.
+pub(crate) fn unit_format(column: &str) -> Format {
+    Format::new().set_num_format(Unit::of(column).excel_format())
+}
+
 /// Write CSV text into `ws` from row `start`: a bold header, numbers as
-/// numbers, text as neutralised strings.
+/// numbers in the format of their unit, text as neutralised strings.
+/// Returns the next free row.
 fn write_csv(
     ws: &mut Worksheet,
     start: u32,
@@ -230,10 +262,12 @@ fn write_csv(
         .from_reader(csv_text.as_bytes());
     let mut row = start;
     let mut text_cols: Vec<bool> = Vec::new();
+    let mut formats: Vec<Format> = Vec::new();
     for (i, rec) in r.records().enumerate() {
         let rec = rec.map_err(|e| ReportError::Xlsx(e.to_string()))?;
         if i == 0 {
             text_cols = rec.iter().map(|h| TEXT_COLUMNS.contains(&h)).collect();
+            formats = rec.iter().map(unit_format).collect();
             if row == start {
                 for (c, h) in rec.iter().enumerate() {
                     ws.write_string_with_format(row, c as u16, safe_text(h), bold)
@@ -246,9 +280,15 @@ fn write_csv(
         for (c, cell) in rec.iter().enumerate() {
             let text = text_cols.get(c).copied().unwrap_or(true);
             match cell.parse::<f64>() {
-                Ok(v) if !text && v.is_finite() => {
-                    ws.write_number(row, c as u16, v).map_err(xe)?;
-                }
+                Ok(v) if !text && v.is_finite() => match formats.get(c) {
+                    Some(f) => {
+                        ws.write_number_with_format(row, c as u16, v, f)
+                            .map_err(xe)?;
+                    }
+                    None => {
+                        ws.write_number(row, c as u16, v).map_err(xe)?;
+                    }
+                },
                 // Already neutralised by the CSV writers; neutralise again
                 // in case a future writer forgets (idempotent).
                 _ => {
@@ -262,128 +302,93 @@ fn write_csv(
     Ok(row)
 }
 
-/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`
+/// or `'`.
 fn sheet_name(base: &str, taken: &mut Vec<String>) -> String {
     let clean: String = base
         .chars()
-        .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
+        .map(|c| if "[]:*?/\\'".contains(c) { ' ' } else { c })
         .collect();
-    let clean: String = clean.chars().take(28).collect();
-    let mut name = clean.clone();
+    let clean = clean.trim().to_string();
+    let mut name: String = clean.chars().take(31).collect();
+    // Room for " 2", " 3", ... when the name is taken.
+    let stem: String = clean.chars().take(28).collect();
     let mut k = 2;
     while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
-        name = format!("{clean} {k}");
+        name = format!("{} {k}", stem.trim_end());
         k += 1;
     }
     taken.push(name.clone());
     name
 }
 
-/// The workbook as XLSX bytes.
+/// A scenario's name and a short name for sheet names: its file's stem
+/// (`smarter_state_central`; `baseline` for the embedded default).
+fn short_name(e: &Entry<'_>) -> (String, String) {
+    let name = e.scenario.assumptions.name.clone();
+    let stem = e
+        .scenario
+        .files
+        .last()
+        .and_then(|f| {
+            std::path::Path::new(&f.path)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
+        .map(|s| s.strip_prefix("embedded:").unwrap_or(&s).to_string())
+        .map(|s| {
+            if s == crate::scenario::DEFAULT_NAME {
+                "baseline".into()
+            } else {
+                s
+            }
+        })
+        .unwrap_or_else(|| name.clone());
+    (name, stem)
+}
+
+/// The workbook as XLSX bytes, recording no run time.
 pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<Vec<u8>, ReportError> {
+    render_with(entries, charts, &Meta::default())
+}
+
+/// The workbook as XLSX bytes.
+pub fn render_with(
+    entries: &[Entry<'_>],
+    charts: &[Chart],
+    meta: &Meta,
+) -> Result<Vec<u8>, ReportError> {
     let mut wb = Workbook::new();
-    wb.set_properties(&properties()?);
+    wb.set_properties(&properties(meta)?);
     let bold = Format::new().set_bold();
     let mut taken = Vec::new();
-
     // Summary first: what most readers open the workbook for.
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet_name("Summary", &mut taken)).map_err(xe)?;
-        let mut row = 0u32;
-        for e in entries {
-            ws.write_string_with_format(row, 0, safe_text(&e.scenario.assumptions.name), &bold)
-                .map_err(xe)?;
-            row += 1;
-            let cols = summary::columns(e.projection);
-            ws.write_string_with_format(row, 0, "% of GDP unless stated", &bold)
-                .map_err(xe)?;
-            for (j, c) in cols.iter().enumerate() {
-                ws.write_string_with_format(row, j as u16 + 1, c.year.to_string(), &bold)
-                    .map_err(xe)?;
-            }
-            row += 1;
-            for (label, sub, f) in summary::rows() {
-                let label = if sub { format!("  {label}") } else { label };
-                ws.write_string(row, 0, label).map_err(xe)?;
-                for (j, c) in cols.iter().enumerate() {
-                    ws.write_number(row, j as u16 + 1, f(c)).map_err(xe)?;
-                }
-                row += 1;
-            }
-            row += 1;
-        }
-        ws.write_string(row, 0, OGL_ATTRIBUTION).map_err(xe)?;
-        ws.set_column_width(0, 34).map_err(xe)?;
-    }
-
+    sheets::summary(&mut wb, entries, &mut taken, &bold)?;
     {
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name("Projection", &mut taken))
             .map_err(xe)?;
         let mut row = 0;
+        let mut cols = 0u16;
         for e in entries {
-            row = write_csv(ws, row, &projection_csv(e.projection), &bold)?;
+            let csv_text = projection_csv(e.projection);
+            cols = csv_text.lines().next().map_or(0, |h| h.split(',').count()) as u16;
+            row = write_csv(ws, row, &csv_text, &bold)?;
+        }
+        if row > 1 && cols > 0 {
+            ws.autofilter(0, 0, row - 1, cols - 1).map_err(xe)?;
         }
         ws.set_freeze_panes(1, 3).map_err(xe)?;
         ws.set_column_width(0, 24).map_err(xe)?;
     }
-
     indicators_sheet(&mut wb, entries, &mut taken, &bold)?;
     interventions_sheets(&mut wb, entries, &mut taken, &bold)?;
-
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet_name("Assumptions", &mut taken))
-            .map_err(xe)?;
-        for (c, h) in ["scenario", "field", "value"].iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *h, &bold)
-                .map_err(xe)?;
-        }
-        let mut row = 1;
-        for e in entries {
-            let name = safe_text(&e.scenario.assumptions.name);
-            let mut put =
-                |row: u32, field: &str, v: &serde_json::Value| -> Result<(), ReportError> {
-                    ws.write_string(row, 0, &name).map_err(xe)?;
-                    ws.write_string(row, 1, safe_text(field)).map_err(xe)?;
-                    match v.as_f64() {
-                        Some(x) if v.is_number() => ws.write_number(row, 2, x).map_err(xe)?,
-                        _ => ws
-                            .write_string(row, 2, safe_text(&value_text(v)))
-                            .map_err(xe)?,
-                    };
-                    Ok(())
-                };
-            put(
-                row,
-                "description",
-                &serde_json::Value::String(e.scenario.assumptions.description.clone()),
-            )?;
-            row += 1;
-            for (k, v) in super::assumptions(e.scenario) {
-                put(row, &k, &v)?;
-                row += 1;
-            }
-        }
-        ws.set_freeze_panes(1, 0).map_err(xe)?;
-        ws.set_column_width(0, 24).map_err(xe)?;
-        ws.set_column_width(1, 48).map_err(xe)?;
-        ws.set_column_width(2, 40).map_err(xe)?;
-    }
-
+    sheets::changes(&mut wb, entries, &mut taken, &bold)?;
+    let short: Vec<(String, String)> = entries.iter().map(short_name).collect();
     for c in charts {
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet_name(&format!("Chart {}", c.kind.key()), &mut taken))
-            .map_err(xe)?;
-        ws.write_string_with_format(0, 0, safe_text(&c.frame.title), &bold)
-            .map_err(xe)?;
-        ws.write_string(1, 0, safe_text(&c.frame.scenario))
-            .map_err(xe)?;
-        write_csv(ws, 3, &c.csv(), &bold)?;
-        ws.set_freeze_panes(4, 0).map_err(xe)?;
-        ws.set_column_width(0, 24).map_err(xe)?;
+        native::chart_sheet(&mut wb, c, &short, &mut taken, &bold)?;
     }
-
+    sheets::metadata(&mut wb, entries, meta, &mut taken, &bold)?;
+    sheets::appendix(&mut wb, entries, &mut taken, &bold)?;
     wb.save_to_buffer().map_err(xe)
 }

@@ -7,8 +7,10 @@
 //! chain is merged (later files win, tables merge key by key) and the result
 //! is checked as a whole by [`crate::model::validate`].
 
+pub mod catalog;
 mod diagnostic;
 mod schema;
+pub mod sweep;
 
 use std::path::{Path, PathBuf};
 
@@ -50,6 +52,8 @@ pub struct DataOverrides {
     /// Directory of the file that set `population.projection` (file paths
     /// in it resolve from there).
     pub population_dir: Option<PathBuf>,
+    /// A data directory holding imported vintages under `vintages/`.
+    pub vintage_dir: Option<PathBuf>,
 }
 
 /// A resolved scenario: its assumptions and where they came from.
@@ -85,6 +89,17 @@ fn schema() -> toml::Table {
 enum Origin {
     Embedded,
     File(PathBuf),
+    /// A shipped scenario embedded in the binary.
+    Shipped(catalog::Embedded),
+}
+
+/// What relative `extends` paths in a file resolve against.
+#[derive(Debug, Clone, Copy)]
+enum Base<'a> {
+    /// The file's directory (`None`: the working directory).
+    Dir(Option<&'a Path>),
+    /// The embedded set, relative to this shipped scenario.
+    Shipped(catalog::Embedded),
 }
 
 struct Loader {
@@ -120,6 +135,20 @@ impl Loader {
                 DEFAULT_TOML.to_string(),
                 None,
             ),
+            Origin::Shipped(e) => {
+                let key = PathBuf::from(format!("embedded:{}", e.name));
+                if self.stack.contains(&key) {
+                    self.diagnostics.push(Diagnostic {
+                        file: from.map_or_else(|| key.display().to_string(), |f| f.0.to_string()),
+                        position: from.and_then(|f| f.1),
+                        field: Some("extends".into()),
+                        message: format!("`extends` cycle through the shipped scenario `{}`; remove one of the links", e.name),
+                    });
+                    return None;
+                }
+                self.stack.push(key);
+                (format!("embedded:{}", e.name), e.text.to_string(), None)
+            }
             Origin::File(path) => {
                 let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
                 if self.stack.contains(&canonical) {
@@ -175,8 +204,12 @@ impl Loader {
             }
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-        let result = self.load_text(&name, &text, dir.as_deref());
-        if matches!(origin, Origin::File(_)) {
+        let base = match origin {
+            Origin::Shipped(e) => Base::Shipped(e),
+            _ => Base::Dir(dir.as_deref()),
+        };
+        let result = self.load_text(&name, &text, base);
+        if matches!(origin, Origin::File(_) | Origin::Shipped(_)) {
             self.stack.pop();
         }
         result
@@ -198,7 +231,11 @@ impl Loader {
         });
     }
 
-    fn load_text(&mut self, name: &str, text: &str, dir: Option<&Path>) -> Option<toml::Table> {
+    fn load_text(&mut self, name: &str, text: &str, base: Base<'_>) -> Option<toml::Table> {
+        let dir = match base {
+            Base::Dir(d) => d,
+            Base::Shipped(_) => None,
+        };
         let doc = match toml_edit::ImDocument::parse(text.to_string()) {
             Ok(d) => d,
             Err(e) => {
@@ -222,11 +259,30 @@ impl Loader {
         let parent = match own.get("extends") {
             Some(Value::String(target)) => {
                 let pos = check.provenance.get("extends").and_then(|p| p.1);
+                let from = Some((name, pos));
                 if target == DEFAULT_NAME {
-                    self.load(Origin::Embedded, Some((name, pos)))
+                    self.load(Origin::Embedded, from)
+                } else if let Base::Shipped(e) = base {
+                    match e.resolve_extends(target) {
+                        Some(parent) => self.load(Origin::Shipped(parent), from),
+                        None => {
+                            self.diagnostics.push(Diagnostic {
+                                file: name.to_string(),
+                                position: pos,
+                                field: Some("extends".into()),
+                                message: format!("`{target}` is not a shipped scenario; a shipped scenario can only extend another (see `fiscal scenarios`)"),
+                            });
+                            None
+                        }
+                    }
                 } else {
                     let path = dir.map_or_else(|| PathBuf::from(target), |d| d.join(target));
-                    self.load(Origin::File(path), Some((name, pos)))
+                    // A missing file named like a shipped scenario (`extends =
+                    // "baseline.toml"` read from stdin elsewhere) is the shipped one.
+                    match catalog::exact(target).filter(|_| !path.exists()) {
+                        Some(e) => self.load(Origin::Shipped(e), from),
+                        None => self.load(Origin::File(path), from),
+                    }
                 }
             }
             _ if name == format!("embedded:{DEFAULT_NAME}") => Some(toml::Table::new()),
@@ -249,6 +305,9 @@ impl Loader {
             }
             if let Some(p) = resolve("profiles_file") {
                 self.data.profiles_file = Some(p);
+            }
+            if let Some(p) = resolve("vintage_dir") {
+                self.data.vintage_dir = Some(p);
             }
         }
         if let Some(Value::Table(pop)) = own.get("population") {
@@ -368,8 +427,27 @@ impl Scenario {
         dir: Option<&Path>,
     ) -> Result<Scenario, ScenarioError> {
         let mut l = Loader::new();
-        let merged = l.load_text(name, text, dir);
+        let merged = l.load_text(name, text, Base::Dir(dir));
         l.finish(merged)
+    }
+
+    /// Load the shipped scenario `e` (embedded in the binary).
+    pub fn shipped(e: catalog::Embedded) -> Result<Scenario, ScenarioError> {
+        let mut l = Loader::new();
+        let merged = l.load(Origin::Shipped(e), None);
+        l.finish(merged)
+    }
+
+    /// Load `arg` as a scenario file if one exists there, or else the
+    /// shipped scenario of that name (`low_productivity`,
+    /// `digital/smarter_state_central`); files take precedence.
+    pub fn load_named(arg: &Path) -> Result<Scenario, ScenarioError> {
+        if !arg.exists() {
+            if let Some(e) = arg.to_str().and_then(catalog::find) {
+                return Scenario::shipped(e);
+            }
+        }
+        Scenario::load(arg)
     }
 
     /// The population the `[population]` settings ask for, if any.
@@ -511,6 +589,13 @@ impl Scenario {
     /// The tables, before any check against the assumptions.
     fn load_data(&self) -> Result<(Dataset, Option<PopulationOutcome>), DataError> {
         let mut d = Dataset::embedded()?;
+        let vintage = &self.assumptions.horizon.vintage;
+        if vintage != crate::data::vintage::DEFAULT || self.data.vintage_dir.is_some() {
+            let set_at = self
+                .locate("horizon.vintage")
+                .unwrap_or_else(|| "[horizon] vintage".into());
+            d.efo = crate::data::vintage::load(vintage, self.data.vintage_dir.as_deref(), &set_at)?;
+        }
         if let Some(p) = &self.data.population_file {
             let text = crate::data::read_table_text(p)?;
             d.population = PopulationTable::parse(&p.display().to_string(), &text)?;

@@ -16,27 +16,54 @@ use crate::years::FiscalYear;
 /// Optional fields that the default does not set (values only give types).
 pub const SCHEMA_EXTRAS: &str = r#"
 extends = "default"
+[horizon]
+intertemporal_end_year = "2121-22"
+[rates]
+gilt_rate_long_run_over_growth_pp = 0.0
+bank_rate_long_run_over_growth_pp = 0.0
 [spending]
 non_age_related_pct_gdp = 0.0
+welfare_cpi_uprating_from = "2031-32"
 [receipts]
 other_receipts_pct_gdp = 0.0
 [data]
 population_file = ""
 profiles_file = ""
+vintage_dir = ""
+
+[state_pension_age.link_to_life_expectancy]
+from = "2035-36"
+share_of_adult_life = 0.0
+adult_life_from_age_years = 0.0
 
 [population]
 projection = ""
 variant = "principal"
 tfr_children_per_woman = 0.0
 tfr_target_year = 0
+tfr_difference_phase_in_years = 0
 life_expectancy_shift_years = 0.0
 life_expectancy_target_year = 0
 mortality_improvement_scale = 0.0
+mortality_improvement_long_term_pct = 0.0
+mortality_improvement_target_year = 0
 net_migration_persons = 0.0
 net_migration_from_year = 0
 net_migration_persons_by_year = {}
 net_migration_scale = 0.0
 sex_ratio_males_per_female = 0.0
+
+[uncertainty]
+real_growth_sd_pp = 0.0
+inflation_sd_pp = 0.0
+interest_rate_sd_pp = 0.0
+primary_balance_sd_pp = 0.0
+real_growth_persistence = 0.0
+inflation_persistence = 0.0
+interest_rate_persistence = 0.0
+primary_balance_persistence = 0.0
+correlation = [[0.0]]
+shock_medium_term = false
 
 [[intervention]]
 name = ""
@@ -69,10 +96,50 @@ probability_of_success_share = 0.0
 cashable_share = 0.0
 decay_pct = 0.0
 cost_line = ""
+optimism_bias_on_running_costs = false
+failure_stop_years = 0.0
+citizen_time_saving_gbp_bn = 0.0
+[intervention.uncertainty]
+saving_share = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+saving_gbp_bn = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+productivity_growth_pp = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+adoption_midpoint_years = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+ramp_years = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+optimism_bias_cost_uplift_share = { dist = "lognormal", low = 0.0, central = 0.0, high = 0.0 }
+benefit_haircut_share = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+probability_of_success_share = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+cashable_share = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
 "#;
+
+/// The distribution shapes of `[intervention.uncertainty]`.
+const DIST_SHAPES: &[&str] = &["triangular", "pert", "lognormal"];
 
 /// String fields that take one of a fixed set of values.
 pub const ENUM_FIELDS: &[(&str, &[&str])] = &[
+    ("intervention.uncertainty.saving_share.dist", DIST_SHAPES),
+    ("intervention.uncertainty.saving_gbp_bn.dist", DIST_SHAPES),
+    (
+        "intervention.uncertainty.productivity_growth_pp.dist",
+        DIST_SHAPES,
+    ),
+    (
+        "intervention.uncertainty.adoption_midpoint_years.dist",
+        DIST_SHAPES,
+    ),
+    ("intervention.uncertainty.ramp_years.dist", DIST_SHAPES),
+    (
+        "intervention.uncertainty.optimism_bias_cost_uplift_share.dist",
+        DIST_SHAPES,
+    ),
+    (
+        "intervention.uncertainty.benefit_haircut_share.dist",
+        DIST_SHAPES,
+    ),
+    (
+        "intervention.uncertainty.probability_of_success_share.dist",
+        DIST_SHAPES,
+    ),
+    ("intervention.uncertainty.cashable_share.dist", DIST_SHAPES),
     ("spending.welfare_uprating", &["earnings", "cpi"]),
     ("spending.pensioner_benefits_uprating", &["earnings", "cpi"]),
     (
@@ -90,6 +157,8 @@ pub const ENUM_FIELDS: &[(&str, &[&str])] = &[
             "high-migration",
             "low-migration",
             "zero-net-migration",
+            "high-population",
+            "low-population",
         ],
     ),
 ];

@@ -4,7 +4,10 @@
 # something (not a blank page), the DOM holds the chart SVGs and the
 # intervention table (the report includes the central smarter-state
 # package), and a scenario named <script>alert(1)</script> appears as text,
-# not as a script.
+# not as a script. A copy of the report with tests/browser/probe.js (and
+# without the page's script-blocking CSP) then checks that the charts'
+# embedded fonts load and that no two chart texts overlap or leave their
+# chart, from the text boxes the browser lays out.
 #
 # Usage: tests/browser/check_report.sh [PATH_TO_FISCAL_BINARY]
 # (default: builds and uses target/debug/fiscal). Skips, exit 0, when no
@@ -43,6 +46,40 @@ flags=(--headless --no-sandbox --disable-gpu --disable-background-networking
   "file://$work/report.html" >"$work/shot.out" 2>"$work/shot.err" || true
 "$browser" "${flags[@]}" --user-data-dir="$(mktemp -d -p "$work")" \
   --dump-dom "file://$work/report.html" >"$work/dom.html" 2>"$work/dom.err" || true
+
+# The probe: the same report, its CSP removed so that the probe script runs.
+python3 - "$work/report.html" "$root/tests/browser/probe.js" "$work/probe.html" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+probe = open(sys.argv[2], encoding="utf-8").read()
+html = html.replace("</body>", "<script>" + probe + "</script></body>")
+open(sys.argv[3], "w", encoding="utf-8").write(html)
+PY
+"$browser" "${flags[@]}" --user-data-dir="$(mktemp -d -p "$work")" \
+  --virtual-time-budget=10000 --window-size=1200,2000 \
+  --dump-dom "file://$work/probe.html" >"$work/probe.dom" 2>"$work/probe.err" || true
+
+probe() { # field: prints the probe's verdict and succeeds when it passes
+  python3 - "$work/probe.dom" "$1" <<'PY'
+import html, json, re, sys
+m = re.search(r'<pre id="probe">(.*?)</pre>', open(sys.argv[1], encoding="utf-8").read(), re.S)
+if not m:
+    print("  the probe did not run"); sys.exit(1)
+d = json.loads(html.unescape(m.group(1)))
+what = sys.argv[2]
+if what == "fonts":
+    bad = [f for f in d["faces"] if not f.endswith(" loaded")]
+    ok = [f for f in d["faces"] if f.startswith("Open Sans ") and f.endswith(" loaded")]
+    print(f"  {len(ok)} embedded faces loaded, {len(bad)} not: {bad[:5]}")
+    sys.exit(0 if ok and not bad else 1)
+items = d[what]
+print(f"  {d['texts']} texts in {d['svgs']} charts; {what}: {len(items)}")
+for i in items[:20]:
+    print("   ", i)
+sys.exit(0 if d["texts"] > 100 and not items else 1)
+PY
+}
 
 passed=0
 failed=0
@@ -91,6 +128,9 @@ check "scenario name is escaped text" grep -q '&lt;script&gt;alert(1)&lt;/script
 check "no script element from the scenario" bash -c "! grep -q '<script>alert' '$work/dom.html'"
 check "description markup is text" grep -q '&lt;b&gt;not bold&lt;/b&gt;' "$work/dom.html"
 check "no console errors" bash -c "! grep -Ei 'Uncaught|CONSOLE\\(|Refused to|ERR_FILE_NOT_FOUND' '$work/shot.err' '$work/dom.err'"
+check "the charts' embedded fonts load" probe fonts
+check "no two chart texts overlap" probe overlaps
+check "no chart text leaves its chart" probe clipped
 if [[ -n "${KEEP_SCREENSHOT:-}" ]]; then
   cp "$work/shot.png" "$KEEP_SCREENSHOT"
 fi

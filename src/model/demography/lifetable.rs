@@ -40,6 +40,26 @@ pub fn period_life_expectancy_at_birth(qb: f64, q: ArrayView1<f64>) -> f64 {
     }
 }
 
+/// Period life expectancy at exact age `age` (years) from the rates by age
+/// `q[0..=105]` of one projection year, trapezoids between whole ages and a
+/// constant force of mortality in the open group. Used for changes in life
+/// expectancy (healthy ageing), where the half-year offset of the rates
+/// cancels.
+pub fn period_life_expectancy_at(q: ArrayView1<f64>, age: usize) -> f64 {
+    let mut l = 1.0;
+    let mut e = 0.0;
+    for a in age.min(MAX_AGE)..MAX_AGE {
+        let next = l * (1.0 - q[a]);
+        e += (l + next) / 2.0;
+        l = next;
+    }
+    let q_open = q[MAX_AGE].clamp(1e-9, 1.0);
+    if q_open < 1.0 {
+        e += l / -(1.0 - q_open).ln();
+    }
+    e
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,7 @@ pub mod lifetable;
 pub mod projection;
 pub mod reproduce;
 pub mod settings;
+pub mod spa_link;
 
 pub use assumptions::DemographicAssumptions;
 pub use embedded::{
@@ -37,6 +38,7 @@ pub use settings::{
     population_from_settings, PopulationChoice, PopulationOutcome, PopulationSettings,
     VariantPreset,
 };
+pub use spa_link::SpaLink;
 
 #[cfg(test)]
 mod tests;

@@ -16,45 +16,70 @@ use super::lifetable::period_life_expectancy_at_birth;
 use super::projection::DemographicProjection;
 use crate::data::PopulationTable;
 
-/// Change in the long-run TFR of the fertility presets, children per woman.
-pub const PRESET_TFR_STEP_CHILDREN_PER_WOMAN: f64 = 0.2;
-/// Years over which the fertility presets phase in (ONS phases its variants
-/// in over the first 25 years).
-pub const PRESET_PHASE_IN_YEARS: i32 = 25;
-/// Mortality improvement scale of the high life-expectancy preset.
-pub const PRESET_HIGH_LE_IMPROVEMENT_SCALE: f64 = 1.75;
-/// Mortality improvement scale of the low life-expectancy preset.
-pub const PRESET_LOW_LE_IMPROVEMENT_SCALE: f64 = 0.25;
-/// Net migration multiple of the high migration preset.
-pub const PRESET_HIGH_MIGRATION_SCALE: f64 = 1.5;
-/// Net migration multiple of the low migration preset.
-pub const PRESET_LOW_MIGRATION_SCALE: f64 = 0.5;
+/// Long-term net migration of the ONS 2022-based high migration variant,
+/// persons a year (ONS variant projections 2022-based).
+pub const ONS_HIGH_MIGRATION_PERSONS: f64 = 525_000.0;
+/// Long-term net migration of the ONS 2022-based low migration variant.
+pub const ONS_LOW_MIGRATION_PERSONS: f64 = 120_000.0;
+/// First projection year (mid-2027 to mid-2028, the year ending mid-2028) at
+/// the long-term migration level: the principal reaches its 340,000 there,
+/// in a straight line from its first year, and the variants do the same.
+pub const ONS_MIGRATION_LONG_TERM_FROM_YEAR: i32 = 2027;
+/// TFR of the ONS 2022-based high fertility variant by 2047, children per woman.
+pub const ONS_HIGH_TFR_CHILDREN_PER_WOMAN: f64 = 1.65;
+/// TFR of the ONS 2022-based low fertility variant by 2047.
+pub const ONS_LOW_TFR_CHILDREN_PER_WOMAN: f64 = 1.25;
+/// Years over which the fertility variants' difference from the principal's
+/// TFR phases in, then held. The ONS 2022-based phasing is not in the shared
+/// material; this is measured on the ONS 2016-based variants embedded here:
+/// births in the high and low fertility variants reach their full difference
+/// from the principal's after about 6 and 10 years (`docs/demography.md`).
+pub const ONS_FERTILITY_PHASE_IN_YEARS: i32 = 8;
+/// Year by which the ONS 2022-based variants reach their long-term fertility
+/// and mortality-improvement assumptions (25 years after the base).
+pub const ONS_VARIANT_TARGET_YEAR: i32 = 2047;
+/// Long-term annual mortality improvement of the ONS 2022-based principal at
+/// ages 0-90, % a year (the embedded rates improve 1.1 % a year from 2047).
+pub const ONS_PRINCIPAL_IMPROVEMENT_PCT: f64 = 1.1;
+/// Long-term annual improvement of the high life expectancy variant, % a year.
+pub const ONS_HIGH_IMPROVEMENT_PCT: f64 = 1.5;
+/// Long-term annual improvement of the low life expectancy variant, % a year.
+pub const ONS_LOW_IMPROVEMENT_PCT: f64 = 0.5;
+/// Oldest age with the full long-term improvement; above it the change in
+/// improvement tapers linearly to nothing at 110 (the ONS tapers its
+/// improvement rates above 90).
+pub const IMPROVEMENT_FULL_TO_AGE: usize = 90;
 
-/// Named presets for the ONS variant families.
+/// Named presets for the ONS 2022-based variant projections, each defined
+/// by the ONS assumption it changes (not by its result).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum VariantPreset {
     /// The principal assumptions unchanged.
     Principal,
-    /// Long-run TFR 0.2 higher, phased in over 25 years.
+    /// TFR 1.65 by 2047 (principal 1.45).
     HighFertility,
-    /// Long-run TFR 0.2 lower, phased in over 25 years.
+    /// TFR 1.25 by 2047.
     LowFertility,
-    /// Mortality improvement 1.75 times the principal's.
+    /// Mortality improvement 1.5 % a year at ages 0-90 by 2047 (principal 1.1 %).
     HighLifeExpectancy,
-    /// Mortality improvement a quarter of the principal's.
+    /// Mortality improvement 0.5 % a year at ages 0-90 by 2047.
     LowLifeExpectancy,
-    /// Net migration 1.5 times the principal's, same age/sex distribution.
+    /// Net migration 525,000 a year from the year ending mid-2028 (principal 340,000).
     HighMigration,
-    /// Net migration half the principal's, same age/sex distribution.
+    /// Net migration 120,000 a year from the year ending mid-2028.
     LowMigration,
     /// No net migration at any age.
     ZeroNetMigration,
+    /// High fertility, high life expectancy and high migration together.
+    HighPopulation,
+    /// Low fertility, low life expectancy and low migration together.
+    LowPopulation,
 }
 
 impl VariantPreset {
     /// Every preset, for listings.
-    pub const ALL: [VariantPreset; 8] = [
+    pub const ALL: [VariantPreset; 10] = [
         VariantPreset::Principal,
         VariantPreset::HighFertility,
         VariantPreset::LowFertility,
@@ -63,38 +88,71 @@ impl VariantPreset {
         VariantPreset::HighMigration,
         VariantPreset::LowMigration,
         VariantPreset::ZeroNetMigration,
+        VariantPreset::HighPopulation,
+        VariantPreset::LowPopulation,
     ];
 
     /// The settings this preset stands for.
     pub fn settings(self, principal: &DemographicAssumptions) -> PopulationSettings {
-        let long_run_tfr = principal.tfr(principal.n_years() - 1);
+        use VariantPreset as V;
         let mut s = PopulationSettings::default();
-        match self {
-            VariantPreset::Principal => {}
-            VariantPreset::HighFertility | VariantPreset::LowFertility => {
-                let sign = if self == VariantPreset::HighFertility {
-                    1.0
-                } else {
-                    -1.0
-                };
-                s.tfr_children_per_woman =
-                    Some(long_run_tfr + sign * PRESET_TFR_STEP_CHILDREN_PER_WOMAN);
-                s.tfr_target_year = Some(principal.base_year + PRESET_PHASE_IN_YEARS);
+        let (tfr, improvement, migration) = match self {
+            V::Principal => (None, None, None),
+            V::HighFertility => (Some(ONS_HIGH_TFR_CHILDREN_PER_WOMAN), None, None),
+            V::LowFertility => (Some(ONS_LOW_TFR_CHILDREN_PER_WOMAN), None, None),
+            V::HighLifeExpectancy => (None, Some(ONS_HIGH_IMPROVEMENT_PCT), None),
+            V::LowLifeExpectancy => (None, Some(ONS_LOW_IMPROVEMENT_PCT), None),
+            V::HighMigration => (None, None, Some(ONS_HIGH_MIGRATION_PERSONS)),
+            V::LowMigration => (None, None, Some(ONS_LOW_MIGRATION_PERSONS)),
+            V::ZeroNetMigration => {
+                s.net_migration_scale = Some(0.0);
+                (None, None, None)
             }
-            VariantPreset::HighLifeExpectancy => {
-                s.mortality_improvement_scale = Some(PRESET_HIGH_LE_IMPROVEMENT_SCALE)
-            }
-            VariantPreset::LowLifeExpectancy => {
-                s.mortality_improvement_scale = Some(PRESET_LOW_LE_IMPROVEMENT_SCALE)
-            }
-            VariantPreset::HighMigration => {
-                s.net_migration_scale = Some(PRESET_HIGH_MIGRATION_SCALE)
-            }
-            VariantPreset::LowMigration => s.net_migration_scale = Some(PRESET_LOW_MIGRATION_SCALE),
-            VariantPreset::ZeroNetMigration => s.net_migration_scale = Some(0.0),
+            V::HighPopulation => (
+                Some(ONS_HIGH_TFR_CHILDREN_PER_WOMAN),
+                Some(ONS_HIGH_IMPROVEMENT_PCT),
+                Some(ONS_HIGH_MIGRATION_PERSONS),
+            ),
+            V::LowPopulation => (
+                Some(ONS_LOW_TFR_CHILDREN_PER_WOMAN),
+                Some(ONS_LOW_IMPROVEMENT_PCT),
+                Some(ONS_LOW_MIGRATION_PERSONS),
+            ),
+        };
+        if let Some(t) = tfr {
+            s.tfr_children_per_woman = Some(t);
+            s.tfr_target_year = Some(ONS_VARIANT_TARGET_YEAR);
+            s.tfr_difference_phase_in_years = Some(ONS_FERTILITY_PHASE_IN_YEARS);
+        }
+        if let Some(r) = improvement {
+            s.mortality_improvement_long_term_pct = Some(r);
+            s.mortality_improvement_target_year = Some(ONS_VARIANT_TARGET_YEAR);
+        }
+        if let Some(level) = migration {
+            s.net_migration_persons_by_year = Some(migration_variant_points(principal, level));
         }
         s
     }
+}
+
+/// Net migration by year of a migration variant with long-term level
+/// `level`: the principal's path plus the difference of the long-term
+/// levels, phased in linearly to the year ending mid-2028 (so the variant
+/// keeps the principal's first year and its transition shape).
+fn migration_variant_points(
+    principal: &DemographicAssumptions,
+    level: f64,
+) -> BTreeMap<String, f64> {
+    let j_long = (ONS_MIGRATION_LONG_TERM_FROM_YEAR - principal.base_year).max(1) as usize;
+    let j_long = j_long.min(principal.n_years().saturating_sub(1));
+    let long_term_principal = principal.net_migration_total(j_long);
+    (0..=j_long)
+        .map(|j| {
+            let w = j as f64 / j_long.max(1) as f64;
+            let v = principal.net_migration_total(j) + (level - long_term_principal) * w;
+            ((principal.base_year + j as i32).to_string(), v)
+        })
+        .collect()
 }
 
 /// The `[population]` table of a scenario file. Either `projection` (a ready
@@ -113,8 +171,13 @@ pub struct PopulationSettings {
     /// `tfr_target_year` and held after; the age pattern is scaled.
     pub tfr_children_per_woman: Option<f64>,
     /// Calendar year by which the TFR target is reached (linear blend from
-    /// the principal before it). Default: the base year + 25.
+    /// the principal before it). Default: 2047 (the base year + 25).
     pub tfr_target_year: Option<i32>,
+    /// When set, the TFR follows the principal's path plus the difference
+    /// between `tfr_children_per_woman` and the principal's TFR in
+    /// `tfr_target_year`, phased in linearly over this many years from the
+    /// base year and then held (the shape of the ONS fertility variants).
+    pub tfr_difference_phase_in_years: Option<i32>,
     /// Change in period life expectancy at birth (mean of the sexes), years,
     /// in `life_expectancy_target_year`, achieved by scaling mortality
     /// improvement; cannot be combined with `mortality_improvement_scale`.
@@ -137,6 +200,16 @@ pub struct PopulationSettings {
     pub net_migration_persons_by_year: Option<BTreeMap<String, f64>>,
     /// Multiple of the principal's net migration at every age, sex and year.
     pub net_migration_scale: Option<f64>,
+    /// Long-term annual mortality improvement at ages 0-90, % a year,
+    /// reached in `mortality_improvement_target_year` (the ONS way of
+    /// defining its life-expectancy variants): the principal's improvement
+    /// rate of each sex, age and year plus the difference from the
+    /// principal's 1.1 %, phased in linearly from the base year; tapered above
+    /// age 90. Cannot be combined with the other mortality fields.
+    pub mortality_improvement_long_term_pct: Option<f64>,
+    /// Year in which `mortality_improvement_long_term_pct` is reached.
+    /// Default: 2047.
+    pub mortality_improvement_target_year: Option<i32>,
     /// Males born per female born (the ONS uses 1.05).
     pub sex_ratio_males_per_female: Option<f64>,
 }
@@ -196,6 +269,7 @@ impl PopulationSettings {
         self.variant.is_some()
             || self.tfr_children_per_woman.is_some()
             || self.tfr_target_year.is_some()
+            || self.tfr_difference_phase_in_years.is_some()
             || self.life_expectancy_shift_years.is_some()
             || self.life_expectancy_target_year.is_some()
             || self.mortality_improvement_scale.is_some()
@@ -203,6 +277,8 @@ impl PopulationSettings {
             || self.net_migration_from_year.is_some()
             || self.net_migration_persons_by_year.is_some()
             || self.net_migration_scale.is_some()
+            || self.mortality_improvement_long_term_pct.is_some()
+            || self.mortality_improvement_target_year.is_some()
             || self.sex_ratio_males_per_female.is_some()
     }
 
@@ -281,9 +357,20 @@ impl PopulationSettings {
             1.3,
             "males per female",
         )?;
-        if self.life_expectancy_shift_years.is_some() && self.mortality_improvement_scale.is_some()
-        {
-            return Err(bad("give either `life_expectancy_shift_years` or `mortality_improvement_scale`, not both"));
+        check_range(
+            "mortality_improvement_long_term_pct",
+            self.mortality_improvement_long_term_pct,
+            -5.0,
+            10.0,
+            "% a year",
+        )?;
+        let mortality_fields = [
+            self.life_expectancy_shift_years.is_some(),
+            self.mortality_improvement_scale.is_some(),
+            self.mortality_improvement_long_term_pct.is_some(),
+        ];
+        if mortality_fields.iter().filter(|x| **x).count() > 1 {
+            return Err(bad("give only one of `life_expectancy_shift_years`, `mortality_improvement_scale` and `mortality_improvement_long_term_pct`"));
         }
         if self.net_migration_persons.is_some() && self.net_migration_persons_by_year.is_some() {
             return Err(bad(
@@ -297,13 +384,31 @@ impl PopulationSettings {
         };
         let mut a = base;
         if let Some(target) = self.tfr_children_per_woman {
-            let year = self
-                .tfr_target_year
-                .unwrap_or(principal.base_year + PRESET_PHASE_IN_YEARS);
-            scale_fertility(&mut a, target, year);
+            let year = self.tfr_target_year.unwrap_or(ONS_VARIANT_TARGET_YEAR);
+            match self.tfr_difference_phase_in_years {
+                Some(n) if !(1..=100).contains(&n) => {
+                    return Err(bad(format!(
+                        "`tfr_difference_phase_in_years` = {n} is outside 1..=100 years"
+                    )))
+                }
+                Some(n) => offset_fertility(&mut a, principal, target, year, n)?,
+                None => scale_fertility(&mut a, target, year),
+            }
         }
         if let Some(k) = self.mortality_improvement_scale {
             scale_improvement(&mut a, principal, k);
+        }
+        if let Some(pct) = self.mortality_improvement_long_term_pct {
+            let year = self
+                .mortality_improvement_target_year
+                .unwrap_or(ONS_VARIANT_TARGET_YEAR);
+            if year <= principal.base_year {
+                return Err(bad(format!(
+                    "`mortality_improvement_target_year` {year} must be after the base year {}",
+                    principal.base_year
+                )));
+            }
+            shift_improvement(&mut a, principal, pct, year);
         }
         if let Some(shift) = self.life_expectancy_shift_years {
             let year = self
@@ -379,6 +484,39 @@ fn scale_fertility(a: &mut DemographicAssumptions, target: f64, target_year: i32
     }
 }
 
+/// TFR(t) = TFR_principal(t) + (target − TFR_principal(target_year)) ·
+/// min(t / phase_in_years, 1): the principal's shape with a difference
+/// phased in; each year's age pattern is scaled.
+fn offset_fertility(
+    a: &mut DemographicAssumptions,
+    principal: &DemographicAssumptions,
+    target: f64,
+    target_year: i32,
+    phase_in_years: i32,
+) -> Result<(), DemographyError> {
+    let j_target = usize::try_from(target_year - principal.base_year)
+        .ok()
+        .filter(|j| *j < principal.n_years())
+        .ok_or_else(|| {
+            bad(format!(
+                "`tfr_target_year` {target_year} must be from the base year {} to {}",
+                principal.base_year,
+                principal.last_year() - 1
+            ))
+        })?;
+    let difference = target - principal.tfr(j_target);
+    for j in 0..a.n_years() {
+        let current = a.tfr(j);
+        let w = (j as f64 / f64::from(phase_in_years)).min(1.0);
+        let wanted = (principal.tfr(j) + difference * w).max(0.0);
+        let k = if current > 0.0 { wanted / current } else { 0.0 };
+        a.fertility_births_per_woman
+            .column_mut(j)
+            .mapv_inplace(|f| f * k);
+    }
+    Ok(())
+}
+
 /// q'(t) = q(t0) · (q(t) / q(t0))^k, from the principal's rates.
 fn scale_improvement(a: &mut DemographicAssumptions, principal: &DemographicAssumptions, k: f64) {
     let n = principal.n_years();
@@ -394,6 +532,64 @@ fn scale_improvement(a: &mut DemographicAssumptions, principal: &DemographicAssu
                 scaled(q0, principal.birth_year_mortality_q[[s, j]], k);
         }
     }
+}
+
+/// Move the long-term mortality improvement to `long_term_pct` % a year by
+/// `target_year`: each year's improvement rate of each sex and age is the
+/// principal's plus `(long_term_pct − 1.1) · w(t) · taper(age)`, with `w`
+/// rising linearly from 0 in the base year to 1 in `target_year`, and the
+/// rates rebuilt from the base year's. The first year's rates are unchanged.
+fn shift_improvement(
+    a: &mut DemographicAssumptions,
+    principal: &DemographicAssumptions,
+    long_term_pct: f64,
+    target_year: i32,
+) {
+    let delta = (long_term_pct - ONS_PRINCIPAL_IMPROVEMENT_PCT) / 100.0;
+    let span = f64::from((target_year - principal.base_year).max(1));
+    let n = principal.n_years();
+    for s in 0..2 {
+        for age in 0..crate::data::N_AGES {
+            let taper = if age <= IMPROVEMENT_FULL_TO_AGE {
+                1.0
+            } else {
+                (110.0 - age as f64).max(0.0) / (110.0 - IMPROVEMENT_FULL_TO_AGE as f64)
+            };
+            let path = shifted_path(
+                |j| principal.mortality_q[[s, age, j]],
+                n,
+                delta * taper,
+                span,
+            );
+            for (j, v) in path.into_iter().enumerate() {
+                a.mortality_q[[s, age, j]] = v;
+            }
+        }
+        let path = shifted_path(|j| principal.birth_year_mortality_q[[s, j]], n, delta, span);
+        for (j, v) in path.into_iter().enumerate() {
+            a.birth_year_mortality_q[[s, j]] = v;
+        }
+    }
+}
+
+/// One rate's path `q(0..n)` with its year-on-year improvement raised by
+/// `delta · min(j / span, 1)`.
+fn shifted_path(q: impl Fn(usize) -> f64, n: usize, delta: f64, span: f64) -> Vec<f64> {
+    let mut out = Vec::with_capacity(n);
+    let mut current = q(0);
+    out.push(current);
+    for j in 1..n {
+        let (before, now) = (q(j - 1), q(j));
+        let improvement = if before > 0.0 {
+            1.0 - now / before
+        } else {
+            0.0
+        };
+        let shifted = improvement + delta * (j as f64 / span).min(1.0);
+        current = (current * (1.0 - shifted)).clamp(0.0, 1.0);
+        out.push(current);
+    }
+    out
 }
 
 fn scaled(q0: f64, q: f64, k: f64) -> f64 {

@@ -7,12 +7,7 @@ use proptest::prelude::*;
 
 use super::assumptions::N_FERTILE_AGES;
 use super::*;
-use crate::data::{PopulationTable, Sex, MAX_AGE, N_AGES};
-
-fn sum_ages(t: &PopulationTable, year: i32, ages: std::ops::RangeInclusive<usize>) -> f64 {
-    ages.flat_map(|a| Sex::ALL.map(|s| t.get(s, a, year).unwrap_or(0.0)))
-        .sum()
-}
+use crate::data::{Sex, MAX_AGE, N_AGES};
 
 /// Synthetic assumptions: flat base population, the given rates everywhere.
 fn flat(n: usize, pop: f64, q: f64, f: f64, m: f64) -> DemographicAssumptions {
@@ -76,110 +71,93 @@ fn principal_summary_matches_ons_headlines() {
     );
 }
 
-// ---- variants against the ONS 2016-based variant files -----------------
+// ---- variants against the ONS 2022-based published totals -------------
 
-/// Change of a group in 2072 relative to its principal, per cent.
-fn change_pct(
-    variant: &PopulationTable,
-    principal: &PopulationTable,
-    ages: std::ops::RangeInclusive<usize>,
-) -> f64 {
-    100.0 * (sum_ages(variant, 2072, ages.clone()) / sum_ages(principal, 2072, ages) - 1.0)
-}
-
-fn ours(preset: VariantPreset) -> PopulationTable {
+fn ours(preset: VariantPreset) -> DemographicProjection {
     let a = principal_assumptions().unwrap();
     let s = PopulationSettings {
         variant: Some(preset),
         ..Default::default()
     };
-    project(&s.apply(&a).unwrap(), 2072)
+    project(&s.apply(&a).unwrap(), 2072).unwrap()
+}
+
+/// ONS 2022-based variants, UK population in millions at mid-2032 and
+/// mid-2047 as published (shared/reference/ons_npp2022_variants.csv, from
+/// the ONS bulletin of 28 January 2025). The presets are defined by the ONS
+/// assumptions, not sized to these totals.
+const ONS_2022_VARIANT_TOTALS_M: [(VariantPreset, f64, f64); 7] = [
+    (VariantPreset::Principal, 72.5, 76.6),
+    (VariantPreset::HighMigration, 73.8, 81.4),
+    (VariantPreset::LowMigration, 71.0, 70.8),
+    (VariantPreset::HighFertility, 73.0, 78.4),
+    (VariantPreset::LowFertility, 71.9, 74.5),
+    (VariantPreset::HighLifeExpectancy, 72.5, 76.8),
+    (VariantPreset::LowLifeExpectancy, 72.5, 76.2),
+];
+
+#[test]
+fn variants_match_ons_2022_based_totals() {
+    for (preset, m2032, m2047) in ONS_2022_VARIANT_TOTALS_M {
+        let p = ours(preset);
+        for (year, published) in [(2032, m2032), (2047, m2047)] {
+            let got = p.total(year).unwrap() / 1e6;
+            let off_pct = 100.0 * (got / published - 1.0);
+            assert!(
+                off_pct.abs() <= 0.3,
+                "{preset:?} {year}: ours {got:.3} m vs ONS {published} m ({off_pct:+.2} %)"
+            );
+        }
+    }
+}
+
+#[test]
+fn variants_change_the_ons_assumptions() {
+    let a = principal_assumptions().unwrap();
+    let apply = |v| {
+        PopulationSettings {
+            variant: Some(v),
+            ..Default::default()
+        }
+        .apply(&a)
         .unwrap()
-        .to_population_table(&format!("{preset:?}"))
-}
-
-/// Same sign, and within a factor of two of the ONS effect.
-fn assert_rough(name: &str, ours: f64, ons: f64) {
-    let ratio = ours / ons;
-    assert!(
-        (0.5..=2.0).contains(&ratio),
-        "{name}: ours {ours:+.2}% vs ONS 2016-based {ons:+.2}% (ratio {ratio:.2})"
-    );
-}
-
-#[test]
-fn fertility_and_life_expectancy_presets_move_like_ons_variants() {
-    let ons_p = ready_projection("npp2016-ppp").unwrap();
-    let our_p = ours(VariantPreset::Principal);
-    let all = 0..=MAX_AGE;
-    for (preset, ons_name, group) in [
-        (VariantPreset::HighFertility, "npp2016-hpp", 0..=15),
-        (VariantPreset::LowFertility, "npp2016-lpp", 0..=15),
-        (
-            VariantPreset::HighLifeExpectancy,
-            "npp2016-php",
-            85..=MAX_AGE,
-        ),
-        (
-            VariantPreset::LowLifeExpectancy,
-            "npp2016-plp",
-            85..=MAX_AGE,
-        ),
-    ] {
-        let ons_v = ready_projection(ons_name).unwrap();
-        let v = ours(preset);
-        assert_rough(
-            &format!("{preset:?} total"),
-            change_pct(&v, &our_p, all.clone()),
-            change_pct(&ons_v, &ons_p, all.clone()),
-        );
-        assert_rough(
-            &format!("{preset:?} ages {group:?}"),
-            change_pct(&v, &our_p, group.clone()),
-            change_pct(&ons_v, &ons_p, group),
-        );
+    };
+    let j2047 = (2047 - a.base_year) as usize;
+    let hp = apply(VariantPreset::HighPopulation);
+    let lp = apply(VariantPreset::LowPopulation);
+    // Fertility 1.65 / 1.25 by 2047; net migration 525,000 / 120,000 from
+    // the year ending mid-2028; the first year as the principal.
+    assert!((hp.tfr(j2047) - 1.65).abs() < 1e-9);
+    assert!((lp.tfr(j2047) - 1.25).abs() < 1e-9);
+    assert!((hp.net_migration_total(5) - 525_000.0).abs() < 1e-6);
+    assert!((lp.net_migration_total(40) - 120_000.0).abs() < 1e-6);
+    assert!((hp.net_migration_total(0) - a.net_migration_total(0)).abs() < 1e-6);
+    // Improvement 1.5 % / 0.5 % a year at ages 0-90 from 2047.
+    for (v, pct) in [(&hp, 1.5), (&lp, 0.5)] {
+        for age in [0, 40, 70, 90] {
+            let q = |j: usize| v.mortality_q[[0, age, j]];
+            let r = 100.0 * (1.0 - q(j2047 + 10) / q(j2047 + 9));
+            let rp = 100.0
+                * (1.0 - a.mortality_q[[0, age, j2047 + 10]] / a.mortality_q[[0, age, j2047 + 9]]);
+            assert!(
+                (r - rp - (pct - 1.1)).abs() < 1e-6,
+                "age {age}: {r} vs {rp}"
+            );
+        }
     }
-}
-
-#[test]
-fn migration_presets_move_like_ons_variants() {
-    let ons_p = ready_projection("npp2016-ppp").unwrap();
-    let our_p = ours(VariantPreset::Principal);
-    let all = 0..=MAX_AGE;
-    let ons_zero = change_pct(
-        &ready_projection("npp2016-ppz").unwrap(),
-        &ons_p,
-        all.clone(),
-    );
-    let our_zero = change_pct(&ours(VariantPreset::ZeroNetMigration), &our_p, all.clone());
-    // Zero migration removes what migration adds, so its size scales with
-    // the principal's long-run level: 165,000 (2016-based) vs 340,000
-    // (2022-based). Per 100,000 of long-run net migration the effects agree
-    // within a factor of 1.5.
-    let per_100k = (our_zero / 3.40) / (ons_zero / 1.65);
-    assert!(
-        (0.67..=1.5).contains(&per_100k),
-        "zero migration per 100k: {per_100k:.2}"
-    );
-    // High and low migration, as a share of the zero-migration effect
-    // (ONS: 0.44 either side; ours: 0.5 by construction of ±50 %).
-    for (preset, ons_name, sign) in [
-        (VariantPreset::HighMigration, "npp2016-pph", -1.0),
-        (VariantPreset::LowMigration, "npp2016-ppl", 1.0),
-    ] {
-        let ons_share =
-            change_pct(&ready_projection(ons_name).unwrap(), &ons_p, all.clone()) / ons_zero;
-        let our_share = change_pct(&ours(preset), &our_p, all.clone()) / our_zero;
-        assert!(
-            sign * ons_share > 0.0 && sign * our_share > 0.0,
-            "{preset:?} direction"
-        );
-        assert_rough(
-            &format!("{preset:?} share of zero-migration effect"),
-            our_share,
-            ons_share,
-        );
-    }
+    // High and low population are exactly the three single variants combined.
+    let combined = PopulationSettings {
+        tfr_children_per_woman: Some(1.65),
+        tfr_target_year: Some(2047),
+        tfr_difference_phase_in_years: Some(8),
+        mortality_improvement_long_term_pct: Some(1.5),
+        ..VariantPreset::HighMigration.settings(&a)
+    };
+    assert_eq!(combined.apply(&a).unwrap(), hp);
+    // Ordering of the totals.
+    let t = |v| ours(v).total(2072).unwrap();
+    assert!(t(VariantPreset::LowPopulation) < t(VariantPreset::LowMigration));
+    assert!(t(VariantPreset::HighPopulation) > t(VariantPreset::HighMigration));
 }
 
 #[test]

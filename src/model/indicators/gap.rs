@@ -42,6 +42,13 @@ pub enum Profile {
         /// Years between steps (10 for the OBR's "each decade").
         every_years: u32,
     },
+    /// The step phased in linearly: `1/years` of it in the start year, one
+    /// more `1/years` each year until all of it is in force (the European
+    /// Commission's S1 with a five-year phase-in).
+    PhasedIn {
+        /// Years to phase the step in (5 for the Commission).
+        years: u32,
+    },
 }
 
 impl Profile {
@@ -52,10 +59,39 @@ impl Profile {
             return 0;
         }
         match self {
-            Profile::OneOff => 1,
+            Profile::OneOff | Profile::PhasedIn { .. } => 1,
             Profile::Staged { every_years } => 1 + years_after_start as u32 / every_years.max(1),
         }
     }
+
+    /// Multiple of the step in force `years_after_start` years after the
+    /// start: the steps in force, or the phased-in share.
+    pub fn in_force(self, years_after_start: i32) -> f64 {
+        match self {
+            Profile::PhasedIn { years } if years_after_start >= 0 => {
+                let n = years.max(1);
+                f64::from((years_after_start as u32 + 1).min(n)) / f64::from(n)
+            }
+            _ => f64::from(self.steps_in_force(years_after_start)),
+        }
+    }
+}
+
+/// The years of the European Commission's S1 phase-in.
+pub const S1_PHASE_IN_YEARS: u32 = 5;
+
+/// The scenario extended to its intertemporal horizon: `intertemporal_end_year`,
+/// or else the last year the population data supports (GDP centred on
+/// end-March needs the following year), and never shorter than `end_year`.
+pub fn intertemporal_assumptions(a: &Assumptions, data: &Dataset) -> Assumptions {
+    let h = &a.horizon;
+    let end = h
+        .intertemporal_end_year
+        .unwrap_or(FiscalYear(data.population.last_year() - 1))
+        .max(h.end_year);
+    let mut ext = a.clone();
+    ext.horizon.end_year = end;
+    ext
 }
 
 /// A fiscal-gap question.
@@ -163,7 +199,7 @@ impl<'a> GapSolver<'a> {
             primary_balance_delta_pct_gdp: (0..n)
                 .map(|k| {
                     let after = start.years_until(FiscalYear(base.0 + k as i32));
-                    step_pct_gdp * f64::from(profile.steps_in_force(after))
+                    step_pct_gdp * profile.in_force(after)
                 })
                 .collect(),
             ..Adjustments::default()
@@ -255,7 +291,7 @@ impl<'a> GapSolver<'a> {
                 value: spec.target_pct_gdp,
             });
         }
-        if let Profile::Staged { every_years: 0 } = spec.profile {
+        if let Profile::Staged { every_years: 0 } | Profile::PhasedIn { years: 0 } = spec.profile {
             return Err(IndicatorError::InvalidStaging { years: 0 });
         }
         let k = self.check_years(spec.start_year, spec.target_year)?;
@@ -278,6 +314,24 @@ impl<'a> GapSolver<'a> {
             target_year: by,
             start_year: start,
             profile: Profile::OneOff,
+        })
+    }
+
+    /// EC S1 with the Commission's five-year phase-in: the total step,
+    /// reached in equal annual fifths from `start`, that brings PSND to 60 %
+    /// of GDP in `by`.
+    pub fn s1_phased(
+        &self,
+        start: FiscalYear,
+        by: FiscalYear,
+    ) -> Result<GapResult, IndicatorError> {
+        self.gap(&GapSpec {
+            target_pct_gdp: S1_TARGET_PCT_GDP,
+            target_year: by,
+            start_year: start,
+            profile: Profile::PhasedIn {
+                years: S1_PHASE_IN_YEARS,
+            },
         })
     }
 
@@ -336,7 +390,7 @@ impl<'a> GapSolver<'a> {
 
     /// `q = (1+g)/(1+i)` in the final year of the unadjusted run; the
     /// intertemporal constraint needs `q < 1`.
-    fn terminal_discount(&self) -> Result<f64, IndicatorError> {
+    pub fn terminal_discount(&self) -> Result<f64, IndicatorError> {
         let n = self.baseline.years.len();
         let y = &self.baseline.years[n - 1];
         let (debt_prev, yc_prev) = if n >= 2 {

@@ -22,10 +22,17 @@ pub struct Headline {
     pub fiscal_gap_pct_gdp: Option<f64>,
     /// Equal step each decade from `start_year`, % of GDP a step.
     pub staged_gap_pct_gdp_per_decade: Option<f64>,
-    /// European Commission S1, % of GDP.
+    /// European Commission S1 (the step in full from the start year), % of
+    /// GDP.
     pub s1_pct_gdp: Option<f64>,
-    /// European Commission S2 (intertemporal), % of GDP.
+    /// European Commission S1 with its five-year phase-in (the total
+    /// step, reached in equal annual fifths), % of GDP.
+    pub s1_phased_pct_gdp: Option<f64>,
+    /// European Commission S2 (intertemporal), % of GDP, on the projection
+    /// extended to `s2_horizon_end`.
     pub s2_pct_gdp: Option<f64>,
+    /// Last year of the projection S2 runs on.
+    pub s2_horizon_end: crate::FiscalYear,
     /// First year of the adjustment.
     pub start_year: crate::FiscalYear,
     /// Year the target applies to.
@@ -43,11 +50,14 @@ pub fn headline(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Headline {
         fiscal_gap_pct_gdp: None,
         staged_gap_pct_gdp_per_decade: None,
         s1_pct_gdp: None,
+        s1_phased_pct_gdp: None,
         s2_pct_gdp: None,
+        s2_horizon_end: by,
         start_year: start,
         target_year: by,
         notes: Vec::new(),
     };
+    let adj_for_s2 = adj.clone();
     let solver = match GapSolver::new(a, data, adj) {
         Ok(s) => s,
         Err(e) => {
@@ -77,12 +87,34 @@ pub fn headline(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Headline {
         }),
     );
     let s1 = take("S1", solver.s1(start, solver.s1_default_year()));
-    let s2 = take("S2", solver.s2());
+    let s1_phased = take(
+        "S1 phased",
+        solver.s1_phased(start, solver.s1_default_year()),
+    );
+    let ext = super::gap::intertemporal_assumptions(a, data);
+    h.s2_horizon_end = ext.horizon.end_year;
+    let s2 = take("S2", s2_extended(&ext, data, &adj_for_s2));
     h.fiscal_gap_pct_gdp = gap;
     h.staged_gap_pct_gdp_per_decade = staged;
     h.s1_pct_gdp = s1;
+    h.s1_phased_pct_gdp = s1_phased;
     h.s2_pct_gdp = s2;
     h
+}
+
+/// S2 on the extended scenario `ext`; `adj` (the interventions' adjustments,
+/// or none) is recomputed on the longer horizon when it is not empty.
+fn s2_extended(
+    ext: &Assumptions,
+    data: &Dataset,
+    adj: &Adjustments,
+) -> Result<super::GapResult, super::IndicatorError> {
+    let adj = if *adj == Adjustments::none() {
+        Adjustments::none()
+    } else {
+        crate::model::intervention_adjustments(ext, data)?
+    };
+    GapSolver::new(ext, data, adj)?.s2()
 }
 
 /// Headline indicators of a scenario, and, when it has interventions, the
@@ -111,7 +143,7 @@ pub struct GapShare {
 }
 
 /// The one-off headline fiscal gap of `a` with `adj` in force, if solvable.
-fn one_off_gap(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Option<f64> {
+pub fn one_off_gap(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Option<f64> {
     let solver = GapSolver::new(a, data, adj).ok()?;
     let spec = GapSpec {
         target_pct_gdp: HEADLINE_TARGET_PCT_GDP,

@@ -14,6 +14,8 @@ pub mod solve;
 
 pub use decomposition::{decompose, DecompositionRow};
 pub use error::IndicatorError;
-pub use gap::{GapResult, GapSolver, GapSpec, Profile};
-pub use headline::{headline, sustainability, Headline, Sustainability};
+pub use gap::{
+    intertemporal_assumptions, GapResult, GapSolver, GapSpec, Profile, S1_PHASE_IN_YEARS,
+};
+pub use headline::{headline, one_off_gap, sustainability, Headline, Sustainability};
 pub use solve::Method;

@@ -1,17 +1,19 @@
 //! Digital efficiency interventions as scenario objects: their
-//! specification, their year-by-year paths against a baseline, and the
-//! results (net savings, NPV, breakeven, effect on debt).
+//! specification, their year-by-year paths against a baseline (success,
+//! failure and expected), the results (net savings, Exchequer and social
+//! NPV, breakeven, effect on debt) and probabilistic runs.
 
 // Paths are vectors of the projection's length, indexed by its years.
 #![allow(clippy::indexing_slicing)]
 
 pub mod paths;
+pub mod probabilistic;
 pub mod results;
 pub mod spec;
 
-pub use paths::{Paths, Target};
+pub use paths::{Outcome, Paths, Target};
 pub use results::{
-    evaluate, green_book_discount_factor, package_adjustments, Effect, EffectYear,
-    InterventionResults,
+    evaluate, green_book_discount_factor, npv_real, package_adjustments, package_with, Effect,
+    EffectYear, InterventionResults, Package,
 };
-pub use spec::{Adoption, Intervention};
+pub use spec::{Adoption, Intervention, Uncertainty};

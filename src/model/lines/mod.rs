@@ -1,7 +1,61 @@
-//! The spending and receipts lines the model projects, with their names in
-//! files and the data each is calibrated to.
+//! The spending and receipts lines the model projects: their names in files
+//! (the [`Spend`] and [`Receipt`] enums) and, one module per line, how each
+//! is calibrated in the last medium-term year and projected after it.
+//!
+//! Every line implements [`LineModel`]: `calibrate` sees the line's level in
+//! the last EFO year, `project` gives its level in each long-term year from
+//! that year's [`YearContext`]. A new line is a new file here plus one entry
+//! in [`spending_models`] or [`receipts::models`] (and its enum variant).
+
+mod adult_social_care;
+mod context;
+mod education;
+mod health;
+mod non_age_related;
+mod other_welfare;
+mod pensioner_benefits;
+mod profiled;
+mod public_service_pensions;
+pub mod receipts;
+mod state_pension;
 
 use serde::Serialize;
+
+pub use context::YearContext;
+pub use profiled::{Eligibility, Profiled};
+
+use super::assumptions::Assumptions;
+use super::error::ModelError;
+use crate::data::Dataset;
+
+/// How one line is calibrated and projected after the medium term.
+pub trait LineModel {
+    /// Calibrate to the line's level (`level_gbp_bn`) in the last
+    /// medium-term year, whose context is `ctx`.
+    fn calibrate(&mut self, ctx: &YearContext, level_gbp_bn: f64);
+    /// The line's level in a long-term year, £bn (called once a year, in
+    /// year order, after `calibrate`).
+    fn project(&mut self, ctx: &YearContext) -> f64;
+}
+
+/// One model per spending line, in [`Spend::ALL`] order.
+pub fn spending_models(
+    a: &Assumptions,
+    data: &Dataset,
+) -> Result<Vec<Box<dyn LineModel>>, ModelError> {
+    let models: Vec<Box<dyn LineModel>> = vec![
+        health::model(a, data)?,
+        adult_social_care::model(a, data)?,
+        education::model(a, data)?,
+        state_pension::model(a, data)?,
+        pensioner_benefits::model(a, data)?,
+        other_welfare::model(a, data)?,
+        public_service_pensions::model(a, data)?,
+        non_age_related::model(a, data)?,
+    ];
+    debug_assert_eq!(models.len(), Spend::N);
+    Ok(models)
+}
 
 /// A primary spending line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -74,11 +128,6 @@ impl Spend {
         self != Spend::NonAgeRelated
     }
 
-    /// Whether eligibility starts at the State Pension age.
-    pub fn follows_spa(self) -> bool {
-        matches!(self, Spend::StatePension | Spend::PensionerBenefits)
-    }
-
     /// Look a line up by its key.
     pub fn from_key(key: &str) -> Option<Spend> {
         Spend::ALL.into_iter().find(|l| l.key() == key)
@@ -132,16 +181,6 @@ impl Receipt {
             Receipt::ConsumptionTaxes => "VAT, alcohol and tobacco",
             Receipt::FuelDuty => "Fuel duty",
             Receipt::Other => "Other receipts",
-        }
-    }
-
-    /// The profile column for age-profiled lines.
-    pub fn profile(self) -> Option<&'static str> {
-        match self {
-            Receipt::IncomeTax => Some("income_tax"),
-            Receipt::Nics => Some("nics"),
-            Receipt::ConsumptionTaxes => Some("consumption_taxes"),
-            Receipt::FuelDuty | Receipt::Other => None,
         }
     }
 

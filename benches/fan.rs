@@ -1,0 +1,54 @@
+//! Benchmarks of the uncertainty analyses (`cargo bench --bench fan`):
+//! the reduced-form fan of 10^6 paths × 51 years, the full model with
+//! 1,000 paths, a 1,000-point sweep and the tornado. Figures and the
+//! side-by-side with `../shared/bench/peer_fan.py` are in
+//! docs/performance.md.
+
+use std::time::Duration;
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use fiscal::data::shocks::ShockTable;
+use fiscal::model::uncertainty::{self, sensitivity, Engine, FanOptions};
+use fiscal::scenario::{sweep, Scenario};
+
+fn bench(c: &mut Criterion) {
+    let s = Scenario::default_scenario().expect("default scenario");
+    let d = s.dataset().expect("embedded data");
+    let table = ShockTable::embedded().expect("shock table");
+    let a = &s.assumptions;
+    let mut g = c.benchmark_group("uncertainty");
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    let reduced = FanOptions {
+        engine: Engine::Reduced,
+        paths: 1_000_000,
+        seed: 42,
+        shock_medium_term: None,
+        draw_demography: false,
+    };
+    g.bench_function("fan_reduced_1e6_paths", |b| {
+        b.iter(|| uncertainty::fan(black_box(a), &d, &table, &reduced, &|_| {}))
+    });
+    let full = FanOptions {
+        engine: Engine::Full,
+        paths: 1_000,
+        draw_demography: true,
+        ..reduced
+    };
+    g.bench_function("fan_full_1000_paths", |b| {
+        b.iter(|| uncertainty::fan(black_box(a), &d, &table, &full, &|_| {}))
+    });
+    let varies = vec![
+        sweep::parse_vary("economy.productivity_growth_pct=0.5..2.975:0.025").expect("vary"),
+        sweep::parse_vary("rates.gilt_rate_long_run_pct=3.0..5.25:0.25").expect("vary"),
+    ];
+    g.bench_function("sweep_1000_points", |b| {
+        b.iter(|| sweep::run(black_box(&s), &d, &varies))
+    });
+    g.bench_function("tornado", |b| {
+        b.iter(|| sensitivity::sensitivities(black_box(a), &d))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

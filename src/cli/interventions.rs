@@ -1,0 +1,122 @@
+//! `fiscal interventions`: appraise a scenario's interventions as HM
+//! Treasury would (expected values, Exchequer and social NPV), then draw
+//! `--paths` probabilistic paths of the package from the distributions in
+//! its `[intervention.uncertainty]` tables and report percentiles.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use super::Format;
+
+use crate::model::interventions::probabilistic::{self, Settings};
+use crate::output;
+use crate::years::FiscalYear;
+
+/// Arguments of `fiscal interventions`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Scenario file with `[[intervention]]` tables, e.g. scenarios/digital/smarter_state_central.toml.
+    pub scenario: Option<PathBuf>,
+    /// Number of probabilistic paths to draw (0: only the expected-value appraisal).
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub paths: usize,
+    /// Seed of the random streams (the same seed gives the same output on any machine and thread count).
+    #[arg(long, value_name = "S", default_value_t = 2017)]
+    pub seed: u64,
+    /// Also report the probability that the package has paid back by this year, e.g. 2040-41.
+    #[arg(long, value_name = "YEAR")]
+    pub payback_by: Option<FiscalYear>,
+    /// Skip the share of the fiscal gap closed on each path (about ten projections a path).
+    #[arg(long)]
+    pub no_gap: bool,
+    /// Write the distribution chart of the package's debt effect (.svg or .png; its data beside it as .csv).
+    #[arg(long, value_name = "FILE")]
+    pub chart: Option<PathBuf>,
+    /// What to print on standard output (csv: one row per path).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// Run `fiscal interventions`.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let Some(path) = args.scenario.as_deref() else {
+        return Err(super::UsageError(
+            "give a scenario with [[intervention]] tables, e.g. `fiscal interventions scenarios/digital/smarter_state_central.toml`".into(),
+        )
+        .into());
+    };
+    if args.paths > 1_000_000 {
+        return Err(super::UsageError(format!(
+            "--paths {} is more than 1000000: percentiles settle well before that",
+            args.paths
+        ))
+        .into());
+    }
+    let chart_format = match &args.chart {
+        Some(p) => Some(crate::chart::ImageFormat::from_path(p).ok_or_else(|| {
+            super::UsageError(format!(
+                "--chart {}: give a file name ending in .svg or .png",
+                p.display()
+            ))
+        })?),
+        None => None,
+    };
+    let scenario = super::load_scenario(Some(path))?;
+    if scenario.assumptions.intervention.is_empty() {
+        return Err(super::UsageError(format!(
+            "{} has no [[intervention]] tables: give a scenario with interventions, e.g. scenarios/digital/smarter_state_central.toml",
+            path.display()
+        ))
+        .into());
+    }
+    let run = crate::run::Run::project(scenario)?;
+    let a = &run.scenario.assumptions;
+    let Some(expected) = run.interventions.as_ref() else {
+        return Ok(());
+    };
+    if let Some(y) = args.payback_by {
+        if run.base.year(y).is_none() {
+            return Err(super::UsageError(format!(
+                "--payback-by {y} is outside the projection {}..{}",
+                a.horizon.base_year, a.horizon.end_year
+            ))
+            .into());
+        }
+    }
+    for w in &expected.warnings {
+        eprintln!("warning: {w}");
+    }
+    let gap_without = if args.no_gap || args.paths == 0 {
+        None
+    } else {
+        crate::model::indicators::one_off_gap(a, &run.data, crate::model::Adjustments::none())
+    };
+    let settings = Settings {
+        paths: args.paths,
+        seed: args.seed,
+        gap_without_pct_gdp: gap_without,
+    };
+    let draws = probabilistic::simulate(a, &run.data, &run.base, &settings)
+        .with_context(|| format!("cannot draw the paths of `{}`", a.name))?;
+    let summary = probabilistic::summarise(&draws, &run.base, &settings);
+    if let (Some(file), Some(format)) = (&args.chart, chart_format) {
+        let chart = crate::chart::package_fan::chart(&a.name, expected, &summary)?;
+        output::write_atomic(file, &chart.render(format)?)?;
+        output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+    }
+    let text = output::interventions::Distribution {
+        scenario: &a.name,
+        expected,
+        summary: &summary,
+        draws: &draws,
+        payback_by: args.payback_by,
+        uncertain: probabilistic::has_uncertainty(a),
+    };
+    match args.format {
+        Format::Table => out!("{}", text.table())?,
+        Format::Csv => out!("{}", text.csv())?,
+        Format::Json => out!("{}", text.json(&run.scenario, &run.data))?,
+    }
+    Ok(())
+}

@@ -1,0 +1,62 @@
+//! `fiscal sensitivity [SCENARIO]`: one-at-a-time variants (a tornado) of
+//! final-year PSND and the fiscal gap, largest swing first.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use super::{Format, UsageError};
+use crate::chart::{tornado::Tornado, ImageFormat};
+use crate::model::uncertainty::sensitivity;
+use crate::output::{self, uncertainty as out_u};
+
+/// Arguments of `fiscal sensitivity`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Scenario file (TOML); the embedded baseline when omitted.
+    pub scenario: Option<PathBuf>,
+    /// What to print on standard output (`json` prints the variants with their outcomes).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Also draw the tornado chart: FILE.svg or FILE.png (its data beside it as FILE.csv).
+    #[arg(long, value_name = "FILE")]
+    pub chart: Option<PathBuf>,
+}
+
+/// Run `fiscal sensitivity`.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let chart_format = match &args.chart {
+        Some(p) => Some(ImageFormat::from_path(p).ok_or_else(|| {
+            UsageError(format!(
+                "cannot tell the image format of {}: name the chart FILE.svg or FILE.png",
+                p.display()
+            ))
+        })?),
+        None => None,
+    };
+    let scenario = super::load_scenario(args.scenario.as_deref())?;
+    let data = scenario.dataset().context("cannot load the data tables")?;
+    let a = &scenario.assumptions;
+    let s = sensitivity::sensitivities(a, &data)?;
+    let year = a.horizon.end_year.to_string();
+    if let (Some(file), Some(format)) = (&args.chart, chart_format) {
+        let chart = Tornado::from_sensitivity(&a.name, year.clone(), &s).chart();
+        if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+            output::prepare_dir(dir).context("the chart directory is not usable")?;
+        }
+        let bytes = chart
+            .render(format)
+            .context("cannot draw the tornado chart")?;
+        output::write_atomic(file, &bytes)?;
+        output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+    }
+    match args.format {
+        Format::Table => out!("{}", out_u::sensitivity_table(&s, &year))?,
+        Format::Csv => out!("{}", out_u::sensitivity_csv(&s))?,
+        Format::Json => outln!(
+            "{}",
+            serde_json::to_string_pretty(&s).context("cannot write JSON")?
+        )?,
+    }
+    Ok(())
+}

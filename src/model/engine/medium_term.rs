@@ -1,0 +1,175 @@
+//! The medium-term (EFO) year builder: spending and receipts lines, debt
+//! interest and the stock-flow adjustment follow the OBR's Economic and
+//! fiscal outlook, with age-related spending split by the FRS shares.
+//! Interest is the EFO's plus what the projection's own debt and rates
+//! change in the debt portfolio, measured against a shadow portfolio on the
+//! EFO's own path.
+
+// Lines index `[f64; N]` arrays by `Spend`/`Receipt`: every index is in
+// range.
+#![allow(clippy::indexing_slicing)]
+
+use super::YearFlows;
+use crate::data::Dataset;
+use crate::model::debt::{Portfolio, YearRates};
+use crate::model::error::ModelError;
+use crate::model::lines::{Receipt, Spend};
+use crate::model::projection::Phase;
+use crate::years::FiscalYear;
+
+/// An EFO series in a year.
+pub(super) fn efo(data: &Dataset, series: &str, year: FiscalYear) -> Result<f64, ModelError> {
+    data.efo.get(series, year).map_err(|_| ModelError::EfoYear {
+        series: series.to_string(),
+        year,
+    })
+}
+
+fn frs_pct(data: &Dataset, line: Spend, year: FiscalYear) -> Result<f64, ModelError> {
+    let series = format!("frs.age_related.{}", line.key());
+    data.frs.get(&series, year).map_err(|e| ModelError::Data {
+        table: data.frs.source.clone(),
+        message: e.to_string(),
+    })
+}
+
+/// Linear interpolation of an FRS age-related share between the two FRS years
+/// that bracket `year` (the FRS gives 2025-26 and 2030-31 in the medium term;
+/// health has every year).
+fn frs_pct_in(data: &Dataset, line: Spend, year: FiscalYear) -> Result<f64, ModelError> {
+    // An outturn vintage may carry its own shares (from spending by function).
+    if let Ok(v) = data
+        .efo
+        .get(&format!("frs.age_related.{}", line.key()), year)
+    {
+        return Ok(v);
+    }
+    if line == Spend::Health {
+        if let Ok(v) = data.frs.get("frs.health.baseline", year) {
+            return Ok(v);
+        }
+    }
+    let series = format!("frs.age_related.{}", line.key());
+    let years = data.frs.years(&series);
+    let before = years.iter().rev().find(|y| **y <= year).copied();
+    let after = years.iter().find(|y| **y >= year).copied();
+    match (before, after) {
+        (Some(b), Some(a)) if a != b => {
+            let vb = frs_pct(data, line, b)?;
+            let va = frs_pct(data, line, a)?;
+            let w = f64::from(b.years_until(year)) / f64::from(b.years_until(a));
+            Ok(vb + (va - vb) * w)
+        }
+        (Some(b), _) => frs_pct(data, line, b),
+        (None, Some(a)) => frs_pct(data, line, a),
+        (None, None) => frs_pct(data, line, year),
+    }
+}
+
+/// Pensioner benefits in the EFO welfare detail, if the table has them.
+fn pensioner_benefits_gbp_bn(data: &Dataset, year: FiscalYear) -> f64 {
+    data.efo
+        .get("welfare.pensioner_benefits", year)
+        .unwrap_or(0.0)
+}
+
+/// The spending and receipts lines in an EFO year with GDP `gdp`: age-related
+/// spending from the FRS shares (pensioner benefits from the EFO welfare
+/// table, out of other welfare), non-age-related spending the residual of
+/// TME after interest; receipts lines from the EFO, other receipts the
+/// residual of total receipts.
+pub(in crate::model) fn efo_year_lines(
+    data: &Dataset,
+    y: FiscalYear,
+    gdp: f64,
+) -> Result<([f64; Spend::N], [f64; Receipt::N]), ModelError> {
+    let pens = pensioner_benefits_gbp_bn(data, y);
+    let mut spend = [0.0; Spend::N];
+    for line in Spend::ALL {
+        spend[line as usize] = match line {
+            Spend::NonAgeRelated => 0.0,
+            Spend::PensionerBenefits => pens,
+            Spend::OtherWelfare => frs_pct_in(data, line, y)? * gdp / 100.0 - pens,
+            _ => frs_pct_in(data, line, y)? * gdp / 100.0,
+        };
+    }
+    let interest = efo(data, "spending.debt_interest", y)?;
+    let tme = efo(data, "spending.tme", y)?;
+    spend[Spend::NonAgeRelated as usize] = tme - interest - spend.iter().sum::<f64>();
+    let mut receipts = [0.0; Receipt::N];
+    for line in Receipt::ALL {
+        let mut v = 0.0;
+        for series in line.efo_series() {
+            // A vintage without a receipts line leaves it in other receipts.
+            if data.efo.series.contains_key(*series) {
+                v += efo(data, series, y)?;
+            }
+        }
+        receipts[line as usize] = v;
+    }
+    let total = efo(data, "receipts.total", y)?;
+    receipts[Receipt::Other as usize] = total - receipts.iter().sum::<f64>();
+    Ok((spend, receipts))
+}
+
+/// The EFO's interest in a year next to the shadow portfolio's: the
+/// portfolio run on the EFO's own debt path at unshocked rates.
+pub(super) struct EfoInterest {
+    /// The EFO's debt interest, £bn.
+    pub efo_gbp_bn: f64,
+    /// The shadow portfolio's interest on the EFO path, £bn.
+    pub shadow_gbp_bn: f64,
+}
+
+/// Builds EFO years in order, running a shadow debt portfolio on the EFO's
+/// own debt path so that interest can be the EFO's plus the difference the
+/// projection's own debt and rates make.
+pub(super) struct MediumTerm<'a> {
+    data: &'a Dataset,
+    shadow: Portfolio,
+    efo_debt_prev_gbp_bn: f64,
+}
+
+impl<'a> MediumTerm<'a> {
+    /// Start from the EFO's opening debt `opening_psnd_gbp_bn`, with the
+    /// shadow a copy of the opening portfolio.
+    pub fn new(data: &'a Dataset, opening_psnd_gbp_bn: f64, shadow: Portfolio) -> Self {
+        MediumTerm {
+            data,
+            shadow,
+            efo_debt_prev_gbp_bn: opening_psnd_gbp_bn,
+        }
+    }
+
+    /// EFO year `k` (`y`) with GDP `gdp`: the EFO's lines and stock-flow
+    /// adjustment, and its interest next to the shadow portfolio's at the
+    /// unshocked `rates`.
+    pub fn year(
+        &mut self,
+        k: usize,
+        y: FiscalYear,
+        gdp: f64,
+        rates: YearRates,
+    ) -> Result<(YearFlows, EfoInterest), ModelError> {
+        let data = self.data;
+        let (spend, receipts) = efo_year_lines(data, y, gdp)?;
+        let efo_interest = efo(data, "spending.debt_interest", y)?;
+        let efo_debt = efo(data, "fiscal.psnd", y)?;
+        let efo_psnb = efo(data, "fiscal.psnb", y)?;
+        let sfa = efo_debt - self.efo_debt_prev_gbp_bn - efo_psnb;
+        let shadow = self.shadow.step(k, rates).at(efo_debt);
+        self.shadow.close(k, efo_debt, rates);
+        self.efo_debt_prev_gbp_bn = efo_debt;
+        let flows = YearFlows {
+            phase: Phase::Efo,
+            spend,
+            receipts,
+            stock_flow_gbp_bn: sfa,
+        };
+        let interest = EfoInterest {
+            efo_gbp_bn: efo_interest,
+            shadow_gbp_bn: shadow,
+        };
+        Ok((flows, interest))
+    }
+}

@@ -1,0 +1,58 @@
+//! The mortality a scenario's spending lines read (State Pension age linked
+//! to life expectancy, healthy ageing in health): the scenario's own
+//! projected rates when its population comes from assumptions, the ONS
+//! 2022-based principal's otherwise (a ready projection carries no rates).
+
+use std::sync::OnceLock;
+
+use super::assumptions::Assumptions;
+use super::demography::{
+    lifetable::period_life_expectancy_at, principal_assumptions, DemographicAssumptions,
+    DemographyError, PopulationChoice,
+};
+use super::error::ModelError;
+use crate::years::FiscalYear;
+
+fn model_error(e: DemographyError) -> ModelError {
+    ModelError::Data {
+        table: "population".into(),
+        message: e.to_string(),
+    }
+}
+
+/// The embedded principal assumptions, read once per process.
+fn principal() -> Result<&'static DemographicAssumptions, ModelError> {
+    static PRINCIPAL: OnceLock<Result<DemographicAssumptions, String>> = OnceLock::new();
+    PRINCIPAL
+        .get_or_init(|| principal_assumptions().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|m| ModelError::Data {
+            table: "population".into(),
+            message: m.clone(),
+        })
+}
+
+/// The demographic assumptions whose mortality scenario `a` implies.
+pub fn scenario_mortality(a: &Assumptions) -> Result<DemographicAssumptions, ModelError> {
+    let principal = principal()?;
+    match &a.population {
+        Some(s) if s.choice().map_err(model_error)? == PopulationChoice::Assumptions => {
+            s.apply(principal).map_err(model_error)
+        }
+        _ => Ok(principal.clone()),
+    }
+}
+
+/// Period life expectancy at `age` (mean of the sexes), years, from the
+/// rates of the projection year starting in mid-`year.start()` (the last
+/// year's rates after the assumptions end).
+pub fn period_life_expectancy(d: &DemographicAssumptions, age: usize, year: FiscalYear) -> f64 {
+    let n = d.n_years();
+    let j = usize::try_from(year.start() - d.base_year)
+        .unwrap_or(0)
+        .min(n - 1);
+    (0..2)
+        .map(|s| period_life_expectancy_at(d.mortality_q.slice(ndarray::s![s, .., j]), age))
+        .sum::<f64>()
+        / 2.0
+}

@@ -1,0 +1,27 @@
+//! Uncertainty around a projection: stochastic fans (a fast reduced form
+//! and the full model), one-at-a-time sensitivities, and sweeps over
+//! scenario fields. Pure computation: the caller supplies the scenario, the
+//! data and the shock parameters, and gets summaries back.
+//!
+//! See `docs/uncertainty.md` for the method, the estimates and their
+//! sample, and the limits.
+
+pub mod baseline;
+mod error;
+pub mod fan;
+pub mod full;
+pub mod normal;
+pub mod reduced;
+pub mod run;
+pub mod sensitivity;
+pub mod settings;
+pub mod shocks;
+pub mod summary;
+
+pub use baseline::Baseline;
+pub use error::UncertaintyError;
+pub use fan::{check_paths, run_reduced, run_reduced_with_paths, BlockPaths, Engine, FanRun};
+pub use run::{fan, fan_with_paths, shock_params, FanOptions};
+pub use settings::UncertaintySettings;
+pub use shocks::{ShockParams, N_SHOCKS, SHOCK_NAMES};
+pub use summary::{Summary, PERCENTILES, THRESHOLDS_PCT_GDP};

@@ -1,0 +1,82 @@
+//! Chart files: every chart of a run (or the charts that compare runs)
+//! written into a directory as `<kind>.svg`, `<kind>.png` and `<kind>.csv`,
+//! as `fiscal run --charts` and `fiscal compare --charts` do.
+
+use std::path::Path;
+
+use crate::chart::{self, Chart, ChartError, ChartKind, ImageFormat, Input, Options};
+
+use super::{prepare_dir, ClashError, FileSet, WriteError};
+
+/// Why chart files could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ChartFilesError {
+    /// A chart could not be built or drawn.
+    #[error("cannot draw the {kind} chart")]
+    Chart {
+        /// The chart's key.
+        kind: &'static str,
+        /// What went wrong.
+        #[source]
+        source: ChartError,
+    },
+    /// A file could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// A chart file would replace an input or another output.
+    #[error(transparent)]
+    Clash(#[from] ClashError),
+}
+
+fn chart_err(kind: ChartKind) -> impl Fn(ChartError) -> ChartFilesError {
+    move |source| ChartFilesError::Chart {
+        kind: kind.key(),
+        source,
+    }
+}
+
+/// Add every chart that applies to one run to `files`, in `dir`.
+pub fn write_all(files: &mut FileSet, dir: &Path, input: Input<'_>) -> Result<(), ChartFilesError> {
+    let charts = ChartKind::ALL
+        .iter()
+        .filter(|k| k.applies_to(&input))
+        .map(|&k| {
+            chart::build(k, std::slice::from_ref(&input), &Options::default()).map_err(chart_err(k))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    write_charts(files, dir, &charts)
+}
+
+/// Add the charts that compare scenarios (`debt`, `dependency`), each
+/// with every scenario, to `files`, in `dir`.
+pub fn write_compare(
+    files: &mut FileSet,
+    dir: &Path,
+    inputs: &[Input<'_>],
+) -> Result<(), ChartFilesError> {
+    let charts = ChartKind::ALL
+        .iter()
+        .filter(|k| k.compares_scenarios())
+        .map(|&k| chart::build(k, inputs, &Options::default()).map_err(chart_err(k)))
+        .collect::<Result<Vec<_>, _>>()?;
+    write_charts(files, dir, &charts)
+}
+
+/// Add each chart to `files` as `dir/<kind>.svg`, `.png` and `.csv` (the
+/// set is written, all or nothing, when the caller commits it).
+pub fn write_charts(
+    files: &mut FileSet,
+    dir: &Path,
+    charts: &[Chart],
+) -> Result<(), ChartFilesError> {
+    prepare_dir(dir)?;
+    for c in charts {
+        let key = c.kind.key();
+        for format in [ImageFormat::Svg, ImageFormat::Png] {
+            let bytes = c.render(format).map_err(chart_err(c.kind))?;
+            files.add(dir.join(format!("{key}.{}", format.ext())), bytes)?;
+        }
+        files.add(dir.join(format!("{key}.csv")), c.csv().into_bytes())?;
+    }
+    Ok(())
+}

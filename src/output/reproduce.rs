@@ -1,0 +1,193 @@
+//! `fiscal reproduce` output: the table for reading, CSV (one row a
+//! comparison) and JSON in the common envelope (`tool`, `version`,
+//! `command`, `scenarios`, `data_vintages`, `results`).
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::csv::num;
+use super::envelope::{Envelope, ScenarioRef};
+use super::json::DataVintage;
+use crate::reproduce::{CaseInfo, CaseResult};
+
+fn fmt_value(v: f64) -> String {
+    if v.abs() >= 1000.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
+/// A tolerance with at most three decimals, trailing zeros dropped.
+fn fmt_tolerance(t: f64) -> String {
+    let s = format!("{t:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The `--list` text: one line a case with its tolerance.
+pub fn list(cases: &[CaseInfo]) -> String {
+    let mut s = String::new();
+    for c in cases {
+        let _ = writeln!(s, "{:<14} {}", c.name, c.description);
+        let _ = writeln!(s, "{:<14} tolerance: {}", "", c.tolerance);
+    }
+    s
+}
+
+/// Hard checks and failures over all cases.
+pub fn totals(results: &[CaseResult]) -> (usize, usize) {
+    (
+        results.iter().map(CaseResult::hard_checks).sum(),
+        results.iter().map(CaseResult::hard_failures).sum(),
+    )
+}
+
+/// The table for reading.
+pub fn table(results: &[CaseResult]) -> String {
+    let mut s = String::new();
+    for c in results {
+        let _ = writeln!(s, "== {}: {}", c.name, c.description);
+        let _ = writeln!(s, "   tolerance: {}", c.tolerance);
+        for sc in &c.scenarios {
+            let _ = writeln!(s, "   scenario: {} ({})", sc.name, sc.file);
+        }
+        let _ = writeln!(
+            s,
+            "{:<58} {:>16} {:>10} {:>10} {:>10} {:>9}  {:<14} result",
+            "item", "year", "published", "ours", "diff", "tolerance", "unit"
+        );
+        for r in &c.rows {
+            let tol = r.tolerance.map(fmt_tolerance).unwrap_or_default();
+            let kind = if !r.hard && r.tolerance.is_some() {
+                " (not enforced)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                s,
+                "{:<58} {:>16} {:>10} {:>10} {:>+10.3} {:>9}  {:<14} {}{kind}",
+                r.item,
+                r.year,
+                fmt_value(r.published),
+                fmt_value(r.ours),
+                r.difference,
+                tol,
+                r.unit,
+                r.status.label()
+            );
+        }
+        for n in &c.notes {
+            let _ = writeln!(s, "   note: {n}");
+        }
+        let _ = writeln!(
+            s,
+            "   {} rows; {} hard checks, {} failed",
+            c.rows.len(),
+            c.hard_checks(),
+            c.hard_failures()
+        );
+        let _ = writeln!(s);
+    }
+    let (hard, failed) = totals(results);
+    let _ = writeln!(
+        s,
+        "{} cases; {hard} hard checks, {failed} failed",
+        results.len()
+    );
+    s
+}
+
+/// One CSV row a comparison.
+pub fn csv(results: &[CaseResult]) -> String {
+    let mut s =
+        String::from("case,item,year,published,ours,difference,unit,tolerance,hard,status\n");
+    for c in results {
+        for r in &c.rows {
+            let _ = writeln!(
+                s,
+                "{},\"{}\",\"{}\",{},{},{},{},{},{},{}",
+                c.name,
+                r.item.replace('"', "\"\""),
+                r.year,
+                num(r.published),
+                num(r.ours),
+                num(r.difference),
+                r.unit,
+                r.tolerance.map(num).unwrap_or_default(),
+                r.hard,
+                r.status.label().to_lowercase()
+            );
+        }
+    }
+    s
+}
+
+/// The publication a table read by a case comes from.
+fn publication(source: &str) -> &'static str {
+    const KNOWN: &[(&str, &str)] = &[
+        ("reference/fsr2017", "OBR Fiscal sustainability report, January 2017, as reported (shared/reference)"),
+        ("reference/obr_headlines", "OBR long-term PSND headlines, FSR 2011-FRS 2025, as reported (shared/reference)"),
+        ("reference/ons_npp2022_variants", "ONS 2022-based variant projections, as reported (shared/reference)"),
+        ("reference/history", "OBR historical public finances database; OBR public finances databank, September 2026"),
+        ("efo_2026-03", "OBR Economic and fiscal outlook, March 2026"),
+        ("outturn-2016-17", "OBR historical public finances database (2015-16, 2016-17 outturn); DWP State Pension expenditure"),
+        ("population_npp2022", "ONS national population projections, 2022-based, principal"),
+        ("npp2022", "ONS national population projections, 2022-based"),
+        ("npp2014", "ONS national population projections, 2014-based, principal"),
+        ("frs_2026-07", "OBR Fiscal risks and sustainability, July 2026, chapter 3 baseline"),
+        ("gilts_dmo", "UK Debt Management Office, gilts in issue, 19 March 2025"),
+    ];
+    KNOWN
+        .iter()
+        .find(|(k, _)| source.contains(k))
+        .map(|(_, p)| *p)
+        .unwrap_or("see data/SOURCES.md")
+}
+
+#[derive(Serialize)]
+struct Results<'a> {
+    hard_checks: usize,
+    failed: usize,
+    cases: &'a [CaseResult],
+}
+
+/// JSON in the common envelope: every scenario run (with file hashes) and
+/// every data table read, once each.
+pub fn json(results: &[CaseResult]) -> String {
+    let mut scenarios: Vec<ScenarioRef> = Vec::new();
+    let mut data: Vec<DataVintage> = Vec::new();
+    for c in results {
+        for sc in &c.scenarios {
+            if !scenarios.iter().any(|x| x.file == sc.file) {
+                scenarios.push(ScenarioRef {
+                    name: sc.name.clone(),
+                    file: sc.file.clone(),
+                    sha256: sc.sha256.clone(),
+                    chain: sc.chain.clone(),
+                });
+            }
+        }
+        for (table, source) in &c.data {
+            if !data.iter().any(|d| &d.source == source) {
+                data.push(DataVintage {
+                    table,
+                    publication: publication(source),
+                    source: source.clone(),
+                });
+            }
+        }
+    }
+    let (hard_checks, failed) = totals(results);
+    let mut env = Envelope::new(
+        "reproduce",
+        Results {
+            hard_checks,
+            failed,
+            cases: results,
+        },
+    );
+    env.scenarios = scenarios;
+    env.data_vintages = data;
+    env.to_json()
+}

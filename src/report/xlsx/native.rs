@@ -1,0 +1,290 @@
+//! Chart sheets: each chart's data laid out wide (years or categories down,
+//! one column per series) with a native Excel chart of the same kind beside
+//! it (line, stacked area, stacked column, bar), so an analyst can restyle
+//! or extend it in Excel. The sheet is named by chart and scenario.
+
+use rust_xlsxwriter::{Chart as XChart, ChartType, Format, Workbook, Worksheet};
+
+use super::{sheet_name, unit_format, xe};
+use crate::chart::{frame::source_line, Body, Chart};
+use crate::output::csv::safe_text;
+use crate::report::ReportError;
+
+/// One table for one native chart.
+struct Wide {
+    title: String,
+    x_header: &'static str,
+    x: Vec<String>,
+    series: Vec<(String, Vec<Option<f64>>)>,
+    /// How many of the first series the chart draws (the rest are data only).
+    charted: usize,
+    kind: ChartType,
+    y_name: String,
+    /// A column name whose unit sets the number format.
+    unit_column: String,
+}
+
+fn by_year(points: &[(crate::FiscalYear, f64)], years: &[crate::FiscalYear]) -> Vec<Option<f64>> {
+    years
+        .iter()
+        .map(|y| points.iter().find(|p| p.0 == *y).map(|p| p.1))
+        .collect()
+}
+
+/// The chart's data as wide tables, one per native chart.
+#[allow(unreachable_patterns)] // Chart kinds added later get a data-only sheet.
+fn tables(c: &Chart) -> Vec<Wide> {
+    let title = c.frame.title.clone();
+    match &c.body {
+        Body::Lines(l) => {
+            let mut years: Vec<_> = l
+                .series
+                .iter()
+                .flat_map(|s| s.points.iter().map(|p| p.0))
+                .collect();
+            years.sort();
+            years.dedup();
+            vec![Wide {
+                title,
+                x_header: "year",
+                x: years.iter().map(ToString::to_string).collect(),
+                series: l
+                    .series
+                    .iter()
+                    .map(|s| (s.label.clone(), by_year(&s.points, &years)))
+                    .collect(),
+                charted: l.series.len(),
+                kind: ChartType::Line,
+                y_name: l.y_desc.clone(),
+                unit_column: l.csv_column.clone(),
+            }]
+        }
+        Body::Stacked(s) => vec![Wide {
+            title,
+            x_header: "year",
+            x: s.years.iter().map(ToString::to_string).collect(),
+            series: s
+                .layers
+                .iter()
+                .map(|l| (l.label.clone(), l.values.iter().map(|v| Some(*v)).collect()))
+                .collect(),
+            charted: s.layers.len(),
+            kind: ChartType::AreaStacked,
+            y_name: s.y_desc.clone(),
+            unit_column: s.csv_column.clone(),
+        }],
+        Body::Decomposition(d) => {
+            let col = |f: fn(&crate::chart::decomposition::Period) -> f64| {
+                d.periods.iter().map(|p| Some(f(p))).collect()
+            };
+            vec![Wide {
+                title,
+                x_header: "period",
+                x: d.periods.iter().map(|p| p.label.clone()).collect(),
+                series: vec![
+                    ("Primary deficit".into(), col(|p| p.primary_deficit)),
+                    ("Interest".into(), col(|p| p.interest)),
+                    ("Growth".into(), col(|p| p.growth)),
+                    ("Stock-flow adjustment".into(), col(|p| p.stock_flow)),
+                    ("Net change in PSND".into(), col(|p| p.change)),
+                ],
+                charted: 4,
+                kind: ChartType::ColumnStacked,
+                y_name: "Percentage points of GDP".into(),
+                unit_column: "pp".into(),
+            }]
+        }
+        Body::Interventions(iv) => {
+            let all: Vec<_> = iv
+                .interventions
+                .iter()
+                .chain(std::iter::once(&iv.package))
+                .collect();
+            let mut years: Vec<_> = all
+                .iter()
+                .flat_map(|e| e.net_saving_pct_gdp.iter().map(|p| p.0))
+                .collect();
+            years.sort();
+            years.dedup();
+            let panel =
+                |name: &str,
+                 y: &str,
+                 unit: &str,
+                 f: fn(&crate::chart::EffectPath) -> &[(crate::FiscalYear, f64)]| {
+                    Wide {
+                        title: name.into(),
+                        x_header: "year",
+                        x: years.iter().map(ToString::to_string).collect(),
+                        series: all
+                            .iter()
+                            .map(|e| (e.label.clone(), by_year(f(e), &years)))
+                            .collect(),
+                        charted: all.len(),
+                        kind: ChartType::Line,
+                        y_name: y.into(),
+                        unit_column: unit.into(),
+                    }
+                };
+            vec![
+                panel(
+                    "Net saving: savings less costs",
+                    "% of GDP",
+                    "pct_gdp",
+                    |e| &e.net_saving_pct_gdp,
+                ),
+                panel(
+                    "Change in PSND (below zero: less debt)",
+                    "Percentage points of GDP",
+                    "pp",
+                    |e| &e.psnd_change_pp_gdp,
+                ),
+            ]
+        }
+        Body::Pyramid(p) => {
+            let ages = p.years.first().map_or(0, |y| y.male.len());
+            let mut series = Vec::new();
+            for y in &p.years {
+                // Males to the left, as on the pyramid.
+                series.push((
+                    format!("Males {}", y.year),
+                    y.male.iter().map(|v| Some(-v)).collect(),
+                ));
+                series.push((
+                    format!("Females {}", y.year),
+                    y.female.iter().map(|v| Some(*v)).collect(),
+                ));
+            }
+            vec![Wide {
+                title,
+                x_header: "age",
+                x: (0..ages).map(|a| a.to_string()).collect(),
+                series,
+                charted: 2,
+                kind: ChartType::Bar,
+                y_name: "People at each single year of age (males negative)".into(),
+                unit_column: "persons".into(),
+            }]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Write `t` at `top` and insert its native chart to the right; returns the
+/// next free row.
+fn write_table(
+    ws: &mut Worksheet,
+    sheet: &str,
+    top: u32,
+    t: &Wide,
+    filter: bool,
+    bold: &Format,
+) -> Result<u32, ReportError> {
+    let num = unit_format(&t.unit_column);
+    ws.write_string_with_format(top, 0, safe_text(&t.title), bold)
+        .map_err(xe)?;
+    let head = top + 1;
+    ws.write_string_with_format(head, 0, t.x_header, bold)
+        .map_err(xe)?;
+    for (k, (name, _)) in t.series.iter().enumerate() {
+        ws.write_string_with_format(head, k as u16 + 1, safe_text(name), bold)
+            .map_err(xe)?;
+    }
+    for (r, x) in t.x.iter().enumerate() {
+        let row = head + 1 + r as u32;
+        ws.write_string(row, 0, x).map_err(xe)?;
+        for (k, (_, values)) in t.series.iter().enumerate() {
+            if let Some(v) = values.get(r).copied().flatten().filter(|v| v.is_finite()) {
+                ws.write_number_with_format(row, k as u16 + 1, v, &num)
+                    .map_err(xe)?;
+            }
+        }
+    }
+    let last = head + t.x.len().max(1) as u32;
+    if filter {
+        ws.autofilter(head, 0, last, t.series.len() as u16)
+            .map_err(xe)?;
+    }
+    let mut chart = XChart::new(t.kind);
+    for k in 0..t.charted.min(t.series.len()) {
+        let col = k as u16 + 1;
+        let s = chart.add_series();
+        s.set_categories((sheet, head + 1, 0, last, 0))
+            .set_values((sheet, head + 1, col, last, col))
+            .set_name((sheet, head, col));
+        if t.kind == ChartType::Bar {
+            s.set_overlap(100).set_gap(10);
+        }
+    }
+    chart.title().set_name(&t.title);
+    chart.y_axis().set_name(&t.y_name);
+    chart.x_axis().set_name(t.x_header);
+    chart.set_width(880).set_height(480);
+    ws.insert_chart(head, t.series.len() as u16 + 2, &chart)
+        .map_err(xe)?;
+    // Leave room below for the chart when the table is shorter than it.
+    Ok(last.max(head + 26) + 2)
+}
+
+/// Short chart names for sheet names (Excel allows 31 characters).
+fn short_kind(c: &Chart) -> &'static str {
+    match c.kind {
+        crate::chart::ChartKind::Debt => "Debt",
+        crate::chart::ChartKind::Receipts => "Receipts",
+        crate::chart::ChartKind::Spending => "Spending",
+        crate::chart::ChartKind::Decomposition => "Decomp",
+        crate::chart::ChartKind::Interventions => "Effects",
+        crate::chart::ChartKind::Pyramid => "Pyramid",
+        crate::chart::ChartKind::Dependency => "OADR",
+        crate::chart::ChartKind::Fan => "Fan",
+        crate::chart::ChartKind::Tornado => "Tornado",
+        crate::chart::ChartKind::Heatmap => "Sweep",
+    }
+}
+
+/// One chart's sheet, named by chart and scenario (`short` maps scenario
+/// names to short names, e.g. their file stems): title, scenario, source
+/// line, then each table with its native chart.
+pub fn chart_sheet(
+    wb: &mut Workbook,
+    c: &Chart,
+    short: &[(String, String)],
+    taken: &mut Vec<String>,
+    bold: &Format,
+) -> Result<(), ReportError> {
+    let names = c
+        .frame
+        .scenario
+        .strip_prefix("Scenarios: ")
+        .or_else(|| c.frame.scenario.strip_prefix("Scenario: "))
+        .unwrap_or(&c.frame.scenario);
+    let kind = short_kind(c);
+    let base = if c.frame.scenario.starts_with("Scenarios: ") {
+        format!("{kind} all scenarios")
+    } else {
+        let stem = short
+            .iter()
+            .find(|(n, _)| n == names)
+            .map_or(names, |(_, s)| s.as_str());
+        format!("{kind} {stem}")
+    };
+    let name = sheet_name(&base, taken);
+    let ws = wb.add_worksheet();
+    ws.set_name(&name).map_err(xe)?;
+    ws.write_string_with_format(0, 0, safe_text(&c.frame.title), bold)
+        .map_err(xe)?;
+    ws.write_string(1, 0, safe_text(&c.frame.scenario))
+        .map_err(xe)?;
+    ws.write_string(2, 0, safe_text(&source_line(&c.frame)))
+        .map_err(xe)?;
+    let mut row = 4;
+    let wide = tables(c);
+    if wide.is_empty() {
+        super::write_csv(ws, row, &c.csv(), bold)?;
+    }
+    for (i, t) in wide.iter().enumerate() {
+        // Excel keeps one autofilter a sheet: on the first table.
+        row = write_table(ws, &name, row, t, i == 0, bold)?;
+    }
+    ws.set_column_width(0, 16).map_err(xe)?;
+    Ok(())
+}

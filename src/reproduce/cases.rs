@@ -1,0 +1,482 @@
+//! The six cases. Each loads what it needs from the embedded scenarios and
+//! tables (projections shared between cases are run once) and returns its
+//! rows and notes.
+
+use std::collections::BTreeMap;
+
+use super::{CaseInfo, CaseResult, ReproduceError, Row, ScenarioUsed, Status};
+use crate::data::reference::{self, Reference};
+use crate::data::Dataset;
+use crate::model::reproduce::{
+    efo_years, frs_paths, frs_start_point, ready_reckoners, Comparison,
+};
+use crate::model::{project, Projection, Spend, YearResult};
+use crate::scenario::Scenario;
+use crate::years::FiscalYear;
+
+/// The FSR 2017 scenario, embedded (also shipped as a file).
+pub const FSR_2017_TOML: &str = include_str!("../../scenarios/published/fsr_2017.toml");
+/// The name it goes by in messages and hashes.
+pub const FSR_2017_NAME: &str = "embedded:scenarios/published/fsr_2017.toml";
+
+/// Tolerance on the ONS UK total, per cent of the published total.
+pub const POP_TOTAL_TOLERANCE_PCT: f64 = 0.05;
+/// Tolerance on any single-year-of-age cell, per cent.
+pub const POP_CELL_TOLERANCE_PCT: f64 = 0.5;
+/// Tolerance on EFO debt interest in the EFO years, £bn.
+pub const EFO_INTEREST_TOLERANCE_GBP_BN: f64 = 0.01;
+/// Tolerance on PSND % of GDP against PSND / centred GDP: the historical
+/// database's ratios are unrounded.
+pub const HISTORY_RATIO_TOLERANCE_PP: f64 = 0.01;
+/// The same for the databank, whose recent ratios are rounded to 0.1.
+pub const DATABANK_RATIO_TOLERANCE_PP: f64 = 0.05;
+/// The goal for the FSR 2017 re-run: PSND in 2066-67 within this of 234 %.
+pub const FSR_2017_PSND_GOAL_PP: f64 = 10.0;
+
+/// A scenario run with its data and projection.
+struct Run {
+    scenario: Scenario,
+    data: Dataset,
+    projection: Projection,
+}
+
+/// Projections shared by the cases, run on first use.
+#[derive(Default)]
+pub(super) struct Runs {
+    baseline: Option<Run>,
+    fsr_2017: Option<Run>,
+}
+
+fn load_run(case: &'static str, s: Scenario) -> Result<Run, ReproduceError> {
+    let data = s
+        .dataset()
+        .map_err(|source| ReproduceError::Data { case, source })?;
+    let projection =
+        project(&s.assumptions, &data).map_err(|source| ReproduceError::Model { case, source })?;
+    Ok(Run {
+        scenario: s,
+        data,
+        projection,
+    })
+}
+
+fn used(s: &Scenario) -> ScenarioUsed {
+    let last = s.files.last();
+    ScenarioUsed {
+        name: s.assumptions.name.clone(),
+        file: last.map(|f| f.path.clone()).unwrap_or_default(),
+        sha256: last.map(|f| f.sha256.clone()).unwrap_or_default(),
+        chain: s.files.clone(),
+    }
+}
+
+fn tables(d: &Dataset) -> Vec<(&'static str, String)> {
+    vec![
+        ("population", d.population.source.clone()),
+        ("efo", d.efo.source.clone()),
+        ("frs", d.frs.source.clone()),
+        ("gilts", d.gilts.source.clone()),
+    ]
+}
+
+fn refs(case: &'static str, file: &str) -> Result<Vec<Reference>, ReproduceError> {
+    reference::embedded(file).map_err(|source| ReproduceError::Data { case, source })
+}
+
+/// A comparison from `model::reproduce`, with its own tolerance rule.
+fn from_comparison(c: Comparison) -> Row {
+    let mut r = Row::new(
+        c.item.clone(),
+        c.year,
+        c.published,
+        c.ours,
+        c.unit,
+        c.tolerance,
+        c.tolerance.is_some(),
+    );
+    if c.tolerance.is_some() {
+        r.status = if c.misses() {
+            Status::Fail
+        } else {
+            Status::Pass
+        };
+    }
+    r
+}
+
+fn result(info: CaseInfo) -> CaseResult {
+    CaseResult {
+        name: info.name,
+        description: info.description,
+        tolerance: info.tolerance,
+        scenarios: Vec::new(),
+        data: Vec::new(),
+        rows: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+impl Runs {
+    fn baseline(&mut self, case: &'static str) -> Result<&Run, ReproduceError> {
+        if self.baseline.is_none() {
+            let s = Scenario::default_scenario()
+                .map_err(|source| ReproduceError::Scenario { case, source })?;
+            self.baseline = Some(load_run(case, s)?);
+        }
+        self.baseline.as_ref().ok_or(ReproduceError::UnknownCase {
+            name: case.into(),
+            suggestion: None,
+            available: String::new(),
+        })
+    }
+
+    fn fsr_2017(&mut self, case: &'static str) -> Result<&Run, ReproduceError> {
+        if self.fsr_2017.is_none() {
+            let s = Scenario::from_text(FSR_2017_NAME, FSR_2017_TOML, None)
+                .map_err(|source| ReproduceError::Scenario { case, source })?;
+            self.fsr_2017 = Some(load_run(case, s)?);
+        }
+        self.fsr_2017.as_ref().ok_or(ReproduceError::UnknownCase {
+            name: case.into(),
+            suggestion: None,
+            available: String::new(),
+        })
+    }
+
+    /// Run one case.
+    pub fn case(&mut self, info: CaseInfo) -> Result<CaseResult, ReproduceError> {
+        let mut out = result(info);
+        match info.name {
+            "ons-2022" => ons_2022(&mut out)?,
+            "efo-2026-03" => efo_2026(self.baseline(info.name)?, &mut out)?,
+            "history" => history(&mut out)?,
+            "frs-2026" => {
+                let run = self.baseline(info.name)?;
+                out.scenarios.push(used(&run.scenario));
+                out.data = tables(&run.data);
+                let mt = run.scenario.assumptions.horizon.medium_term_end;
+                // The 2030-31 primary-spending start point, then the lines.
+                out.rows = frs_start_point(&run.projection, &run.data, mt)
+                    .into_iter()
+                    .chain(frs_paths(&run.projection, &run.data, mt))
+                    .map(from_comparison)
+                    .collect();
+            }
+            "fsr-2017" => fsr_2017(self.fsr_2017(info.name)?, &mut out)?,
+            _ => obr_headlines(self, &mut out)?,
+        }
+        Ok(out)
+    }
+}
+
+fn ons_2022(out: &mut CaseResult) -> Result<(), ReproduceError> {
+    let case = out.name;
+    let rep = crate::model::demography::reproduce_npp2022()
+        .map_err(|source| ReproduceError::Demography { case, source })?;
+    for r in rep
+        .rows
+        .iter()
+        .filter(|r| r.item == "UK total" && r.year % 10 == 2)
+    {
+        out.rows.push(Row::new(
+            "UK total, principal",
+            format!("mid-{}", r.year),
+            r.published / 1e6,
+            r.ours / 1e6,
+            "persons_m",
+            None,
+            false,
+        ));
+    }
+    out.rows.push(Row::new(
+        "worst UK total error to 2072",
+        "2022-2072",
+        0.0,
+        rep.max_total_error_pct,
+        "% of published",
+        Some(POP_TOTAL_TOLERANCE_PCT),
+        true,
+    ));
+    out.rows.push(Row::new(
+        "worst single-year cell error, ages 0-100, to 2072",
+        "2022-2072",
+        0.0,
+        rep.max_cell_error_pct,
+        "% of published",
+        Some(POP_CELL_TOLERANCE_PCT),
+        true,
+    ));
+    out.data.push((
+        "population",
+        "embedded:data/demography/npp2022_*.csv (base population, ASFR, mortality, migration)"
+            .into(),
+    ));
+    out.data.push((
+        "reference",
+        "embedded:data/reference/ons_npp2022_variants.csv".into(),
+    ));
+    for r in refs(case, "ons_npp2022_variants.csv")? {
+        let slug = r
+            .item
+            .trim_start_matches("UK population, ")
+            .trim_end_matches(" variant")
+            .replace(' ', "-");
+        let (Ok(mid_year), Some(ours)) = (r.year.parse::<i32>(), variant_total(&slug, &r.year))
+        else {
+            out.notes.push(format!(
+                "{} in {}: no preset `{slug}` to compare",
+                r.item, r.year
+            ));
+            continue;
+        };
+        out.rows.push(Row::new(
+            r.item.clone(),
+            format!("mid-{mid_year}"),
+            r.value,
+            ours,
+            "persons_m",
+            None,
+            false,
+        ));
+    }
+    out.notes.push(
+        "The variant rows use the population presets of `[population] variant` (approximations of the ONS variant assumptions); the published totals are rounded to 0.1 m.".into(),
+    );
+    Ok(())
+}
+
+/// UK population (millions) in mid-`year` under the variant preset `slug`.
+fn variant_total(slug: &str, year: &str) -> Option<f64> {
+    let text = format!("extends = \"default\"\n[population]\nvariant = \"{slug}\"\n");
+    let s = Scenario::from_text(&format!("variant {slug}"), &text, None).ok()?;
+    let d = s.dataset().ok()?;
+    d.population.total(year.parse().ok()?).map(|t| t / 1e6)
+}
+
+fn efo_2026(run: &Run, out: &mut CaseResult) -> Result<(), ReproduceError> {
+    let (p, d) = (&run.projection, &run.data);
+    let a = &run.scenario.assumptions;
+    out.scenarios.push(used(&run.scenario));
+    out.data = tables(d);
+    let mt = a.horizon.medium_term_end;
+    out.rows = efo_years(p, d, mt)
+        .into_iter()
+        .map(from_comparison)
+        .collect();
+    for y in p.years.iter().filter(|y| y.year <= mt) {
+        if let Ok(v) = d.efo.get("spending.debt_interest", y.year) {
+            out.rows.push(Row::new(
+                "EFO debt interest",
+                y.year,
+                v,
+                y.interest_gbp_bn,
+                "£bn",
+                Some(EFO_INTEREST_TOLERANCE_GBP_BN),
+                true,
+            ));
+        }
+    }
+    let reckoners = ready_reckoners(a, d).map_err(|source| ReproduceError::Model {
+        case: out.name,
+        source,
+    })?;
+    out.rows.extend(reckoners.into_iter().map(from_comparison));
+    out.notes.push(
+        "The reckoners compare our response to a +1 pp shock after 2030-31 with the EFO's for its own first years, both as % of PSND: our debt structure (constant floating and index-linked shares) is not the OBR's.".into(),
+    );
+    Ok(())
+}
+
+/// Reference history rows as (source, item) → year → value.
+type History = BTreeMap<(String, String), BTreeMap<FiscalYear, f64>>;
+
+fn history_table(rows: &[Reference]) -> History {
+    let mut h = History::new();
+    for r in rows {
+        let (Some((src, item)), Some(y)) = (r.item.split_once('.'), r.fiscal_year()) else {
+            continue;
+        };
+        h.entry((src.to_string(), item.to_string()))
+            .or_default()
+            .insert(y, r.value);
+    }
+    h
+}
+
+fn history(out: &mut CaseResult) -> Result<(), ReproduceError> {
+    let h = history_table(&refs(out.name, "history.csv")?);
+    out.data
+        .push(("reference", "embedded:data/reference/history.csv".into()));
+    let get = |src: &str, item: &str, y: FiscalYear| {
+        h.get(&(src.to_string(), item.to_string()))
+            .and_then(|m| m.get(&y))
+            .copied()
+    };
+    for start in 1997..=2025 {
+        let y = FiscalYear(start);
+        let src = if start <= 2022 { "hpfd" } else { "databank" };
+        let (Some(psnd), Some(psnb), Some(gdp), Some(ratio)) = (
+            get(src, "psnd", y),
+            get(src, "psnb", y),
+            get(src, "gdp_centred", y),
+            get(src, "psnd_pct_gdp", y),
+        ) else {
+            continue;
+        };
+        let hard = src == "hpfd";
+        let tol = if hard {
+            HISTORY_RATIO_TOLERANCE_PP
+        } else {
+            DATABANK_RATIO_TOLERANCE_PP
+        };
+        out.rows.push(Row::new(
+            format!("PSND % of GDP = PSND / GDP centred on end-March ({src})"),
+            y,
+            ratio,
+            100.0 * psnd / gdp,
+            "% of GDP",
+            Some(tol),
+            hard,
+        ));
+        let prev = get(src, "psnd", y.prev()).or_else(|| get("hpfd", "psnd", y.prev()));
+        if let Some(prev) = prev {
+            out.rows.push(Row::new(
+                format!("PSND from PSND[t-1] + PSNB, before SFA ({src})"),
+                y,
+                psnd,
+                prev + psnb,
+                "£bn",
+                None,
+                false,
+            ));
+        }
+    }
+    let overlap: Vec<f64> = (2019..=2022)
+        .filter_map(|s| {
+            let y = FiscalYear(s);
+            Some(get("databank", "psnd", y)? - get("hpfd", "psnd", y)?)
+        })
+        .collect();
+    let worst = overlap.iter().fold(0.0_f64, |m, d| m.max(d.abs()));
+    out.notes.push(format!(
+        "The stock-flow adjustment is minus the difference in the PSND rows: shared/ holds no separate SFA series, so the identity defines it. The databank revises the historical database: PSND differs by up to £{worst:.1}bn in 2019-20..2022-23. The databank's 2025-26 ratio (93.3 %) is the ONS's, on a different GDP from the databank's centred GDP, so the databank rows are reported, not enforced."
+    ));
+    Ok(())
+}
+
+/// Our value of an FSR 2017 item in a projection year, % of GDP.
+fn fsr_item(y: &YearResult, item: &str) -> Option<f64> {
+    Some(match item {
+        "psnd" => y.psnd_pct_gdp,
+        "psnb" => y.pct_gdp(y.psnb_gbp_bn),
+        "primary_spending" => y.pct_gdp(y.primary_spending_gbp_bn),
+        "health" => y.pct_gdp(y.spend(Spend::Health)),
+        "adult_social_care" => y.pct_gdp(y.spend(Spend::AdultSocialCare)),
+        "state_pension" => y.pct_gdp(y.spend(Spend::StatePension)),
+        _ => return None,
+    })
+}
+
+fn fsr_2017(run: &Run, out: &mut CaseResult) -> Result<(), ReproduceError> {
+    out.scenarios.push(used(&run.scenario));
+    out.data = tables(&run.data);
+    out.data
+        .push(("reference", "embedded:data/reference/fsr2017.csv".into()));
+    let p = &run.projection;
+    let mut skipped = Vec::new();
+    for r in refs(out.name, "fsr2017.csv")? {
+        if r.item == "health_change_total" {
+            let (Some(a), Some(b)) = (p.year(FiscalYear(2016)), p.year(FiscalYear(2066))) else {
+                continue;
+            };
+            let ours = b.pct_gdp(b.spend(Spend::Health)) - a.pct_gdp(a.spend(Spend::Health));
+            out.rows.push(Row::new(
+                "health, change",
+                "2016-17..2066-67",
+                r.value,
+                ours,
+                "pp of GDP",
+                None,
+                false,
+            ));
+            continue;
+        }
+        let ours = r
+            .fiscal_year()
+            .and_then(|fy| p.year(fy))
+            .and_then(|y| fsr_item(y, &r.item));
+        let Some(ours) = ours else {
+            skipped.push(format!("{} ({})", r.item, r.year));
+            continue;
+        };
+        let goal = (r.item == "psnd" && r.year == "2066-67").then_some(FSR_2017_PSND_GOAL_PP);
+        out.rows.push(Row::new(
+            r.item.replace('_', " "),
+            &r.year,
+            r.value,
+            ours,
+            "% of GDP",
+            goal,
+            false,
+        ));
+    }
+    if !skipped.is_empty() {
+        out.notes.push(format!(
+            "Not compared (no fiscal year, or an item the model does not give): {}.",
+            skipped.join(", ")
+        ));
+    }
+    out.notes.push(
+        "Limited by inputs not in shared/: the November 2016 EFO medium term (the report's 2021-22 starting point: PSNB 0.7 % of GDP after planned consolidation; our run has none and starts from the 2016-17 primary deficit), the report's health other-cost-pressure and interest-rate assumptions, and its 2017 debt structure. See docs/reproduce.md.".into(),
+    );
+    Ok(())
+}
+
+fn obr_headlines(runs: &mut Runs, out: &mut CaseResult) -> Result<(), ReproduceError> {
+    let case = out.name;
+    let rows = refs(case, "obr_headlines.csv")?;
+    out.data.push((
+        "reference",
+        "embedded:data/reference/obr_headlines.csv".into(),
+    ));
+    let mut skipped = 0;
+    for r in rows {
+        let Some((report, item)) = r.item.split_once(": ") else {
+            continue;
+        };
+        if item != "psnd" && item != "psnd_baseline" {
+            continue;
+        }
+        let report_year: i32 = report
+            .rsplit(' ')
+            .next()
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(0);
+        let (label, run) = if report_year < 2020 {
+            ("fsr-2017 run", runs.fsr_2017(case)?)
+        } else {
+            ("efo-2026-03 baseline", runs.baseline(case)?)
+        };
+        let ours = r.fiscal_year().and_then(|y| run.projection.year(y));
+        let Some(y) = ours else {
+            skipped += 1;
+            continue;
+        };
+        out.rows.push(Row::new(
+            format!("{report} PSND (ours: {label})"),
+            &r.year,
+            r.value,
+            y.psnd_pct_gdp,
+            "% of GDP",
+            None,
+            false,
+        ));
+    }
+    for run in [&runs.fsr_2017, &runs.baseline].into_iter().flatten() {
+        out.scenarios.push(used(&run.scenario));
+    }
+    out.notes.push(format!(
+        "Reports before 2020 are set against the fsr-2017 re-run (outturn 2016-17, ONS 2014-based population), later ones against the efo-2026-03 baseline; {skipped} headlines have no fiscal year or fall outside those runs and are not listed."
+    ));
+    Ok(())
+}

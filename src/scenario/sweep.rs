@@ -1,0 +1,349 @@
+//! Sweeps: a scenario run over a grid of values of any numeric scenario
+//! fields (`--vary economy.productivity_growth_pct=1.0..2.0:0.25`), every
+//! point in parallel. Field names are checked against the scenario schema,
+//! with a "did you mean" suggestion; each point is validated as a whole
+//! scenario would be.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use toml::Value;
+
+use super::{schema, suggest, Diagnostic, Scenario, ScenarioError};
+use crate::data::Dataset;
+use crate::model::{self, validate, Assumptions};
+
+/// Most points a sweep may have.
+pub const MAX_POINTS: usize = 1_000_000;
+
+/// One `--vary` option: a field and its values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Vary {
+    /// Dotted field path.
+    pub field: String,
+    /// Values, in order.
+    pub values: Vec<f64>,
+    /// Whether the field takes whole numbers.
+    pub integer: bool,
+}
+
+fn bad(field: Option<&str>, message: String) -> ScenarioError {
+    ScenarioError {
+        diagnostics: vec![Diagnostic {
+            file: "--vary".into(),
+            position: None,
+            field: field.map(str::to_string),
+            message,
+        }],
+    }
+}
+
+/// Whether `field` is a numeric scenario field (`Ok(true)` for whole
+/// numbers); an error with a suggestion otherwise.
+pub fn check_field(field: &str) -> Result<bool, ScenarioError> {
+    let schema = schema();
+    let mut table = &schema;
+    let parts: Vec<&str> = field.split('.').collect();
+    for (i, part) in parts.iter().enumerate() {
+        let here = parts.get(..i).unwrap_or_default().join(".");
+        let Some(v) = table.get(*part) else {
+            let hint = match suggest(part, table.keys().map(String::as_str)) {
+                Some(s) if here.is_empty() => format!("did you mean `{s}`?"),
+                Some(s) => format!("did you mean `{here}.{s}`?"),
+                None => {
+                    let mut keys: Vec<&str> = table.keys().map(String::as_str).collect();
+                    keys.sort_unstable();
+                    format!(
+                        "known keys{}: {}",
+                        if here.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" in `{here}`")
+                        },
+                        keys.join(", ")
+                    )
+                }
+            };
+            return Err(bad(Some(field), format!("no such scenario field; {hint}")));
+        };
+        let last = i + 1 == parts.len();
+        match (v, last) {
+            (Value::Table(t), false) => table = t,
+            (Value::Float(_), true) => return Ok(false),
+            (Value::Integer(_), true) => return Ok(true),
+            (Value::Table(_), true) => {
+                return Err(bad(Some(field), "is a table, not a number: name one of its fields".into()))
+            }
+            _ => {
+                return Err(bad(Some(field), "only numeric fields of tables can be swept (not text, switches, arrays or intervention entries)".into()))
+            }
+        }
+    }
+    Err(bad(Some(field), "empty field name".into()))
+}
+
+/// Parse `field=a..b:step` (or `field=a` for one value).
+pub fn parse_vary(spec: &str) -> Result<Vary, ScenarioError> {
+    let Some((field, range)) = spec.split_once('=') else {
+        return Err(bad(None, format!("`{spec}`: write FIELD=FROM..TO:STEP, e.g. economy.productivity_growth_pct=1.0..2.0:0.25")));
+    };
+    let field = field.trim();
+    let integer = check_field(field)?;
+    let num = |s: &str, what: &str| {
+        s.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| {
+                bad(
+                    Some(field),
+                    format!("{what} `{}` is not a number", s.trim()),
+                )
+            })
+    };
+    let values = match range.split_once("..") {
+        None => vec![num(range, "value")?],
+        Some((from, rest)) => {
+            let Some((to, step)) = rest.split_once(':') else {
+                return Err(bad(
+                    Some(field),
+                    format!("`{range}`: give a step, FROM..TO:STEP"),
+                ));
+            };
+            let (from, to, step) = (num(from, "start")?, num(to, "end")?, num(step, "step")?);
+            if step <= 0.0 {
+                return Err(bad(
+                    Some(field),
+                    format!("step {step} must be greater than zero"),
+                ));
+            }
+            if to < from {
+                return Err(bad(
+                    Some(field),
+                    format!(
+                        "the end {to} is below the start {from}: write the smaller value first"
+                    ),
+                ));
+            }
+            let n = ((to - from) / step + 1e-9).floor() as usize + 1;
+            if n > MAX_POINTS {
+                return Err(bad(
+                    Some(field),
+                    format!("{n} values: at most {MAX_POINTS}; take a larger step"),
+                ));
+            }
+            // From the start by whole steps, so values do not drift.
+            (0..n).map(|k| from + k as f64 * step).collect()
+        }
+    };
+    if integer && values.iter().any(|v| v.fract() != 0.0) {
+        return Err(bad(
+            Some(field),
+            "takes whole numbers: give whole start, end and step".into(),
+        ));
+    }
+    Ok(Vary {
+        field: field.to_string(),
+        values,
+        integer,
+    })
+}
+
+/// `a` with `field` set to `value`, validated.
+pub fn apply(
+    a: &Assumptions,
+    field: &str,
+    value: f64,
+    integer: bool,
+) -> Result<Assumptions, ScenarioError> {
+    let mut root = Value::try_from(a)
+        .map_err(|e| bad(Some(field), format!("cannot represent the scenario: {e}")))?;
+    let mut cur = &mut root;
+    let parts: Vec<&str> = field.split('.').collect();
+    for (i, part) in parts.iter().enumerate() {
+        let Value::Table(t) = cur else {
+            return Err(bad(Some(field), "is not inside a table".into()));
+        };
+        if i + 1 == parts.len() {
+            let v = if integer {
+                Value::Integer(value as i64)
+            } else {
+                Value::Float(value)
+            };
+            t.insert((*part).to_string(), v);
+            break;
+        }
+        cur = t
+            .entry((*part).to_string())
+            .or_insert_with(|| Value::Table(toml::Table::new()));
+    }
+    let out: Assumptions = root.try_into().map_err(|e: toml::de::Error| {
+        bad(Some(field), format!("{value}: {}", e.message().trim()))
+    })?;
+    if let Some(p) = validate::check(&out).into_iter().next() {
+        return Err(bad(
+            Some(&p.field),
+            format!("with {field} = {value}: {}", p.message),
+        ));
+    }
+    Ok(out)
+}
+
+/// The grid: every combination, the first `--vary` outermost.
+pub fn grid(varies: &[Vary]) -> Result<Vec<Vec<f64>>, ScenarioError> {
+    let n = varies
+        .iter()
+        .try_fold(1usize, |n, v| n.checked_mul(v.values.len()));
+    match n {
+        Some(n) if n <= MAX_POINTS => {}
+        _ => {
+            return Err(bad(
+                None,
+                format!(
+                    "the grid has more than {MAX_POINTS} points: take larger steps or fewer fields"
+                ),
+            ))
+        }
+    }
+    let mut points = vec![Vec::new()];
+    for v in varies {
+        points = points
+            .into_iter()
+            .flat_map(|p| {
+                v.values.iter().map(move |x| {
+                    let mut q = p.clone();
+                    q.push(*x);
+                    q
+                })
+            })
+            .collect();
+    }
+    Ok(points)
+}
+
+/// Results of one point.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Point {
+    /// The values, in `--vary` order.
+    pub values: Vec<f64>,
+    /// PSND in the final year, % of GDP.
+    pub final_psnd_pct_gdp: f64,
+    /// Highest PSND over the horizon, % of GDP.
+    pub max_psnd_pct_gdp: f64,
+    /// PSNB in the final year, % of GDP.
+    pub final_psnb_pct_gdp: f64,
+    /// Debt interest in the final year, % of GDP.
+    pub final_interest_pct_gdp: f64,
+}
+
+/// Run every point of the grid over `scenario` (data loaded once; the
+/// population is re-projected only at points that change it).
+pub fn run(scenario: &Scenario, data: &Dataset, varies: &[Vary]) -> anyhow::Result<Vec<Point>> {
+    let points = grid(varies)?;
+    // Every point checked before any is run, so a bad value is reported at once.
+    let assumptions: Vec<Assumptions> = points
+        .iter()
+        .map(|p| {
+            let mut a = scenario.assumptions.clone();
+            for (v, x) in varies.iter().zip(p) {
+                a = apply(&a, &v.field, *x, v.integer)?;
+            }
+            Ok(a)
+        })
+        .collect::<Result<_, ScenarioError>>()?;
+    let population_varies = varies.iter().any(|v| v.field.starts_with("population."));
+    points
+        .par_iter()
+        .zip(assumptions.par_iter())
+        .map(|(p, a)| {
+            let owned;
+            let d = if population_varies {
+                let mut s = scenario.clone();
+                s.assumptions = a.clone();
+                owned = s.dataset()?;
+                &owned
+            } else {
+                data
+            };
+            let proj = model::project(a, d)?;
+            let last = proj
+                .last()
+                .ok_or_else(|| anyhow::anyhow!("empty projection"))?;
+            Ok(Point {
+                values: p.clone(),
+                final_psnd_pct_gdp: last.psnd_pct_gdp,
+                max_psnd_pct_gdp: proj
+                    .years
+                    .iter()
+                    .map(|y| y.psnd_pct_gdp)
+                    .fold(f64::NEG_INFINITY, f64::max),
+                final_psnb_pct_gdp: last.pct_gdp(last.psnb_gbp_bn),
+                final_interest_pct_gdp: last.pct_gdp(last.interest_gbp_bn),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_checked_with_suggestions() {
+        assert!(!check_field("economy.productivity_growth_pct").unwrap());
+        assert!(check_field("rates.convergence_years").unwrap());
+        let e = check_field("economy.productivity_growth_pc")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("did you mean `economy.productivity_growth_pct`"),
+            "{e}"
+        );
+        assert!(check_field("economy").is_err());
+        assert!(check_field("spending.welfare_uprating").is_err());
+    }
+
+    #[test]
+    fn ranges_parse_and_bad_steps_are_refused() {
+        let v = parse_vary("economy.productivity_growth_pct=1.0..2.0:0.25").unwrap();
+        assert_eq!(v.values, vec![1.0, 1.25, 1.5, 1.75, 2.0]);
+        assert_eq!(
+            parse_vary("economy.productivity_growth_pct=1.5")
+                .unwrap()
+                .values,
+            vec![1.5]
+        );
+        for s in [
+            "economy.productivity_growth_pct=1..2:0",
+            "economy.productivity_growth_pct=1..2:-1",
+        ] {
+            assert!(parse_vary(s)
+                .unwrap_err()
+                .to_string()
+                .contains("greater than zero"));
+        }
+        assert!(parse_vary("rates.convergence_years=1..2:0.5").is_err());
+    }
+
+    #[test]
+    fn apply_sets_and_validates() {
+        let s = Scenario::default_scenario().unwrap();
+        let a = apply(
+            &s.assumptions,
+            "economy.productivity_growth_pct",
+            1.1,
+            false,
+        )
+        .unwrap();
+        assert_eq!(a.economy.productivity_growth_pct, 1.1);
+        let a = apply(&s.assumptions, "rates.convergence_years", 3.0, true).unwrap();
+        assert_eq!(a.rates.convergence_years, 3);
+        assert!(apply(&s.assumptions, "economy.cpi_inflation_pct", 0.02, false).is_err());
+        let g = grid(&[
+            parse_vary("economy.productivity_growth_pct=1..2:0.5").unwrap(),
+            parse_vary("rates.gilt_rate_long_run_pct=4..5:1").unwrap(),
+        ])
+        .unwrap();
+        assert_eq!(g.len(), 6);
+        assert_eq!(g[1], vec![1.0, 5.0]);
+    }
+}

@@ -1,0 +1,189 @@
+//! `fiscal fan`, `fiscal sensitivity` and `fiscal sweep` end to end: bad
+//! inputs exit 2 naming the field, a one-value sweep equals `fiscal run`,
+//! and the output does not depend on the number of threads.
+
+mod common;
+
+use common::{bad, fiscal, write};
+
+#[test]
+fn bad_path_counts_are_refused() {
+    bad(
+        &["fan", "--paths", "0"],
+        &["--paths", "give 1 to 100000000"],
+    );
+    bad(&["fan", "--paths", "100000001"], &["--paths"]);
+    bad(
+        &["fan", "--engine", "full", "--paths", "20001"],
+        &["give 1 to 20000"],
+    );
+}
+
+#[test]
+fn bad_shock_parameters_name_their_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "p.toml",
+        "[uncertainty]\ninterest_rate_persistence = 1.0\n",
+    );
+    bad(
+        &["fan", p.to_str().unwrap(), "--paths", "10"],
+        &["uncertainty.interest_rate_persistence", "(−1, 1)"],
+    );
+    let c = write(
+        dir.path(),
+        "c.toml",
+        "[uncertainty]\ncorrelation = [[1, 0.99, 0, -0.99], [0.99, 1, 0, 0.99], [0, 0, 1, 0], [-0.99, 0.99, 0, 1]]\n",
+    );
+    bad(
+        &["fan", c.to_str().unwrap(), "--paths", "10"],
+        &["uncertainty.correlation", "not positive semi-definite"],
+    );
+}
+
+#[test]
+fn bad_sweeps_are_refused_with_suggestions() {
+    bad(
+        &["sweep", "--vary", "economy.productivity_growth_pc=1..2:0.5"],
+        &["did you mean `economy.productivity_growth_pct`"],
+    );
+    bad(
+        &["sweep", "--vary", "economy.productivity_growth_pct=1..2:0"],
+        &["greater than zero"],
+    );
+    bad(
+        &[
+            "sweep",
+            "--vary",
+            "economy.productivity_growth_pct=1..2:-0.5",
+        ],
+        &["greater than zero"],
+    );
+}
+
+fn final_psnd_of_run_csv(csv: &str) -> String {
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = header.iter().position(|h| *h == "psnd_pct_gdp").unwrap();
+    lines
+        .last()
+        .unwrap()
+        .split(',')
+        .nth(col)
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_one_value_sweep_equals_fiscal_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = write(
+        dir.path(),
+        "s.toml",
+        "[economy]\nproductivity_growth_pct = 1.3\n",
+    );
+    let run = fiscal()
+        .args(["run", s.to_str().unwrap(), "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let expected = final_psnd_of_run_csv(&String::from_utf8(run.stdout).unwrap());
+    let sweep = fiscal()
+        .args(["sweep", "--vary", "economy.productivity_growth_pct=1.3"])
+        .output()
+        .unwrap();
+    assert!(
+        sweep.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sweep.stderr)
+    );
+    let text = String::from_utf8(sweep.stdout).unwrap();
+    let row: Vec<&str> = text.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(row[0], "1.300");
+    assert_eq!(row[1], expected);
+}
+
+#[test]
+fn fan_output_is_the_same_on_one_and_two_threads() {
+    let run = |threads: &str| {
+        let out = fiscal()
+            .args([
+                "fan",
+                "--paths",
+                "9000",
+                "--seed",
+                "5",
+                "--format",
+                "json",
+                "--threads",
+                threads,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    assert_eq!(run("1"), run("2"));
+}
+
+#[test]
+fn fan_writes_its_files_and_every_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = dir.path().join("paths.csv");
+    let out = fiscal()
+        .args([
+            "fan",
+            "--paths",
+            "30",
+            "--out",
+            dir.path().to_str().unwrap(),
+            "--paths-out",
+            paths.to_str().unwrap(),
+            "--chart",
+        ])
+        .arg(dir.path().join("fan.svg"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in ["fan.csv", "fan_probabilities.csv", "fan.json", "fan.svg"] {
+        assert!(dir.path().join(f).exists(), "{f}");
+    }
+    let json = std::fs::read_to_string(dir.path().join("fan.json")).unwrap();
+    assert!(
+        json.contains("\"seed\": 42") && json.contains("\"engine\": \"reduced\""),
+        "{json}"
+    );
+    let all = std::fs::read_to_string(paths).unwrap();
+    // Header plus 30 paths × 51 years.
+    assert_eq!(all.lines().count(), 1 + 30 * 51);
+}
+
+#[test]
+fn sensitivity_lists_variants_largest_swing_first() {
+    let out = fiscal()
+        .args(["sensitivity", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .skip(2)
+        .map(|l| l.split(',').collect())
+        .collect();
+    let swings: Vec<f64> = rows
+        .chunks(2)
+        .map(|p| (p[0][3].parse::<f64>().unwrap() - p[1][3].parse::<f64>().unwrap()).abs())
+        .collect();
+    assert!(swings.len() >= 8, "{text}");
+    assert!(swings.windows(2).all(|w| w[0] >= w[1] - 1e-6), "{swings:?}");
+}
