@@ -725,7 +725,7 @@ fn check_welfare_cpi_start(c: &mut Check, a: &Assumptions) {
 fn check_spa_never_falls(c: &mut Check, a: &Assumptions) {
     let steps = &a.state_pension_age.steps;
     for (i, pair) in steps.windows(2).enumerate() {
-        let (before, st) = (&pair[0], &pair[1]);
+        let [before, st] = pair else { continue };
         if st.age_years < before.age_years {
             c.push(
                 &format!("state_pension_age.steps[{}].age_years", i + 1),

@@ -7,9 +7,7 @@ use std::collections::BTreeMap;
 use super::{CaseInfo, CaseResult, ReproduceError, Row, ScenarioUsed, Status};
 use crate::data::reference::{self, Reference};
 use crate::data::Dataset;
-use crate::model::reproduce::{
-    efo_years, frs_paths, frs_start_point, ready_reckoners, Comparison,
-};
+use crate::model::reproduce::{efo_years, frs_paths, frs_start_point, ready_reckoners, Comparison};
 use crate::model::{project, Projection, Spend, YearResult};
 use crate::scenario::Scenario;
 use crate::years::FiscalYear;

@@ -18,6 +18,10 @@
 //! the calibration-year level into pensions and employee contributions is
 //! [`EMPLOYEE_CONTRIBUTIONS_SHARE_OF_PAYMENTS`].
 
+// Cohort amounts are an array of N_AGES indexed by ages below N_AGES (and
+// age − 1 only above the award age): always in range.
+#![allow(clippy::indexing_slicing)]
+
 use ndarray::Array1;
 
 use super::profiled::{Eligibility, Profiled};

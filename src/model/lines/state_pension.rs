@@ -18,6 +18,10 @@
 //! (`docs/model.md`); the DWP caseload and spending tables give the average
 //! award they are checked against.
 
+// Per-sex constants are [f64; 2] indexed by a sex (0 or 1) and populations
+// (2, N_AGES) by sex and ages below N_AGES: always in range.
+#![allow(clippy::indexing_slicing)]
+
 use super::{LineModel, YearContext};
 use crate::data::{Dataset, N_AGES};
 use crate::model::assumptions::Assumptions;
