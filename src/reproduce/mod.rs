@@ -33,7 +33,7 @@ pub const CASES: [CaseInfo; 6] = [
     CaseInfo {
         name: "ons-2022",
         description: "ONS 2022-based UK population: the principal projection rebuilt by the cohort-component engine, and the variant totals",
-        tolerance: "principal: 0.05 % on the UK total and 0.5 % on any single-year cell to 2072 (the engine replays the ONS's own rates; the gap is rounding in the published rates); variants: reported, the presets approximate the ONS definitions",
+        tolerance: "principal: 0.05 % on the UK total and 0.5 % on any single-year cell to 2072 (the engine replays the ONS's own rates; the gap is rounding in the published rates); variants: 0.25 m shown, not enforced (the published totals are rounded to 0.1 m and second-hand)",
     },
     CaseInfo {
         name: "efo-2026-03",
@@ -47,8 +47,8 @@ pub const CASES: [CaseInfo; 6] = [
     },
     CaseInfo {
         name: "frs-2026",
-        description: "OBR FRS July 2026 chapter 3: age-related spending lines and primary spending after the medium term",
-        tolerance: "reported: the long term is not fitted to the FRS paths",
+        description: "OBR FRS July 2026 chapter 3: primary spending in the EFO years (the start point), then the age-related lines and primary spending after the medium term",
+        tolerance: "start point in the last medium-term year within FRS_START_POINT_TOLERANCE_PP (src/model/reproduce.rs): both come from the EFO; the long-term paths are reported, not fitted",
     },
     CaseInfo {
         name: "fsr-2017",

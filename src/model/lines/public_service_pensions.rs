@@ -73,12 +73,16 @@ impl PublicServicePensions {
     fn age_cohorts(&mut self, ctx: &YearContext) {
         let w = 1.0 + ctx.earnings_growth_share;
         let cpi = 1.0 + ctx.cpi_inflation_pct / 100.0;
-        for age in (0..N_AGES).rev() {
-            self.cohort_amount[age] = if age <= AWARD_AGE {
-                self.cohort_amount[age] * w
-            } else {
-                self.cohort_amount[age - 1] * cpi
-            };
+        // From the oldest down, so each cohort takes the amount of the one
+        // a year younger before that one is aged itself.
+        for age in (AWARD_AGE + 1..N_AGES).rev() {
+            let younger = self.cohort_amount.get(age - 1).copied().unwrap_or(0.0);
+            if let Some(a) = self.cohort_amount.get_mut(age) {
+                *a = younger * cpi;
+            }
+        }
+        for a in self.cohort_amount.iter_mut().take(AWARD_AGE + 1) {
+            *a *= w;
         }
     }
 }

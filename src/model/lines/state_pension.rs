@@ -46,11 +46,16 @@ pub const NEW_AVERAGE_GBP_PER_WEEK: [f64; 2] = [214.41 * 170.49 / 165.45, 214.41
 /// Flat-rate and earnings-related amount (£ a week, 2025-26) of a recipient
 /// of sex `s` (0 male, 1 female) aged `age` at mid-`year`.
 pub fn amounts_gbp_per_week(s: usize, age: usize, year: i32) -> (f64, f64) {
+    // Two sexes; anything else is read as female (the arrays' last entry).
+    let s = s.min(1);
     // Born in the year to mid-`year − age`; the share born before the cutoff.
     let born_from = f64::from(year) - age as f64 - 0.5;
-    let legacy = (LEGACY_BORN_BEFORE[s] - born_from).clamp(0.0, 1.0);
-    let legacy_earnings = (LEGACY_AVERAGE_GBP_PER_WEEK[s] - BASIC_FULL_GBP_PER_WEEK).max(0.0);
-    let flat = legacy * BASIC_FULL_GBP_PER_WEEK + (1.0 - legacy) * NEW_AVERAGE_GBP_PER_WEEK[s];
+    let legacy = (LEGACY_BORN_BEFORE.get(s).copied().unwrap_or(0.0) - born_from).clamp(0.0, 1.0);
+    let legacy_earnings = (LEGACY_AVERAGE_GBP_PER_WEEK.get(s).copied().unwrap_or(0.0)
+        - BASIC_FULL_GBP_PER_WEEK)
+        .max(0.0);
+    let flat = legacy * BASIC_FULL_GBP_PER_WEEK
+        + (1.0 - legacy) * NEW_AVERAGE_GBP_PER_WEEK.get(s).copied().unwrap_or(0.0);
     (flat, legacy * legacy_earnings)
 }
 
@@ -77,8 +82,8 @@ pub fn volumes(ctx: &YearContext) -> (f64, f64) {
     let (mut flat, mut earn) = (0.0, 0.0);
     for s in 0..2 {
         for age in 0..N_AGES {
-            let eligible =
-                ctx.population[[s, age]] * share_over_spa(age, ctx.state_pension_age_years);
+            let eligible = ctx.population.get([s, age]).copied().unwrap_or(0.0)
+                * share_over_spa(age, ctx.state_pension_age_years);
             if eligible > 0.0 {
                 let (f, e) = amounts_gbp_per_week(s, age, ctx.year.start());
                 flat += eligible * f;
