@@ -339,3 +339,19 @@ fn duplicate_scenario_names_are_told_apart_by_file() {
         "{text}"
     );
 }
+
+#[test]
+fn help_lists_the_exit_codes() {
+    let out = fiscal().arg("--help").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    for code in [
+        "Exit codes:",
+        "  0  ",
+        "  1  ",
+        "  2  ",
+        "  130 ",
+        "docs/errors.md",
+    ] {
+        assert!(text.contains(code), "{code} in {text}");
+    }
+}

@@ -1226,4 +1226,21 @@ mod tests {
             .iter()
             .any(|p| p.field.starts_with("state_pension_age.steps[1]")));
     }
+
+    #[test]
+    fn data_rules_name_the_horizon_field() {
+        let d = Dataset::embedded().unwrap();
+        assert_eq!(check_data(&base(), &d), vec![]);
+        let mut a = base();
+        a.horizon.end_year = crate::FiscalYear(2130);
+        let p = check_data(&a, &d);
+        assert!(p.iter().any(|p| p.field == "horizon.end_year"), "{p:?}");
+        let mut a = base();
+        a.horizon.medium_term_end = crate::FiscalYear(2040);
+        let p = check_data(&a, &d);
+        assert!(
+            p.iter().any(|p| p.field == "horizon.medium_term_end"),
+            "{p:?}"
+        );
+    }
 }

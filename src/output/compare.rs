@@ -54,7 +54,7 @@ pub fn table(projections: &[&Projection]) -> String {
             let _ = write!(out, "  {name:<38}");
             for y in &years {
                 let v = p.year(*y).map(f).unwrap_or(f64::NAN);
-                let _ = write!(out, "{v:>9.1}");
+                let _ = write!(out, "{:>9}", super::table::cell(v, 1));
             }
             out.push('\n');
             if i > 0 {

@@ -71,20 +71,21 @@ pub fn decomposition_table(p: &Projection) -> Result<String, IndicatorError> {
         "{:<9}{:>8}{:>8}{:>9}{:>9}{:>9}{:>9}{:>8}{:>9}{:>9}",
         "year", "PSND", "change", "primary", "interest", "real gr", "inflat", "SFA", "PB", "PB*"
     );
+    use super::table::cell_in;
     for r in &rows {
         let _ = writeln!(
             out,
-            "{:<9}{:>8.1}{:>8.2}{:>9.2}{:>9.2}{:>9.2}{:>9.2}{:>8.2}{:>9.2}{:>9.2}",
+            "{:<9}{:>8}{:>8}{:>9}{:>9}{:>9}{:>9}{:>8}{:>9}{:>9}",
             r.year.to_string(),
-            r.psnd_pct_gdp,
-            r.change_pp,
-            r.primary_balance_pp,
-            r.interest_pp,
-            r.real_growth_pp,
-            r.inflation_pp,
-            r.stock_flow_pp,
-            r.primary_balance_pct_gdp,
-            r.debt_stabilising_primary_balance_pct_gdp,
+            cell_in(r.psnd_pct_gdp, 1, 8),
+            cell_in(r.change_pp, 2, 8),
+            cell_in(r.primary_balance_pp, 2, 9),
+            cell_in(r.interest_pp, 2, 9),
+            cell_in(r.real_growth_pp, 2, 9),
+            cell_in(r.inflation_pp, 2, 9),
+            cell_in(r.stock_flow_pp, 2, 8),
+            cell_in(r.primary_balance_pct_gdp, 2, 9),
+            cell_in(r.debt_stabilising_primary_balance_pct_gdp, 2, 9),
         );
     }
     let _ = writeln!(

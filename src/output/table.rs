@@ -109,18 +109,28 @@ pub fn summary(p: &Projection) -> String {
     out
 }
 
-/// A number in at most 8 characters, so that columns 9 wide never run
-/// together: fixed-point when it fits, else scientific; "n/a" for a value
-/// that is not finite (never NaN).
+/// A number in at most 8 characters, for a column 9 wide: see [`cell_in`].
 pub fn cell(v: f64, decimals: usize) -> String {
+    cell_in(v, decimals, 9)
+}
+
+/// A number for a column `width` wide, in at most `width - 1` characters so
+/// that columns never run together: fixed-point when it fits, else
+/// scientific; "n/a" for a value that is not finite (never NaN).
+pub fn cell_in(v: f64, decimals: usize, width: usize) -> String {
     if !v.is_finite() {
         return "n/a".into();
     }
+    let room = width.saturating_sub(1).max(3);
     let fixed = format!("{v:.decimals$}");
-    if fixed.len() <= 8 {
-        fixed
+    if fixed.len() <= room {
+        return fixed;
+    }
+    let sci = format!("{v:.1e}");
+    if sci.len() <= room {
+        sci
     } else {
-        format!("{v:.1e}")
+        format!("{v:.0e}")
     }
 }
 
@@ -207,4 +217,20 @@ pub fn sustainability(
         let _ = writeln!(out, "  note: {n}");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_fit_their_column_and_never_show_nan() {
+        assert_eq!(cell(94.31, 1), "94.3");
+        assert_eq!(cell(f64::NAN, 1), "n/a");
+        assert_eq!(cell(f64::INFINITY, 1), "n/a");
+        for v in [1.0e8, -1.0e8, 123_456_789.0, -6e305] {
+            assert!(cell(v, 1).len() <= 8, "{}", cell(v, 1));
+            assert!(cell_in(v, 2, 8).len() <= 7, "{}", cell_in(v, 2, 8));
+        }
+    }
 }
