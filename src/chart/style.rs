@@ -62,9 +62,15 @@ pub const SHADE: RGBColor = RGBColor(0xEE, 0xEE, 0xEE);
 pub const LINES: [RGBColor; 8] = [
     BLUE, VERMILLION, GREEN, ORANGE, PURPLE, SKY_BLUE, BLACK, YELLOW,
 ];
-/// Colours for filled areas and bars.
-pub const FILLS: [RGBColor; 8] = [
-    BLUE, ORANGE, GREEN, VERMILLION, SKY_BLUE, PURPLE, YELLOW, GREY,
+/// A light grey, the ninth fill (receipts have nine lines).
+pub const PALE_GREY: RGBColor = RGBColor(0xCC, 0xCC, 0xCC);
+/// A dark grey, the tenth fill.
+pub const DARK_GREY: RGBColor = RGBColor(0x4D, 0x4D, 0x4D);
+
+/// Colours for filled areas and bars: ten, so that no stacked chart of
+/// ours (at most nine areas) repeats a colour.
+pub const FILLS: [RGBColor; 10] = [
+    BLUE, ORANGE, GREEN, VERMILLION, SKY_BLUE, PURPLE, YELLOW, GREY, PALE_GREY, DARK_GREY,
 ];
 
 /// The `i`th line colour, cycling.
