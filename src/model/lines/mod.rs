@@ -11,12 +11,12 @@ mod adult_social_care;
 mod context;
 mod education;
 mod health;
-mod non_age_related;
 mod other_welfare;
 mod pensioner_benefits;
 mod profiled;
 mod public_service_pensions;
 pub mod receipts;
+mod share_of_gdp;
 mod state_pension;
 
 use serde::Serialize;
@@ -51,7 +51,7 @@ pub fn spending_models(
         pensioner_benefits::model(a, data)?,
         other_welfare::model(a, data)?,
         public_service_pensions::model(a, data)?,
-        non_age_related::model(a, data)?,
+        share_of_gdp::model(a.spending.non_age_related_pct_gdp),
     ];
     debug_assert_eq!(models.len(), Spend::N);
     Ok(models)

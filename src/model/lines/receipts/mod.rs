@@ -1,14 +1,12 @@
 //! Receipts lines after the medium term, one module per line (lines that
-//! only hold their share of GDP share one module).
+//! only hold a share of GDP share [`super::share_of_gdp`]).
 
 mod consumption_taxes;
 mod fuel_duty;
 mod income_tax;
 mod nics;
-mod other;
-mod share_of_gdp;
 
-use super::LineModel;
+use super::{share_of_gdp, LineModel};
 use crate::data::Dataset;
 use crate::model::assumptions::Assumptions;
 use crate::model::error::ModelError;
@@ -20,11 +18,11 @@ pub fn models(a: &Assumptions, data: &Dataset) -> Result<Vec<Box<dyn LineModel>>
         nics::model(a, data)?,
         consumption_taxes::model(a, data)?,
         fuel_duty::model(a, data)?,
-        share_of_gdp::model(),
-        share_of_gdp::model(),
-        share_of_gdp::model(),
-        share_of_gdp::model(),
-        other::model(a, data)?,
+        share_of_gdp::model(None),
+        share_of_gdp::model(None),
+        share_of_gdp::model(None),
+        share_of_gdp::model(None),
+        share_of_gdp::model(a.receipts.other_receipts_pct_gdp),
     ];
     debug_assert_eq!(models.len(), super::Receipt::N);
     Ok(models)
