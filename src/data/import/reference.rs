@@ -32,28 +32,11 @@ pub const HEADER: &[&str] = &[
     "case", "item", "year", "value", "unit", "source", "location", "status",
 ];
 
-/// One published figure.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RefRow {
-    /// The reproduce case it belongs to.
-    pub case: String,
-    /// What the figure is.
-    pub item: String,
-    /// The year as published (a fiscal year, or a label such as "early 2070s").
-    pub year: String,
-    /// The figure.
-    pub value: f64,
-    /// Its unit.
-    pub unit: String,
-    /// The publication (and address) it comes from.
-    pub source: String,
-    /// Table, page or sheet in the source, or why that is not known.
-    pub location: String,
-    /// How firm it is (confirmed-official, confirmed-secondary, ...).
-    pub status: String,
-}
+/// One published figure: the row the reference loader reads back.
+pub use crate::data::reference::Reference as RefRow;
 
 impl RefRow {
+    /// The row's cells in [`HEADER`] order.
     fn cells(&self) -> Vec<String> {
         vec![
             self.case.clone(),
