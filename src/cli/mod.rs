@@ -159,6 +159,18 @@ pub fn is_closed_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Print `err` and its context chain on standard error, once. Written, not
+/// `eprint!`ed: a failing standard error must not panic (the exit code
+/// still tells).
+pub fn print_error(err: &anyhow::Error) {
+    use std::io::Write as _;
+    let mut text = format!("error: {err}");
+    for cause in err.chain().skip(1) {
+        text.push_str(&format!("\n  caused by: {cause}"));
+    }
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
 /// Run the parsed command, then flush standard output so that a failed
 /// final write is reported too.
 pub fn dispatch(cli: Cli) -> anyhow::Result<()> {
