@@ -18,10 +18,6 @@
 //! the calibration-year level into pensions and employee contributions is
 //! [`EMPLOYEE_CONTRIBUTIONS_SHARE_OF_PAYMENTS`].
 
-// Indices are sexes (0..2) and single ages (0..N_AGES) of fixed-size
-// arrays, from loops over exactly those ranges.
-#![allow(clippy::indexing_slicing)]
-
 use ndarray::Array1;
 
 use super::profiled::{Eligibility, Profiled};

@@ -18,10 +18,6 @@
 //! (`docs/model.md`); the DWP caseload and spending tables give the average
 //! award they are checked against.
 
-// Indices are sexes (0..2) and single ages (0..N_AGES) of fixed-size
-// arrays, from loops over exactly those ranges.
-#![allow(clippy::indexing_slicing)]
-
 use super::{LineModel, YearContext};
 use crate::data::{Dataset, N_AGES};
 use crate::model::assumptions::Assumptions;
