@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{bad, fiscal, write};
+use common::{bad, csv_cell, fiscal, run_csv, write};
 
 #[test]
 fn spa_path_that_falls_is_rejected() {
@@ -135,30 +135,11 @@ fn cpi_uprating_start_outside_the_horizon_is_rejected() {
 
 #[test]
 fn cpi_uprating_start_year_moves_other_welfare() {
-    let d = tempfile::tempdir().unwrap();
     let csv = |from: &str| -> f64 {
-        let p = write(
-            d.path(),
-            "s.toml",
-            &format!("extends = \"default\"\n[spending]\nwelfare_uprating = \"cpi\"\nwelfare_cpi_uprating_from = \"{from}\"\n"),
-        );
-        let out = fiscal()
-            .args(["run", p.to_str().unwrap(), "--format", "csv"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = String::from_utf8_lossy(&out.stdout).to_string();
-        let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
-        let col = header
-            .iter()
-            .position(|h| *h == "other_welfare_pct_gdp")
-            .unwrap();
-        let row = text.lines().find(|l| l.contains("2075-76")).unwrap();
-        row.split(',').nth(col).unwrap().parse().unwrap()
+        let text = run_csv(&format!("extends = \"default\"\n[spending]\nwelfare_uprating = \"cpi\"\nwelfare_cpi_uprating_from = \"{from}\"\n"));
+        csv_cell(&text, "other_welfare_pct_gdp", "2075-76")
+            .parse()
+            .unwrap()
     };
     // A later start to CPI uprating keeps more earnings growth in the amounts.
     assert!(csv("2050-51") > csv("2031-32"));
@@ -166,30 +147,13 @@ fn cpi_uprating_start_year_moves_other_welfare() {
 
 #[test]
 fn spa_linked_to_life_expectancy_reaches_the_projection() {
-    let d = tempfile::tempdir().unwrap();
-    let p = write(
-        d.path(),
-        "s.toml",
+    let text = run_csv(
         "extends = \"default\"\n[state_pension_age.link_to_life_expectancy]\nfrom = \"2035-36\"\n",
     );
-    let out = fiscal()
-        .args(["run", p.to_str().unwrap(), "--format", "csv"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout).to_string();
-    let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
-    let col = header
-        .iter()
-        .position(|h| *h == "state_pension_age_years")
-        .unwrap();
     let spa = |year: &str| -> f64 {
-        let row = text.lines().find(|l| l.contains(year)).unwrap();
-        row.split(',').nth(col).unwrap().parse().unwrap()
+        csv_cell(&text, "state_pension_age_years", year)
+            .parse()
+            .unwrap()
     };
     // Legislated 68 from 2046-47; linked, 67 until about 2059.
     assert_eq!(spa("2050-51"), 67.0);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{bad, fiscal, write};
+use common::{bad, csv_cell, fiscal, run_csv, write};
 
 #[test]
 fn bad_path_counts_are_refused() {
@@ -62,33 +62,10 @@ fn bad_sweeps_are_refused_with_suggestions() {
     );
 }
 
-fn final_psnd_of_run_csv(csv: &str) -> String {
-    let mut lines = csv.lines();
-    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
-    let col = header.iter().position(|h| *h == "psnd_pct_gdp").unwrap();
-    lines
-        .last()
-        .unwrap()
-        .split(',')
-        .nth(col)
-        .unwrap()
-        .to_string()
-}
-
 #[test]
 fn a_one_value_sweep_equals_fiscal_run() {
-    let dir = tempfile::tempdir().unwrap();
-    let s = write(
-        dir.path(),
-        "s.toml",
-        "[economy]\nproductivity_growth_pct = 1.3\n",
-    );
-    let run = fiscal()
-        .args(["run", s.to_str().unwrap(), "--format", "csv"])
-        .output()
-        .unwrap();
-    assert!(run.status.success());
-    let expected = final_psnd_of_run_csv(&String::from_utf8(run.stdout).unwrap());
+    let run = run_csv("[economy]\nproductivity_growth_pct = 1.3\n");
+    let expected = csv_cell(&run, "psnd_pct_gdp", "2075-76");
     let sweep = fiscal()
         .args(["sweep", "--vary", "economy.productivity_growth_pct=1.3"])
         .output()

@@ -30,3 +30,28 @@ pub fn bad(args: &[&str], expected: &[&str]) {
         assert!(err.contains(e), "expected `{e}` in: {err}");
     }
 }
+
+/// `fiscal run --format csv` on a scenario with this text (written to a
+/// temporary file): the CSV, after checking the run succeeded.
+pub fn run_csv(scenario_text: &str) -> String {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(d.path(), "s.toml", scenario_text);
+    let out = fiscal()
+        .args(["run", p.to_str().unwrap(), "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The cell in column `column` of the first row that mentions `year`.
+pub fn csv_cell(csv: &str, column: &str, year: &str) -> String {
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let col = header.iter().position(|h| *h == column).unwrap();
+    let row = csv.lines().skip(1).find(|l| l.contains(year)).unwrap();
+    row.split(',').nth(col).unwrap().to_string()
+}
