@@ -63,9 +63,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         output::prepare_dir(dir).context("the charts directory is not usable")?;
     }
     let mut run = Run::project(scenario)?;
-    let mut inputs = run.scenario.input_paths();
-    inputs.extend(args.scenario.iter().cloned());
-    let mut out_files = output::FileSet::new(inputs);
+    let mut out_files = output::FileSet::new(crate::run::inputs_of(
+        std::slice::from_ref(&run),
+        args.scenario.as_slice(),
+    ));
     if let Some(dir) = &args.charts {
         output::charts::write_all(&mut out_files, dir, run.input())
             .context("cannot write the charts")?;
