@@ -435,6 +435,59 @@ fn checks(
         "participation rate 16+ (2022 weights)".into(),
         format!("{:.3}", lf / p16),
     ));
+    c.extend(receipts_checks(pop, prof));
+    c
+}
+
+/// Shares of the income tax and NICs profiles by age (2022 weights): the
+/// SPI 2022-23 anchors they were built to reproduce and the checks they
+/// were not fitted to.
+fn receipts_checks(
+    pop: &population::Population,
+    prof: &[(&str, profiles::Profile)],
+) -> Vec<(String, String)> {
+    let col = |n: &str| prof.iter().find(|(k, _)| *k == n).map(|(_, p)| p);
+    let sum = |p: &profiles::Profile, lo: usize, hi: usize, sexes: &[Sex]| -> f64 {
+        sexes
+            .iter()
+            .flat_map(|s| (lo..=hi).map(move |a| (*s, a)))
+            .map(|(s, a)| p[s as usize][a] * pop.get(s, a, profiles::BASE_YEAR))
+            .sum()
+    };
+    let top = N_AGES - 1;
+    let share =
+        |p, lo, hi, sexes: &[Sex]| 100.0 * sum(p, lo, hi, sexes) / sum(p, 0, top, &Sex::ALL);
+    let mut c = Vec::new();
+    let all = &Sex::ALL;
+    if let (Some(it), Some(pens)) = (col("income_tax"), col("income_tax_over_spa")) {
+        for (label, v) in [
+            (
+                "under 30 (SPI 2022-23: 7.50, anchor)",
+                share(it, 0, 29, all),
+            ),
+            ("70+ (SPI 2022-23: 7.82, anchor)", share(it, 70, top, all)),
+            (
+                "65+ (SPI 2022-23: 10.9, uncertain; check)",
+                share(it, 65, top, all),
+            ),
+            ("women", share(it, 0, top, &[Sex::Female])),
+            (
+                "tax on pension income (66+)",
+                100.0 * sum(pens, 0, top, all) / sum(it, 0, top, all),
+            ),
+        ] {
+            c.push((
+                format!("income tax profile: % of liabilities, {label}"),
+                format!("{v:.2}"),
+            ));
+        }
+    }
+    if let Some(n) = col("nics") {
+        c.push((
+            "NICs profile: % paid at 66+ (employer only)".into(),
+            format!("{:.2}", share(n, 66, top, all)),
+        ));
+    }
     c
 }
 

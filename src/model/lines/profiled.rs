@@ -144,13 +144,19 @@ impl Profiled {
         by_age: ndarray::ArrayView1<f64>,
     ) -> f64 {
         self.index *= growth;
+        self.volume_weighted(ctx, by_age) * self.index
+    }
+
+    /// [`Profiled::volume`] with the profile at each age multiplied by
+    /// `by_age` (the same for both sexes).
+    pub fn volume_weighted(&self, ctx: &YearContext, by_age: ndarray::ArrayView1<f64>) -> f64 {
         let mut w = self.profile.clone();
         for s in 0..2 {
             for age in 0..N_AGES {
                 w[[s, age]] *= by_age[age];
             }
         }
-        self.volume_of(w, ctx) * self.index
+        self.volume_of(w, ctx)
     }
 
     /// [`Profiled::project`] with the profile shifted as in

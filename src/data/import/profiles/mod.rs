@@ -33,6 +33,17 @@ pub const COLUMNS: &[&str] = &[
     "income_tax",
     "nics",
     "consumption_taxes",
+    "income_tax_over_spa",
+    "nics_employee",
+];
+
+/// Columns that are parts of another column, in its units: scaled by the
+/// other column's peak rather than their own. `income_tax_over_spa` is the
+/// tax on pension income from the base-year SPA (66); `nics_employee` is
+/// employee (primary) Class 1 as if every age were under the SPA.
+pub const PARTS: &[(&str, &str)] = &[
+    ("income_tax_over_spa", "income_tax"),
+    ("nics_employee", "nics"),
 ];
 
 /// Base-year population used as weights and denominators (npp2022, mid-2022).
@@ -104,9 +115,15 @@ pub fn both(v: [f64; N_AGES]) -> Profile {
     [v, v]
 }
 
-/// Scale so the largest value is 1.
-pub fn scale_max(p: &mut Profile) {
+/// Scale so the largest value is 1; returns the divisor (the old peak).
+pub fn scale_max(p: &mut Profile) -> f64 {
     let m = p.iter().flatten().fold(0.0_f64, |a, b| a.max(*b));
+    scale_by(p, m);
+    m
+}
+
+/// Divide every value by `m` (nothing when `m` is not positive).
+fn scale_by(p: &mut Profile, m: f64) {
     if m > 0.0 {
         p.iter_mut().flatten().for_each(|v| *v /= m);
     }
@@ -125,13 +142,25 @@ pub fn derive(inp: &Inputs) -> Result<Vec<(&'static str, Profile)>, ImportError>
             "public_service_pensions",
             spending::public_service_pensions(),
         ),
-        ("income_tax", receipts::income_tax(inp)?),
-        ("nics", receipts::nics(inp)?),
-        ("consumption_taxes", receipts::consumption_taxes()),
     ];
+    let (income_tax, over_spa) = receipts::income_tax(inp)?;
+    let (nics, employee) = receipts::nics(inp)?;
+    cols.extend([
+        ("income_tax", income_tax),
+        ("nics", nics),
+        ("consumption_taxes", receipts::consumption_taxes()),
+        ("income_tax_over_spa", over_spa),
+        ("nics_employee", employee),
+    ]);
+    let mut peaks = std::collections::BTreeMap::new();
     for (name, p) in cols.iter_mut() {
-        if *name != "health" {
-            scale_max(p);
+        if *name != "health" && !PARTS.iter().any(|(part, _)| part == name) {
+            peaks.insert(*name, scale_max(p));
+        }
+    }
+    for (name, p) in cols.iter_mut() {
+        if let Some((_, whole)) = PARTS.iter().find(|(part, _)| part == name) {
+            scale_by(p, peaks.get(whole).copied().unwrap_or(0.0));
         }
         if let Some(v) = p.iter().flatten().find(|v| !v.is_finite() || **v < 0.0) {
             return Err(ImportError::Check {
