@@ -93,6 +93,12 @@ fn profiles(edit: &'static str) -> String {
     match edit {
         "huge" => text.replacen("male,0,5.100284", "male,0,5e9", 1),
         "no-health" => text.replace("sex,age,health,", "sex,age,heath,"),
+        // The pension part and the whole of income tax swapped.
+        "part-over-whole" => text.replacen(
+            ",income_tax,nics,consumption_taxes,income_tax_over_spa,",
+            ",income_tax_over_spa,nics,consumption_taxes,income_tax,",
+            1,
+        ),
         _ => text.to_string(),
     }
 }
@@ -232,6 +238,7 @@ fn cases() -> Vec<Case> {
             expected: vec!["would replace the input"],
         },
         cli("import from a missing directory", &["data", "import", "--shared", "{d}/none", "--out", "{d}/data"], &["importing from"]),
+        with_table("income tax part over the whole", "profiles_file", profiles("part-over-whole"), &["t.csv", "`income_tax_over_spa`", "exceeds column `income_tax`", "age"]),
     ]
 }
 

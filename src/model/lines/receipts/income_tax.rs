@@ -80,7 +80,8 @@ pub fn model(_a: &Assumptions, data: &Dataset) -> Result<Box<dyn LineModel>, Mod
     let key = Receipt::IncomeTax.key();
     let whole = Profiled::new(data, key, Eligibility::Participation(None))?;
     let mut parts = vec![(1.0, whole, None)];
-    if data.profiles.column(OVER_SPA_KEY).is_ok() {
+    if let Ok(part) = data.profiles.column(OVER_SPA_KEY) {
+        check_part(part, data.profiles.column(key)?, &data.profiles.source)?;
         // The pension part leaves the participation-scaled whole and comes
         // back due from each year's SPA.
         let scaled = Profiled::new(data, OVER_SPA_KEY, Eligibility::Participation(None))?;
@@ -91,6 +92,28 @@ pub fn model(_a: &Assumptions, data: &Dataset) -> Result<Box<dyn LineModel>, Mod
     Ok(Box::new(IncomeTax {
         parts: Parts::new(parts),
     }))
+}
+
+/// The tax on pension income is a part of income tax: never more than the
+/// whole at any sex and age.
+fn check_part(
+    part: &ndarray::Array2<f64>,
+    whole: &ndarray::Array2<f64>,
+    table: &str,
+) -> Result<(), ModelError> {
+    let over = part
+        .indexed_iter()
+        .find(|(i, v)| whole.get(*i).is_some_and(|w| **v > w + 1e-9));
+    match over {
+        None => Ok(()),
+        Some(((s, age), v)) => Err(ModelError::Data {
+            table: table.to_string(),
+            message: format!(
+                "column `{OVER_SPA_KEY}` ({v}) exceeds column `income_tax` at sex {}, age {age}: it is the part of income tax on pension income, so it must not be larger; fix the row or drop the column",
+                if s == 0 { "male" } else { "female" }
+            ),
+        }),
+    }
 }
 
 impl LineModel for IncomeTax {
