@@ -52,16 +52,16 @@ pub const PT_HOURS_RATIO: f64 = 0.45;
 pub const PERSONAL_ALLOWANCE_GBP: f64 = 12_570.0;
 /// Higher-rate threshold (allowance + basic-rate band), 2022-23, £ a year.
 pub const HIGHER_RATE_THRESHOLD_GBP: f64 = 50_270.0;
-/// Basic and higher rates of income tax (rUK, 2022-23).
+/// Basic rate of income tax (rUK, 2022-23).
 pub const BASIC_RATE: f64 = 0.20;
 /// Higher rate of income tax (rUK, 2022-23).
 pub const HIGHER_RATE: f64 = 0.40;
 
-/// Class 1 primary threshold and upper earnings limit, 2025-26, £ a year.
+/// Class 1 primary threshold, 2025-26, £ a year.
 pub const NICS_PRIMARY_THRESHOLD_GBP: f64 = 12_570.0;
 /// Class 1 upper earnings limit, 2025-26, £ a year.
 pub const NICS_UPPER_EARNINGS_LIMIT_GBP: f64 = 50_270.0;
-/// Employee (primary) Class 1 main and upper rates, 2025-26.
+/// Employee (primary) Class 1 main rate, 2025-26.
 pub const NICS_EMPLOYEE_MAIN_RATE: f64 = 0.08;
 /// Employee Class 1 rate above the upper earnings limit, 2025-26.
 pub const NICS_EMPLOYEE_UPPER_RATE: f64 = 0.02;
