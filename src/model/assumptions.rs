@@ -141,9 +141,20 @@ pub struct Debt {
     pub index_linked_real_yield_pct: f64,
     /// Average maturity of new conventional gilt issuance, years.
     pub new_issuance_average_maturity_years: u32,
-    /// Stock-flow adjustment after the medium term (student loans and other
-    /// financial transactions), % of GDP a year.
-    pub stock_flow_adjustment_pct_gdp: f64,
+    /// Retired: the stock-flow adjustment is now student loans
+    /// ([`Debt::student_loans`]) plus the rest
+    /// ([`Debt::other_stock_flow_pct_gdp`]). Kept only so that a scenario
+    /// that still sets it is refused with a message saying so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stock_flow_adjustment_pct_gdp: Option<f64>,
+    /// Stock-flow adjustment after the medium term other than student loans
+    /// (other financial transactions), % of GDP a year; `None` holds the
+    /// last EFO year's (the EFO's adjustment less the book's student loans).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_stock_flow_pct_gdp: Option<f64>,
+    /// Student loans as their own flows.
+    #[serde(default)]
+    pub student_loans: StudentLoans,
     /// Bank of England reserves created by quantitative easing (net of the
     /// gilts the Asset Purchase Facility holds, which PSND consolidates) at
     /// the end of the year before the base year, £bn; they pay Bank Rate.
@@ -152,6 +163,55 @@ pub struct Debt {
     /// Quantitative tightening: the yearly fall in those reserves, in steps.
     #[serde(default)]
     pub qt_path: Vec<QtStep>,
+}
+
+/// The student-loan book (see `model::debt::StudentLoanBook`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StudentLoans {
+    /// Model student loans as their own flows; `false` leaves them in the
+    /// other stock-flow adjustment.
+    pub enabled: bool,
+    /// Youngest age of the student-age population lending grows with.
+    pub lending_age_from: u32,
+    /// Oldest age of the student-age population lending grows with.
+    pub lending_age_to: u32,
+    /// Years from a year's lending to its first repayment.
+    pub years_to_first_repayment: u32,
+    /// Years of repayment before the rest is written off.
+    pub repayment_years: u32,
+    /// Fewest payments left on any vintage of the book held at the start.
+    pub existing_book_shortest_years: u32,
+    /// Most payments left on any vintage of the book held at the start.
+    pub existing_book_longest_years: u32,
+    /// Interest on the loans over RPI, pp.
+    pub interest_over_rpi_pp: f64,
+    /// The asset at the end of the year before the base year, £bn; `None`
+    /// reads the ONS outturn from the data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opening_asset_gbp_bn: Option<f64>,
+    /// New lending to the asset in the year before the base year, £bn;
+    /// `None` derives it from the ONS outturn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_lending_gbp_bn: Option<f64>,
+}
+
+impl Default for StudentLoans {
+    /// The baseline's settings (`scenarios/baseline.toml` gives sources).
+    fn default() -> Self {
+        StudentLoans {
+            enabled: true,
+            lending_age_from: 18,
+            lending_age_to: 21,
+            years_to_first_repayment: 3,
+            repayment_years: 40,
+            existing_book_shortest_years: 10,
+            existing_book_longest_years: 31,
+            interest_over_rpi_pp: 0.0,
+            opening_asset_gbp_bn: None,
+            new_lending_gbp_bn: None,
+        }
+    }
 }
 
 /// One step of the quantitative-tightening path.

@@ -113,6 +113,7 @@ pub const RULES: &[Rule] = &[
     economy_ranges,
     rates_ranges,
     debt_structure,
+    student_loans,
     check_index_linked_real_yield,
     check_qt_path,
     check_long_run_rates,
@@ -374,13 +375,112 @@ fn debt_structure(c: &mut Check, a: &Assumptions) {
         60.0,
         Unit::Years,
     );
+    if d.stock_flow_adjustment_pct_gdp.is_some() {
+        c.push(
+            "debt.stock_flow_adjustment_pct_gdp",
+            "this field was split in two: student loans are now modelled as their own flows ([debt.student_loans]), so set `debt.other_stock_flow_pct_gdp` for the rest of the adjustment (or `debt.student_loans.enabled = false` to put it all there)".to_string(),
+        );
+    }
+    if let Some(v) = d.other_stock_flow_pct_gdp {
+        c.num(
+            "debt.other_stock_flow_pct_gdp",
+            v,
+            -10.0,
+            10.0,
+            Unit::Points,
+        );
+    }
+}
+
+/// The student-loan book's settings.
+fn student_loans(c: &mut Check, a: &Assumptions) {
+    let s = &a.debt.student_loans;
+    let years = Unit::Years;
     c.num(
-        "debt.stock_flow_adjustment_pct_gdp",
-        d.stock_flow_adjustment_pct_gdp,
-        -10.0,
+        "debt.student_loans.lending_age_from",
+        f64::from(s.lending_age_from),
+        0.0,
+        100.0,
+        years,
+    );
+    c.num(
+        "debt.student_loans.lending_age_to",
+        f64::from(s.lending_age_to),
+        0.0,
+        100.0,
+        years,
+    );
+    if s.lending_age_to < s.lending_age_from {
+        c.push(
+            "debt.student_loans.lending_age_to",
+            format!(
+                "is below lending_age_from ({} < {}): give the student-age band youngest first",
+                s.lending_age_to, s.lending_age_from
+            ),
+        );
+    }
+    c.num(
+        "debt.student_loans.years_to_first_repayment",
+        f64::from(s.years_to_first_repayment),
+        0.0,
+        20.0,
+        years,
+    );
+    c.num(
+        "debt.student_loans.repayment_years",
+        f64::from(s.repayment_years),
+        1.0,
+        60.0,
+        years,
+    );
+    c.num(
+        "debt.student_loans.existing_book_shortest_years",
+        f64::from(s.existing_book_shortest_years),
+        1.0,
+        60.0,
+        years,
+    );
+    c.num(
+        "debt.student_loans.existing_book_longest_years",
+        f64::from(s.existing_book_longest_years),
+        1.0,
+        60.0,
+        years,
+    );
+    if s.existing_book_longest_years < s.existing_book_shortest_years {
+        c.push(
+            "debt.student_loans.existing_book_longest_years",
+            format!(
+                "is below existing_book_shortest_years ({} < {}): give the shortest remaining term first",
+                s.existing_book_longest_years, s.existing_book_shortest_years
+            ),
+        );
+    }
+    c.num(
+        "debt.student_loans.interest_over_rpi_pp",
+        s.interest_over_rpi_pp,
+        -5.0,
         10.0,
         Unit::Points,
     );
+    if let Some(v) = s.opening_asset_gbp_bn {
+        c.num(
+            "debt.student_loans.opening_asset_gbp_bn",
+            v,
+            0.0,
+            10_000.0,
+            Unit::Points,
+        );
+    }
+    if let Some(v) = s.new_lending_gbp_bn {
+        c.num(
+            "debt.student_loans.new_lending_gbp_bn",
+            v,
+            0.0,
+            1_000.0,
+            Unit::Points,
+        );
+    }
 }
 
 fn spending_ranges(c: &mut Check, a: &Assumptions) {

@@ -80,8 +80,8 @@ const LABELS: &[(&str, &str)] = &[
         "Average maturity of new gilts",
     ),
     (
-        "debt.stock_flow_adjustment_pct_gdp",
-        "Stock-flow adjustment each year",
+        "debt.other_stock_flow_pct_gdp",
+        "Stock-flow adjustment other than student loans, each year",
     ),
     (
         "spending.health_other_cost_pressures_start_pp",
