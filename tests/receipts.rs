@@ -86,3 +86,20 @@ fn tobacco_duty_is_the_efos_and_then_falls_in_cash_or_is_held() {
     }
     assert!(held.last().unwrap().psnd_pct_gdp < p.last().unwrap().psnd_pct_gdp);
 }
+
+#[test]
+fn docs_list_the_receipts_lines_in_output_order() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/output.md")).unwrap();
+    let from = text.find("receipts\n`income_tax`").unwrap();
+    let mut at = from;
+    for line in Receipt::ALL {
+        let key = format!("`{}`", line.key());
+        let found = text[at..].find(&key);
+        assert!(
+            found.is_some(),
+            "{key} missing or out of order in docs/output.md"
+        );
+        at += found.unwrap_or(0) + key.len();
+    }
+}

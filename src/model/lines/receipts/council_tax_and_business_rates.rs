@@ -9,7 +9,9 @@
 //! cohort projection stands in for them, and the amount per adult grows with
 //! average earnings (the OBR's unchanged-policy uprating):
 //!
-//!     CT[t] = CT[T] · (A[t] / A[T]) · Π (1 + w)
+//! ```text
+//! CT[t] = CT[T] · (A[t] / A[T]) · Π (1 + w)
+//! ```
 //!
 //! Business rates are levied on non-domestic rateable values, revalued to
 //! market rents and uprated with prices in between: with no specific
