@@ -298,7 +298,7 @@ pub struct Spending {
 #[serde(deny_unknown_fields)]
 pub struct Receipts {
     /// Receipts not in any other line (the rest after income tax, NICs,
-    /// consumption taxes, fuel duty, corporation tax, property and capital
+    /// consumption taxes, fuel duty, tobacco duty, corporation tax, property and capital
     /// taxes, council tax and business rates, interest and dividends: 6.5 %
     /// of GDP in 2030-31), % of GDP; omit to hold the last medium-term
     /// year's share.
@@ -312,6 +312,24 @@ pub struct Receipts {
     /// share); omit to hold its share (plus any change above).
     #[serde(default)]
     pub fuel_duty_zero_by: Option<FiscalYear>,
+    /// Tobacco duty after the medium term: falling in cash terms
+    /// (`"decline"`, by `tobacco_duty_cash_decline_pct_a_year`) or held at
+    /// its last medium-term share of GDP (`"hold"`).
+    pub tobacco_duty_path: TobaccoDutyPath,
+    /// Tobacco duty's fall in cash terms a year after the medium term with
+    /// `tobacco_duty_path = "decline"`, % a year (3.0: the EFO's own trend
+    /// from 2025-26 to 2030-31).
+    pub tobacco_duty_cash_decline_pct_a_year: f64,
+}
+
+/// Tobacco duty's path after the medium term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TobaccoDutyPath {
+    /// Falls in cash terms at a fixed rate as smoking declines.
+    Decline,
+    /// Holds its last medium-term share of GDP.
+    Hold,
 }
 
 /// One step of the State Pension age timetable.

@@ -543,6 +543,15 @@ fn receipts_ranges(c: &mut Check, a: &Assumptions) {
         5.0,
         Unit::Points,
     );
+    // A fall of 50 % a year or more is no trend; a negative one (cash
+    // growth) is what "hold" is for.
+    c.num(
+        "receipts.tobacco_duty_cash_decline_pct_a_year",
+        a.receipts.tobacco_duty_cash_decline_pct_a_year,
+        0.0,
+        50.0,
+        Unit::Percent,
+    );
 }
 
 fn state_pension_age_timetable(c: &mut Check, a: &Assumptions) {

@@ -120,6 +120,11 @@ const LABELS: &[(&str, &str)] = &[
         "receipts.fuel_duty_change_by_end_pp_gdp",
         "Change in fuel duty receipts by the final year",
     ),
+    ("receipts.tobacco_duty_path", "Tobacco duty path"),
+    (
+        "receipts.tobacco_duty_cash_decline_pct_a_year",
+        "Tobacco duty: cash fall a year",
+    ),
 ];
 
 /// The unit suffixes a label drops (the unit is shown beside it).

@@ -148,6 +148,7 @@ pub const ENUM_FIELDS: &[(&str, &[&str])] = &[
     ("intervention.uncertainty.cashable_share.dist", DIST_SHAPES),
     ("spending.welfare_uprating", &["earnings", "cpi"]),
     ("spending.pensioner_benefits_uprating", &["earnings", "cpi"]),
+    ("receipts.tobacco_duty_path", &["decline", "hold"]),
     (
         "intervention.adoption",
         &["logistic", "linear", "immediate"],
