@@ -392,94 +392,77 @@ fn debt_structure(c: &mut Check, a: &Assumptions) {
     }
 }
 
-/// The student-loan book's settings.
+/// The student-loan book's settings: year counts and ages in range, each
+/// band in order, amounts not negative.
 fn student_loans(c: &mut Check, a: &Assumptions) {
     let s = &a.debt.student_loans;
-    let years = Unit::Years;
-    c.num(
-        "debt.student_loans.lending_age_from",
-        f64::from(s.lending_age_from),
-        0.0,
-        100.0,
-        years,
-    );
-    c.num(
-        "debt.student_loans.lending_age_to",
-        f64::from(s.lending_age_to),
-        0.0,
-        100.0,
-        years,
-    );
-    if s.lending_age_to < s.lending_age_from {
-        c.push(
-            "debt.student_loans.lending_age_to",
-            format!(
-                "is below lending_age_from ({} < {}): give the student-age band youngest first",
-                s.lending_age_to, s.lending_age_from
-            ),
-        );
+    let counts = [
+        ("lending_age_from", s.lending_age_from, 0.0, 100.0),
+        ("lending_age_to", s.lending_age_to, 0.0, 100.0),
+        (
+            "years_to_first_repayment",
+            s.years_to_first_repayment,
+            0.0,
+            20.0,
+        ),
+        ("repayment_years", s.repayment_years, 1.0, 60.0),
+        (
+            "existing_book_shortest_years",
+            s.existing_book_shortest_years,
+            1.0,
+            60.0,
+        ),
+        (
+            "existing_book_longest_years",
+            s.existing_book_longest_years,
+            1.0,
+            60.0,
+        ),
+    ];
+    for (field, v, lo, hi) in counts {
+        let name = format!("debt.student_loans.{field}");
+        c.num(&name, f64::from(v), lo, hi, Unit::Years);
     }
-    c.num(
-        "debt.student_loans.years_to_first_repayment",
-        f64::from(s.years_to_first_repayment),
-        0.0,
-        20.0,
-        years,
-    );
-    c.num(
-        "debt.student_loans.repayment_years",
-        f64::from(s.repayment_years),
-        1.0,
-        60.0,
-        years,
-    );
-    c.num(
-        "debt.student_loans.existing_book_shortest_years",
-        f64::from(s.existing_book_shortest_years),
-        1.0,
-        60.0,
-        years,
-    );
-    c.num(
-        "debt.student_loans.existing_book_longest_years",
-        f64::from(s.existing_book_longest_years),
-        1.0,
-        60.0,
-        years,
-    );
-    if s.existing_book_longest_years < s.existing_book_shortest_years {
-        c.push(
-            "debt.student_loans.existing_book_longest_years",
-            format!(
-                "is below existing_book_shortest_years ({} < {}): give the shortest remaining term first",
-                s.existing_book_longest_years, s.existing_book_shortest_years
-            ),
-        );
+    let bands = [
+        (
+            "lending_age_to",
+            s.lending_age_to,
+            "lending_age_from",
+            s.lending_age_from,
+            "give the student-age band youngest first",
+        ),
+        (
+            "existing_book_longest_years",
+            s.existing_book_longest_years,
+            "existing_book_shortest_years",
+            s.existing_book_shortest_years,
+            "give the shortest remaining term first",
+        ),
+    ];
+    for (field, upper, other, lower, fix) in bands {
+        if upper < lower {
+            c.push(
+                &format!("debt.student_loans.{field}"),
+                format!("is below {other} ({upper} < {lower}): {fix}"),
+            );
+        }
     }
+    let pp = Unit::Points;
     c.num(
         "debt.student_loans.interest_over_rpi_pp",
         s.interest_over_rpi_pp,
         -5.0,
         10.0,
-        Unit::Points,
+        pp,
     );
-    if let Some(v) = s.opening_asset_gbp_bn {
-        c.num(
-            "debt.student_loans.opening_asset_gbp_bn",
-            v,
-            0.0,
-            10_000.0,
-            Unit::Points,
-        );
-    }
-    if let Some(v) = s.new_lending_gbp_bn {
-        c.num(
-            "debt.student_loans.new_lending_gbp_bn",
-            v,
-            0.0,
-            1_000.0,
-            Unit::Points,
-        );
+    let amounts = [
+        ("opening_asset_gbp_bn", s.opening_asset_gbp_bn, 10_000.0),
+        ("new_lending_gbp_bn", s.new_lending_gbp_bn, 1_000.0),
+    ];
+    for (field, v, hi) in amounts {
+        if let Some(v) = v {
+            c.num(&format!("debt.student_loans.{field}"), v, 0.0, hi, pp);
+        }
     }
 }
 
