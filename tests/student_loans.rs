@@ -3,18 +3,9 @@
 
 mod common;
 
-use common::{bad, write};
+use common::bad;
 
-fn scenario(text: &str) -> (tempfile::TempDir, String) {
-    let d = tempfile::tempdir().unwrap();
-    let p = write(
-        d.path(),
-        "s.toml",
-        &format!("extends = \"default\"\n{text}"),
-    );
-    let s = p.to_str().unwrap().to_string();
-    (d, s)
-}
+use common::extending_default as scenario;
 use fiscal::model::{project, Phase};
 use fiscal::scenario::Scenario;
 
