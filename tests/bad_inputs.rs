@@ -238,6 +238,10 @@ fn cases() -> Vec<Case> {
             expected: vec!["would replace the input"],
         },
         cli("import from a missing directory", &["data", "import", "--shared", "{d}/none", "--out", "{d}/data"], &["importing from"]),
+        // Tobacco duty's long-term path.
+        scenario("tobacco duty path unknown", "[receipts]\ntobacco_duty_path = \"fall\"\n", &["`receipts.tobacco_duty_path`", "is not one of"]),
+        scenario("tobacco duty decline negative", "[receipts]\ntobacco_duty_cash_decline_pct_a_year = -2\n", &["receipts.tobacco_duty_cash_decline_pct_a_year", "plausible range"]),
+        scenario("tobacco duty decline too steep", "[receipts]\ntobacco_duty_cash_decline_pct_a_year = 80\n", &["receipts.tobacco_duty_cash_decline_pct_a_year", "plausible range"]),
         with_table("income tax part over the whole", "profiles_file", profiles("part-over-whole"), &["t.csv", "`income_tax_over_spa`", "exceeds column `income_tax`", "age"]),
     ]
 }

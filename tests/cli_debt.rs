@@ -1,18 +1,9 @@
 //! Bad debt-structure inputs: each is refused with exit 2 and names its field.
 
 mod common;
-use common::{bad, write};
+use common::bad;
 
-fn scenario(text: &str) -> (tempfile::TempDir, String) {
-    let d = tempfile::tempdir().unwrap();
-    let p = write(
-        d.path(),
-        "s.toml",
-        &format!("extends = \"default\"\n{text}"),
-    );
-    let s = p.to_str().unwrap().to_string();
-    (d, s)
-}
+use common::extending_default as scenario;
 
 #[test]
 fn real_yield_below_the_floor_is_refused() {

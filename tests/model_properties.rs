@@ -148,7 +148,7 @@ proptest! {
         a.rates.bank_rate_long_run_pct = bank;
         a.debt.index_linked_share = il;
         a.debt.floating_rate_share = fl;
-        a.debt.stock_flow_adjustment_pct_gdp = sfa;
+        a.debt.other_stock_flow_pct_gdp = Some(sfa);
         a.debt.new_issuance_average_maturity_years = maturity;
         assert_identities(&a, &d);
     }

@@ -100,13 +100,15 @@ fn scenario(d: &Draw) -> Assumptions {
         r.convergence_years,
     ) = d.rates;
     let b = &mut a.debt;
+    let other_sfa;
     (
         b.index_linked_share,
         b.floating_rate_share,
         b.index_linked_real_yield_pct,
         b.new_issuance_average_maturity_years,
-        b.stock_flow_adjustment_pct_gdp,
+        other_sfa,
     ) = d.debt;
+    b.other_stock_flow_pct_gdp = Some(other_sfa);
     let s = &mut a.spending;
     (
         s.health_other_cost_pressures_start_pp,

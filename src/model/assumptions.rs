@@ -141,9 +141,20 @@ pub struct Debt {
     pub index_linked_real_yield_pct: f64,
     /// Average maturity of new conventional gilt issuance, years.
     pub new_issuance_average_maturity_years: u32,
-    /// Stock-flow adjustment after the medium term (student loans and other
-    /// financial transactions), % of GDP a year.
-    pub stock_flow_adjustment_pct_gdp: f64,
+    /// Retired: the stock-flow adjustment is now student loans
+    /// ([`Debt::student_loans`]) plus the rest
+    /// ([`Debt::other_stock_flow_pct_gdp`]). Kept only so that a scenario
+    /// that still sets it is refused with a message saying so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stock_flow_adjustment_pct_gdp: Option<f64>,
+    /// Stock-flow adjustment after the medium term other than student loans
+    /// (other financial transactions), % of GDP a year; `None` holds the
+    /// last EFO year's (the EFO's adjustment less the book's student loans).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_stock_flow_pct_gdp: Option<f64>,
+    /// Student loans as their own flows.
+    #[serde(default)]
+    pub student_loans: StudentLoans,
     /// Bank of England reserves created by quantitative easing (net of the
     /// gilts the Asset Purchase Facility holds, which PSND consolidates) at
     /// the end of the year before the base year, £bn; they pay Bank Rate.
@@ -152,6 +163,55 @@ pub struct Debt {
     /// Quantitative tightening: the yearly fall in those reserves, in steps.
     #[serde(default)]
     pub qt_path: Vec<QtStep>,
+}
+
+/// The student-loan book (see `model::debt::StudentLoanBook`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StudentLoans {
+    /// Model student loans as their own flows; `false` leaves them in the
+    /// other stock-flow adjustment.
+    pub enabled: bool,
+    /// Youngest age of the student-age population lending grows with.
+    pub lending_age_from: u32,
+    /// Oldest age of the student-age population lending grows with.
+    pub lending_age_to: u32,
+    /// Years from a year's lending to its first repayment.
+    pub years_to_first_repayment: u32,
+    /// Years of repayment before the rest is written off.
+    pub repayment_years: u32,
+    /// Fewest payments left on any vintage of the book held at the start.
+    pub existing_book_shortest_years: u32,
+    /// Most payments left on any vintage of the book held at the start.
+    pub existing_book_longest_years: u32,
+    /// Interest on the loans over RPI, pp.
+    pub interest_over_rpi_pp: f64,
+    /// The asset at the end of the year before the base year, £bn; `None`
+    /// reads the ONS outturn from the data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opening_asset_gbp_bn: Option<f64>,
+    /// New lending to the asset in the year before the base year, £bn;
+    /// `None` derives it from the ONS outturn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_lending_gbp_bn: Option<f64>,
+}
+
+impl Default for StudentLoans {
+    /// The baseline's settings (`scenarios/baseline.toml` gives sources).
+    fn default() -> Self {
+        StudentLoans {
+            enabled: true,
+            lending_age_from: 18,
+            lending_age_to: 21,
+            years_to_first_repayment: 3,
+            repayment_years: 40,
+            existing_book_shortest_years: 10,
+            existing_book_longest_years: 31,
+            interest_over_rpi_pp: 0.0,
+            opening_asset_gbp_bn: None,
+            new_lending_gbp_bn: None,
+        }
+    }
 }
 
 /// One step of the quantitative-tightening path.
@@ -238,7 +298,7 @@ pub struct Spending {
 #[serde(deny_unknown_fields)]
 pub struct Receipts {
     /// Receipts not in any other line (the rest after income tax, NICs,
-    /// consumption taxes, fuel duty, corporation tax, property and capital
+    /// consumption taxes, fuel duty, tobacco duty, corporation tax, property and capital
     /// taxes, council tax and business rates, interest and dividends: 6.5 %
     /// of GDP in 2030-31), % of GDP; omit to hold the last medium-term
     /// year's share.
@@ -252,6 +312,24 @@ pub struct Receipts {
     /// share); omit to hold its share (plus any change above).
     #[serde(default)]
     pub fuel_duty_zero_by: Option<FiscalYear>,
+    /// Tobacco duty after the medium term: falling in cash terms
+    /// (`"decline"`, by `tobacco_duty_cash_decline_pct_a_year`) or held at
+    /// its last medium-term share of GDP (`"hold"`).
+    pub tobacco_duty_path: TobaccoDutyPath,
+    /// Tobacco duty's fall in cash terms a year after the medium term with
+    /// `tobacco_duty_path = "decline"`, % a year (3.0: the EFO's own trend
+    /// from 2025-26 to 2030-31).
+    pub tobacco_duty_cash_decline_pct_a_year: f64,
+}
+
+/// Tobacco duty's path after the medium term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TobaccoDutyPath {
+    /// Falls in cash terms at a fixed rate as smoking declines.
+    Decline,
+    /// Holds its last medium-term share of GDP.
+    Hold,
 }
 
 /// One step of the State Pension age timetable.

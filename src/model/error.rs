@@ -33,6 +33,14 @@ pub enum ModelError {
         /// The year.
         year: FiscalYear,
     },
+    /// The data lack the student-loan outturn the book starts from.
+    #[error("the data have no `{series}` for {year} (ONS public sector finances): re-run `fiscal data import`, or set `debt.student_loans.opening_asset_gbp_bn` and `debt.student_loans.new_lending_gbp_bn`, or `debt.student_loans.enabled = false`")]
+    StudentLoanData {
+        /// The series.
+        series: String,
+        /// The year.
+        year: FiscalYear,
+    },
     /// The projection produced a non-finite number (an assumption is extreme).
     #[error("the projection became non-finite in {year} ({what}): an assumption is too extreme for the horizon")]
     NonFinite {

@@ -83,6 +83,10 @@ pub struct YearResult {
     pub psnfl_gbp_bn: f64,
     /// PSNFL, % of centred GDP.
     pub psnfl_pct_gdp: f64,
+    /// The student-loan asset at end-March (the part of the loans expected
+    /// to be repaid, which PSNFL nets and PSND does not), £bn; 0 with the
+    /// book off.
+    pub student_loans_gbp_bn: f64,
 }
 
 /// The band PSND is expected to stay within, % of GDP: UK debt peaked near

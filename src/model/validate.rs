@@ -113,6 +113,7 @@ pub const RULES: &[Rule] = &[
     economy_ranges,
     rates_ranges,
     debt_structure,
+    student_loans,
     check_index_linked_real_yield,
     check_qt_path,
     check_long_run_rates,
@@ -374,13 +375,95 @@ fn debt_structure(c: &mut Check, a: &Assumptions) {
         60.0,
         Unit::Years,
     );
+    if d.stock_flow_adjustment_pct_gdp.is_some() {
+        c.push(
+            "debt.stock_flow_adjustment_pct_gdp",
+            "this field was split in two: student loans are now modelled as their own flows ([debt.student_loans]), so set `debt.other_stock_flow_pct_gdp` for the rest of the adjustment (or `debt.student_loans.enabled = false` to put it all there)".to_string(),
+        );
+    }
+    if let Some(v) = d.other_stock_flow_pct_gdp {
+        c.num(
+            "debt.other_stock_flow_pct_gdp",
+            v,
+            -10.0,
+            10.0,
+            Unit::Points,
+        );
+    }
+}
+
+/// The student-loan book's settings: year counts and ages in range, each
+/// band in order, amounts not negative.
+fn student_loans(c: &mut Check, a: &Assumptions) {
+    let s = &a.debt.student_loans;
+    let counts = [
+        ("lending_age_from", s.lending_age_from, 0.0, 100.0),
+        ("lending_age_to", s.lending_age_to, 0.0, 100.0),
+        (
+            "years_to_first_repayment",
+            s.years_to_first_repayment,
+            0.0,
+            20.0,
+        ),
+        ("repayment_years", s.repayment_years, 1.0, 60.0),
+        (
+            "existing_book_shortest_years",
+            s.existing_book_shortest_years,
+            1.0,
+            60.0,
+        ),
+        (
+            "existing_book_longest_years",
+            s.existing_book_longest_years,
+            1.0,
+            60.0,
+        ),
+    ];
+    for (field, v, lo, hi) in counts {
+        let name = format!("debt.student_loans.{field}");
+        c.num(&name, f64::from(v), lo, hi, Unit::Years);
+    }
+    let bands = [
+        (
+            "lending_age_to",
+            s.lending_age_to,
+            "lending_age_from",
+            s.lending_age_from,
+            "give the student-age band youngest first",
+        ),
+        (
+            "existing_book_longest_years",
+            s.existing_book_longest_years,
+            "existing_book_shortest_years",
+            s.existing_book_shortest_years,
+            "give the shortest remaining term first",
+        ),
+    ];
+    for (field, upper, other, lower, fix) in bands {
+        if upper < lower {
+            c.push(
+                &format!("debt.student_loans.{field}"),
+                format!("is below {other} ({upper} < {lower}): {fix}"),
+            );
+        }
+    }
+    let pp = Unit::Points;
     c.num(
-        "debt.stock_flow_adjustment_pct_gdp",
-        d.stock_flow_adjustment_pct_gdp,
-        -10.0,
+        "debt.student_loans.interest_over_rpi_pp",
+        s.interest_over_rpi_pp,
+        -5.0,
         10.0,
-        Unit::Points,
+        pp,
     );
+    let amounts = [
+        ("opening_asset_gbp_bn", s.opening_asset_gbp_bn, 10_000.0),
+        ("new_lending_gbp_bn", s.new_lending_gbp_bn, 1_000.0),
+    ];
+    for (field, v, hi) in amounts {
+        if let Some(v) = v {
+            c.num(&format!("debt.student_loans.{field}"), v, 0.0, hi, pp);
+        }
+    }
 }
 
 fn spending_ranges(c: &mut Check, a: &Assumptions) {
@@ -442,6 +525,15 @@ fn receipts_ranges(c: &mut Check, a: &Assumptions) {
         -5.0,
         5.0,
         Unit::Points,
+    );
+    // A fall of 50 % a year or more is no trend; a negative one (cash
+    // growth) is what "hold" is for.
+    c.num(
+        "receipts.tobacco_duty_cash_decline_pct_a_year",
+        a.receipts.tobacco_duty_cash_decline_pct_a_year,
+        0.0,
+        50.0,
+        Unit::Percent,
     );
 }
 

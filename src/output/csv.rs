@@ -62,6 +62,14 @@ fn columns() -> Vec<Column> {
     ));
     cols.push(("psnfl_gbp_bn".into(), Box::new(|y| y.psnfl_gbp_bn)));
     cols.push(("psnfl_pct_gdp".into(), Box::new(|y| y.psnfl_pct_gdp)));
+    cols.push((
+        "student_loans_gbp_bn".into(),
+        Box::new(|y| y.student_loans_gbp_bn),
+    ));
+    cols.push((
+        "student_loans_pct_gdp".into(),
+        Box::new(|y| 100.0 * y.student_loans_gbp_bn / y.gdp_centred_gbp_bn),
+    ));
     cols
 }
 

@@ -80,8 +80,8 @@ const LABELS: &[(&str, &str)] = &[
         "Average maturity of new gilts",
     ),
     (
-        "debt.stock_flow_adjustment_pct_gdp",
-        "Stock-flow adjustment each year",
+        "debt.other_stock_flow_pct_gdp",
+        "Stock-flow adjustment other than student loans, each year",
     ),
     (
         "spending.health_other_cost_pressures_start_pp",
@@ -119,6 +119,11 @@ const LABELS: &[(&str, &str)] = &[
     (
         "receipts.fuel_duty_change_by_end_pp_gdp",
         "Change in fuel duty receipts by the final year",
+    ),
+    ("receipts.tobacco_duty_path", "Tobacco duty path"),
+    (
+        "receipts.tobacco_duty_cash_decline_pct_a_year",
+        "Tobacco duty: cash fall a year",
     ),
 ];
 

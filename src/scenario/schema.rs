@@ -21,6 +21,12 @@ intertemporal_end_year = "2121-22"
 [rates]
 gilt_rate_long_run_over_growth_pp = 0.0
 bank_rate_long_run_over_growth_pp = 0.0
+[debt]
+other_stock_flow_pct_gdp = 0.0
+stock_flow_adjustment_pct_gdp = 0.0
+[debt.student_loans]
+opening_asset_gbp_bn = 0.0
+new_lending_gbp_bn = 0.0
 [spending]
 non_age_related_pct_gdp = 0.0
 welfare_cpi_uprating_from = "2031-32"
@@ -142,6 +148,7 @@ pub const ENUM_FIELDS: &[(&str, &[&str])] = &[
     ("intervention.uncertainty.cashable_share.dist", DIST_SHAPES),
     ("spending.welfare_uprating", &["earnings", "cpi"]),
     ("spending.pensioner_benefits_uprating", &["earnings", "cpi"]),
+    ("receipts.tobacco_duty_path", &["decline", "hold"]),
     (
         "intervention.adoption",
         &["logistic", "linear", "immediate"],

@@ -19,6 +19,19 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     p
 }
 
+/// A scenario extending the default with `text`, written to a temporary
+/// directory (kept alive by the returned handle); its path as a string.
+pub fn extending_default(text: &str) -> (tempfile::TempDir, String) {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(
+        d.path(),
+        "s.toml",
+        &format!("extends = \"default\"\n{text}"),
+    );
+    let s = p.to_str().unwrap().to_string();
+    (d, s)
+}
+
 /// Run `fiscal args`, expect exit code 2 (bad input), no panic, and every
 /// `expected` text in standard error.
 pub fn bad(args: &[&str], expected: &[&str]) {

@@ -19,6 +19,7 @@ pub mod ledger;
 pub mod participation;
 pub mod population;
 pub mod profiles;
+pub mod psf;
 pub mod reference;
 pub mod shocks;
 pub mod source;
@@ -31,6 +32,7 @@ use std::path::Path;
 pub use error::ImportError;
 
 use crate::data::{Sex, N_AGES};
+use crate::years::FiscalYear;
 
 /// Source files, relative to the shared directory.
 pub mod paths {
@@ -222,6 +224,7 @@ pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, Imp
             });
         }
     }
+    efo.extend(psf::student_loans(shared_dir)?);
     ledger::require_series(&efo, "efo_2026-03.csv", EFO_REQUIRED, "fiscal.psnd")?;
     add_databank_measures(&mut efo, &ledger::read(&shared_dir.join(paths::DATABANK))?)?;
     write("efo_2026-03.csv", ledger::to_csv(&efo))?;
@@ -314,7 +317,9 @@ fn import_reference_and_vintages(
 ) -> Result<(), ImportError> {
     make_dir(out_dir, "vintages")?;
     let name = "vintages/outturn-2016-17.csv";
-    let (text, rows) = ledger::to_csv(&vintage::outturn_2016_17(shared_dir)?);
+    let mut outturn = vintage::outturn_2016_17(shared_dir)?;
+    outturn.extend(psf::student_loans(shared_dir)?);
+    let (text, rows) = ledger::to_csv(&outturn);
     source::write_file(out_dir, name, &text)?;
     report.tables.push((name.into(), rows));
     report
@@ -359,6 +364,9 @@ pub fn import_vintage(
         ));
     }
     let mut rows = vintage::from_efo(efo, outturn)?;
+    if !rows.keys().any(|(s, _)| s.starts_with("psf.")) {
+        rows.extend(shipped_student_loans());
+    }
     if let Some(o) = outturn {
         // PSND ex BoE and PSNFL next to PSND, from the same databank.
         add_databank_measures(&mut rows, &ledger::read(o)?)?;
@@ -368,6 +376,27 @@ pub fn import_vintage(
     let (text, n) = ledger::to_csv(&rows);
     source::write_file(out_dir, &file, &text)?;
     Ok((file, n))
+}
+
+/// The student-loan outturn rows (`psf.*`) of the shipped EFO table, for a
+/// vintage whose table has none: the student-loan book starts from the
+/// latest ONS outturn and rolls forward to the vintage's base year.
+fn shipped_student_loans() -> ledger::SeriesRows {
+    let text = crate::data::vintage::EMBEDDED
+        .first()
+        .map(|v| v.2)
+        .unwrap_or("");
+    text.lines()
+        .filter(|l| l.starts_with("psf."))
+        .filter_map(|l| {
+            let mut cells = l.split(',');
+            let series = cells.next()?.to_string();
+            let year: FiscalYear = cells.next()?.parse().ok()?;
+            let value: f64 = cells.next()?.parse().ok()?;
+            let unit = cells.next()?.to_string();
+            Some(((series, year), (value, unit)))
+        })
+        .collect()
 }
 
 /// Headline numbers for the report and SOURCES.md.

@@ -24,7 +24,9 @@
 mod ladder;
 mod measures;
 mod portfolio;
+mod student_loans;
 
 pub use ladder::Ladder;
 pub use measures::{Measures, OtherMeasures};
 pub use portfolio::{Portfolio, YearRates};
+pub use student_loans::{StudentLoanBook, StudentLoanYear};

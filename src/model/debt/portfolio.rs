@@ -229,7 +229,9 @@ mod tests {
             floating_rate_share: 0.1,
             index_linked_real_yield_pct: 1.0,
             new_issuance_average_maturity_years: 5,
-            stock_flow_adjustment_pct_gdp: 0.0,
+            stock_flow_adjustment_pct_gdp: None,
+            other_stock_flow_pct_gdp: Some(0.0),
+            student_loans: Default::default(),
             qe_reserves_opening_gbp_bn: 0.0,
             qt_path: Vec::new(),
         }

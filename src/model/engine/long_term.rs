@@ -1,6 +1,6 @@
 //! The long-term year builder: each line projects itself from the year's
-//! context, and the stock-flow adjustment is the scenario's share of GDP
-//! (interest comes from the debt portfolio in the engine loop).
+//! context (the stock-flow adjustment comes from [`super::stock_flow`] and
+//! interest from the debt portfolio, in the engine loop).
 
 use super::paths::Paths;
 use super::YearFlows;
@@ -14,7 +14,6 @@ use crate::model::projection::Phase;
 pub(super) struct LongTerm {
     spending: Vec<Box<dyn LineModel>>,
     receipts: Vec<Box<dyn LineModel>>,
-    stock_flow_adjustment_pct_gdp: f64,
 }
 
 impl LongTerm {
@@ -36,11 +35,7 @@ impl LongTerm {
         for (m, level) in receipts.iter_mut().zip(receipt_cal) {
             m.calibrate(&ctx, *level);
         }
-        Ok(LongTerm {
-            spending,
-            receipts,
-            stock_flow_adjustment_pct_gdp: a.debt.stock_flow_adjustment_pct_gdp,
-        })
+        Ok(LongTerm { spending, receipts })
     }
 
     /// Long-term year `k`.
@@ -58,7 +53,8 @@ impl LongTerm {
             phase: Phase::Projection,
             spend,
             receipts,
-            stock_flow_gbp_bn: self.stock_flow_adjustment_pct_gdp * ctx.gdp_gbp_bn / 100.0,
+            // Set by `StockFlow::year`.
+            stock_flow_gbp_bn: 0.0,
         }
     }
 }

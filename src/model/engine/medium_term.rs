@@ -105,6 +105,11 @@ pub(in crate::model) fn efo_year_lines(
                 v += efo(data, series, y)?;
             }
         }
+        for series in line.efo_series_less() {
+            if data.efo.series.contains_key(*series) {
+                v -= efo(data, series, y)?;
+            }
+        }
         receipts[line as usize] = v;
     }
     let total = efo(data, "receipts.total", y)?;

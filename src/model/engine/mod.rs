@@ -24,11 +24,13 @@
 mod long_term;
 mod medium_term;
 mod paths;
+mod stock_flow;
 
 use self::long_term::LongTerm;
 pub(in crate::model) use self::medium_term::efo_year_lines;
 use self::medium_term::{efo, MediumTerm};
 use self::paths::Paths;
+use self::stock_flow::StockFlow;
 use super::adjustments::Adjustments;
 use super::assumptions::Assumptions;
 use super::debt::{OtherMeasures, Portfolio, YearRates};
@@ -88,6 +90,7 @@ pub fn project_with(
     // Calibration of the lines: their levels in the last EFO year.
     let (spend_cal, receipt_cal) = efo_year_lines(data, mt_end, p.gdp[t_mt])?;
     let mut long_term = LongTerm::calibrated(a, data, &p, &spend_cal, &receipt_cal)?;
+    let mut stock_flow = StockFlow::opening(a, data, &p)?;
     let mut portfolio = Portfolio::opening(
         &a.debt,
         &data.gilts,
@@ -103,12 +106,13 @@ pub fn project_with(
     let mut debt_prev = opening_psnd;
     let mut unexplained = 0.0;
     for k in 0..n_out {
-        let (flows, efo_interest) = if k <= t_mt {
+        let (mut flows, efo_interest) = if k <= t_mt {
             let (f, i) = medium_term.year(k, p.years[k], p.gdp[k], p.rates_unshocked[k])?;
             (f, Some(i))
         } else {
             (long_term.year(&p, k), None)
         };
+        let loans = stock_flow.year(&p, k, &mut flows);
         let f = adjusted(flows, adj, k, p.gdp[k]);
         let pb = f.receipts.iter().sum::<f64>() - f.spend.iter().sum::<f64>();
         let rates = year_rates(a, &p, k, &out);
@@ -129,6 +133,7 @@ pub fn project_with(
         row.psnd_ex_boe_pct_gdp = 100.0 * m.psnd_ex_boe_gbp_bn / row.gdp_centred_gbp_bn;
         row.psnfl_gbp_bn = m.psnfl_gbp_bn;
         row.psnfl_pct_gdp = 100.0 * m.psnfl_gbp_bn / row.gdp_centred_gbp_bn;
+        row.student_loans_gbp_bn = loans.asset_gbp_bn;
         portfolio.close(k, row.psnd_gbp_bn, rates);
         if k == t_mt {
             // What the structure does not explain of the EFO's interest in
@@ -263,5 +268,6 @@ fn close_year(
         psnd_ex_boe_pct_gdp: 0.0,
         psnfl_gbp_bn: 0.0,
         psnfl_pct_gdp: 0.0,
+        student_loans_gbp_bn: 0.0,
     })
 }

@@ -142,10 +142,12 @@ pub enum Receipt {
     IncomeTax,
     /// National insurance contributions.
     Nics,
-    /// VAT, alcohol and tobacco duties.
+    /// VAT and alcohol duties.
     ConsumptionTaxes,
     /// Fuel duties.
     FuelDuty,
+    /// Tobacco duties.
+    TobaccoDuty,
     /// Onshore and offshore corporation tax.
     CorporationTax,
     /// Property and capital taxes: stamp duties, capital gains tax,
@@ -161,11 +163,12 @@ pub enum Receipt {
 
 impl Receipt {
     /// Every line, in output order.
-    pub const ALL: [Receipt; 9] = [
+    pub const ALL: [Receipt; 10] = [
         Receipt::IncomeTax,
         Receipt::Nics,
         Receipt::ConsumptionTaxes,
         Receipt::FuelDuty,
+        Receipt::TobaccoDuty,
         Receipt::CorporationTax,
         Receipt::PropertyAndCapitalTaxes,
         Receipt::CouncilTaxAndBusinessRates,
@@ -173,7 +176,7 @@ impl Receipt {
         Receipt::Other,
     ];
     /// Number of lines.
-    pub const N: usize = 9;
+    pub const N: usize = 10;
 
     /// Name in files and scenario references.
     pub fn key(self) -> &'static str {
@@ -182,6 +185,7 @@ impl Receipt {
             Receipt::Nics => "nics",
             Receipt::ConsumptionTaxes => "consumption_taxes",
             Receipt::FuelDuty => "fuel_duty",
+            Receipt::TobaccoDuty => "tobacco_duty",
             Receipt::CorporationTax => "corporation_tax",
             Receipt::PropertyAndCapitalTaxes => "property_and_capital_taxes",
             Receipt::CouncilTaxAndBusinessRates => "council_tax_and_business_rates",
@@ -195,8 +199,9 @@ impl Receipt {
         match self {
             Receipt::IncomeTax => "Income tax",
             Receipt::Nics => "National insurance",
-            Receipt::ConsumptionTaxes => "VAT, alcohol and tobacco",
+            Receipt::ConsumptionTaxes => "VAT and alcohol",
             Receipt::FuelDuty => "Fuel duty",
+            Receipt::TobaccoDuty => "Tobacco duty",
             Receipt::CorporationTax => "Corporation tax",
             Receipt::PropertyAndCapitalTaxes => "Property and capital taxes",
             Receipt::CouncilTaxAndBusinessRates => "Council tax, business rates",
@@ -205,13 +210,15 @@ impl Receipt {
         }
     }
 
-    /// EFO series that make up the line (summed).
+    /// EFO series that make up the line (summed), before
+    /// [`Receipt::efo_series_less`] is taken out.
     pub fn efo_series(self) -> &'static [&'static str] {
         match self {
             Receipt::IncomeTax => &["receipts.income_tax"],
             Receipt::Nics => &["receipts.nics"],
             Receipt::ConsumptionTaxes => &["receipts.vat", "receipts.alcohol_tobacco"],
             Receipt::FuelDuty => &["receipts.fuel_duty"],
+            Receipt::TobaccoDuty => &["receipts.detail.tobacco_duties"],
             Receipt::CorporationTax => &["receipts.corp_tax"],
             Receipt::PropertyAndCapitalTaxes => {
                 &["receipts.stamp_duty", "receipts.cgt", "receipts.iht"]
@@ -221,6 +228,18 @@ impl Receipt {
             }
             Receipt::InterestAndDividends => &["receipts.detail.interest_and_dividends"],
             Receipt::Other => &[],
+        }
+    }
+
+    /// EFO series inside [`Receipt::efo_series`] that another line takes
+    /// (subtracted): tobacco duty out of the EFO's alcohol and tobacco line.
+    /// Subtracting, rather than summing VAT and alcohol duties, keeps a
+    /// vintage without the detailed series whole: its tobacco then stays in
+    /// consumption taxes and the tobacco line is zero.
+    pub fn efo_series_less(self) -> &'static [&'static str] {
+        match self {
+            Receipt::ConsumptionTaxes => Receipt::TobaccoDuty.efo_series(),
+            _ => &[],
         }
     }
 

@@ -2,11 +2,11 @@
 //! when it sets one, else the line's share in the last medium-term year.
 //! The OBR holds spending and receipts without a demographic or specific
 //! driver this way: non-age-related spending (defence, transport, ...),
-//! corporation tax, property and capital taxes (stamp duties, CGT, IHT),
-//! council tax and business rates, interest and dividends, and the other
-//! receipts. Each is its own line, so that a scenario (or a later driver:
-//! households for council tax, asset values for capital taxes) can be given
-//! to it.
+//! corporation tax, property and capital taxes (stamp duties, CGT, IHT:
+//! with asset prices growing with nominal GDP in the long run an asset
+//! driver is the same thing), interest and dividends, and the other
+//! receipts (business rates too, inside their line). Each is its own line,
+//! so that a scenario or a specific driver can be given to it.
 
 use super::{LineModel, YearContext};
 

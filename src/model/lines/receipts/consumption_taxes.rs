@@ -1,5 +1,5 @@
-//! VAT, alcohol and tobacco duties: population × profile, growing with
-//! earnings.
+//! VAT and alcohol duties (tobacco duty is its own line): population ×
+//! profile, growing with earnings.
 
 use crate::data::Dataset;
 use crate::model::assumptions::Assumptions;
