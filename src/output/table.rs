@@ -43,6 +43,14 @@ fn rows() -> Vec<Row> {
         ),
         ("  PSNFL".into(), Box::new(|y: &YearResult| y.psnfl_pct_gdp)),
         (
+            "  Student loans (asset)".into(),
+            Box::new(|y: &YearResult| 100.0 * y.student_loans_gbp_bn / y.gdp_centred_gbp_bn),
+        ),
+        (
+            "Stock-flow adjustment".into(),
+            Box::new(|y: &YearResult| y.pct_gdp(y.stock_flow_gbp_bn)),
+        ),
+        (
             "Effective interest rate (%)".into(),
             Box::new(|y: &YearResult| y.effective_interest_rate_pct),
         ),
