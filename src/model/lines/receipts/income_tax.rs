@@ -155,12 +155,9 @@ pub(super) mod tests {
         toml::from_str(include_str!("../../../../scenarios/baseline.toml")).unwrap()
     }
 
-    fn line() -> Box<dyn LineModel> {
-        model(&baseline(), &Dataset::embedded().unwrap()).unwrap()
-    }
-
-    #[test]
-    fn tax_on_pensions_follows_the_pension_age_not_participation() {
+    /// The embedded data, its population in 2030 (`[sex, age]`) and the
+    /// participation rates.
+    pub(in crate::model::lines::receipts) fn fixtures() -> (Dataset, Array2<f64>, Array2<f64>) {
         let d = Dataset::embedded().unwrap();
         let pop = d
             .population
@@ -172,6 +169,16 @@ pub(super) mod tests {
             .column("participation_rate")
             .unwrap()
             .clone();
+        (d, pop, part)
+    }
+
+    fn line() -> Box<dyn LineModel> {
+        model(&baseline(), &Dataset::embedded().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn tax_on_pensions_follows_the_pension_age_not_participation() {
+        let (_, pop, part) = fixtures();
         let mut it = line();
         it.calibrate(&ctx(&pop, &part, 67.0), 400.0);
         assert!((it.project(&ctx(&pop, &part, 67.0)) - 400.0).abs() < 1e-9);

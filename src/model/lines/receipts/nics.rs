@@ -63,17 +63,12 @@ impl LineModel for Nics {
 
 #[cfg(test)]
 mod tests {
-    use super::super::income_tax::tests::{baseline, ctx};
+    use super::super::income_tax::tests::{baseline, ctx, fixtures};
     use super::*;
 
     #[test]
     fn employee_weights_cover_ages_from_66_to_below_the_year_spa() {
-        let d = Dataset::embedded().unwrap();
-        let pop = d
-            .population
-            .persons
-            .slice(ndarray::s![.., .., 8])
-            .to_owned();
+        let (_, pop, _) = fixtures();
         let w = |spa: f64| employee_weights(&ctx(&pop, &pop, spa));
         assert!(w(66.0).iter().all(|v| *v == 0.0));
         let w67 = w(67.0);
@@ -86,17 +81,7 @@ mod tests {
 
     #[test]
     fn a_later_pension_age_brings_employee_nics_at_67() {
-        let d = Dataset::embedded().unwrap();
-        let pop = d
-            .population
-            .persons
-            .slice(ndarray::s![.., .., 8])
-            .to_owned();
-        let part = d
-            .participation
-            .column("participation_rate")
-            .unwrap()
-            .clone();
+        let (d, pop, part) = fixtures();
         let mut n = model(&baseline(), &d).unwrap();
         n.calibrate(&ctx(&pop, &part, 67.0), 200.0);
         assert!((n.project(&ctx(&pop, &part, 67.0)) - 200.0).abs() < 1e-9);
