@@ -120,12 +120,7 @@ impl Profiled {
         if let Eligibility::Participation(base) = &mut self.eligibility {
             *base = Some(ctx.participation.to_owned());
         }
-        let volume = self.volume(ctx);
-        self.index = if volume > 0.0 {
-            level_gbp_bn / volume
-        } else {
-            0.0
-        };
+        self.index = index_for(level_gbp_bn, self.volume(ctx));
     }
 
     /// Grow the index by `growth` (a factor, 1.04 for 4 %) and return the
@@ -188,6 +183,16 @@ pub fn uprating_growth(u: Uprating, ctx: &YearContext) -> f64 {
     match u {
         Uprating::Earnings => 1.0 + ctx.earnings_growth_share,
         Uprating::Cpi => 1.0 + ctx.cpi_inflation_pct / 100.0,
+    }
+}
+
+/// The index (£bn per unit of volume) that makes a line with `volume`
+/// equal `level_gbp_bn`; 0 when the line has no volume.
+pub(super) fn index_for(level_gbp_bn: f64, volume: f64) -> f64 {
+    if volume > 0.0 {
+        level_gbp_bn / volume
+    } else {
+        0.0
     }
 }
 

@@ -56,12 +56,7 @@ impl Parts {
         for (_, p, _) in self.parts.iter_mut() {
             p.calibrate(ctx, 0.0);
         }
-        let volume = self.volume(ctx);
-        self.index = if volume > 0.0 {
-            level_gbp_bn / volume
-        } else {
-            0.0
-        };
+        self.index = crate::model::lines::profiled::index_for(level_gbp_bn, self.volume(ctx));
     }
 
     /// Grow the index by `growth` and return the line's level.
