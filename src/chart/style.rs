@@ -62,13 +62,13 @@ pub const SHADE: RGBColor = RGBColor(0xEE, 0xEE, 0xEE);
 pub const LINES: [RGBColor; 8] = [
     BLUE, VERMILLION, GREEN, ORANGE, PURPLE, SKY_BLUE, BLACK, YELLOW,
 ];
-/// A light grey, the ninth fill (receipts have nine lines).
+/// A light grey, the ninth fill.
 pub const PALE_GREY: RGBColor = RGBColor(0xCC, 0xCC, 0xCC);
 /// A dark grey, the tenth fill.
 pub const DARK_GREY: RGBColor = RGBColor(0x4D, 0x4D, 0x4D);
 
 /// Colours for filled areas and bars: ten, so that no stacked chart of
-/// ours (at most nine areas) repeats a colour.
+/// ours (at most ten areas: the receipts lines) repeats a colour.
 pub const FILLS: [RGBColor; 10] = [
     BLUE, ORANGE, GREEN, VERMILLION, SKY_BLUE, PURPLE, YELLOW, GREY, PALE_GREY, DARK_GREY,
 ];
