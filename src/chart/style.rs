@@ -213,4 +213,14 @@ mod tests {
         assert_eq!(tick(-0.0), "0");
         assert_eq!(tick(2.5), "2.5");
     }
+
+    #[test]
+    fn every_stacked_line_chart_has_its_own_fill() {
+        let most = crate::model::Receipt::N.max(crate::model::Spend::N);
+        assert!(
+            FILLS.len() >= most,
+            "{} fills for {most} areas",
+            FILLS.len()
+        );
+    }
 }
