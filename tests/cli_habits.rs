@@ -131,6 +131,12 @@ fn completions_and_man_page_generate() {
         .assert()
         .success()
         .stdout(contains(".TH fiscal").and(contains("completions")));
+    fiscal()
+        .args(["man", "gap"])
+        .assert()
+        .success()
+        .stdout(contains(".TH fiscal-gap").and(contains(r"\-\-target")));
+    bad(&["man", "nope"], &["no subcommand `nope`", "run, check"]);
     bad(&["completions", "tcsh"], &["tcsh"]);
 }
 
