@@ -243,6 +243,10 @@ fn cases() -> Vec<Case> {
         scenario("tobacco duty decline negative", "[receipts]\ntobacco_duty_cash_decline_pct_a_year = -2\n", &["receipts.tobacco_duty_cash_decline_pct_a_year", "plausible range"]),
         scenario("tobacco duty decline too steep", "[receipts]\ntobacco_duty_cash_decline_pct_a_year = 80\n", &["receipts.tobacco_duty_cash_decline_pct_a_year", "plausible range"]),
         with_table("income tax part over the whole", "profiles_file", profiles("part-over-whole"), &["t.csv", "`income_tax_over_spa`", "exceeds column `income_tax`", "age"]),
+        scenario("retired stock-flow field", "[debt]\nstock_flow_adjustment_pct_gdp = 0.75\n", &["debt.stock_flow_adjustment_pct_gdp", "other_stock_flow_pct_gdp"]),
+        scenario("other stock-flow out of range", "[debt]\nother_stock_flow_pct_gdp = 40\n", &["debt.other_stock_flow_pct_gdp", "plausible range"]),
+        scenario("student-age band reversed", "[debt.student_loans]\nlending_age_from = 25\nlending_age_to = 18\n", &["debt.student_loans.lending_age_to", "youngest first"]),
+        scenario("student loans never repaid", "[debt.student_loans]\nrepayment_years = 0\n", &["debt.student_loans.repayment_years", "plausible range"]),
     ]
 }
 
