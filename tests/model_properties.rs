@@ -175,4 +175,44 @@ proptest! {
             prop_assert!(y.psnd_gbp_bn <= x.psnd_gbp_bn + 1e-9, "{}", x.year);
         }
     }
+
+    #[test]
+    fn the_student_loan_book_keeps_its_identities_and_more_lending_never_lowers_debt(
+        ages in (14u32..30, 0u32..8),
+        wait in 0u32..10,
+        term in 1u32..60,
+        book in (1u32..40, 0u32..20),
+        premium in -2.0f64..5.0,
+        lending in 0.0f64..60.0,
+        extra in 0.0f64..30.0,
+        asset in 0.0f64..400.0,
+    ) {
+        let (mut a, d) = baseline();
+        let s = &mut a.debt.student_loans;
+        (s.lending_age_from, s.lending_age_to) = (ages.0, ages.0 + ages.1);
+        s.years_to_first_repayment = wait;
+        s.repayment_years = term;
+        (s.existing_book_shortest_years, s.existing_book_longest_years) = (book.0, book.0 + book.1);
+        s.interest_over_rpi_pp = premium;
+        s.opening_asset_gbp_bn = Some(asset);
+        s.new_lending_gbp_bn = Some(lending);
+        a.debt.other_stock_flow_pct_gdp = Some(0.1);
+        assert_identities(&a, &d);
+        let less = project(&a, &d).unwrap();
+        a.debt.student_loans.new_lending_gbp_bn = Some(lending + extra);
+        let more = project(&a, &d).unwrap();
+        let mut prev = asset;
+        for (x, y) in less.years.iter().zip(&more.years) {
+            // The asset never goes negative, and after the medium term the
+            // adjustment is its change plus the rest.
+            prop_assert!(x.student_loans_gbp_bn >= -1e-9, "{}", x.year);
+            if x.phase == fiscal::model::Phase::Projection {
+                let rest = 0.1 * x.gdp_gbp_bn / 100.0;
+                let flow = x.student_loans_gbp_bn - prev;
+                prop_assert!((x.stock_flow_gbp_bn - flow - rest).abs() < 1e-9, "{}", x.year);
+            }
+            prev = x.student_loans_gbp_bn;
+            prop_assert!(y.psnd_gbp_bn >= x.psnd_gbp_bn - 1e-9, "{}", x.year);
+        }
+    }
 }
