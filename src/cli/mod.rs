@@ -47,7 +47,7 @@ pub mod sweep;
 use clap::{Parser, Subcommand};
 
 use crate::data::DataError;
-use crate::model::indicators::IndicatorError;
+use crate::model::indicators::{GapsError, IndicatorError};
 use crate::model::ModelError;
 use crate::output::WriteError;
 use crate::scenario::ScenarioError;
@@ -233,15 +233,10 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
             || e.is::<crate::data::import::ImportError>()
             || e.downcast_ref::<crate::reproduce::ReproduceError>()
                 .is_some_and(crate::reproduce::ReproduceError::is_bad_input)
-            || matches!(
-                e.downcast_ref::<ModelError>(),
-                Some(
-                    ModelError::PopulationYears { .. }
-                        | ModelError::EfoYear { .. }
-                        | ModelError::Data { .. }
-                        | ModelError::NonFinite { .. }
-                )
-            )
+            || e.downcast_ref::<ModelError>()
+                .is_some_and(ModelError::is_bad_input)
+            || e.downcast_ref::<GapsError>()
+                .is_some_and(GapsError::is_bad_input)
     });
     if bad_input {
         2
