@@ -95,7 +95,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     out_files.commit()?;
     print_result(
         &args,
-        &run,
+        run,
         &indicators,
         Texts {
             csv: &csv,
