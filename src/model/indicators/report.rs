@@ -179,18 +179,7 @@ pub fn fiscal_gaps(
         None => solver.s1(start, solver.s1_default_year()),
     };
     let s1_year = req.s1_year.unwrap_or(solver.s1_default_year());
-    // The intertemporal gap and S2 run on the projection extended to the
-    // intertemporal horizon (horizon.intertemporal_end_year).
-    let ext = intertemporal_assumptions(a, data);
-    let ext_solver =
-        GapSolver::new(&ext, data, intervention_adjustments(&ext, data)?).map_err(|source| {
-            GapsError::ProjectExtended {
-                scenario: a.name.clone(),
-                end_year: ext.horizon.end_year,
-                source,
-            }
-        })?;
-    let ext_end = ext.horizon.end_year;
+    let [intertemporal, s2] = intertemporal_rows(a, data, start)?;
     let indicators = vec![
         row(
             "fiscal_gap",
@@ -205,22 +194,14 @@ pub fn fiscal_gaps(
             ),
             Ok(staged_gap.clone()),
         ),
-        row(
-            "intertemporal_gap",
-            format!("Intertemporal gap (to {ext_end})"),
-            ext_solver.intertemporal(start),
-        ),
+        intertemporal,
         row("s1", format!("EC S1: PSND 60% in {s1_year}"), s1),
         row(
             "s1_phased",
             format!("EC S1 phased in (5 yrs): 60% in {s1_year}"),
             solver.s1_phased(start, s1_year),
         ),
-        row(
-            "s2",
-            format!("EC S2: from {} (to {ext_end})", h.medium_term_end.next()),
-            ext_solver.s2(),
-        ),
+        s2,
     ];
     let with_gap = solver.project_step(start, one_off.profile, gap.step_pct_gdp)?;
     let with_staged = solver.project_step(start, staged.profile, staged_gap.step_pct_gdp)?;
@@ -232,6 +213,41 @@ pub fn fiscal_gaps(
         indicators,
         paths: gap_paths(baseline, &with_gap, &with_staged)?,
     })
+}
+
+/// The intertemporal gap (adjusting from `start`) and S2, which run on the
+/// projection extended to the intertemporal horizon
+/// (horizon.intertemporal_end_year).
+fn intertemporal_rows(
+    a: &Assumptions,
+    data: &Dataset,
+    start: FiscalYear,
+) -> Result<[IndicatorRow; 2], GapsError> {
+    let ext = intertemporal_assumptions(a, data);
+    let ext_solver =
+        GapSolver::new(&ext, data, intervention_adjustments(&ext, data)?).map_err(|source| {
+            GapsError::ProjectExtended {
+                scenario: a.name.clone(),
+                end_year: ext.horizon.end_year,
+                source,
+            }
+        })?;
+    let ext_end = ext.horizon.end_year;
+    Ok([
+        row(
+            "intertemporal_gap",
+            format!("Intertemporal gap (to {ext_end})"),
+            ext_solver.intertemporal(start),
+        ),
+        row(
+            "s2",
+            format!(
+                "EC S2: from {} (to {ext_end})",
+                a.horizon.medium_term_end.next()
+            ),
+            ext_solver.s2(),
+        ),
+    ])
 }
 
 /// The debt paths without adjustment and with each gap closed, year by
