@@ -32,6 +32,18 @@ pub fn extending_default(text: &str) -> (tempfile::TempDir, String) {
     (d, s)
 }
 
+/// Standard output of `cmd` (a `fiscal` command), after checking it
+/// succeeded; its standard error is shown when it did not.
+pub fn success_stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// Run `fiscal args`, expect exit code 2 (bad input), no panic, and every
 /// `expected` text in standard error.
 pub fn bad(args: &[&str], expected: &[&str]) {
@@ -49,16 +61,7 @@ pub fn bad(args: &[&str], expected: &[&str]) {
 pub fn run_csv(scenario_text: &str) -> String {
     let d = tempfile::tempdir().unwrap();
     let p = write(d.path(), "s.toml", scenario_text);
-    let out = fiscal()
-        .args(["run", p.to_str().unwrap(), "--format", "csv"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    success_stdout(fiscal().args(["run", p.to_str().unwrap(), "--format", "csv"]))
 }
 
 /// The cell in column `column` of the first row that mentions `year`.
