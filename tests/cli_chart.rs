@@ -5,8 +5,7 @@ use std::path::Path;
 
 mod common;
 
-use common::fiscal;
-use predicates::str::contains;
+use common::{bad, fiscal};
 
 fn evil_scenario(dir: &Path) -> std::path::PathBuf {
     let p = dir.join("evil.toml");
@@ -68,56 +67,42 @@ fn chart_compares_scenarios_and_escapes_names() {
 fn bad_chart_requests_exit_2() {
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("x.svg");
-    fiscal()
-        .args(["chart", "nosuch", "-o"])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(contains("invalid value 'nosuch'"));
-    fiscal()
-        .args(["chart", "debt", "-o"])
-        .arg(d.path().join("x.gif"))
-        .assert()
-        .code(2)
-        .stderr(contains("FILE.svg or FILE.png"));
-    fiscal()
-        .args(["chart", "debt", "-o"])
-        .arg(d.path().join("noext"))
-        .assert()
-        .code(2);
+    let out_s = out.to_str().unwrap();
+    let at = |name: &str| d.path().join(name).to_str().unwrap().to_string();
+    bad(
+        &["chart", "nosuch", "-o", out_s],
+        &["invalid value 'nosuch'"],
+    );
+    bad(
+        &["chart", "debt", "-o", &at("x.gif")],
+        &["FILE.svg or FILE.png"],
+    );
+    bad(&["chart", "debt", "-o", &at("noext")], &[]);
     // A directory that cannot be created: its parent is a file.
-    let file = d.path().join("plain");
-    std::fs::write(&file, "x").unwrap();
-    fiscal()
-        .args(["chart", "debt", "-o"])
-        .arg(file.join("x.svg"))
-        .assert()
-        .code(2)
-        .stderr(contains("output directory is not usable"));
-    fiscal()
-        .args(["chart", "debt", "no/such/scenario.toml", "-o"])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(contains("cannot read scenario file"));
-    fiscal()
-        .args([
+    std::fs::write(d.path().join("plain"), "x").unwrap();
+    bad(
+        &["chart", "debt", "-o", &at("plain/x.svg")],
+        &["output directory is not usable"],
+    );
+    bad(
+        &["chart", "debt", "no/such/scenario.toml", "-o", out_s],
+        &["cannot read scenario file"],
+    );
+    bad(
+        &[
             "chart",
             "spending",
             "scenarios/baseline.toml",
             "scenarios/baseline.toml",
             "-o",
-        ])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(contains("one scenario at a time"));
-    fiscal()
-        .args(["chart", "pyramid", "--years", "1800", "-o"])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(contains("population year 1800"));
+            out_s,
+        ],
+        &["one scenario at a time"],
+    );
+    bad(
+        &["chart", "pyramid", "--years", "1800", "-o", out_s],
+        &["population year 1800"],
+    );
     assert!(!out.exists());
 }
 
@@ -201,21 +186,26 @@ fn interventions_chart_for_a_scenario_with_interventions() {
 fn interventions_chart_without_interventions_exits_2() {
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("iv.png");
-    fiscal()
-        .args(["chart", "interventions", "scenarios/baseline.toml", "-o"])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(contains("has no [[intervention]] tables"))
-        .stderr(contains("smarter_state_central.toml"));
+    let out_s = out.to_str().unwrap();
+    bad(
+        &[
+            "chart",
+            "interventions",
+            "scenarios/baseline.toml",
+            "-o",
+            out_s,
+        ],
+        &[
+            "has no [[intervention]] tables",
+            "smarter_state_central.toml",
+        ],
+    );
     assert!(!out.exists());
     assert!(!d.path().join("iv.csv").exists());
-    fiscal()
-        .args(["chart", "interventions", SMARTER, SMARTER, "-o"])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(contains("one scenario at a time"));
+    bad(
+        &["chart", "interventions", SMARTER, SMARTER, "-o", out_s],
+        &["one scenario at a time"],
+    );
 }
 
 #[test]
@@ -242,12 +232,16 @@ fn compare_writes_charts_with_every_scenario() {
     // An unusable charts directory: exit 2.
     let file = d.path().join("plain");
     std::fs::write(&file, "x").unwrap();
-    fiscal()
-        .args(["compare", "--with-baseline", SMARTER, "--charts"])
-        .arg(file.join("sub"))
-        .assert()
-        .code(2)
-        .stderr(contains("charts directory is not usable"));
+    bad(
+        &[
+            "compare",
+            "--with-baseline",
+            SMARTER,
+            "--charts",
+            file.join("sub").to_str().unwrap(),
+        ],
+        &["charts directory is not usable"],
+    );
 }
 
 #[test]
@@ -415,16 +409,7 @@ fn xlsx_report_neutralises_formulas() {
 #[test]
 fn bad_report_requests_exit_2() {
     let d = tempfile::tempdir().unwrap();
-    fiscal()
-        .arg("report")
-        .arg("-o")
-        .arg(d.path().join("r.pdf"))
-        .assert()
-        .code(2)
-        .stderr(contains("FILE.html or FILE.xlsx"));
-    fiscal()
-        .args(["report", "missing.toml", "-o"])
-        .arg(d.path().join("r.html"))
-        .assert()
-        .code(2);
+    let at = |name: &str| d.path().join(name).to_str().unwrap().to_string();
+    bad(&["report", "-o", &at("r.pdf")], &["FILE.html or FILE.xlsx"]);
+    bad(&["report", "missing.toml", "-o", &at("r.html")], &[]);
 }
