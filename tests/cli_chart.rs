@@ -5,7 +5,7 @@ use std::path::Path;
 
 mod common;
 
-use common::{bad, fiscal};
+use common::{bad, fiscal, success_stdout};
 
 fn evil_scenario(dir: &Path) -> std::path::PathBuf {
     let p = dir.join("evil.toml");
@@ -21,11 +21,7 @@ fn evil_scenario(dir: &Path) -> std::path::PathBuf {
 fn chart_writes_image_and_csv() {
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("sub/debt.svg");
-    fiscal()
-        .args(["chart", "debt", "-o"])
-        .arg(&out)
-        .assert()
-        .success();
+    success_stdout(fiscal().args(["chart", "debt", "-o"]).arg(&out));
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.starts_with("<svg"));
     let csv = std::fs::read_to_string(d.path().join("sub/debt.csv")).unwrap();
@@ -35,11 +31,11 @@ fn chart_writes_image_and_csv() {
     );
 
     let png = d.path().join("pyr.PNG");
-    fiscal()
-        .args(["chart", "pyramid", "--years", "2025,2060", "-o"])
-        .arg(&png)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["chart", "pyramid", "--years", "2025,2060", "-o"])
+            .arg(&png),
+    );
     assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
     let csv = std::fs::read_to_string(d.path().join("pyr.csv")).unwrap();
     assert!(csv.contains("\n2060,female,0,"));
@@ -50,14 +46,14 @@ fn chart_compares_scenarios_and_escapes_names() {
     let d = tempfile::tempdir().unwrap();
     let evil = evil_scenario(d.path());
     let out = d.path().join("debt.svg");
-    fiscal()
-        .args(["chart", "debt"])
-        .arg(&evil)
-        .arg("scenarios/baseline.toml")
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["chart", "debt"])
+            .arg(&evil)
+            .arg("scenarios/baseline.toml")
+            .arg("-o")
+            .arg(&out),
+    );
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!svg.contains("<script"));
@@ -110,12 +106,7 @@ fn bad_chart_requests_exit_2() {
 fn run_writes_every_chart() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path().join("charts");
-    fiscal()
-        .arg("run")
-        .arg("--charts")
-        .arg(&dir)
-        .assert()
-        .success();
+    success_stdout(fiscal().arg("run").arg("--charts").arg(&dir));
     for kind in [
         "debt",
         "receipts",
@@ -138,11 +129,11 @@ const SMARTER: &str = "scenarios/digital/smarter_state_central.toml";
 fn interventions_chart_for_a_scenario_with_interventions() {
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("iv.svg");
-    fiscal()
-        .args(["chart", "interventions", SMARTER, "-o"])
-        .arg(&out)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["chart", "interventions", SMARTER, "-o"])
+            .arg(&out),
+    );
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains("Package: all interventions together"));
@@ -162,20 +153,16 @@ fn interventions_chart_for_a_scenario_with_interventions() {
     assert!(csv.contains("\nPackage: all interventions together,2075-76,"));
     // Refresh costs drawn in the years they fall only when asked.
     let spiky = d.path().join("spiky.svg");
-    fiscal()
-        .args(["chart", "interventions", SMARTER, "--refresh-spikes", "-o"])
-        .arg(&spiky)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["chart", "interventions", SMARTER, "--refresh-spikes", "-o"])
+            .arg(&spiky),
+    );
     let spiky_csv = std::fs::read_to_string(d.path().join("spiky.csv")).unwrap();
     assert_ne!(csv, spiky_csv);
 
     let dir = d.path().join("charts");
-    fiscal()
-        .args(["run", SMARTER, "--charts"])
-        .arg(&dir)
-        .assert()
-        .success();
+    success_stdout(fiscal().args(["run", SMARTER, "--charts"]).arg(&dir));
     for ext in ["svg", "png", "csv"] {
         assert!(dir.join(format!("interventions.{ext}")).is_file(), "{ext}");
         assert!(dir.join(format!("debt.{ext}")).is_file(), "{ext}");
@@ -212,11 +199,11 @@ fn interventions_chart_without_interventions_exits_2() {
 fn compare_writes_charts_with_every_scenario() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path().join("cmp");
-    fiscal()
-        .args(["compare", "--with-baseline", SMARTER, "--charts"])
-        .arg(&dir)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["compare", "--with-baseline", SMARTER, "--charts"])
+            .arg(&dir),
+    );
     for kind in ["debt", "dependency"] {
         for ext in ["svg", "png", "csv"] {
             assert!(dir.join(format!("{kind}.{ext}")).is_file(), "{kind}.{ext}");
@@ -249,11 +236,11 @@ fn reports_show_interventions_and_indicators() {
     use calamine::{open_workbook, Data, Reader, Xlsx};
     let d = tempfile::tempdir().unwrap();
     let html = d.path().join("r.html");
-    fiscal()
-        .args(["report", "scenarios/baseline.toml", SMARTER, "-o"])
-        .arg(&html)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["report", "scenarios/baseline.toml", SMARTER, "-o"])
+            .arg(&html),
+    );
     let text = std::fs::read_to_string(&html).unwrap();
     for needle in [
         "Sustainability indicators",
@@ -268,11 +255,11 @@ fn reports_show_interventions_and_indicators() {
     }
 
     let xlsx = d.path().join("r.xlsx");
-    fiscal()
-        .args(["report", "scenarios/baseline.toml", SMARTER, "-o"])
-        .arg(&xlsx)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["report", "scenarios/baseline.toml", SMARTER, "-o"])
+            .arg(&xlsx),
+    );
     let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
     let names = wb.sheet_names().to_vec();
     for want in [
@@ -330,13 +317,7 @@ fn html_report_is_self_contained_and_escaped() {
     let d = tempfile::tempdir().unwrap();
     let evil = evil_scenario(d.path());
     let out = d.path().join("report.html");
-    fiscal()
-        .arg("report")
-        .arg(&evil)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    success_stdout(fiscal().arg("report").arg(&evil).arg("-o").arg(&out));
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("&lt;b&gt;x&lt;/b&gt;"));
@@ -362,14 +343,14 @@ fn xlsx_report_neutralises_formulas() {
     let evil = d.path().join("formula.toml");
     std::fs::write(&evil, "name = \"=1+1\"\ndescription = \"@SUM(A1)\"\n").unwrap();
     let out = d.path().join("r.xlsx");
-    fiscal()
-        .arg("report")
-        .arg(&evil)
-        .arg("scenarios/baseline.toml")
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .arg("report")
+            .arg(&evil)
+            .arg("scenarios/baseline.toml")
+            .arg("-o")
+            .arg(&out),
+    );
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
     let names = wb.sheet_names().to_vec();
     for want in [
