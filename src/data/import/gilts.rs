@@ -257,13 +257,8 @@ pub fn to_csv(gilts: &[GiltRow]) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::import::fixture;
     use crate::data::{GiltKind, GiltTable};
-
-    fn fixture(name: &str) -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import")
-            .join(name)
-    }
 
     #[test]
     fn coupons_and_dates() {

@@ -200,13 +200,8 @@ fn sex_and_age(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::import::fixture;
     use crate::data::PopulationTable;
-
-    pub(crate) fn fixture(name: &str) -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import")
-            .join(name)
-    }
 
     #[test]
     fn reads_fixture_and_sums_open_groups() {
