@@ -71,3 +71,24 @@ pub fn csv_cell(csv: &str, column: &str, year: &str) -> String {
     let row = csv.lines().skip(1).find(|l| l.contains(year)).unwrap();
     row.split(',').nth(col).unwrap().to_string()
 }
+
+/// Compare each `(extension, text)` with the snapshot `dir/name.extension`,
+/// or write it there when `UPDATE_SNAPSHOTS` is set; the paths of stale or
+/// missing snapshots are added to `stale`.
+pub fn check_snapshots<const N: usize>(
+    dir: &Path,
+    name: &str,
+    files: [(&str, String); N],
+    stale: &mut Vec<String>,
+) {
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    for (ext, text) in files {
+        let path = dir.join(format!("{name}.{ext}"));
+        if update {
+            fs::create_dir_all(dir).unwrap();
+            fs::write(&path, &text).unwrap();
+        } else if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            stale.push(path.display().to_string());
+        }
+    }
+}
