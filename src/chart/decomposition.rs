@@ -306,7 +306,7 @@ impl Decomposition {
 }
 
 /// The plot: periods across, percentage points of GDP up.
-type PeriodChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Axis, Axis>>;
+type PeriodChart<'a, DB> = super::axis::AxisChart<'a, DB>;
 
 /// Half a bar's width, in period slots.
 const BAR_HALF_WIDTH: f64 = 0.3;

@@ -174,7 +174,7 @@ impl Heatmap {
 }
 
 /// The plot: cells by index of the x and y values.
-type GridChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Axis, Axis>>;
+type GridChart<'a, DB> = super::axis::AxisChart<'a, DB>;
 
 /// Value `v` written on its cell at `at`, in white on dark cells (`s`, its
 /// place between the lowest and highest, above 0.6).

@@ -191,7 +191,7 @@ impl Pyramid {
 const THOUSAND: f64 = 1000.0;
 
 /// The plot: thousands of people across (males negative), age up.
-type AgeChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Axis, Axis>>;
+type AgeChart<'a, DB> = super::axis::AxisChart<'a, DB>;
 
 /// The plot from `-m` to `m` thousand people and ages 0 to the open age,
 /// its mesh drawn.
