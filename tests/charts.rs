@@ -8,6 +8,10 @@
 
 use std::path::PathBuf;
 
+mod common;
+
+use common::check_snapshots;
+
 use fiscal::chart::decomposition::Period;
 use fiscal::chart::interventions::{EffectPath, PACKAGE_LABEL};
 use fiscal::chart::pyramid::PyramidYear;
@@ -187,7 +191,6 @@ fn snapshot_dir() -> PathBuf {
 
 #[test]
 fn svg_matches_snapshots() {
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let dir = snapshot_dir();
     let mut stale = Vec::new();
     for (name, c) in synthetic() {
@@ -197,15 +200,7 @@ fn svg_matches_snapshots() {
             c.svg().unwrap(),
             "{name}: SVG differs between two renders"
         );
-        for (ext, text) in [("svg", svg), ("csv", c.csv())] {
-            let path = dir.join(format!("{name}.{ext}"));
-            if update {
-                std::fs::create_dir_all(&dir).unwrap();
-                std::fs::write(&path, &text).unwrap();
-            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-                stale.push(path.display().to_string());
-            }
-        }
+        check_snapshots(&dir, name, [("svg", svg), ("csv", c.csv())], &mut stale);
     }
     assert!(
         stale.is_empty(),

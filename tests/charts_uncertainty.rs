@@ -5,6 +5,10 @@
 
 use std::path::PathBuf;
 
+mod common;
+
+use common::check_snapshots;
+
 use fiscal::chart::fan::Fan;
 use fiscal::chart::heatmap::Heatmap;
 use fiscal::chart::tornado::Tornado;
@@ -82,7 +86,6 @@ fn charts() -> Vec<(&'static str, Chart)> {
 
 #[test]
 fn svg_matches_snapshots_and_png_is_drawn() {
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/charts_uncertainty");
     let mut stale = Vec::new();
     for (name, c) in charts() {
@@ -96,15 +99,7 @@ fn svg_matches_snapshots_and_png_is_drawn() {
             !svg.contains("<B>") && !svg.contains("& <"),
             "{name}: text not escaped"
         );
-        for (ext, text) in [("svg", svg), ("csv", c.csv())] {
-            let path = dir.join(format!("{name}.{ext}"));
-            if update {
-                std::fs::create_dir_all(&dir).unwrap();
-                std::fs::write(&path, &text).unwrap();
-            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-                stale.push(path.display().to_string());
-            }
-        }
+        check_snapshots(&dir, name, [("svg", svg), ("csv", c.csv())], &mut stale);
         let png = c.png().unwrap();
         let decoder = png::Decoder::new(png.as_slice());
         let mut reader = decoder.read_info().unwrap();

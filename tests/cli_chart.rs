@@ -5,8 +5,7 @@ use std::path::Path;
 
 mod common;
 
-use common::fiscal;
-use predicates::str::contains;
+use common::{bad, fiscal, success_stdout};
 
 fn evil_scenario(dir: &Path) -> std::path::PathBuf {
     let p = dir.join("evil.toml");
@@ -22,11 +21,7 @@ fn evil_scenario(dir: &Path) -> std::path::PathBuf {
 fn chart_writes_image_and_csv() {
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("sub/debt.svg");
-    fiscal()
-        .args(["chart", "debt", "-o"])
-        .arg(&out)
-        .assert()
-        .success();
+    success_stdout(fiscal().args(["chart", "debt", "-o"]).arg(&out));
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.starts_with("<svg"));
     let csv = std::fs::read_to_string(d.path().join("sub/debt.csv")).unwrap();
@@ -36,11 +31,11 @@ fn chart_writes_image_and_csv() {
     );
 
     let png = d.path().join("pyr.PNG");
-    fiscal()
-        .args(["chart", "pyramid", "--years", "2025,2060", "-o"])
-        .arg(&png)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["chart", "pyramid", "--years", "2025,2060", "-o"])
+            .arg(&png),
+    );
     assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
     let csv = std::fs::read_to_string(d.path().join("pyr.csv")).unwrap();
     assert!(csv.contains("\n2060,female,0,"));
@@ -51,14 +46,14 @@ fn chart_compares_scenarios_and_escapes_names() {
     let d = tempfile::tempdir().unwrap();
     let evil = evil_scenario(d.path());
     let out = d.path().join("debt.svg");
-    fiscal()
-        .args(["chart", "debt"])
-        .arg(&evil)
-        .arg("scenarios/baseline.toml")
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["chart", "debt"])
+            .arg(&evil)
+            .arg("scenarios/baseline.toml")
+            .arg("-o")
+            .arg(&out),
+    );
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!svg.contains("<script"));
@@ -68,56 +63,42 @@ fn chart_compares_scenarios_and_escapes_names() {
 fn bad_chart_requests_exit_2() {
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("x.svg");
-    fiscal()
-        .args(["chart", "nosuch", "-o"])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(contains("invalid value 'nosuch'"));
-    fiscal()
-        .args(["chart", "debt", "-o"])
-        .arg(d.path().join("x.gif"))
-        .assert()
-        .code(2)
-        .stderr(contains("FILE.svg or FILE.png"));
-    fiscal()
-        .args(["chart", "debt", "-o"])
-        .arg(d.path().join("noext"))
-        .assert()
-        .code(2);
+    let out_s = out.to_str().unwrap();
+    let at = |name: &str| d.path().join(name).to_str().unwrap().to_string();
+    bad(
+        &["chart", "nosuch", "-o", out_s],
+        &["invalid value 'nosuch'"],
+    );
+    bad(
+        &["chart", "debt", "-o", &at("x.gif")],
+        &["FILE.svg or FILE.png"],
+    );
+    bad(&["chart", "debt", "-o", &at("noext")], &[]);
     // A directory that cannot be created: its parent is a file.
-    let file = d.path().join("plain");
-    std::fs::write(&file, "x").unwrap();
-    fiscal()
-        .args(["chart", "debt", "-o"])
-        .arg(file.join("x.svg"))
-        .assert()
-        .code(2)
-        .stderr(contains("output directory is not usable"));
-    fiscal()
-        .args(["chart", "debt", "no/such/scenario.toml", "-o"])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(contains("cannot read scenario file"));
-    fiscal()
-        .args([
+    std::fs::write(d.path().join("plain"), "x").unwrap();
+    bad(
+        &["chart", "debt", "-o", &at("plain/x.svg")],
+        &["output directory is not usable"],
+    );
+    bad(
+        &["chart", "debt", "no/such/scenario.toml", "-o", out_s],
+        &["cannot read scenario file"],
+    );
+    bad(
+        &[
             "chart",
             "spending",
             "scenarios/baseline.toml",
             "scenarios/baseline.toml",
             "-o",
-        ])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(contains("one scenario at a time"));
-    fiscal()
-        .args(["chart", "pyramid", "--years", "1800", "-o"])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(contains("population year 1800"));
+            out_s,
+        ],
+        &["one scenario at a time"],
+    );
+    bad(
+        &["chart", "pyramid", "--years", "1800", "-o", out_s],
+        &["population year 1800"],
+    );
     assert!(!out.exists());
 }
 
@@ -125,12 +106,7 @@ fn bad_chart_requests_exit_2() {
 fn run_writes_every_chart() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path().join("charts");
-    fiscal()
-        .arg("run")
-        .arg("--charts")
-        .arg(&dir)
-        .assert()
-        .success();
+    success_stdout(fiscal().arg("run").arg("--charts").arg(&dir));
     for kind in [
         "debt",
         "receipts",
@@ -153,11 +129,11 @@ const SMARTER: &str = "scenarios/digital/smarter_state_central.toml";
 fn interventions_chart_for_a_scenario_with_interventions() {
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("iv.svg");
-    fiscal()
-        .args(["chart", "interventions", SMARTER, "-o"])
-        .arg(&out)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["chart", "interventions", SMARTER, "-o"])
+            .arg(&out),
+    );
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains("Package: all interventions together"));
@@ -177,20 +153,16 @@ fn interventions_chart_for_a_scenario_with_interventions() {
     assert!(csv.contains("\nPackage: all interventions together,2075-76,"));
     // Refresh costs drawn in the years they fall only when asked.
     let spiky = d.path().join("spiky.svg");
-    fiscal()
-        .args(["chart", "interventions", SMARTER, "--refresh-spikes", "-o"])
-        .arg(&spiky)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["chart", "interventions", SMARTER, "--refresh-spikes", "-o"])
+            .arg(&spiky),
+    );
     let spiky_csv = std::fs::read_to_string(d.path().join("spiky.csv")).unwrap();
     assert_ne!(csv, spiky_csv);
 
     let dir = d.path().join("charts");
-    fiscal()
-        .args(["run", SMARTER, "--charts"])
-        .arg(&dir)
-        .assert()
-        .success();
+    success_stdout(fiscal().args(["run", SMARTER, "--charts"]).arg(&dir));
     for ext in ["svg", "png", "csv"] {
         assert!(dir.join(format!("interventions.{ext}")).is_file(), "{ext}");
         assert!(dir.join(format!("debt.{ext}")).is_file(), "{ext}");
@@ -201,32 +173,37 @@ fn interventions_chart_for_a_scenario_with_interventions() {
 fn interventions_chart_without_interventions_exits_2() {
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("iv.png");
-    fiscal()
-        .args(["chart", "interventions", "scenarios/baseline.toml", "-o"])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(contains("has no [[intervention]] tables"))
-        .stderr(contains("smarter_state_central.toml"));
+    let out_s = out.to_str().unwrap();
+    bad(
+        &[
+            "chart",
+            "interventions",
+            "scenarios/baseline.toml",
+            "-o",
+            out_s,
+        ],
+        &[
+            "has no [[intervention]] tables",
+            "smarter_state_central.toml",
+        ],
+    );
     assert!(!out.exists());
     assert!(!d.path().join("iv.csv").exists());
-    fiscal()
-        .args(["chart", "interventions", SMARTER, SMARTER, "-o"])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(contains("one scenario at a time"));
+    bad(
+        &["chart", "interventions", SMARTER, SMARTER, "-o", out_s],
+        &["one scenario at a time"],
+    );
 }
 
 #[test]
 fn compare_writes_charts_with_every_scenario() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path().join("cmp");
-    fiscal()
-        .args(["compare", "--with-baseline", SMARTER, "--charts"])
-        .arg(&dir)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["compare", "--with-baseline", SMARTER, "--charts"])
+            .arg(&dir),
+    );
     for kind in ["debt", "dependency"] {
         for ext in ["svg", "png", "csv"] {
             assert!(dir.join(format!("{kind}.{ext}")).is_file(), "{kind}.{ext}");
@@ -242,12 +219,16 @@ fn compare_writes_charts_with_every_scenario() {
     // An unusable charts directory: exit 2.
     let file = d.path().join("plain");
     std::fs::write(&file, "x").unwrap();
-    fiscal()
-        .args(["compare", "--with-baseline", SMARTER, "--charts"])
-        .arg(file.join("sub"))
-        .assert()
-        .code(2)
-        .stderr(contains("charts directory is not usable"));
+    bad(
+        &[
+            "compare",
+            "--with-baseline",
+            SMARTER,
+            "--charts",
+            file.join("sub").to_str().unwrap(),
+        ],
+        &["charts directory is not usable"],
+    );
 }
 
 #[test]
@@ -255,11 +236,11 @@ fn reports_show_interventions_and_indicators() {
     use calamine::{open_workbook, Data, Reader, Xlsx};
     let d = tempfile::tempdir().unwrap();
     let html = d.path().join("r.html");
-    fiscal()
-        .args(["report", "scenarios/baseline.toml", SMARTER, "-o"])
-        .arg(&html)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["report", "scenarios/baseline.toml", SMARTER, "-o"])
+            .arg(&html),
+    );
     let text = std::fs::read_to_string(&html).unwrap();
     for needle in [
         "Sustainability indicators",
@@ -274,11 +255,11 @@ fn reports_show_interventions_and_indicators() {
     }
 
     let xlsx = d.path().join("r.xlsx");
-    fiscal()
-        .args(["report", "scenarios/baseline.toml", SMARTER, "-o"])
-        .arg(&xlsx)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .args(["report", "scenarios/baseline.toml", SMARTER, "-o"])
+            .arg(&xlsx),
+    );
     let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
     let names = wb.sheet_names().to_vec();
     for want in [
@@ -336,13 +317,7 @@ fn html_report_is_self_contained_and_escaped() {
     let d = tempfile::tempdir().unwrap();
     let evil = evil_scenario(d.path());
     let out = d.path().join("report.html");
-    fiscal()
-        .arg("report")
-        .arg(&evil)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    success_stdout(fiscal().arg("report").arg(&evil).arg("-o").arg(&out));
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("&lt;b&gt;x&lt;/b&gt;"));
@@ -368,14 +343,14 @@ fn xlsx_report_neutralises_formulas() {
     let evil = d.path().join("formula.toml");
     std::fs::write(&evil, "name = \"=1+1\"\ndescription = \"@SUM(A1)\"\n").unwrap();
     let out = d.path().join("r.xlsx");
-    fiscal()
-        .arg("report")
-        .arg(&evil)
-        .arg("scenarios/baseline.toml")
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    success_stdout(
+        fiscal()
+            .arg("report")
+            .arg(&evil)
+            .arg("scenarios/baseline.toml")
+            .arg("-o")
+            .arg(&out),
+    );
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
     let names = wb.sheet_names().to_vec();
     for want in [
@@ -415,16 +390,7 @@ fn xlsx_report_neutralises_formulas() {
 #[test]
 fn bad_report_requests_exit_2() {
     let d = tempfile::tempdir().unwrap();
-    fiscal()
-        .arg("report")
-        .arg("-o")
-        .arg(d.path().join("r.pdf"))
-        .assert()
-        .code(2)
-        .stderr(contains("FILE.html or FILE.xlsx"));
-    fiscal()
-        .args(["report", "missing.toml", "-o"])
-        .arg(d.path().join("r.html"))
-        .assert()
-        .code(2);
+    let at = |name: &str| d.path().join(name).to_str().unwrap().to_string();
+    bad(&["report", "-o", &at("r.pdf")], &["FILE.html or FILE.xlsx"]);
+    bad(&["report", "missing.toml", "-o", &at("r.html")], &[]);
 }

@@ -5,7 +5,7 @@ use std::fs;
 
 mod common;
 
-use common::{bad, fiscal, write};
+use common::{bad, fiscal, success_stdout, write};
 use predicates::prelude::*;
 
 const GOOD: &str = "[[intervention]]\nname = \"Channel shift\"\ntarget = \"non_age_related\"\nsub_line_gbp_bn = 10.0\nsaving_share = 0.2\nstart_year = \"2026-27\"\nupfront_cost_gbp_bn = 1.0\n";
@@ -160,18 +160,12 @@ fn interventions_reports_percentiles_identically_on_any_thread_count() {
     let d = tempfile::tempdir().unwrap();
     let p = write(d.path(), "s.toml", UNCERTAIN);
     let run = |threads: &str| {
-        let out = fiscal()
-            .env("RAYON_NUM_THREADS", threads)
-            .args(["interventions", "--paths", "70", "--seed", "9", "--no-gap"])
-            .arg(&p)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        success_stdout(
+            fiscal()
+                .env("RAYON_NUM_THREADS", threads)
+                .args(["interventions", "--paths", "70", "--seed", "9", "--no-gap"])
+                .arg(&p),
+        )
     };
     let one = run("1");
     assert_eq!(one, run("2"));
@@ -200,27 +194,21 @@ fn interventions_writes_paths_as_csv_and_the_distribution_chart() {
     let d = tempfile::tempdir().unwrap();
     let p = write(d.path(), "s.toml", UNCERTAIN);
     let chart = d.path().join("fan.svg");
-    let out = fiscal()
-        .args([
-            "interventions",
-            "--paths",
-            "5",
-            "--format",
-            "csv",
-            "--payback-by",
-            "2040-41",
-            "--chart",
-        ])
-        .arg(&chart)
-        .arg(&p)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let csv = success_stdout(
+        fiscal()
+            .args([
+                "interventions",
+                "--paths",
+                "5",
+                "--format",
+                "csv",
+                "--payback-by",
+                "2040-41",
+                "--chart",
+            ])
+            .arg(&chart)
+            .arg(&p),
     );
-    let csv = String::from_utf8(out.stdout).unwrap();
     assert!(csv.starts_with("path,exchequer_npv_gbp_bn,social_npv_gbp_bn,final_psnd_change_pp_gdp"));
     assert_eq!(csv.lines().count(), 6);
     // With the fiscal gap solved on each path, its share is filled in.

@@ -5,7 +5,7 @@ use std::fs;
 
 mod common;
 
-use common::{bad, fiscal, write};
+use common::{bad, fiscal, success_stdout, write};
 use predicates::prelude::*;
 
 #[test]
@@ -26,17 +26,7 @@ fn population_prints_flows_and_writes_csv() {
 #[test]
 fn variants_move_the_population_the_right_way() {
     let total_2075 = |args: &[&str]| -> f64 {
-        let out = fiscal()
-            .args(["population", "--format", "csv"])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = String::from_utf8(out.stdout).unwrap();
+        let text = success_stdout(fiscal().args(["population", "--format", "csv"]).args(args));
         let line = text.lines().find(|l| l.starts_with("2075,")).unwrap();
         line.split(',').nth(1).unwrap().parse().unwrap()
     };
@@ -56,17 +46,8 @@ fn population_settings_drive_the_projection() {
         "[population]\nnet_migration_persons = 100000\n",
     );
     let base = fiscal().args(["run", "--format", "csv"]).output().unwrap();
-    let with = fiscal()
-        .args(["run", "--format", "csv"])
-        .arg(&low)
-        .output()
-        .unwrap();
-    assert!(
-        with.status.success(),
-        "{}",
-        String::from_utf8_lossy(&with.stderr)
-    );
-    assert_ne!(base.stdout, with.stdout);
+    let with = success_stdout(fiscal().args(["run", "--format", "csv"]).arg(&low));
+    assert_ne!(String::from_utf8(base.stdout).unwrap(), with);
     let ready = write(
         d.path(),
         "ready.toml",

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{bad, csv_cell, fiscal, run_csv, write};
+use common::{bad, csv_cell, fiscal, run_csv, success_stdout, write};
 
 #[test]
 fn spa_path_that_falls_is_rejected() {
@@ -57,23 +57,14 @@ fn spa_linked_to_life_expectancy_runs_and_shows_in_the_population() {
         "s.toml",
         "[state_pension_age.link_to_life_expectancy]\nfrom = \"2035-36\"\n",
     );
-    let out = fiscal()
-        .args([
-            "population",
-            p.to_str().unwrap(),
-            "--format",
-            "csv",
-            "--every",
-            "1",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = success_stdout(fiscal().args([
+        "population",
+        p.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--every",
+        "1",
+    ]));
     let spa_in = |year: &str| -> f64 {
         let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
         let col = header

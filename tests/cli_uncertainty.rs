@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{bad, csv_cell, fiscal, run_csv, write};
+use common::{bad, csv_cell, fiscal, run_csv, success_stdout, write};
 
 #[test]
 fn bad_path_counts_are_refused() {
@@ -66,16 +66,8 @@ fn bad_sweeps_are_refused_with_suggestions() {
 fn a_one_value_sweep_equals_fiscal_run() {
     let run = run_csv("[economy]\nproductivity_growth_pct = 1.3\n");
     let expected = csv_cell(&run, "psnd_pct_gdp", "2075-76");
-    let sweep = fiscal()
-        .args(["sweep", "--vary", "economy.productivity_growth_pct=1.3"])
-        .output()
-        .unwrap();
-    assert!(
-        sweep.status.success(),
-        "{}",
-        String::from_utf8_lossy(&sweep.stderr)
-    );
-    let text = String::from_utf8(sweep.stdout).unwrap();
+    let text =
+        success_stdout(fiscal().args(["sweep", "--vary", "economy.productivity_growth_pct=1.3"]));
     let row: Vec<&str> = text.lines().nth(1).unwrap().split(',').collect();
     assert_eq!(row[0], "1.300");
     assert_eq!(row[1], expected);
@@ -108,24 +100,19 @@ fn fan_output_is_the_same_on_one_and_two_threads() {
 fn fan_writes_its_files_and_every_path() {
     let dir = tempfile::tempdir().unwrap();
     let paths = dir.path().join("paths.csv");
-    let out = fiscal()
-        .args([
-            "fan",
-            "--paths",
-            "30",
-            "--out",
-            dir.path().to_str().unwrap(),
-            "--paths-out",
-            paths.to_str().unwrap(),
-            "--chart",
-        ])
-        .arg(dir.path().join("fan.svg"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    success_stdout(
+        fiscal()
+            .args([
+                "fan",
+                "--paths",
+                "30",
+                "--out",
+                dir.path().to_str().unwrap(),
+                "--paths-out",
+                paths.to_str().unwrap(),
+                "--chart",
+            ])
+            .arg(dir.path().join("fan.svg")),
     );
     for f in ["fan.csv", "fan_probabilities.csv", "fan.json", "fan.svg"] {
         assert!(dir.path().join(f).exists(), "{f}");
@@ -142,16 +129,7 @@ fn fan_writes_its_files_and_every_path() {
 
 #[test]
 fn sensitivity_lists_variants_largest_swing_first() {
-    let out = fiscal()
-        .args(["sensitivity", "--format", "csv"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = success_stdout(fiscal().args(["sensitivity", "--format", "csv"]));
     let rows: Vec<Vec<&str>> = text
         .lines()
         .skip(2)

@@ -327,3 +327,46 @@ proptest! {
         assert_decomposition_exact(&q);
     }
 }
+
+#[test]
+fn fiscal_gaps_reports_every_indicator_and_closes_the_gap() {
+    use fiscal::model::indicators::{fiscal_gaps, GapRequest, GapsError};
+    let (a, d) = baseline();
+    let req = GapRequest {
+        target_pct_gdp: 40.0,
+        target_year: None,
+        start_year: None,
+        staged_every_years: 10,
+        s1_year: None,
+    };
+    let g = fiscal_gaps(&a, &d, &req).unwrap();
+    let keys: Vec<&str> = g.indicators.iter().map(|i| i.key).collect();
+    assert_eq!(
+        keys,
+        [
+            "fiscal_gap",
+            "staged_gap",
+            "intertemporal_gap",
+            "s1",
+            "s1_phased",
+            "s2"
+        ]
+    );
+    assert_eq!(g.target_year, a.horizon.end_year);
+    assert_eq!(g.start_year, a.horizon.medium_term_end.next());
+    // The one-off gap's path lands on the target in the target year.
+    let last = g.paths.last().unwrap();
+    assert_eq!(last.year, a.horizon.end_year);
+    assert!(
+        (last.fiscal_gap_psnd_pct_gdp.unwrap() - 40.0).abs() < 0.05,
+        "{last:?}"
+    );
+    // An explicit S1 year that cannot work is an error (bad input), not a note.
+    let early = GapRequest {
+        s1_year: Some(a.horizon.base_year),
+        ..req
+    };
+    let err = fiscal_gaps(&a, &d, &early).unwrap_err();
+    assert!(matches!(err, GapsError::S1(_)), "{err}");
+    assert!(err.is_bad_input());
+}

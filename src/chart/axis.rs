@@ -91,9 +91,12 @@ pub fn year_axis(first: crate::years::FiscalYear, last: crate::years::FiscalYear
     Axis::new(first.0 as f64 - 0.5, last.0 as f64 + 0.5, ticks)
 }
 
-/// A chart drawn on fiscal years across and values up.
-pub type YearChart<'a, DB> =
+/// A plot with an [`Axis`] across and one up.
+pub type AxisChart<'a, DB> =
     plotters::prelude::ChartContext<'a, DB, plotters::prelude::Cartesian2d<Axis, Axis>>;
+
+/// A chart drawn on fiscal years across and values up.
+pub type YearChart<'a, DB> = AxisChart<'a, DB>;
 
 /// A full-width chart with fiscal years across and `y` up, leaving room on
 /// the right for end labels `label_width_px` wide.

@@ -175,25 +175,41 @@ impl Decomposition {
         if self.periods.is_empty() {
             return Err(ChartError::NoData("no years to decompose".into()));
         }
+        let mut chart = self.period_chart(area)?;
+        self.draw_bars(&mut chart)?;
         let n = self.periods.len();
-        let stack = |p: &Period| {
-            let c = p.components();
-            let up: f64 = c.iter().filter(|v| **v > 0.0).sum();
-            let down: f64 = c.iter().filter(|v| **v < 0.0).sum();
-            (up, down)
-        };
+        chart
+            .draw_series(LineSeries::new(
+                vec![(-0.5, 0.0), (n as f64 - 0.5, 0.0)],
+                INK.stroke_width(1),
+            ))
+            .map_err(err)?;
+        self.draw_net_changes(&mut chart, area)
+    }
+
+    /// The y axis: every stack and net change, with room above the bars
+    /// for the net-change labels.
+    fn y_axis(&self) -> Axis {
         let hi = self
             .periods
             .iter()
-            .map(|p| stack(p).0.max(p.change))
+            .map(|p| stack_extent(p).0.max(p.change))
             .fold(0.0f64, f64::max);
         let lo = self
             .periods
             .iter()
-            .map(|p| stack(p).1.min(p.change))
+            .map(|p| stack_extent(p).1.min(p.change))
             .fold(0.0f64, f64::min);
-        // Room above the bars for the net-change labels.
         let (y0, y1, yticks) = style::nice_axis(lo, hi + (hi - lo) * 0.1, 7);
+        Axis::new(y0, y1, yticks)
+    }
+
+    /// The plot with one slot per period and its mesh drawn.
+    fn period_chart<'a, DB: DrawingBackend>(
+        &self,
+        area: &'a DrawingArea<DB, Shift>,
+    ) -> Result<PeriodChart<'a, DB>, ChartError> {
+        let n = self.periods.len();
         let labels: Vec<String> = self.periods.iter().map(|p| p.label.clone()).collect();
         let mut chart = ChartBuilder::on(area)
             .margin_left(super::frame::MARGIN - 8)
@@ -203,7 +219,7 @@ impl Decomposition {
             .y_label_area_size(86)
             .build_cartesian_2d(
                 Axis::new(-0.5, n as f64 - 0.5, (0..n).map(|i| i as f64).collect()),
-                Axis::new(y0, y1, yticks),
+                self.y_axis(),
             )
             .map_err(err)?;
         chart
@@ -227,8 +243,14 @@ impl Decomposition {
             .y_label_formatter(&|y| style::tick(*y))
             .draw()
             .map_err(err)?;
+        Ok(chart)
+    }
 
-        let half = 0.3;
+    /// Each period's contributions stacked, rises up and falls down from zero.
+    fn draw_bars<DB: DrawingBackend>(
+        &self,
+        chart: &mut PeriodChart<'_, DB>,
+    ) -> Result<(), ChartError> {
         for (i, p) in self.periods.iter().enumerate() {
             let x = i as f64;
             let (mut up, mut down) = (0.0, 0.0);
@@ -242,29 +264,35 @@ impl Decomposition {
                 };
                 chart
                     .draw_series(std::iter::once(Rectangle::new(
-                        [(x - half, a), (x + half, b)],
+                        [(x - BAR_HALF_WIDTH, a), (x + BAR_HALF_WIDTH, b)],
                         c.filled(),
                     )))
                     .map_err(err)?;
             }
         }
-        chart
-            .draw_series(LineSeries::new(
-                vec![(-0.5, 0.0), (n as f64 - 0.5, 0.0)],
-                INK.stroke_width(1),
-            ))
-            .map_err(err)?;
+        Ok(())
+    }
+
+    /// The black net-change mark across each bar, its value above the stack.
+    fn draw_net_changes<DB: DrawingBackend>(
+        &self,
+        chart: &mut PeriodChart<'_, DB>,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), ChartError> {
         let base = area.get_base_pixel();
         let font = style::bold(style::LABEL);
         for (i, p) in self.periods.iter().enumerate() {
             let x = i as f64;
             chart
                 .draw_series(LineSeries::new(
-                    vec![(x - half - 0.06, p.change), (x + half + 0.06, p.change)],
+                    vec![
+                        (x - BAR_HALF_WIDTH - 0.06, p.change),
+                        (x + BAR_HALF_WIDTH + 0.06, p.change),
+                    ],
                     okabe_ito::BLACK.stroke_width(6),
                 ))
                 .map_err(err)?;
-            let top = stack(p).0.max(p.change);
+            let top = stack_extent(p).0.max(p.change);
             let (px, py) = chart.backend_coord(&(x, top));
             area.draw_text(
                 &format!("{:+.1}", p.change),
@@ -275,4 +303,19 @@ impl Decomposition {
         }
         Ok(())
     }
+}
+
+/// The plot: periods across, percentage points of GDP up.
+type PeriodChart<'a, DB> = super::axis::AxisChart<'a, DB>;
+
+/// Half a bar's width, in period slots.
+const BAR_HALF_WIDTH: f64 = 0.3;
+
+/// The top and bottom of a period's stack: the sum of its rises and of
+/// its falls.
+fn stack_extent(p: &Period) -> (f64, f64) {
+    let c = p.components();
+    let up: f64 = c.iter().filter(|v| **v > 0.0).sum();
+    let down: f64 = c.iter().filter(|v| **v < 0.0).sum();
+    (up, down)
 }

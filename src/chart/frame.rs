@@ -116,71 +116,110 @@ pub fn draw<DB: DrawingBackend>(
     root.fill(&WHITE).map_err(err)?;
     let (w, h) = root.dim_in_pixel();
     let max_text = w.saturating_sub(2 * MARGIN as u32);
+    let mut y = draw_titles(root, frame, max_text)?;
+    if !legend.is_empty() {
+        y = draw_legend(root, legend, y + 4)?;
+    }
+    y += 8;
+    let bottom = draw_footer(root, frame, max_text, h as i32)? - 6;
+    let plot_h = (bottom - y).max(50);
+    let plot = root.clone().shrink((0, y), (w, plot_h as u32));
+    Ok(plot)
+}
+
+/// The title and the scenario line; returns the height below them.
+fn draw_titles<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    max_text: u32,
+) -> Result<i32, ChartError> {
     let title_font = style::bold(style::TITLE);
     let title = style::fit(&frame.title, &title_font, max_text);
     root.draw_text(&title, &title_font.color(&INK), (MARGIN, 16))
         .map_err(err)?;
     let sub_font = style::font(style::SUBTITLE);
     let sub = style::fit(&frame.scenario, &sub_font, max_text);
-    let mut y = 16 + (style::TITLE * 1.05) as i32;
+    let y = 16 + (style::TITLE * 1.05) as i32;
     root.draw_text(&sub, &sub_font.color(&MUTED), (MARGIN, y))
         .map_err(err)?;
-    y += (style::SUBTITLE * 1.25) as i32;
+    Ok(y + (style::SUBTITLE * 1.25) as i32)
+}
 
-    // Legend: entries flow left to right and wrap, so long scenario names
-    // push the plot down instead of overlapping it.
+/// The legend from height `y`: entries flow left to right and wrap, so
+/// long scenario names push the plot down instead of overlapping it.
+/// Returns the height below it.
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    legend: &[LegendEntry],
+    mut y: i32,
+) -> Result<i32, ChartError> {
+    let (w, _) = root.dim_in_pixel();
     let lfont = style::font(style::LABEL);
     let row_h = (style::LABEL * 1.3) as i32;
-    if !legend.is_empty() {
-        y += 4;
-        let mut x = MARGIN;
-        let right = w as i32 - MARGIN;
-        let max_label = (right - MARGIN - KEY_W - GAP).max(40) as u32;
-        for e in legend {
-            let label = style::fit(&e.label, &lfont, max_label.min(520));
-            let tw = style::text_width(&label, &lfont) as i32;
-            let need = KEY_W + GAP + tw;
-            if x > MARGIN && x + need > right {
-                x = MARGIN;
-                y += row_h;
-            }
-            let mid = y + row_h / 2 - 2;
-            match e.key {
-                Key::Line(c) | Key::ThinLine(c) => {
-                    let w = if matches!(e.key, Key::Line(_)) { 4 } else { 2 };
-                    root.draw(&PathElement::new(
-                        vec![(x, mid), (x + KEY_W, mid)],
-                        c.stroke_width(w),
-                    ))
-                    .map_err(err)?;
-                }
-                Key::Swatch(c) => {
-                    root.draw(&Rectangle::new(
-                        [(x + 4, mid - 10), (x + KEY_W - 4, mid + 10)],
-                        c.filled(),
-                    ))
-                    .map_err(err)?;
-                }
-                Key::Marker(c) => {
-                    root.draw(&Rectangle::new(
-                        [(x + 2, mid - 3), (x + KEY_W - 2, mid + 3)],
-                        c.filled(),
-                    ))
-                    .map_err(err)?;
-                }
-            }
-            root.draw_text(&label, &lfont.color(&INK), (x + KEY_W + GAP, y + 2))
-                .map_err(err)?;
-            x += need + ENTRY_GAP;
+    let mut x = MARGIN;
+    let right = w as i32 - MARGIN;
+    let max_label = (right - MARGIN - KEY_W - GAP).max(40) as u32;
+    for e in legend {
+        let label = style::fit(&e.label, &lfont, max_label.min(520));
+        let tw = style::text_width(&label, &lfont) as i32;
+        let need = KEY_W + GAP + tw;
+        if x > MARGIN && x + need > right {
+            x = MARGIN;
+            y += row_h;
         }
-        y += row_h;
+        draw_key(root, e.key, x, y + row_h / 2 - 2)?;
+        root.draw_text(&label, &lfont.color(&INK), (x + KEY_W + GAP, y + 2))
+            .map_err(err)?;
+        x += need + ENTRY_GAP;
     }
-    y += 8;
+    Ok(y + row_h)
+}
 
-    // Footer, bottom up: source line, then the note above it.
+/// One legend key at `x`, centred on height `mid`.
+fn draw_key<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    key: Key,
+    x: i32,
+    mid: i32,
+) -> Result<(), ChartError> {
+    match key {
+        Key::Line(c) | Key::ThinLine(c) => {
+            let w = if matches!(key, Key::Line(_)) { 4 } else { 2 };
+            root.draw(&PathElement::new(
+                vec![(x, mid), (x + KEY_W, mid)],
+                c.stroke_width(w),
+            ))
+            .map_err(err)?;
+        }
+        Key::Swatch(c) => {
+            root.draw(&Rectangle::new(
+                [(x + 4, mid - 10), (x + KEY_W - 4, mid + 10)],
+                c.filled(),
+            ))
+            .map_err(err)?;
+        }
+        Key::Marker(c) => {
+            root.draw(&Rectangle::new(
+                [(x + 2, mid - 3), (x + KEY_W - 2, mid + 3)],
+                c.filled(),
+            ))
+            .map_err(err)?;
+        }
+    }
+    Ok(())
+}
+
+/// The footer, bottom up from height `h`: the source line, then the note
+/// above it. Returns the height above it.
+fn draw_footer<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    max_text: u32,
+    h: i32,
+) -> Result<i32, ChartError> {
     let nfont = style::font(style::NOTE);
     let line_h = (style::NOTE * 1.25) as i32;
-    let mut bottom = h as i32 - 12;
+    let mut bottom = h - 12;
     let mut footer = Vec::new();
     if let Some(note) = &frame.note {
         footer.push(style::fit(note, &nfont, max_text));
@@ -194,8 +233,5 @@ pub fn draw<DB: DrawingBackend>(
         root.draw_text(line, &nfont.color(&MUTED), (MARGIN, bottom))
             .map_err(err)?;
     }
-    bottom -= 6;
-    let plot_h = (bottom - y).max(50);
-    let plot = root.clone().shrink((0, y), (w, plot_h as u32));
-    Ok(plot)
+    Ok(bottom)
 }

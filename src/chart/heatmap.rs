@@ -88,6 +88,30 @@ impl Heatmap {
         if nx == 0 || ny == 0 {
             return Err(ChartError::NoData("no sweep values".into()));
         }
+        let (lo, span) = self.value_range();
+        let mut chart = self.grid_chart(area)?;
+        let show_labels = nx * ny <= 200;
+        for i in 0..nx {
+            for j in 0..ny {
+                let v = self.values[i][j];
+                let s = (v - lo) / span;
+                let (x, y) = (i as f64, j as f64);
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)],
+                        colour(s).filled(),
+                    )))
+                    .map_err(err)?;
+                if show_labels {
+                    draw_cell_label(&chart, area, (x, y), v, s)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The lowest finite value and the span to the highest (1 when flat).
+    fn value_range(&self) -> (f64, f64) {
         let finite = self
             .values
             .iter()
@@ -98,6 +122,16 @@ impl Heatmap {
             (a.min(v), b.max(v))
         });
         let span = if hi > lo { hi - lo } else { 1.0 };
+        (lo, span)
+    }
+
+    /// The grid, one cell per pair of values, with the fields' values on
+    /// its axes.
+    fn grid_chart<'a, DB: DrawingBackend>(
+        &self,
+        area: &'a DrawingArea<DB, Shift>,
+    ) -> Result<GridChart<'a, DB>, ChartError> {
+        let (nx, ny) = (self.x_values.len(), self.y_values.len());
         let xt: Vec<f64> = (0..nx).map(|i| i as f64).collect();
         let yt: Vec<f64> = (0..ny).map(|j| j as f64).collect();
         let mut chart = ChartBuilder::on(area)
@@ -135,32 +169,30 @@ impl Heatmap {
             .y_label_formatter(&yl)
             .draw()
             .map_err(err)?;
-        let show_labels = nx * ny <= 200;
-        for i in 0..nx {
-            for j in 0..ny {
-                let v = self.values[i][j];
-                let s = (v - lo) / span;
-                let (x, y) = (i as f64, j as f64);
-                chart
-                    .draw_series(std::iter::once(Rectangle::new(
-                        [(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)],
-                        colour(s).filled(),
-                    )))
-                    .map_err(err)?;
-                if show_labels {
-                    let ink = if s > 0.6 { WHITE } else { INK };
-                    let pos = chart.backend_coord(&(x, y));
-                    let base = area.get_base_pixel();
-                    let t =
-                        style::text(style::NOTE, ink).pos(plotters::style::text_anchor::Pos::new(
-                            plotters::style::text_anchor::HPos::Center,
-                            plotters::style::text_anchor::VPos::Center,
-                        ));
-                    area.draw_text(&format!("{v:.0}"), &t, (pos.0 - base.0, pos.1 - base.1))
-                        .map_err(err)?;
-                }
-            }
-        }
-        Ok(())
+        Ok(chart)
     }
+}
+
+/// The plot: cells by index of the x and y values.
+type GridChart<'a, DB> = super::axis::AxisChart<'a, DB>;
+
+/// Value `v` written on its cell at `at`, in white on dark cells (`s`, its
+/// place between the lowest and highest, above 0.6).
+fn draw_cell_label<DB: DrawingBackend>(
+    chart: &GridChart<'_, DB>,
+    area: &DrawingArea<DB, Shift>,
+    at: (f64, f64),
+    v: f64,
+    s: f64,
+) -> Result<(), ChartError> {
+    let ink = if s > 0.6 { WHITE } else { INK };
+    let pos = chart.backend_coord(&at);
+    let base = area.get_base_pixel();
+    let t = style::text(style::NOTE, ink).pos(plotters::style::text_anchor::Pos::new(
+        plotters::style::text_anchor::HPos::Center,
+        plotters::style::text_anchor::VPos::Center,
+    ));
+    area.draw_text(&format!("{v:.0}"), &t, (pos.0 - base.0, pos.1 - base.1))
+        .map_err(err)?;
+    Ok(())
 }

@@ -97,37 +97,11 @@ impl Lines {
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), ChartError> {
-        let all = || self.series.iter().flat_map(|s| s.points.iter());
-        let (Some(first), Some(last)) = (all().map(|p| p.0).min(), all().map(|p| p.0).max()) else {
-            return Err(ChartError::NoData("no years to plot".into()));
-        };
-        let lo = all().map(|p| p.1).fold(0.0f64, f64::min);
-        let hi = all().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
-        // Headroom above the highest line keeps the shading label clear of it.
-        let (y0, y1, yticks) = style::nice_axis(lo, hi + (hi - lo).abs() * 0.12, 6);
-
+        let (first, last) = self.year_span()?;
+        let (y0, y1, yticks) = self.y_axis();
         let label_font = style::bold(style::LABEL);
-        let finals: Vec<String> = self
-            .series
-            .iter()
-            .filter_map(|s| s.points.last())
-            .map(|p| self.label(p.1))
-            .collect();
-        // Every line ends on the same value (e.g. scenarios sharing one
-        // demography): one label says so.
-        let all_same = finals.len() > 1 && finals.iter().all(|f| *f == finals[0]);
-        let widest = finals
-            .iter()
-            .map(|f| {
-                let f = if all_same {
-                    format!("{f}{ALL}")
-                } else {
-                    f.clone()
-                };
-                style::text_width(&f, &label_font)
-            })
-            .max()
-            .unwrap_or(0) as i32;
+        let all_same = self.all_end_on_one_value();
+        let widest = self.widest_end_label(all_same, &label_font);
 
         let x_axis = super::axis::year_axis(first, last);
         let std::ops::Range { start: x0, end: x1 } =
@@ -149,6 +123,67 @@ impl Lines {
                 .map_err(err)?;
         }
 
+        let ends = self.draw_series(&mut chart)?;
+        draw_end_labels(area, ends, all_same, &label_font)
+    }
+
+    /// The first and last year of any line; an error when there are none.
+    fn year_span(&self) -> Result<(FiscalYear, FiscalYear), ChartError> {
+        let all = || self.series.iter().flat_map(|s| s.points.iter());
+        let (Some(first), Some(last)) = (all().map(|p| p.0).min(), all().map(|p| p.0).max()) else {
+            return Err(ChartError::NoData("no years to plot".into()));
+        };
+        Ok((first, last))
+    }
+
+    /// The y axis: from zero (or the lowest value) to the highest, with
+    /// ticks.
+    fn y_axis(&self) -> (f64, f64, Vec<f64>) {
+        let all = || self.series.iter().flat_map(|s| s.points.iter());
+        let lo = all().map(|p| p.1).fold(0.0f64, f64::min);
+        let hi = all().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+        // Headroom above the highest line keeps the shading label clear of it.
+        style::nice_axis(lo, hi + (hi - lo).abs() * 0.12, 6)
+    }
+
+    /// Each line's final value, as labelled.
+    fn final_labels(&self) -> Vec<String> {
+        self.series
+            .iter()
+            .filter_map(|s| s.points.last())
+            .map(|p| self.label(p.1))
+            .collect()
+    }
+
+    /// Whether several lines all end on the same labelled value (e.g.
+    /// scenarios sharing one demography): one label then says so.
+    fn all_end_on_one_value(&self) -> bool {
+        let finals = self.final_labels();
+        finals.len() > 1 && finals.iter().all(|f| *f == finals[0])
+    }
+
+    /// Width in pixels of the widest end label, to leave room for it.
+    fn widest_end_label(&self, all_same: bool, label_font: &FontDesc<'_>) -> i32 {
+        self.final_labels()
+            .iter()
+            .map(|f| {
+                let f = if all_same {
+                    format!("{f}{ALL}")
+                } else {
+                    f.clone()
+                };
+                style::text_width(&f, label_font)
+            })
+            .max()
+            .unwrap_or(0) as i32
+    }
+
+    /// Draw every line with a dot at its end (the reference last, thin);
+    /// returns each end's pixel position, label and colour.
+    fn draw_series<DB: DrawingBackend>(
+        &self,
+        chart: &mut super::axis::YearChart<'_, DB>,
+    ) -> Result<Vec<EndLabel>, ChartError> {
         let mut ends = Vec::new();
         let several = self.series.len() > 1;
         // The reference (first) series last, on top; see the module docs.
@@ -174,52 +209,76 @@ impl Lines {
                 ends.push((chart.backend_coord(&(y.0 as f64, *v)), self.label(*v), c));
             }
         }
-
-        // Spread the end labels at least one line apart, keeping order.
-        let base = area.get_base_pixel();
-        let (_, ph) = area.dim_in_pixel();
-        let gap = (style::LABEL * 0.95) as i32;
-        ends.sort_by_key(|e| e.0 .1);
-        // Lines that end on the same value at the same place share one label,
-        // in ink: several coloured copies of one number read as several
-        // results.
-        let mut merged: Vec<((i32, i32), String, RGBColor)> = Vec::new();
-        for e in ends {
-            match merged.last_mut() {
-                Some(m) if m.1 == e.1 && (e.0 .1 - m.0 .1).abs() <= 3 => m.2 = INK,
-                _ => merged.push(e),
-            }
-        }
-        let mut ends = merged;
-        if all_same {
-            if let [one] = ends.as_mut_slice() {
-                one.1.push_str(ALL);
-            }
-        }
-        let mut ys: Vec<i32> = ends.iter().map(|e| e.0 .1 - base.1).collect();
-        for k in 1..ys.len() {
-            if ys[k] - ys[k - 1] < gap {
-                ys[k] = ys[k - 1] + gap;
-            }
-        }
-        // If pushed below the plot, shift the whole stack up.
-        if let Some(&bottom) = ys.last() {
-            let limit = ph as i32 - 64 - gap / 2;
-            if bottom > limit {
-                let d = bottom - limit;
-                ys.iter_mut().for_each(|y| *y -= d);
-            }
-        }
-        for ((pos, text, c), y) in ends.iter().zip(ys) {
-            let style = label_font
-                .color(c)
-                .pos(plotters::style::text_anchor::Pos::new(
-                    plotters::style::text_anchor::HPos::Left,
-                    plotters::style::text_anchor::VPos::Center,
-                ));
-            area.draw_text(text, &style, (pos.0 - base.0 + 12, y))
-                .map_err(err)?;
-        }
-        Ok(())
+        Ok(ends)
     }
+}
+
+/// A line's end: its pixel position, label text and colour.
+type EndLabel = ((i32, i32), String, RGBColor);
+
+/// Sort the end labels top to bottom and merge lines that end on the same
+/// value at the same place into one label, in ink: several coloured copies
+/// of one number read as several results.
+fn merge_end_labels(mut ends: Vec<EndLabel>, all_same: bool) -> Vec<EndLabel> {
+    ends.sort_by_key(|e| e.0 .1);
+    let mut merged: Vec<EndLabel> = Vec::new();
+    for e in ends {
+        match merged.last_mut() {
+            Some(m) if m.1 == e.1 && (e.0 .1 - m.0 .1).abs() <= 3 => m.2 = INK,
+            _ => merged.push(e),
+        }
+    }
+    if all_same {
+        if let [one] = merged.as_mut_slice() {
+            one.1.push_str(ALL);
+        }
+    }
+    merged
+}
+
+/// Label heights (from the area's top) spread at least `gap` apart in
+/// order, the whole stack shifted up if pushed below the plot.
+fn spread_label_heights(mut ys: Vec<i32>, gap: i32, plot_height_px: i32) -> Vec<i32> {
+    for k in 1..ys.len() {
+        if ys[k] - ys[k - 1] < gap {
+            ys[k] = ys[k - 1] + gap;
+        }
+    }
+    if let Some(&bottom) = ys.last() {
+        let limit = plot_height_px - 64 - gap / 2;
+        if bottom > limit {
+            let d = bottom - limit;
+            ys.iter_mut().for_each(|y| *y -= d);
+        }
+    }
+    ys
+}
+
+/// Write the final-value labels right of the lines' ends, never overlapping.
+fn draw_end_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    ends: Vec<EndLabel>,
+    all_same: bool,
+    label_font: &FontDesc<'_>,
+) -> Result<(), ChartError> {
+    let base = area.get_base_pixel();
+    let (_, ph) = area.dim_in_pixel();
+    let gap = (style::LABEL * 0.95) as i32;
+    let ends = merge_end_labels(ends, all_same);
+    let ys = spread_label_heights(
+        ends.iter().map(|e| e.0 .1 - base.1).collect(),
+        gap,
+        ph as i32,
+    );
+    for ((pos, text, c), y) in ends.iter().zip(ys) {
+        let style = label_font
+            .color(c)
+            .pos(plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Left,
+                plotters::style::text_anchor::VPos::Center,
+            ));
+        area.draw_text(text, &style, (pos.0 - base.0 + 12, y))
+            .map_err(err)?;
+    }
+    Ok(())
 }

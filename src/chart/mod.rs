@@ -462,6 +462,37 @@ fn stacked(p: &Projection, layers: Vec<Layer>, total: &str) -> Stacked {
 
 /// Build chart `kind` from the scenarios' results.
 pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Chart, ChartError> {
+    check_scenario_count(kind, inputs)?;
+    let frame = |note: Option<String>| Frame {
+        title: kind.title().into(),
+        scenario: scenario_label(inputs),
+        official: true,
+        note,
+    };
+    let (note, body) = match kind {
+        ChartKind::Fan | ChartKind::Tornado | ChartKind::Heatmap => {
+            return Err(not_from_projection(kind))
+        }
+        ChartKind::Debt => debt_body(inputs),
+        ChartKind::Dependency => dependency_body(inputs),
+        ChartKind::Receipts => receipts_body(single(kind, inputs)?.projection),
+        ChartKind::Spending => spending_body(single(kind, inputs)?.projection),
+        ChartKind::Decomposition => decomposition_body(single(kind, inputs)?.projection)?,
+        ChartKind::Interventions => interventions_body(single(kind, inputs)?, opts)?,
+        ChartKind::Pyramid => pyramid_body(single(kind, inputs)?, opts)?,
+    };
+    Ok(Chart {
+        kind,
+        frame: frame(note),
+        body,
+    })
+}
+
+/// A chart's note under the title and the data it draws.
+type NoteAndBody = (Option<String>, Body);
+
+/// Refuse no scenarios, or more than one chart's legend can show.
+fn check_scenario_count(kind: ChartKind, inputs: &[Input<'_>]) -> Result<(), ChartError> {
     if inputs.is_empty() {
         return Err(ChartError::NoData("no scenario given".into()));
     }
@@ -472,147 +503,142 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
             max: MAX_SERIES,
         });
     }
-    let frame = |note: Option<String>| Frame {
-        title: kind.title().into(),
-        scenario: scenario_label(inputs),
-        official: true,
-        note,
+    Ok(())
+}
+
+/// The error for a chart drawn from an uncertainty run, not a projection.
+fn not_from_projection(kind: ChartKind) -> ChartError {
+    ChartError::NoData(format!(
+        "the `{}` chart is drawn from an uncertainty run, not a projection: use `fiscal chart {}` or the `--chart` option of `fiscal fan`, `fiscal sensitivity` or `fiscal sweep`",
+        kind.key(),
+        kind.key()
+    ))
+}
+
+/// One line per scenario of the yearly value `f`.
+fn scenario_lines(inputs: &[Input<'_>], f: fn(&crate::model::YearResult) -> f64) -> Vec<Series> {
+    inputs
+        .iter()
+        .map(|i| Series {
+            label: i.projection.name.clone(),
+            points: i.projection.years.iter().map(|y| (y.year, f(y))).collect(),
+        })
+        .collect()
+}
+
+/// PSND % of GDP per scenario, the OBR forecast years shaded.
+fn debt_body(inputs: &[Input<'_>]) -> NoteAndBody {
+    let shaded = efo_span(inputs[0].projection);
+    let note = shaded.map(|(a, b)| {
+        format!("OBR medium-term forecast {a} to {b} (left of the dashed line); later years are fiscal's long-term projection. End-March PSND over GDP centred on end-March.")
+    });
+    let body = Body::Lines(Lines {
+        series: scenario_lines(inputs, |y| y.psnd_pct_gdp),
+        y_desc: "% of GDP".into(),
+        value_suffix: "%".into(),
+        decimals: 1,
+        shaded,
+        csv_column: "psnd_pct_gdp".into(),
+    });
+    (note, body)
+}
+
+/// The old-age dependency ratio per scenario.
+fn dependency_body(inputs: &[Input<'_>]) -> NoteAndBody {
+    let note = Some(
+        "People at or over State Pension age per 1,000 people aged 16 to State Pension age.".into(),
+    );
+    let body = Body::Lines(Lines {
+        series: scenario_lines(inputs, |y| y.old_age_dependency_per_1000),
+        y_desc: "Per 1,000 aged 16 to State Pension age".into(),
+        value_suffix: String::new(),
+        decimals: 0,
+        shaded: efo_span(inputs[0].projection),
+        csv_column: "old_age_dependency_per_1000".into(),
+    });
+    (note, body)
+}
+
+/// Receipts by category, stacked, % of GDP.
+fn receipts_body(p: &Projection) -> NoteAndBody {
+    let layers = Receipt::ALL
+        .iter()
+        .map(|&r| Layer {
+            label: r.label().into(),
+            values: p.years.iter().map(|y| y.pct_gdp(y.receipt(r))).collect(),
+        })
+        .collect();
+    (
+        Some("Fiscal-year receipts over fiscal-year GDP.".into()),
+        Body::Stacked(stacked(p, layers, "Total receipts")),
+    )
+}
+
+/// Primary spending by category, stacked, % of GDP.
+fn spending_body(p: &Projection) -> NoteAndBody {
+    let layers = Spend::ALL
+        .iter()
+        .map(|&s| Layer {
+            label: s.label().into(),
+            values: p.years.iter().map(|y| y.pct_gdp(y.spend(s))).collect(),
+        })
+        .collect();
+    (
+        Some(
+            "Primary spending excludes debt interest. Fiscal-year spending over fiscal-year GDP."
+                .into(),
+        ),
+        Body::Stacked(stacked(p, layers, "Total primary spending")),
+    )
+}
+
+/// Contributions to the change in debt, by period.
+fn decomposition_body(p: &Projection) -> Result<NoteAndBody, ChartError> {
+    Ok((
+        Some(
+            "Contributions to the change in PSND (% of GDP) summed over each period; the black bar marks the net change."
+                .into(),
+        ),
+        Body::Decomposition(Decomposition::from_projection(p)?),
+    ))
+}
+
+/// The scenario's intervention effects; an error when it has none.
+fn interventions_body(i: &Input<'_>, opts: &Options) -> Result<NoteAndBody, ChartError> {
+    let Some(r) = i.interventions else {
+        return Err(ChartError::NoInterventions {
+            scenario: i.projection.name.clone(),
+        });
     };
-    let lines = |f: fn(&crate::model::YearResult) -> f64| -> Vec<Series> {
-        inputs
-            .iter()
-            .map(|i| Series {
-                label: i.projection.name.clone(),
-                points: i.projection.years.iter().map(|y| (y.year, f(y))).collect(),
-            })
-            .collect()
+    let note = format!(
+        "Expected values (after optimism bias, haircuts and the chance of success) against the same scenario without interventions{}.",
+        if opts.refresh_spikes {
+            ""
+        } else {
+            "; refresh costs spread over their cycle"
+        }
+    );
+    Ok((
+        Some(note),
+        Body::Interventions(Interventions::from_results(r, opts.refresh_spikes)),
+    ))
+}
+
+/// The population pyramid for the chosen (or default) years.
+fn pyramid_body(i: &Input<'_>, opts: &Options) -> Result<NoteAndBody, ChartError> {
+    let years = if opts.pyramid_years.is_empty() {
+        default_pyramid_years(i.projection)
+    } else {
+        opts.pyramid_years.clone()
     };
-    let chart = match kind {
-        ChartKind::Fan | ChartKind::Tornado | ChartKind::Heatmap => {
-            return Err(ChartError::NoData(format!(
-                "the `{}` chart is drawn from an uncertainty run, not a projection: use `fiscal chart {}` or the `--chart` option of `fiscal fan`, `fiscal sensitivity` or `fiscal sweep`",
-                kind.key(),
-                kind.key()
-            )))
-        }
-        ChartKind::Debt => {
-            let shaded = efo_span(inputs[0].projection);
-            let note = shaded.map(|(a, b)| {
-                format!("OBR medium-term forecast {a} to {b} (left of the dashed line); later years are fiscal's long-term projection. End-March PSND over GDP centred on end-March.")
-            });
-            Chart {
-                kind,
-                frame: frame(note),
-                body: Body::Lines(Lines {
-                    series: lines(|y| y.psnd_pct_gdp),
-                    y_desc: "% of GDP".into(),
-                    value_suffix: "%".into(),
-                    decimals: 1,
-                    shaded,
-                    csv_column: "psnd_pct_gdp".into(),
-                }),
-            }
-        }
-        ChartKind::Dependency => Chart {
-            kind,
-            frame: frame(Some(
-                "People at or over State Pension age per 1,000 people aged 16 to State Pension age."
-                    .into(),
-            )),
-            body: Body::Lines(Lines {
-                series: lines(|y| y.old_age_dependency_per_1000),
-                y_desc: "Per 1,000 aged 16 to State Pension age".into(),
-                value_suffix: String::new(),
-                decimals: 0,
-                shaded: efo_span(inputs[0].projection),
-                csv_column: "old_age_dependency_per_1000".into(),
-            }),
-        },
-        ChartKind::Receipts => {
-            let p = single(kind, inputs)?.projection;
-            let layers = Receipt::ALL
-                .iter()
-                .map(|&r| Layer {
-                    label: r.label().into(),
-                    values: p.years.iter().map(|y| y.pct_gdp(y.receipt(r))).collect(),
-                })
-                .collect();
-            Chart {
-                kind,
-                frame: frame(Some("Fiscal-year receipts over fiscal-year GDP.".into())),
-                body: Body::Stacked(stacked(p, layers, "Total receipts")),
-            }
-        }
-        ChartKind::Spending => {
-            let p = single(kind, inputs)?.projection;
-            let layers = Spend::ALL
-                .iter()
-                .map(|&s| Layer {
-                    label: s.label().into(),
-                    values: p.years.iter().map(|y| y.pct_gdp(y.spend(s))).collect(),
-                })
-                .collect();
-            Chart {
-                kind,
-                frame: frame(Some(
-                    "Primary spending excludes debt interest. Fiscal-year spending over fiscal-year GDP."
-                        .into(),
-                )),
-                body: Body::Stacked(stacked(p, layers, "Total primary spending")),
-            }
-        }
-        ChartKind::Decomposition => {
-            let p = single(kind, inputs)?.projection;
-            Chart {
-                kind,
-                frame: frame(Some(
-                    "Contributions to the change in PSND (% of GDP) summed over each period; the black bar marks the net change."
-                        .into(),
-                )),
-                body: Body::Decomposition(Decomposition::from_projection(p)?),
-            }
-        }
-        ChartKind::Interventions => {
-            let i = single(kind, inputs)?;
-            let Some(r) = i.interventions else {
-                return Err(ChartError::NoInterventions {
-                    scenario: i.projection.name.clone(),
-                });
-            };
-            Chart {
-                kind,
-                frame: frame(Some(format!(
-                    "Expected values (after optimism bias, haircuts and the chance of success) against the same scenario without interventions{}.",
-                    if opts.refresh_spikes {
-                        ""
-                    } else {
-                        "; refresh costs spread over their cycle"
-                    }
-                ))),
-                body: Body::Interventions(Interventions::from_results(r, opts.refresh_spikes)),
-            }
-        }
-        ChartKind::Pyramid => {
-            let i = single(kind, inputs)?;
-            let years = if opts.pyramid_years.is_empty() {
-                default_pyramid_years(i.projection)
-            } else {
-                opts.pyramid_years.clone()
-            };
-            let pyr = Pyramid::from_table(i.population, &years)?;
-            Chart {
-                kind,
-                frame: frame(Some(format!(
-                    "Mid-year population; bars {}, lines later years. Age {} stands for {} and over.",
-                    years.first().copied().unwrap_or_default(),
-                    crate::data::MAX_AGE,
-                    crate::data::MAX_AGE
-                ))),
-                body: Body::Pyramid(pyr),
-            }
-        }
-    };
-    Ok(chart)
+    let pyr = Pyramid::from_table(i.population, &years)?;
+    let note = format!(
+        "Mid-year population; bars {}, lines later years. Age {} stands for {} and over.",
+        years.first().copied().unwrap_or_default(),
+        crate::data::MAX_AGE,
+        crate::data::MAX_AGE
+    );
+    Ok((Some(note), Body::Pyramid(pyr)))
 }
 
 /// Every chart that applies to one scenario, in [`ChartKind::ALL`] order

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::{Format, UsageError};
-use crate::chart::{fan::Fan, ImageFormat};
+use crate::chart::fan::Fan;
 use crate::data::shocks::ShockTable;
 use crate::model::uncertainty::{self, Engine, FanOptions, FanRun};
 use crate::output::{self, uncertainty as out_u};
@@ -93,15 +93,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let chart_format = match &args.chart {
-        Some(p) => Some(ImageFormat::from_path(p).ok_or_else(|| {
-            UsageError(format!(
-                "cannot tell the image format of {}: name the chart FILE.svg or FILE.png",
-                p.display()
-            ))
-        })?),
-        None => None,
-    };
+    let chart_format = super::chart_format(args.chart.as_deref())?;
     let (data, _) = scenario
         .dataset_and_population()
         .context("cannot load the data tables")?;
@@ -127,66 +119,80 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let fan: FanRun = pool.install(|| -> anyhow::Result<FanRun> {
         match &args.paths_out {
             None => Ok(uncertainty::fan(a, &data, &table, &opts, &progress)?),
-            Some(file) => {
-                let mut w = write_paths(file)?;
-                let mut line = String::new();
-                let result = uncertainty::fan_with_paths(
-                    a,
-                    &data,
-                    &table,
-                    &opts,
-                    &progress,
-                    &mut |run, block| {
-                        let n = block.values.first().map_or(0, |v| v[0].len());
-                        for p in 0..n {
-                            for (t, y) in run.years.iter().enumerate() {
-                                let v = &block.values[t];
-                                line.clear();
-                                use std::fmt::Write as _;
-                                let _ = writeln!(
-                                    line,
-                                    "{},{y},{:.6},{:.6},{:.6}",
-                                    block.first_path + p as u64,
-                                    v[0][p],
-                                    v[1][p],
-                                    v[2][p]
-                                );
-                                w.write_all(line.as_bytes())?;
-                            }
-                        }
-                        Ok::<(), std::io::Error>(())
-                    },
-                )?;
-                let run = result.with_context(|| format!("cannot write {}", file.display()))?;
-                w.flush()
-                    .with_context(|| format!("cannot write {}", file.display()))?;
-                Ok(run)
-            }
+            Some(file) => fan_writing_paths(a, &data, &table, &opts, &progress, file),
         }
     })?;
     bar.finish_and_clear();
     if let Some(dir) = &args.out {
-        output::write_atomic(&dir.join("fan.csv"), out_u::fan_csv(&fan).as_bytes())?;
-        output::write_atomic(
-            &dir.join("fan_probabilities.csv"),
-            out_u::fan_probabilities_csv(&fan).as_bytes(),
-        )?;
-        output::write_atomic(&dir.join("fan.json"), out_u::fan_json(&fan).as_bytes())?;
+        write_fan_files(dir, &fan)?;
     }
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
         let variants = uncertainty::sensitivity::fan_variants(a, &data)?;
         let chart = Fan::from_run(&fan, variants).chart();
-        if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-            output::prepare_dir(dir).context("the chart directory is not usable")?;
-        }
-        let bytes = chart.render(format).context("cannot draw the fan chart")?;
-        output::write_atomic(file, &bytes)?;
-        output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+        super::write_chart(file, format, &chart, "cannot draw the fan chart")?;
     }
     match args.format {
         Format::Table => out!("{}", out_u::fan_table(&fan))?,
         Format::Csv => out!("{}", out_u::fan_csv(&fan))?,
         Format::Json => out!("{}", out_u::fan_json(&fan))?,
     }
+    Ok(())
+}
+
+/// The fan, writing every path to `file` as it is drawn.
+fn fan_writing_paths(
+    a: &crate::model::Assumptions,
+    data: &crate::data::Dataset,
+    table: &ShockTable,
+    opts: &FanOptions,
+    progress: &(dyn Fn(u64) + Sync),
+    file: &std::path::Path,
+) -> anyhow::Result<FanRun> {
+    let mut w = write_paths(file)?;
+    let mut line = String::new();
+    let result = uncertainty::fan_with_paths(a, data, table, opts, progress, &mut |run, block| {
+        write_block(&mut w, &mut line, run, block)
+    })?;
+    let run = result.with_context(|| format!("cannot write {}", file.display()))?;
+    w.flush()
+        .with_context(|| format!("cannot write {}", file.display()))?;
+    Ok(run)
+}
+
+/// Write one block of paths, a row per path and year (`line` is reused).
+fn write_block(
+    w: &mut impl Write,
+    line: &mut String,
+    run: &FanRun,
+    block: &uncertainty::BlockPaths,
+) -> std::io::Result<()> {
+    let n = block.values.first().map_or(0, |v| v[0].len());
+    for p in 0..n {
+        for (t, y) in run.years.iter().enumerate() {
+            let v = &block.values[t];
+            line.clear();
+            use std::fmt::Write as _;
+            let _ = writeln!(
+                line,
+                "{},{y},{:.6},{:.6},{:.6}",
+                block.first_path + p as u64,
+                v[0][p],
+                v[1][p],
+                v[2][p]
+            );
+            w.write_all(line.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// Write fan.csv, fan_probabilities.csv and fan.json into `dir`.
+fn write_fan_files(dir: &std::path::Path, fan: &FanRun) -> anyhow::Result<()> {
+    output::write_atomic(&dir.join("fan.csv"), out_u::fan_csv(fan).as_bytes())?;
+    output::write_atomic(
+        &dir.join("fan_probabilities.csv"),
+        out_u::fan_probabilities_csv(fan).as_bytes(),
+    )?;
+    output::write_atomic(&dir.join("fan.json"), out_u::fan_json(fan).as_bytes())?;
     Ok(())
 }

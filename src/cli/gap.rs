@@ -8,10 +8,10 @@ use anyhow::Context;
 
 use super::Format;
 
-use crate::model::indicators::{decompose, GapResult, GapSolver, GapSpec, IndicatorError, Profile};
+use crate::model::indicators::{fiscal_gaps, GapRequest};
 use crate::output::{
     self,
-    gap::{gap_csv, gap_json, gap_table, GapReport, IndicatorRow, PathRow},
+    gap::{gap_csv, gap_json, gap_table, GapReport},
 };
 use crate::years::FiscalYear;
 
@@ -84,24 +84,6 @@ fn parse_staging(s: &str) -> Result<u32, String> {
     }
 }
 
-/// An optional indicator: keep the answer or the reason there is none.
-fn row(key: &'static str, label: String, r: Result<GapResult, IndicatorError>) -> IndicatorRow {
-    match r {
-        Ok(g) => IndicatorRow {
-            key,
-            label,
-            result: Some(g),
-            note: None,
-        },
-        Err(e) => IndicatorRow {
-            key,
-            label,
-            result: None,
-            note: Some(e.to_string()),
-        },
-    }
-}
-
 /// Run `fiscal gap`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let scenario = super::load_scenario(args.scenario.as_deref())?;
@@ -110,115 +92,25 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         output::prepare_dir(dir).context("the output directory is not usable")?;
     }
     let a = &scenario.assumptions;
-    let h = &a.horizon;
-    let start = args.from.unwrap_or(h.medium_term_end.next());
-    let by = args.by.unwrap_or(h.end_year);
-    // The scenario's interventions stay in force while the gap is solved.
-    let interventions = crate::model::intervention_adjustments(a, &data)?;
-    let solver = GapSolver::new(a, &data, interventions)
-        .with_context(|| format!("cannot project scenario `{}`", a.name))?;
-
-    let one_off = GapSpec {
+    let request = GapRequest {
         target_pct_gdp: args.target,
-        target_year: by,
-        start_year: start,
-        profile: Profile::OneOff,
+        target_year: args.by,
+        start_year: args.from,
+        staged_every_years: args.staged,
+        s1_year: args.s1_by,
     };
-    let staged = GapSpec {
-        profile: Profile::Staged {
-            every_years: args.staged,
-        },
-        ..one_off
-    };
-    let gap = solver
-        .gap(&one_off)
-        .context("cannot compute the fiscal gap")?;
-    let staged_gap = solver
-        .gap(&staged)
-        .context("cannot compute the staged fiscal gap")?;
-    let s1 = match args.s1_by {
-        // An explicit year that cannot work is a usage error, not a footnote.
-        Some(y) => Ok(solver
-            .s1(start, y)
-            .context("cannot compute S1 for --s1-by")?),
-        None => solver.s1(start, solver.s1_default_year()),
-    };
-    let s1_year = args.s1_by.unwrap_or(solver.s1_default_year());
-    // The intertemporal gap and S2 run on the projection extended to the
-    // intertemporal horizon (horizon.intertemporal_end_year).
-    let ext = crate::model::indicators::intertemporal_assumptions(a, &data);
-    let ext_solver = GapSolver::new(
-        &ext,
-        &data,
-        crate::model::intervention_adjustments(&ext, &data)?,
-    )
-    .with_context(|| {
-        format!(
-            "cannot project scenario `{}` to {}",
-            a.name, ext.horizon.end_year
-        )
-    })?;
-    let indicators = vec![
-        row(
-            "fiscal_gap",
-            format!("Fiscal gap: PSND {}% in {by}", args.target),
-            Ok(gap.clone()),
-        ),
-        row(
-            "staged_gap",
-            format!("Staged gap: a further step every {} years", args.staged),
-            Ok(staged_gap.clone()),
-        ),
-        row(
-            "intertemporal_gap",
-            format!("Intertemporal gap (to {})", ext.horizon.end_year),
-            ext_solver.intertemporal(start),
-        ),
-        row("s1", format!("EC S1: PSND 60% in {s1_year}"), s1),
-        row(
-            "s1_phased",
-            format!("EC S1 phased in (5 yrs): 60% in {s1_year}"),
-            solver.s1_phased(start, s1_year),
-        ),
-        row(
-            "s2",
-            format!(
-                "EC S2: from {} (to {})",
-                h.medium_term_end.next(),
-                ext.horizon.end_year
-            ),
-            ext_solver.s2(),
-        ),
-    ];
-
-    let baseline = solver.baseline();
-    let with_gap = solver.project_step(start, one_off.profile, gap.step_pct_gdp)?;
-    let with_staged = solver.project_step(start, staged.profile, staged_gap.step_pct_gdp)?;
-    let stabilising = decompose(baseline)?;
-    let paths = baseline
-        .years
-        .iter()
-        .zip(&stabilising)
-        .enumerate()
-        .map(|(k, (y, s))| PathRow {
-            year: y.year,
-            baseline_psnd_pct_gdp: y.psnd_pct_gdp,
-            fiscal_gap_psnd_pct_gdp: with_gap.years.get(k).map(|r| r.psnd_pct_gdp),
-            staged_gap_psnd_pct_gdp: with_staged.years.get(k).map(|r| r.psnd_pct_gdp),
-            debt_stabilising_primary_balance_pct_gdp: s.debt_stabilising_primary_balance_pct_gdp,
-        })
-        .collect();
+    let gaps = fiscal_gaps(a, &data, &request)?;
     let report = GapReport {
         scenario: a.name.clone(),
         files: scenario.files.clone(),
-        base_year: h.base_year,
-        base_year_gdp_gbp_bn: baseline.years.first().map_or(0.0, |y| y.gdp_gbp_bn),
+        base_year: a.horizon.base_year,
+        base_year_gdp_gbp_bn: gaps.base_year_gdp_gbp_bn,
         target_pct_gdp: args.target,
-        target_year: by,
-        start_year: start,
+        target_year: gaps.target_year,
+        start_year: gaps.start_year,
         staged_every_years: args.staged,
-        indicators,
-        paths,
+        indicators: gaps.indicators,
+        paths: gaps.paths,
     };
     let csv = gap_csv(&report);
     let json = gap_json(&report, &scenario, &data);

@@ -40,6 +40,51 @@ pub struct Args {
 
 /// Run `fiscal interventions`.
 pub fn run(args: Args) -> anyhow::Result<()> {
+    let (path, chart_format) = check_request(&args)?;
+    let scenario = super::load_scenario(Some(path))?;
+    if scenario.assumptions.intervention.is_empty() {
+        return Err(super::UsageError(format!(
+            "{} has no [[intervention]] tables: give a scenario with interventions, e.g. scenarios/digital/smarter_state_central.toml",
+            path.display()
+        ))
+        .into());
+    }
+    let run = crate::run::Run::project(scenario)?;
+    let a = &run.scenario.assumptions;
+    let Some(expected) = run.interventions.as_ref() else {
+        return Ok(());
+    };
+    check_payback_year(&args, &run)?;
+    for w in &expected.warnings {
+        eprintln!("warning: {w}");
+    }
+    let (draws, summary) = draw_paths(&args, &run)?;
+    if let (Some(file), Some(format)) = (&args.chart, chart_format) {
+        let chart = crate::chart::package_fan::chart(&a.name, expected, &summary)?;
+        output::write_atomic(file, &chart.render(format)?)?;
+        output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+    }
+    let text = output::interventions::Distribution {
+        scenario: &a.name,
+        expected,
+        summary: &summary,
+        draws: &draws,
+        payback_by: args.payback_by,
+        uncertain: probabilistic::has_uncertainty(a),
+    };
+    match args.format {
+        Format::Table => out!("{}", text.table())?,
+        Format::Csv => out!("{}", text.csv())?,
+        Format::Json => out!("{}", text.json(&run.scenario, &run.data))?,
+    }
+    Ok(())
+}
+
+/// The scenario asked for and the chart's format, after checking the
+/// arguments before any work.
+fn check_request(
+    args: &Args,
+) -> anyhow::Result<(&std::path::Path, Option<crate::chart::ImageFormat>)> {
     let Some(path) = args.scenario.as_deref() else {
         return Err(super::UsageError(
             "give a scenario with [[intervention]] tables, e.g. `fiscal interventions scenarios/digital/smarter_state_central.toml`".into(),
@@ -62,19 +107,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         })?),
         None => None,
     };
-    let scenario = super::load_scenario(Some(path))?;
-    if scenario.assumptions.intervention.is_empty() {
-        return Err(super::UsageError(format!(
-            "{} has no [[intervention]] tables: give a scenario with interventions, e.g. scenarios/digital/smarter_state_central.toml",
-            path.display()
-        ))
-        .into());
-    }
-    let run = crate::run::Run::project(scenario)?;
+    Ok((path, chart_format))
+}
+
+/// Refuse a `--payback-by` year outside the projection.
+fn check_payback_year(args: &Args, run: &crate::run::Run) -> anyhow::Result<()> {
     let a = &run.scenario.assumptions;
-    let Some(expected) = run.interventions.as_ref() else {
-        return Ok(());
-    };
     if let Some(y) = args.payback_by {
         if run.base.year(y).is_none() {
             return Err(super::UsageError(format!(
@@ -84,9 +122,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .into());
         }
     }
-    for w in &expected.warnings {
-        eprintln!("warning: {w}");
-    }
+    Ok(())
+}
+
+/// Draw the package's probabilistic paths and summarise them (with the
+/// share of the fiscal gap closed unless `--no-gap` or no paths).
+fn draw_paths(
+    args: &Args,
+    run: &crate::run::Run,
+) -> anyhow::Result<(Vec<probabilistic::Draw>, probabilistic::Summary)> {
+    let a = &run.scenario.assumptions;
     let gap_without = if args.no_gap || args.paths == 0 {
         None
     } else {
@@ -100,23 +145,5 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let draws = probabilistic::simulate(a, &run.data, &run.base, &settings)
         .with_context(|| format!("cannot draw the paths of `{}`", a.name))?;
     let summary = probabilistic::summarise(&draws, &run.base, &settings);
-    if let (Some(file), Some(format)) = (&args.chart, chart_format) {
-        let chart = crate::chart::package_fan::chart(&a.name, expected, &summary)?;
-        output::write_atomic(file, &chart.render(format)?)?;
-        output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
-    }
-    let text = output::interventions::Distribution {
-        scenario: &a.name,
-        expected,
-        summary: &summary,
-        draws: &draws,
-        payback_by: args.payback_by,
-        uncertain: probabilistic::has_uncertainty(a),
-    };
-    match args.format {
-        Format::Table => out!("{}", text.table())?,
-        Format::Csv => out!("{}", text.csv())?,
-        Format::Json => out!("{}", text.json(&run.scenario, &run.data))?,
-    }
-    Ok(())
+    Ok((draws, summary))
 }

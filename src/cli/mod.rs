@@ -47,7 +47,7 @@ pub mod sweep;
 use clap::{Parser, Subcommand};
 
 use crate::data::DataError;
-use crate::model::indicators::IndicatorError;
+use crate::model::indicators::{GapsError, IndicatorError};
 use crate::model::ModelError;
 use crate::output::WriteError;
 use crate::scenario::ScenarioError;
@@ -233,21 +233,52 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
             || e.is::<crate::data::import::ImportError>()
             || e.downcast_ref::<crate::reproduce::ReproduceError>()
                 .is_some_and(crate::reproduce::ReproduceError::is_bad_input)
-            || matches!(
-                e.downcast_ref::<ModelError>(),
-                Some(
-                    ModelError::PopulationYears { .. }
-                        | ModelError::EfoYear { .. }
-                        | ModelError::Data { .. }
-                        | ModelError::NonFinite { .. }
-                )
-            )
+            || e.downcast_ref::<ModelError>()
+                .is_some_and(ModelError::is_bad_input)
+            || e.downcast_ref::<GapsError>()
+                .is_some_and(GapsError::is_bad_input)
     });
     if bad_input {
         2
     } else {
         1
     }
+}
+
+/// The image format of a `--chart FILE` option, from its extension; a
+/// usage error when it is neither `.svg` nor `.png`.
+pub fn chart_format(
+    chart: Option<&std::path::Path>,
+) -> anyhow::Result<Option<crate::chart::ImageFormat>> {
+    match chart {
+        Some(p) => Ok(Some(crate::chart::ImageFormat::from_path(p).ok_or_else(
+            || {
+                UsageError(format!(
+                    "cannot tell the image format of {}: name the chart FILE.svg or FILE.png",
+                    p.display()
+                ))
+            },
+        )?)),
+        None => Ok(None),
+    }
+}
+
+/// Write `chart` to `file` in `format`, its data beside it as FILE.csv,
+/// creating the directory; `draw_error` says which chart failed to draw.
+pub fn write_chart(
+    file: &std::path::Path,
+    format: crate::chart::ImageFormat,
+    chart: &crate::chart::Chart,
+    draw_error: &'static str,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        crate::output::prepare_dir(dir).context("the chart directory is not usable")?;
+    }
+    let bytes = chart.render(format).context(draw_error)?;
+    crate::output::write_atomic(file, &bytes)?;
+    crate::output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+    Ok(())
 }
 
 /// Load a scenario: `-` reads it from standard input (relative `extends`

@@ -7,6 +7,7 @@ use anyhow::Context;
 use super::Format;
 
 use crate::model;
+use crate::model::demography::PopulationOutcome;
 use crate::output::{
     self,
     csv::{projection_csv, projection_long_csv},
@@ -50,18 +51,9 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<()> {
     let mut scenario = super::load_scenario(args.scenario.as_deref())?;
     if let Some(end) = args.end_year {
-        scenario.assumptions.horizon.end_year = end;
-        let problems = model::validate::check(&scenario.assumptions);
-        if let Some(p) = problems.first() {
-            return Err(super::UsageError(format!("--end-year {end}: {}", p.message)).into());
-        }
+        set_end_year(&mut scenario, end)?;
     }
-    if let Some(dir) = &args.out {
-        output::prepare_dir(dir).context("the output directory is not usable")?;
-    }
-    if let Some(dir) = &args.charts {
-        output::prepare_dir(dir).context("the charts directory is not usable")?;
-    }
+    prepare_dirs(&args)?;
     let mut run = Run::project(scenario)?;
     let mut out_files = output::FileSet::new(crate::run::inputs_of(
         std::slice::from_ref(&run),
@@ -72,64 +64,139 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .context("cannot write the charts")?;
     }
     let population = run.population.take();
-    let (scenario, data, projection) = (&run.scenario, &run.data, &run.projection);
-    let interventions = run.interventions.as_ref();
-    for w in projection.warnings() {
+    let run = &run;
+    for w in run.projection.warnings() {
         super::warn(&w);
     }
     let indicators = model::indicators::sustainability(
-        &scenario.assumptions,
-        data,
+        &run.scenario.assumptions,
+        &run.data,
         run.package.clone(),
         &run.base,
     );
-    // Files and machine-readable output only when asked for: the population
-    // summary (births, deaths, TFR, life expectancy) parses the demography
-    // tables, which the terminal table does not need.
     let files = args.out.as_deref();
     let json = if files.is_some() || args.format == Format::Json {
-        let population_rows = population_summary(scenario, population)?;
-        if let Some(dir) = files {
-            out_files.add(
-                dir.join("population.csv"),
-                output::population::csv(&population_rows).into_bytes(),
-            )?;
-        }
-        projection_json(
-            scenario,
-            data,
-            projection,
-            interventions,
-            Some(&indicators),
-            &population_rows,
-        )
+        json_with_population(run, population, &indicators, files, &mut out_files)?
     } else {
         String::new()
     };
     let csv = if files.is_some() || args.format == Format::Csv {
-        projection_csv(projection)
+        projection_csv(&run.projection)
     } else {
         String::new()
     };
     if let Some(dir) = files {
-        out_files.add(dir.join("projection.csv"), csv.clone().into_bytes())?;
-        if args.long {
-            out_files.add(
-                dir.join("projection_long.csv"),
-                projection_long_csv(&[projection]).into_bytes(),
-            )?;
-        }
-        out_files.add(dir.join("projection.json"), json.clone().into_bytes())?;
-        if let Some(r) = interventions {
-            out_files.add(
-                dir.join("interventions.csv"),
-                output::interventions::csv(r).into_bytes(),
-            )?;
-        }
-        let decomposition = output::decomposition::decomposition_csv(projection)?;
-        out_files.add(dir.join("decomposition.csv"), decomposition.into_bytes())?;
+        let texts = Texts {
+            csv: &csv,
+            json: &json,
+        };
+        add_result_files(&mut out_files, dir, run, texts, args.long)?;
     }
     out_files.commit()?;
+    print_result(
+        &args,
+        run,
+        &indicators,
+        Texts {
+            csv: &csv,
+            json: &json,
+        },
+    )
+}
+
+/// The projection's CSV and JSON text (empty when not needed).
+#[derive(Clone, Copy)]
+struct Texts<'a> {
+    csv: &'a str,
+    json: &'a str,
+}
+
+/// The projection as JSON, with its population summary (births, deaths,
+/// TFR, life expectancy), which also goes to population.csv in `files`.
+/// Only called when JSON is written or printed: the summary parses the
+/// demography tables, which the terminal table does not need.
+fn json_with_population(
+    run: &Run,
+    population: Option<PopulationOutcome>,
+    indicators: &model::indicators::Sustainability,
+    files: Option<&std::path::Path>,
+    out_files: &mut output::FileSet,
+) -> anyhow::Result<String> {
+    let population_rows = population_summary(&run.scenario, population)?;
+    if let Some(dir) = files {
+        out_files.add(
+            dir.join("population.csv"),
+            output::population::csv(&population_rows).into_bytes(),
+        )?;
+    }
+    Ok(projection_json(
+        &run.scenario,
+        &run.data,
+        &run.projection,
+        run.interventions.as_ref(),
+        Some(indicators),
+        &population_rows,
+    ))
+}
+
+/// Override the horizon's last year, refusing one the scenario cannot reach.
+fn set_end_year(scenario: &mut crate::scenario::Scenario, end: FiscalYear) -> anyhow::Result<()> {
+    scenario.assumptions.horizon.end_year = end;
+    let problems = model::validate::check(&scenario.assumptions);
+    if let Some(p) = problems.first() {
+        return Err(super::UsageError(format!("--end-year {end}: {}", p.message)).into());
+    }
+    Ok(())
+}
+
+/// Check the output and charts directories are usable before any work.
+fn prepare_dirs(args: &Args) -> anyhow::Result<()> {
+    if let Some(dir) = &args.out {
+        output::prepare_dir(dir).context("the output directory is not usable")?;
+    }
+    if let Some(dir) = &args.charts {
+        output::prepare_dir(dir).context("the charts directory is not usable")?;
+    }
+    Ok(())
+}
+
+/// Add the projection (CSV, long CSV, JSON), the interventions and the
+/// decomposition to the files written into `dir`.
+fn add_result_files(
+    out_files: &mut output::FileSet,
+    dir: &std::path::Path,
+    run: &Run,
+    texts: Texts<'_>,
+    long: bool,
+) -> anyhow::Result<()> {
+    let projection = &run.projection;
+    out_files.add(dir.join("projection.csv"), texts.csv.as_bytes().to_vec())?;
+    if long {
+        out_files.add(
+            dir.join("projection_long.csv"),
+            projection_long_csv(&[projection]).into_bytes(),
+        )?;
+    }
+    out_files.add(dir.join("projection.json"), texts.json.as_bytes().to_vec())?;
+    if let Some(r) = &run.interventions {
+        out_files.add(
+            dir.join("interventions.csv"),
+            output::interventions::csv(r).into_bytes(),
+        )?;
+    }
+    let decomposition = output::decomposition::decomposition_csv(projection)?;
+    out_files.add(dir.join("decomposition.csv"), decomposition.into_bytes())?;
+    Ok(())
+}
+
+/// Print the result in the format asked for, then the decomposition if asked.
+fn print_result(
+    args: &Args,
+    run: &Run,
+    indicators: &model::indicators::Sustainability,
+    texts: Texts<'_>,
+) -> anyhow::Result<()> {
+    let projection = &run.projection;
     match args.format {
         Format::Table => {
             out!("{}", summary(projection))?;
@@ -137,18 +204,18 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             out!(
                 "{}",
                 output::table::sustainability(
-                    &indicators,
+                    indicators,
                     projection.years.first().map_or(0.0, |y| y.gdp_gbp_bn)
                 )
             )?;
-            if let Some(r) = interventions {
+            if let Some(r) = &run.interventions {
                 outln!()?;
                 out!("{}", output::interventions::summary(r))?;
             }
         }
         Format::Csv if args.long => out!("{}", projection_long_csv(&[projection]))?,
-        Format::Csv => out!("{csv}")?,
-        Format::Json => out!("{json}")?,
+        Format::Csv => out!("{}", texts.csv)?,
+        Format::Json => out!("{}", texts.json)?,
     }
     if args.decomposition {
         out!(

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::{Format, UsageError};
-use crate::chart::{tornado::Tornado, ImageFormat};
+use super::Format;
+use crate::chart::tornado::Tornado;
 use crate::model::uncertainty::sensitivity;
-use crate::output::{self, uncertainty as out_u};
+use crate::output::uncertainty as out_u;
 
 /// Arguments of `fiscal sensitivity`.
 #[derive(Debug, clap::Args)]
@@ -25,15 +25,7 @@ pub struct Args {
 
 /// Run `fiscal sensitivity`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let chart_format = match &args.chart {
-        Some(p) => Some(ImageFormat::from_path(p).ok_or_else(|| {
-            UsageError(format!(
-                "cannot tell the image format of {}: name the chart FILE.svg or FILE.png",
-                p.display()
-            ))
-        })?),
-        None => None,
-    };
+    let chart_format = super::chart_format(args.chart.as_deref())?;
     let scenario = super::load_scenario(args.scenario.as_deref())?;
     let data = scenario.dataset().context("cannot load the data tables")?;
     let a = &scenario.assumptions;
@@ -41,14 +33,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let year = a.horizon.end_year.to_string();
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
         let chart = Tornado::from_sensitivity(&a.name, year.clone(), &s).chart();
-        if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-            output::prepare_dir(dir).context("the chart directory is not usable")?;
-        }
-        let bytes = chart
-            .render(format)
-            .context("cannot draw the tornado chart")?;
-        output::write_atomic(file, &bytes)?;
-        output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+        super::write_chart(file, format, &chart, "cannot draw the tornado chart")?;
     }
     match args.format {
         Format::Table => out!("{}", out_u::sensitivity_table(&s, &year))?,

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::UsageError;
-use crate::chart::{heatmap::Heatmap, ImageFormat};
+use crate::chart::heatmap::Heatmap;
 use crate::output::{self, uncertainty as out_u};
 use crate::scenario::sweep;
 
@@ -38,10 +38,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Some(p) if varies.len() != 2 => {
             return Err(UsageError(format!("--chart {} draws a heatmap of two fields, but {} were varied: give exactly two --vary options", p.display(), varies.len())).into())
         }
-        Some(p) => Some(ImageFormat::from_path(p).ok_or_else(|| {
-            UsageError(format!("cannot tell the image format of {}: name the chart FILE.svg or FILE.png", p.display()))
-        })?),
-        None => None,
+        chart => super::chart_format(chart.as_deref())?,
     };
     let scenario = super::load_scenario(args.scenario.as_deref())?;
     let data = scenario.dataset().context("cannot load the data tables")?;
@@ -73,12 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             values,
         }
         .chart();
-        if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-            output::prepare_dir(dir).context("the chart directory is not usable")?;
-        }
-        let bytes = chart.render(format).context("cannot draw the heatmap")?;
-        output::write_atomic(file, &bytes)?;
-        output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+        super::write_chart(file, format, &chart, "cannot draw the heatmap")?;
     }
     match &args.output {
         Some(file) => output::write_atomic(file, csv.as_bytes())?,

@@ -249,36 +249,72 @@ fn read_country(path: &Path) -> Result<Country, ImportError> {
     let mort = read_sheet(&mut wb, path, "Mortality_assumptions", None)?;
     let deaths = read_sheet(&mut wb, path, "Deaths", None)?;
     let mig = read_sheet(&mut wb, path, "Total_migration", Some("Net"))?;
-    let layout = |sheet: &str, message: String| ImportError::Layout {
+    let n = projection_years(path, &pop, &fert, &mort, &deaths, &mig)?;
+    let population = population_by_age(path, &pop, n)?;
+    let asfr = fertility_rates(path, &fert, n)?;
+    let (q, q_birth) = death_probabilities(path, &mort, n)?;
+    Ok(Country {
+        first_year: pop.first_year,
+        population,
+        asfr,
+        q,
+        q_birth,
+        deaths_open: open_age_deaths(&deaths, n),
+        migration: net_migration_by_age(&mig, n),
+    })
+}
+
+/// A sheet of `path` laid out other than expected.
+fn layout(path: &Path, sheet: &str, message: String) -> ImportError {
+    ImportError::Layout {
         path: path.to_path_buf(),
         sheet: sheet.to_string(),
         row: 0,
         message,
-    };
+    }
+}
+
+/// The number of projection years, after checking every sheet has that
+/// many from the population's first year.
+fn projection_years(
+    path: &Path,
+    pop: &Sheet,
+    fert: &Sheet,
+    mort: &Sheet,
+    deaths: &Sheet,
+    mig: &Sheet,
+) -> Result<usize, ImportError> {
     let first_year = pop.first_year;
     let n_pop = pop.rows.first().map(|r| r.2.len()).unwrap_or(0);
     if n_pop < 2 {
-        return Err(layout("Population", "fewer than two years".into()));
+        return Err(layout(path, "Population", "fewer than two years".into()));
     }
     let n = n_pop - 1;
     for (name, s) in [
-        ("Fertility_assumptions", &fert),
-        ("Mortality_assumptions", &mort),
-        ("Deaths", &deaths),
-        ("Total_migration", &mig),
+        ("Fertility_assumptions", fert),
+        ("Mortality_assumptions", mort),
+        ("Deaths", deaths),
+        ("Total_migration", mig),
     ] {
         if s.first_year != first_year || s.rows.iter().any(|r| r.2.len() != n) {
             return Err(layout(
+                path,
                 name,
                 format!("expected {n} projection years from {first_year}"),
             ));
         }
     }
+    Ok(n)
+}
+
+/// Persons `[sex, age, year]` for `n + 1` years, the oldest ages joined
+/// into the open group; every age must be present.
+fn population_by_age(path: &Path, pop: &Sheet, n: usize) -> Result<Array3<f64>, ImportError> {
     let mut population = Array3::zeros((2, N_AGES, n + 1));
     let mut seen_pop = Array2::<u32>::zeros((2, N_AGES));
     for (sex, age, v) in &pop.rows {
         let AgeKey::Age(a) = *age else {
-            return Err(layout("Population", "unexpected `Birth` row".into()));
+            return Err(layout(path, "Population", "unexpected `Birth` row".into()));
         };
         let a = a.min(MAX_AGE); // 105-109 and 110+ join the open group
         seen_pop[[*sex as usize, a]] += 1;
@@ -287,8 +323,13 @@ fn read_country(path: &Path) -> Result<Country, ImportError> {
         }
     }
     if seen_pop.iter().any(|c| *c == 0) {
-        return Err(layout("Population", "missing ages".into()));
+        return Err(layout(path, "Population", "missing ages".into()));
     }
+    Ok(population)
+}
+
+/// Births per woman `[fertile age, year]` (the sheet gives them per 1,000).
+fn fertility_rates(path: &Path, fert: &Sheet, n: usize) -> Result<Array2<f64>, ImportError> {
     let mut asfr = Array2::zeros((N_FERTILE_AGES, n));
     let mut seen_f = [false; N_FERTILE_AGES];
     for (sex, age, v) in &fert.rows {
@@ -301,6 +342,7 @@ fn read_country(path: &Path) -> Result<Country, ImportError> {
             }
             _ => {
                 return Err(layout(
+                    path,
                     "Fertility_assumptions",
                     "rows must be females aged 15-46".into(),
                 ))
@@ -308,8 +350,22 @@ fn read_country(path: &Path) -> Result<Country, ImportError> {
         }
     }
     if seen_f.iter().any(|s| !s) {
-        return Err(layout("Fertility_assumptions", "missing ages 15-46".into()));
+        return Err(layout(
+            path,
+            "Fertility_assumptions",
+            "missing ages 15-46".into(),
+        ));
     }
+    Ok(asfr)
+}
+
+/// Probabilities of death `[sex, age, year]` below the open age and in the
+/// year of birth `[sex, year]` (the sheet gives them per 100,000).
+fn death_probabilities(
+    path: &Path,
+    mort: &Sheet,
+    n: usize,
+) -> Result<(Array3<f64>, Array2<f64>), ImportError> {
     let mut q = Array3::zeros((2, N_AGES, n));
     let mut q_birth = Array2::zeros((2, n));
     let mut seen_q = Array2::<bool>::from_elem((2, N_AGES), false);
@@ -333,10 +389,16 @@ fn read_country(path: &Path) -> Result<Country, ImportError> {
     }
     if seen_q.iter().any(|s| !s) {
         return Err(layout(
+            path,
             "Mortality_assumptions",
             "missing Birth or ages 0-104".into(),
         ));
     }
+    Ok((q, q_birth))
+}
+
+/// Deaths in the open age group `[sex, year]`.
+fn open_age_deaths(deaths: &Sheet, n: usize) -> Array2<f64> {
     let mut deaths_open = Array2::zeros((2, n));
     for (sex, age, v) in &deaths.rows {
         if *age == AgeKey::Age(MAX_AGE) {
@@ -345,6 +407,12 @@ fn read_country(path: &Path) -> Result<Country, ImportError> {
             }
         }
     }
+    deaths_open
+}
+
+/// Net migration `[sex, age, year]`, the oldest ages joined into the open
+/// group.
+fn net_migration_by_age(mig: &Sheet, n: usize) -> Array3<f64> {
     let mut migration = Array3::zeros((2, N_AGES, n));
     for (sex, age, v) in &mig.rows {
         let AgeKey::Age(a) = *age else { continue };
@@ -353,15 +421,7 @@ fn read_country(path: &Path) -> Result<Country, ImportError> {
             migration[[*sex as usize, a, j]] += x;
         }
     }
-    Ok(Country {
-        first_year,
-        population,
-        asfr,
-        q,
-        q_birth,
-        deaths_open,
-        migration,
-    })
+    migration
 }
 
 /// The UK assumptions derived from the four country projections.
@@ -589,6 +649,33 @@ pub fn parse_ons_opendata(name: &str, text: &str) -> Result<PopulationTable, Dat
     let (_, header) = lines
         .next()
         .ok_or_else(|| DataError::invalid(name, 0, "empty file"))?;
+    let (n_cols, years) = opendata_header(name, header)?;
+    let mut persons = Array3::zeros((2, N_AGES, years.len()));
+    let mut seen = Array2::<bool>::from_elem((2, N_AGES), false);
+    for (i, line) in lines {
+        let (sex, a, values) = opendata_row(name, i + 1, line, n_cols)?;
+        seen[[sex as usize, a]] = true;
+        for (j, v) in values.into_iter().enumerate() {
+            persons[[sex as usize, a, j]] += v;
+        }
+    }
+    if let Some(((s, a), _)) = seen.indexed_iter().find(|(_, v)| !**v) {
+        return Err(DataError::invalid(
+            name,
+            0,
+            format!("missing rows for sex {} age {a}", s + 1),
+        ));
+    }
+    Ok(PopulationTable {
+        source: name.to_string(),
+        first_year: years[0],
+        persons,
+    })
+}
+
+/// The header `Sex Age <years>`: its number of columns and the years,
+/// which must be consecutive and in the population table's range.
+fn opendata_header(name: &str, header: &str) -> Result<(usize, Vec<i32>), DataError> {
     let cols: Vec<&str> = header.split('\t').map(str::trim).collect();
     if cols.len() < 3
         || !cols[0].eq_ignore_ascii_case("sex")
@@ -620,66 +707,63 @@ pub fn parse_ons_opendata(name: &str, text: &str) -> Result<PopulationTable, Dat
         }
         years.push(y);
     }
-    let mut persons = Array3::zeros((2, N_AGES, years.len()));
-    let mut seen = Array2::<bool>::from_elem((2, N_AGES), false);
-    for (i, line) in lines {
-        let line_no = i + 1;
-        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-        if cells.len() != cols.len() {
-            return Err(DataError::invalid(
-                name,
-                line_no,
-                format!("row has {} fields, the header {}", cells.len(), cols.len()),
-            ));
-        }
-        let sex = Sex::parse(cells[0]).ok_or_else(|| {
+    Ok((cols.len(), years))
+}
+
+/// One row: its sex, age (the oldest joined into the open group) and
+/// persons by year.
+fn opendata_row(
+    name: &str,
+    line_no: usize,
+    line: &str,
+    n_cols: usize,
+) -> Result<(Sex, usize, Vec<f64>), DataError> {
+    let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if cells.len() != n_cols {
+        return Err(DataError::invalid(
+            name,
+            line_no,
+            format!("row has {} fields, the header {}", cells.len(), n_cols),
+        ));
+    }
+    let sex = Sex::parse(cells[0]).ok_or_else(|| {
+        DataError::invalid(
+            name,
+            line_no,
+            format!("`{}` is not a sex (1 or 2)", cells[0]),
+        )
+    })?;
+    let digits: String = cells[1]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let age: usize = digits
+        .parse()
+        .map_err(|_| DataError::invalid(name, line_no, format!("`{}` is not an age", cells[1])))?;
+    let values = cells[2..]
+        .iter()
+        .map(|c| persons_count(name, line_no, c))
+        .collect::<Result<Vec<f64>, DataError>>()?;
+    Ok((sex, age.min(MAX_AGE), values))
+}
+
+/// A cell's count of persons, finite and within the table's bounds.
+fn persons_count(name: &str, line_no: usize, c: &str) -> Result<f64, DataError> {
+    c.parse()
+        .ok()
+        .filter(|v: &f64| {
+            v.is_finite() && (0.0..=super::population::MAX_PERSONS_PER_CELL).contains(v)
+        })
+        .ok_or_else(|| {
             DataError::invalid(
                 name,
                 line_no,
-                format!("`{}` is not a sex (1 or 2)", cells[0]),
+                format!(
+                    "`{c}` is not a count of persons from 0 to {}",
+                    super::population::MAX_PERSONS_PER_CELL
+                ),
             )
-        })?;
-        let digits: String = cells[1]
-            .chars()
-            .take_while(|c| c.is_ascii_digit())
-            .collect();
-        let age: usize = digits.parse().map_err(|_| {
-            DataError::invalid(name, line_no, format!("`{}` is not an age", cells[1]))
-        })?;
-        let a = age.min(MAX_AGE);
-        seen[[sex as usize, a]] = true;
-        for (j, c) in cells[2..].iter().enumerate() {
-            let v: f64 = c
-                .parse()
-                .ok()
-                .filter(|v: &f64| {
-                    v.is_finite() && (0.0..=super::population::MAX_PERSONS_PER_CELL).contains(v)
-                })
-                .ok_or_else(|| {
-                    DataError::invalid(
-                        name,
-                        line_no,
-                        format!(
-                            "`{c}` is not a count of persons from 0 to {}",
-                            super::population::MAX_PERSONS_PER_CELL
-                        ),
-                    )
-                })?;
-            persons[[sex as usize, a, j]] += v;
-        }
-    }
-    if let Some(((s, a), _)) = seen.indexed_iter().find(|(_, v)| !**v) {
-        return Err(DataError::invalid(
-            name,
-            0,
-            format!("missing rows for sex {} age {a}", s + 1),
-        ));
-    }
-    Ok(PopulationTable {
-        source: name.to_string(),
-        first_year: years[0],
-        persons,
-    })
+        })
 }
 
 /// Write a [`PopulationTable`] in the wide `sex,age,<years>` format.

@@ -59,3 +59,18 @@ impl From<crate::data::DataError> for ModelError {
         }
     }
 }
+
+impl ModelError {
+    /// Whether the scenario or its data caused the error (years the tables
+    /// do not cover, unusable data, a value that blows up): the CLI exits
+    /// with code 2 for these.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            ModelError::PopulationYears { .. }
+                | ModelError::EfoYear { .. }
+                | ModelError::Data { .. }
+                | ModelError::NonFinite { .. }
+        )
+    }
+}

@@ -9,37 +9,9 @@ use serde::Serialize;
 
 use super::csv::{num, safe_text};
 use super::json::OGL_ATTRIBUTION;
-use crate::model::indicators::GapResult;
+pub use crate::model::indicators::{IndicatorRow, PathRow};
 use crate::scenario::SourceFile;
 use crate::years::FiscalYear;
-
-/// One indicator: its answer or why there is none.
-#[derive(Debug, Clone, Serialize)]
-pub struct IndicatorRow {
-    /// Stable key: `fiscal_gap`, `staged_gap`, `intertemporal_gap`, `s1`, `s2`.
-    pub key: &'static str,
-    /// Human label.
-    pub label: String,
-    /// The result, if any.
-    pub result: Option<GapResult>,
-    /// Why there is no result.
-    pub note: Option<String>,
-}
-
-/// One year of the debt paths with and without the adjustments.
-#[derive(Debug, Clone, Serialize)]
-pub struct PathRow {
-    /// The fiscal year.
-    pub year: FiscalYear,
-    /// PSND without adjustment, % of GDP.
-    pub baseline_psnd_pct_gdp: f64,
-    /// PSND with the one-off fiscal gap closed, % of GDP.
-    pub fiscal_gap_psnd_pct_gdp: Option<f64>,
-    /// PSND with the staged gap closed, % of GDP.
-    pub staged_gap_psnd_pct_gdp: Option<f64>,
-    /// Debt-stabilising primary balance without adjustment, % of GDP.
-    pub debt_stabilising_primary_balance_pct_gdp: f64,
-}
 
 /// Everything `fiscal gap` reports.
 #[derive(Debug, Clone, Serialize)]

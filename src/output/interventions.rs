@@ -159,11 +159,6 @@ impl Distribution<'_> {
         if s.paths == 0 {
             return out;
         }
-        let last = s
-            .psnd_change_fan_pp_gdp
-            .last()
-            .map(|(y, _)| y.to_string())
-            .unwrap_or_default();
         let _ = writeln!(
             out,
             "\n{}: {} probabilistic paths, seed {}{}",
@@ -181,41 +176,54 @@ impl Distribution<'_> {
             "{:<34} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
             "", "5th", "25th", "median", "75th", "95th", "mean"
         );
+        self.percentile_rows(&mut out);
+        self.payback_lines(&mut out);
+        let _ = writeln!(out, "Each path draws every uncertain parameter and whether each programme succeeds; a failed programme pays its costs until its stop point and saves nothing.");
+        out
+    }
+
+    /// The outcomes' percentiles over paths, a row each.
+    fn percentile_rows(&self, out: &mut String) {
+        let s = self.summary;
+        let last = s
+            .psnd_change_fan_pp_gdp
+            .last()
+            .map(|(y, _)| y.to_string())
+            .unwrap_or_default();
         pct_row(
-            &mut out,
+            out,
             "Exchequer NPV, £bn",
             s.exchequer_npv_gbp_bn.as_ref(),
             1.0,
             1,
         );
+        pct_row(out, "Social NPV, £bn", s.social_npv_gbp_bn.as_ref(), 1.0, 1);
         pct_row(
-            &mut out,
-            "Social NPV, £bn",
-            s.social_npv_gbp_bn.as_ref(),
-            1.0,
-            1,
-        );
-        pct_row(
-            &mut out,
+            out,
             &format!("Change in PSND {last}, pp GDP"),
             s.final_psnd_change_pp_gdp.as_ref(),
             1.0,
             2,
         );
         pct_row(
-            &mut out,
+            out,
             "Interest saved (PV), £bn",
             s.interest_saved_pv_gbp_bn.as_ref(),
             1.0,
             1,
         );
         pct_row(
-            &mut out,
+            out,
             "Share of fiscal gap closed, %",
             s.gap_share_closed.as_ref(),
             100.0,
             1,
         );
+    }
+
+    /// The breakeven years and the chance of paying back by each year asked.
+    fn payback_lines(&self, out: &mut String) {
+        let s = self.summary;
         let [b5, b50, b95] = s.breakeven_year;
         let _ = writeln!(
             out,
@@ -235,8 +243,6 @@ impl Distribution<'_> {
             "Probability the package has paid back by: {}",
             paid.join(", ")
         );
-        let _ = writeln!(out, "Each path draws every uncertain parameter and whether each programme succeeds; a failed programme pays its costs until its stop point and saves nothing.");
-        out
     }
 
     /// One row per path.

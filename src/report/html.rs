@@ -242,6 +242,35 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
         .map(|e| e.scenario.assumptions.name.clone())
         .collect();
     let mut o = String::new();
+    page_head(&mut o, entries, &names);
+    let any_interventions = entries.iter().any(|e| e.interventions.is_some());
+    nav(&mut o, any_interventions);
+    o.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n");
+    headline_table(&mut o, entries);
+    indicators_table(&mut o, entries);
+    o.push_str("</section>\n");
+    if any_interventions {
+        o.push_str("<section id=\"interventions\">\n<h2>Interventions</h2>\n");
+        interventions_tables(&mut o, entries);
+        o.push_str("</section>\n");
+    }
+    charts_section(&mut o, charts)?;
+    o.push_str(&super::fan::section(entries)?);
+    tables_section(&mut o, entries);
+    assumptions_section(&mut o, entries);
+    data_section(&mut o, entries);
+    appendix_section(&mut o, entries);
+    let _ = writeln!(
+        o,
+        "<footer>{}</footer>\n</main>\n</body>\n</html>",
+        esc(OGL_ATTRIBUTION)
+    );
+    Ok(with_page_font(o))
+}
+
+/// The document head (title, style, security policy) and the page header
+/// up to its navigation ([`nav`] closes it).
+fn page_head(o: &mut String, entries: &[Entry<'_>], names: &[String]) {
     o.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     // No scripts, no external resources: say so to the browser too.
@@ -264,22 +293,19 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
         esc(&names.join("; ")),
         env!("CARGO_PKG_VERSION")
     );
-    let any_interventions = entries.iter().any(|e| e.interventions.is_some());
+}
+
+/// The navigation list (the interventions section only when there is one).
+fn nav(o: &mut String, any_interventions: bool) {
     o.push_str("<nav><ul><li><a href=\"#summary\">Summary</a></li>");
     if any_interventions {
         o.push_str("<li><a href=\"#interventions\">Interventions</a></li>");
     }
     o.push_str("<li><a href=\"#charts\">Charts</a></li><li><a href=\"#tables\">Summary tables</a></li><li><a href=\"#assumptions\">Assumptions</a></li><li><a href=\"#data\">Data sources</a></li><li><a href=\"#appendix\">Appendix</a></li></ul></nav>\n</header>\n");
+}
 
-    o.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n");
-    headline_table(&mut o, entries);
-    indicators_table(&mut o, entries);
-    o.push_str("</section>\n");
-    if any_interventions {
-        o.push_str("<section id=\"interventions\">\n<h2>Interventions</h2>\n");
-        interventions_tables(&mut o, entries);
-        o.push_str("</section>\n");
-    }
+/// Every chart as inline SVG in a captioned figure.
+fn charts_section(o: &mut String, charts: &[Chart]) -> Result<(), ReportError> {
     o.push_str("<section id=\"charts\">\n<h2>Charts</h2>\n");
     for (i, c) in charts.iter().enumerate() {
         let svg = c.svg()?;
@@ -304,21 +330,28 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
     }
     o.push_str("</section>\n");
 
-    o.push_str(&super::fan::section(entries)?);
+    Ok(())
+}
+
+/// Each scenario's description and summary table.
+fn tables_section(o: &mut String, entries: &[Entry<'_>]) {
     o.push_str("<section id=\"tables\">\n<h2>Summary tables</h2>\n");
     for e in entries {
         let _ = writeln!(o, "<h3>{}</h3>", esc(&e.scenario.assumptions.name));
         if !e.scenario.assumptions.description.is_empty() {
             let _ = writeln!(o, "<p>{}</p>", esc(&e.scenario.assumptions.description));
         }
-        summary_table(&mut o, e);
+        summary_table(o, e);
     }
     o.push_str("</section>\n");
+}
 
+/// Each scenario's changes from the baseline and its files with hashes.
+fn assumptions_section(o: &mut String, entries: &[Entry<'_>]) {
     o.push_str("<section id=\"assumptions\">\n<h2>Assumptions changed from the baseline</h2>\n");
     for e in entries {
         let _ = writeln!(o, "<h3>{}</h3>", esc(&e.scenario.assumptions.name));
-        changes_table(&mut o, e);
+        changes_table(o, e);
         o.push_str("<p class=\"note\">Scenario files (root first), with SHA-256:</p>\n<ul class=\"files\">\n");
         for f in &e.scenario.files {
             let _ = writeln!(
@@ -331,7 +364,10 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
         o.push_str("</ul>\n");
     }
     o.push_str("</section>\n");
+}
 
+/// The publications the data tables were read from.
+fn data_section(o: &mut String, entries: &[Entry<'_>]) {
     o.push_str("<section id=\"data\">\n<h2>Data sources</h2>\n");
     if let Some(e) = entries.first() {
         o.push_str("<div class=\"table-wrap\"><table class=\"kv\">\n<thead><tr><th scope=\"col\">Table</th><th scope=\"col\">Publication</th><th scope=\"col\">Read from</th></tr></thead>\n<tbody>\n");
@@ -347,6 +383,10 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
         o.push_str("</tbody></table></div>\n");
     }
     o.push_str("</section>\n");
+}
+
+/// Every assumption of each scenario, folded.
+fn appendix_section(o: &mut String, entries: &[Entry<'_>]) {
     o.push_str("<section id=\"appendix\">\n<h2>Appendix: every assumption</h2>\n<p class=\"note\">Each field by its path in the scenario file (see docs/scenarios.md).</p>\n");
     for e in entries {
         let _ = writeln!(
@@ -354,16 +394,10 @@ pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportE
             "<details><summary>{}</summary>",
             esc(&e.scenario.assumptions.name)
         );
-        assumptions_table(&mut o, e);
+        assumptions_table(o, e);
         o.push_str("</details>\n");
     }
     o.push_str("</section>\n");
-    let _ = writeln!(
-        o,
-        "<footer>{}</footer>\n</main>\n</body>\n</html>",
-        esc(OGL_ATTRIBUTION)
-    );
-    Ok(with_page_font(o))
 }
 
 /// The page with the house font embedded for its own text (the charts

@@ -93,21 +93,17 @@ fn indicators_sheet(
     let Some((_, first)) = with.first() else {
         return Ok(());
     };
-    let ws = wb.add_worksheet();
-    ws.set_name(sheet_name("Indicators", taken)).map_err(xe)?;
-    let mut header = vec!["scenario"];
-    header.extend(INDICATORS.iter().map(|i| i.key));
-    header.extend([
+    let ws = new_sheet(wb, "Indicators", taken)?;
+    let mut cols = vec!["scenario"];
+    cols.extend(INDICATORS.iter().map(|i| i.key));
+    cols.extend([
         "fiscal_gap_without_interventions_pct_gdp",
         "start_year",
         "target_year",
         "target_pct_gdp",
         "notes",
     ]);
-    for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, bold)
-            .map_err(xe)?;
-    }
+    header(ws, 0, &cols, bold)?;
     let mut row = 1;
     for (e, s) in &with {
         let h = &s.headline;
@@ -159,10 +155,8 @@ fn interventions_sheets(
         return Ok(());
     }
     {
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet_name("Intervention summary", taken))
-            .map_err(xe)?;
-        let header = [
+        let ws = new_sheet(wb, "Intervention summary", taken)?;
+        let cols = [
             "scenario",
             "intervention",
             "exchequer_npv_gbp_bn",
@@ -171,10 +165,7 @@ fn interventions_sheets(
             "final_psnd_change_pp_gdp",
             "interest_saved_pv_gbp_bn",
         ];
-        for (c, h) in header.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *h, bold)
-                .map_err(xe)?;
-        }
+        header(ws, 0, &cols, bold)?;
         let mut row = 1;
         for (e, r) in &with {
             for x in indicators::effects(r) {
@@ -199,9 +190,7 @@ fn interventions_sheets(
         ws.set_column_width(0, 32).map_err(xe)?;
         ws.set_column_width(1, 48).map_err(xe)?;
     }
-    let ws = wb.add_worksheet();
-    ws.set_name(sheet_name("Intervention paths", taken))
-        .map_err(xe)?;
+    let ws = new_sheet(wb, "Intervention paths", taken)?;
     let mut row = 0;
     for (e, r) in &with {
         row = write_csv(
@@ -302,6 +291,26 @@ fn write_csv(
     Ok(row)
 }
 
+/// A new worksheet named `base` (made unique among `taken`).
+fn new_sheet<'w>(
+    wb: &'w mut Workbook,
+    base: &str,
+    taken: &mut Vec<String>,
+) -> Result<&'w mut Worksheet, ReportError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name(base, taken)).map_err(xe)?;
+    Ok(ws)
+}
+
+/// Write `cells` in bold across `row`.
+fn header(ws: &mut Worksheet, row: u32, cells: &[&str], bold: &Format) -> Result<(), ReportError> {
+    for (c, h) in cells.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *h, bold)
+            .map_err(xe)?;
+    }
+    Ok(())
+}
+
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`
 /// or `'`.
 fn sheet_name(base: &str, taken: &mut Vec<String>) -> String {
@@ -365,9 +374,7 @@ pub fn render_with(
     // Summary first: what most readers open the workbook for.
     sheets::summary(&mut wb, entries, &mut taken, &bold)?;
     {
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet_name("Projection", &mut taken))
-            .map_err(xe)?;
+        let ws = new_sheet(&mut wb, "Projection", &mut taken)?;
         let mut row = 0;
         let mut cols = 0u16;
         for e in entries {

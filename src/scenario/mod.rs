@@ -102,6 +102,13 @@ enum Base<'a> {
     Shipped(catalog::Embedded),
 }
 
+/// Where an `extends` was read: the file and its line and column.
+type ExtendsFrom<'a> = Option<(&'a str, Option<(usize, usize)>)>;
+
+/// A scenario text loaded: its name, text and the directory its relative
+/// paths resolve from.
+type Loaded = (String, String, Option<PathBuf>);
+
 struct Loader {
     schema: toml::Table,
     diagnostics: Vec<Diagnostic>,
@@ -124,84 +131,15 @@ impl Loader {
     }
 
     /// Load `origin` and everything it extends; returns the merged table.
-    fn load(
-        &mut self,
-        origin: Origin,
-        from: Option<(&str, Option<(usize, usize)>)>,
-    ) -> Option<toml::Table> {
+    fn load(&mut self, origin: Origin, from: ExtendsFrom<'_>) -> Option<toml::Table> {
         let (name, text, dir) = match &origin {
             Origin::Embedded => (
                 format!("embedded:{DEFAULT_NAME}"),
                 DEFAULT_TOML.to_string(),
                 None,
             ),
-            Origin::Shipped(e) => {
-                let key = PathBuf::from(format!("embedded:{}", e.name));
-                if self.stack.contains(&key) {
-                    self.diagnostics.push(Diagnostic {
-                        file: from.map_or_else(|| key.display().to_string(), |f| f.0.to_string()),
-                        position: from.and_then(|f| f.1),
-                        field: Some("extends".into()),
-                        message: format!("`extends` cycle through the shipped scenario `{}`; remove one of the links", e.name),
-                    });
-                    return None;
-                }
-                self.stack.push(key);
-                (format!("embedded:{}", e.name), e.text.to_string(), None)
-            }
-            Origin::File(path) => {
-                let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
-                if self.stack.contains(&canonical) {
-                    let chain: Vec<String> = self
-                        .stack
-                        .iter()
-                        .chain([&canonical])
-                        .map(|p| p.display().to_string())
-                        .collect();
-                    self.diagnostics.push(Diagnostic {
-                        file: from.map_or_else(|| path.display().to_string(), |f| f.0.to_string()),
-                        position: from.and_then(|f| f.1),
-                        field: Some("extends".into()),
-                        message: format!(
-                            "`extends` cycle: {}; remove one of the links",
-                            chain.join(" -> ")
-                        ),
-                    });
-                    return None;
-                }
-                if self.stack.len() >= MAX_EXTENDS_DEPTH {
-                    self.diagnostics.push(Diagnostic {
-                        file: from.map_or_else(|| path.display().to_string(), |f| f.0.to_string()),
-                        position: from.and_then(|f| f.1),
-                        field: Some("extends".into()),
-                        message: format!(
-                            "the `extends` chain is more than {MAX_EXTENDS_DEPTH} files deep: flatten it"
-                        ),
-                    });
-                    return None;
-                }
-                let text = match crate::data::read::read_text_capped(
-                    path,
-                    crate::data::read::MAX_SCENARIO_BYTES,
-                ) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        self.diagnostics.push(Diagnostic {
-                            file: from
-                                .map_or_else(|| path.display().to_string(), |f| f.0.to_string()),
-                            position: from.and_then(|f| f.1),
-                            field: from.map(|_| "extends".to_string()),
-                            message: format!("cannot read scenario file {}: {e}", path.display()),
-                        });
-                        return None;
-                    }
-                };
-                // Relative paths resolve from the file's real folder, also
-                // when it was reached through a symbolic link.
-                let dir = canonical.parent().map(Path::to_path_buf);
-                self.stack.push(canonical);
-                (path.display().to_string(), text, dir)
-            }
+            Origin::Shipped(e) => self.enter_shipped(e, from)?,
+            Origin::File(path) => self.enter_file(path, from)?,
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
         let base = match origin {
@@ -213,6 +151,90 @@ impl Loader {
             self.stack.pop();
         }
         result
+    }
+
+    /// Push shipped scenario `e` on the `extends` stack (refusing a cycle);
+    /// its name and text.
+    fn enter_shipped(&mut self, e: &catalog::Embedded, from: ExtendsFrom<'_>) -> Option<Loaded> {
+        let key = PathBuf::from(format!("embedded:{}", e.name));
+        if self.stack.contains(&key) {
+            self.refuse_extends(
+                from,
+                key.display().to_string(),
+                format!(
+                    "`extends` cycle through the shipped scenario `{}`; remove one of the links",
+                    e.name
+                ),
+            );
+            return None;
+        }
+        self.stack.push(key);
+        Some((format!("embedded:{}", e.name), e.text.to_string(), None))
+    }
+
+    /// Read scenario file `path` and push it on the `extends` stack
+    /// (refusing a cycle or a chain too deep); its name, text and the
+    /// directory its relative paths resolve from.
+    fn enter_file(&mut self, path: &Path, from: ExtendsFrom<'_>) -> Option<Loaded> {
+        let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if self.stack.contains(&canonical) {
+            let chain: Vec<String> = self
+                .stack
+                .iter()
+                .chain([&canonical])
+                .map(|p| p.display().to_string())
+                .collect();
+            self.refuse_extends(
+                from,
+                path.display().to_string(),
+                format!(
+                    "`extends` cycle: {}; remove one of the links",
+                    chain.join(" -> ")
+                ),
+            );
+            return None;
+        }
+        if self.stack.len() >= MAX_EXTENDS_DEPTH {
+            self.refuse_extends(
+                from,
+                path.display().to_string(),
+                format!(
+                    "the `extends` chain is more than {MAX_EXTENDS_DEPTH} files deep: flatten it"
+                ),
+            );
+            return None;
+        }
+        let text = match crate::data::read::read_text_capped(
+            path,
+            crate::data::read::MAX_SCENARIO_BYTES,
+        ) {
+            Ok(t) => t,
+            Err(e) => {
+                self.diagnostics.push(Diagnostic {
+                    file: from.map_or_else(|| path.display().to_string(), |f| f.0.to_string()),
+                    position: from.and_then(|f| f.1),
+                    field: from.map(|_| "extends".to_string()),
+                    message: format!("cannot read scenario file {}: {e}", path.display()),
+                });
+                return None;
+            }
+        };
+        // Relative paths resolve from the file's real folder, also
+        // when it was reached through a symbolic link.
+        let dir = canonical.parent().map(Path::to_path_buf);
+        self.stack.push(canonical);
+        Some((path.display().to_string(), text, dir))
+    }
+
+    /// Record a problem with the `extends` that led here (at `from`, or in
+    /// `file` itself for the first).
+    fn refuse_extends(&mut self, from: ExtendsFrom<'_>, file: String, message: String) {
+        self.diagnostics.push(Diagnostic {
+            file: from.map_or(file, |f| f.0.to_string()),
+            position: from.and_then(|f| f.1),
+            field: Some("extends".into()),
+            message,
+        });
     }
 
     /// Record a TOML syntax error at its position.
@@ -231,6 +253,8 @@ impl Loader {
         });
     }
 
+    /// Check and load one scenario text, then what it extends; returns the
+    /// table merged over its parents.
     fn load_text(&mut self, name: &str, text: &str, base: Base<'_>) -> Option<toml::Table> {
         let dir = match base {
             Base::Dir(d) => d,
@@ -256,10 +280,45 @@ impl Loader {
             }
         };
         // The parent first, so that this file's values win.
-        let parent = match own.get("extends") {
+        let extends_pos = check.provenance.get("extends").and_then(|p| p.1);
+        let parent = self.load_parent(&own, name, extends_pos, base, dir);
+        self.files.push(SourceFile {
+            path: name.to_string(),
+            sha256: sha256_hex(text.as_bytes()),
+        });
+        for (k, v) in check.provenance {
+            self.provenance.insert(k, v);
+        }
+        self.note_data_paths(&own, dir);
+        let mut merged = parent?;
+        let mut own = own;
+        if !file_ok {
+            // Drop what failed the schema so that the rest of the file is
+            // still checked as values: every problem is reported in one pass.
+            for d in self.diagnostics.iter().filter(|d| d.file == name) {
+                if let Some(field) = &d.field {
+                    schema::remove_path(&mut own, field);
+                }
+            }
+        }
+        merge(&mut merged, &own, &self.schema);
+        Some(merged)
+    }
+
+    /// The merged table of what file `name` extends (`extends` at
+    /// `extends_pos`): the embedded default, a shipped scenario or a file
+    /// relative to `dir`; the default when it names none.
+    fn load_parent(
+        &mut self,
+        own: &toml::Table,
+        name: &str,
+        extends_pos: Option<(usize, usize)>,
+        base: Base<'_>,
+        dir: Option<&Path>,
+    ) -> Option<toml::Table> {
+        match own.get("extends") {
             Some(Value::String(target)) => {
-                let pos = check.provenance.get("extends").and_then(|p| p.1);
-                let from = Some((name, pos));
+                let from = Some((name, extends_pos));
                 if target == DEFAULT_NAME {
                     self.load(Origin::Embedded, from)
                 } else if let Base::Shipped(e) = base {
@@ -268,7 +327,7 @@ impl Loader {
                         None => {
                             self.diagnostics.push(Diagnostic {
                                 file: name.to_string(),
-                                position: pos,
+                                position: extends_pos,
                                 field: Some("extends".into()),
                                 message: format!("`{target}` is not a shipped scenario; a shipped scenario can only extend another (see `fiscal scenarios`)"),
                             });
@@ -287,14 +346,12 @@ impl Loader {
             }
             _ if name == format!("embedded:{DEFAULT_NAME}") => Some(toml::Table::new()),
             _ => self.load(Origin::Embedded, None),
-        };
-        self.files.push(SourceFile {
-            path: name.to_string(),
-            sha256: sha256_hex(text.as_bytes()),
-        });
-        for (k, v) in check.provenance {
-            self.provenance.insert(k, v);
         }
+    }
+
+    /// Record the data files a file substitutes (`[data]`, and the folder of
+    /// a ready population projection), relative to its directory.
+    fn note_data_paths(&mut self, own: &toml::Table, dir: Option<&Path>) {
         if let Some(Value::Table(data)) = own.get("data") {
             let resolve = |key: &str| match data.get(key) {
                 Some(Value::String(p)) => Some(dir.map_or_else(|| PathBuf::from(p), |d| d.join(p))),
@@ -315,19 +372,6 @@ impl Loader {
                 self.data.population_dir = dir.map(Path::to_path_buf);
             }
         }
-        let mut merged = parent?;
-        let mut own = own;
-        if !file_ok {
-            // Drop what failed the schema so that the rest of the file is
-            // still checked as values: every problem is reported in one pass.
-            for d in self.diagnostics.iter().filter(|d| d.file == name) {
-                if let Some(field) = &d.field {
-                    schema::remove_path(&mut own, field);
-                }
-            }
-        }
-        merge(&mut merged, &own, &self.schema);
-        Some(merged)
     }
 
     fn finish(mut self, merged: Option<toml::Table>) -> Result<Scenario, ScenarioError> {

@@ -345,32 +345,9 @@ impl<'a> FileCheck<'a> {
         }
     }
 
+    /// Check value `v` at `path` against the schema's `expected` value.
     fn value(&mut self, v: &toml_edit::Value, expected: &Value, path: &str) {
         let span = v.span();
-        let mismatch = |this: &mut Self| {
-            // A number in quotes is the commonest mismatch: say so.
-            let hint = match (expected, v) {
-                (Value::Float(_) | Value::Integer(_), toml_edit::Value::String(s))
-                    if s.value().trim().parse::<f64>().is_ok() =>
-                {
-                    format!(
-                        ": remove the quotes (write {} not \"{}\")",
-                        s.value().trim(),
-                        s.value()
-                    )
-                }
-                _ => String::new(),
-            };
-            this.push(
-                span.clone(),
-                path,
-                format!(
-                    "expected {}, found {}{hint}",
-                    type_name(expected),
-                    edit_type_name(v)
-                ),
-            );
-        };
         match (expected, v) {
             (Value::Float(_), toml_edit::Value::Float(f)) => {
                 if !f.value().is_finite() {
@@ -379,26 +356,7 @@ impl<'a> FileCheck<'a> {
             }
             (Value::Float(_), toml_edit::Value::Integer(_)) => {}
             (Value::Integer(_), toml_edit::Value::Integer(i)) => {
-                if *i.value() > i64::from(i32::MAX) {
-                    self.push(
-                        span,
-                        path,
-                        format!(
-                            "{} is far too large; give a whole number of at most {}",
-                            i.value(),
-                            i32::MAX
-                        ),
-                    );
-                } else if *i.value() < 0 {
-                    self.push(
-                        span,
-                        path,
-                        format!(
-                            "{} is negative; give a whole number of zero or more",
-                            i.value()
-                        ),
-                    );
-                }
+                self.whole_number(*i.value(), span, path)
             }
             (Value::Integer(_), toml_edit::Value::Float(f)) => {
                 self.push(
@@ -409,41 +367,97 @@ impl<'a> FileCheck<'a> {
             }
             (Value::Boolean(_), toml_edit::Value::Boolean(_)) => {}
             (Value::String(example), toml_edit::Value::String(s)) => {
-                let s = s.value();
-                let plain = strip_indices(path);
-                if let Some((_, allowed)) = ENUM_FIELDS.iter().find(|(p, _)| *p == plain) {
-                    if !allowed.contains(&s.as_str()) {
-                        let hint = suggest(s, allowed.iter().copied())
-                            .map(|x| format!(" (did you mean `{x}`?)"))
-                            .unwrap_or_default();
-                        self.push(
-                            span,
-                            path,
-                            format!("`{s}` is not one of {}{hint}", allowed.join(", ")),
-                        );
-                    }
-                } else if example.parse::<FiscalYear>().is_ok() {
-                    if let Err(e) = s.parse::<FiscalYear>() {
-                        self.push(span, path, e.to_string());
-                    }
-                }
+                self.string(s.value(), example, span, path)
             }
-            (Value::Array(items), toml_edit::Value::Array(arr)) => {
-                if let Some(first) = items.first() {
-                    for (i, el) in arr.iter().enumerate() {
-                        let p = format!("{path}[{i}]");
-                        match (first, el) {
-                            (Value::Table(schema), toml_edit::Value::InlineTable(t)) => {
-                                self.table(t, schema, &p);
-                                self.required(t, path, &p, el.span());
-                            }
-                            _ => self.value(el, first, &p),
-                        }
-                    }
-                }
-            }
+            (Value::Array(items), toml_edit::Value::Array(arr)) => self.array(arr, items, path),
             (Value::Table(schema), toml_edit::Value::InlineTable(t)) => self.table(t, schema, path),
-            _ => mismatch(self),
+            _ => self.mismatch(v, expected, path),
+        }
+    }
+
+    /// A value of the wrong type; a number in quotes, the commonest
+    /// mismatch, says so.
+    fn mismatch(&mut self, v: &toml_edit::Value, expected: &Value, path: &str) {
+        let hint = match (expected, v) {
+            (Value::Float(_) | Value::Integer(_), toml_edit::Value::String(s))
+                if s.value().trim().parse::<f64>().is_ok() =>
+            {
+                format!(
+                    ": remove the quotes (write {} not \"{}\")",
+                    s.value().trim(),
+                    s.value()
+                )
+            }
+            _ => String::new(),
+        };
+        self.push(
+            v.span(),
+            path,
+            format!(
+                "expected {}, found {}{hint}",
+                type_name(expected),
+                edit_type_name(v)
+            ),
+        );
+    }
+
+    /// A whole number must fit an `i32` and not be negative.
+    fn whole_number(&mut self, i: i64, span: Option<std::ops::Range<usize>>, path: &str) {
+        if i > i64::from(i32::MAX) {
+            self.push(
+                span,
+                path,
+                format!(
+                    "{} is far too large; give a whole number of at most {}",
+                    i,
+                    i32::MAX
+                ),
+            );
+        } else if i < 0 {
+            self.push(
+                span,
+                path,
+                format!("{} is negative; give a whole number of zero or more", i),
+            );
+        }
+    }
+
+    /// A string must be one of an enumerated field's values, or a fiscal
+    /// year where the schema's example is one.
+    fn string(&mut self, s: &str, example: &str, span: Option<std::ops::Range<usize>>, path: &str) {
+        let plain = strip_indices(path);
+        if let Some((_, allowed)) = ENUM_FIELDS.iter().find(|(p, _)| *p == plain) {
+            if !allowed.contains(&s) {
+                let hint = suggest(s, allowed.iter().copied())
+                    .map(|x| format!(" (did you mean `{x}`?)"))
+                    .unwrap_or_default();
+                self.push(
+                    span,
+                    path,
+                    format!("`{s}` is not one of {}{hint}", allowed.join(", ")),
+                );
+            }
+        } else if example.parse::<FiscalYear>().is_ok() {
+            if let Err(e) = s.parse::<FiscalYear>() {
+                self.push(span, path, e.to_string());
+            }
+        }
+    }
+
+    /// Each element of an array against the schema's first element.
+    fn array(&mut self, arr: &toml_edit::Array, items: &[Value], path: &str) {
+        let Some(first) = items.first() else {
+            return;
+        };
+        for (i, el) in arr.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            match (first, el) {
+                (Value::Table(schema), toml_edit::Value::InlineTable(t)) => {
+                    self.table(t, schema, &p);
+                    self.required(t, path, &p, el.span());
+                }
+                _ => self.value(el, first, &p),
+            }
         }
     }
 }

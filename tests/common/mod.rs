@@ -32,6 +32,18 @@ pub fn extending_default(text: &str) -> (tempfile::TempDir, String) {
     (d, s)
 }
 
+/// Standard output of `cmd` (a `fiscal` command), after checking it
+/// succeeded; its standard error is shown when it did not.
+pub fn success_stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// Run `fiscal args`, expect exit code 2 (bad input), no panic, and every
 /// `expected` text in standard error.
 pub fn bad(args: &[&str], expected: &[&str]) {
@@ -49,16 +61,7 @@ pub fn bad(args: &[&str], expected: &[&str]) {
 pub fn run_csv(scenario_text: &str) -> String {
     let d = tempfile::tempdir().unwrap();
     let p = write(d.path(), "s.toml", scenario_text);
-    let out = fiscal()
-        .args(["run", p.to_str().unwrap(), "--format", "csv"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    success_stdout(fiscal().args(["run", p.to_str().unwrap(), "--format", "csv"]))
 }
 
 /// The cell in column `column` of the first row that mentions `year`.
@@ -67,4 +70,25 @@ pub fn csv_cell(csv: &str, column: &str, year: &str) -> String {
     let col = header.iter().position(|h| *h == column).unwrap();
     let row = csv.lines().skip(1).find(|l| l.contains(year)).unwrap();
     row.split(',').nth(col).unwrap().to_string()
+}
+
+/// Compare each `(extension, text)` with the snapshot `dir/name.extension`,
+/// or write it there when `UPDATE_SNAPSHOTS` is set; the paths of stale or
+/// missing snapshots are added to `stale`.
+pub fn check_snapshots<const N: usize>(
+    dir: &Path,
+    name: &str,
+    files: [(&str, String); N],
+    stale: &mut Vec<String>,
+) {
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    for (ext, text) in files {
+        let path = dir.join(format!("{name}.{ext}"));
+        if update {
+            fs::create_dir_all(dir).unwrap();
+            fs::write(&path, &text).unwrap();
+        } else if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            stale.push(path.display().to_string());
+        }
+    }
 }

@@ -127,12 +127,7 @@ pub fn parse(src: &SourceCsv) -> Result<Vec<GiltRow>, ImportError> {
             continue;
         }
         if first.starts_with("Total Amount Outstanding") {
-            // "... = £2,635.62 billion nominal": used as a check below.
-            stated_total_bn = first
-                .split('£')
-                .nth(1)
-                .and_then(|t| t.split_whitespace().next())
-                .and_then(|t| t.replace(',', "").parse().ok());
+            stated_total_bn = stated_total(first);
             continue;
         }
         let isin = Headed::cell(row, 1);
@@ -140,59 +135,7 @@ pub fn parse(src: &SourceCsv) -> Result<Vec<GiltRow>, ImportError> {
         if !is_gilt {
             continue; // titles, notes, page footers
         }
-        let sec = section.ok_or_else(|| {
-            ImportError::invalid(
-                path,
-                *line,
-                "gilt row before any section header (`Conventional Gilts` / `Index-linked Gilts`)",
-            )
-        })?;
-        let coupon_pct = coupon_from_name(first).ok_or_else(|| {
-            ImportError::invalid(path, *line, format!("cannot read a coupon from the name `{first}` (expected like `4 1/8% Treasury Gilt 2027`)"))
-        })?;
-        let date_cell = Headed::cell(row, sec.date);
-        let redemption_date = parse_number(path, *line, "Redemption Date", date_cell)
-            .ok()
-            .and_then(excel_serial_to_date)
-            .or_else(|| super::super::gilts::fiscal_year_of_date(date_cell).map(|_| date_cell.to_string()))
-            .ok_or_else(|| ImportError::invalid(path, *line, format!("column `Redemption Date`: `{date_cell}` is neither an Excel day number nor YYYY-MM-DD")))?;
-        let nominal_gbp_m = parse_number(
-            path,
-            *line,
-            "Total Amount in Issue",
-            Headed::cell(row, sec.nominal),
-        )?;
-        let uplifted_gbp_m = match (sec.kind, sec.uplifted) {
-            ("index_linked", Some(c)) => parse_number(
-                path,
-                *line,
-                "Total Amount Including Index-linked Uplift",
-                Headed::cell(row, c),
-            )?,
-            ("index_linked", None) => {
-                return Err(ImportError::invalid(
-                    path,
-                    *line,
-                    "index-linked section without an uplifted-amount column",
-                ));
-            }
-            _ => nominal_gbp_m,
-        };
-        if nominal_gbp_m < 0.0 || uplifted_gbp_m < 0.0 {
-            return Err(ImportError::invalid(
-                path,
-                *line,
-                "negative amount in issue",
-            ));
-        }
-        gilts.push(GiltRow {
-            name: first.to_string(),
-            kind: sec.kind,
-            coupon_pct,
-            redemption_date,
-            nominal_gbp_m,
-            uplifted_gbp_m,
-        });
+        gilts.push(gilt_row(path, *line, row, section)?);
     }
     if gilts.is_empty() {
         return Err(ImportError::invalid(
@@ -202,20 +145,95 @@ pub fn parse(src: &SourceCsv) -> Result<Vec<GiltRow>, ImportError> {
         ));
     }
     if let Some(stated) = stated_total_bn {
-        let total: f64 = gilts.iter().map(|g| g.uplifted_gbp_m).sum::<f64>() / 1000.0;
-        if (total - stated).abs() > 0.01 * stated.max(1.0) {
-            return Err(ImportError::invalid(
-                path,
-                0,
-                format!("gilts add up to £{total:.2}bn but the report states £{stated:.2}bn: a section was probably not recognised"),
-            ));
-        }
+        check_total(path, &gilts, stated)?;
     }
     // Stable order: conventionals then index-linked, each by redemption date.
     gilts.sort_by(|a, b| {
         (a.kind, &a.redemption_date, &a.name).cmp(&(b.kind, &b.redemption_date, &b.name))
     });
     Ok(gilts)
+}
+
+/// The £bn in "Total Amount Outstanding ... = £2,635.62 billion nominal",
+/// used as a check on the rows read.
+fn stated_total(cell: &str) -> Option<f64> {
+    cell.split('£')
+        .nth(1)
+        .and_then(|t| t.split_whitespace().next())
+        .and_then(|t| t.replace(',', "").parse().ok())
+}
+
+/// One gilt's row, read by the columns of its `section`.
+fn gilt_row(
+    path: &Path,
+    line: usize,
+    row: &[String],
+    section: Option<Section>,
+) -> Result<GiltRow, ImportError> {
+    let first = Headed::cell(row, 0);
+    let sec = section.ok_or_else(|| {
+        ImportError::invalid(
+            path,
+            line,
+            "gilt row before any section header (`Conventional Gilts` / `Index-linked Gilts`)",
+        )
+    })?;
+    let coupon_pct = coupon_from_name(first).ok_or_else(|| {
+            ImportError::invalid(path, line, format!("cannot read a coupon from the name `{first}` (expected like `4 1/8% Treasury Gilt 2027`)"))
+        })?;
+    let date_cell = Headed::cell(row, sec.date);
+    let redemption_date = parse_number(path, line, "Redemption Date", date_cell)
+            .ok()
+            .and_then(excel_serial_to_date)
+            .or_else(|| super::super::gilts::fiscal_year_of_date(date_cell).map(|_| date_cell.to_string()))
+            .ok_or_else(|| ImportError::invalid(path, line, format!("column `Redemption Date`: `{date_cell}` is neither an Excel day number nor YYYY-MM-DD")))?;
+    let nominal_gbp_m = parse_number(
+        path,
+        line,
+        "Total Amount in Issue",
+        Headed::cell(row, sec.nominal),
+    )?;
+    let uplifted_gbp_m = match (sec.kind, sec.uplifted) {
+        ("index_linked", Some(c)) => parse_number(
+            path,
+            line,
+            "Total Amount Including Index-linked Uplift",
+            Headed::cell(row, c),
+        )?,
+        ("index_linked", None) => {
+            return Err(ImportError::invalid(
+                path,
+                line,
+                "index-linked section without an uplifted-amount column",
+            ));
+        }
+        _ => nominal_gbp_m,
+    };
+    if nominal_gbp_m < 0.0 || uplifted_gbp_m < 0.0 {
+        return Err(ImportError::invalid(path, line, "negative amount in issue"));
+    }
+    Ok(GiltRow {
+        name: first.to_string(),
+        kind: sec.kind,
+        coupon_pct,
+        redemption_date,
+        nominal_gbp_m,
+        uplifted_gbp_m,
+    })
+}
+
+/// An error when the gilts read do not add up to the `stated` total (£bn,
+/// within 1 %): a section was probably missed.
+fn check_total(path: &Path, gilts: &[GiltRow], stated: f64) -> Result<(), ImportError> {
+    let total: f64 = gilts.iter().map(|g| g.uplifted_gbp_m).sum::<f64>() / 1000.0;
+    if (total - stated).abs() > 0.01 * stated.max(1.0) {
+        return Err(ImportError::invalid(
+            path,
+            0,
+            format!("gilts add up to £{total:.2}bn but the report states £{stated:.2}bn: a section was probably not recognised"),
+        ));
+    }
+    Ok(())
 }
 
 /// The output table.
@@ -239,13 +257,8 @@ pub fn to_csv(gilts: &[GiltRow]) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::import::fixture;
     use crate::data::{GiltKind, GiltTable};
-
-    fn fixture(name: &str) -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import")
-            .join(name)
-    }
 
     #[test]
     fn coupons_and_dates() {

@@ -121,13 +121,8 @@ pub fn to_csv(rows: &SeriesRows) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::import::fixture;
     use crate::data::SeriesTable;
-
-    fn fixture(name: &str) -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import")
-            .join(name)
-    }
 
     #[test]
     fn reads_ledger_and_round_trips() {

@@ -520,6 +520,14 @@ fn receipts_checks(
     c
 }
 
+/// A file under tests/fixtures/import, for the importers' unit tests.
+#[cfg(test)]
+pub(crate) fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

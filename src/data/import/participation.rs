@@ -38,14 +38,28 @@ struct Band {
 
 /// Derive participation from the evidence file.
 pub fn derive(ev: &Evidence, pop: &Population) -> Result<Participation, ImportError> {
+    let bands = band_targets(ev, pop)?;
+    let at65 = employment_rate(ev, 65, 65, "2024")? / (1.0 - UNEMP_OLDER);
+    let k = fit_knots(&bands, at65, pop);
+    let rho = female_male_ratios(ev)?;
+    Ok(by_sex(&k, &rho))
+}
+
+/// An employment rate from the evidence, as a fraction.
+fn employment_rate(ev: &Evidence, lo: usize, hi: usize, year: &str) -> Result<f64, ImportError> {
+    ev.value(lo, hi, "all", "employment_rate_pct", year)
+        .map(|v| v / 100.0)
+}
+
+/// The participation rate each age band must average: one less the
+/// inactivity rate below State Pension age, the employment rate grossed
+/// up for unemployment above it.
+fn band_targets(ev: &Evidence, pop: &Population) -> Result<[Band; 7], ImportError> {
     let inact = |lo, hi, year| {
         ev.value(lo, hi, "all", "inactivity_rate_pct", year)
             .map(|v| 1.0 - v / 100.0)
     };
-    let emp = |lo, hi, year| {
-        ev.value(lo, hi, "all", "employment_rate_pct", year)
-            .map(|v| v / 100.0)
-    };
+    let emp = |lo, hi, year| employment_rate(ev, lo, hi, year);
     let at65_2014 = emp(65, 65, "2014")?;
     let e65_69 = emp(65, 69, "2017")?;
     let e70_74 = emp(70, 74, "2017")?;
@@ -57,7 +71,7 @@ pub fn derive(ev: &Evidence, pop: &Population) -> Result<Participation, ImportEr
     // 75+: what the 65+ rate leaves after 65-69 and 70-74 (population weights).
     let e75plus =
         ((e65plus * w(65, 105) - e65_69 * w(65, 69) - e70_74 * w(70, 74)) / w(75, 105)).max(0.0);
-    let bands = [
+    Ok([
         Band {
             lo: 16,
             hi: 24,
@@ -100,8 +114,14 @@ pub fn derive(ev: &Evidence, pop: &Population) -> Result<Participation, ImportEr
             target: e75plus / (1.0 - UNEMP_OLDER),
             knot: 80.0,
         },
-    ];
-    let at65 = emp(65, 65, "2024")? / (1.0 - UNEMP_OLDER);
+    ])
+}
+
+/// Knots of the participation curve by age: fixed at 15, 65 (`at65`) and
+/// 95, and at each band's knot the value that makes the population-weighted
+/// band average meet its target (fixed-point iteration).
+fn fit_knots(bands: &[Band], at65: f64, pop: &Population) -> Vec<(f64, f64)> {
+    let w = |lo, hi| pop.band_persons(lo, hi, WEIGHT_YEAR);
     let fixed = [(15.0, 0.0), (65.0, at65), (95.0, 0.0)];
     let mut free: Vec<f64> = bands.iter().map(|b| b.target).collect();
     let knots_of = |free: &[f64]| {
@@ -124,28 +144,36 @@ pub fn derive(ev: &Evidence, pop: &Population) -> Result<Participation, ImportEr
             }
         }
     }
-    let k = knots_of(&free);
-    // Female/male employment ratios by age (knots at band mid-points).
+    knots_of(&free)
+}
+
+/// Female/male employment ratios by age (knots at band mid-points).
+fn female_male_ratios(ev: &Evidence) -> Result<[(f64, f64); 4], ImportError> {
     let ratio = |lo, hi, year| -> Result<f64, ImportError> {
         Ok(ev.value(lo, hi, "female", "employment_rate_pct", year)?
             / ev.value(lo, hi, "male", "employment_rate_pct", year)?)
     };
     let rho_16_64 = ratio(16, 64, "2023")?;
-    let rho = [
+    Ok([
         (20.0, rho_16_64),
         (29.5, rho_16_64),
         (42.0, ratio(35, 49, "2023")?),
         (62.0, ratio(60, 64, "2020")?),
-    ];
+    ])
+}
+
+/// Split the participation curve `k` between the sexes by the
+/// female/male ratios `rho`, keeping the average.
+fn by_sex(k: &[(f64, f64)], rho: &[(f64, f64)]) -> Participation {
     let mut out = [[0.0; N_AGES]; 2];
     let [male, female] = &mut out;
     for (a, (m, f)) in male.iter_mut().zip(female.iter_mut()).enumerate().skip(16) {
-        let p = interp(&k, a as f64).clamp(0.0, 1.0);
-        let r = interp(&rho, a as f64);
+        let p = interp(k, a as f64).clamp(0.0, 1.0);
+        let r = interp(rho, a as f64);
         *m = (p * 2.0 / (1.0 + r)).min(1.0);
         *f = (p * 2.0 * r / (1.0 + r)).min(1.0);
     }
-    Ok(out)
+    out
 }
 
 /// The output table `sex,age,participation_rate`.

@@ -85,29 +85,7 @@ pub fn parse(src: &SourceCsv) -> Result<Population, ImportError> {
     let t = src.with_header()?;
     t.require_full_rows()?;
     let (cs, ca) = (t.column("sex")?, t.column("age")?);
-    let mut years = Vec::new();
-    for (k, h) in t.header.iter().enumerate() {
-        if k == cs || k == ca {
-            continue;
-        }
-        let y: i32 = h.parse().map_err(|_| {
-            ImportError::invalid(
-                t.path(),
-                1,
-                format!("column `{h}` is not a year: the projection has one column per mid-year"),
-            )
-        })?;
-        if let Some((_, prev)) = years.last() {
-            if y != prev + 1 {
-                return Err(ImportError::invalid(
-                    t.path(),
-                    1,
-                    format!("year column {y} does not follow {prev}"),
-                ));
-            }
-        }
-        years.push((k, y));
-    }
+    let years = year_columns(&t, cs, ca)?;
     let first_year = years
         .first()
         .map(|(_, y)| *y)
@@ -115,37 +93,16 @@ pub fn parse(src: &SourceCsv) -> Result<Population, ImportError> {
     let mut persons = Array3::<f64>::zeros((2, N_AGES, years.len()));
     let mut seen = vec![[false; N_AGES + 5]; 2];
     for (line, row) in t.rows {
-        let sex = Sex::parse(Headed::cell(row, cs)).ok_or_else(|| {
-            ImportError::invalid(
-                t.path(),
-                *line,
-                format!(
-                    "column `sex`: `{}` is not male/female",
-                    Headed::cell(row, cs)
-                ),
-            )
-        })?;
-        let label = Headed::cell(row, ca);
-        let age = age_index(label).ok_or_else(|| {
-            ImportError::invalid(
-                t.path(),
-                *line,
-                format!(
-                    "column `age`: `{label}` is not an age 0..104, `105 - 109` or `110 and over`"
-                ),
-            )
-        })?;
-        // Distinguish the two open groups when checking for duplicates.
-        let slot = if label.starts_with("110") {
-            N_AGES
-        } else {
-            age
-        };
+        let (sex, age, slot) = sex_and_age(&t, *line, row, cs, ca)?;
         if seen[sex as usize][slot] {
             return Err(ImportError::invalid(
                 t.path(),
                 *line,
-                format!("duplicate row for {} age `{label}`", sex.name()),
+                format!(
+                    "duplicate row for {} age `{}`",
+                    sex.name(),
+                    Headed::cell(row, ca)
+                ),
             ));
         }
         seen[sex as usize][slot] = true;
@@ -176,16 +133,75 @@ pub fn parse(src: &SourceCsv) -> Result<Population, ImportError> {
     })
 }
 
+/// The year columns (every column but `sex` and `age`, at `cs` and `ca`):
+/// each one's index and mid-year, consecutive.
+fn year_columns(t: &Headed<'_>, cs: usize, ca: usize) -> Result<Vec<(usize, i32)>, ImportError> {
+    let mut years: Vec<(usize, i32)> = Vec::new();
+    for (k, h) in t.header.iter().enumerate() {
+        if k == cs || k == ca {
+            continue;
+        }
+        let y: i32 = h.parse().map_err(|_| {
+            ImportError::invalid(
+                t.path(),
+                1,
+                format!("column `{h}` is not a year: the projection has one column per mid-year"),
+            )
+        })?;
+        if let Some((_, prev)) = years.last() {
+            if y != prev + 1 {
+                return Err(ImportError::invalid(
+                    t.path(),
+                    1,
+                    format!("year column {y} does not follow {prev}"),
+                ));
+            }
+        }
+        years.push((k, y));
+    }
+    Ok(years)
+}
+
+/// A row's sex, age index and duplicate-check slot (the two open groups,
+/// `105 - 109` and `110 and over`, share an age but not a slot).
+fn sex_and_age(
+    t: &Headed<'_>,
+    line: usize,
+    row: &[String],
+    cs: usize,
+    ca: usize,
+) -> Result<(Sex, usize, usize), ImportError> {
+    let sex = Sex::parse(Headed::cell(row, cs)).ok_or_else(|| {
+        ImportError::invalid(
+            t.path(),
+            line,
+            format!(
+                "column `sex`: `{}` is not male/female",
+                Headed::cell(row, cs)
+            ),
+        )
+    })?;
+    let label = Headed::cell(row, ca);
+    let age = age_index(label).ok_or_else(|| {
+        ImportError::invalid(
+            t.path(),
+            line,
+            format!("column `age`: `{label}` is not an age 0..104, `105 - 109` or `110 and over`"),
+        )
+    })?;
+    let slot = if label.starts_with("110") {
+        N_AGES
+    } else {
+        age
+    };
+    Ok((sex, age, slot))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::import::fixture;
     use crate::data::PopulationTable;
-
-    pub(crate) fn fixture(name: &str) -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import")
-            .join(name)
-    }
 
     #[test]
     fn reads_fixture_and_sums_open_groups() {

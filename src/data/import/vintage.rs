@@ -126,14 +126,31 @@ fn pick(detail: &[(String, f64)], start: &str, path: &Path) -> Result<f64, Impor
 /// `data/SOURCES.md` for the definitions and their limits.
 pub fn outturn_2016_17(shared: &Path) -> Result<SeriesRows, ImportError> {
     let mut rows = SeriesRows::new();
-    let mut put = |s: &str, y: FiscalYear, v: f64, unit: &str| {
-        rows.insert((s.to_string(), y), (v, unit.to_string()));
-    };
     let path = shared.join(paths::HPFD);
-    let src = SourceCsv::read(&path)?;
+    let years = [FiscalYear(2015), FiscalYear(2016)];
+    let (gdp, psnb) = outturn_aggregates(&path, years, &mut rows)?;
+    for (k, y) in years.into_iter().enumerate() {
+        outturn_by_function(shared, y, gdp[k], psnb[k], &mut rows)?;
+    }
+    check_required(&path, &rows)?;
+    Ok(rows)
+}
+
+/// Record series `s` in year `y`.
+fn put(rows: &mut SeriesRows, s: &str, y: FiscalYear, v: f64, unit: &str) {
+    rows.insert((s.to_string(), y), (v, unit.to_string()));
+}
+
+/// Borrowing, debt, GDP and debt interest in `years` from the historical
+/// database at `path`; returns each year's GDP and PSNB, £bn.
+fn outturn_aggregates(
+    path: &Path,
+    years: [FiscalYear; 2],
+    rows: &mut SeriesRows,
+) -> Result<([f64; 2], [f64; 2]), ImportError> {
+    let src = SourceCsv::read(path)?;
     let t = src.with_header()?;
     let cy = t.column("fiscal_year")?;
-    let years = [FiscalYear(2015), FiscalYear(2016)];
     let mut gdp = [0.0; 2];
     let mut psnb = [0.0; 2];
     for (line, row) in t.rows {
@@ -147,66 +164,91 @@ pub fn outturn_2016_17(shared: &Path) -> Result<SeriesRows, ImportError> {
         let num = |c: &str| -> Result<f64, ImportError> { t.number(*line, row, t.column(c)?, c) };
         gdp[k] = num("nominal_gdp_gbp_m")? / 1e3;
         psnb[k] = num("psnb_gbp_m")? / 1e3;
-        put("fiscal.psnb", y, psnb[k], "gbp_bn");
-        put("fiscal.psnd", y, num("psnd_gbp_m")? / 1e3, "gbp_bn");
-        put("fiscal.psnd_pct_gdp", y, num("psnd_pct_gdp")?, "pct_gdp");
-        put("macro.nominal_gdp", y, gdp[k], "gbp_bn");
+        put(rows, "fiscal.psnb", y, psnb[k], "gbp_bn");
+        put(rows, "fiscal.psnd", y, num("psnd_gbp_m")? / 1e3, "gbp_bn");
+        put(
+            rows,
+            "fiscal.psnd_pct_gdp",
+            y,
+            num("psnd_pct_gdp")?,
+            "pct_gdp",
+        );
+        put(rows, "macro.nominal_gdp", y, gdp[k], "gbp_bn");
         let centred = num("nominal_gdp_march_centred_gbp_m")? / 1e3;
-        put("macro.nominal_gdp_centred_end_march", y, centred, "gbp_bn");
+        put(
+            rows,
+            "macro.nominal_gdp_centred_end_march",
+            y,
+            centred,
+            "gbp_bn",
+        );
         let interest = num("debt_interest_pct_gdp")? * gdp[k] / 100.0;
-        put("spending.debt_interest", y, interest, "gbp_bn");
+        put(rows, "spending.debt_interest", y, interest, "gbp_bn");
     }
     if gdp.contains(&0.0) {
         return Err(ImportError::invalid(
-            &path,
+            path,
             0,
             "no rows for 2015-16 and 2016-17",
         ));
     }
+    Ok((gdp, psnb))
+}
+
+/// Receipts by type, TME and the age-related spending shares in year `y`
+/// from the detail table (`gdp` and `psnb` of that year, £bn).
+fn outturn_by_function(
+    shared: &Path,
+    y: FiscalYear,
+    gdp: f64,
+    psnb: f64,
+    rows: &mut SeriesRows,
+) -> Result<(), ImportError> {
     let detail_path = shared.join(paths::HPFD_DETAIL);
-    for (k, y) in years.into_iter().enumerate() {
-        let d = detail_row(shared, y)?;
-        let mut total = 0.0;
-        for (start, series) in DETAIL_RECEIPTS {
-            let v = pick(&d, start, &detail_path)? / 1e3;
-            total += v;
-            if let Some(s) = series {
-                put(s, y, v, "gbp_bn");
-            }
+    let d = detail_row(shared, y)?;
+    let mut total = 0.0;
+    for (start, series) in DETAIL_RECEIPTS {
+        let v = pick(&d, start, &detail_path)? / 1e3;
+        total += v;
+        if let Some(s) = series {
+            put(rows, s, y, v, "gbp_bn");
         }
-        put("receipts.total", y, total, "gbp_bn");
-        // TME is receipts plus borrowing (the identity every EFO table keeps).
-        put("spending.tme", y, total + psnb[k], "gbp_bn");
-        let share = |v: f64| 100.0 * v / 1e3 / gdp[k];
-        put(
-            "frs.age_related.health",
-            y,
-            share(pick(&d, "Health", &detail_path)?),
-            "pct_gdp",
-        );
-        put(
-            "frs.age_related.education",
-            y,
-            share(pick(&d, "Education", &detail_path)?),
-            "pct_gdp",
-        );
-        let social_security = pick(&d, "Social Security", &detail_path)?;
-        let sp = state_pension_gbp_bn(shared, y)?;
-        put(
-            "frs.age_related.state_pension",
-            y,
-            100.0 * sp / gdp[k],
-            "pct_gdp",
-        );
-        put(
-            "frs.age_related.other_welfare",
-            y,
-            share(social_security) - 100.0 * sp / gdp[k],
-            "pct_gdp",
-        );
     }
-    check_required(&path, &rows)?;
-    Ok(rows)
+    put(rows, "receipts.total", y, total, "gbp_bn");
+    // TME is receipts plus borrowing (the identity every EFO table keeps).
+    put(rows, "spending.tme", y, total + psnb, "gbp_bn");
+    let share = |v: f64| 100.0 * v / 1e3 / gdp;
+    put(
+        rows,
+        "frs.age_related.health",
+        y,
+        share(pick(&d, "Health", &detail_path)?),
+        "pct_gdp",
+    );
+    put(
+        rows,
+        "frs.age_related.education",
+        y,
+        share(pick(&d, "Education", &detail_path)?),
+        "pct_gdp",
+    );
+    let social_security = pick(&d, "Social Security", &detail_path)?;
+    let sp = state_pension_gbp_bn(shared, y)?;
+    put(
+        rows,
+        "frs.age_related.state_pension",
+        y,
+        100.0 * sp / gdp,
+        "pct_gdp",
+    );
+    put(
+        rows,
+        "frs.age_related.other_welfare",
+        y,
+        share(social_security) - 100.0 * sp / gdp,
+        "pct_gdp",
+    );
+    Ok(())
 }
 
 /// DWP State Pension expenditure in year `y`, £bn.

@@ -76,34 +76,8 @@ fn norm_label(s: &str) -> String {
 /// Parse the sheet range (separated from I/O so tests can build ranges).
 pub fn parse(path: &Path, range: &Range<Data>) -> Result<SeriesRows, ImportError> {
     let (r0, c0) = range.start().unwrap_or((0, 0));
-    let err = |cell: Option<String>, message: String| ImportError::Sheet {
-        path: path.to_path_buf(),
-        sheet: SHEET.to_string(),
-        cell,
-        message,
-    };
     let rows: Vec<&[Data]> = range.rows().collect();
-    // The header row is the first one holding fiscal-year labels.
-    let (header_i, years) = rows
-        .iter()
-        .enumerate()
-        .find_map(|(i, r)| {
-            let ys: Vec<(usize, FiscalYear)> = r
-                .iter()
-                .enumerate()
-                .filter_map(|(j, c)| match c {
-                    Data::String(s) => s.trim().parse::<FiscalYear>().ok().map(|y| (j, y)),
-                    _ => None,
-                })
-                .collect();
-            (!ys.is_empty()).then_some((i, ys))
-        })
-        .ok_or_else(|| {
-            err(
-                None,
-                "no header row with fiscal years (like 2025-26) found".into(),
-            )
-        })?;
+    let (header_i, years) = header_years(path, &rows)?;
     let first_year_col = years[0].0;
     let mut found: std::collections::BTreeMap<&str, Vec<(FiscalYear, f64)>> = Default::default();
     for (i, r) in rows.iter().enumerate().skip(header_i + 1) {
@@ -123,32 +97,20 @@ pub fn parse(path: &Path, range: &Range<Data>) -> Result<SeriesRows, ImportError
         if found.contains_key(series) {
             continue; // first occurrence wins; later ones are memo lines
         }
-        let mut vals = Vec::new();
-        for (j, y) in &years {
-            let at = cell_ref(r0 + i as u32, c0 + *j as u32);
-            let v = match r.get(*j) {
-                Some(Data::Float(v)) => *v,
-                Some(Data::Int(v)) => *v as f64,
-                // The OBR marks amounts under £0.1bn with `*`.
-                Some(Data::String(s)) if s.trim() == "*" => 0.0,
-                other => {
-                    return Err(err(
-                        Some(at),
-                        format!("`{label}` {y}: expected a number, found {other:?}"),
-                    ));
-                }
-            };
-            if !v.is_finite() {
-                return Err(err(Some(at), format!("`{label}` {y}: not a finite number")));
-            }
-            vals.push((*y, v));
-        }
+        let vals = years
+            .iter()
+            .map(|(j, y)| {
+                let at = cell_ref(r0 + i as u32, c0 + *j as u32);
+                amount(path, r.get(*j), at, &label, *y).map(|v| (*y, v))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         found.insert(series, vals);
     }
     let mut out = SeriesRows::new();
     for (label, series) in PENSIONER_LINES.iter().chain(OTHER_LINES) {
         let vals = found.get(series).ok_or_else(|| {
-            err(
+            sheet_error(
+                path,
                 None,
                 format!("row `{label}` not found: check the table still has this line"),
             )
@@ -157,7 +119,83 @@ pub fn parse(path: &Path, range: &Range<Data>) -> Result<SeriesRows, ImportError
             out.insert((series.to_string(), *y), (*v, "gbp_bn".into()));
         }
     }
-    for (_, y) in &years {
+    add_pensioner_totals(&mut out, &years);
+    Ok(out)
+}
+
+/// An error at `cell` (or the whole sheet) of the welfare table.
+fn sheet_error(path: &Path, cell: Option<String>, message: String) -> ImportError {
+    ImportError::Sheet {
+        path: path.to_path_buf(),
+        sheet: SHEET.to_string(),
+        cell,
+        message,
+    }
+}
+
+/// The header row, the first holding fiscal-year labels: its index and
+/// each year's column.
+fn header_years(
+    path: &Path,
+    rows: &[&[Data]],
+) -> Result<(usize, Vec<(usize, FiscalYear)>), ImportError> {
+    rows.iter()
+        .enumerate()
+        .find_map(|(i, r)| {
+            let ys: Vec<(usize, FiscalYear)> = r
+                .iter()
+                .enumerate()
+                .filter_map(|(j, c)| match c {
+                    Data::String(s) => s.trim().parse::<FiscalYear>().ok().map(|y| (j, y)),
+                    _ => None,
+                })
+                .collect();
+            (!ys.is_empty()).then_some((i, ys))
+        })
+        .ok_or_else(|| {
+            sheet_error(
+                path,
+                None,
+                "no header row with fiscal years (like 2025-26) found".into(),
+            )
+        })
+}
+
+/// The £bn in one cell of row `label`, year `y` (cell `at`).
+fn amount(
+    path: &Path,
+    cell: Option<&Data>,
+    at: String,
+    label: &str,
+    y: FiscalYear,
+) -> Result<f64, ImportError> {
+    let v = match cell {
+        Some(Data::Float(v)) => *v,
+        Some(Data::Int(v)) => *v as f64,
+        // The OBR marks amounts under £0.1bn with `*`.
+        Some(Data::String(s)) if s.trim() == "*" => 0.0,
+        other => {
+            return Err(sheet_error(
+                path,
+                Some(at),
+                format!("`{label}` {y}: expected a number, found {other:?}"),
+            ));
+        }
+    };
+    if !v.is_finite() {
+        return Err(sheet_error(
+            path,
+            Some(at),
+            format!("`{label}` {y}: not a finite number"),
+        ));
+    }
+    Ok(v)
+}
+
+/// Add `welfare.pensioner_benefits`, the sum of the pensioner lines, for
+/// each year.
+fn add_pensioner_totals(out: &mut SeriesRows, years: &[(usize, FiscalYear)]) {
+    for (_, y) in years {
         let sum: f64 = PENSIONER_LINES
             .iter()
             .filter_map(|(_, s)| out.get(&(s.to_string(), *y)).map(|(v, _)| *v))
@@ -167,7 +205,6 @@ pub fn parse(path: &Path, range: &Range<Data>) -> Result<SeriesRows, ImportError
             (sum, "gbp_bn".into()),
         );
     }
-    Ok(out)
 }
 
 #[cfg(test)]

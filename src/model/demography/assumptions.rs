@@ -39,6 +39,26 @@ pub struct DemographicAssumptions {
     pub sex_ratio_males_per_female: f64,
 }
 
+/// An error unless array `what` has the `expected` shape (`hint` says
+/// what that shape means).
+fn check_shape(
+    what: &'static str,
+    found: &[usize],
+    expected: Vec<usize>,
+    hint: &str,
+) -> Result<(), DemographyError> {
+    if found != expected.as_slice() {
+        Err(DemographyError::Shape {
+            what,
+            found: found.to_vec(),
+            expected,
+            hint: hint.to_string(),
+        })
+    } else {
+        Ok(())
+    }
+}
+
 impl DemographicAssumptions {
     /// Number of projection years the rates cover.
     pub fn n_years(&self) -> usize {
@@ -64,26 +84,27 @@ impl DemographicAssumptions {
 
     /// Check shapes, ranges and signs; every projection validates first.
     pub fn validate(&self) -> Result<(), DemographyError> {
+        self.check_shapes()?;
+        if !(self.sex_ratio_males_per_female.is_finite() && self.sex_ratio_males_per_female > 0.0) {
+            return Err(DemographyError::Settings(format!(
+                "sex ratio at birth {} must be a positive number of males per female (about 1.05)",
+                self.sex_ratio_males_per_female
+            )));
+        }
+        self.check_base_population()?;
+        self.check_rates()
+    }
+
+    /// Check each array has the shape of the base year and projection years.
+    fn check_shapes(&self) -> Result<(), DemographyError> {
         let n = self.n_years();
-        let shape = |what, found: &[usize], expected: Vec<usize>, hint: &str| {
-            if found != expected.as_slice() {
-                Err(DemographyError::Shape {
-                    what,
-                    found: found.to_vec(),
-                    expected,
-                    hint: hint.to_string(),
-                })
-            } else {
-                Ok(())
-            }
-        };
-        shape(
+        check_shape(
             "base population",
             self.base_population_persons.shape(),
             vec![2, N_AGES],
             "[sex, age] with every age 0..=105 for both sexes (105 = 105 and over)",
         )?;
-        shape(
+        check_shape(
             "mortality rates",
             self.mortality_q.shape(),
             vec![2, N_AGES, n],
@@ -94,30 +115,28 @@ impl DemographicAssumptions {
                 "the assumptions cover no projection year".into(),
             ));
         }
-        shape(
+        check_shape(
             "birth-year mortality rates",
             self.birth_year_mortality_q.shape(),
             vec![2, n],
             "[sex, projection year], as many years as the mortality rates",
         )?;
-        shape(
+        check_shape(
             "fertility rates",
             self.fertility_births_per_woman.shape(),
             vec![N_FERTILE_AGES, n],
             "[mother's age 15..=46, projection year], as many years as the mortality rates",
         )?;
-        shape(
+        check_shape(
             "net migration",
             self.net_migration_persons.shape(),
             vec![2, N_AGES, n],
             "[sex, age 0..=105, projection year], as many years as the mortality rates",
-        )?;
-        if !(self.sex_ratio_males_per_female.is_finite() && self.sex_ratio_males_per_female > 0.0) {
-            return Err(DemographyError::Settings(format!(
-                "sex ratio at birth {} must be a positive number of males per female (about 1.05)",
-                self.sex_ratio_males_per_female
-            )));
-        }
+        )
+    }
+
+    /// Check every base-year count is a finite number, not negative.
+    fn check_base_population(&self) -> Result<(), DemographyError> {
         for ((s, a), v) in self.base_population_persons.indexed_iter() {
             if !(v.is_finite() && *v >= 0.0) {
                 return Err(DemographyError::NegativeCount {
@@ -127,6 +146,12 @@ impl DemographicAssumptions {
                 });
             }
         }
+        Ok(())
+    }
+
+    /// Check mortality and fertility rates lie in 0..=1 and net migration
+    /// is finite.
+    fn check_rates(&self) -> Result<(), DemographyError> {
         let year = |j: usize| self.base_year + j as i32;
         let rate_ok = |v: f64| v.is_finite() && (0.0..=1.0).contains(&v);
         for ((s, a, j), v) in self.mortality_q.indexed_iter() {

@@ -185,7 +185,37 @@ pub fn parse_assumptions(
     let base_t = PopulationTable::parse("base population", base)?;
     let base_population_persons = base_t.persons.slice(ndarray::s![.., .., 0]).to_owned();
     let base_year = base_t.first_year;
+    let (f_first, n, fertility) = fertility_table(asfr)?;
+    let (m_first, m_n, q, qb) = mortality_tables(mortality)?;
+    let (g_first, g_n, mig) = migration_table(migration)?;
+    for (what, first, len) in [
+        ("fertility", f_first, n),
+        ("mortality", m_first, m_n),
+        ("net migration", g_first, g_n),
+    ] {
+        if first != base_year || len != m_n {
+            return Err(DemographyError::Settings(format!(
+                "the {what} table covers {first}..{} but the rates must start at the base year {base_year} and cover the same {m_n} years as mortality",
+                first + len as i32 - 1
+            )));
+        }
+    }
+    let a = DemographicAssumptions {
+        base_year,
+        base_population_persons,
+        fertility_births_per_woman: fertility,
+        mortality_q: q,
+        birth_year_mortality_q: qb,
+        net_migration_persons: mig,
+        sex_ratio_males_per_female: ONS_SEX_RATIO_MALES_PER_FEMALE,
+    };
+    a.validate()?;
+    Ok(a)
+}
 
+/// The fertility table: its first year, number of years and births per
+/// woman `[mother's age, year]`, every age 15-46 present.
+fn fertility_table(asfr: &str) -> Result<(i32, usize, Array2<f64>), DemographyError> {
     let (f_first, n, rows) = wide("fertility", asfr, &["age"])?;
     let mut fertility = Array2::from_elem((N_FERTILE_AGES, n), f64::NAN);
     for (line, keys, values) in rows {
@@ -212,7 +242,14 @@ pub fn parse_assumptions(
         )
         .into());
     }
+    Ok((f_first, n, fertility))
+}
 
+/// The mortality table: its first year, number of years, probabilities of
+/// death `[sex, age, year]` and in the year of birth `[sex, year]`.
+fn mortality_tables(
+    mortality: &str,
+) -> Result<(i32, usize, Array3<f64>, Array2<f64>), DemographyError> {
     let (m_first, m_n, rows) = wide("mortality", mortality, &["sex", "age"])?;
     let mut q = Array3::from_elem((2, N_AGES, m_n), f64::NAN);
     let mut qb = Array2::from_elem((2, m_n), f64::NAN);
@@ -226,30 +263,24 @@ pub fn parse_assumptions(
                 .assign(&ndarray::Array1::from(values));
         }
     }
-    let missing = |arr_nan: Option<(usize, String)>, table: &str| -> Result<(), DemographyError> {
-        match arr_nan {
-            Some((s, a)) => Err(DataError::invalid(
-                table,
-                0,
-                format!("missing the row for {} aged {a}", Sex::ALL[s].name()),
-            )
-            .into()),
-            None => Ok(()),
-        }
-    };
-    missing(
+    missing_row(
         q.indexed_iter()
             .find(|(_, v)| v.is_nan())
             .map(|((s, a, _), _)| (s, a.to_string())),
         "mortality",
     )?;
-    missing(
+    missing_row(
         qb.indexed_iter()
             .find(|(_, v)| v.is_nan())
             .map(|((s, _), _)| (s, "birth".to_string())),
         "mortality",
     )?;
+    Ok((m_first, m_n, q, qb))
+}
 
+/// The net migration table: its first year, number of years and persons
+/// `[sex, age, year]`.
+fn migration_table(migration: &str) -> Result<(i32, usize, Array3<f64>), DemographyError> {
     let (g_first, g_n, rows) = wide("net migration", migration, &["sex", "age"])?;
     let mut mig = Array3::from_elem((2, N_AGES, g_n), f64::NAN);
     for (line, keys, values) in rows {
@@ -258,36 +289,26 @@ pub fn parse_assumptions(
         mig.slice_mut(ndarray::s![s, a, ..])
             .assign(&ndarray::Array1::from(values));
     }
-    missing(
+    missing_row(
         mig.indexed_iter()
             .find(|(_, v)| v.is_nan())
             .map(|((s, a, _), _)| (s, a.to_string())),
         "net migration",
     )?;
+    Ok((g_first, g_n, mig))
+}
 
-    for (what, first, len) in [
-        ("fertility", f_first, n),
-        ("mortality", m_first, m_n),
-        ("net migration", g_first, g_n),
-    ] {
-        if first != base_year || len != m_n {
-            return Err(DemographyError::Settings(format!(
-                "the {what} table covers {first}..{} but the rates must start at the base year {base_year} and cover the same {m_n} years as mortality",
-                first + len as i32 - 1
-            )));
-        }
+/// An error naming the first (sex, age) row missing from `table`, if any.
+fn missing_row(first_missing: Option<(usize, String)>, table: &str) -> Result<(), DemographyError> {
+    match first_missing {
+        Some((s, a)) => Err(DataError::invalid(
+            table,
+            0,
+            format!("missing the row for {} aged {a}", Sex::ALL[s].name()),
+        )
+        .into()),
+        None => Ok(()),
     }
-    let a = DemographicAssumptions {
-        base_year,
-        base_population_persons,
-        fertility_births_per_woman: fertility,
-        mortality_q: q,
-        birth_year_mortality_q: qb,
-        net_migration_persons: mig,
-        sex_ratio_males_per_female: ONS_SEX_RATIO_MALES_PER_FEMALE,
-    };
-    a.validate()?;
-    Ok(a)
 }
 
 /// The ONS 2022-based UK principal assumptions (mid-2022 to mid-2122).

@@ -49,43 +49,15 @@ pub fn project(
     let mut tfr = Array1::<f64>::zeros(n);
     let sr = assumptions.sex_ratio_males_per_female;
     let birth_share = [sr / (1.0 + sr), 1.0 / (1.0 + sr)];
-    // Scratch buffers reused every year: the step allocates nothing.
-    let mut now = [0.0; N_AGES];
+    // Scratch buffer reused every year: the step allocates nothing.
     let mut next = [[0.0; N_AGES]; 2];
-    let mut mig = [0.0; N_AGES];
     for j in 0..n {
         for (sx, next_s) in next.iter_mut().enumerate() {
-            for a in 0..N_AGES {
-                now[a] = population[[sx, a, j]];
-                mig[a] = assumptions.net_migration_persons[[sx, a, j]];
-            }
-            let mut d_total = 0.0;
-            let mut dead = [0.0; N_AGES];
-            for a in 0..N_AGES {
-                let at_risk = (now[a] + mig[a] / 2.0).max(0.0);
-                dead[a] = assumptions.mortality_q[[sx, a, j]] * at_risk;
-                d_total += dead[a];
-            }
-            let mut m_total: f64 = mig.iter().sum();
-            for a in 0..MAX_AGE - 1 {
-                let v = now[a] - dead[a] + (mig[a] + mig[a + 1]) / 2.0;
-                next_s[a + 1] = v.max(0.0);
-                m_total -= v.min(0.0);
-            }
-            let open = now[MAX_AGE - 1] + now[MAX_AGE] - dead[MAX_AGE - 1] - dead[MAX_AGE]
-                + mig[MAX_AGE - 1] / 2.0
-                + mig[MAX_AGE];
-            next_s[MAX_AGE] = open.max(0.0);
-            m_total -= open.min(0.0);
+            let (d_total, m_total) = survive_year(assumptions, &population, sx, j, next_s);
             deaths[[sx, j]] = d_total;
             migration[[sx, j]] = m_total;
         }
-        let mut b_total = 0.0;
-        for i in 0..N_FERTILE_AGES {
-            let a = FERTILE_MIN_AGE + i;
-            let women = (population[[1, a, j]] + next[1][a]) / 2.0;
-            b_total += assumptions.fertility_births_per_woman[[i, j]] * women;
-        }
+        let b_total = births_in_year(assumptions, &population, &next[1], j);
         for (sx, next_s) in next.iter_mut().enumerate() {
             let b = b_total * birth_share[sx];
             let baby_deaths = assumptions.birth_year_mortality_q[[sx, j]] * b;
@@ -114,4 +86,59 @@ pub fn project(
         tfr_children_per_woman: tfr,
         life_expectancy_at_birth_years: life_expectancy,
     })
+}
+
+/// Age sex `sx` one year from year `j`: fill `next_s` at ages 1 and over
+/// (deaths and half the year's migration at each age, the open group
+/// joining the two oldest); returns the year's deaths and net migration
+/// (less any that would have made an age negative).
+fn survive_year(
+    assumptions: &DemographicAssumptions,
+    population: &Array3<f64>,
+    sx: usize,
+    j: usize,
+    next_s: &mut [f64; N_AGES],
+) -> (f64, f64) {
+    let mut now = [0.0; N_AGES];
+    let mut mig = [0.0; N_AGES];
+    for a in 0..N_AGES {
+        now[a] = population[[sx, a, j]];
+        mig[a] = assumptions.net_migration_persons[[sx, a, j]];
+    }
+    let mut d_total = 0.0;
+    let mut dead = [0.0; N_AGES];
+    for a in 0..N_AGES {
+        let at_risk = (now[a] + mig[a] / 2.0).max(0.0);
+        dead[a] = assumptions.mortality_q[[sx, a, j]] * at_risk;
+        d_total += dead[a];
+    }
+    let mut m_total: f64 = mig.iter().sum();
+    for a in 0..MAX_AGE - 1 {
+        let v = now[a] - dead[a] + (mig[a] + mig[a + 1]) / 2.0;
+        next_s[a + 1] = v.max(0.0);
+        m_total -= v.min(0.0);
+    }
+    let open = now[MAX_AGE - 1] + now[MAX_AGE] - dead[MAX_AGE - 1] - dead[MAX_AGE]
+        + mig[MAX_AGE - 1] / 2.0
+        + mig[MAX_AGE];
+    next_s[MAX_AGE] = open.max(0.0);
+    m_total -= open.min(0.0);
+    (d_total, m_total)
+}
+
+/// Births in year `j`: each fertile age's rate times the women of that age
+/// averaged over the year (`next_female`: at its end).
+fn births_in_year(
+    assumptions: &DemographicAssumptions,
+    population: &Array3<f64>,
+    next_female: &[f64; N_AGES],
+    j: usize,
+) -> f64 {
+    let mut b_total = 0.0;
+    for i in 0..N_FERTILE_AGES {
+        let a = FERTILE_MIN_AGE + i;
+        let women = (population[[1, a, j]] + next_female[a]) / 2.0;
+        b_total += assumptions.fertility_births_per_woman[[i, j]] * women;
+    }
+    b_total
 }

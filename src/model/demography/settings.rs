@@ -315,6 +315,25 @@ impl PopulationSettings {
                 "a ready `projection` has no assumptions to apply; load it with `ready_projection`",
             ));
         }
+        self.check_ranges()?;
+        self.check_exclusive()?;
+        principal.validate()?;
+        let mut a = match self.variant {
+            Some(v) => v.settings(principal).apply(principal)?,
+            None => principal.clone(),
+        };
+        self.apply_fertility(&mut a, principal)?;
+        self.apply_mortality(&mut a, principal)?;
+        self.apply_migration(&mut a, principal)?;
+        if let Some(sr) = self.sex_ratio_males_per_female {
+            a.sex_ratio_males_per_female = sr;
+        }
+        a.validate()?;
+        Ok(a)
+    }
+
+    /// Check each numeric setting lies in its plausible range.
+    fn check_ranges(&self) -> Result<(), DemographyError> {
         check_range(
             "tfr_children_per_woman",
             self.tfr_children_per_woman,
@@ -364,6 +383,11 @@ impl PopulationSettings {
             10.0,
             "% a year",
         )?;
+        Ok(())
+    }
+
+    /// Refuse settings that each set the same thing in a different way.
+    fn check_exclusive(&self) -> Result<(), DemographyError> {
         let mortality_fields = [
             self.life_expectancy_shift_years.is_some(),
             self.mortality_improvement_scale.is_some(),
@@ -377,26 +401,40 @@ impl PopulationSettings {
                 "give either `net_migration_persons` or `net_migration_persons_by_year`, not both",
             ));
         }
-        principal.validate()?;
-        let base = match self.variant {
-            Some(v) => v.settings(principal).apply(principal)?,
-            None => principal.clone(),
+        Ok(())
+    }
+
+    /// Move the TFR to its target, by scaling or by offsetting the principal's.
+    fn apply_fertility(
+        &self,
+        a: &mut DemographicAssumptions,
+        principal: &DemographicAssumptions,
+    ) -> Result<(), DemographyError> {
+        let Some(target) = self.tfr_children_per_woman else {
+            return Ok(());
         };
-        let mut a = base;
-        if let Some(target) = self.tfr_children_per_woman {
-            let year = self.tfr_target_year.unwrap_or(ONS_VARIANT_TARGET_YEAR);
-            match self.tfr_difference_phase_in_years {
-                Some(n) if !(1..=100).contains(&n) => {
-                    return Err(bad(format!(
-                        "`tfr_difference_phase_in_years` = {n} is outside 1..=100 years"
-                    )))
-                }
-                Some(n) => offset_fertility(&mut a, principal, target, year, n)?,
-                None => scale_fertility(&mut a, target, year),
+        let year = self.tfr_target_year.unwrap_or(ONS_VARIANT_TARGET_YEAR);
+        match self.tfr_difference_phase_in_years {
+            Some(n) if !(1..=100).contains(&n) => Err(bad(format!(
+                "`tfr_difference_phase_in_years` = {n} is outside 1..=100 years"
+            ))),
+            Some(n) => offset_fertility(a, principal, target, year, n),
+            None => {
+                scale_fertility(a, target, year);
+                Ok(())
             }
         }
+    }
+
+    /// Change mortality improvement: scaled, moved to a long-term rate, or
+    /// scaled to shift life expectancy.
+    fn apply_mortality(
+        &self,
+        a: &mut DemographicAssumptions,
+        principal: &DemographicAssumptions,
+    ) -> Result<(), DemographyError> {
         if let Some(k) = self.mortality_improvement_scale {
-            scale_improvement(&mut a, principal, k);
+            scale_improvement(a, principal, k);
         }
         if let Some(pct) = self.mortality_improvement_long_term_pct {
             let year = self
@@ -408,47 +446,59 @@ impl PopulationSettings {
                     principal.base_year
                 )));
             }
-            shift_improvement(&mut a, principal, pct, year);
+            shift_improvement(a, principal, pct, year);
         }
         if let Some(shift) = self.life_expectancy_shift_years {
             let year = self
                 .life_expectancy_target_year
                 .unwrap_or(principal.base_year + 50);
             let k = improvement_scale_for_shift(principal, shift, year)?;
-            scale_improvement(&mut a, principal, k);
+            scale_improvement(a, principal, k);
         }
+        Ok(())
+    }
+
+    /// Scale net migration, then set it to a level or a path by year.
+    fn apply_migration(
+        &self,
+        a: &mut DemographicAssumptions,
+        principal: &DemographicAssumptions,
+    ) -> Result<(), DemographyError> {
         if let Some(k) = self.net_migration_scale {
             a.net_migration_persons.mapv_inplace(|m| m * k);
         }
         if let Some(level) = self.net_migration_persons {
             let from = self.net_migration_from_year.unwrap_or(principal.base_year);
-            set_migration_levels(&mut a, principal, |year| (year >= from).then_some(level));
+            set_migration_levels(a, principal, |year| (year >= from).then_some(level));
         } else if let Some(points) = &self.net_migration_persons_by_year {
-            let mut pts = Vec::new();
-            for (k, v) in points {
-                let y: i32 = k.trim().parse().map_err(|_| {
-                    bad(format!(
-                        "`net_migration_persons_by_year` key `{k}` is not a calendar year"
-                    ))
-                })?;
-                check_range(
-                    "net_migration_persons_by_year",
-                    Some(*v),
-                    -5e6,
-                    5e6,
-                    "persons a year",
-                )?;
-                pts.push((y, *v));
-            }
-            pts.sort_by_key(|p| p.0);
-            set_migration_levels(&mut a, principal, |year| interpolate(&pts, year));
+            let pts = migration_points(points)?;
+            set_migration_levels(a, principal, |year| interpolate(&pts, year));
         }
-        if let Some(sr) = self.sex_ratio_males_per_female {
-            a.sex_ratio_males_per_female = sr;
-        }
-        a.validate()?;
-        Ok(a)
+        Ok(())
     }
+}
+
+/// `net_migration_persons_by_year` as (calendar year, persons) points, in
+/// year order.
+fn migration_points(points: &BTreeMap<String, f64>) -> Result<Vec<(i32, f64)>, DemographyError> {
+    let mut pts = Vec::new();
+    for (k, v) in points {
+        let y: i32 = k.trim().parse().map_err(|_| {
+            bad(format!(
+                "`net_migration_persons_by_year` key `{k}` is not a calendar year"
+            ))
+        })?;
+        check_range(
+            "net_migration_persons_by_year",
+            Some(*v),
+            -5e6,
+            5e6,
+            "persons a year",
+        )?;
+        pts.push((y, *v));
+    }
+    pts.sort_by_key(|p| p.0);
+    Ok(pts)
 }
 
 fn interpolate(points: &[(i32, f64)], year: i32) -> Option<f64> {

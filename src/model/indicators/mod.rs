@@ -10,6 +10,7 @@ pub mod decomposition;
 mod error;
 pub mod gap;
 pub mod headline;
+pub mod report;
 pub mod solve;
 
 pub use decomposition::{decompose, DecompositionRow};
@@ -18,4 +19,5 @@ pub use gap::{
     intertemporal_assumptions, GapResult, GapSolver, GapSpec, Profile, S1_PHASE_IN_YEARS,
 };
 pub use headline::{headline, one_off_gap, sustainability, Headline, Sustainability};
+pub use report::{fiscal_gaps, FiscalGaps, GapRequest, GapsError, IndicatorRow, PathRow};
 pub use solve::Method;

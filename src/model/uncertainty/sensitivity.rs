@@ -69,65 +69,49 @@ enum Change {
     Demography(VariantPreset),
 }
 
+/// A variant that edits scenario fields.
 fn edit(f: impl Fn(&mut Assumptions) + Sync + Send + 'static) -> Change {
     Change::Fields(Box::new(f))
 }
 
-fn pairs(a: &Assumptions) -> Vec<(&'static str, String, Change, String, Change)> {
+/// One sensitivity: its name, then the low and high variants with labels.
+type Pair = (&'static str, String, Change, String, Change);
+
+/// The sensitivities, in the order listed before sorting by swing.
+fn pairs(a: &Assumptions) -> Vec<Pair> {
     let tl_on = if a.spending.triple_lock_premium_pp > 0.0 {
         a.spending.triple_lock_premium_pp
     } else {
         0.6
     };
-    let shift_rates = |d: f64| {
-        edit(move |a: &mut Assumptions| {
-            let r = &mut a.rates;
-            r.gilt_rate_medium_term_pct += d;
-            r.gilt_rate_long_run_pct += d;
-            r.bank_rate_medium_term_pct += d;
-            r.bank_rate_long_run_pct += d;
-        })
-    };
-    let inflation = |d: f64| {
-        edit(move |a: &mut Assumptions| {
-            a.economy.cpi_inflation_pct += d;
-            a.economy.gdp_deflator_growth_pct += d;
-        })
-    };
-    let health = |d: f64| {
-        edit(move |a: &mut Assumptions| {
-            a.spending.health_other_cost_pressures_start_pp += d;
-            a.spending.health_other_cost_pressures_end_pp += d;
-        })
-    };
     vec![
-        (
+        pair(
             "Productivity growth",
-            "−0.5 pp".into(),
+            "−0.5 pp",
             edit(|a| a.economy.productivity_growth_pct -= 0.5),
-            "+0.5 pp".into(),
+            "+0.5 pp",
             edit(|a| a.economy.productivity_growth_pct += 0.5),
         ),
-        (
+        pair(
             "Gilt yields and Bank Rate",
-            "−1 pp".into(),
+            "−1 pp",
             shift_rates(-1.0),
-            "+1 pp".into(),
+            "+1 pp",
             shift_rates(1.0),
         ),
-        (
+        pair(
             "Inflation (CPI and GDP deflator)",
-            "−1 pp".into(),
-            inflation(-1.0),
-            "+1 pp".into(),
-            inflation(1.0),
+            "−1 pp",
+            shift_inflation(-1.0),
+            "+1 pp",
+            shift_inflation(1.0),
         ),
-        (
+        pair(
             "Health cost pressures",
-            "−0.5 pp".into(),
-            health(-0.5),
-            "+0.5 pp".into(),
-            health(0.5),
+            "−0.5 pp",
+            shift_health_pressures(-0.5),
+            "+0.5 pp",
+            shift_health_pressures(0.5),
         ),
         (
             "Triple lock",
@@ -136,28 +120,71 @@ fn pairs(a: &Assumptions) -> Vec<(&'static str, String, Change, String, Change)>
             format!("on (+{tl_on} pp)"),
             edit(move |a| a.spending.triple_lock_premium_pp = tl_on),
         ),
-        (
+        ons_pair(
             "Net migration",
-            "ONS low".into(),
-            Change::Demography(VariantPreset::LowMigration),
-            "ONS high".into(),
-            Change::Demography(VariantPreset::HighMigration),
+            VariantPreset::LowMigration,
+            VariantPreset::HighMigration,
         ),
-        (
+        ons_pair(
             "Fertility",
-            "ONS low".into(),
-            Change::Demography(VariantPreset::LowFertility),
-            "ONS high".into(),
-            Change::Demography(VariantPreset::HighFertility),
+            VariantPreset::LowFertility,
+            VariantPreset::HighFertility,
         ),
-        (
+        ons_pair(
             "Life expectancy",
-            "ONS low".into(),
-            Change::Demography(VariantPreset::LowLifeExpectancy),
-            "ONS high".into(),
-            Change::Demography(VariantPreset::HighLifeExpectancy),
+            VariantPreset::LowLifeExpectancy,
+            VariantPreset::HighLifeExpectancy,
         ),
     ]
+}
+
+/// A sensitivity with its low and high variants.
+fn pair(
+    name: &'static str,
+    low: &str,
+    low_change: Change,
+    high: &str,
+    high_change: Change,
+) -> Pair {
+    (name, low.into(), low_change, high.into(), high_change)
+}
+
+/// A sensitivity between two ONS variant projections.
+fn ons_pair(name: &'static str, low: VariantPreset, high: VariantPreset) -> Pair {
+    pair(
+        name,
+        "ONS low",
+        Change::Demography(low),
+        "ONS high",
+        Change::Demography(high),
+    )
+}
+
+/// Gilt yields and Bank Rate, medium term and long run, moved by `d` pp.
+fn shift_rates(d: f64) -> Change {
+    edit(move |a: &mut Assumptions| {
+        let r = &mut a.rates;
+        r.gilt_rate_medium_term_pct += d;
+        r.gilt_rate_long_run_pct += d;
+        r.bank_rate_medium_term_pct += d;
+        r.bank_rate_long_run_pct += d;
+    })
+}
+
+/// CPI inflation and GDP deflator growth moved by `d` pp.
+fn shift_inflation(d: f64) -> Change {
+    edit(move |a: &mut Assumptions| {
+        a.economy.cpi_inflation_pct += d;
+        a.economy.gdp_deflator_growth_pct += d;
+    })
+}
+
+/// Health's other cost pressures, start and end, moved by `d` pp.
+fn shift_health_pressures(d: f64) -> Change {
+    edit(move |a: &mut Assumptions| {
+        a.spending.health_other_cost_pressures_start_pp += d;
+        a.spending.health_other_cost_pressures_end_pp += d;
+    })
 }
 
 /// Final PSND and fiscal gap of `a` on `data` (interventions included).

@@ -6,7 +6,9 @@
 use rust_xlsxwriter::{Chart as XChart, ChartType, Format, Workbook, Worksheet};
 
 use super::{sheet_name, unit_format, xe};
-use crate::chart::{frame::source_line, Body, Chart};
+use crate::chart::{
+    frame::source_line, Body, Chart, Decomposition, Interventions, Lines, Pyramid, Stacked,
+};
 use crate::output::csv::safe_text;
 use crate::report::ReportError;
 
@@ -36,136 +38,154 @@ fn by_year(points: &[(crate::FiscalYear, f64)], years: &[crate::FiscalYear]) -> 
 fn tables(c: &Chart) -> Vec<Wide> {
     let title = c.frame.title.clone();
     match &c.body {
-        Body::Lines(l) => {
-            let mut years: Vec<_> = l
-                .series
-                .iter()
-                .flat_map(|s| s.points.iter().map(|p| p.0))
-                .collect();
-            years.sort();
-            years.dedup();
-            vec![Wide {
-                title,
-                x_header: "year",
-                x: years.iter().map(ToString::to_string).collect(),
-                series: l
-                    .series
-                    .iter()
-                    .map(|s| (s.label.clone(), by_year(&s.points, &years)))
-                    .collect(),
-                charted: l.series.len(),
-                kind: ChartType::Line,
-                y_name: l.y_desc.clone(),
-                unit_column: l.csv_column.clone(),
-            }]
-        }
-        Body::Stacked(s) => vec![Wide {
-            title,
-            x_header: "year",
-            x: s.years.iter().map(ToString::to_string).collect(),
-            series: s
-                .layers
-                .iter()
-                .map(|l| (l.label.clone(), l.values.iter().map(|v| Some(*v)).collect()))
-                .collect(),
-            charted: s.layers.len(),
-            kind: ChartType::AreaStacked,
-            y_name: s.y_desc.clone(),
-            unit_column: s.csv_column.clone(),
-        }],
-        Body::Decomposition(d) => {
-            let col = |f: fn(&crate::chart::decomposition::Period) -> f64| {
-                d.periods.iter().map(|p| Some(f(p))).collect()
-            };
-            vec![Wide {
-                title,
-                x_header: "period",
-                x: d.periods.iter().map(|p| p.label.clone()).collect(),
-                series: vec![
-                    ("Primary deficit".into(), col(|p| p.primary_deficit)),
-                    ("Interest".into(), col(|p| p.interest)),
-                    ("Growth".into(), col(|p| p.growth)),
-                    ("Stock-flow adjustment".into(), col(|p| p.stock_flow)),
-                    ("Net change in PSND".into(), col(|p| p.change)),
-                ],
-                charted: 4,
-                kind: ChartType::ColumnStacked,
-                y_name: "Percentage points of GDP".into(),
-                unit_column: "pp".into(),
-            }]
-        }
-        Body::Interventions(iv) => {
-            let all: Vec<_> = iv
-                .interventions
-                .iter()
-                .chain(std::iter::once(&iv.package))
-                .collect();
-            let mut years: Vec<_> = all
-                .iter()
-                .flat_map(|e| e.net_saving_pct_gdp.iter().map(|p| p.0))
-                .collect();
-            years.sort();
-            years.dedup();
-            let panel =
-                |name: &str,
+        Body::Lines(l) => vec![lines_table(title, l)],
+        Body::Stacked(s) => vec![stacked_table(title, s)],
+        Body::Decomposition(d) => vec![decomposition_table(title, d)],
+        Body::Interventions(iv) => interventions_tables(iv),
+        Body::Pyramid(p) => vec![pyramid_table(title, p)],
+        _ => Vec::new(),
+    }
+}
+
+/// The distinct years in `years`, in order.
+fn distinct_years(years: impl Iterator<Item = crate::FiscalYear>) -> Vec<crate::FiscalYear> {
+    let mut years: Vec<_> = years.collect();
+    years.sort();
+    years.dedup();
+    years
+}
+
+/// Lines over years: one column per line, a line chart.
+fn lines_table(title: String, l: &Lines) -> Wide {
+    let years = distinct_years(l.series.iter().flat_map(|s| s.points.iter().map(|p| p.0)));
+    Wide {
+        title,
+        x_header: "year",
+        x: years.iter().map(ToString::to_string).collect(),
+        series: l
+            .series
+            .iter()
+            .map(|s| (s.label.clone(), by_year(&s.points, &years)))
+            .collect(),
+        charted: l.series.len(),
+        kind: ChartType::Line,
+        y_name: l.y_desc.clone(),
+        unit_column: l.csv_column.clone(),
+    }
+}
+
+/// Stacked layers over years: one column per layer, a stacked area chart.
+fn stacked_table(title: String, s: &Stacked) -> Wide {
+    Wide {
+        title,
+        x_header: "year",
+        x: s.years.iter().map(ToString::to_string).collect(),
+        series: s
+            .layers
+            .iter()
+            .map(|l| (l.label.clone(), l.values.iter().map(|v| Some(*v)).collect()))
+            .collect(),
+        charted: s.layers.len(),
+        kind: ChartType::AreaStacked,
+        y_name: s.y_desc.clone(),
+        unit_column: s.csv_column.clone(),
+    }
+}
+
+/// Contributions by period (the net change as data only), stacked columns.
+fn decomposition_table(title: String, d: &Decomposition) -> Wide {
+    let col = |f: fn(&crate::chart::decomposition::Period) -> f64| {
+        d.periods.iter().map(|p| Some(f(p))).collect()
+    };
+    Wide {
+        title,
+        x_header: "period",
+        x: d.periods.iter().map(|p| p.label.clone()).collect(),
+        series: vec![
+            ("Primary deficit".into(), col(|p| p.primary_deficit)),
+            ("Interest".into(), col(|p| p.interest)),
+            ("Growth".into(), col(|p| p.growth)),
+            ("Stock-flow adjustment".into(), col(|p| p.stock_flow)),
+            ("Net change in PSND".into(), col(|p| p.change)),
+        ],
+        charted: 4,
+        kind: ChartType::ColumnStacked,
+        y_name: "Percentage points of GDP".into(),
+        unit_column: "pp".into(),
+    }
+}
+
+/// The two intervention panels (net saving, change in debt), one column
+/// per intervention and the package.
+fn interventions_tables(iv: &Interventions) -> Vec<Wide> {
+    let all: Vec<_> = iv
+        .interventions
+        .iter()
+        .chain(std::iter::once(&iv.package))
+        .collect();
+    let years = distinct_years(
+        all.iter()
+            .flat_map(|e| e.net_saving_pct_gdp.iter().map(|p| p.0)),
+    );
+    let panel = |name: &str,
                  y: &str,
                  unit: &str,
                  f: fn(&crate::chart::EffectPath) -> &[(crate::FiscalYear, f64)]| {
-                    Wide {
-                        title: name.into(),
-                        x_header: "year",
-                        x: years.iter().map(ToString::to_string).collect(),
-                        series: all
-                            .iter()
-                            .map(|e| (e.label.clone(), by_year(f(e), &years)))
-                            .collect(),
-                        charted: all.len(),
-                        kind: ChartType::Line,
-                        y_name: y.into(),
-                        unit_column: unit.into(),
-                    }
-                };
-            vec![
-                panel(
-                    "Net saving: savings less costs",
-                    "% of GDP",
-                    "pct_gdp",
-                    |e| &e.net_saving_pct_gdp,
-                ),
-                panel(
-                    "Change in PSND (below zero: less debt)",
-                    "Percentage points of GDP",
-                    "pp",
-                    |e| &e.psnd_change_pp_gdp,
-                ),
-            ]
+        Wide {
+            title: name.into(),
+            x_header: "year",
+            x: years.iter().map(ToString::to_string).collect(),
+            series: all
+                .iter()
+                .map(|e| (e.label.clone(), by_year(f(e), &years)))
+                .collect(),
+            charted: all.len(),
+            kind: ChartType::Line,
+            y_name: y.into(),
+            unit_column: unit.into(),
         }
-        Body::Pyramid(p) => {
-            let ages = p.years.first().map_or(0, |y| y.male.len());
-            let mut series = Vec::new();
-            for y in &p.years {
-                // Males to the left, as on the pyramid.
-                series.push((
-                    format!("Males {}", y.year),
-                    y.male.iter().map(|v| Some(-v)).collect(),
-                ));
-                series.push((
-                    format!("Females {}", y.year),
-                    y.female.iter().map(|v| Some(*v)).collect(),
-                ));
-            }
-            vec![Wide {
-                title,
-                x_header: "age",
-                x: (0..ages).map(|a| a.to_string()).collect(),
-                series,
-                charted: 2,
-                kind: ChartType::Bar,
-                y_name: "People at each single year of age (males negative)".into(),
-                unit_column: "persons".into(),
-            }]
-        }
-        _ => Vec::new(),
+    };
+    vec![
+        panel(
+            "Net saving: savings less costs",
+            "% of GDP",
+            "pct_gdp",
+            |e| &e.net_saving_pct_gdp,
+        ),
+        panel(
+            "Change in PSND (below zero: less debt)",
+            "Percentage points of GDP",
+            "pp",
+            |e| &e.psnd_change_pp_gdp,
+        ),
+    ]
+}
+
+/// People by age, a males and a females column per year, a bar chart of
+/// the first year.
+fn pyramid_table(title: String, p: &Pyramid) -> Wide {
+    let ages = p.years.first().map_or(0, |y| y.male.len());
+    let mut series = Vec::new();
+    for y in &p.years {
+        // Males to the left, as on the pyramid.
+        series.push((
+            format!("Males {}", y.year),
+            y.male.iter().map(|v| Some(-v)).collect(),
+        ));
+        series.push((
+            format!("Females {}", y.year),
+            y.female.iter().map(|v| Some(*v)).collect(),
+        ));
+    }
+    Wide {
+        title,
+        x_header: "age",
+        x: (0..ages).map(|a| a.to_string()).collect(),
+        series,
+        charted: 2,
+        kind: ChartType::Bar,
+        y_name: "People at each single year of age (males negative)".into(),
+        unit_column: "persons".into(),
     }
 }
 

@@ -1,21 +1,12 @@
 //! The workbook's text-led sheets: the summary, the assumptions changed
 //! from the baseline, the metadata and the appendix of every assumption.
 
-use rust_xlsxwriter::{Format, Workbook, Worksheet};
+use rust_xlsxwriter::{Format, Workbook};
 
-use super::{sheet_name, xe, Meta};
+use super::{header, new_sheet, xe, Meta};
 use crate::output::csv::safe_text;
 use crate::output::json::{vintages, OGL_ATTRIBUTION};
 use crate::report::{assumptions, labels, summary as table, value_text, Entry, ReportError};
-
-/// A bold header row from column 0.
-fn header(ws: &mut Worksheet, row: u32, cells: &[&str], bold: &Format) -> Result<(), ReportError> {
-    for (c, h) in cells.iter().enumerate() {
-        ws.write_string_with_format(row, c as u16, *h, bold)
-            .map_err(xe)?;
-    }
-    Ok(())
-}
 
 /// The Summary sheet: key years of each scenario, % of GDP to one decimal.
 pub fn summary(
@@ -24,8 +15,7 @@ pub fn summary(
     taken: &mut Vec<String>,
     bold: &Format,
 ) -> Result<(), ReportError> {
-    let ws = wb.add_worksheet();
-    ws.set_name(sheet_name("Summary", taken)).map_err(xe)?;
+    let ws = new_sheet(wb, "Summary", taken)?;
     let one_decimal = Format::new().set_num_format("0.0");
     let mut row = 0u32;
     for e in entries {
@@ -65,9 +55,7 @@ pub fn changes(
     taken: &mut Vec<String>,
     bold: &Format,
 ) -> Result<(), ReportError> {
-    let ws = wb.add_worksheet();
-    ws.set_name(sheet_name("Changes from baseline", taken))
-        .map_err(xe)?;
+    let ws = new_sheet(wb, "Changes from baseline", taken)?;
     let cols = [
         "scenario",
         "assumption",
@@ -121,8 +109,7 @@ pub fn metadata(
     taken: &mut Vec<String>,
     bold: &Format,
 ) -> Result<(), ReportError> {
-    let ws = wb.add_worksheet();
-    ws.set_name(sheet_name("Metadata", taken)).map_err(xe)?;
+    let ws = new_sheet(wb, "Metadata", taken)?;
     let run_time = match meta.run_time_epoch_s {
         Some(t) => format!("{t} seconds since 1970-01-01 UTC (from SOURCE_DATE_EPOCH); also the document's creation time"),
         None => "not recorded: set SOURCE_DATE_EPOCH to record one. Left out so that the same inputs give a byte-identical workbook.".into(),
@@ -174,9 +161,7 @@ pub fn appendix(
     taken: &mut Vec<String>,
     bold: &Format,
 ) -> Result<(), ReportError> {
-    let ws = wb.add_worksheet();
-    ws.set_name(sheet_name("Appendix assumptions", taken))
-        .map_err(xe)?;
+    let ws = new_sheet(wb, "Appendix assumptions", taken)?;
     header(ws, 0, &["scenario", "field", "value"], bold)?;
     let mut row = 1;
     for e in entries {
