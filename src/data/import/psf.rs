@@ -120,13 +120,17 @@ mod tests {
     const FIXTURE: &str = "\"Title\",\"a\",\"b\"\n\"CDID\",\"J6GI\",\"CT9G\"\n\"2023 Q1\",\"100\",\"1\"\n\"2023 Q2\",\"110\",\"2\"\n\"2023 Q3\",\"120\",\"0\"\n\"2023 Q4\",\"130\",\"-3\"\n\"2024 Q1\",\"140\",\"4\"\n";
 
     fn rows(text: &str) -> Result<SeriesRows, ImportError> {
-        let dir = std::env::temp_dir().join(format!("fiscal-psf-{}", std::process::id()));
-        let file = dir.join(PATH);
-        std::fs::create_dir_all(file.parent().ok_or(ImportError::Check {
+        // A directory of its own per call: the tests run in parallel.
+        let dir = tempfile::tempdir().map_err(|source| ImportError::Write {
+            path: std::env::temp_dir(),
+            source,
+        })?;
+        let file = dir.path().join(PATH);
+        let parent = file.parent().ok_or(ImportError::Check {
             table: "t".into(),
             message: "no parent".into(),
-        })?)
-        .map_err(|source| ImportError::Write {
+        })?;
+        std::fs::create_dir_all(parent).map_err(|source| ImportError::Write {
             path: file.clone(),
             source,
         })?;
@@ -134,9 +138,7 @@ mod tests {
             path: file.clone(),
             source,
         })?;
-        let r = student_loans(&dir);
-        let _ = std::fs::remove_dir_all(&dir);
-        r
+        student_loans(dir.path())
     }
 
     #[test]
