@@ -28,5 +28,5 @@ mod student_loans;
 
 pub use ladder::Ladder;
 pub use measures::{Measures, OtherMeasures};
-pub use portfolio::{Portfolio, YearRates};
+pub use portfolio::{InterestStep, Portfolio, YearRates};
 pub use student_loans::{StudentLoanBook, StudentLoanYear};

@@ -28,12 +28,12 @@ mod stock_flow;
 
 use self::long_term::LongTerm;
 pub(in crate::model) use self::medium_term::efo_year_lines;
-use self::medium_term::{efo, MediumTerm};
+use self::medium_term::{efo, EfoInterest, MediumTerm};
 use self::paths::Paths;
 use self::stock_flow::StockFlow;
 use super::adjustments::Adjustments;
 use super::assumptions::Assumptions;
-use super::debt::{OtherMeasures, Portfolio, YearRates};
+use super::debt::{InterestStep, Measures, OtherMeasures, Portfolio, StudentLoanYear, YearRates};
 use super::economy::old_age_dependency_per_1000;
 use super::error::ModelError;
 use super::lines::{Receipt, Spend};
@@ -117,23 +117,15 @@ pub fn project_with(
         let pb = f.receipts.iter().sum::<f64>() - f.spend.iter().sum::<f64>();
         let rates = year_rates(a, &p, k, &out);
         let step = portfolio.step(k, rates);
-        // In EFO years interest is the EFO's plus the portfolio's difference
-        // from the shadow on the EFO path.
-        let outside = efo_interest
-            .as_ref()
-            .map_or(0.0, |i| i.efo_gbp_bn - i.shadow_gbp_bn);
-        let debt = step.solve(debt_prev, f.stock_flow_gbp_bn - pb + outside);
-        let interest = match &efo_interest {
-            Some(i) => i.efo_gbp_bn + (step.at(debt) - i.shadow_gbp_bn),
-            None => step.at(debt),
-        };
+        let (interest, outside) = year_interest(
+            &step,
+            debt_prev,
+            f.stock_flow_gbp_bn - pb,
+            efo_interest.as_ref(),
+        );
         let mut row = close_year(a, data, &p, k, (f, rates), interest, debt_prev)?;
         let m = measures.year(data, k, row.year, row.psnd_gbp_bn, row.stock_flow_gbp_bn)?;
-        row.psnd_ex_boe_gbp_bn = m.psnd_ex_boe_gbp_bn;
-        row.psnd_ex_boe_pct_gdp = 100.0 * m.psnd_ex_boe_gbp_bn / row.gdp_centred_gbp_bn;
-        row.psnfl_gbp_bn = m.psnfl_gbp_bn;
-        row.psnfl_pct_gdp = 100.0 * m.psnfl_gbp_bn / row.gdp_centred_gbp_bn;
-        row.student_loans_gbp_bn = loans.asset_gbp_bn;
+        set_other_measures(&mut row, &m, &loans);
         portfolio.close(k, row.psnd_gbp_bn, rates);
         if k == t_mt {
             // What the structure does not explain of the EFO's interest in
@@ -158,6 +150,36 @@ pub fn project_with(
             conventional_stock_gbp_bn: portfolio.conventional_stock_gbp_bn(),
         },
     })
+}
+
+/// The year's debt interest, solved with the debt it is paid on (the
+/// half-year convention), and what the portfolio does not explain of the
+/// EFO's interest (0 after the medium term). `net_other_gbp_bn` is the
+/// stock-flow adjustment less the primary balance. In EFO years interest
+/// is the EFO's plus the portfolio's difference from the shadow on the EFO
+/// path.
+fn year_interest(
+    step: &InterestStep,
+    debt_prev: f64,
+    net_other_gbp_bn: f64,
+    efo_interest: Option<&EfoInterest>,
+) -> (f64, f64) {
+    let outside = efo_interest.map_or(0.0, |i| i.efo_gbp_bn - i.shadow_gbp_bn);
+    let debt = step.solve(debt_prev, net_other_gbp_bn + outside);
+    let interest = match efo_interest {
+        Some(i) => i.efo_gbp_bn + (step.at(debt) - i.shadow_gbp_bn),
+        None => step.at(debt),
+    };
+    (interest, outside)
+}
+
+/// PSND ex BoE, PSNFL and the student-loan asset on a closed year's row.
+fn set_other_measures(row: &mut YearResult, m: &Measures, loans: &StudentLoanYear) {
+    row.psnd_ex_boe_gbp_bn = m.psnd_ex_boe_gbp_bn;
+    row.psnd_ex_boe_pct_gdp = 100.0 * m.psnd_ex_boe_gbp_bn / row.gdp_centred_gbp_bn;
+    row.psnfl_gbp_bn = m.psnfl_gbp_bn;
+    row.psnfl_pct_gdp = 100.0 * m.psnfl_gbp_bn / row.gdp_centred_gbp_bn;
+    row.student_loans_gbp_bn = loans.asset_gbp_bn;
 }
 
 /// Market rates in year `k`: the paths (with any shocks), and after the
