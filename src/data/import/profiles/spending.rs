@@ -3,7 +3,7 @@
 //! the rows of `shared/evidence/profiles/*.csv` described in `spending.md`.
 
 use super::{both, Inputs, Profile, SPA_BASE};
-use crate::data::import::evidence::{curve, interp, mid};
+use crate::data::import::evidence::{curve, interp, mid, Evidence};
 use crate::data::import::ImportError;
 use crate::data::{Sex, MAX_AGE, N_AGES};
 
@@ -186,7 +186,48 @@ pub const EARLY_UNDER3: [f64; 3] = [0.1, 0.35, 0.5];
 /// - 24-64: adult learning at the ICAEW decade levels relative to 10-19.
 pub fn education(inp: &Inputs) -> Result<Profile, ImportError> {
     let ev = inp.ev("education")?;
-    let ey = ev.value(3, 4, "all", "GBP per 3-4-year-old", "2018-19")?;
+    let school = school_per_pupil(ev)?;
+    let (post16, ft, pt) = post16_per_student(ev)?;
+    let he = ev.value(
+        18,
+        21,
+        "all",
+        "GBP teaching resources per UK undergraduate per year",
+        "2024-25",
+    )? * HE_FISCAL_SHARE;
+    let mut v = [0.0; N_AGES];
+    for (a, x) in v.iter_mut().enumerate() {
+        *x = match a {
+            0..=2 => school.early_years * EARLY_UNDER3[a],
+            3 => school.early_years,
+            4 => 0.5 * (school.early_years + school.primary),
+            5..=10 => school.primary,
+            11..=15 => school.secondary,
+            16 | 17 => post16 * (ft + 0.5 * pt),
+            _ => 0.0,
+        };
+        if a == 18 {
+            // Those finishing a two-year 16-18 course (a third of the cohort; judgement).
+            *x = post16 * (ft + 0.5 * pt) / 3.0;
+        }
+        *x += he * interp(HE_PARTICIPATION, a as f64);
+    }
+    add_adult_learning(inp, ev, &mut v)?;
+    Ok(both(v))
+}
+
+/// Spending per child in early years and per pupil in primary and
+/// secondary school, £ a year.
+struct SchoolSpending {
+    early_years: f64,
+    primary: f64,
+    secondary: f64,
+}
+
+/// Early years per 3-4-year-old; primary and secondary per pupil from the
+/// national funding formula's average and its secondary/primary minimums.
+fn school_per_pupil(ev: &Evidence) -> Result<SchoolSpending, ImportError> {
+    let early_years = ev.value(3, 4, "all", "GBP per 3-4-year-old", "2018-19")?;
     let ratio = ev.value(
         11,
         15,
@@ -202,7 +243,16 @@ pub fn education(inp: &Inputs) -> Result<Profile, ImportError> {
     )?;
     let avg = ev.value(4, 15, "all", "GBP per pupil average NFF", "2024-25")?;
     let primary = avg * 12.0 / (7.0 + 5.0 * ratio); // ages 4-10 primary, 11-15 secondary
-    let secondary = primary * ratio;
+    Ok(SchoolSpending {
+        early_years,
+        primary,
+        secondary: primary * ratio,
+    })
+}
+
+/// Spending per 16-18 student (the mean of the three settings) and the
+/// full-time and part-time shares of 16-17-year-olds in education.
+fn post16_per_student(ev: &Evidence) -> Result<(f64, f64, f64), ImportError> {
     let post16: f64 = ["FE colleges", "school sixth forms", "sixth-form colleges"]
         .iter()
         .map(|s| {
@@ -218,13 +268,17 @@ pub fn education(inp: &Inputs) -> Result<Profile, ImportError> {
         / 3.0;
     let ft = ev.value(16, 17, "all", "% of 16-17-year-olds in full-time", "2020")? / 100.0;
     let pt = ev.value(16, 17, "all", "% of 16-17-year-olds in part-time", "2021")? / 100.0;
-    let he = ev.value(
-        18,
-        21,
-        "all",
-        "GBP teaching resources per UK undergraduate per year",
-        "2024-25",
-    )? * HE_FISCAL_SHARE;
+    Ok((post16, ft, pt))
+}
+
+/// Adult learning from 22 to 64: the 10-19 mean scaled by ICAEW's
+/// spending per person at each age relative to 10-19, where it is above
+/// what the ages already have.
+fn add_adult_learning(
+    inp: &Inputs,
+    ev: &Evidence,
+    v: &mut [f64; N_AGES],
+) -> Result<(), ImportError> {
     let icaew = |lo, hi| {
         ev.value(
             lo,
@@ -235,23 +289,6 @@ pub fn education(inp: &Inputs) -> Result<Profile, ImportError> {
         )
     };
     let teen = icaew(10, 19)?;
-    let mut v = [0.0; N_AGES];
-    for (a, x) in v.iter_mut().enumerate() {
-        *x = match a {
-            0..=2 => ey * EARLY_UNDER3[a],
-            3 => ey,
-            4 => 0.5 * (ey + primary),
-            5..=10 => primary,
-            11..=15 => secondary,
-            16 | 17 => post16 * (ft + 0.5 * pt),
-            _ => 0.0,
-        };
-        if a == 18 {
-            // Those finishing a two-year 16-18 course (a third of the cohort; judgement).
-            *x = post16 * (ft + 0.5 * pt) / 3.0;
-        }
-        *x += he * interp(HE_PARTICIPATION, a as f64);
-    }
     let mean_10_19 =
         (10..=19).map(|a| v[a] * inp.pop_persons(a, a)).sum::<f64>() / inp.pop_persons(10, 19);
     let adult = [
@@ -269,7 +306,7 @@ pub fn education(inp: &Inputs) -> Result<Profile, ImportError> {
         };
         *x = x.max(ad);
     }
-    Ok(both(v))
+    Ok(())
 }
 
 /// Average State Pension of all recipients quoted alongside the 85-89 figure
