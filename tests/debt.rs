@@ -1,14 +1,10 @@
 //! The debt portfolio and long-run rates: rates relative to growth, the
 //! debt feedback on gilt yields, and the half-year convention.
 
-use fiscal::model::{project, Phase};
-use fiscal::scenario::Scenario;
+mod common;
+use common::baseline;
 
-fn baseline() -> (fiscal::model::Assumptions, fiscal::data::Dataset) {
-    let s = Scenario::default_scenario().unwrap();
-    let d = s.dataset().unwrap();
-    (s.assumptions, d)
-}
+use fiscal::model::{project, Phase};
 
 #[test]
 fn long_run_rates_can_follow_nominal_gdp_growth() {

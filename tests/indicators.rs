@@ -2,18 +2,14 @@
 //! computed adjustment must land on the target, and the debt decomposition
 //! must add up to the change in the ratio every year.
 
+mod common;
+use common::baseline;
+
 use fiscal::data::Dataset;
 use fiscal::model::indicators::{decompose, GapSolver, GapSpec, IndicatorError, Method, Profile};
 use fiscal::model::{project, project_with, Adjustments, Assumptions};
-use fiscal::scenario::Scenario;
 use fiscal::years::FiscalYear;
 use proptest::prelude::*;
-
-fn baseline() -> (Assumptions, Dataset) {
-    let s = Scenario::default_scenario().unwrap();
-    let d = s.dataset().unwrap();
-    (s.assumptions, d)
-}
 
 fn y(s: &str) -> FiscalYear {
     s.parse().unwrap()

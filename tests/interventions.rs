@@ -3,18 +3,13 @@
 //! two halves equal the whole, and a permanent saving lowers final debt by
 //! what the debt identity implies on the projection's own paths.
 
-use fiscal::data::Dataset;
+mod common;
+use common::baseline;
+
 use fiscal::model::interventions::{Adoption, Intervention};
-use fiscal::model::{project, Assumptions, Projection};
-use fiscal::scenario::Scenario;
+use fiscal::model::{project, Projection};
 use fiscal::FiscalYear;
 use proptest::prelude::*;
-
-fn baseline() -> (Assumptions, Dataset) {
-    let s = Scenario::default_scenario().unwrap();
-    let d = s.dataset().unwrap();
-    (s.assumptions, d)
-}
 
 fn blank(name: &str) -> Intervention {
     Intervention {

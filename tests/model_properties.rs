@@ -2,16 +2,12 @@
 //! medium term reproduces the EFO, calibration hits its levels, and more
 //! savings never raise debt.
 
+mod common;
+use common::baseline;
+
 use fiscal::data::Dataset;
 use fiscal::model::{project, project_with, Adjustments, Assumptions, Receipt, Spend};
-use fiscal::scenario::Scenario;
 use proptest::prelude::*;
-
-fn baseline() -> (Assumptions, Dataset) {
-    let s = Scenario::default_scenario().unwrap();
-    let d = s.dataset().unwrap();
-    (s.assumptions, d)
-}
 
 fn assert_identities(a: &Assumptions, d: &Dataset) {
     let p = project(a, d).unwrap();

@@ -3,17 +3,10 @@
 
 mod common;
 
-use common::bad;
+use common::{bad, baseline};
 
 use common::extending_default as scenario;
 use fiscal::model::{project, Phase};
-use fiscal::scenario::Scenario;
-
-fn baseline() -> (fiscal::model::Assumptions, fiscal::data::Dataset) {
-    let s = Scenario::default_scenario().unwrap();
-    let d = s.dataset().unwrap();
-    (s.assumptions, d)
-}
 
 #[test]
 fn the_adjustment_is_the_change_in_the_asset_plus_the_rest() {

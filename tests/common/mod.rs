@@ -12,6 +12,13 @@ pub fn fiscal() -> Command {
     Command::cargo_bin("fiscal").unwrap()
 }
 
+/// The embedded default scenario's assumptions and the data it runs on.
+pub fn baseline() -> (fiscal::model::Assumptions, fiscal::data::Dataset) {
+    let s = fiscal::scenario::Scenario::default_scenario().unwrap();
+    let d = s.dataset().unwrap();
+    (s.assumptions, d)
+}
+
 /// Write `text` to `dir/name` and return the path.
 pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);
