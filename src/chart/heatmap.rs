@@ -148,7 +148,8 @@ impl Heatmap {
                     )))
                     .map_err(err)?;
                 if show_labels {
-                    let ink = if s > 0.6 { WHITE } else { INK };
+                    // White only on the darkest cells, where ink would not read.
+                    let ink = if s > 0.8 { WHITE } else { INK };
                     let pos = chart.backend_coord(&(x, y));
                     let base = area.get_base_pixel();
                     let t =
