@@ -185,7 +185,8 @@ fn draw_cell_label<DB: DrawingBackend>(
     v: f64,
     s: f64,
 ) -> Result<(), ChartError> {
-    let ink = if s > 0.6 { WHITE } else { INK };
+    // White only on the darkest cells, where ink would not read.
+    let ink = if s > 0.8 { WHITE } else { INK };
     let pos = chart.backend_coord(&at);
     let base = area.get_base_pixel();
     let t = style::text(style::NOTE, ink).pos(plotters::style::text_anchor::Pos::new(

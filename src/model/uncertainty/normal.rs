@@ -59,12 +59,31 @@ fn tables() -> &'static Tables {
 }
 
 /// A source of standard normals that uses each 64-bit output twice.
-#[derive(Debug, Default, Clone)]
+#[derive(Clone)]
 pub struct Normals {
     spare: Option<u32>,
+    t: &'static Tables,
+}
+
+impl Default for Normals {
+    fn default() -> Self {
+        Normals {
+            spare: None,
+            t: tables(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Normals {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Normals")
+            .field("spare", &self.spare)
+            .finish()
+    }
 }
 
 impl Normals {
+    #[inline(always)]
     fn bits<R: RngCore + ?Sized>(&mut self, rng: &mut R) -> u32 {
         match self.spare.take() {
             Some(b) => b,
@@ -82,11 +101,30 @@ impl Normals {
     }
 
     /// One standard normal draw.
-    #[inline]
+    #[inline(always)]
     pub fn sample<R: RngCore + ?Sized>(&mut self, rng: &mut R) -> f64 {
-        let t = tables();
+        let b = self.bits(rng);
+        self.sample_with(b, rng)
+    }
+
+    /// Four standard normal draws, from one pair of 64-bit outputs except
+    /// in the rare rejections (which draw more).
+    #[inline(always)]
+    pub fn sample4<R: RngCore + ?Sized>(&mut self, rng: &mut R) -> [f64; 4] {
+        let (u, v) = (rng.next_u64(), rng.next_u64());
+        [
+            self.sample_with(u as u32, rng),
+            self.sample_with((u >> 32) as u32, rng),
+            self.sample_with(v as u32, rng),
+            self.sample_with((v >> 32) as u32, rng),
+        ]
+    }
+
+    /// A draw from the 32 bits `b`, drawing more from `rng` if rejected.
+    #[inline(always)]
+    fn sample_with<R: RngCore + ?Sized>(&mut self, mut b: u32, rng: &mut R) -> f64 {
+        let t = self.t;
         loop {
-            let b = self.bits(rng);
             let layer = (b & 127) as usize;
             // The upper 25 bits as a signed value.
             let hz = (b as i32) >> 7;
@@ -96,6 +134,7 @@ impl Normals {
             if let Some(x) = self.edge(rng, hz, layer) {
                 return x;
             }
+            b = self.bits(rng);
         }
     }
 
@@ -103,7 +142,7 @@ impl Normals {
     /// the wedge under the density's curve.
     #[cold]
     fn edge<R: RngCore + ?Sized>(&mut self, rng: &mut R, hz: i32, layer: usize) -> Option<f64> {
-        let t = tables();
+        let t = self.t;
         if layer == 0 {
             loop {
                 let x = -self.uniform(rng).ln() / R;

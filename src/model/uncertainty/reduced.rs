@@ -103,26 +103,34 @@ impl<'a> Reduced<'a> {
                 b.prev_centred_over_fy[t],
             );
             let mut e = [0.0; N_SHOCKS];
-            for p in 0..n {
-                let mut x = s.x[p];
+            // Slices of one length, so the loop carries no bounds checks.
+            let rows = s.x[..n]
+                .iter_mut()
+                .zip(&mut s.kappa[..n])
+                .zip(&mut s.debt[..n])
+                .zip(&mut s.psnd[..n])
+                .zip(&mut s.psnb[..n])
+                .zip(&mut s.interest[..n]);
+            for (((((xp, kp), dp), psnd), psnb), int_out) in rows {
+                let mut x = *xp;
                 if shocked {
                     draw_innovation(a, &mut normals, &mut rng, &mut e);
                     for k in 0..N_SHOCKS {
                         x[k] = rho[k] * x[k] + e[k];
                     }
-                    s.x[p] = x;
+                    *xp = x;
                 }
-                let kappa = s.kappa[p] + (x[2] - s.kappa[p]) * reprice;
-                s.kappa[p] = kappa;
+                let kappa = *kp + (x[2] - *kp) * reprice;
+                *kp = kappa;
                 let i = eff + sf * x[2] + sil * x[1] + sc * kappa;
                 let r = 1.0 / ((1.0 + x[0] * ig) * (1.0 + x[1] * ii));
-                let d = s.debt[p];
+                let d = *dp;
                 let interest = i * d * pcf * r;
                 let next = d * cr * (1.0 + i) * r - (pbls + x[3]) * fyc;
-                s.debt[p] = next;
-                s.psnd[p] = 100.0 * next;
-                s.interest[p] = 100.0 * interest;
-                s.psnb[p] = 100.0 * (interest - pb - x[3]);
+                *dp = next;
+                *psnd = 100.0 * next;
+                *int_out = 100.0 * interest;
+                *psnb = 100.0 * (interest - pb - x[3]);
             }
             sink.year(t, &s.psnd, &s.psnb, &s.interest);
         }

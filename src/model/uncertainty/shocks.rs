@@ -172,19 +172,14 @@ fn not_psd(pivot: usize, d: f64) -> UncertaintyError {
 }
 
 /// Draw one year's innovations `e = A·z` (fractions) into `out`.
-#[inline]
+#[inline(always)]
 pub fn draw_innovation<R: RngCore + ?Sized>(
     a: &[[f64; N_SHOCKS]; N_SHOCKS],
     normals: &mut Normals,
     rng: &mut R,
     out: &mut [f64; N_SHOCKS],
 ) {
-    let z: [f64; N_SHOCKS] = [
-        normals.sample(rng),
-        normals.sample(rng),
-        normals.sample(rng),
-        normals.sample(rng),
-    ];
+    let z: [f64; N_SHOCKS] = normals.sample4(rng);
     out[0] = a[0][0] * z[0];
     out[1] = a[1][0] * z[0] + a[1][1] * z[1];
     out[2] = a[2][0] * z[0] + a[2][1] * z[1] + a[2][2] * z[2];
