@@ -40,10 +40,17 @@ fn main() {
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
+        // Relative to the crate being compiled, not this run's absolute
+        // path: a build directory shared by two checkouts then still reads
+        // each checkout's own files.
+        let rel: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
         code.push_str(&format!(
-            "    ({:?}, include_str!({:?})),\n",
+            "    ({:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))),\n",
             name.join("/"),
-            f.display().to_string()
+            format!("/scenarios/{}", rel.join("/"))
         ));
     }
     code.push_str("]\n");
