@@ -52,13 +52,14 @@ pub struct Args {
 }
 
 /// A progress bar on standard error when it is a terminal and the run is
-/// likely to take more than about a second; hidden otherwise.
+/// likely to take more than about a second; hidden otherwise, and with
+/// `--quiet`.
 fn progress_bar(engine: Engine, paths: u64, years: usize) -> indicatif::ProgressBar {
     let slow = match engine {
         Engine::Reduced => paths.saturating_mul(years as u64) > 50_000_000,
         Engine::Full => paths > 2_000,
     };
-    if !slow || !std::io::stderr().is_terminal() {
+    if !slow || super::quiet() || !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(paths);

@@ -69,7 +69,7 @@ Every input the tool reads and the ways each can be wrong: docs/errors.md";
 #[derive(Debug, Parser)]
 #[command(name = "fiscal", version, about, long_about = None, propagate_version = true, after_help = EXIT_CODES)]
 pub struct Cli {
-    /// Print nothing on standard output (files asked for are still written; errors still go to standard error).
+    /// Print nothing on standard output and no progress bar (files asked for are still written; errors and warnings still go to standard error).
     #[arg(short, long, global = true)]
     pub quiet: bool,
     /// What to do.
