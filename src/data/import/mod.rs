@@ -32,7 +32,6 @@ use std::path::Path;
 pub use error::ImportError;
 
 use crate::data::{Sex, N_AGES};
-use crate::years::FiscalYear;
 
 /// Source files, relative to the shared directory.
 pub mod paths {
@@ -55,15 +54,9 @@ pub mod paths {
     pub const EVIDENCE: &str = "evidence/profiles";
 }
 
-/// EFO series the projection reads, each for every EFO year.
-pub const EFO_REQUIRED: &[&str] = &[
-    "fiscal.psnb",
-    "fiscal.psnd",
-    "macro.nominal_gdp",
-    "macro.nominal_gdp_centred_end_march",
-    "spending.debt_interest",
-    "spending.tme",
-    "receipts.total",
+/// EFO series the projection reads, each for every EFO year, beyond those
+/// every vintage must carry ([`crate::data::vintage::REQUIRED`]).
+pub const EFO_RECEIPTS_REQUIRED: &[&str] = &[
     "receipts.income_tax",
     "receipts.nics",
     "receipts.vat",
@@ -225,7 +218,9 @@ pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, Imp
         }
     }
     efo.extend(psf::student_loans(shared_dir)?);
-    ledger::require_series(&efo, "efo_2026-03.csv", EFO_REQUIRED, "fiscal.psnd")?;
+    for required in [crate::data::vintage::REQUIRED, EFO_RECEIPTS_REQUIRED] {
+        ledger::require_series(&efo, "efo_2026-03.csv", required, "fiscal.psnd")?;
+    }
     add_databank_measures(&mut efo, &ledger::read(&shared_dir.join(paths::DATABANK))?)?;
     write("efo_2026-03.csv", ledger::to_csv(&efo))?;
 
@@ -365,7 +360,7 @@ pub fn import_vintage(
     }
     let mut rows = vintage::from_efo(efo, outturn)?;
     if !rows.keys().any(|(s, _)| s.starts_with("psf.")) {
-        rows.extend(shipped_student_loans());
+        rows.extend(shipped_student_loans()?);
     }
     if let Some(o) = outturn {
         // PSND ex BoE and PSNFL next to PSND, from the same databank.
@@ -381,22 +376,24 @@ pub fn import_vintage(
 /// The student-loan outturn rows (`psf.*`) of the shipped EFO table, for a
 /// vintage whose table has none: the student-loan book starts from the
 /// latest ONS outturn and rolls forward to the vintage's base year.
-fn shipped_student_loans() -> ledger::SeriesRows {
-    let text = crate::data::vintage::EMBEDDED
-        .first()
-        .map(|v| v.2)
-        .unwrap_or("");
-    text.lines()
-        .filter(|l| l.starts_with("psf."))
-        .filter_map(|l| {
-            let mut cells = l.split(',');
-            let series = cells.next()?.to_string();
-            let year: FiscalYear = cells.next()?.parse().ok()?;
-            let value: f64 = cells.next()?.parse().ok()?;
-            let unit = cells.next()?.to_string();
-            Some(((series, year), (value, unit)))
+fn shipped_student_loans() -> Result<ledger::SeriesRows, ImportError> {
+    use crate::data::vintage;
+    let shipped = vintage::load(vintage::DEFAULT, None, "the shipped data").map_err(|e| {
+        ImportError::Check {
+            table: "vintage".into(),
+            message: format!("the shipped EFO table does not load: {e}"),
+        }
+    })?;
+    Ok(shipped
+        .series
+        .iter()
+        .filter(|(name, _)| name.starts_with("psf."))
+        .flat_map(|(name, (unit, values))| {
+            values
+                .iter()
+                .map(move |(y, v)| ((name.clone(), *y), (*v, unit.clone())))
         })
-        .collect()
+        .collect())
 }
 
 /// Headline numbers for the report and SOURCES.md.
