@@ -91,16 +91,16 @@ pub fn project_with(
     let (spend_cal, receipt_cal) = efo_year_lines(data, mt_end, p.gdp[t_mt])?;
     let mut long_term = LongTerm::calibrated(a, data, &p, &spend_cal, &receipt_cal)?;
     let mut stock_flow = StockFlow::opening(a, data, &p)?;
+    let qe_reserves = a.debt.qe_reserves_gbp_bn(h.base_year, p.years.len());
     let mut portfolio = Portfolio::opening(
         &a.debt,
         &data.gilts,
         h.base_year.prev(),
         opening_psnd,
-        a.debt.qe_reserves_gbp_bn(h.base_year, p.years.len()),
+        qe_reserves.clone(),
     );
     let mut medium_term = MediumTerm::new(data, opening_psnd, portfolio.clone());
-    let mut measures =
-        OtherMeasures::new(a.debt.qe_reserves_gbp_bn(h.base_year, p.years.len()), t_mt);
+    let mut measures = OtherMeasures::new(qe_reserves, t_mt);
 
     let mut out: Vec<YearResult> = Vec::with_capacity(n_out);
     let mut debt_prev = opening_psnd;

@@ -29,25 +29,17 @@ impl StockFlow {
     /// The book of scenario `a` at the end of the year before the base year.
     pub fn opening(a: &Assumptions, data: &Dataset, p: &Paths) -> Result<StockFlow, ModelError> {
         let s = &a.debt.student_loans;
+        // The paths hold every year of the horizon (validated), so the base
+        // year's are there.
         let book = if s.enabled {
-            let (rpi, pop) = match (p.rpi.first(), p.pop.first()) {
-                (Some(r), Some(pop)) => (*r, pop.view()),
-                _ => {
-                    return Err(ModelError::EfoYear {
-                        series: "macro.nominal_gdp".into(),
-                        year: a.horizon.base_year,
-                    })
-                }
-            };
-            let b = StudentLoanBook::opening(
+            Some(StudentLoanBook::opening(
                 s,
                 data,
                 a.horizon.base_year,
-                rpi,
+                p.rpi[0],
                 p.earnings_growth_share,
-                pop,
-            )?;
-            Some(b)
+                p.population(0),
+            )?)
         } else {
             None
         };
