@@ -31,18 +31,39 @@ pub fn participation_for_spa(
     spa_years: f64,
     follows_spa: bool,
 ) -> Array2<f64> {
-    let mut out = base.to_owned();
     let shift = spa_years - PARTICIPATION_DATA_SPA_YEARS;
     if !follows_spa || shift == 0.0 {
-        return out;
+        return base.to_owned();
     }
+    shifted_to_older_ages(base, shift, SPA_SHIFT_FROM_AGE)
+}
+
+/// Persons of both sexes aged `from..=to` (to the last age when `to` is
+/// beyond it).
+pub fn persons_aged(pop: ArrayView2<f64>, from: usize, to: usize) -> f64 {
+    pop.axis_iter(ndarray::Axis(1))
+        .skip(from)
+        .take(to.saturating_sub(from).saturating_add(1))
+        .map(|by_sex| by_sex.sum())
+        .sum()
+}
+
+/// `values` with ages from `from_age` shifted to older ages by
+/// `shift_years`: age `a` takes the value of age `a − shift` (straight
+/// lines between whole ages, clamped to the ages held).
+pub fn shifted_to_older_ages(
+    values: ArrayView2<f64>,
+    shift_years: f64,
+    from_age: usize,
+) -> Array2<f64> {
+    let mut out = values.to_owned();
     for s in 0..2 {
-        for a in SPA_SHIFT_FROM_AGE..N_AGES {
-            let src = (a as f64 - shift).clamp(0.0, (N_AGES - 1) as f64);
+        for a in from_age..N_AGES {
+            let src = (a as f64 - shift_years).clamp(0.0, (N_AGES - 1) as f64);
             let lo = src.floor() as usize;
             let hi = (lo + 1).min(N_AGES - 1);
             let w = src - lo as f64;
-            out[[s, a]] = base[[s, lo]] * (1.0 - w) + base[[s, hi]] * w;
+            out[[s, a]] = values[[s, lo]] * (1.0 - w) + values[[s, hi]] * w;
         }
     }
     out

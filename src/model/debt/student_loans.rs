@@ -46,6 +46,7 @@ use ndarray::ArrayView2;
 
 use crate::data::Dataset;
 use crate::model::assumptions::StudentLoans;
+use crate::model::economy::persons_aged;
 use crate::model::error::ModelError;
 use crate::years::FiscalYear;
 
@@ -254,17 +255,11 @@ fn existing_book(s: &StudentLoans, balance: f64, extra: u32) -> Vec<Vintage> {
 
 /// People of student age (both sexes), persons.
 fn students(s: &StudentLoans, population: ArrayView2<'_, f64>) -> f64 {
-    let (from, to) = (s.lending_age_from as usize, s.lending_age_to as usize);
-    population
-        .rows()
-        .into_iter()
-        .map(|row| {
-            row.iter()
-                .skip(from)
-                .take(to.saturating_sub(from) + 1)
-                .sum::<f64>()
-        })
-        .sum()
+    persons_aged(
+        population,
+        s.lending_age_from as usize,
+        s.lending_age_to as usize,
+    )
 }
 
 #[cfg(test)]

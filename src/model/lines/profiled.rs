@@ -12,7 +12,7 @@ use ndarray::{Array2, ArrayView2};
 use super::context::YearContext;
 use crate::data::{Dataset, N_AGES};
 use crate::model::assumptions::Uprating;
-use crate::model::economy::{share_over_spa, weighted_sum};
+use crate::model::economy::{share_over_spa, shifted_to_older_ages, weighted_sum};
 use crate::model::error::ModelError;
 
 /// Who in the population a profiled line applies to, beyond its profile.
@@ -69,17 +69,7 @@ impl Profiled {
         if shift_years == 0.0 {
             return self.volume(ctx);
         }
-        let mut shifted = self.profile.clone();
-        for s in 0..2 {
-            for age in from_age..N_AGES {
-                let x = (age as f64 - shift_years).clamp(0.0, (N_AGES - 1) as f64);
-                let lo = x.floor() as usize;
-                let hi = (lo + 1).min(N_AGES - 1);
-                let w = x - lo as f64;
-                shifted[[s, age]] =
-                    self.profile[[s, lo]] + w * (self.profile[[s, hi]] - self.profile[[s, lo]]);
-            }
-        }
+        let shifted = shifted_to_older_ages(self.profile.view(), shift_years, from_age);
         self.volume_of(shifted, ctx)
     }
 

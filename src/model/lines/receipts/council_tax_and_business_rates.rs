@@ -20,10 +20,9 @@
 //! year is the EFO's (`receipts.council_tax`); a vintage without it holds
 //! the whole line's share of GDP.
 
-use ndarray::Axis;
-
 use crate::data::Dataset;
 use crate::model::assumptions::Assumptions;
+use crate::model::economy::persons_aged;
 use crate::model::error::ModelError;
 use crate::model::lines::{LineModel, YearContext};
 
@@ -53,11 +52,7 @@ pub fn model(a: &Assumptions, data: &Dataset) -> Result<Box<dyn LineModel>, Mode
 
 /// Persons aged 18 and over in the year.
 fn adults(ctx: &YearContext) -> f64 {
-    ctx.population
-        .axis_iter(Axis(1))
-        .skip(COUNCIL_TAX_ADULT_AGE_YEARS)
-        .map(|by_sex| by_sex.sum())
-        .sum()
+    persons_aged(ctx.population, COUNCIL_TAX_ADULT_AGE_YEARS, usize::MAX)
 }
 
 impl LineModel for CouncilTaxAndBusinessRates {
