@@ -3,18 +3,14 @@
 //! a panic.
 #![no_main]
 
-use std::sync::OnceLock;
-
-use fiscal::data::Dataset;
 use fiscal::model::{project, validate};
 use fiscal::scenario::Scenario;
 use fiscal::FiscalYear;
 use libfuzzer_sys::fuzz_target;
 
-fn data() -> Option<&'static Dataset> {
-    static DATA: OnceLock<Option<Dataset>> = OnceLock::new();
-    DATA.get_or_init(|| Dataset::embedded().ok()).as_ref()
-}
+#[path = "common.rs"]
+mod common;
+use common::data;
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else {

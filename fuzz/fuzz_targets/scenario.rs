@@ -3,17 +3,13 @@
 //! the embedded data without a panic either.
 #![no_main]
 
-use std::sync::OnceLock;
-
-use fiscal::data::Dataset;
 use fiscal::model::validate;
 use fiscal::scenario::Scenario;
 use libfuzzer_sys::fuzz_target;
 
-fn data() -> Option<&'static Dataset> {
-    static DATA: OnceLock<Option<Dataset>> = OnceLock::new();
-    DATA.get_or_init(|| Dataset::embedded().ok()).as_ref()
-}
+#[path = "common.rs"]
+mod common;
+use common::data;
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else {
