@@ -3,11 +3,9 @@
 //! each run through the binary and expected to exit 2 with a message that
 //! names what is wrong, and never to panic. docs/errors.md lists them.
 
-mod common;
-
 use std::path::Path;
 
-use common::fiscal;
+use crate::common::fiscal;
 
 /// One bad input: files to write (name, text; `{d}` is the temporary
 /// directory), the command line, and texts the error must contain.

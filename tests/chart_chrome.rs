@@ -2,9 +2,7 @@
 //! as `@font-face` data) and the source line (publications, tool version,
 //! scenario names); the forecast convention; the legend limit.
 
-mod common;
-
-use common::{bad, fiscal};
+use crate::common::{bad, fiscal};
 use fiscal::chart::{self, ChartKind, Input, Options};
 use fiscal::run::Run;
 use fiscal::scenario::{catalog, Scenario};

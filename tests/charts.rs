@@ -8,9 +8,7 @@
 
 use std::path::PathBuf;
 
-mod common;
-
-use common::check_snapshots;
+use crate::common::check_snapshots;
 
 use fiscal::chart::decomposition::Period;
 use fiscal::chart::interventions::{EffectPath, PACKAGE_LABEL};

@@ -5,9 +5,7 @@
 
 use std::path::PathBuf;
 
-mod common;
-
-use common::check_snapshots;
+use crate::common::check_snapshots;
 
 use fiscal::chart::fan::Fan;
 use fiscal::chart::heatmap::Heatmap;

@@ -3,9 +3,7 @@
 
 use std::path::Path;
 
-mod common;
-
-use common::{bad, fiscal, success_stdout};
+use crate::common::{bad, fiscal, success_stdout};
 
 fn evil_scenario(dir: &Path) -> std::path::PathBuf {
     let p = dir.join("evil.toml");

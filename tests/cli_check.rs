@@ -2,9 +2,7 @@
 //! projecting, and lists every problem of a file in one pass, sorted by
 //! line (issue 14, defects 9, 10, 3, 13 and 14).
 
-mod common;
-
-use common::{bad, fiscal, write};
+use crate::common::{bad, fiscal, write};
 
 fn check_fails(text: &str, expected: &[&str]) -> String {
     let d = tempfile::tempdir().unwrap();

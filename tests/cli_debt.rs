@@ -1,9 +1,8 @@
 //! Bad debt-structure inputs: each is refused with exit 2 and names its field.
 
-mod common;
-use common::bad;
+use crate::common::bad;
 
-use common::extending_default as scenario;
+use crate::common::extending_default as scenario;
 
 #[test]
 fn real_yield_below_the_floor_is_refused() {

@@ -1,9 +1,7 @@
 //! `fiscal gap` from the outside: a good run in every format, and every bad
 //! input exits with code 2 and a message that says what to change.
 
-mod common;
-
-use common::fiscal;
+use crate::common::fiscal;
 use predicates::prelude::*;
 
 #[test]
@@ -67,7 +65,7 @@ fn csv_and_json_agree_and_out_writes_both() {
 }
 
 fn bad(args: &[&str], message: &str) {
-    common::bad(args, &[message]);
+    crate::common::bad(args, &[message]);
 }
 
 #[test]

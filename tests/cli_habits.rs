@@ -2,9 +2,7 @@
 //! standard input, completions, a man page, `--quiet`, examples and exit
 //! codes in every `--help`.
 
-mod common;
-
-use common::{bad, fiscal, write};
+use crate::common::{bad, fiscal, write};
 use predicates::prelude::*;
 use predicates::str::contains;
 

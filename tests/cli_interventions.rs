@@ -3,9 +3,7 @@
 
 use std::fs;
 
-mod common;
-
-use common::{bad, fiscal, success_stdout, write};
+use crate::common::{bad, fiscal, success_stdout, write};
 use predicates::prelude::*;
 
 const GOOD: &str = "[[intervention]]\nname = \"Channel shift\"\ntarget = \"non_age_related\"\nsub_line_gbp_bn = 10.0\nsaving_share = 0.2\nstart_year = \"2026-27\"\nupfront_cost_gbp_bn = 1.0\n";

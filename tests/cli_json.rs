@@ -1,9 +1,7 @@
 //! Every command's JSON is the one envelope and validates against
 //! docs/output.schema.json.
 
-mod common;
-
-use common::{fiscal, write};
+use crate::common::{fiscal, write};
 
 fn schema() -> jsonschema::Validator {
     let text = std::fs::read_to_string("docs/output.schema.json").unwrap();

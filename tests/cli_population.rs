@@ -3,9 +3,7 @@
 
 use std::fs;
 
-mod common;
-
-use common::{bad, fiscal, success_stdout, write};
+use crate::common::{bad, fiscal, success_stdout, write};
 use predicates::prelude::*;
 
 #[test]

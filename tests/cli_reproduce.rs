@@ -1,8 +1,6 @@
 //! `fiscal reproduce` as a CI tool, and forecast vintages added as data.
 
-mod common;
-
-use common::{bad, fiscal, write};
+use crate::common::{bad, fiscal, write};
 
 /// The CI check: every hard check of every case passes under `--strict`.
 #[test]

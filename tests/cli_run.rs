@@ -4,9 +4,7 @@
 
 use std::fs;
 
-mod common;
-
-use common::{bad, fiscal, write};
+use crate::common::{bad, fiscal, write};
 use predicates::prelude::*;
 
 const POPULATION: &str = include_str!("../data/population_npp2022.csv");

@@ -1,9 +1,7 @@
 //! End-to-end tests of the age-related spending settings: the State Pension
 //! age options and the bad inputs each spending field rejects.
 
-mod common;
-
-use common::{bad, csv_cell, fiscal, run_csv, success_stdout, write};
+use crate::common::{bad, csv_cell, fiscal, run_csv, success_stdout, write};
 
 #[test]
 fn spa_path_that_falls_is_rejected() {

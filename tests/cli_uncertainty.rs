@@ -2,9 +2,7 @@
 //! inputs exit 2 naming the field, a one-value sweep equals `fiscal run`,
 //! and the output does not depend on the number of threads.
 
-mod common;
-
-use common::{bad, csv_cell, fiscal, run_csv, success_stdout, write};
+use crate::common::{bad, csv_cell, fiscal, run_csv, success_stdout, write};
 
 #[test]
 fn bad_path_counts_are_refused() {

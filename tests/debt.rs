@@ -1,8 +1,7 @@
 //! The debt portfolio and long-run rates: rates relative to growth, the
 //! debt feedback on gilt yields, and the half-year convention.
 
-mod common;
-use common::baseline;
+use crate::common::baseline;
 
 use fiscal::model::{project, Phase};
 

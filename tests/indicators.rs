@@ -2,8 +2,7 @@
 //! computed adjustment must land on the target, and the debt decomposition
 //! must add up to the change in the ratio every year.
 
-mod common;
-use common::baseline;
+use crate::common::baseline;
 
 use fiscal::data::Dataset;
 use fiscal::model::indicators::{decompose, GapSolver, GapSpec, IndicatorError, Method, Profile};

@@ -3,8 +3,7 @@
 //! two halves equal the whole, and a permanent saving lowers final debt by
 //! what the debt identity implies on the projection's own paths.
 
-mod common;
-use common::baseline;
+use crate::common::baseline;
 
 use fiscal::model::interventions::{Adoption, Intervention};
 use fiscal::model::{project, Projection};

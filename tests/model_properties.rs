@@ -2,8 +2,7 @@
 //! medium term reproduces the EFO, calibration hits its levels, and more
 //! savings never raise debt.
 
-mod common;
-use common::baseline;
+use crate::common::baseline;
 
 use fiscal::data::Dataset;
 use fiscal::model::{project, project_with, Adjustments, Assumptions, Receipt, Spend};

@@ -1,11 +1,9 @@
 //! Student loans as their own flows: the book behind the stock-flow
 //! adjustment after the medium term (docs/model.md, "Student loans").
 
-mod common;
+use crate::common::{bad, baseline};
 
-use common::{bad, baseline};
-
-use common::extending_default as scenario;
+use crate::common::extending_default as scenario;
 use fiscal::model::{project, Phase};
 
 #[test]

@@ -2,12 +2,10 @@
 //! and values; the package parts (styles, drawings, charts) are read from
 //! the zip to check number formats and native charts.
 
-mod common;
-
 use std::io::Read;
 
+use crate::common::fiscal;
 use calamine::{open_workbook, Data, Reader, Xlsx};
-use common::fiscal;
 
 fn part(zip: &mut zip::ZipArchive<std::fs::File>, name: &str) -> String {
     let mut s = String::new();
