@@ -2,14 +2,18 @@
 //!
 //! The library is organised as the data flows:
 //!
-//! - [`data`]: the compact official tables (embedded) and their importers;
-//! - [`scenario`]: scenario files (TOML) resolved into [`scenario::Assumptions`];
+//! - [`data`]: the compact official tables (embedded) and, with the `import`
+//!   feature, their importers;
+//! - [`scenario`]: scenario files (TOML) resolved into [`model::Assumptions`];
 //! - [`model`]: the projection itself, pure computation, no I/O;
-//! - [`output`]: tables, CSV and JSON writers;
-//! - [`chart`]: charts (SVG, PNG) in one house style, and [`report`]: HTML and XLSX reports;
-//! - [`run`]: a scenario run (data, projection, interventions) as every command uses it.
+//! - [`run`]: a scenario run (data, projection, interventions) as every command uses it;
+//! - [`output`]: tables, CSV and JSON as text;
+//! - `chart` (feature `charts`): charts (SVG, PNG) in one house style, and
+//!   `report` (feature `reports`): HTML and XLSX reports.
 //!
-//! The binary `fiscal` is a thin shell over these modules.
+//! The binary `fiscal` (feature `cli`, on by default) is a thin shell over
+//! these modules: its command line, file writing and signal handling live in
+//! `src/cli/`, outside the library. See `docs/architecture.md`.
 //!
 //! Outside tests, no `unwrap`, `expect`, `panic!` or unchecked indexing:
 //! a user's input must never crash the tool. Modules whose indices are
@@ -25,11 +29,12 @@
     )
 )]
 
+#[cfg(feature = "charts")]
 pub mod chart;
-pub mod cli;
 pub mod data;
 pub mod model;
 pub mod output;
+#[cfg(feature = "reports")]
 pub mod report;
 pub mod reproduce;
 pub mod run;

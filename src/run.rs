@@ -4,7 +4,6 @@
 //! `chart` and `report` all go through [`Run::project`], so they report the
 //! same numbers, and a library user gets the same run the binary does.
 
-use crate::chart::Input;
 use crate::data::{DataError, Dataset};
 use crate::model::demography::{
     population_from_settings, projection::summary_of_table, DemographyError, PopulationOutcome,
@@ -75,15 +74,6 @@ pub struct Run {
 }
 
 impl Run {
-    /// The chart input for this run.
-    pub fn input(&self) -> Input<'_> {
-        Input {
-            projection: &self.projection,
-            population: &self.data.population,
-            interventions: self.interventions.as_ref(),
-        }
-    }
-
     /// Project `scenario`; with interventions, evaluate them against the
     /// scenario without them and project the package (as `fiscal run` does).
     pub fn project(scenario: Scenario) -> Result<Run, RunError> {

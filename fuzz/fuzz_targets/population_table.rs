@@ -3,7 +3,7 @@
 //! panic, and a table that loads has only finite, plausible counts.
 #![no_main]
 
-use fiscal::data::{ons_npp, PopulationTable};
+use fiscal::data::{ons_opendata, PopulationTable};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
@@ -13,7 +13,7 @@ fuzz_target!(|bytes: &[u8]| {
     if let Ok(t) = PopulationTable::parse("fuzz.csv", text) {
         assert!(t.persons.iter().all(|v| v.is_finite() && *v >= 0.0));
     }
-    if let Ok(t) = ons_npp::parse_ons_opendata("fuzz.csv", text) {
+    if let Ok(t) = ons_opendata::parse_ons_opendata("fuzz.csv", text) {
         assert!(t.persons.iter().all(|v| v.is_finite() && *v >= 0.0));
     }
 });

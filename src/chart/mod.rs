@@ -115,7 +115,7 @@ impl ChartError {
 pub const MAX_SERIES: usize = 12;
 
 /// The charts on offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChartKind {
     /// PSND % of GDP, one line per scenario.
     Debt,
@@ -150,6 +150,26 @@ impl ChartKind {
         ChartKind::Pyramid,
         ChartKind::Dependency,
     ];
+
+    /// What the chart shows, in a line (the command line's help).
+    pub fn description(self) -> &'static str {
+        match self {
+            ChartKind::Debt => "PSND % of GDP, one line per scenario",
+            ChartKind::Receipts => "Receipts by category, stacked, % of GDP",
+            ChartKind::Spending => "Primary spending by category, stacked, % of GDP",
+            ChartKind::Decomposition => "Contributions to the change in debt by decade",
+            ChartKind::Interventions => "Intervention effects: net savings and the change in debt",
+            ChartKind::Pyramid => "Population pyramid for chosen years",
+            ChartKind::Dependency => "Old-age dependency ratio, one line per scenario",
+            ChartKind::Fan => {
+                "Stochastic fan of PSND (percentile bands) with the deterministic path and variants"
+            }
+            ChartKind::Tornado => "One-at-a-time sensitivities of final-year PSND, largest first",
+            ChartKind::Heatmap => {
+                "Final-year PSND over a two-field sweep (drawn by `fiscal sweep --chart`)"
+            }
+        }
+    }
 
     /// Name on the command line and in file names.
     pub fn key(self) -> &'static str {
@@ -389,6 +409,18 @@ pub struct Input<'a> {
     /// The scenario's interventions, evaluated against the same scenario
     /// without them; `None` when it has none.
     pub interventions: Option<&'a InterventionResults>,
+}
+
+impl<'a> Input<'a> {
+    /// The chart input for a run: its projection (with the interventions in
+    /// force), the population it ran on and its interventions.
+    pub fn of(run: &'a crate::run::Run) -> Input<'a> {
+        Input {
+            projection: &run.projection,
+            population: &run.data.population,
+            interventions: run.interventions.as_ref(),
+        }
+    }
 }
 
 /// Choices that only some charts use.

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::Format;
-use crate::output::csv::{csv_text, safe_text};
-use crate::output::envelope::Envelope;
-use crate::scenario::{Diagnostic, Scenario, ScenarioError};
+use fiscal::output::csv::{csv_text, safe_text};
+use fiscal::output::envelope::Envelope;
+use fiscal::scenario::{Diagnostic, Scenario, ScenarioError};
 
 /// Arguments of `fiscal check`.
 #[derive(Debug, clap::Args)]

@@ -9,9 +9,9 @@ use anyhow::Context;
 
 use super::Format;
 
-use crate::model::interventions::probabilistic::{self, Settings};
-use crate::output;
-use crate::years::FiscalYear;
+use fiscal::model::interventions::probabilistic::{self, Settings};
+use fiscal::output;
+use fiscal::years::FiscalYear;
 
 /// Arguments of `fiscal interventions`.
 #[derive(Debug, clap::Args)]
@@ -49,7 +49,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ))
         .into());
     }
-    let run = crate::run::Run::project(scenario)?;
+    let run = fiscal::run::Run::project(scenario)?;
     let a = &run.scenario.assumptions;
     let Some(expected) = run.interventions.as_ref() else {
         return Ok(());
@@ -60,9 +60,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let (draws, summary) = draw_paths(&args, &run)?;
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
-        let chart = crate::chart::package_fan::chart(&a.name, expected, &summary)?;
-        output::write_atomic(file, &chart.render(format)?)?;
-        output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+        let chart = fiscal::chart::package_fan::chart(&a.name, expected, &summary)?;
+        crate::cli::write_atomic(file, &chart.render(format)?)?;
+        crate::cli::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
     }
     let text = output::interventions::Distribution {
         scenario: &a.name,
@@ -84,7 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 /// arguments before any work.
 fn check_request(
     args: &Args,
-) -> anyhow::Result<(&std::path::Path, Option<crate::chart::ImageFormat>)> {
+) -> anyhow::Result<(&std::path::Path, Option<fiscal::chart::ImageFormat>)> {
     let Some(path) = args.scenario.as_deref() else {
         return Err(super::UsageError(
             "give a scenario with [[intervention]] tables, e.g. `fiscal interventions scenarios/digital/smarter_state_central.toml`".into(),
@@ -99,7 +99,7 @@ fn check_request(
         .into());
     }
     let chart_format = match &args.chart {
-        Some(p) => Some(crate::chart::ImageFormat::from_path(p).ok_or_else(|| {
+        Some(p) => Some(fiscal::chart::ImageFormat::from_path(p).ok_or_else(|| {
             super::UsageError(format!(
                 "--chart {}: give a file name ending in .svg or .png",
                 p.display()
@@ -111,7 +111,7 @@ fn check_request(
 }
 
 /// Refuse a `--payback-by` year outside the projection.
-fn check_payback_year(args: &Args, run: &crate::run::Run) -> anyhow::Result<()> {
+fn check_payback_year(args: &Args, run: &fiscal::run::Run) -> anyhow::Result<()> {
     let a = &run.scenario.assumptions;
     if let Some(y) = args.payback_by {
         if run.base.year(y).is_none() {
@@ -129,13 +129,13 @@ fn check_payback_year(args: &Args, run: &crate::run::Run) -> anyhow::Result<()> 
 /// share of the fiscal gap closed unless `--no-gap` or no paths).
 fn draw_paths(
     args: &Args,
-    run: &crate::run::Run,
+    run: &fiscal::run::Run,
 ) -> anyhow::Result<(Vec<probabilistic::Draw>, probabilistic::Summary)> {
     let a = &run.scenario.assumptions;
     let gap_without = if args.no_gap || args.paths == 0 {
         None
     } else {
-        crate::model::indicators::one_off_gap(a, &run.data, crate::model::Adjustments::none())
+        fiscal::model::indicators::one_off_gap(a, &run.data, fiscal::model::Adjustments::none())
     };
     let settings = Settings {
         paths: args.paths,

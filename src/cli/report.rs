@@ -6,10 +6,9 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::UsageError;
-use crate::model::indicators::{sustainability, Sustainability};
-use crate::output;
-use crate::report::{self, Entry, ReportError};
-use crate::run::{project_all, Run};
+use fiscal::model::indicators::{sustainability, Sustainability};
+use fiscal::report::{self, Entry, ReportError};
+use fiscal::run::{project_all, Run};
 
 /// Arguments of `fiscal report`.
 #[derive(Debug, clap::Args)]
@@ -73,7 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
     };
     let meta = xlsx_meta()?;
-    output::prepare_dir(output::parent_dir(&args.output))
+    crate::cli::prepare_dir(crate::cli::parent_dir(&args.output))
         .context("the output directory is not usable")?;
     let runs = project_all(super::load_scenarios(&args.scenarios)?)?;
     // As `fiscal run` reports them: with the interventions in force.
@@ -99,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .into_bytes(),
         Kind::Xlsx => report::xlsx::render_with(&entries, &charts, &meta).map_err(report_error)?,
     };
-    let mut files = output::FileSet::new(crate::run::inputs_of(&runs, &args.scenarios));
+    let mut files = crate::cli::FileSet::new(fiscal::run::inputs_of(&runs, &args.scenarios));
     files.add(args.output.clone(), bytes)?;
     files.commit()?;
     Ok(())

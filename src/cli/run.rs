@@ -6,16 +6,16 @@ use anyhow::Context;
 
 use super::Format;
 
-use crate::model;
-use crate::model::demography::PopulationOutcome;
-use crate::output::{
+use fiscal::model;
+use fiscal::model::demography::PopulationOutcome;
+use fiscal::output::{
     self,
     csv::{projection_csv, projection_long_csv},
     json::projection_json,
     table::summary,
 };
-use crate::run::{population_summary, Run};
-use crate::years::FiscalYear;
+use fiscal::run::{population_summary, Run};
+use fiscal::years::FiscalYear;
 
 /// Arguments of `fiscal run`.
 #[derive(Debug, clap::Args)]
@@ -55,12 +55,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     prepare_dirs(&args)?;
     let mut run = Run::project(scenario)?;
-    let mut out_files = output::FileSet::new(crate::run::inputs_of(
+    let mut out_files = crate::cli::FileSet::new(fiscal::run::inputs_of(
         std::slice::from_ref(&run),
         args.scenario.as_slice(),
     ));
     if let Some(dir) = &args.charts {
-        output::charts::write_all(&mut out_files, dir, run.input())
+        crate::cli::chart_files::write_all(&mut out_files, dir, fiscal::chart::Input::of(&run))
             .context("cannot write the charts")?;
     }
     let population = run.population.take();
@@ -120,7 +120,7 @@ fn json_with_population(
     population: Option<PopulationOutcome>,
     indicators: &model::indicators::Sustainability,
     files: Option<&std::path::Path>,
-    out_files: &mut output::FileSet,
+    out_files: &mut crate::cli::FileSet,
 ) -> anyhow::Result<String> {
     let population_rows = population_summary(&run.scenario, population)?;
     if let Some(dir) = files {
@@ -140,7 +140,7 @@ fn json_with_population(
 }
 
 /// Override the horizon's last year, refusing one the scenario cannot reach.
-fn set_end_year(scenario: &mut crate::scenario::Scenario, end: FiscalYear) -> anyhow::Result<()> {
+fn set_end_year(scenario: &mut fiscal::scenario::Scenario, end: FiscalYear) -> anyhow::Result<()> {
     scenario.assumptions.horizon.end_year = end;
     let problems = model::validate::check(&scenario.assumptions);
     if let Some(p) = problems.first() {
@@ -152,10 +152,10 @@ fn set_end_year(scenario: &mut crate::scenario::Scenario, end: FiscalYear) -> an
 /// Check the output and charts directories are usable before any work.
 fn prepare_dirs(args: &Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
-        output::prepare_dir(dir).context("the output directory is not usable")?;
+        crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
     }
     if let Some(dir) = &args.charts {
-        output::prepare_dir(dir).context("the charts directory is not usable")?;
+        crate::cli::prepare_dir(dir).context("the charts directory is not usable")?;
     }
     Ok(())
 }
@@ -163,7 +163,7 @@ fn prepare_dirs(args: &Args) -> anyhow::Result<()> {
 /// Add the projection (CSV, long CSV, JSON), the interventions and the
 /// decomposition to the files written into `dir`.
 fn add_result_files(
-    out_files: &mut output::FileSet,
+    out_files: &mut crate::cli::FileSet,
     dir: &std::path::Path,
     run: &Run,
     texts: Texts<'_>,

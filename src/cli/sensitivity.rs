@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::Format;
-use crate::chart::tornado::Tornado;
-use crate::model::uncertainty::sensitivity;
-use crate::output::uncertainty as out_u;
+use fiscal::chart::tornado::Tornado;
+use fiscal::model::uncertainty::sensitivity;
+use fiscal::output::uncertainty as out_u;
 
 /// Arguments of `fiscal sensitivity`.
 #[derive(Debug, clap::Args)]

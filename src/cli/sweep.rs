@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::UsageError;
-use crate::chart::heatmap::Heatmap;
-use crate::output::{self, uncertainty as out_u};
-use crate::scenario::sweep;
+use fiscal::chart::heatmap::Heatmap;
+use fiscal::output::uncertainty as out_u;
+use fiscal::scenario::sweep;
 
 /// Arguments of `fiscal sweep`.
 #[derive(Debug, clap::Args)]
@@ -73,7 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         super::write_chart(file, format, &chart, "cannot draw the heatmap")?;
     }
     match &args.output {
-        Some(file) => output::write_atomic(file, csv.as_bytes())?,
+        Some(file) => crate::cli::write_atomic(file, csv.as_bytes())?,
         None => out!("{csv}")?,
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! Data tables: the compact CSV tables under `data/` (embedded in the binary)
 //! and their loaders. The importer that builds them from the official
-//! publications is in [`import`].
+//! publications is in `import` (the `import` feature).
 //!
 //! Loaders validate while they read: every error names the table, the line and
 //! the column, and says how to fix it.
@@ -8,8 +8,11 @@
 mod csvtable;
 mod error;
 pub mod gilts;
+#[cfg(feature = "import")]
 pub mod import;
+#[cfg(feature = "import")]
 pub mod ons_npp;
+pub mod ons_opendata;
 pub mod population;
 pub mod profiles;
 pub mod read;

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::chart::{self, Chart, ChartError, ChartKind, ImageFormat, Input, Options};
+use fiscal::chart::{self, Chart, ChartError, ChartKind, ImageFormat, Input, Options};
 
 use super::{prepare_dir, ClashError, FileSet, WriteError};
 
