@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use fiscal::data::shocks::ShockTable;
-use fiscal::model::uncertainty::{self, sensitivity, Engine, FanOptions};
+use fiscal::model::uncertainty::{self, Engine, FanOptions};
 use fiscal::scenario::{sweep, Scenario};
 
 fn bench(c: &mut Criterion) {
@@ -45,7 +45,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| sweep::run(black_box(&s), &d, &varies))
     });
     g.bench_function("tornado", |b| {
-        b.iter(|| sensitivity::sensitivities(black_box(a), &d))
+        b.iter(|| uncertainty::sensitivities(black_box(a), &d))
     });
     g.finish();
 }

@@ -2,8 +2,7 @@
 //! horizon end with a permanent step from the year after the medium term.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use fiscal::model::indicators::{GapSolver, GapSpec, Profile};
-use fiscal::model::Adjustments;
+use fiscal::model::indicators::{FiscalGap, GapSpec, Profile};
 use fiscal::scenario::Scenario;
 
 fn gap(c: &mut Criterion) {
@@ -18,15 +17,15 @@ fn gap(c: &mut Criterion) {
     };
     // The solve alone, with the unadjusted projection already in hand (as in
     // `fiscal gap`, which reuses it for every indicator).
-    let solver = GapSolver::new(a, &d, Adjustments::none()).expect("baseline projects");
+    let solver = FiscalGap::new(a, &d).expect("baseline projects");
     c.bench_function("gap_solve_one_off_40pct", |b| {
-        b.iter(|| solver.gap(std::hint::black_box(&spec)).expect("solves"))
+        b.iter(|| solver.solve(std::hint::black_box(&spec)).expect("solves"))
     });
-    // Including the unadjusted projection.
+    // Including the validation and the unadjusted projection.
     c.bench_function("gap_solve_one_off_40pct_with_baseline", |b| {
         b.iter(|| {
-            let solver = GapSolver::new(a, &d, Adjustments::none()).expect("baseline projects");
-            solver.gap(std::hint::black_box(&spec)).expect("solves")
+            let solver = FiscalGap::new(a, &d).expect("baseline projects");
+            solver.solve(std::hint::black_box(&spec)).expect("solves")
         })
     });
 }

@@ -31,6 +31,8 @@
 
 #[cfg(feature = "charts")]
 pub mod chart;
+mod error;
+
 pub mod data;
 pub mod model;
 pub mod output;
@@ -41,4 +43,8 @@ pub mod run;
 pub mod scenario;
 pub mod years;
 
+pub use error::{Error, ErrorKind};
+pub use model::{Assumptions, Projection};
+pub use run::Run;
+pub use scenario::Scenario;
 pub use years::FiscalYear;

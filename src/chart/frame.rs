@@ -108,7 +108,7 @@ fn err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartE
 }
 
 /// Draw the chrome on `root` and return the area left for the plot.
-pub fn draw<DB: DrawingBackend>(
+pub(crate) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
     legend: &[LegendEntry],

@@ -239,7 +239,7 @@ impl Interventions {
     }
 
     /// Draw into `area`: the two panels side by side.
-    pub fn draw<DB: DrawingBackend>(
+    pub(crate) fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), ChartError> {

@@ -49,7 +49,7 @@ pub use stacked::{Layer, Stacked};
 
 /// Why a chart could not be made.
 #[derive(Debug, thiserror::Error)]
-pub enum ChartError {
+pub(crate) enum ChartError {
     /// The drawing library failed (a bug, or the font is missing).
     #[error("cannot draw the chart: {0}")]
     Draw(String),
@@ -350,7 +350,7 @@ impl Chart {
     }
 
     /// The chart as SVG text (byte-identical for identical input).
-    pub fn svg(&self) -> Result<String, ChartError> {
+    pub fn svg(&self) -> Result<String, crate::Error> {
         font::ensure_registered();
         let mut out = String::new();
         {
@@ -364,7 +364,7 @@ impl Chart {
     }
 
     /// The chart as a PNG file, [`style::WIDTH`] × [`style::HEIGHT`], RGB.
-    pub fn png(&self) -> Result<Vec<u8>, ChartError> {
+    pub fn png(&self) -> Result<Vec<u8>, crate::Error> {
         font::ensure_registered();
         let (w, h) = (style::WIDTH, style::HEIGHT);
         let mut pixels = vec![0u8; w as usize * h as usize * 3];
@@ -391,7 +391,7 @@ impl Chart {
     }
 
     /// The chart in `format`.
-    pub fn render(&self, format: ImageFormat) -> Result<Vec<u8>, ChartError> {
+    pub fn render(&self, format: ImageFormat) -> Result<Vec<u8>, crate::Error> {
         match format {
             ImageFormat::Svg => self.svg().map(String::into_bytes),
             ImageFormat::Png => self.png(),
@@ -493,7 +493,7 @@ fn stacked(p: &Projection, layers: Vec<Layer>, total: &str) -> Stacked {
 }
 
 /// Build chart `kind` from the scenarios' results.
-pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Chart, ChartError> {
+pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Chart, crate::Error> {
     check_scenario_count(kind, inputs)?;
     let frame = |note: Option<String>| Frame {
         title: kind.title().into(),
@@ -503,7 +503,7 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
     };
     let (note, body) = match kind {
         ChartKind::Fan | ChartKind::Tornado | ChartKind::Heatmap => {
-            return Err(not_from_projection(kind))
+            return Err(not_from_projection(kind).into())
         }
         ChartKind::Debt => debt_body(inputs),
         ChartKind::Dependency => dependency_body(inputs),
@@ -625,7 +625,7 @@ fn spending_body(p: &Projection) -> NoteAndBody {
 }
 
 /// Contributions to the change in debt, by period.
-fn decomposition_body(p: &Projection) -> Result<NoteAndBody, ChartError> {
+fn decomposition_body(p: &Projection) -> Result<NoteAndBody, crate::Error> {
     Ok((
         Some(
             "Contributions to the change in PSND (% of GDP) summed over each period; the black bar marks the net change."
@@ -657,7 +657,7 @@ fn interventions_body(i: &Input<'_>, opts: &Options) -> Result<NoteAndBody, Char
 }
 
 /// The population pyramid for the chosen (or default) years.
-fn pyramid_body(i: &Input<'_>, opts: &Options) -> Result<NoteAndBody, ChartError> {
+fn pyramid_body(i: &Input<'_>, opts: &Options) -> Result<NoteAndBody, crate::Error> {
     let years = if opts.pyramid_years.is_empty() {
         default_pyramid_years(i.projection)
     } else {
@@ -675,7 +675,7 @@ fn pyramid_body(i: &Input<'_>, opts: &Options) -> Result<NoteAndBody, ChartError
 
 /// Every chart that applies to one scenario, in [`ChartKind::ALL`] order
 /// (the `interventions` chart only when it has interventions).
-pub fn build_all(input: Input<'_>, opts: &Options) -> Result<Vec<Chart>, ChartError> {
+pub fn build_all(input: Input<'_>, opts: &Options) -> Result<Vec<Chart>, crate::Error> {
     ChartKind::ALL
         .iter()
         .filter(|k| k.applies_to(&input))

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use fiscal::chart::{self, Chart, ChartError, ChartKind, ImageFormat, Input, Options};
+use fiscal::chart::{self, Chart, ChartKind, ImageFormat, Input, Options};
 use fiscal::run::project_all;
 
 use super::UsageError;
@@ -67,10 +67,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .into());
     };
     if !args.kind.0.compares_scenarios() && args.scenarios.len() > 1 {
-        return Err(ChartError::OneScenario {
-            kind: args.kind.0.key(),
-            count: args.scenarios.len(),
-        }
+        // Before loading anything; the library says the same of a
+        // request it is given.
+        return Err(UsageError(format!(
+            "the `{}` chart shows one scenario at a time, but {} were given; run it once per scenario (only `debt` and `dependency` compare scenarios)",
+            args.kind.0.key(),
+            args.scenarios.len()
+        ))
         .into());
     }
     crate::cli::prepare_dir(crate::cli::parent_dir(&args.output))
@@ -93,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let bytes = chart
         .render(format)
         .with_context(|| format!("cannot draw the {} chart", args.kind.0.key()))?;
-    let mut files = crate::cli::FileSet::new(fiscal::run::inputs_of(&runs, &args.scenarios));
+    let mut files = crate::cli::FileSet::new(super::inputs_of(&runs, &args.scenarios));
     files.add(args.output.clone(), bytes)?;
     files.add(args.output.with_extension("csv"), chart.csv().into_bytes())?;
     files.commit()?;
@@ -109,7 +112,7 @@ fn uncertainty_chart(
     scenario: &fiscal::scenario::Scenario,
 ) -> anyhow::Result<Chart> {
     use fiscal::chart::{fan, tornado};
-    use fiscal::model::uncertainty::{self, sensitivity, Engine, FanOptions};
+    use fiscal::model::uncertainty::{self, Engine, FanOptions};
     let data = scenario.dataset()?;
     let a = &scenario.assumptions;
     match kind {
@@ -123,17 +126,17 @@ fn uncertainty_chart(
                 draw_demography: false,
             };
             let run = uncertainty::fan(a, &data, &table, &o, &|_| {})?;
-            Ok(fan::Fan::from_run(&run, sensitivity::fan_variants(a, &data)?).chart())
+            Ok(fan::Fan::from_run(&run, uncertainty::fan_variants(a, &data)?).chart())
         }
         ChartKind::Tornado => {
-            let s = sensitivity::sensitivities(a, &data)?;
+            let s = uncertainty::sensitivities(a, &data)?;
             Ok(
                 tornado::Tornado::from_sensitivity(&a.name, a.horizon.end_year.to_string(), &s)
                     .chart(),
             )
         }
-        other => Err(ChartError::NoData(format!(
-            "`{}` is not drawn from the scenario alone",
+        other => Err(UsageError(format!(
+            "nothing to chart: `{}` is not drawn from the scenario alone",
             other.key()
         ))
         .into()),

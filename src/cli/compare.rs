@@ -10,7 +10,6 @@ use fiscal::model::Projection;
 
 use super::Format;
 
-use fiscal::model;
 use fiscal::model::indicators::Headline;
 use fiscal::output::compare;
 use fiscal::output::csv::projection_long_csv;
@@ -76,15 +75,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let runs = fiscal::run::project_all(scenarios)?;
     let inputs: Vec<_> = runs.iter().map(Input::of).collect();
-    let mut files = crate::cli::FileSet::new(fiscal::run::inputs_of(&runs, &args.scenarios));
+    let mut files = crate::cli::FileSet::new(super::inputs_of(&runs, &args.scenarios));
     if let Some(dir) = &args.charts {
         crate::cli::chart_files::write_compare(&mut files, dir, &inputs)
             .context("cannot write the charts")?;
     }
-    let projections: Vec<&Projection> = runs.iter().map(|r| &r.projection).collect();
-    let indicators: Vec<_> = runs
+    let projections: Vec<&Projection> = runs.iter().map(fiscal::Run::projection).collect();
+    let indicators: Vec<Headline> = runs
         .iter()
-        .map(|r| model::indicators::headline(&r.scenario.assumptions, &r.data, r.package.clone()))
+        .map(|r| r.indicators().headline.clone())
         .collect();
     let csv = compare::csv(&projections);
     let json = Envelope::new(
@@ -95,8 +94,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             indicators: &indicators,
         },
     )
-    .scenarios(runs.iter().map(|r| &r.scenario))
-    .maybe_data(runs.first().map(|r| &r.data))
+    .scenarios(runs.iter().map(fiscal::Run::scenario))
+    .maybe_data(runs.first().map(fiscal::Run::data))
     .to_json();
     if let Some(dir) = &args.out {
         files.add(

@@ -95,9 +95,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
     }
     let chart_format = super::chart_format(args.chart.as_deref())?;
-    let (data, _) = scenario
-        .dataset_and_population()
-        .context("cannot load the data tables")?;
+    let data = scenario.dataset().context("cannot load the data tables")?;
     let table = ShockTable::embedded().context("the embedded shock table is not valid (a bug)")?;
     let a = &scenario.assumptions;
     let opts = FanOptions {
@@ -105,7 +103,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         paths,
         seed: args.seed,
         shock_medium_term: args.shock_medium_term.then_some(true),
-        draw_demography: uncertainty::full::demography_drawable(
+        draw_demography: uncertainty::demography_drawable(
             a.population.as_ref(),
             scenario.data.population_file.is_some(),
         ),
@@ -128,7 +126,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         write_fan_files(dir, &fan)?;
     }
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
-        let variants = uncertainty::sensitivity::fan_variants(a, &data)?;
+        let variants = uncertainty::fan_variants(a, &data)?;
         let chart = Fan::from_run(&fan, variants).chart();
         super::write_chart(file, format, &chart, "cannot draw the fan chart")?;
     }

@@ -9,7 +9,7 @@ use anyhow::Context;
 
 use super::Format;
 
-use fiscal::model::interventions::probabilistic::{self, Settings};
+use fiscal::model::interventions::probabilistic;
 use fiscal::output;
 use fiscal::years::FiscalYear;
 
@@ -50,8 +50,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .into());
     }
     let run = fiscal::run::Run::project(scenario)?;
-    let a = &run.scenario.assumptions;
-    let Some(expected) = run.interventions.as_ref() else {
+    let a = &run.scenario().assumptions;
+    let Some(expected) = run.interventions() else {
         return Ok(());
     };
     check_payback_year(&args, &run)?;
@@ -75,7 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     match args.format {
         Format::Table => out!("{}", text.table())?,
         Format::Csv => out!("{}", text.csv())?,
-        Format::Json => out!("{}", text.json(&run.scenario, &run.data))?,
+        Format::Json => out!("{}", text.json(run.scenario(), run.data()))?,
     }
     Ok(())
 }
@@ -112,9 +112,9 @@ fn check_request(
 
 /// Refuse a `--payback-by` year outside the projection.
 fn check_payback_year(args: &Args, run: &fiscal::run::Run) -> anyhow::Result<()> {
-    let a = &run.scenario.assumptions;
+    let a = &run.scenario().assumptions;
     if let Some(y) = args.payback_by {
-        if run.base.year(y).is_none() {
+        if run.without_interventions().year(y).is_none() {
             return Err(super::UsageError(format!(
                 "--payback-by {y} is outside the projection {}..{}",
                 a.horizon.base_year, a.horizon.end_year
@@ -131,19 +131,11 @@ fn draw_paths(
     args: &Args,
     run: &fiscal::run::Run,
 ) -> anyhow::Result<(Vec<probabilistic::Draw>, probabilistic::Summary)> {
-    let a = &run.scenario.assumptions;
-    let gap_without = if args.no_gap || args.paths == 0 {
-        None
-    } else {
-        fiscal::model::indicators::one_off_gap(a, &run.data, fiscal::model::Adjustments::none())
-    };
-    let settings = Settings {
-        paths: args.paths,
-        seed: args.seed,
-        gap_without_pct_gdp: gap_without,
-    };
-    let draws = probabilistic::simulate(a, &run.data, &run.base, &settings)
+    let a = &run.scenario().assumptions;
+    let drawn = run
+        .intervention_draws(args.paths, args.seed, !args.no_gap)
         .with_context(|| format!("cannot draw the paths of `{}`", a.name))?;
-    let summary = probabilistic::summarise(&draws, &run.base, &settings);
-    Ok((draws, summary))
+    drawn.ok_or_else(|| {
+        super::UsageError(format!("`{}` has no [[intervention]] tables", a.name)).into()
+    })
 }

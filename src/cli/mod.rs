@@ -58,11 +58,6 @@ pub fn parent_dir(path: &std::path::Path) -> &std::path::Path {
     }
 }
 
-use fiscal::data::DataError;
-use fiscal::model::indicators::{GapsError, IndicatorError};
-use fiscal::model::ModelError;
-use fiscal::scenario::ScenarioError;
-
 /// The exit codes, shown at the end of `fiscal --help` (docs/errors.md
 /// lists every message).
 pub const EXIT_CODES: &str = "\
@@ -268,28 +263,15 @@ pub fn warn(message: &str) {
 pub struct UsageError(pub String);
 
 /// Exit code for an error: 2 for bad input or usage, 1 for anything else.
+/// The library classifies its own errors ([`fiscal::Error::kind`]); the
+/// command line adds its usage errors and the output files it refuses.
 pub fn exit_code(err: &anyhow::Error) -> i32 {
     let bad_input = err.chain().any(|e| {
-        e.is::<ScenarioError>()
-            || e.is::<DataError>()
+        e.downcast_ref::<fiscal::Error>()
+            .is_some_and(fiscal::Error::is_bad_input)
+            || e.is::<UsageError>()
             || e.is::<WriteError>()
             || e.is::<ClashError>()
-            || e.is::<fiscal::data::import::ImportError>()
-            || e.is::<fiscal::data::ons_npp::ImportError>()
-            || e.is::<UsageError>()
-            || e.downcast_ref::<fiscal::chart::ChartError>()
-                .is_some_and(fiscal::chart::ChartError::is_bad_input)
-            || e.downcast_ref::<fiscal::model::uncertainty::UncertaintyError>()
-                .is_some_and(fiscal::model::uncertainty::UncertaintyError::is_bad_input)
-            || e.downcast_ref::<IndicatorError>()
-                .is_some_and(IndicatorError::is_bad_input)
-            || e.is::<fiscal::data::import::ImportError>()
-            || e.downcast_ref::<fiscal::reproduce::ReproduceError>()
-                .is_some_and(fiscal::reproduce::ReproduceError::is_bad_input)
-            || e.downcast_ref::<ModelError>()
-                .is_some_and(ModelError::is_bad_input)
-            || e.downcast_ref::<GapsError>()
-                .is_some_and(GapsError::is_bad_input)
     });
     if bad_input {
         2
@@ -383,6 +365,16 @@ fn read_stdin_scenario() -> anyhow::Result<String> {
         UsageError("the scenario on standard input is not UTF-8 text: save it as UTF-8".into())
             .into()
     })
+}
+
+/// Every file the runs read, and the paths given on the command line:
+/// outputs must not replace them.
+pub fn inputs_of(runs: &[fiscal::Run], given: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<std::path::PathBuf> = given.to_vec();
+    for r in runs {
+        paths.extend(r.scenario().input_paths());
+    }
+    paths
 }
 
 /// Load each scenario (the embedded default when none is given).

@@ -68,7 +68,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let rows = population_summary(&scenario, scenario.population_outcome()?)?;
+    let rows = population_summary(&scenario)?;
     let csv = population::csv(&rows);
     if let Some(dir) = &args.out {
         crate::cli::write_atomic(&dir.join("population.csv"), csv.as_bytes())?;

@@ -7,14 +7,14 @@ use anyhow::Context;
 use super::Format;
 
 use fiscal::model;
-use fiscal::model::demography::PopulationOutcome;
+use fiscal::model::indicators::Sustainability;
 use fiscal::output::{
     self,
     csv::{projection_csv, projection_long_csv},
     json::projection_json,
     table::summary,
 };
-use fiscal::run::{population_summary, Run};
+use fiscal::run::Run;
 use fiscal::years::FiscalYear;
 
 /// Arguments of `fiscal run`.
@@ -54,8 +54,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         set_end_year(&mut scenario, end)?;
     }
     prepare_dirs(&args)?;
-    let mut run = Run::project(scenario)?;
-    let mut out_files = crate::cli::FileSet::new(fiscal::run::inputs_of(
+    let run = Run::project(scenario)?;
+    let mut out_files = crate::cli::FileSet::new(super::inputs_of(
         std::slice::from_ref(&run),
         args.scenario.as_slice(),
     ));
@@ -63,25 +63,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         crate::cli::chart_files::write_all(&mut out_files, dir, fiscal::chart::Input::of(&run))
             .context("cannot write the charts")?;
     }
-    let population = run.population.take();
     let run = &run;
-    for w in run.projection.warnings() {
+    for w in run.projection().warnings() {
         super::warn(&w);
     }
-    let indicators = model::indicators::sustainability(
-        &run.scenario.assumptions,
-        &run.data,
-        run.package.clone(),
-        &run.base,
-    );
+    let indicators = run.indicators();
     let files = args.out.as_deref();
     let json = if files.is_some() || args.format == Format::Json {
-        json_with_population(run, population, &indicators, files, &mut out_files)?
+        json_with_population(run, indicators, files, &mut out_files)?
     } else {
         String::new()
     };
     let csv = if files.is_some() || args.format == Format::Csv {
-        projection_csv(&run.projection)
+        projection_csv(run.projection())
     } else {
         String::new()
     };
@@ -96,7 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     print_result(
         &args,
         run,
-        &indicators,
+        indicators,
         Texts {
             csv: &csv,
             json: &json,
@@ -117,25 +111,24 @@ struct Texts<'a> {
 /// demography tables, which the terminal table does not need.
 fn json_with_population(
     run: &Run,
-    population: Option<PopulationOutcome>,
-    indicators: &model::indicators::Sustainability,
+    indicators: &Sustainability,
     files: Option<&std::path::Path>,
     out_files: &mut crate::cli::FileSet,
 ) -> anyhow::Result<String> {
-    let population_rows = population_summary(&run.scenario, population)?;
+    let population_rows = run.population_summary()?;
     if let Some(dir) = files {
         out_files.add(
             dir.join("population.csv"),
-            output::population::csv(&population_rows).into_bytes(),
+            output::population::csv(population_rows).into_bytes(),
         )?;
     }
     Ok(projection_json(
-        &run.scenario,
-        &run.data,
-        &run.projection,
-        run.interventions.as_ref(),
+        run.scenario(),
+        run.data(),
+        run.projection(),
+        run.interventions(),
         Some(indicators),
-        &population_rows,
+        population_rows,
     ))
 }
 
@@ -169,7 +162,7 @@ fn add_result_files(
     texts: Texts<'_>,
     long: bool,
 ) -> anyhow::Result<()> {
-    let projection = &run.projection;
+    let projection = run.projection();
     out_files.add(dir.join("projection.csv"), texts.csv.as_bytes().to_vec())?;
     if long {
         out_files.add(
@@ -178,7 +171,7 @@ fn add_result_files(
         )?;
     }
     out_files.add(dir.join("projection.json"), texts.json.as_bytes().to_vec())?;
-    if let Some(r) = &run.interventions {
+    if let Some(r) = run.interventions() {
         out_files.add(
             dir.join("interventions.csv"),
             output::interventions::csv(r).into_bytes(),
@@ -193,10 +186,10 @@ fn add_result_files(
 fn print_result(
     args: &Args,
     run: &Run,
-    indicators: &model::indicators::Sustainability,
+    indicators: &Sustainability,
     texts: Texts<'_>,
 ) -> anyhow::Result<()> {
-    let projection = &run.projection;
+    let projection = run.projection();
     match args.format {
         Format::Table => {
             out!("{}", summary(projection))?;
@@ -208,7 +201,7 @@ fn print_result(
                     projection.years.first().map_or(0.0, |y| y.gdp_gbp_bn)
                 )
             )?;
-            if let Some(r) = &run.interventions {
+            if let Some(r) = run.interventions() {
                 outln!()?;
                 out!("{}", output::interventions::summary(r))?;
             }

@@ -39,13 +39,13 @@ enum Unit {
 
 /// Collects problems; the checks push into it.
 #[derive(Default)]
-pub struct Check {
+pub(crate) struct Check {
     problems: Vec<Problem>,
 }
 
 impl Check {
     /// Record a problem with `field`.
-    pub fn push(&mut self, field: &str, message: String) {
+    pub(crate) fn push(&mut self, field: &str, message: String) {
         self.problems.push(Problem {
             field: field.to_string(),
             message,
@@ -101,13 +101,13 @@ fn fmt(v: f64) -> String {
 }
 
 /// A check on the assumptions alone.
-pub type Rule = fn(&mut Check, &Assumptions);
+pub(crate) type Rule = fn(&mut Check, &Assumptions);
 
 /// A check of the assumptions against the data tables.
-pub type DataRule = fn(&mut Check, &Assumptions, &Dataset);
+pub(crate) type DataRule = fn(&mut Check, &Assumptions, &Dataset);
 
 /// Every check on the assumptions alone, in the order they report.
-pub const RULES: &[Rule] = &[
+pub(crate) const RULES: &[Rule] = &[
     scenario_name,
     horizon_order,
     economy_ranges,
@@ -134,7 +134,7 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Every check of the assumptions against the data they run on.
-pub const DATA_RULES: &[DataRule] = &[
+pub(crate) const DATA_RULES: &[DataRule] = &[
     horizon_within_efo,
     horizon_within_population,
     intervention_amounts_within_lines,
@@ -142,14 +142,14 @@ pub const DATA_RULES: &[DataRule] = &[
 
 /// Largest net migration accepted, persons a year either way: about twice
 /// the highest UK figure on record (906,000 in the year to June 2023, ONS).
-pub const MAX_NET_MIGRATION_PERSONS: f64 = 2.0e6;
+pub(crate) const MAX_NET_MIGRATION_PERSONS: f64 = 2.0e6;
 
 /// The longest name (scenario or intervention) accepted, in characters: a
 /// name is a label in tables and charts, not a description.
-pub const MAX_NAME_CHARS: usize = 200;
+pub(crate) const MAX_NAME_CHARS: usize = 200;
 
 /// Intervention names that the outputs use for their own rows.
-pub const RESERVED_NAMES: &[&str] = &["package", "total", "baseline", "base"];
+pub(crate) const RESERVED_NAMES: &[&str] = &["package", "total", "baseline", "base"];
 
 /// Every problem found in `a` (empty when the assumptions are usable).
 pub fn check(a: &Assumptions) -> Vec<Problem> {
@@ -589,7 +589,7 @@ fn check_intertemporal_end(c: &mut Check, a: &Assumptions) {
 
 /// Largest debt feedback on gilt yields accepted, basis points per 10 pp of
 /// debt (estimates run from about 10 to 60: docs/model.md).
-pub const GILT_DEBT_FEEDBACK_MAX_BP_PER_10PP: f64 = 100.0;
+pub(crate) const GILT_DEBT_FEEDBACK_MAX_BP_PER_10PP: f64 = 100.0;
 
 fn check_long_run_rates(c: &mut Check, a: &Assumptions) {
     let r = &a.rates;
@@ -618,7 +618,7 @@ fn check_long_run_rates(c: &mut Check, a: &Assumptions) {
 
 /// Lowest real yield accepted on new index-linked gilts, %: below the most
 /// negative long index-linked gilt yields seen (about −2.5 % in late 2021).
-pub const INDEX_LINKED_REAL_YIELD_FLOOR_PCT: f64 = -3.0;
+pub(crate) const INDEX_LINKED_REAL_YIELD_FLOOR_PCT: f64 = -3.0;
 
 fn check_index_linked_real_yield(c: &mut Check, a: &Assumptions) {
     let v = a.debt.index_linked_real_yield_pct;

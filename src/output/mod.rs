@@ -13,4 +13,4 @@ pub mod population;
 pub mod reproduce;
 pub mod table;
 pub mod uncertainty;
-pub mod units;
+pub(crate) mod units;

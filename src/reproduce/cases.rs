@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use super::{CaseInfo, CaseResult, ReproduceError, Row, ScenarioUsed, Status};
 use crate::data::reference::{self, Reference};
 use crate::data::Dataset;
+use crate::model::engine::project;
 use crate::model::reproduce::{efo_years, frs_paths, frs_start_point, ready_reckoners, Comparison};
-use crate::model::{project, Projection, Spend, YearResult};
+use crate::model::{Projection, Spend, YearResult};
 use crate::scenario::Scenario;
 use crate::years::FiscalYear;
 
@@ -49,8 +50,8 @@ pub(super) struct Runs {
 }
 
 fn load_run(case: &'static str, s: Scenario) -> Result<Run, ReproduceError> {
-    let data = s
-        .dataset()
+    let (data, _) = s
+        .dataset_and_population()
         .map_err(|source| ReproduceError::Data { case, source })?;
     let projection =
         project(&s.assumptions, &data).map_err(|source| ReproduceError::Model { case, source })?;
@@ -172,7 +173,7 @@ impl Runs {
 
 fn ons_2022(out: &mut CaseResult) -> Result<(), ReproduceError> {
     let case = out.name;
-    let rep = crate::model::demography::reproduce_npp2022()
+    let rep = crate::model::demography::reproduce::reproduce_npp2022()
         .map_err(|source| ReproduceError::Demography { case, source })?;
     for r in rep
         .rows

@@ -11,6 +11,7 @@ use toml::Value;
 use super::{schema, suggest, Diagnostic, Scenario, ScenarioError};
 use crate::data::Dataset;
 use crate::model::{self, validate, Assumptions};
+use crate::Error;
 
 /// Most points a sweep may have.
 pub const MAX_POINTS: usize = 1_000_000;
@@ -39,7 +40,7 @@ fn bad(field: Option<&str>, message: String) -> ScenarioError {
 
 /// Whether `field` is a numeric scenario field (`Ok(true)` for whole
 /// numbers); an error with a suggestion otherwise.
-pub fn check_field(field: &str) -> Result<bool, ScenarioError> {
+pub(crate) fn check_field(field: &str) -> Result<bool, ScenarioError> {
     let schema = schema();
     let mut table = &schema;
     let parts: Vec<&str> = field.split('.').collect();
@@ -82,7 +83,11 @@ pub fn check_field(field: &str) -> Result<bool, ScenarioError> {
 }
 
 /// Parse `field=a..b:step` (or `field=a` for one value).
-pub fn parse_vary(spec: &str) -> Result<Vary, ScenarioError> {
+pub fn parse_vary(spec: &str) -> Result<Vary, Error> {
+    Ok(parse_vary_typed(spec)?)
+}
+
+fn parse_vary_typed(spec: &str) -> Result<Vary, ScenarioError> {
     let Some((field, range)) = spec.split_once('=') else {
         return Err(bad(None, format!("`{spec}`: write FIELD=FROM..TO:STEP, e.g. economy.productivity_growth_pct=1.0..2.0:0.25")));
     };
@@ -149,7 +154,7 @@ pub fn parse_vary(spec: &str) -> Result<Vary, ScenarioError> {
 }
 
 /// `a` with `field` set to `value`, validated.
-pub fn apply(
+pub(crate) fn apply(
     a: &Assumptions,
     field: &str,
     value: f64,
@@ -189,7 +194,7 @@ pub fn apply(
 }
 
 /// The grid: every combination, the first `--vary` outermost.
-pub fn grid(varies: &[Vary]) -> Result<Vec<Vec<f64>>, ScenarioError> {
+pub(crate) fn grid(varies: &[Vary]) -> Result<Vec<Vec<f64>>, ScenarioError> {
     let n = varies
         .iter()
         .try_fold(1usize, |n, v| n.checked_mul(v.values.len()));
@@ -237,7 +242,7 @@ pub struct Point {
 
 /// Run every point of the grid over `scenario` (data loaded once; the
 /// population is re-projected only at points that change it).
-pub fn run(scenario: &Scenario, data: &Dataset, varies: &[Vary]) -> anyhow::Result<Vec<Point>> {
+pub fn run(scenario: &Scenario, data: &Dataset, varies: &[Vary]) -> Result<Vec<Point>, Error> {
     let points = grid(varies)?;
     // Every point checked before any is run, so a bad value is reported at once.
     let assumptions: Vec<Assumptions> = points
@@ -264,10 +269,10 @@ pub fn run(scenario: &Scenario, data: &Dataset, varies: &[Vary]) -> anyhow::Resu
             } else {
                 data
             };
-            let proj = model::project(a, d)?;
+            let proj = model::engine::project(a, d)?;
             let last = proj
                 .last()
-                .ok_or_else(|| anyhow::anyhow!("empty projection"))?;
+                .ok_or_else(|| Error::failure("empty projection"))?;
             Ok(Point {
                 values: p.clone(),
                 final_psnd_pct_gdp: last.psnd_pct_gdp,

@@ -13,28 +13,29 @@
 #![allow(clippy::indexing_slicing)]
 
 mod error;
-pub mod evidence;
-pub mod gilts;
-pub mod ledger;
-pub mod participation;
-pub mod population;
-pub mod profiles;
-pub mod psf;
-pub mod reference;
+pub(crate) mod evidence;
+pub(crate) mod gilts;
+pub(crate) mod ledger;
+pub(crate) mod participation;
+pub(crate) mod population;
+pub(crate) mod profiles;
+pub(crate) mod psf;
+pub(crate) mod reference;
 pub mod shocks;
-pub mod source;
-pub mod vintage;
-pub mod welfare;
+pub(crate) mod source;
+pub(crate) mod vintage;
+pub(crate) mod welfare;
 
 use std::fmt;
 use std::path::Path;
 
-pub use error::ImportError;
+pub use crate::data::ons_npp::ImportSummary as DemographySummary;
+pub(crate) use error::ImportError;
 
 use crate::data::{Sex, N_AGES};
 
 /// Source files, relative to the shared directory.
-pub mod paths {
+pub(crate) mod paths {
     /// ONS npp2022 UK population by single year of age and sex.
     pub const POPULATION: &str =
         "data/ons/npp2022/ons_npp2022_uk_principal_population_syoa_sex_2022-2122.csv";
@@ -56,7 +57,7 @@ pub mod paths {
 
 /// EFO series the projection reads, each for every EFO year, beyond those
 /// every vintage must carry ([`crate::data::vintage::REQUIRED`]).
-pub const EFO_RECEIPTS_REQUIRED: &[&str] = &[
+pub(crate) const EFO_RECEIPTS_REQUIRED: &[&str] = &[
     "receipts.income_tax",
     "receipts.nics",
     "receipts.vat",
@@ -65,10 +66,11 @@ pub const EFO_RECEIPTS_REQUIRED: &[&str] = &[
 ];
 
 /// FRS series the projection reads, each for every FRS year.
-pub const FRS_REQUIRED: &[&str] = &["frs.health.baseline", "frs.primary.baseline"];
+pub(crate) const FRS_REQUIRED: &[&str] = &["frs.health.baseline", "frs.primary.baseline"];
 
 /// The tables written, in order.
-pub const TABLES: &[&str] = &[
+#[cfg(test)]
+pub(crate) const TABLES: &[&str] = &[
     "population_npp2022.csv",
     "efo_2026-03.csv",
     "frs_2026-07.csv",
@@ -146,12 +148,12 @@ pub fn import_staged(
     shared_dir: &Path,
     out_dir: &Path,
     staging: &Path,
-) -> Result<(ImportReport, crate::data::ons_npp::ImportSummary), ImportError> {
+) -> Result<(ImportReport, DemographySummary), crate::Error> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| ImportError::Write { path, source }
     };
-    let result = (|| {
+    let result = (|| -> Result<_, ImportError> {
         std::fs::create_dir_all(staging).map_err(io(staging))?;
         let report = import_all(shared_dir, staging)?;
         let summary = crate::data::ons_npp::import_demography(
@@ -165,7 +167,7 @@ pub fn import_staged(
         Ok(r)
     });
     let _ = std::fs::remove_dir_all(staging);
-    moved
+    Ok(moved?)
 }
 
 /// Move every file under `from` into the same place under `to`.
@@ -196,7 +198,7 @@ fn move_into(from: &Path, to: &Path) -> Result<(), ImportError> {
 }
 
 /// Import everything from `shared_dir` into `out_dir` (which must exist).
-pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
+pub(crate) fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
     let mut write = |name: &str, (text, rows): (String, usize)| -> Result<(), ImportError> {
         source::write_file(out_dir, name, &text)?;
@@ -319,13 +321,17 @@ fn import_reference_and_vintages(
     report.tables.push((name.into(), rows));
     report
         .tables
-        .extend(import_reference(shared_dir, out_dir)?.tables);
+        .extend(reference_tables(shared_dir, out_dir)?.tables);
     Ok(())
 }
 
 /// Import only the reference tables of `fiscal reproduce` into
 /// `out_dir/reference/`.
-pub fn import_reference(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
+pub fn import_reference(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, crate::Error> {
+    Ok(reference_tables(shared_dir, out_dir)?)
+}
+
+fn reference_tables(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
     make_dir(out_dir, "reference")?;
     for (file, rows) in reference::read_all(shared_dir)? {
@@ -342,6 +348,15 @@ pub fn import_reference(shared_dir: &Path, out_dir: &Path) -> Result<ImportRepor
 /// written to `out_dir/vintages/NAME.csv`. Returns the file written and its
 /// row count.
 pub fn import_vintage(
+    name: &str,
+    efo: &Path,
+    outturn: Option<&Path>,
+    out_dir: &Path,
+) -> Result<(String, usize), crate::Error> {
+    Ok(vintage_table(name, efo, outturn, out_dir)?)
+}
+
+fn vintage_table(
     name: &str,
     efo: &Path,
     outturn: Option<&Path>,

@@ -23,7 +23,8 @@ use serde::Serialize;
 use super::error::IndicatorError;
 use super::solve::{self, Method, Settings, SolveError};
 use crate::data::Dataset;
-use crate::model::{project_with, Adjustments, Assumptions, Projection};
+use crate::model::engine::project_with;
+use crate::model::{Adjustments, Assumptions, Projection};
 use crate::years::FiscalYear;
 
 /// The EC's debt reference value for S1, % of GDP.

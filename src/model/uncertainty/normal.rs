@@ -101,6 +101,7 @@ impl Normals {
     }
 
     /// One standard normal draw.
+    #[cfg(test)]
     #[inline(always)]
     pub fn sample<R: RngCore + ?Sized>(&mut self, rng: &mut R) -> f64 {
         let b = self.bits(rng);

@@ -8,9 +8,9 @@
 //!   years (the debt portfolio's inputs come from the DMO, ONS and Bank of
 //!   England, not from the reckoners).
 
-use fiscal::model::project;
-use fiscal::model::reproduce::{efo_years, ready_reckoners};
-use fiscal::scenario::Scenario;
+use crate::model::project;
+use crate::model::reproduce::{efo_years, ready_reckoners};
+use crate::scenario::Scenario;
 
 #[test]
 fn efo_years_meet_their_tolerances() {
@@ -43,7 +43,7 @@ fn debt_interest_sensitivities_are_within_25_pct_of_the_reckoners() {
 
 #[test]
 fn primary_spending_start_point_matches_the_frs_file_on_its_denominator() {
-    use fiscal::model::reproduce::frs_start_point;
+    use crate::model::reproduce::frs_start_point;
     let s = Scenario::default_scenario().unwrap();
     let d = s.dataset().unwrap();
     let p = project(&s.assumptions, &d).unwrap();
@@ -59,7 +59,7 @@ fn primary_spending_start_point_matches_the_frs_file_on_its_denominator() {
 /// 2075-76; the others are reported with their gaps in docs/model.md.
 #[test]
 fn frs_lines_meet_their_hard_checks() {
-    use fiscal::model::reproduce::{frs_paths, FRS_LINE_TOLERANCE_PP};
+    use crate::model::reproduce::{frs_paths, FRS_LINE_TOLERANCE_PP};
     let s = Scenario::default_scenario().unwrap();
     let d = s.dataset().unwrap();
     let p = project(&s.assumptions, &d).unwrap();
