@@ -43,6 +43,47 @@ pub mod run;
 pub mod scenario;
 pub mod years;
 
+/// The table parsers, for the fuzz targets in `fuzz/` (cargo-fuzz builds
+/// with `--cfg fuzzing`); not part of the API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzz {
+    use crate::data::{AgeSexTable, GiltTable, PopulationTable, SeriesTable};
+    use crate::Error;
+
+    /// A wide `series,unit,<years>` table.
+    pub fn series_table(text: &str) -> Result<SeriesTable, Error> {
+        Ok(SeriesTable::parse("fuzz.csv", text)?)
+    }
+
+    /// A wide `sex,age,<columns>` table.
+    pub fn age_sex_table(text: &str) -> Result<AgeSexTable, Error> {
+        Ok(AgeSexTable::parse("fuzz.csv", text)?)
+    }
+
+    /// The DMO gilts table.
+    pub fn gilt_table(text: &str) -> Result<GiltTable, Error> {
+        Ok(GiltTable::parse("fuzz.csv", text)?)
+    }
+
+    /// A wide `sex,age,<years>` population table.
+    pub fn population_table(text: &str) -> Result<PopulationTable, Error> {
+        Ok(PopulationTable::parse("fuzz.csv", text)?)
+    }
+
+    /// An ONS open-data projection file.
+    pub fn ons_opendata(text: &str) -> Result<PopulationTable, Error> {
+        Ok(crate::data::ons_opendata::parse_ons_opendata(
+            "fuzz.csv", text,
+        )?)
+    }
+
+    /// Every cell of a population table.
+    pub fn persons(t: &PopulationTable) -> impl Iterator<Item = f64> + '_ {
+        t.persons.iter().copied()
+    }
+}
+
 pub use error::{Error, ErrorKind};
 pub use model::{Assumptions, Projection};
 pub use run::Run;

@@ -329,6 +329,16 @@ fn population_summary_of(
 mod tests {
     use super::*;
 
+    /// A wrapper (a Python binding releasing the GIL, a web server's
+    /// workers) can move runs, scenarios and errors between threads.
+    #[test]
+    fn runs_scenarios_and_errors_cross_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<Run>();
+        send_sync::<Scenario>();
+        send_sync::<Error>();
+    }
+
     #[test]
     fn a_run_of_the_default_is_the_plain_projection() {
         let s = Scenario::default_scenario().unwrap();

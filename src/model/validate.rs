@@ -140,10 +140,6 @@ pub(crate) const DATA_RULES: &[DataRule] = &[
     intervention_amounts_within_lines,
 ];
 
-/// Largest net migration accepted, persons a year either way: about twice
-/// the highest UK figure on record (906,000 in the year to June 2023, ONS).
-pub(crate) const MAX_NET_MIGRATION_PERSONS: f64 = 2.0e6;
-
 /// The longest name (scenario or intervention) accepted, in characters: a
 /// name is a label in tables and charts, not a description.
 pub(crate) const MAX_NAME_CHARS: usize = 200;
@@ -882,38 +878,9 @@ fn uncertainty_settings(c: &mut Check, a: &Assumptions) {
 fn population_settings(c: &mut Check, a: &Assumptions) {
     let Some(p) = &a.population else { return };
     let f = |name: &str| format!("population.{name}");
-    let ranges = [
-        ("tfr_children_per_woman", p.tfr_children_per_woman, 0.5, 5.0),
-        (
-            "life_expectancy_shift_years",
-            p.life_expectancy_shift_years,
-            -30.0,
-            30.0,
-        ),
-        (
-            "mortality_improvement_scale",
-            p.mortality_improvement_scale,
-            -3.0,
-            10.0,
-        ),
-        ("net_migration_scale", p.net_migration_scale, 0.0, 10.0),
-        (
-            "mortality_improvement_long_term_pct",
-            p.mortality_improvement_long_term_pct,
-            -5.0,
-            10.0,
-        ),
-        (
-            "sex_ratio_males_per_female",
-            p.sex_ratio_males_per_female,
-            0.8,
-            1.3,
-        ),
-    ];
-    for (name, v, lo, hi) in ranges {
-        if let Some(v) = v {
-            c.num(&f(name), v, lo, hi, Unit::Points);
-        }
+    // The ranges are the settings' own (one list, in `demography::settings`).
+    for (name, v, (lo, hi), _) in p.ranged() {
+        c.num(&f(name), v, lo, hi, Unit::Points);
     }
     if let Some(v) = p.net_migration_persons {
         migration(c, &f("net_migration_persons"), v);
@@ -959,7 +926,7 @@ fn migration(c: &mut Check, field: &str, v: f64) {
             ),
         );
     }
-    let m = MAX_NET_MIGRATION_PERSONS;
+    let m = crate::model::demography::settings::MAX_NET_MIGRATION_PERSONS;
     c.num(field, v, -m, m, Unit::Points);
 }
 

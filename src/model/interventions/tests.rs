@@ -5,7 +5,8 @@
 
 use super::{Adoption, Intervention};
 use crate::data::Dataset;
-use crate::model::{project, Assumptions, Projection};
+use crate::model::engine::project;
+use crate::model::{Assumptions, Projection};
 use crate::FiscalYear;
 use proptest::prelude::*;
 
