@@ -4,7 +4,7 @@
 //! up.
 //!
 //! Regenerate the snapshots after an intended change of style with
-//! `UPDATE_SNAPSHOTS=1 cargo test --test charts`, then look at the diff.
+//! `UPDATE_SNAPSHOTS=1 cargo test --test suite charts`, then look at the diff.
 
 use std::path::PathBuf;
 
@@ -203,7 +203,7 @@ fn svg_matches_snapshots() {
     assert!(
         stale.is_empty(),
         "output differs from the snapshots {stale:?}; if the change is intended, run \
-         `UPDATE_SNAPSHOTS=1 cargo test --test charts` and review the diff"
+         `UPDATE_SNAPSHOTS=1 cargo test --test suite charts` and review the diff"
     );
 }
 

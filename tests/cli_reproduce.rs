@@ -236,7 +236,7 @@ fn docs_show_the_table_the_command_prints() {
     }
     assert!(
         shown == table,
-        "docs/reproduce.md is out of step with `fiscal reproduce`: regenerate with UPDATE_DOCS=1 cargo test --test cli_reproduce"
+        "docs/reproduce.md is out of step with `fiscal reproduce`: regenerate with UPDATE_DOCS=1 cargo test --test suite cli_reproduce"
     );
 }
 

@@ -1,7 +1,7 @@
 //! Golden outputs: every shipped scenario's projection (and intervention
 //! results) must match the committed CSV under `tests/golden/` byte for byte.
 //! After a deliberate change, regenerate with `UPDATE_GOLDEN=1 cargo test
-//! --test golden` and review the diff.
+//! --test suite golden` and review the diff.
 
 use std::fs;
 use std::path::{Path, PathBuf};
