@@ -110,7 +110,7 @@ pub struct Row {
 
 impl Row {
     /// A row; `tolerance` with `hard` makes it a check.
-    pub fn new(
+    pub(crate) fn new(
         item: impl Into<String>,
         year: impl ToString,
         published: f64,

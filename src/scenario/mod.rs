@@ -492,6 +492,72 @@ impl Scenario {
         Scenario::load(arg)
     }
 
+    /// This scenario with the TOML `text` (named `name` in messages) laid
+    /// over it, as a file that `extends` it would be: every key is checked
+    /// against the schema at its line and column, later values win, tables
+    /// merge key by key, and the result is validated as a whole. What a
+    /// wrapper's overrides (a Python call's keyword arguments, a web form's
+    /// fields) go through, so they are checked exactly as scenario files
+    /// are. `extends` and `[data]` cannot be laid over a loaded scenario.
+    pub fn with_toml(&self, name: &str, text: &str) -> Result<Scenario, Error> {
+        Ok(self.overlay(name, text)?)
+    }
+
+    fn overlay(&self, name: &str, text: &str) -> Result<Scenario, ScenarioError> {
+        let mut l = Loader::new();
+        l.files = self.files.clone();
+        l.provenance = self.provenance.clone();
+        l.data = self.data.clone();
+        let mut merged = match Value::try_from(&self.assumptions) {
+            Ok(Value::Table(t)) => t,
+            _ => {
+                return Err(ScenarioError::single(
+                    name,
+                    "the scenario's assumptions cannot be written as TOML (a bug)",
+                ))
+            }
+        };
+        let doc = match toml_edit::ImDocument::parse(text.to_string()) {
+            Ok(d) => d,
+            Err(e) => {
+                l.malformed(name, text, e.span(), e.message());
+                return Err(l.error());
+            }
+        };
+        let mut check = FileCheck::new(name, text);
+        check.table(doc.as_table(), &l.schema, "");
+        l.diagnostics.append(&mut check.diagnostics);
+        for key in ["extends", "data"] {
+            if let Some(pos) = check.provenance.get(key).map(|p| p.1) {
+                l.diagnostics.push(Diagnostic {
+                    file: name.to_string(),
+                    position: pos,
+                    field: Some(key.into()),
+                    message: format!("`{key}` cannot be laid over a loaded scenario: load a file that sets it instead"),
+                });
+            }
+        }
+        if !l.diagnostics.is_empty() {
+            return Err(l.error());
+        }
+        let own: toml::Table = match toml_edit::de::from_document(doc) {
+            Ok(t) => t,
+            Err(e) => {
+                l.malformed(name, text, e.span(), e.message());
+                return Err(l.error());
+            }
+        };
+        l.files.push(SourceFile {
+            path: name.to_string(),
+            sha256: sha256_hex(text.as_bytes()),
+        });
+        for (k, v) in check.provenance {
+            l.provenance.insert(k, v);
+        }
+        merge(&mut merged, &own, &l.schema);
+        l.finish(Some(merged))
+    }
+
     /// The population the `[population]` settings ask for, if any.
     pub(crate) fn population_outcome(&self) -> Result<Option<PopulationOutcome>, DataError> {
         let Some(settings) = &self.assumptions.population else {
@@ -702,6 +768,45 @@ mod tests {
         let msg = e.to_string();
         assert!(msg.contains("x.toml:2:1: `economy.productivity_growth_pc`: unknown key; did you mean `productivity_growth_pct`?"), "{msg}");
         assert!(msg.contains("x.toml:3:21"), "{msg}");
+    }
+
+    #[test]
+    fn overrides_are_checked_like_a_file_and_round_trip_every_shipped_scenario() {
+        for e in catalog::all() {
+            let s = Scenario::shipped(e).unwrap();
+            let same = s.with_toml("none", "").unwrap();
+            assert_eq!(same.assumptions, s.assumptions, "{}", e.name);
+        }
+        let s = Scenario::default_scenario().unwrap();
+        let o = s
+            .with_toml("overrides", "[economy]\nproductivity_growth_pct = 1\n")
+            .unwrap();
+        assert_eq!(o.assumptions.economy.productivity_growth_pct, 1.0);
+        assert_eq!(
+            o.locate("economy.productivity_growth_pct").as_deref(),
+            Some("overrides:2:1")
+        );
+        let e = s
+            .with_toml("overrides", "[economy]\nproductivity_growth_pc = 1\n")
+            .unwrap_err();
+        assert!(e.is_bad_input());
+        assert!(e.to_string().contains("overrides:2:1: `economy.productivity_growth_pc`: unknown key; did you mean `productivity_growth_pct`?"), "{e}");
+        let e = s
+            .with_toml("overrides", "[economy]\ncpi_inflation_pct = 0.02\n")
+            .unwrap_err();
+        assert!(
+            e.to_string().starts_with(
+                "overrides:2:1: `economy.cpi_inflation_pct`: 0.02 looks like a fraction"
+            ),
+            "{e}"
+        );
+        let e = s
+            .with_toml("overrides", "extends = \"low_productivity\"\n")
+            .unwrap_err();
+        assert!(
+            e.to_string().contains("`extends` cannot be laid over"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -205,6 +205,7 @@ impl DemographicAssumptions {
     }
 
     /// The same assumptions restricted to the first `n` projection years.
+    #[cfg(test)]
     pub fn truncated(&self, n: usize) -> DemographicAssumptions {
         let n = n.min(self.n_years());
         DemographicAssumptions {

@@ -101,7 +101,7 @@ impl VariantPreset {
     ];
 
     /// The settings this preset stands for.
-    pub fn settings(self, principal: &DemographicAssumptions) -> PopulationSettings {
+    pub(crate) fn settings(self, principal: &DemographicAssumptions) -> PopulationSettings {
         use VariantPreset as V;
         let mut s = PopulationSettings::default();
         let (tfr, improvement, migration) = match self {
@@ -291,7 +291,7 @@ impl PopulationSettings {
     }
 
     /// Which population these settings ask for (and whether they conflict).
-    pub fn choice(&self) -> Result<PopulationChoice, DemographyError> {
+    pub(crate) fn choice(&self) -> Result<PopulationChoice, DemographyError> {
         match &self.projection {
             Some(p) if self.has_assumptions() => Err(bad(format!(
                 "`projection = \"{p}\"` names a ready projection, which cannot be combined with assumption settings; remove one or the other"
@@ -314,7 +314,7 @@ impl PopulationSettings {
     }
 
     /// Apply the settings to the `principal` assumptions.
-    pub fn apply(
+    pub(crate) fn apply(
         &self,
         principal: &DemographicAssumptions,
     ) -> Result<DemographicAssumptions, DemographyError> {

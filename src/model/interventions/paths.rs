@@ -44,14 +44,14 @@ pub enum Target {
 
 impl Target {
     /// Look up a line key.
-    pub fn parse(key: &str) -> Option<Target> {
+    pub(crate) fn parse(key: &str) -> Option<Target> {
         Spend::from_key(key)
             .map(Target::Spend)
             .or_else(|| Receipt::from_key(key).map(Target::Receipt))
     }
 
     /// Every valid key, for suggestions.
-    pub fn keys() -> Vec<&'static str> {
+    pub(crate) fn keys() -> Vec<&'static str> {
         Spend::ALL
             .iter()
             .map(|s| s.key())

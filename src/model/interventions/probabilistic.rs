@@ -171,7 +171,7 @@ pub struct Percentiles {
 impl Percentiles {
     /// Of `values` (any order; non-finite values are dropped). `None` when
     /// there are none.
-    pub fn of(values: impl IntoIterator<Item = f64>) -> Option<Percentiles> {
+    pub(crate) fn of(values: impl IntoIterator<Item = f64>) -> Option<Percentiles> {
         let mut v: Vec<f64> = values.into_iter().filter(|x| x.is_finite()).collect();
         v.sort_by(f64::total_cmp);
         let q = |p| quantile(&v, p);

@@ -227,7 +227,7 @@ pub struct FanRun {
 
 impl FanRun {
     /// The deterministic values of `base`, by year.
-    pub fn deterministic_of(base: &Baseline) -> Vec<[f64; 3]> {
+    pub(crate) fn deterministic_of(base: &Baseline) -> Vec<[f64; 3]> {
         (0..base.len())
             .map(|t| {
                 [
