@@ -14,7 +14,7 @@ use fiscal::chart::decomposition::Period;
 use fiscal::chart::interventions::{EffectPath, PACKAGE_LABEL};
 use fiscal::chart::pyramid::PyramidYear;
 use fiscal::chart::{
-    self, style, Body, Chart, ChartKind, Decomposition, Frame, Input, Interventions, Layer, Lines,
+    self, Body, Chart, ChartKind, Decomposition, Frame, Input, Interventions, Layer, Lines,
     Options, Pyramid, Series, Stacked,
 };
 use fiscal::scenario::Scenario;
@@ -247,7 +247,7 @@ fn every_png_has_the_stated_size_and_is_not_blank() {
     assert_eq!(charts.len(), ChartKind::ALL.len() - 1);
     for c in charts {
         let (w, h, px) = decode(&c.png().unwrap());
-        assert_eq!((w, h), (style::WIDTH, style::HEIGHT), "{:?}", c.kind);
+        assert_eq!((w, h), (chart::WIDTH, chart::HEIGHT), "{:?}", c.kind);
         let pixels: Vec<&[u8]> = px.chunks(3).collect();
         let white = pixels.iter().filter(|p| **p == [255, 255, 255]).count();
         let mut colours: Vec<&[u8]> = pixels.clone();
@@ -346,7 +346,7 @@ fn interventions_chart_png_is_drawn_and_its_csv_matches_the_results() {
         .find(|c| c.kind == ChartKind::Interventions)
         .unwrap();
     let (w, h, px) = decode(&c.png().unwrap());
-    assert_eq!((w, h), (style::WIDTH, style::HEIGHT));
+    assert_eq!((w, h), (chart::WIDTH, chart::HEIGHT));
     let white = px.chunks(3).filter(|p| *p == [255, 255, 255]).count();
     let inked = 1.0 - white as f64 / (px.len() / 3) as f64;
     assert!((0.01..0.97).contains(&inked), "{inked:.3} inked");

@@ -10,7 +10,7 @@ use crate::common::check_snapshots;
 use fiscal::chart::fan::Fan;
 use fiscal::chart::heatmap::Heatmap;
 use fiscal::chart::tornado::Tornado;
-use fiscal::chart::{style, Chart};
+use fiscal::chart::{self, Chart};
 use fiscal::FiscalYear;
 
 fn charts() -> Vec<(&'static str, Chart)> {
@@ -106,7 +106,7 @@ fn svg_matches_snapshots_and_png_is_drawn() {
         buf.truncate(info.buffer_size());
         assert_eq!(
             (info.width, info.height),
-            (style::WIDTH, style::HEIGHT),
+            (chart::WIDTH, chart::HEIGHT),
             "{name}"
         );
         let distinct: std::collections::BTreeSet<&[u8]> = buf.chunks(3).collect();

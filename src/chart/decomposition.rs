@@ -86,7 +86,7 @@ impl Decomposition {
     }
 
     /// Sum yearly decomposition rows by decade.
-    pub fn from_rows(rows: &[DecompositionRow]) -> Decomposition {
+    pub(crate) fn from_rows(rows: &[DecompositionRow]) -> Decomposition {
         let mut periods: Vec<Period> = Vec::new();
         for r in rows {
             let start = r.year.start();

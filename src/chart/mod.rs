@@ -24,7 +24,7 @@ pub mod package_fan;
 pub mod pyramid;
 mod raster;
 pub mod stacked;
-pub mod style;
+pub(crate) mod style;
 mod subset;
 pub mod tornado;
 
@@ -40,12 +40,13 @@ use crate::output::csv::{num as fmt_num, safe_text};
 use crate::years::FiscalYear;
 
 pub use decomposition::Decomposition;
-pub use font::font_face_css;
+pub(crate) use font::font_face_css;
 pub use frame::{Frame, LegendEntry};
 pub use interventions::{EffectPath, Interventions};
 pub use lines::{Lines, Series};
 pub use pyramid::Pyramid;
 pub use stacked::{Layer, Stacked};
+pub use style::{HEIGHT, WIDTH};
 
 /// Why a chart could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -454,7 +455,7 @@ fn efo_span(p: &Projection) -> Option<(FiscalYear, FiscalYear)> {
 
 /// The default pyramid years: first, middle (to the nearest 5) and last
 /// projection years.
-pub fn default_pyramid_years(p: &Projection) -> Vec<i32> {
+pub(crate) fn default_pyramid_years(p: &Projection) -> Vec<i32> {
     let (Some(a), Some(b)) = (p.years.first(), p.years.last()) else {
         return Vec::new();
     };
