@@ -160,13 +160,13 @@ fn band(report: &PastReport, run: &Run, published: f64, out: &mut CaseResult) ->
     let mut lower = base.clone();
     let mut higher = base.clone();
     for u in report.unknowns {
-        let mut ends = [0.0; 2];
-        for (k, bound) in [Bound::Low, Bound::High].into_iter().enumerate() {
+        let at = |bound: Bound| {
             let mut a = base.clone();
             (u.set)(&mut a, bound);
-            ends[k] = headline_psnd(report, run, &a, case)?;
-        }
-        let (lo_bound, hi_bound) = if ends[0] <= ends[1] {
+            headline_psnd(report, run, &a, case)
+        };
+        let (at_low, at_high) = (at(Bound::Low)?, at(Bound::High)?);
+        let (lo_bound, hi_bound) = if at_low <= at_high {
             (Bound::Low, Bound::High)
         } else {
             (Bound::High, Bound::Low)
@@ -178,8 +178,8 @@ fn band(report: &PastReport, run: &Run, published: f64, out: &mut CaseResult) ->
             central: u.central.into(),
             low: u.low.into(),
             high: u.high.into(),
-            psnd_at_low: ends[0],
-            psnd_at_high: ends[1],
+            psnd_at_low: at_low,
+            psnd_at_high: at_high,
             why: u.why.into(),
         });
     }

@@ -240,3 +240,50 @@ impl<'a> MediumTerm<'a> {
         Ok((flows, interest))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(split: &str) -> (Assumptions, Dataset) {
+        let text = format!("extends = \"default\"\n[spending]\nstart_point_pct_gdp = {split}\n");
+        let s = crate::scenario::Scenario::from_text("t.toml", &text, None).unwrap();
+        let d = s.dataset().unwrap();
+        (s.assumptions, d)
+    }
+
+    #[test]
+    fn a_start_point_resplits_primary_spending_without_changing_it() {
+        let (a, d) = scenario("{ health = 9.0, state_pension = 5.5 }");
+        let none = StartPoint::of(&crate::scenario::Scenario::default_scenario().unwrap().assumptions);
+        let set = StartPoint::of(&a);
+        let (mt, base) = (a.horizon.medium_term_end, a.horizon.base_year);
+        for (y, weight) in [(base, 0.0), (mt, 1.0)] {
+            let gdp = d.efo.get("macro.nominal_gdp", y).unwrap();
+            let (plain, _) = efo_year_lines(&d, y, gdp, &none).unwrap();
+            let (split, _) = efo_year_lines(&d, y, gdp, &set).unwrap();
+            let total = |s: &[f64; Spend::N]| s.iter().sum::<f64>();
+            assert!((total(&plain) - total(&split)).abs() < 1e-9);
+            let health = 100.0 * split[Spend::Health as usize] / gdp;
+            let at_end = frs_pct_in(&d, Spend::Health, mt).unwrap();
+            let vintage = frs_pct_in(&d, Spend::Health, y).unwrap();
+            assert!((health - (vintage + (9.0 - at_end) * weight)).abs() < 1e-9, "{y}");
+            assert_eq!(
+                split[Spend::Education as usize],
+                plain[Spend::Education as usize]
+            );
+        }
+    }
+
+    #[test]
+    fn the_difference_phases_in_over_the_medium_term() {
+        let (a, _) = scenario("{ health = 9.0 }");
+        let s = StartPoint::of(&a);
+        let b = a.horizon.base_year;
+        let n = f64::from(b.years_until(a.horizon.medium_term_end));
+        assert_eq!(s.weight(b), 0.0);
+        assert!((s.weight(b.next()) - 1.0 / n).abs() < 1e-12);
+        assert_eq!(s.weight(a.horizon.medium_term_end), 1.0);
+        assert_eq!(s.weight(a.horizon.end_year), 1.0);
+    }
+}
