@@ -380,7 +380,10 @@ pub const FSR_2017_UNKNOWNS: &[Unknown] = &[
     TOBACCO,
 ];
 
-/// The FSR July 2018's unknowns.
+/// The FSR July 2018's unknowns. Its economic determinants (productivity,
+/// the deflator, CPI, the RPI wedge, the triple lock premium, rates as
+/// nominal growth + 0.2 pp) are the OBR's as published in March 2019, when
+/// the July 2018 report was the latest: cited, not in the band.
 pub const FSR_2018_UNKNOWNS: &[Unknown] = &[
     Unknown {
         name: "productivity growth, % a year",
@@ -390,11 +393,9 @@ pub const FSR_2018_UNKNOWNS: &[Unknown] = &[
         why: "2.0 is the OBR's (long-term determinants); the OBR reaches it in 2030-31 from the EFO's 1.2 % in 2022, which a single long-run rate cannot follow: 1.9 spreads that shortfall over the horizon",
         set: productivity_2018,
     },
-    RATE_SPREAD,
     MATURITY,
     HEALTH,
     HEALTHY_AGEING,
-    TRIPLE_LOCK,
     FUEL,
     TOBACCO,
 ];
