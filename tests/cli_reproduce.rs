@@ -34,13 +34,22 @@ fn list_names_seven_cases_with_their_inputs() {
     }
     assert_eq!(text.lines().filter(|l| !l.starts_with(' ')).count(), 7);
     for field in ["EFO vintage:", "population:", "assumptions:", "tolerance:"] {
-        let n = text.lines().filter(|l| l.trim_start().starts_with(field)).count();
+        let n = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with(field))
+            .count();
         assert_eq!(n, 7, "{field} in {text}");
     }
     assert!(text.contains("November 2016 (efo-2016-11"), "{text}");
-    assert!(text.contains("ONS 2014-based principal (npp2014-ppp)"), "{text}");
+    assert!(
+        text.contains("ONS 2014-based principal (npp2014-ppp)"),
+        "{text}"
+    );
     assert!(text.contains("March 2018 (efo-2018-03"), "{text}");
-    assert!(text.contains("ONS 2016-based principal (npp2016-ppp)"), "{text}");
+    assert!(
+        text.contains("ONS 2016-based principal (npp2016-ppp)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -314,7 +323,12 @@ fn fsr_2017_starts_from_its_efo_and_shows_the_band() {
     let rows = case["rows"].as_array().unwrap();
     let start: Vec<&serde_json::Value> = rows
         .iter()
-        .filter(|r| r["item"].as_str().unwrap().contains("(start point, vs the EFO)"))
+        .filter(|r| {
+            r["item"]
+                .as_str()
+                .unwrap()
+                .contains("(start point, vs the EFO)")
+        })
         .collect();
     assert_eq!(start.len(), 5);
     for r in &start {
@@ -357,8 +371,18 @@ fn headlines_pair_only_with_their_own_report() {
             "{line}"
         );
     }
-    assert!(text.contains("FSR 2011 (") && text.contains("not re-runnable: its population (the ONS 2008-based projection) is not in shared/"), "{text}");
-    assert!(text.contains("FRS 2025 (") && text.contains("not re-runnable: its medium term (the March 2025 EFO)"), "{text}");
+    assert!(
+        text.contains("FSR 2011 (")
+            && text.contains(
+                "not re-runnable: its population (the ONS 2008-based projection) is not in shared/"
+            ),
+        "{text}"
+    );
+    assert!(
+        text.contains("FRS 2025 (")
+            && text.contains("not re-runnable: its medium term (the March 2025 EFO)"),
+        "{text}"
+    );
 }
 
 const HOFD: &str = "tests/fixtures/import/hofd.xlsx";
@@ -371,22 +395,47 @@ fn hofd_lists_its_vintages() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("November 2016    efo-2016-11  2015-16..2021-22   importable"), "{text}");
-    assert!(text.contains("March 2010") && text.contains("no row in PSDebtint"), "{text}");
+    assert!(
+        text.contains("November 2016    efo-2016-11  2015-16..2021-22   importable"),
+        "{text}"
+    );
+    assert!(
+        text.contains("March 2010") && text.contains("no row in PSDebtint"),
+        "{text}"
+    );
 }
 
 #[test]
 fn an_unknown_hofd_vintage_exits_2_with_the_nearest_names() {
     bad(
-        &["data", "import", "hofd", "--file", HOFD, "--vintage", "November 2106"],
-        &["no vintage `November 2106`", "the nearest are \"November 2016\"", "--list"],
+        &[
+            "data",
+            "import",
+            "hofd",
+            "--file",
+            HOFD,
+            "--vintage",
+            "November 2106",
+        ],
+        &[
+            "no vintage `November 2106`",
+            "the nearest are \"November 2016\"",
+            "--list",
+        ],
     );
 }
 
 #[test]
 fn a_hostile_hofd_workbook_is_refused_at_its_far_cell() {
     bad(
-        &["data", "import", "hofd", "--file", "tests/fixtures/import/hofd_hostile.xlsx", "--list"],
+        &[
+            "data",
+            "import",
+            "hofd",
+            "--file",
+            "tests/fixtures/import/hofd_hostile.xlsx",
+            "--list",
+        ],
         &["sheet `PSND` cell XFD1048576", "outside the area read"],
     );
 }

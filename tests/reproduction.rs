@@ -89,8 +89,16 @@ fn fsr_2017_starts_from_the_november_2016_efo() {
         ("PSND", 81.56, y.psnd_pct_gdp),
         ("PSNB", 0.73, y.pct_gdp(y.psnb_gbp_bn)),
         ("receipts", 37.05, y.pct_gdp(y.receipts_total_gbp_bn)),
-        ("TME", 37.78, y.pct_gdp(y.primary_spending_gbp_bn + y.interest_gbp_bn)),
-        ("primary spending", 35.75, y.pct_gdp(y.primary_spending_gbp_bn)),
+        (
+            "TME",
+            37.78,
+            y.pct_gdp(y.primary_spending_gbp_bn + y.interest_gbp_bn),
+        ),
+        (
+            "primary spending",
+            35.75,
+            y.pct_gdp(y.primary_spending_gbp_bn),
+        ),
     ] {
         assert!(
             (ours - published).abs() < 0.1 && (ours - published).abs() < 0.006,

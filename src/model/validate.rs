@@ -511,9 +511,12 @@ fn spending_ranges(c: &mut Check, a: &Assumptions) {
     for (key, v) in &s.start_point_pct_gdp {
         let field = format!("spending.start_point_pct_gdp.{key}");
         if !super::assumptions::START_POINT_LINES.contains(&key.as_str()) {
-            let hint = crate::model::suggest::suggest(key, super::assumptions::START_POINT_LINES.iter().copied())
-                .map(|s| format!(" (did you mean `{s}`?)"))
-                .unwrap_or_default();
+            let hint = crate::model::suggest::suggest(
+                key,
+                super::assumptions::START_POINT_LINES.iter().copied(),
+            )
+            .map(|s| format!(" (did you mean `{s}`?)"))
+            .unwrap_or_default();
             c.push(
                 &field,
                 format!(
@@ -1281,7 +1284,10 @@ fn start_point_leaves_other_spending(c: &mut Check, a: &Assumptions, data: &Data
     let Ok((spend, _)) = super::engine::efo_year_lines(data, y, gdp, &start) else {
         return;
     };
-    let Some(other) = spend.get(super::lines::Spend::NonAgeRelated as usize).copied() else {
+    let Some(other) = spend
+        .get(super::lines::Spend::NonAgeRelated as usize)
+        .copied()
+    else {
         return;
     };
     if other <= 0.0 {

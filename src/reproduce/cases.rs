@@ -132,11 +132,13 @@ impl Runs {
             let run = past::load(report, case)?;
             self.past.insert(report.case, run);
         }
-        self.past.get(report.case).ok_or(ReproduceError::UnknownCase {
-            name: case.into(),
-            suggestion: None,
-            available: String::new(),
-        })
+        self.past
+            .get(report.case)
+            .ok_or(ReproduceError::UnknownCase {
+                name: case.into(),
+                suggestion: None,
+                available: String::new(),
+            })
     }
 
     /// Run one case.
@@ -392,9 +394,10 @@ fn obr_headlines(runs: &mut Runs, out: &mut CaseResult) -> Result<(), ReproduceE
             .and_then(|i| i.rerun.ok())
             .and_then(reports::past_report)
         else {
-            let why = inputs.map_or("its inputs are not listed in src/reproduce/reports.rs", |i| {
-                i.rerun.err().unwrap_or("")
-            });
+            let why = inputs.map_or(
+                "its inputs are not listed in src/reproduce/reports.rs",
+                |i| i.rerun.err().unwrap_or(""),
+            );
             let figure = format!("{} % in {}", r.value, r.year);
             match not_rerun.iter_mut().find(|(name, _, _)| *name == report) {
                 Some((_, figures, _)) => figures.push(figure),
@@ -425,8 +428,9 @@ fn obr_headlines(runs: &mut Runs, out: &mut CaseResult) -> Result<(), ReproduceE
     out.notes.push(format!(
         "Each headline is set against the re-run of its own report (its EFO, its population, its assumptions: the fsr-2017 and fsr-2018 cases); {no_year} headlines of re-run reports have no fiscal year and are not listed. FSR 2018's 2067-68 figure includes the June 2018 NHS announcement, which the re-run does not (see fsr-2018)."
     ));
-    out.notes.extend(not_rerun.into_iter().map(|(report, figures, why)| {
-        format!("{report} ({}): not re-runnable: {why}", figures.join("; "))
-    }));
+    out.notes
+        .extend(not_rerun.into_iter().map(|(report, figures, why)| {
+            format!("{report} ({}): not re-runnable: {why}", figures.join("; "))
+        }));
     Ok(())
 }

@@ -360,7 +360,11 @@ mod tests {
         for r in &reports::PAST_REPORTS {
             let c = CASES.iter().find(|c| c.name == r.case).unwrap();
             let n = r.unknowns.len().to_string();
-            assert!(c.assumptions.contains(&n) && c.tolerance.contains(&n), "{}", c.name);
+            assert!(
+                c.assumptions.contains(&n) && c.tolerance.contains(&n),
+                "{}",
+                c.name
+            );
         }
     }
 

@@ -27,7 +27,11 @@ pub(super) fn load(report: &PastReport, case: &'static str) -> Result<Run, Repro
 }
 
 /// The case's rows, band and notes.
-pub(super) fn case(report: &PastReport, run: &Run, out: &mut CaseResult) -> Result<(), ReproduceError> {
+pub(super) fn case(
+    report: &PastReport,
+    run: &Run,
+    out: &mut CaseResult,
+) -> Result<(), ReproduceError> {
     out.scenarios.push(used(&run.scenario));
     out.data = tables(&run.data);
     out.data.push((
@@ -67,10 +71,26 @@ fn start_point(report: &PastReport, run: &Run, out: &mut CaseResult) -> Result<(
         return Ok(());
     };
     let rows = [
-        ("PSND (start point, vs the EFO)", get("fiscal.psnd_pct_gdp"), y.psnd_pct_gdp),
-        ("PSNB (start point, vs the EFO)", get("fiscal.psnb_pct_gdp"), share(y, y.psnb_gbp_bn)),
-        ("receipts (start point, vs the EFO)", get("receipts.total_pct_gdp"), share(y, y.receipts_total_gbp_bn)),
-        ("TME (start point, vs the EFO)", get("spending.tme_pct_gdp"), share(y, y.primary_spending_gbp_bn + y.interest_gbp_bn)),
+        (
+            "PSND (start point, vs the EFO)",
+            get("fiscal.psnd_pct_gdp"),
+            y.psnd_pct_gdp,
+        ),
+        (
+            "PSNB (start point, vs the EFO)",
+            get("fiscal.psnb_pct_gdp"),
+            share(y, y.psnb_gbp_bn),
+        ),
+        (
+            "receipts (start point, vs the EFO)",
+            get("receipts.total_pct_gdp"),
+            share(y, y.receipts_total_gbp_bn),
+        ),
+        (
+            "TME (start point, vs the EFO)",
+            get("spending.tme_pct_gdp"),
+            share(y, y.primary_spending_gbp_bn + y.interest_gbp_bn),
+        ),
         (
             "primary spending = TME less debt interest (start point, vs the EFO)",
             Some(100.0 * (tme - interest) / gdp),
@@ -79,7 +99,15 @@ fn start_point(report: &PastReport, run: &Run, out: &mut CaseResult) -> Result<(
     ];
     for (item, published, ours) in rows {
         if let Some(p) = published {
-            out.rows.push(Row::new(item, y0, p, ours, "% of GDP", Some(START_POINT_TOLERANCE_PP), true));
+            out.rows.push(Row::new(
+                item,
+                y0,
+                p,
+                ours,
+                "% of GDP",
+                Some(START_POINT_TOLERANCE_PP),
+                true,
+            ));
         }
     }
     Ok(())
@@ -91,7 +119,10 @@ fn headline(report: &PastReport, out: &mut CaseResult) -> Result<f64, ReproduceE
     let rows = refs(out.name, "obr_headlines.csv")?;
     let find = |item: &str| {
         rows.iter()
-            .find(|r| r.item == format!("{}: {item}", report.report) && r.fiscal_year() == Some(report.headline_year))
+            .find(|r| {
+                r.item == format!("{}: {item}", report.report)
+                    && r.fiscal_year() == Some(report.headline_year)
+            })
             .map(|r| r.value)
     };
     let Some(published) = find("psnd") else {
@@ -127,7 +158,12 @@ fn missing_reference(case: &'static str, report: &PastReport, item: &str) -> Rep
 }
 
 /// PSND in the headline year of a run of `a` on the report's data.
-fn headline_psnd(report: &PastReport, run: &Run, a: &Assumptions, case: &'static str) -> Result<f64, ReproduceError> {
+fn headline_psnd(
+    report: &PastReport,
+    run: &Run,
+    a: &Assumptions,
+    case: &'static str,
+) -> Result<f64, ReproduceError> {
     let p = project(a, &run.data).map_err(|source| ReproduceError::Model { case, source })?;
     p.year(report.headline_year)
         .map(|y| y.psnd_pct_gdp)
@@ -143,7 +179,12 @@ fn headline_psnd(report: &PastReport, run: &Run, a: &Assumptions, case: &'static
 /// The headline row, then one run at each end of each unknown's range
 /// (the others central) and the two runs with every unknown at the end
 /// that lowers (raises) PSND.
-fn band(report: &PastReport, run: &Run, published: f64, out: &mut CaseResult) -> Result<(), ReproduceError> {
+fn band(
+    report: &PastReport,
+    run: &Run,
+    published: f64,
+    out: &mut CaseResult,
+) -> Result<(), ReproduceError> {
     let case = out.name;
     let hy = report.headline_year;
     let central = run.projection.year(hy).map_or(f64::NAN, |y| y.psnd_pct_gdp);
@@ -200,7 +241,8 @@ fn band(report: &PastReport, run: &Run, published: f64, out: &mut CaseResult) ->
         ("PSND, band: every unknown at its lower-PSND end", min),
         ("PSND, band: every unknown at its higher-PSND end", max),
     ] {
-        out.rows.push(Row::new(label, hy, published, v, "% of GDP", None, false));
+        out.rows
+            .push(Row::new(label, hy, published, v, "% of GDP", None, false));
     }
     out.notes.push(format!(
         "Band over the {} assumptions the report does not publish: PSND in {hy} {min:.0} % to {max:.0} % (central {central:.1} %, published {published:.1} %); the table after the rows gives each one's range and why.",
@@ -225,11 +267,16 @@ fn item_value(y: &YearResult, item: &str) -> Option<f64> {
 
 /// The report's other published figures (the report's own reference
 /// table, and its rows of `obr_headlines.csv`) next to ours: reported.
-fn published_figures(report: &PastReport, run: &Run, out: &mut CaseResult) -> Result<(), ReproduceError> {
+fn published_figures(
+    report: &PastReport,
+    run: &Run,
+    out: &mut CaseResult,
+) -> Result<(), ReproduceError> {
     let case = out.name;
     let mut rows: Vec<Reference> = Vec::new();
     if report.case == "fsr-2017" {
-        out.data.push(("reference", "embedded:data/reference/fsr2017.csv".into()));
+        out.data
+            .push(("reference", "embedded:data/reference/fsr2017.csv".into()));
         rows.extend(refs(case, "fsr2017.csv")?);
     }
     let prefix = format!("{}: ", report.report);
@@ -245,11 +292,16 @@ fn published_figures(report: &PastReport, run: &Run, out: &mut CaseResult) -> Re
     let mut seen = Vec::new();
     for r in rows {
         let year = r.fiscal_year();
-        if r.item == "psnd" && year == Some(report.headline_year) || seen.contains(&(r.item.clone(), r.year.clone())) {
+        if r.item == "psnd" && year == Some(report.headline_year)
+            || seen.contains(&(r.item.clone(), r.year.clone()))
+        {
             continue;
         }
         seen.push((r.item.clone(), r.year.clone()));
-        let Some(ours) = year.and_then(|fy| p.year(fy)).and_then(|y| item_value(y, &r.item)) else {
+        let Some(ours) = year
+            .and_then(|fy| p.year(fy))
+            .and_then(|y| item_value(y, &r.item))
+        else {
             if !HEALTH_VARIANT_ITEMS.contains(&r.item.as_str()) {
                 skipped.push(format!("{} ({})", r.item, r.year));
             }
@@ -257,11 +309,16 @@ fn published_figures(report: &PastReport, run: &Run, out: &mut CaseResult) -> Re
         };
         let input = year == Some(report.start_year) && set.contains_key(&r.item);
         let label = if input {
-            format!("{} (an input: start_point_pct_gdp)", r.item.replace('_', " "))
+            format!(
+                "{} (an input: start_point_pct_gdp)",
+                r.item.replace('_', " ")
+            )
         } else {
             r.item.replace('_', " ")
         };
-        out.rows.push(Row::new(label, &r.year, r.value, ours, "% of GDP", None, false));
+        out.rows.push(Row::new(
+            label, &r.year, r.value, ours, "% of GDP", None, false,
+        ));
     }
     if report.case == "fsr-2017" {
         health_variant(report, run, out)?;
@@ -286,7 +343,11 @@ const HEALTH_VARIANT_ITEMS: &[&str] = &[
 /// other cost pressures at zero (taken as the report's lower health
 /// variant, whose definition is not held) against the central, and the
 /// demographic part of the rise in health spending (IFS BN207).
-fn health_variant(report: &PastReport, run: &Run, out: &mut CaseResult) -> Result<(), ReproduceError> {
+fn health_variant(
+    report: &PastReport,
+    run: &Run,
+    out: &mut CaseResult,
+) -> Result<(), ReproduceError> {
     let case = out.name;
     let mut a = run.scenario.assumptions.clone();
     a.spending.health_other_cost_pressures_start_pp = 0.0;
@@ -301,7 +362,9 @@ fn health_variant(report: &PastReport, run: &Run, out: &mut CaseResult) -> Resul
         match r.item.as_str() {
             "health_change_total" => {
                 let first = FiscalYear(report.headline_year.start() - 50);
-                if let (Some(end), Some(start)) = (health(Some(c)), health(run.projection.year(first))) {
+                if let (Some(end), Some(start)) =
+                    (health(Some(c)), health(run.projection.year(first)))
+                {
                     out.rows.push(Row::new(
                         "health change",
                         format!("{first}..{hy}"),

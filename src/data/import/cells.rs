@@ -83,7 +83,11 @@ pub fn cell_ref(row: u32, col: u32) -> String {
         c = (c - 1) / 26;
     }
     letters.reverse();
-    format!("{}{}", letters.into_iter().collect::<String>(), u64::from(row) + 1)
+    format!(
+        "{}{}",
+        letters.into_iter().collect::<String>(),
+        u64::from(row) + 1
+    )
 }
 
 /// Read sheet `sheet` of `wb` (the workbook at `path`, for messages) cell
@@ -111,9 +115,12 @@ pub fn read<RS: Read + Seek>(
         cells: BTreeMap::new(),
     };
     loop {
-        let next = reader
-            .next_cell()
-            .map_err(|e| err(None, format!("the sheet's XML is malformed ({e}): re-download the workbook")))?;
+        let next = reader.next_cell().map_err(|e| {
+            err(
+                None,
+                format!("the sheet's XML is malformed ({e}): re-download the workbook"),
+            )
+        })?;
         let Some(cell) = next else { break };
         let (row, col) = cell.get_position();
         let value = match cell.get_value() {

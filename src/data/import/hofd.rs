@@ -215,7 +215,9 @@ pub fn parse_sheet(path: &Path, s: &SparseSheet) -> Result<SeriesSheet, ImportEr
             path: path.to_path_buf(),
             sheet: s.name.clone(),
             cell: None,
-            message: "no header row starting \"Back to contents\": the database's layout has changed".into(),
+            message:
+                "no header row starting \"Back to contents\": the database's layout has changed"
+                    .into(),
         })?;
     let periods: BTreeMap<u32, FiscalYear> = s
         .row(header)
@@ -259,7 +261,9 @@ pub fn parse_sheet(path: &Path, s: &SparseSheet) -> Result<SeriesSheet, ImportEr
                     return Err(err(
                         r,
                         c,
-                        format!("`{name}` {year} is not a number: the database's layout has changed"),
+                        format!(
+                            "`{name}` {year} is not a number: the database's layout has changed"
+                        ),
                     ))
                 }
             }
@@ -348,7 +352,13 @@ impl Database {
             };
             let rows = sheet.rows_of(label);
             if rows.len() > 1 {
-                twice.push(format!("{s} rows {}", rows.iter().map(u32::to_string).collect::<Vec<_>>().join(" and ")));
+                twice.push(format!(
+                    "{s} rows {}",
+                    rows.iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                ));
             } else if sheet.row(label).is_none_or(BTreeMap::is_empty) {
                 missing.push(*s);
             }
@@ -365,7 +375,12 @@ impl Database {
     /// The label of vintage `wanted` (compared without case and with runs
     /// of spaces as one), or an error listing the nearest labels.
     pub fn find(&self, wanted: &str) -> Result<String, ImportError> {
-        let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let norm = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
         let all = self.vintages();
         if let Some(v) = all.iter().find(|v| norm(&v.label) == norm(wanted)) {
             return Ok(v.label.clone());
@@ -397,7 +412,11 @@ pub fn nearest<'a>(wanted: &str, labels: impl Iterator<Item = &'a str>) -> Vec<S
         .collect();
     scored.sort();
     scored.dedup_by(|a, b| a.3 == b.3);
-    scored.into_iter().take(5).map(|(_, _, _, l)| l.to_string()).collect()
+    scored
+        .into_iter()
+        .take(5)
+        .map(|(_, _, _, l)| l.to_string())
+        .collect()
 }
 
 /// A vintage's series: (series, year) → (value, unit).
@@ -458,7 +477,9 @@ fn derive(db: &Database, label: &str, rows: &mut Rows) -> Result<(), ImportError
             Some(n) => *n,
             None => {
                 let prev = gdp.get(&y.prev()).ok_or_else(|| {
-                    bad(format!("nominal GDP has one year only ({y}): centred GDP cannot be derived"))
+                    bad(format!(
+                        "nominal GDP has one year only ({y}): centred GDP cannot be derived"
+                    ))
                 })?;
                 g * (g / prev)
             }
@@ -467,7 +488,13 @@ fn derive(db: &Database, label: &str, rows: &mut Rows) -> Result<(), ImportError
         if !centred.is_finite() || centred <= 0.0 {
             return Err(bad(format!("nominal GDP is not positive around {y}")));
         }
-        put(rows, "macro.nominal_gdp_centred_end_march", *y, centred, "gbp_bn");
+        put(
+            rows,
+            "macro.nominal_gdp_centred_end_march",
+            *y,
+            centred,
+            "gbp_bn",
+        );
         if let Some(p) = psnd.get(y) {
             put(rows, "fiscal.psnd", *y, p * centred / 100.0, "gbp_bn");
         }
@@ -487,7 +514,10 @@ fn derive(db: &Database, label: &str, rows: &mut Rows) -> Result<(), ImportError
         .map(|(_, y)| *y)
         .collect();
     for s in crate::data::vintage::REQUIRED {
-        if let Some(y) = years.iter().find(|y| !rows.contains_key(&(s.to_string(), **y))) {
+        if let Some(y) = years
+            .iter()
+            .find(|y| !rows.contains_key(&(s.to_string(), **y)))
+        {
             return Err(bad(format!(
                 "`{s}` is missing in {y}, a year of its PSNB row: the database's rows for this vintage do not cover the same years"
             )));
@@ -555,13 +585,21 @@ mod tests {
             ((4, 0), t("November 2016")),
             ((4, 1), t("n/a")),
         ]);
-        let e = parse_sheet(Path::new("db.xlsx"), &s).unwrap_err().to_string();
-        assert!(e.contains("sheet `PSND` cell B5") && e.contains("not a number"), "{e}");
+        let e = parse_sheet(Path::new("db.xlsx"), &s)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("sheet `PSND` cell B5") && e.contains("not a number"),
+            "{e}"
+        );
     }
 
     #[test]
     fn labels_become_names_and_near_misses_are_listed() {
-        assert_eq!(vintage_name("November 2016").as_deref(), Some("efo-2016-11"));
+        assert_eq!(
+            vintage_name("November 2016").as_deref(),
+            Some("efo-2016-11")
+        );
         assert_eq!(vintage_name("Memo: restated"), None);
         let labels = ["March 2016", "November 2016", "March 2017", "June 2010"];
         let n = nearest("November 2106", labels.iter().copied());
@@ -574,7 +612,8 @@ mod tests {
     /// them (tests/fixtures/import/hofd_expected.csv, written from the
     /// workbook by make_hofd_fixtures.py, not by this importer).
     fn expected() -> Vec<(String, String, FiscalYear, String)> {
-        let text = std::fs::read_to_string(crate::data::import::fixture("hofd_expected.csv")).unwrap();
+        let text =
+            std::fs::read_to_string(crate::data::import::fixture("hofd_expected.csv")).unwrap();
         text.lines()
             .skip(1)
             .map(|l| {
@@ -601,7 +640,10 @@ mod tests {
                     .map(|e| (e.2, e.3.parse::<f64>().unwrap()))
                     .collect();
                 assert!(want.len() >= 7, "{label} {sheet}");
-                assert_eq!(table.years(series), want.iter().map(|w| w.0).collect::<Vec<_>>());
+                assert_eq!(
+                    table.years(series),
+                    want.iter().map(|w| w.0).collect::<Vec<_>>()
+                );
                 for (y, v) in want {
                     assert_eq!(table.get(series, y).unwrap(), v, "{label} {series} {y}");
                 }
@@ -633,7 +675,9 @@ mod tests {
     #[test]
     #[ignore]
     fn the_obrs_workbook_gives_the_same_rows() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(PATH);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared")
+            .join(PATH);
         if !path.exists() {
             eprintln!("skipping: {} not found", path.display());
             return;
@@ -647,7 +691,10 @@ mod tests {
         let e = open(&crate::data::import::fixture("hofd_hostile.xlsx"))
             .unwrap_err()
             .to_string();
-        assert!(e.contains("sheet `PSND` cell XFD1048576") && e.contains("outside the area read"), "{e}");
+        assert!(
+            e.contains("sheet `PSND` cell XFD1048576") && e.contains("outside the area read"),
+            "{e}"
+        );
         assert!(started.elapsed().as_secs() < 10);
     }
 
@@ -655,7 +702,10 @@ mod tests {
     fn unknown_and_unusable_vintages_are_named() {
         let db = open(&crate::data::import::fixture("hofd.xlsx")).unwrap();
         let e = db.find("November 2106").unwrap_err().to_string();
-        assert!(e.contains("no vintage `November 2106`") && e.contains("\"November 2016\""), "{e}");
+        assert!(
+            e.contains("no vintage `November 2106`") && e.contains("\"November 2016\""),
+            "{e}"
+        );
         assert_eq!(db.find("november  2016").unwrap(), "November 2016");
         let e = vintage_rows(&db, "March 2010").unwrap_err().to_string();
         assert!(e.contains("no row in PSDebtint"), "{e}");
@@ -672,7 +722,9 @@ mod tests {
         for y in 2024..2030 {
             let g = |y: i32| efo.get("macro.nominal_gdp", FiscalYear(y)).unwrap();
             let ours = (g(y) * g(y + 1)).sqrt();
-            let obr = efo.get("macro.nominal_gdp_centred_end_march", FiscalYear(y)).unwrap();
+            let obr = efo
+                .get("macro.nominal_gdp_centred_end_march", FiscalYear(y))
+                .unwrap();
             let within = if y >= 2026 { 4e-4 } else { 6e-3 };
             assert!((ours / obr - 1.0).abs() < within, "{y}: {ours} vs {obr}");
         }
@@ -681,7 +733,13 @@ mod tests {
     #[test]
     fn values_are_written_exactly() {
         let mut rows = Rows::new();
-        put(&mut rows, "fiscal.psnd_pct_gdp", FiscalYear(2021), 81.56367930802331, "pct_gdp");
+        put(
+            &mut rows,
+            "fiscal.psnd_pct_gdp",
+            FiscalYear(2021),
+            81.56367930802331,
+            "pct_gdp",
+        );
         put(&mut rows, "x", FiscalYear(2021), -0.0, "u");
         let (text, n) = to_csv(&rows);
         assert_eq!(n, 2);

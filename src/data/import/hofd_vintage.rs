@@ -35,7 +35,11 @@ pub struct Imported {
 /// The rows of vintage `label` and how the series not in the database were
 /// derived. `shared` holds the outturn tables the split and the student
 /// loans come from.
-pub fn build(db: &Database, shared: &Path, label: &str) -> Result<(Rows, Vec<String>), ImportError> {
+pub fn build(
+    db: &Database,
+    shared: &Path,
+    label: &str,
+) -> Result<(Rows, Vec<String>), ImportError> {
     let mut rows = hofd::vintage_rows(db, label)?;
     let mut notes: Vec<String> = hofd::DERIVED
         .iter()

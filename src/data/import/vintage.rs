@@ -251,6 +251,9 @@ fn outturn_by_function(
     Ok(())
 }
 
+/// (line key, % of GDP) for some of the age-related lines.
+pub type Shares = Vec<(&'static str, f64)>;
+
 /// The shares of GDP of the age-related lines that outturn by function
 /// gives a forecast vintage whose first year is `first` (its latest
 /// estimated outturn): health, education, the State Pension and other
@@ -265,7 +268,7 @@ pub fn outturn_shares(
     shared: &Path,
     first: FiscalYear,
     vintage_gdp: &dyn Fn(FiscalYear) -> Option<f64>,
-) -> Result<(FiscalYear, Vec<(&'static str, f64)>), ImportError> {
+) -> Result<(FiscalYear, Shares), ImportError> {
     let detail_path = shared.join(paths::HPFD_DETAIL);
     let mut b = first;
     let d = loop {

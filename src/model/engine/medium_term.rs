@@ -106,7 +106,13 @@ impl StartPoint {
 
     /// Line `line`'s share of GDP in year `y`, given its share `vintage`
     /// in the vintage (or FRS table) that year.
-    fn share(&self, data: &Dataset, line: Spend, y: FiscalYear, vintage: f64) -> Result<f64, ModelError> {
+    fn share(
+        &self,
+        data: &Dataset,
+        line: Spend,
+        y: FiscalYear,
+        vintage: f64,
+    ) -> Result<f64, ModelError> {
         match self.shares_pct_gdp[line as usize] {
             None => Ok(vintage),
             Some(target) => {
@@ -255,7 +261,11 @@ mod tests {
     #[test]
     fn a_start_point_resplits_primary_spending_without_changing_it() {
         let (a, d) = scenario("{ health = 9.0, state_pension = 5.5 }");
-        let none = StartPoint::of(&crate::scenario::Scenario::default_scenario().unwrap().assumptions);
+        let none = StartPoint::of(
+            &crate::scenario::Scenario::default_scenario()
+                .unwrap()
+                .assumptions,
+        );
         let set = StartPoint::of(&a);
         let (mt, base) = (a.horizon.medium_term_end, a.horizon.base_year);
         for (y, weight) in [(base, 0.0), (mt, 1.0)] {
@@ -267,7 +277,10 @@ mod tests {
             let health = 100.0 * split[Spend::Health as usize] / gdp;
             let at_end = frs_pct_in(&d, Spend::Health, mt).unwrap();
             let vintage = frs_pct_in(&d, Spend::Health, y).unwrap();
-            assert!((health - (vintage + (9.0 - at_end) * weight)).abs() < 1e-9, "{y}");
+            assert!(
+                (health - (vintage + (9.0 - at_end) * weight)).abs() < 1e-9,
+                "{y}"
+            );
             assert_eq!(
                 split[Spend::Education as usize],
                 plain[Spend::Education as usize]

@@ -27,8 +27,8 @@ mod paths;
 mod stock_flow;
 
 use self::long_term::LongTerm;
-pub(in crate::model) use self::medium_term::{efo_year_lines, StartPoint};
 use self::medium_term::{efo, EfoInterest, MediumTerm};
+pub(in crate::model) use self::medium_term::{efo_year_lines, StartPoint};
 use self::paths::Paths;
 use self::stock_flow::StockFlow;
 use super::adjustments::Adjustments;
