@@ -12,9 +12,12 @@
 // per-year vectors built to the years read.
 #![allow(clippy::indexing_slicing)]
 
+pub mod cells;
 mod error;
 pub mod evidence;
 pub mod gilts;
+pub mod hofd;
+pub mod hofd_vintage;
 pub mod ledger;
 pub mod participation;
 pub mod population;
@@ -77,6 +80,8 @@ pub const TABLES: &[&str] = &[
     "participation.csv",
     "profiles.csv",
     "vintages/outturn-2016-17.csv",
+    "vintages/efo-2016-11.csv",
+    "vintages/efo-2018-03.csv",
     "reference/fsr2017.csv",
     "reference/obr_headlines.csv",
     "reference/ons_npp2022_variants.csv",
@@ -317,6 +322,11 @@ fn import_reference_and_vintages(
     let (text, rows) = ledger::to_csv(&outturn);
     source::write_file(out_dir, name, &text)?;
     report.tables.push((name.into(), rows));
+    let db = hofd::open(&shared_dir.join(hofd::PATH))?;
+    for label in hofd_vintage::SHIPPED {
+        let v = hofd_vintage::write(&db, shared_dir, label, None, out_dir)?;
+        report.tables.push((v.file, v.rows));
+    }
     report
         .tables
         .extend(import_reference(shared_dir, out_dir)?.tables);
@@ -347,17 +357,7 @@ pub fn import_vintage(
     outturn: Option<&Path>,
     out_dir: &Path,
 ) -> Result<(String, usize), ImportError> {
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        return Err(ImportError::invalid(
-            efo,
-            0,
-            format!("vintage name `{name}` must be lowercase letters, digits and `-` (e.g. efo-2026-11)"),
-        ));
-    }
+    check_vintage_name(name, efo)?;
     let mut rows = vintage::from_efo(efo, outturn)?;
     if !rows.keys().any(|(s, _)| s.starts_with("psf.")) {
         rows.extend(shipped_student_loans()?);
@@ -371,6 +371,23 @@ pub fn import_vintage(
     let (text, n) = ledger::to_csv(&rows);
     source::write_file(out_dir, &file, &text)?;
     Ok((file, n))
+}
+
+/// A vintage name is lowercase letters, digits and `-` (what a scenario's
+/// `[horizon] vintage` accepts); `source` is named in the message.
+pub fn check_vintage_name(name: &str, source: &Path) -> Result<(), ImportError> {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(ImportError::invalid(
+            source,
+            0,
+            format!("vintage name `{name}` must be lowercase letters, digits and `-` (e.g. efo-2026-11)"),
+        ));
+    }
+    Ok(())
 }
 
 /// The student-loan outturn rows (`psf.*`) of the shipped EFO table, for a

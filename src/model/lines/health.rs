@@ -137,6 +137,7 @@ mod tests {
             welfare_cpi_uprating_from: None,
             pensioner_benefits_uprating: crate::model::assumptions::Uprating::Earnings,
             non_age_related_pct_gdp: None,
+            start_point_pct_gdp: Default::default(),
         };
         let d = Dataset::embedded().unwrap();
         Health {
