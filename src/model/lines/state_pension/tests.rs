@@ -60,13 +60,13 @@ fn cohort_amounts_reproduce_the_dwp_average_award() {
 
 #[test]
 fn observed_cohorts_get_the_observed_average_and_later_ones_drift_up() {
-    for s in 0..2 {
+    for (s, average) in NEW_AVERAGE_GBP_PER_WEEK.iter().enumerate() {
         let at = |reached: f64| {
             NEW_FULL_GBP_PER_WEEK
                 * (new_scheme_flat_share(s, reached) + protected_payment_share(reached))
         };
         let observed = at(OBSERVED_COHORTS_REACHED_SPA);
-        assert!((observed - NEW_AVERAGE_GBP_PER_WEEK[s]).abs() < 1e-9);
+        assert!((observed - average).abs() < 1e-9);
         // Flat entitlement rises until 35 post-2016 years, then stays
         // below the full rate (incomplete records).
         let full_record = new_scheme_flat_share(s, NEW_SCHEME_FROM + FULL_RATE_YEARS);
