@@ -20,6 +20,7 @@ pub mod hofd;
 pub mod hofd_vintage;
 pub mod ledger;
 pub mod participation;
+pub mod pension_schemes;
 pub mod population;
 pub mod profiles;
 pub mod psf;
@@ -213,12 +214,15 @@ pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, Imp
     write("population_npp2022.csv", pop.to_csv())?;
 
     let mut efo = ledger::read(&shared_dir.join(paths::EFO))?;
-    let welfare_rows = welfare::read(&shared_dir.join(paths::EFO_EXPENDITURE))?;
-    for (k, v) in &welfare_rows {
-        if efo.insert(k.clone(), v.clone()).is_some() {
+    let expenditure = shared_dir.join(paths::EFO_EXPENDITURE);
+    let detail_rows = welfare::read(&expenditure)?
+        .into_iter()
+        .chain(pension_schemes::read(&expenditure)?);
+    for (k, v) in detail_rows {
+        if efo.insert(k.clone(), v).is_some() {
             return Err(ImportError::Check {
                 table: "efo_2026-03.csv".into(),
-                message: format!("welfare series `{}` already in the aggregates file", k.0),
+                message: format!("detailed series `{}` already in the aggregates file", k.0),
             });
         }
     }
@@ -448,6 +452,8 @@ fn checks(
         "welfare.pensioner_benefits",
         "welfare.state_pension",
         "welfare.total",
+        "pensions.scheme_expenditure",
+        "pensions.employee_contributions",
     ] {
         if let Some((v, _)) = efo.get(&(s.to_string(), crate::years::FiscalYear(2030))) {
             c.push((format!("{s} 2030-31, £bn"), format!("{v:.2}")));
