@@ -174,6 +174,7 @@ impl FullModel<'_> {
         let mut acc = Exact::new(n_years);
         let (mut d, mut b, mut i) = (Vec::new(), Vec::new(), Vec::new());
         for block in &results {
+            acc.begin_block(block.len());
             for t in 0..n_years {
                 d.clear();
                 b.clear();
@@ -184,7 +185,7 @@ impl FullModel<'_> {
                     b.push(v[1]);
                     i.push(v[2]);
                 }
-                acc.year(t, &d, &b, &i);
+                acc.year(t, 0, &d, &b, &i);
             }
         }
         Ok(acc)

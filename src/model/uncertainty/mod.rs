@@ -11,6 +11,7 @@ mod error;
 pub mod fan;
 pub mod full;
 pub mod normal;
+pub mod philox;
 pub mod reduced;
 pub mod run;
 pub mod sensitivity;
