@@ -254,25 +254,41 @@ pub fn sweep_csv(
     varies: &[crate::scenario::sweep::Vary],
     points: &[crate::scenario::sweep::Point],
 ) -> String {
+    let mut s = sweep_csv_header(varies);
+    for p in points {
+        s.push_str(&sweep_csv_row(varies, p));
+    }
+    s
+}
+
+/// The header line of [`sweep_csv`].
+pub fn sweep_csv_header(varies: &[crate::scenario::sweep::Vary]) -> String {
     let mut s = String::new();
     for v in varies {
         s.push_str(&safe_text(&v.field));
         s.push(',');
     }
     s.push_str("final_psnd_pct_gdp,max_psnd_pct_gdp,final_psnb_pct_gdp,final_interest_pct_gdp\n");
-    for p in points {
-        for (x, v) in p.values.iter().zip(varies) {
-            s.push_str(&super::units::format(&v.field, *x));
-            s.push(',');
-        }
-        let _ = writeln!(
-            s,
-            "{},{},{},{}",
-            pct(p.final_psnd_pct_gdp),
-            pct(p.max_psnd_pct_gdp),
-            pct(p.final_psnb_pct_gdp),
-            pct(p.final_interest_pct_gdp)
-        );
+    s
+}
+
+/// One point's line of [`sweep_csv`].
+pub fn sweep_csv_row(
+    varies: &[crate::scenario::sweep::Vary],
+    p: &crate::scenario::sweep::Point,
+) -> String {
+    let mut s = String::new();
+    for (x, v) in p.values.iter().zip(varies) {
+        s.push_str(&super::units::format(&v.field, *x));
+        s.push(',');
     }
+    let _ = writeln!(
+        s,
+        "{},{},{},{}",
+        pct(p.final_psnd_pct_gdp),
+        pct(p.max_psnd_pct_gdp),
+        pct(p.final_psnb_pct_gdp),
+        pct(p.final_interest_pct_gdp)
+    );
     s
 }

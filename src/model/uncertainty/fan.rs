@@ -184,36 +184,59 @@ pub fn run_reduced_with_paths<E>(
     let model = Reduced::new(base, shocks, seed)?;
     let ranges = pilot_ranges(&model, base.len(), paths);
     let blocks = paths.div_ceil(BLOCK_PATHS as u64);
-    let chunk = 2 * rayon::current_num_threads().max(1) as u64;
     let mut h = Histogram::new(&ranges);
+    let produce = |b: u64| {
+        let mut out = BlockPaths {
+            first_path: b * BLOCK_PATHS as u64,
+            ..BlockPaths::default()
+        };
+        let n = block_len(paths, b);
+        model.simulate_block(b * BLOCK_PATHS as u64, n, &mut Scratch::default(), &mut out);
+        progress(n as u64);
+        out
+    };
+    let mut consume = |block: BlockPaths| {
+        h.begin_block(block.n);
+        for (t, v) in block.values.iter().enumerate() {
+            h.year(t, 0, &v[0], &v[1], &v[2]);
+        }
+        write(&block)
+    };
+    if let Err(e) = stream_blocks(blocks, default_wave() / 2, &produce, &mut consume) {
+        return Ok(Err(e));
+    }
+    Ok(Ok(h.summary()))
+}
+
+/// The streaming block-parallel engine: produce blocks `0..blocks` in
+/// parallel, a wave of `wave` at a time, and hand each to `consume` in
+/// block order, so memory is bounded by one wave whatever the number of
+/// blocks, and the result cannot depend on which thread produced what. The
+/// reduced form with every path written, the full-model fan and any other
+/// per-path evaluator (e.g. appraisal paths) run on it; `consume` stops the
+/// run by returning an error.
+pub fn stream_blocks<T: Send, E>(
+    blocks: u64,
+    wave: u64,
+    produce: &(dyn Fn(u64) -> T + Sync),
+    consume: &mut dyn FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    let wave = wave.max(1);
     let mut start = 0;
     while start < blocks {
-        let end = (start + chunk).min(blocks);
-        let done: Vec<BlockPaths> = (start..end)
-            .into_par_iter()
-            .map(|b| {
-                let mut out = BlockPaths {
-                    first_path: b * BLOCK_PATHS as u64,
-                    ..BlockPaths::default()
-                };
-                let n = block_len(paths, b);
-                model.simulate_block(b * BLOCK_PATHS as u64, n, &mut Scratch::default(), &mut out);
-                progress(n as u64);
-                out
-            })
-            .collect();
-        for block in &done {
-            h.begin_block(block.n);
-            for (t, v) in block.values.iter().enumerate() {
-                h.year(t, 0, &v[0], &v[1], &v[2]);
-            }
-            if let Err(e) = write(block) {
-                return Ok(Err(e));
-            }
+        let end = (start + wave).min(blocks);
+        let done: Vec<T> = (start..end).into_par_iter().map(produce).collect();
+        for block in done {
+            consume(block)?;
         }
         start = end;
     }
-    Ok(Ok(h.summary()))
+    Ok(())
+}
+
+/// A wave for [`stream_blocks`]: a few blocks per worker.
+pub fn default_wave() -> u64 {
+    4 * rayon::current_num_threads().max(1) as u64
 }
 
 /// A finished fan with what produced it, for the writers.
