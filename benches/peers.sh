@@ -19,6 +19,8 @@
 #   PYTHON        a Python with numpy and numba (default python3; e.g. a
 #                 venv made with `python3 -m venv DIR && DIR/bin/pip install numpy numba`)
 #   OUT           where to keep the results JSON (default target/peers.json)
+#   FISCAL_BIN    a fiscal binary to time (default: build and take
+#                 target/release/fiscal)
 set -euo pipefail
 
 paths=${1:-1000000}
@@ -35,8 +37,12 @@ done
 "$python" -c 'import numpy, numba' 2>/dev/null ||
   { echo "$python lacks numpy or numba: set PYTHON to a venv with both" >&2; exit 2; }
 
-(cd "$root" && cargo build --release --quiet)
-fiscal=$root/target/release/fiscal
+if [[ -n ${FISCAL_BIN:-} ]]; then
+  fiscal=$FISCAL_BIN
+else
+  (cd "$root" && cargo build --release --quiet)
+  fiscal=$root/target/release/fiscal
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$peers"/*.py "$work"/

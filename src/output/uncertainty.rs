@@ -84,6 +84,7 @@ struct JsonYear<'a> {
 #[derive(Serialize)]
 struct JsonFan<'a> {
     fiscal_version: &'static str,
+    method_version: u32,
     scenario: &'a str,
     engine: &'static str,
     seed: u64,
@@ -122,6 +123,7 @@ pub fn fan_json(f: &FanRun) -> String {
         .collect();
     let j = JsonFan {
         fiscal_version: env!("CARGO_PKG_VERSION"),
+        method_version: crate::model::uncertainty::FAN_METHOD_VERSION,
         scenario: &f.scenario,
         engine: f.engine.key(),
         seed: f.seed,
@@ -131,10 +133,13 @@ pub fn fan_json(f: &FanRun) -> String {
         percentiles: PERCENTILES,
         thresholds_pct_gdp: THRESHOLDS_PCT_GDP,
         percentile_method: match f.engine {
-            crate::model::uncertainty::Engine::Reduced => "per-year histograms of 8192 bins over a range set by the first block of paths; each percentile within resolution_pp of the order statistic at its rank",
+            crate::model::uncertainty::Engine::Reduced => "per-year histograms of 4096 bins over a range set by the first 4096 paths; each percentile within resolution_pp of the order statistic at its rank",
             crate::model::uncertainty::Engine::Full => "exact: every value sorted, linear interpolation",
         },
-        random_numbers: "ChaCha8 (rand_chacha 0.9), one stream per block of paths; normals by a 128-layer ziggurat on 32 bits each (src/model/uncertainty/normal.rs)",
+        random_numbers: match f.engine {
+            crate::model::uncertainty::Engine::Reduced => "Philox4x32-10 keyed by the seed, counter (path, year, round): four normals a path-year by a 256-layer ziggurat on 32 bits each (src/model/uncertainty/philox.rs, normal.rs)",
+            crate::model::uncertainty::Engine::Full => "ChaCha8 (rand_chacha 0.9), one stream per block of 16 paths; normals and lognormals by rand_distr",
+        },
         shocks: f.shocks.as_ref(),
         maturity_years: f.maturity_years,
         p_debt_falling_final_decade: f.summary.p_falling_final_decade,
