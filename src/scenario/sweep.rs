@@ -340,6 +340,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_grid_is_made_point_by_point_first_field_outermost() {
+        let varies = [
+            parse_vary("economy.productivity_growth_pct=1..2:0.5").unwrap(),
+            parse_vary("rates.gilt_rate_long_run_pct=3..4:1").unwrap(),
+        ];
+        let g = Grid::new(&varies).unwrap();
+        assert_eq!(g.len(), 6);
+        let points: Vec<Vec<f64>> = (0..g.len()).map(|i| g.point(i)).collect();
+        assert_eq!(
+            points,
+            [
+                [1.0, 3.0],
+                [1.0, 4.0],
+                [1.5, 3.0],
+                [1.5, 4.0],
+                [2.0, 3.0],
+                [2.0, 4.0]
+            ]
+        );
+    }
+
+    #[test]
     fn fields_are_checked_with_suggestions() {
         assert!(!check_field("economy.productivity_growth_pct").unwrap());
         assert!(check_field("rates.convergence_years").unwrap());

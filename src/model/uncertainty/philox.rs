@@ -12,6 +12,10 @@
 //! multiplications (`pmuludq`). Checked against Random123's known-answer
 //! vectors (`tests/kat_vectors`).
 
+// Lane loops index fixed-size arrays ([u32; L], four words) by the lane,
+// several arrays in step: every index is below the array's length.
+#![allow(clippy::indexing_slicing, clippy::needless_range_loop)]
+
 /// Round multipliers.
 const M0: u32 = 0xD251_1F53;
 const M1: u32 = 0xCD9E_8D57;

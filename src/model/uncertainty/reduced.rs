@@ -22,8 +22,9 @@
 //! (no fused multiply-add), so their results are identical to the bit.
 
 // The kernel indexes fixed-size lane and shock arrays ([f64; LANES],
-// [f64; N_SHOCKS]) and per-year buffers built to the horizon's length.
-#![allow(clippy::indexing_slicing)]
+// [f64; N_SHOCKS]) and per-year buffers built to the horizon's length; lane
+// loops index several such arrays in step by the lane.
+#![allow(clippy::indexing_slicing, clippy::needless_range_loop)]
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
