@@ -4,7 +4,7 @@
 //! [`super::philox`]).
 //!
 //! The draw is split in two: [`fast`], branch-free, accepts a draw inside
-//! its layer's rectangle (about 99.4 % of them) and runs over lanes of
+//! its layer's rectangle (about 98.5 % of them) and runs over lanes of
 //! paths; [`finish`] completes the rare others with more bits.
 //!
 //! The 32 bits split into 8 for the layer and 24 for the signed value, so
@@ -185,7 +185,8 @@ mod tests {
             let se = (p * (1.0 - p) / nf).sqrt();
             assert!((count as f64 / nf - p).abs() < 5.0 * se, "{count} vs {p}");
         }
-        // The fast path takes about 99.4 % of draws.
-        assert!((300..900).contains(&rejected), "{rejected}");
+        // The fast path takes about 98.5 % of draws (1.49 % fall outside
+        // their layer's rectangle, a quarter of them in the top layer).
+        assert!((1_300..1_700).contains(&rejected), "{rejected}");
     }
 }
