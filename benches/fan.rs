@@ -1,8 +1,8 @@
 //! Benchmarks of the uncertainty analyses (`cargo bench --bench fan`):
-//! the reduced-form fan of 10^6 paths × 51 years, the full model with
-//! 1,000 paths, a 1,000-point sweep and the tornado. Figures and the
-//! side-by-side with `../shared/bench/peer_fan.py` are in
-//! docs/performance.md.
+//! the reduced-form fan of 10^6 paths × 51 years (and its kernel alone on
+//! one thread), the full model with 1,000 paths, a 1,000-point sweep and
+//! the tornado. Figures and the side-by-side with the Python peers
+//! (`benches/peers.sh`) are in docs/performance.md.
 
 use std::time::Duration;
 
@@ -28,6 +28,14 @@ fn bench(c: &mut Criterion) {
     g.bench_function("fan_reduced_1e6_paths", |b| {
         b.iter(|| uncertainty::fan(black_box(a), &d, &table, &reduced, &|_| {}))
     });
+    // The kernel alone: 32,768 paths × 51 years into the histograms, one thread.
+    // Its internals are reached through the `bench-internals` feature
+    // (`cargo bench --bench fan --features bench-internals`).
+    #[cfg(feature = "bench-internals")]
+    uncertainty::with_fan_kernel(a, &d, &table, 32_768, &mut |kernel| {
+        g.bench_function("fan_kernel_32768_paths", |b| b.iter(&mut *kernel));
+    })
+    .expect("kernel");
     let full = FanOptions {
         engine: Engine::Full,
         paths: 1_000,

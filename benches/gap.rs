@@ -1,8 +1,13 @@
 //! One fiscal gap solve on the embedded baseline: PSND to 40 % of GDP by the
-//! horizon end with a permanent step from the year after the medium term.
+//! horizon end with a permanent step from the year after the medium term,
+//! by replaying the debt (the default) and by re-running whole projections
+//! (the method before, kept as the check); and every indicator `fiscal run`
+//! shows, for the baseline and for a scenario with seven interventions.
 
+use criterion::BatchSize;
 use criterion::{criterion_group, criterion_main, Criterion};
 use fiscal::model::indicators::{FiscalGap, GapSpec, Profile};
+use fiscal::run::Run;
 use fiscal::scenario::Scenario;
 
 fn gap(c: &mut Criterion) {
@@ -21,6 +26,12 @@ fn gap(c: &mut Criterion) {
     c.bench_function("gap_solve_one_off_40pct", |b| {
         b.iter(|| solver.solve(std::hint::black_box(&spec)).expect("solves"))
     });
+    let slow = FiscalGap::new(a, &d)
+        .expect("baseline projects")
+        .reprojecting();
+    c.bench_function("gap_solve_one_off_40pct_reprojecting", |b| {
+        b.iter(|| slow.solve(std::hint::black_box(&spec)).expect("solves"))
+    });
     // Including the validation and the unadjusted projection.
     c.bench_function("gap_solve_one_off_40pct_with_baseline", |b| {
         b.iter(|| {
@@ -30,5 +41,31 @@ fn gap(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, gap);
+/// The indicators of `fiscal run` (fiscal gap, staged gap, S1, S1 phased,
+/// S2; with interventions, also without them and each alone).
+fn indicators(c: &mut Criterion) {
+    for (label, path) in [
+        ("indicators_baseline", "scenarios/baseline.toml"),
+        (
+            "indicators_smarter_state_central",
+            "scenarios/digital/smarter_state_central.toml",
+        ),
+    ] {
+        let s = Scenario::load_named(std::path::Path::new(path)).expect("shipped scenario");
+        // The run (projections, interventions) is made outside the timing;
+        // only its indicators, computed on first use, are timed.
+        c.bench_function(label, |b| {
+            b.iter_batched(
+                || Run::project(s.clone()).expect("projects"),
+                |run| {
+                    std::hint::black_box(run.indicators());
+                    run
+                },
+                BatchSize::LargeInput,
+            )
+        });
+    }
+}
+
+criterion_group!(benches, gap, indicators);
 criterion_main!(benches);

@@ -36,6 +36,7 @@ pub mod completions;
 pub mod data;
 pub mod fan;
 pub mod gap;
+pub mod hofd;
 pub mod interventions;
 pub mod man;
 pub mod population;
@@ -48,7 +49,9 @@ pub mod sweep;
 
 use clap::{Parser, Subcommand};
 
-pub use atomic::{prepare_dir, write_atomic, ClashError, FileSet, WriteError};
+pub use atomic::{
+    prepare_dir, write_atomic, write_atomic_streamed, ClashError, FileSet, WriteError,
+};
 
 /// The directory a file goes into (`.` for a bare file name).
 pub fn parent_dir(path: &std::path::Path) -> &std::path::Path {

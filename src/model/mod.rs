@@ -28,7 +28,7 @@ pub mod uncertainty;
 pub mod validate;
 
 pub use adjustments::{Adjustments, RateShock};
-pub use assumptions::{Assumptions, TobaccoDutyPath};
+pub use assumptions::{Assumptions, FuelDutyPath, TobaccoDutyPath};
 pub use distributions::{Distribution, Shape};
 pub(crate) use engine::intervention_adjustments;
 pub(crate) use error::ModelError;

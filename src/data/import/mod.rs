@@ -12,11 +12,15 @@
 // per-year vectors built to the years read.
 #![allow(clippy::indexing_slicing)]
 
+pub(crate) mod cells;
 mod error;
 pub(crate) mod evidence;
 pub(crate) mod gilts;
+pub(crate) mod hofd;
+pub(crate) mod hofd_vintage;
 pub(crate) mod ledger;
 pub(crate) mod participation;
+pub(crate) mod pension_schemes;
 pub(crate) mod population;
 pub(crate) mod profiles;
 pub(crate) mod psf;
@@ -79,6 +83,8 @@ pub(crate) const TABLES: &[&str] = &[
     "participation.csv",
     "profiles.csv",
     "vintages/outturn-2016-17.csv",
+    "vintages/efo-2016-11.csv",
+    "vintages/efo-2018-03.csv",
     "reference/fsr2017.csv",
     "reference/obr_headlines.csv",
     "reference/ons_npp2022_variants.csv",
@@ -210,12 +216,15 @@ pub(crate) fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportRepo
     write("population_npp2022.csv", pop.to_csv())?;
 
     let mut efo = ledger::read(&shared_dir.join(paths::EFO))?;
-    let welfare_rows = welfare::read(&shared_dir.join(paths::EFO_EXPENDITURE))?;
-    for (k, v) in &welfare_rows {
-        if efo.insert(k.clone(), v.clone()).is_some() {
+    let expenditure = shared_dir.join(paths::EFO_EXPENDITURE);
+    let detail_rows = welfare::read(&expenditure)?
+        .into_iter()
+        .chain(pension_schemes::read(&expenditure)?);
+    for (k, v) in detail_rows {
+        if efo.insert(k.clone(), v).is_some() {
             return Err(ImportError::Check {
                 table: "efo_2026-03.csv".into(),
-                message: format!("welfare series `{}` already in the aggregates file", k.0),
+                message: format!("detailed series `{}` already in the aggregates file", k.0),
             });
         }
     }
@@ -319,6 +328,11 @@ fn import_reference_and_vintages(
     let (text, rows) = ledger::to_csv(&outturn);
     source::write_file(out_dir, name, &text)?;
     report.tables.push((name.into(), rows));
+    let db = hofd::open(&shared_dir.join(hofd::PATH))?;
+    for label in hofd_vintage::SHIPPED {
+        let v = hofd_vintage::write(&db, shared_dir, label, None, out_dir)?;
+        report.tables.push((v.file, v.rows));
+    }
     report
         .tables
         .extend(reference_tables(shared_dir, out_dir)?.tables);
@@ -343,6 +357,33 @@ fn reference_tables(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, I
     Ok(report)
 }
 
+pub use hofd::{VintageInfo as HofdVintage, PATH as HOFD_PATH, TITLE as HOFD_TITLE};
+pub use hofd_vintage::Imported as HofdImported;
+
+/// The forecast vintages the OBR's Historical official forecasts database
+/// at `workbook` holds (for `fiscal data import hofd --list`).
+pub fn hofd_vintages(workbook: &Path) -> Result<Vec<HofdVintage>, crate::Error> {
+    Ok(hofd::open(workbook)?.vintages())
+}
+
+/// Import vintage `wanted` (as the database labels it, `November 2016`;
+/// case and spacing do not matter) of the database at `workbook` into
+/// `out_dir/vintages/NAME.csv` (NAME from the label, `efo-2016-11`, unless
+/// `name` is given); `shared` holds the outturn tables the split of
+/// spending comes from. A label the database does not hold is bad input
+/// naming the nearest ones.
+pub fn import_hofd_vintage(
+    shared: &Path,
+    workbook: &Path,
+    wanted: &str,
+    name: Option<&str>,
+    out_dir: &Path,
+) -> Result<HofdImported, crate::Error> {
+    Ok(hofd_vintage::import(
+        shared, workbook, wanted, name, out_dir,
+    )?)
+}
+
 /// Import one forecast vintage: the EFO aggregates table `efo` (public-ledger
 /// format), with outturn years from the databank table `outturn` if given,
 /// written to `out_dir/vintages/NAME.csv`. Returns the file written and its
@@ -362,17 +403,7 @@ fn vintage_table(
     outturn: Option<&Path>,
     out_dir: &Path,
 ) -> Result<(String, usize), ImportError> {
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        return Err(ImportError::invalid(
-            efo,
-            0,
-            format!("vintage name `{name}` must be lowercase letters, digits and `-` (e.g. efo-2026-11)"),
-        ));
-    }
+    check_vintage_name(name, efo)?;
     let mut rows = vintage::from_efo(efo, outturn)?;
     if !rows.keys().any(|(s, _)| s.starts_with("psf.")) {
         rows.extend(shipped_student_loans()?);
@@ -386,6 +417,23 @@ fn vintage_table(
     let (text, n) = ledger::to_csv(&rows);
     source::write_file(out_dir, &file, &text)?;
     Ok((file, n))
+}
+
+/// A vintage name is lowercase letters, digits and `-` (what a scenario's
+/// `[horizon] vintage` accepts); `source` is named in the message.
+pub(crate) fn check_vintage_name(name: &str, source: &Path) -> Result<(), ImportError> {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(ImportError::invalid(
+            source,
+            0,
+            format!("vintage name `{name}` must be lowercase letters, digits and `-` (e.g. efo-2026-11)"),
+        ));
+    }
+    Ok(())
 }
 
 /// The student-loan outturn rows (`psf.*`) of the shipped EFO table, for a
@@ -446,6 +494,8 @@ fn checks(
         "welfare.pensioner_benefits",
         "welfare.state_pension",
         "welfare.total",
+        "pensions.scheme_expenditure",
+        "pensions.employee_contributions",
     ] {
         if let Some((v, _)) = efo.get(&(s.to_string(), crate::years::FiscalYear(2030))) {
             c.push((format!("{s} 2030-31, £bn"), format!("{v:.2}")));

@@ -21,6 +21,8 @@ pub(crate) mod solve;
 #[cfg(test)]
 mod closed_forms;
 #[cfg(test)]
+mod replay_tests;
+#[cfg(test)]
 mod tests;
 
 pub(crate) use decomposition::decompose;
@@ -52,6 +54,13 @@ impl<'a> FiscalGap<'a> {
         crate::model::check_inputs(a, data).map_err(GapsError::Model)?;
         let adj = intervention_adjustments(a, data).map_err(GapsError::Model)?;
         Ok(FiscalGap(GapSolver::new(a, data, adj)?))
+    }
+
+    /// The same solver re-running the whole projection for every trial
+    /// step instead of replaying its debt (slower, the same numbers: the
+    /// method the replay is checked against).
+    pub fn reprojecting(self) -> Self {
+        FiscalGap(self.0.reprojecting())
     }
 
     /// The projection with no gap adjustment.

@@ -14,6 +14,7 @@ mod error;
 pub(crate) mod fan;
 pub(crate) mod full;
 pub(crate) mod normal;
+pub(crate) mod philox;
 pub(crate) mod reduced;
 pub(crate) mod run;
 pub(crate) mod sensitivity;
@@ -23,6 +24,12 @@ pub(crate) mod summary;
 
 #[cfg(test)]
 mod tests;
+
+/// Version of the fan's method, written in `fan.json` as `method_version`:
+/// it changes whenever the same seed gives other numbers. 2: counter-based
+/// Philox4x32-10 normals, a 256-layer ziggurat and 4,096-bin histograms
+/// (1, unnumbered: ChaCha8 streams per block, 128 layers, 8,192 bins).
+pub const FAN_METHOD_VERSION: u32 = 2;
 
 pub(crate) use error::UncertaintyError;
 pub use fan::{BlockPaths, Engine, FanRun};
@@ -85,4 +92,32 @@ pub fn sensitivities(a: &Assumptions, data: &Dataset) -> Result<Sensitivity, Err
 pub fn fan_variants(a: &Assumptions, data: &Dataset) -> Result<Vec<(String, Vec<f64>)>, Error> {
     crate::model::check_inputs(a, data).map_err(UncertaintyError::Projection)?;
     Ok(sensitivity::fan_variants(a, data)?)
+}
+
+/// The reduced-form kernel alone, for `benches/fan.rs` (feature
+/// `bench-internals`; not part of the API): `a`'s fan set up once (the
+/// baseline, the shocks, the histograms' ranges from a pilot of 4,096
+/// paths), then `time` is handed a closure that runs paths `0..paths` into
+/// the histograms on the calling thread.
+#[cfg(feature = "bench-internals")]
+#[doc(hidden)]
+pub fn with_fan_kernel(
+    a: &Assumptions,
+    data: &Dataset,
+    table: &ShockTable,
+    paths: usize,
+    time: &mut dyn FnMut(&mut dyn FnMut()),
+) -> Result<(), Error> {
+    crate::model::check_inputs(a, data).map_err(UncertaintyError::Projection)?;
+    let p = crate::model::engine::project(a, data).map_err(UncertaintyError::Projection)?;
+    let base = baseline::Baseline::new(a, data, &p, false);
+    let shocks = run::shock_params(a, table)?;
+    let model = reduced::Reduced::new(&base, &shocks, 42)?;
+    let mut pilot = summary::Exact::new(base.len());
+    let mut scratch = reduced::Scratch::default();
+    model.simulate_block(0, 4096, &mut scratch, &mut pilot);
+    let ranges = summary::Ranges::from_pilot(&pilot);
+    let mut h = summary::Histogram::new(&ranges);
+    time(&mut || model.simulate_block(0, paths, &mut scratch, &mut h));
+    Ok(())
 }
