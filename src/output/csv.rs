@@ -4,9 +4,11 @@
 use crate::model::{Projection, Receipt, Spend, YearResult};
 
 /// A column: header and how to compute it from a year.
-type Column = (String, Box<dyn Fn(&YearResult) -> f64>);
+pub(crate) type Column = (String, Box<dyn Fn(&YearResult) -> f64>);
 
-fn columns() -> Vec<Column> {
+/// The numeric columns of `projection.csv`, in order (also read by
+/// [`super::frame::projection`]).
+pub(crate) fn columns() -> Vec<Column> {
     let mut cols: Vec<Column> = Vec::new();
     let mut plain =
         |name: &str, f: fn(&YearResult) -> f64| cols.push((name.to_string(), Box::new(f)));

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod csv;
 pub mod decomposition;
 pub mod envelope;
+pub mod frame;
 pub mod gap;
 pub mod interventions;
 pub mod json;
