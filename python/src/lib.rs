@@ -339,12 +339,6 @@ fn scenarios() -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// The decimals `projection.csv` prints each of `columns` with.
-#[pyfunction]
-fn csv_decimals(columns: Vec<String>) -> Vec<usize> {
-    columns.iter().map(|c| frame::decimals(c)).collect()
-}
-
 /// The compiled part of the `fiscal` package.
 #[pymodule]
 fn _fiscal(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -353,7 +347,6 @@ fn _fiscal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compare, m)?)?;
     m.add_function(wrap_pyfunction!(fan, m)?)?;
     m.add_function(wrap_pyfunction!(scenarios, m)?)?;
-    m.add_function(wrap_pyfunction!(csv_decimals, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -6,7 +6,6 @@
 //! for spreadsheets as the CSV's is; a missing number is NaN.
 
 use super::compare::MEASURES;
-use super::units::Unit;
 use crate::model::indicators::{Headline, Sustainability};
 use crate::model::interventions::InterventionResults;
 use crate::model::uncertainty::summary::VAR_NAMES;
@@ -277,11 +276,6 @@ pub fn fan(run: &FanRun) -> Frame {
             .collect(),
     );
     f
-}
-
-/// The decimals `projection.csv` prints column `name` with (the unit's).
-pub fn decimals(name: &str) -> usize {
-    Unit::of(name).decimals()
 }
 
 #[cfg(test)]
