@@ -54,7 +54,8 @@ def test_the_baseline_and_its_indicators() -> None:
 def test_projections_release_the_gil() -> None:
     """While a fan runs in another thread, this thread keeps running
     Python: its ticks span most of the call, which they could not if the
-    call held the GIL (they would stop until it returned)."""
+    call held the GIL (they would stop until it returned; checked by
+    building the fan without releasing it: this test then fails)."""
     window = {}
 
     def work() -> None:
