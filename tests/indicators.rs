@@ -167,7 +167,9 @@ fn intertemporal_gap_satisfies_the_terminal_condition() {
         .project_step(y("2031-32"), Profile::OneOff, it.step_pct_gdp)
         .unwrap();
     let e = p.last().unwrap();
-    let pv = 100.0 * (e.primary_balance_gbp_bn - e.stock_flow_gbp_bn) / e.gdp_centred_gbp_bn * q
+    let pv = 100.0 * (e.primary_balance_gbp_bn - e.other_interest_gbp_bn - e.stock_flow_gbp_bn)
+        / e.gdp_centred_gbp_bn
+        * q
         / (1.0 - q);
     assert!(
         (e.psnd_pct_gdp - pv).abs() < 1e-5,
@@ -256,7 +258,7 @@ fn assert_decomposition_exact(p: &fiscal::model::Projection) {
             r.sum_pp()
         );
         // Holding the ratio: PB* reproduces last year's ratio exactly.
-        let debt_star = p_prev_debt(p, r.year) + yr.interest_gbp_bn
+        let debt_star = p_prev_debt(p, r.year) + yr.ps_interest_gbp_bn()
             - r.debt_stabilising_primary_balance_gbp_bn
             + yr.stock_flow_gbp_bn;
         let d_star = 100.0 * debt_star / yr.gdp_centred_gbp_bn;

@@ -152,6 +152,14 @@ pub struct Debt {
     /// last EFO year's (the EFO's adjustment less the book's student loans).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_stock_flow_pct_gdp: Option<f64>,
+    /// Public sector debt interest outside the central government debt
+    /// interest the debt portfolio computes (interest on the funded public
+    /// service pension schemes' liabilities, public corporations' and local
+    /// authorities' debt interest) after the medium term, % of GDP; `None`
+    /// holds the last EFO year's (data series
+    /// `interest.other_public_sector_pct_gdp`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_public_sector_interest_pct_gdp: Option<f64>,
     /// Student loans as their own flows.
     #[serde(default)]
     pub student_loans: StudentLoans,

@@ -390,6 +390,15 @@ fn debt_structure(c: &mut Check, a: &Assumptions) {
             Unit::Points,
         );
     }
+    if let Some(v) = d.other_public_sector_interest_pct_gdp {
+        c.num(
+            "debt.other_public_sector_interest_pct_gdp",
+            v,
+            -5.0,
+            5.0,
+            Unit::Points,
+        );
+    }
 }
 
 /// The student-loan book's settings: year counts and ages in range, each

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use super::{CaseInfo, CaseResult, ReproduceError, Row, ScenarioUsed, Status};
 use crate::data::reference::{self, Reference};
 use crate::data::Dataset;
-use crate::model::reproduce::{efo_years, frs_paths, frs_start_point, ready_reckoners, Comparison};
+use crate::model::reproduce::{
+    efo_years, frs_denominator, frs_paths, frs_start_point, ready_reckoners, Comparison,
+};
 use crate::model::{project, Projection, Spend, YearResult};
 use crate::scenario::Scenario;
 use crate::years::FiscalYear;
@@ -156,18 +158,39 @@ impl Runs {
                 out.scenarios.push(used(&run.scenario));
                 out.data = tables(&run.data);
                 let mt = run.scenario.assumptions.horizon.medium_term_end;
-                // The 2030-31 primary-spending start point, then the lines.
-                out.rows = frs_start_point(&run.projection, &run.data, mt)
+                // The denominator, the primary-spending start point in every
+                // EFO year, then the lines.
+                out.rows = frs_denominator(&run.projection, &run.data, mt)
                     .into_iter()
+                    .chain(frs_start_point(&run.projection, &run.data, mt))
                     .chain(frs_paths(&run.projection, &run.data, mt))
                     .map(from_comparison)
                     .collect();
+                out.notes.push(frs_start_note(run));
             }
             "fsr-2017" => fsr_2017(self.fsr_2017(info.name)?, &mut out)?,
             _ => obr_headlines(self, &mut out)?,
         }
         Ok(out)
     }
+}
+
+/// What the start point compares, with the size of the named line.
+fn frs_start_note(run: &Run) -> String {
+    let mt = run.scenario.assumptions.horizon.medium_term_end;
+    let share = |y: FiscalYear| {
+        run.projection
+            .year(y)
+            .map(|r| r.pct_gdp(r.other_interest_gbp_bn))
+            .unwrap_or(0.0)
+    };
+    format!(
+        "Primary spending on the FRS's definition: TME less public sector debt interest, i.e. less the EFO's central government debt interest net of the APF and less the rest of public sector debt interest (interest on the funded public service pension schemes' liabilities, public corporations' and local authorities' interest: {:.3} % of GDP in {} and {:.3} % in {}, the October 2024 EFO's shares in the OBR historical official forecasts database; the March 2026 EFO's own figure is not in shared/). Flows are over fiscal-year GDP, the FRS's denominator (the State Pension rows).",
+        share(run.scenario.assumptions.horizon.base_year),
+        run.scenario.assumptions.horizon.base_year,
+        share(mt),
+        mt
+    )
 }
 
 fn ons_2022(out: &mut CaseResult) -> Result<(), ReproduceError> {

@@ -23,6 +23,7 @@ gilt_rate_long_run_over_growth_pp = 0.0
 bank_rate_long_run_over_growth_pp = 0.0
 [debt]
 other_stock_flow_pct_gdp = 0.0
+other_public_sector_interest_pct_gdp = 0.0
 stock_flow_adjustment_pct_gdp = 0.0
 [debt.student_loans]
 opening_asset_gbp_bn = 0.0

@@ -15,6 +15,7 @@
 mod error;
 pub mod evidence;
 pub mod gilts;
+pub mod hofd;
 pub mod ledger;
 pub mod participation;
 pub mod population;
@@ -50,6 +51,8 @@ pub mod paths {
     pub const GILTS: &str = "data/dmo/dmo_gilts_in_issue_2025-03-19.csv";
     /// DWP State Pension caseload and spending (public-ledger format).
     pub const DWP_STATE_PENSION: &str = "data/dwp/dwp_state_pension_caseload_spending_2026.csv";
+    /// OBR historical official forecasts database, October 2024 edition.
+    pub const HOFD: &str = "data/obr/hofd/obr_historical_official_forecasts_2024-10.xlsx";
     /// Evidence for age profiles.
     pub const EVIDENCE: &str = "evidence/profiles";
 }
@@ -218,6 +221,14 @@ pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, Imp
         }
     }
     efo.extend(psf::student_loans(shared_dir)?);
+    for (k, v) in hofd::read(&shared_dir.join(paths::HOFD))? {
+        if efo.insert(k.clone(), v).is_some() {
+            return Err(ImportError::Check {
+                table: "efo_2026-03.csv".into(),
+                message: format!("series `{}` already in the aggregates file", k.0),
+            });
+        }
+    }
     for required in [crate::data::vintage::REQUIRED, EFO_RECEIPTS_REQUIRED] {
         ledger::require_series(&efo, "efo_2026-03.csv", required, "fiscal.psnd")?;
     }
@@ -427,6 +438,20 @@ fn checks(
         "gilts total (uplifted), £bn".into(),
         format!("{:.2}", t / 1000.0),
     ));
+    for y in [2025, 2029] {
+        if let Some((v, _)) =
+            efo.get(&(hofd::SHARE_SERIES.to_string(), crate::years::FiscalYear(y)))
+        {
+            c.push((
+                format!(
+                    "public sector debt interest less CG net of APF {}, % of GDP ({} EFO)",
+                    crate::years::FiscalYear(y),
+                    hofd::VINTAGE
+                ),
+                format!("{v:.4}"),
+            ));
+        }
+    }
     for s in [
         "welfare.pensioner_benefits",
         "welfare.state_pension",

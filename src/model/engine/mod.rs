@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! PB[t]   = receipts[t] − primary spending[t]
-//! PSNB[t] = interest[t] − PB[t]
+//! PSNB[t] = interest[t] + other interest[t] − PB[t]
 //! PSND[t] = PSND[t−1] + PSNB[t] + SFA[t]
 //! d[t]    = PSND[t] / Yc[t]          (Yc: GDP centred on end-March)
 //! ```
@@ -117,10 +117,11 @@ pub fn project_with(
         let pb = f.receipts.iter().sum::<f64>() - f.spend.iter().sum::<f64>();
         let rates = year_rates(a, &p, k, &out);
         let step = portfolio.step(k, rates);
+        let other_interest = p.other_interest_pct_gdp[k] * p.gdp[k] / 100.0;
         let (interest, outside) = year_interest(
             &step,
             debt_prev,
-            f.stock_flow_gbp_bn - pb,
+            f.stock_flow_gbp_bn + other_interest - pb,
             efo_interest.as_ref(),
         );
         let mut row = close_year(a, data, &p, k, (f, rates), interest, debt_prev)?;
@@ -155,7 +156,8 @@ pub fn project_with(
 /// The year's debt interest, solved with the debt it is paid on (the
 /// half-year convention), and what the portfolio does not explain of the
 /// EFO's interest (0 after the medium term). `net_other_gbp_bn` is the
-/// stock-flow adjustment less the primary balance. In EFO years interest
+/// stock-flow adjustment plus the other public sector interest less the
+/// primary balance. In EFO years interest
 /// is the EFO's plus the portfolio's difference from the shadow on the EFO
 /// path.
 fn year_interest(
@@ -238,7 +240,8 @@ fn close_year(
     let primary_spending: f64 = f.spend.iter().sum();
     let receipts_total: f64 = f.receipts.iter().sum();
     let pb = receipts_total - primary_spending;
-    let psnb = interest - pb;
+    let other_interest = p.other_interest_pct_gdp[k] * g / 100.0;
+    let psnb = interest + other_interest - pb;
     let debt = debt_prev + psnb + f.stock_flow_gbp_bn;
     if !debt.is_finite() || !interest.is_finite() {
         return Err(ModelError::NonFinite {
@@ -280,6 +283,7 @@ fn close_year(
         primary_spending_gbp_bn: primary_spending,
         receipts_total_gbp_bn: receipts_total,
         interest_gbp_bn: interest,
+        other_interest_gbp_bn: other_interest,
         primary_balance_gbp_bn: pb,
         psnb_gbp_bn: psnb,
         stock_flow_gbp_bn: f.stock_flow_gbp_bn,
