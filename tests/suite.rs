@@ -29,6 +29,7 @@ mod golden;
 mod indicators;
 mod interventions;
 mod model_properties;
+mod obr_assumptions;
 mod properties_valid_scenarios;
 mod readme_tour;
 mod receipts;
