@@ -88,11 +88,29 @@ pub struct Economy {
     pub rpi_aligned_with_cpih_from: FiscalYear,
     /// Unemployment rate, % of the labour force.
     pub unemployment_rate_pct: f64,
-    /// Shift older ages' participation with the State Pension age.
+    /// Raise the participation of the people a later State Pension age
+    /// keeps under it (ages between 66, the SPA the participation data were
+    /// observed with, and the SPA in force) by the effects below.
     pub participation_follows_spa: bool,
+    /// Employment effect of a rise in the State Pension age on men kept
+    /// under it, percentage points of their age group (IFS: 7.4 for the
+    /// 2018-20 rise from 65 to 66).
+    #[serde(default = "default_spa_effect_men_pp")]
+    pub spa_rise_employment_effect_men_pp: f64,
+    /// The same for women, percentage points (IFS: 8.5).
+    #[serde(default = "default_spa_effect_women_pp")]
+    pub spa_rise_employment_effect_women_pp: f64,
     /// Weight of the next fiscal year's GDP in GDP centred on end-March
     /// (the OBR's denominator for PSND): 0.5 is the geometric mean.
     pub centred_gdp_next_year_weight_share: f64,
+}
+
+fn default_spa_effect_men_pp() -> f64 {
+    7.4
+}
+
+fn default_spa_effect_women_pp() -> f64 {
+    8.5
 }
 
 /// Interest rates.

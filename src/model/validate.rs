@@ -291,6 +291,18 @@ fn economy_ranges(c: &mut Check, a: &Assumptions) {
         30.0,
         p,
     );
+    for (field, v) in [
+        (
+            "economy.spa_rise_employment_effect_men_pp",
+            e.spa_rise_employment_effect_men_pp,
+        ),
+        (
+            "economy.spa_rise_employment_effect_women_pp",
+            e.spa_rise_employment_effect_women_pp,
+        ),
+    ] {
+        c.num(field, v, 0.0, 30.0, Unit::Points);
+    }
     c.num(
         "economy.centred_gdp_next_year_weight_share",
         e.centred_gdp_next_year_weight_share,

@@ -46,6 +46,14 @@ const LABELS: &[(&str, &str)] = &[
         "Employment rises with the State Pension age",
     ),
     (
+        "economy.spa_rise_employment_effect_men_pp",
+        "Employment effect of a later State Pension age, men",
+    ),
+    (
+        "economy.spa_rise_employment_effect_women_pp",
+        "Employment effect of a later State Pension age, women",
+    ),
+    (
         "economy.centred_gdp_next_year_weight_share",
         "Weight of the next year in GDP centred on end-March",
     ),

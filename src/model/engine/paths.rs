@@ -140,7 +140,18 @@ impl Paths {
         // Participation by year, once: employment and labour-income receipts use it.
         let participation: Vec<Array2<f64>> = spa
             .iter()
-            .map(|s| participation_for_spa(part_base.view(), *s, e.participation_follows_spa))
+            .map(|s| {
+                participation_for_spa(
+                    part_base.view(),
+                    *s,
+                    e.participation_follows_spa,
+                    [
+                        e.spa_rise_employment_effect_men_pp,
+                        e.spa_rise_employment_effect_women_pp,
+                    ],
+                    e.unemployment_rate_pct,
+                )
+            })
             .collect();
         let employment: Vec<f64> = (0..years.len())
             .map(|k| {
