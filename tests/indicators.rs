@@ -314,6 +314,7 @@ proptest! {
         a.economy.gdp_deflator_growth_pct = deflator;
         a.rates.gilt_rate_long_run_pct = gilt;
         a.rates.bank_rate_long_run_pct = bank;
+        a.rates.long_run_rates_follow_growth = false;
         a.debt.other_stock_flow_pct_gdp = Some(sfa);
         a.debt.index_linked_share = il_share;
         let p = project(&a, &d).unwrap();

@@ -141,6 +141,7 @@ proptest! {
         a.economy.productivity_growth_pct = prod;
         a.rates.gilt_rate_long_run_pct = gilt;
         a.rates.bank_rate_long_run_pct = bank;
+        a.rates.long_run_rates_follow_growth = false;
         a.debt.index_linked_share = il;
         a.debt.floating_rate_share = fl;
         a.debt.other_stock_flow_pct_gdp = Some(sfa);

@@ -105,6 +105,10 @@ pub struct Economy {
     pub centred_gdp_next_year_weight_share: f64,
 }
 
+fn default_true() -> bool {
+    true
+}
+
 fn default_spa_effect_men_pp() -> f64 {
     7.4
 }
@@ -138,11 +142,35 @@ pub struct Rates {
     /// overrides `bank_rate_long_run_pct` when set.
     #[serde(default)]
     pub bank_rate_long_run_over_growth_pp: Option<f64>,
+    /// Whether the spreads over growth, where set, decide the long-run
+    /// rates; `false` uses the absolute `*_long_run_pct` (a scenario
+    /// extending one with spreads cannot unset them).
+    #[serde(default = "default_true")]
+    pub long_run_rates_follow_growth: bool,
     /// Feedback from debt to gilt yields after the medium term: basis
     /// points on new gilts per 10 pp of PSND/GDP above its level at the end
     /// of the medium term (symmetric below). 0 switches it off.
     #[serde(default)]
     pub gilt_rate_debt_feedback_bp_per_10pp: f64,
+}
+
+impl Rates {
+    /// Move the long-run gilt rate and Bank Rate by `d` pp, whichever way
+    /// they are set: the absolute rates and, where set, the spreads over
+    /// nominal GDP growth (which then decide the long-run rates).
+    pub fn shift_long_run_pp(&mut self, d: f64) {
+        self.gilt_rate_long_run_pct += d;
+        self.bank_rate_long_run_pct += d;
+        for spread in [
+            &mut self.gilt_rate_long_run_over_growth_pp,
+            &mut self.bank_rate_long_run_over_growth_pp,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            *spread += d;
+        }
+    }
 }
 
 /// Structure of the debt.

@@ -66,6 +66,10 @@ const LABELS: &[(&str, &str)] = &[
         "Gilt rate at the end of the medium term",
     ),
     ("rates.bank_rate_long_run_pct", "Bank Rate in the long run"),
+    (
+        "rates.long_run_rates_follow_growth",
+        "Long-run rates follow nominal GDP growth",
+    ),
     ("rates.gilt_rate_long_run_pct", "Gilt rate in the long run"),
     (
         "rates.convergence_years",

@@ -21,6 +21,7 @@ intertemporal_end_year = "2121-22"
 [rates]
 gilt_rate_long_run_over_growth_pp = 0.0
 bank_rate_long_run_over_growth_pp = 0.0
+long_run_rates_follow_growth = true
 [debt]
 other_stock_flow_pct_gdp = 0.0
 other_public_sector_interest_pct_gdp = 0.0

@@ -70,7 +70,7 @@ fn rate_paths(
     let path = |from: f64, absolute: f64, over: Option<f64>| -> Vec<f64> {
         (0..years.len())
             .map(|k| {
-                let to = match over {
+                let to = match over.filter(|_| r.long_run_rates_follow_growth) {
                     Some(spread) if k > t_mt && k > 0 => {
                         100.0 * (gdp[k] / gdp[k - 1] - 1.0) + spread
                     }
