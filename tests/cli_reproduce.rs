@@ -12,17 +12,18 @@ fn strict_reproduction_passes() {
         "stderr: {}\n{text}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(text.contains("6 cases;"), "{text}");
+    assert!(text.contains("7 cases;"), "{text}");
     assert!(text.contains(" 0 failed"), "{text}");
 }
 
 #[test]
-fn list_names_six_cases() {
+fn list_names_seven_cases() {
     let out = fiscal().args(["reproduce", "--list"]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     for name in [
         "ons-2022",
+        "ons-2024",
         "efo-2026-03",
         "history",
         "frs-2026",
@@ -31,7 +32,7 @@ fn list_names_six_cases() {
     ] {
         assert!(text.contains(name), "{name} missing from {text}");
     }
-    assert_eq!(text.lines().filter(|l| !l.starts_with(' ')).count(), 6);
+    assert_eq!(text.lines().filter(|l| !l.starts_with(' ')).count(), 7);
 }
 
 #[test]

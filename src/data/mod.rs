@@ -9,6 +9,7 @@ mod csvtable;
 mod error;
 pub mod gilts;
 pub mod import;
+pub mod npp2024;
 pub mod ons_npp;
 pub mod population;
 pub mod profiles;

@@ -45,6 +45,7 @@ share_of_adult_life = 0.0
 adult_life_from_age_years = 0.0
 
 [population]
+vintage = "2022-based"
 projection = ""
 variant = "principal"
 tfr_children_per_woman = 0.0

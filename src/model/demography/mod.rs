@@ -21,6 +21,7 @@ pub mod embedded;
 pub mod engine;
 pub mod error;
 pub mod lifetable;
+pub mod npp2024;
 pub mod projection;
 pub mod reproduce;
 pub mod settings;
@@ -36,7 +37,7 @@ pub use projection::{DemographicProjection, SpaPath, SummaryRow};
 pub use reproduce::{reproduce_npp2022, ReproductionReport, ReproductionRow};
 pub use settings::{
     population_from_settings, PopulationChoice, PopulationOutcome, PopulationSettings,
-    VariantPreset,
+    PopulationVintage, VariantPreset,
 };
 pub use spa_link::SpaLink;
 
