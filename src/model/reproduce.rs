@@ -142,9 +142,11 @@ pub const FRS_LINE_TOLERANCE_PP: f64 = 0.3;
 /// The FRS lines held to [`FRS_LINE_TOLERANCE_PP`] as hard checks: those the
 /// method gets there without fitting. Health and other welfare (within it
 /// until the participation response to the State Pension age was cut to the
-/// evidence, which lowers GDP), education, the State Pension and public
-/// service pensions miss by more and are reported with their measured gaps
-/// (docs/model.md).
+/// evidence, which lowers GDP), education (the ONS 2024-based population
+/// explains about half of its faster fall), the State Pension (the OBR's
+/// pension age path) and public service pensions (GAD's scheme history
+/// before 2045) are reported with their measured gaps and causes
+/// (docs/model.md, "Reproduction of the FRS 2026 baseline").
 pub fn frs_line_is_hard_check(line: Spend) -> bool {
     matches!(line, Spend::AdultSocialCare)
 }
