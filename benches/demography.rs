@@ -2,15 +2,15 @@
 //! (the ONS 2022-based principal, mid-2022 to mid-2122). Target: under 1 ms.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use fiscal::model::demography::{principal_assumptions, project};
+use fiscal::model::demography::Demography;
 
 fn bench_projection(c: &mut Criterion) {
-    let a = match principal_assumptions() {
+    let engine = match Demography::principal() {
         Ok(a) => a,
         Err(e) => panic!("embedded assumptions do not load: {e}"),
     };
     c.bench_function("demography_project_100_years", |b| {
-        b.iter(|| project(black_box(&a), black_box(2122)))
+        b.iter(|| engine.project(None, black_box(2122)))
     });
 }
 

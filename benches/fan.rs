@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use fiscal::data::shocks::ShockTable;
-use fiscal::model::uncertainty::{self, sensitivity, Engine, FanOptions};
+use fiscal::model::uncertainty::{self, Engine, FanOptions};
 use fiscal::scenario::{sweep, Scenario};
 
 fn bench(c: &mut Criterion) {
@@ -29,18 +29,13 @@ fn bench(c: &mut Criterion) {
         b.iter(|| uncertainty::fan(black_box(a), &d, &table, &reduced, &|_| {}))
     });
     // The kernel alone: 32,768 paths × 51 years into the histograms, one thread.
-    let p = fiscal::model::project(a, &d).expect("projects");
-    let base = uncertainty::Baseline::new(a, &d, &p, false);
-    let shocks = uncertainty::shock_params(a, &table).expect("shocks");
-    let model = uncertainty::reduced::Reduced::new(&base, &shocks, 42).expect("model");
-    let mut pilot = uncertainty::summary::Exact::new(base.len());
-    let mut scratch = uncertainty::reduced::Scratch::default();
-    model.simulate_block(0, 4096, &mut scratch, &mut pilot);
-    let ranges = uncertainty::summary::Ranges::from_pilot(&pilot);
-    let mut h = uncertainty::summary::Histogram::new(&ranges);
-    g.bench_function("fan_kernel_32768_paths", |b| {
-        b.iter(|| model.simulate_block(black_box(0), 32_768, &mut scratch, &mut h))
-    });
+    // Its internals are reached through the `bench-internals` feature
+    // (`cargo bench --bench fan --features bench-internals`).
+    #[cfg(feature = "bench-internals")]
+    uncertainty::with_fan_kernel(a, &d, &table, 32_768, &mut |kernel| {
+        g.bench_function("fan_kernel_32768_paths", |b| b.iter(&mut *kernel));
+    })
+    .expect("kernel");
     let full = FanOptions {
         engine: Engine::Full,
         paths: 1_000,
@@ -58,7 +53,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| sweep::run(black_box(&s), &d, &varies))
     });
     g.bench_function("tornado", |b| {
-        b.iter(|| sensitivity::sensitivities(black_box(a), &d))
+        b.iter(|| uncertainty::sensitivities(black_box(a), &d))
     });
     g.finish();
 }

@@ -2,13 +2,15 @@
 //! summary by decade and the variant presets' 2072 effects (the numbers in
 //! `docs/demography.md`): `cargo run --release --example demography_report`.
 
-use fiscal::data::{PopulationTable, Sex};
-use fiscal::model::demography::*;
+use fiscal::data::Sex;
+use fiscal::model::demography::{
+    reproduce_npp2022, Demography, PopulationProjection, PopulationSettings, VariantPreset,
+};
 
 /// Persons of both sexes aged `lo..=hi` in 2072.
-fn group(t: &PopulationTable, lo: usize, hi: usize) -> f64 {
+fn group(p: &PopulationProjection, lo: usize, hi: usize) -> f64 {
     (lo..=hi)
-        .flat_map(|a| Sex::ALL.map(|s| t.get(s, a, 2072).unwrap_or(0.0)))
+        .flat_map(|a| Sex::ALL.map(|s| p.persons(s, a, 2072).unwrap_or(0.0)))
         .sum()
 }
 
@@ -32,26 +34,26 @@ fn main() -> anyhow::Result<()> {
             row.item, row.year, row.published, row.ours, row.difference, row.difference_pct
         );
     }
-    let a = principal_assumptions()?;
-    let p = project(&a, 2072)?;
-    let pt = p.to_population_table("principal");
+    let engine = Demography::principal()?;
+    let pt = engine.project(None, 2072)?;
     println!("variant\ttotal_pct\tage65plus_pct\tage0_15_pct\tage85plus_pct\te0_male_2071\te0_female_2071");
     for v in VariantPreset::ALL {
         let s = PopulationSettings {
             variant: Some(v),
             ..Default::default()
         };
-        let q = project(&s.apply(&a)?, 2072)?;
-        let t = q.to_population_table("variant");
-        let pct = |lo, hi| 100.0 * (group(&t, lo, hi) / group(&pt, lo, hi) - 1.0);
+        let q = engine.project(Some(&s), 2072)?;
+        let pct = |lo, hi| 100.0 * (group(&q, lo, hi) / group(&pt, lo, hi) - 1.0);
         println!(
             "{v:?}\t{:+.2}\t{:+.2}\t{:+.2}\t{:+.2}\t{:.2}\t{:.2}",
             pct(0, 105),
             pct(65, 105),
             pct(0, 15),
             pct(85, 105),
-            q.life_expectancy_at_birth_years[[0, 49]],
-            q.life_expectancy_at_birth_years[[1, 49]]
+            q.life_expectancy_at_birth_years(Sex::Male, 2071)
+                .unwrap_or(f64::NAN),
+            q.life_expectancy_at_birth_years(Sex::Female, 2071)
+                .unwrap_or(f64::NAN)
         );
     }
     Ok(())

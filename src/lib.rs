@@ -2,14 +2,18 @@
 //!
 //! The library is organised as the data flows:
 //!
-//! - [`data`]: the compact official tables (embedded) and their importers;
-//! - [`scenario`]: scenario files (TOML) resolved into [`scenario::Assumptions`];
+//! - [`data`]: the compact official tables (embedded) and, with the `import`
+//!   feature, their importers;
+//! - [`scenario`]: scenario files (TOML) resolved into [`model::Assumptions`];
 //! - [`model`]: the projection itself, pure computation, no I/O;
-//! - [`output`]: tables, CSV and JSON writers;
-//! - [`chart`]: charts (SVG, PNG) in one house style, and [`report`]: HTML and XLSX reports;
-//! - [`run`]: a scenario run (data, projection, interventions) as every command uses it.
+//! - [`run`]: a scenario run (data, projection, interventions) as every command uses it;
+//! - [`output`]: tables, CSV and JSON as text;
+//! - `chart` (feature `charts`): charts (SVG, PNG) in one house style, and
+//!   `report` (feature `reports`): HTML and XLSX reports.
 //!
-//! The binary `fiscal` is a thin shell over these modules.
+//! The binary `fiscal` (feature `cli`, on by default) is a thin shell over
+//! these modules: its command line, file writing and signal handling live in
+//! `src/cli/`, outside the library. See `docs/architecture.md`.
 //!
 //! Outside tests, no `unwrap`, `expect`, `panic!` or unchecked indexing:
 //! a user's input must never crash the tool. Modules whose indices are
@@ -25,15 +29,63 @@
     )
 )]
 
+#[cfg(feature = "charts")]
 pub mod chart;
-pub mod cli;
+mod error;
+
 pub mod data;
 pub mod model;
 pub mod output;
+#[cfg(feature = "reports")]
 pub mod report;
 pub mod reproduce;
 pub mod run;
 pub mod scenario;
 pub mod years;
 
+/// The table parsers, for the fuzz targets in `fuzz/` (cargo-fuzz builds
+/// with `--cfg fuzzing`); not part of the API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzz {
+    use crate::data::{AgeSexTable, GiltTable, PopulationTable, SeriesTable};
+    use crate::Error;
+
+    /// A wide `series,unit,<years>` table.
+    pub fn series_table(text: &str) -> Result<SeriesTable, Error> {
+        Ok(SeriesTable::parse("fuzz.csv", text)?)
+    }
+
+    /// A wide `sex,age,<columns>` table.
+    pub fn age_sex_table(text: &str) -> Result<AgeSexTable, Error> {
+        Ok(AgeSexTable::parse("fuzz.csv", text)?)
+    }
+
+    /// The DMO gilts table.
+    pub fn gilt_table(text: &str) -> Result<GiltTable, Error> {
+        Ok(GiltTable::parse("fuzz.csv", text)?)
+    }
+
+    /// A wide `sex,age,<years>` population table.
+    pub fn population_table(text: &str) -> Result<PopulationTable, Error> {
+        Ok(PopulationTable::parse("fuzz.csv", text)?)
+    }
+
+    /// An ONS open-data projection file.
+    pub fn ons_opendata(text: &str) -> Result<PopulationTable, Error> {
+        Ok(crate::data::ons_opendata::parse_ons_opendata(
+            "fuzz.csv", text,
+        )?)
+    }
+
+    /// Every cell of a population table.
+    pub fn persons(t: &PopulationTable) -> impl Iterator<Item = f64> + '_ {
+        t.persons.iter().copied()
+    }
+}
+
+pub use error::{Error, ErrorKind};
+pub use model::{Assumptions, Projection};
+pub use run::Run;
+pub use scenario::Scenario;
 pub use years::FiscalYear;

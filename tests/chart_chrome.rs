@@ -11,7 +11,7 @@ use fiscal::scenario::{catalog, Scenario};
 fn every_chart_embeds_its_font_and_carries_the_source_line() {
     let e = catalog::find("smarter_state_central").unwrap();
     let run = Run::project(Scenario::shipped(e).unwrap()).unwrap();
-    let input: Input<'_> = run.input();
+    let input: Input<'_> = Input::of(&run);
     for kind in ChartKind::ALL {
         let c = chart::build(kind, std::slice::from_ref(&input), &Options::default()).unwrap();
         let svg = c.svg().unwrap();
@@ -37,7 +37,7 @@ fn every_chart_embeds_its_font_and_carries_the_source_line() {
 #[test]
 fn time_series_charts_mark_the_forecast_the_same_way() {
     let run = Run::project(Scenario::default_scenario().unwrap()).unwrap();
-    let input = run.input();
+    let input = Input::of(&run);
     for kind in [
         ChartKind::Debt,
         ChartKind::Dependency,

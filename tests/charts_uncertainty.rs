@@ -1,7 +1,7 @@
 //! The uncertainty charts (fan, tornado, heatmap) from fixed synthetic
 //! data: SVG byte-stable against snapshots, PNGs of the stated size and not
 //! blank. Regenerate after an intended change of style with
-//! `UPDATE_SNAPSHOTS=1 cargo test --test charts_uncertainty`.
+//! `UPDATE_SNAPSHOTS=1 cargo test --test suite charts_uncertainty`.
 
 use std::path::PathBuf;
 
@@ -10,7 +10,7 @@ use crate::common::check_snapshots;
 use fiscal::chart::fan::Fan;
 use fiscal::chart::heatmap::Heatmap;
 use fiscal::chart::tornado::Tornado;
-use fiscal::chart::{style, Chart};
+use fiscal::chart::{self, Chart};
 use fiscal::FiscalYear;
 
 fn charts() -> Vec<(&'static str, Chart)> {
@@ -106,13 +106,13 @@ fn svg_matches_snapshots_and_png_is_drawn() {
         buf.truncate(info.buffer_size());
         assert_eq!(
             (info.width, info.height),
-            (style::WIDTH, style::HEIGHT),
+            (chart::WIDTH, chart::HEIGHT),
             "{name}"
         );
         let distinct: std::collections::BTreeSet<&[u8]> = buf.chunks(3).collect();
         assert!(distinct.len() > 10, "{name}: the PNG looks blank");
     }
-    assert!(stale.is_empty(), "output differs from the snapshots {stale:?}; run `UPDATE_SNAPSHOTS=1 cargo test --test charts_uncertainty` and review the diff");
+    assert!(stale.is_empty(), "output differs from the snapshots {stale:?}; run `UPDATE_SNAPSHOTS=1 cargo test --test suite charts_uncertainty` and review the diff");
     // The CSV neutralises formula-like labels.
     let fan = &charts()[0].1;
     assert!(fan.csv().contains("'=cmd"), "{}", fan.csv());

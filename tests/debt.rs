@@ -80,7 +80,7 @@ fn other_debt_measures_follow_the_databank_then_their_conventions() {
     let p = project(&a, &d).unwrap();
     let mt = p.years.iter().rposition(|y| y.phase == Phase::Efo).unwrap();
     let y = &p.years[mt];
-    let db = |s: &str| d.efo.get(s, y.year).unwrap();
+    let db = |s: &str| d.efo.value(s, y.year).unwrap();
     // EFO years: the databank's gaps from PSND, applied to ours.
     let boe_gap = db("databank.psnd") - db("databank.psnd_ex_boe");
     assert!((y.psnd_gbp_bn - y.psnd_ex_boe_gbp_bn - boe_gap).abs() < 1e-9);

@@ -1,16 +1,15 @@
 //! Golden outputs: every shipped scenario's projection (and intervention
 //! results) must match the committed CSV under `tests/golden/` byte for byte.
 //! After a deliberate change, regenerate with `UPDATE_GOLDEN=1 cargo test
-//! --test golden` and review the diff.
+//! --test suite golden` and review the diff.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use fiscal::model::interventions::probabilistic;
-use fiscal::model::{self, interventions, Adjustments};
 use fiscal::output::interventions::Distribution;
 use fiscal::output::{csv::projection_csv_exact, interventions::csv as interventions_csv};
-use fiscal::scenario::Scenario;
+use fiscal::{Run, Scenario};
 
 fn scenarios() -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -47,22 +46,11 @@ fn check(path: &Path, actual: &str, failures: &mut Vec<String>) {
 
 /// 64 probabilistic paths (seed 2017, without the fiscal gap), one row each,
 /// as `fiscal interventions --paths 64 --no-gap --format csv` prints them.
-fn paths_csv(
-    a: &model::Assumptions,
-    d: &fiscal::data::Dataset,
-    base: &model::Projection,
-    r: &interventions::InterventionResults,
-) -> String {
-    let settings = probabilistic::Settings {
-        paths: 64,
-        seed: 2017,
-        gap_without_pct_gdp: None,
-    };
-    let draws = probabilistic::simulate(a, d, base, &settings).unwrap();
-    let summary = probabilistic::summarise(&draws, base, &settings);
+fn paths_csv(run: &Run) -> String {
+    let (draws, summary) = run.intervention_draws(64, 2017, false).unwrap().unwrap();
     Distribution {
-        scenario: &a.name,
-        expected: r,
+        scenario: &run.scenario().assumptions.name,
+        expected: run.interventions().unwrap(),
         summary: &summary,
         draws: &draws,
         payback_by: None,
@@ -75,26 +63,23 @@ fn paths_csv(
 fn shipped_scenarios_match_their_golden_outputs() {
     let mut failures = Vec::new();
     for path in scenarios() {
-        let s = Scenario::load(&path).unwrap();
-        let d = s.dataset().unwrap();
-        let p = model::project(&s.assumptions, &d).unwrap();
+        // As `fiscal run` computes it: the library's run of the scenario.
+        let run = Run::project(Scenario::load(&path).unwrap()).unwrap();
         check(
             &golden_name(&path, ""),
-            &projection_csv_exact(&p),
+            &projection_csv_exact(run.projection()),
             &mut failures,
         );
-        if !s.assumptions.intervention.is_empty() {
-            let base = model::project_with(&s.assumptions, &d, &Adjustments::none()).unwrap();
-            let r = interventions::evaluate(&s.assumptions, &d, &base).unwrap();
+        if let Some(r) = run.interventions() {
             check(
                 &golden_name(&path, ".interventions"),
-                &interventions_csv(&r),
+                &interventions_csv(r),
                 &mut failures,
             );
-            if probabilistic::has_uncertainty(&s.assumptions) {
+            if probabilistic::has_uncertainty(&run.scenario().assumptions) {
                 check(
                     &golden_name(&path, ".paths"),
-                    &paths_csv(&s.assumptions, &d, &base, &r),
+                    &paths_csv(&run),
                     &mut failures,
                 );
             }

@@ -46,7 +46,7 @@ fn tobacco_duty_is_the_efos_and_then_falls_in_cash_or_is_held() {
     let mut a = s.assumptions.clone();
     assert_eq!(a.receipts.tobacco_duty_path, TobaccoDutyPath::Decline);
     let p = project(&a, &d).unwrap();
-    let efo = |series: &str, y| d.efo.get(series, y).unwrap();
+    let efo = |series: &str, y| d.efo.value(series, y).unwrap();
     // EFO years: tobacco is the EFO's tobacco duties, and consumption taxes
     // plus tobacco are the EFO's VAT plus alcohol and tobacco, so totals
     // are unchanged.

@@ -3,17 +3,16 @@
 //! panic, and a table that loads has only finite, plausible counts.
 #![no_main]
 
-use fiscal::data::{ons_npp, PopulationTable};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return;
     };
-    if let Ok(t) = PopulationTable::parse("fuzz.csv", text) {
-        assert!(t.persons.iter().all(|v| v.is_finite() && *v >= 0.0));
+    if let Ok(t) = fiscal::fuzz::population_table(text) {
+        assert!(fiscal::fuzz::persons(&t).all(|v| v.is_finite() && v >= 0.0));
     }
-    if let Ok(t) = ons_npp::parse_ons_opendata("fuzz.csv", text) {
-        assert!(t.persons.iter().all(|v| v.is_finite() && *v >= 0.0));
+    if let Ok(t) = fiscal::fuzz::ons_opendata(text) {
+        assert!(fiscal::fuzz::persons(&t).all(|v| v.is_finite() && v >= 0.0));
     }
 });

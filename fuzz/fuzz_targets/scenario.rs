@@ -24,7 +24,7 @@ fuzz_target!(|bytes: &[u8]| {
             }
         }
         Err(e) => {
-            assert!(!e.diagnostics.is_empty());
+            assert!(!e.diagnostics().is_empty());
             let _ = e.to_string();
         }
     }

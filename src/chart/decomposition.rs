@@ -79,14 +79,14 @@ fn err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartE
 impl Decomposition {
     /// Decompose a projection's debt changes by decade (of the year a fiscal
     /// year begins in).
-    pub fn from_projection(p: &Projection) -> Result<Decomposition, ChartError> {
+    pub fn from_projection(p: &Projection) -> Result<Decomposition, crate::Error> {
         // decompose only fails on a projection with no years.
         let rows = decompose(p).map_err(|e| ChartError::NoData(e.to_string()))?;
         Ok(Decomposition::from_rows(&rows))
     }
 
     /// Sum yearly decomposition rows by decade.
-    pub fn from_rows(rows: &[DecompositionRow]) -> Decomposition {
+    pub(crate) fn from_rows(rows: &[DecompositionRow]) -> Decomposition {
         let mut periods: Vec<Period> = Vec::new();
         for r in rows {
             let start = r.year.start();
@@ -168,7 +168,7 @@ impl Decomposition {
     }
 
     /// Draw into `area`.
-    pub fn draw<DB: DrawingBackend>(
+    pub(crate) fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), ChartError> {

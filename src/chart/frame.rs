@@ -62,7 +62,7 @@ pub struct Frame {
 
 /// The source line every chart carries: the publications (data vintages),
 /// the tool and its version, and the scenarios drawn.
-pub fn source_line(frame: &Frame) -> String {
+pub(crate) fn source_line(frame: &Frame) -> String {
     let names = frame
         .scenario
         .strip_prefix("Scenarios: ")
@@ -98,7 +98,7 @@ fn wrap2(text: &str, font: &FontDesc<'_>, max: u32) -> Vec<String> {
 }
 
 /// Horizontal page margin, pixels.
-pub const MARGIN: i32 = 28;
+pub(crate) const MARGIN: i32 = 28;
 const KEY_W: i32 = 30;
 const GAP: i32 = 10;
 const ENTRY_GAP: i32 = 30;
@@ -108,7 +108,7 @@ fn err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartE
 }
 
 /// Draw the chrome on `root` and return the area left for the plot.
-pub fn draw<DB: DrawingBackend>(
+pub(crate) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
     legend: &[LegendEntry],

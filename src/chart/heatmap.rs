@@ -80,7 +80,7 @@ impl Heatmap {
     }
 
     /// Draw into `area`.
-    pub fn draw<DB: DrawingBackend>(
+    pub(crate) fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), ChartError> {

@@ -74,7 +74,7 @@ pub struct Interventions {
 pub const PACKAGE_LABEL: &str = "Package: all interventions together";
 
 /// Interventions drawn on their own; the rest are summed into one line.
-pub const MAX_SHOWN: usize = 4;
+pub(crate) const MAX_SHOWN: usize = 4;
 
 /// Intervention colours: four well-separated Okabe–Ito colours (not black,
 /// which marks the package), then grey for the summed rest.
@@ -239,7 +239,7 @@ impl Interventions {
     }
 
     /// Draw into `area`: the two panels side by side.
-    pub fn draw<DB: DrawingBackend>(
+    pub(crate) fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), ChartError> {

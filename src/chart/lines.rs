@@ -93,7 +93,7 @@ impl Lines {
     }
 
     /// Draw into `area` (the space the frame left).
-    pub fn draw<DB: DrawingBackend>(
+    pub(crate) fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), ChartError> {

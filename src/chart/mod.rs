@@ -24,7 +24,7 @@ pub mod package_fan;
 pub mod pyramid;
 mod raster;
 pub mod stacked;
-pub mod style;
+pub(crate) mod style;
 mod subset;
 pub mod tornado;
 
@@ -40,16 +40,17 @@ use crate::output::csv::{num as fmt_num, safe_text};
 use crate::years::FiscalYear;
 
 pub use decomposition::Decomposition;
-pub use font::font_face_css;
+pub(crate) use font::font_face_css;
 pub use frame::{Frame, LegendEntry};
 pub use interventions::{EffectPath, Interventions};
 pub use lines::{Lines, Series};
 pub use pyramid::Pyramid;
 pub use stacked::{Layer, Stacked};
+pub use style::{HEIGHT, WIDTH};
 
 /// Why a chart could not be made.
 #[derive(Debug, thiserror::Error)]
-pub enum ChartError {
+pub(crate) enum ChartError {
     /// The drawing library failed (a bug, or the font is missing).
     #[error("cannot draw the chart: {0}")]
     Draw(String),
@@ -115,7 +116,7 @@ impl ChartError {
 pub const MAX_SERIES: usize = 12;
 
 /// The charts on offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChartKind {
     /// PSND % of GDP, one line per scenario.
     Debt,
@@ -150,6 +151,26 @@ impl ChartKind {
         ChartKind::Pyramid,
         ChartKind::Dependency,
     ];
+
+    /// What the chart shows, in a line (the command line's help).
+    pub fn description(self) -> &'static str {
+        match self {
+            ChartKind::Debt => "PSND % of GDP, one line per scenario",
+            ChartKind::Receipts => "Receipts by category, stacked, % of GDP",
+            ChartKind::Spending => "Primary spending by category, stacked, % of GDP",
+            ChartKind::Decomposition => "Contributions to the change in debt by decade",
+            ChartKind::Interventions => "Intervention effects: net savings and the change in debt",
+            ChartKind::Pyramid => "Population pyramid for chosen years",
+            ChartKind::Dependency => "Old-age dependency ratio, one line per scenario",
+            ChartKind::Fan => {
+                "Stochastic fan of PSND (percentile bands) with the deterministic path and variants"
+            }
+            ChartKind::Tornado => "One-at-a-time sensitivities of final-year PSND, largest first",
+            ChartKind::Heatmap => {
+                "Final-year PSND over a two-field sweep (drawn by `fiscal sweep --chart`)"
+            }
+        }
+    }
 
     /// Name on the command line and in file names.
     pub fn key(self) -> &'static str {
@@ -330,7 +351,7 @@ impl Chart {
     }
 
     /// The chart as SVG text (byte-identical for identical input).
-    pub fn svg(&self) -> Result<String, ChartError> {
+    pub fn svg(&self) -> Result<String, crate::Error> {
         font::ensure_registered();
         let mut out = String::new();
         {
@@ -344,7 +365,7 @@ impl Chart {
     }
 
     /// The chart as a PNG file, [`style::WIDTH`] × [`style::HEIGHT`], RGB.
-    pub fn png(&self) -> Result<Vec<u8>, ChartError> {
+    pub fn png(&self) -> Result<Vec<u8>, crate::Error> {
         font::ensure_registered();
         let (w, h) = (style::WIDTH, style::HEIGHT);
         let mut pixels = vec![0u8; w as usize * h as usize * 3];
@@ -371,7 +392,7 @@ impl Chart {
     }
 
     /// The chart in `format`.
-    pub fn render(&self, format: ImageFormat) -> Result<Vec<u8>, ChartError> {
+    pub fn render(&self, format: ImageFormat) -> Result<Vec<u8>, crate::Error> {
         match format {
             ImageFormat::Svg => self.svg().map(String::into_bytes),
             ImageFormat::Png => self.png(),
@@ -389,6 +410,18 @@ pub struct Input<'a> {
     /// The scenario's interventions, evaluated against the same scenario
     /// without them; `None` when it has none.
     pub interventions: Option<&'a InterventionResults>,
+}
+
+impl<'a> Input<'a> {
+    /// The chart input for a run: its projection (with the interventions in
+    /// force), the population it ran on and its interventions.
+    pub fn of(run: &'a crate::run::Run) -> Input<'a> {
+        Input {
+            projection: &run.projection,
+            population: &run.data.population,
+            interventions: run.interventions.as_ref(),
+        }
+    }
 }
 
 /// Choices that only some charts use.
@@ -422,7 +455,7 @@ fn efo_span(p: &Projection) -> Option<(FiscalYear, FiscalYear)> {
 
 /// The default pyramid years: first, middle (to the nearest 5) and last
 /// projection years.
-pub fn default_pyramid_years(p: &Projection) -> Vec<i32> {
+pub(crate) fn default_pyramid_years(p: &Projection) -> Vec<i32> {
     let (Some(a), Some(b)) = (p.years.first(), p.years.last()) else {
         return Vec::new();
     };
@@ -461,7 +494,7 @@ fn stacked(p: &Projection, layers: Vec<Layer>, total: &str) -> Stacked {
 }
 
 /// Build chart `kind` from the scenarios' results.
-pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Chart, ChartError> {
+pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Chart, crate::Error> {
     check_scenario_count(kind, inputs)?;
     let frame = |note: Option<String>| Frame {
         title: kind.title().into(),
@@ -471,7 +504,7 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
     };
     let (note, body) = match kind {
         ChartKind::Fan | ChartKind::Tornado | ChartKind::Heatmap => {
-            return Err(not_from_projection(kind))
+            return Err(not_from_projection(kind).into())
         }
         ChartKind::Debt => debt_body(inputs),
         ChartKind::Dependency => dependency_body(inputs),
@@ -593,7 +626,7 @@ fn spending_body(p: &Projection) -> NoteAndBody {
 }
 
 /// Contributions to the change in debt, by period.
-fn decomposition_body(p: &Projection) -> Result<NoteAndBody, ChartError> {
+fn decomposition_body(p: &Projection) -> Result<NoteAndBody, crate::Error> {
     Ok((
         Some(
             "Contributions to the change in PSND (% of GDP) summed over each period; the black bar marks the net change."
@@ -625,7 +658,7 @@ fn interventions_body(i: &Input<'_>, opts: &Options) -> Result<NoteAndBody, Char
 }
 
 /// The population pyramid for the chosen (or default) years.
-fn pyramid_body(i: &Input<'_>, opts: &Options) -> Result<NoteAndBody, ChartError> {
+fn pyramid_body(i: &Input<'_>, opts: &Options) -> Result<NoteAndBody, crate::Error> {
     let years = if opts.pyramid_years.is_empty() {
         default_pyramid_years(i.projection)
     } else {
@@ -643,7 +676,7 @@ fn pyramid_body(i: &Input<'_>, opts: &Options) -> Result<NoteAndBody, ChartError
 
 /// Every chart that applies to one scenario, in [`ChartKind::ALL`] order
 /// (the `interventions` chart only when it has interventions).
-pub fn build_all(input: Input<'_>, opts: &Options) -> Result<Vec<Chart>, ChartError> {
+pub fn build_all(input: Input<'_>, opts: &Options) -> Result<Vec<Chart>, crate::Error> {
     ChartKind::ALL
         .iter()
         .filter(|k| k.applies_to(&input))

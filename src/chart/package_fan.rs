@@ -40,11 +40,11 @@ pub fn chart(
     scenario: &str,
     expected: &InterventionResults,
     summary: &Summary,
-) -> Result<Chart, ChartError> {
+) -> Result<Chart, crate::Error> {
     if summary.psnd_change_fan_pp_gdp.is_empty() {
-        return Err(ChartError::NoData(
-            "no probabilistic paths: give --paths above 0".into(),
-        ));
+        return Err(
+            ChartError::NoData("no probabilistic paths: give --paths above 0".into()).into(),
+        );
     }
     Ok(Chart {
         kind: ChartKind::Interventions,
@@ -109,7 +109,7 @@ impl Fan {
     }
 
     /// Draw into `area`.
-    pub fn draw<DB: DrawingBackend>(
+    pub(crate) fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), ChartError> {

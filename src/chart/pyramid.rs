@@ -45,7 +45,7 @@ fn err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartE
 
 impl Pyramid {
     /// Take `years` (calendar mid-years) from the population table.
-    pub fn from_table(t: &PopulationTable, years: &[i32]) -> Result<Pyramid, ChartError> {
+    pub fn from_table(t: &PopulationTable, years: &[i32]) -> Result<Pyramid, crate::Error> {
         let mut out = Vec::new();
         for &year in years {
             if year < t.first_year || year > t.last_year() {
@@ -53,7 +53,8 @@ impl Pyramid {
                     year,
                     first: t.first_year,
                     last: t.last_year(),
-                });
+                }
+                .into());
             }
             let by_age = |sex| {
                 (0..N_AGES)
@@ -67,7 +68,7 @@ impl Pyramid {
             });
         }
         if out.is_empty() {
-            return Err(ChartError::NoData("no years chosen for the pyramid".into()));
+            return Err(ChartError::NoData("no years chosen for the pyramid".into()).into());
         }
         Ok(Pyramid { years: out })
     }
@@ -111,7 +112,7 @@ impl Pyramid {
     }
 
     /// Draw into `area`.
-    pub fn draw<DB: DrawingBackend>(
+    pub(crate) fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), ChartError> {

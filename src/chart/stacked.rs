@@ -86,7 +86,7 @@ impl Stacked {
     }
 
     /// Draw into `area`.
-    pub fn draw<DB: DrawingBackend>(
+    pub(crate) fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), ChartError> {

@@ -55,8 +55,6 @@ pub const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
 pub const MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
 /// Gridlines.
 pub const GRID: RGBColor = RGBColor(0xDD, 0xDD, 0xDD);
-/// Shading of the OBR medium-term forecast years.
-pub const SHADE: RGBColor = RGBColor(0xEE, 0xEE, 0xEE);
 
 /// Colours for lines, most distinct first (yellow last: weak on white).
 pub const LINES: [RGBColor; 8] = [

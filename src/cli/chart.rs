@@ -5,9 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::chart::{self, Chart, ChartError, ChartKind, ImageFormat, Input, Options};
-use crate::output;
-use crate::run::{project_all, Run};
+use fiscal::chart::{self, Chart, ChartKind, ImageFormat, Input, Options};
+use fiscal::run::project_all;
 
 use super::UsageError;
 
@@ -21,7 +20,7 @@ use super::UsageError;
 pub struct Args {
     /// Which chart.
     #[arg(value_enum)]
-    pub kind: ChartKind,
+    pub kind: super::ChartKindArg,
     /// Scenario files (TOML); the embedded baseline when none. Only `debt` and `dependency` take several.
     pub scenarios: Vec<PathBuf>,
     /// Output image: FILE.svg or FILE.png. The chart's data is written beside it as FILE.csv.
@@ -47,7 +46,7 @@ fn parse_mid_year(s: &str) -> Result<i32, String> {
             "{y} is not a plausible mid-year: give a calendar year such as 2050"
         ));
     }
-    if let Ok(fy) = t.parse::<crate::FiscalYear>() {
+    if let Ok(fy) = t.parse::<fiscal::FiscalYear>() {
         return Err(format!(
             "`{t}` is a fiscal year, but pyramid years are calendar mid-years (30 June): write {}",
             fy.start()
@@ -67,34 +66,37 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ))
         .into());
     };
-    if !args.kind.compares_scenarios() && args.scenarios.len() > 1 {
-        return Err(ChartError::OneScenario {
-            kind: args.kind.key(),
-            count: args.scenarios.len(),
-        }
+    if !args.kind.0.compares_scenarios() && args.scenarios.len() > 1 {
+        // Before loading anything; the library says the same of a
+        // request it is given.
+        return Err(UsageError(format!(
+            "the `{}` chart shows one scenario at a time, but {} were given; run it once per scenario (only `debt` and `dependency` compare scenarios)",
+            args.kind.0.key(),
+            args.scenarios.len()
+        ))
         .into());
     }
-    output::prepare_dir(output::parent_dir(&args.output))
+    crate::cli::prepare_dir(crate::cli::parent_dir(&args.output))
         .context("the output directory is not usable")?;
-    if matches!(args.kind, ChartKind::Fan | ChartKind::Tornado) {
+    if matches!(args.kind.0, ChartKind::Fan | ChartKind::Tornado) {
         let scenario = super::load_scenario(args.scenarios.first().map(PathBuf::as_path))?;
-        let chart = uncertainty_chart(args.kind, &scenario)?;
+        let chart = uncertainty_chart(args.kind.0, &scenario)?;
         let bytes = chart.render(format).context("cannot draw the chart")?;
-        output::write_atomic(&args.output, &bytes)?;
-        output::write_atomic(&args.output.with_extension("csv"), chart.csv().as_bytes())?;
+        crate::cli::write_atomic(&args.output, &bytes)?;
+        crate::cli::write_atomic(&args.output.with_extension("csv"), chart.csv().as_bytes())?;
         return Ok(());
     }
     let runs = project_all(super::load_scenarios(&args.scenarios)?)?;
-    let inputs: Vec<Input<'_>> = runs.iter().map(Run::input).collect();
+    let inputs: Vec<Input<'_>> = runs.iter().map(Input::of).collect();
     let opts = Options {
         pyramid_years: args.years,
         refresh_spikes: args.refresh_spikes,
     };
-    let chart = chart::build(args.kind, &inputs, &opts)?;
+    let chart = chart::build(args.kind.0, &inputs, &opts)?;
     let bytes = chart
         .render(format)
-        .with_context(|| format!("cannot draw the {} chart", args.kind.key()))?;
-    let mut files = output::FileSet::new(crate::run::inputs_of(&runs, &args.scenarios));
+        .with_context(|| format!("cannot draw the {} chart", args.kind.0.key()))?;
+    let mut files = crate::cli::FileSet::new(super::inputs_of(&runs, &args.scenarios));
     files.add(args.output.clone(), bytes)?;
     files.add(args.output.with_extension("csv"), chart.csv().into_bytes())?;
     files.commit()?;
@@ -107,15 +109,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 /// other settings.
 fn uncertainty_chart(
     kind: ChartKind,
-    scenario: &crate::scenario::Scenario,
+    scenario: &fiscal::scenario::Scenario,
 ) -> anyhow::Result<Chart> {
-    use crate::chart::{fan, tornado};
-    use crate::model::uncertainty::{self, sensitivity, Engine, FanOptions};
+    use fiscal::chart::{fan, tornado};
+    use fiscal::model::uncertainty::{self, Engine, FanOptions};
     let data = scenario.dataset()?;
     let a = &scenario.assumptions;
     match kind {
         ChartKind::Fan => {
-            let table = crate::data::shocks::ShockTable::embedded()?;
+            let table = fiscal::data::shocks::ShockTable::embedded()?;
             let o = FanOptions {
                 engine: Engine::Reduced,
                 paths: 100_000,
@@ -124,17 +126,17 @@ fn uncertainty_chart(
                 draw_demography: false,
             };
             let run = uncertainty::fan(a, &data, &table, &o, &|_| {})?;
-            Ok(fan::Fan::from_run(&run, sensitivity::fan_variants(a, &data)?).chart())
+            Ok(fan::Fan::from_run(&run, uncertainty::fan_variants(a, &data)?).chart())
         }
         ChartKind::Tornado => {
-            let s = sensitivity::sensitivities(a, &data)?;
+            let s = uncertainty::sensitivities(a, &data)?;
             Ok(
                 tornado::Tornado::from_sensitivity(&a.name, a.horizon.end_year.to_string(), &s)
                     .chart(),
             )
         }
-        other => Err(ChartError::NoData(format!(
-            "`{}` is not drawn from the scenario alone",
+        other => Err(UsageError(format!(
+            "nothing to chart: `{}` is not drawn from the scenario alone",
             other.key()
         ))
         .into()),

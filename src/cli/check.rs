@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::Format;
-use crate::output::csv::{csv_text, safe_text};
-use crate::output::envelope::Envelope;
-use crate::scenario::{Diagnostic, Scenario, ScenarioError};
+use fiscal::output::csv::{csv_text, safe_text};
+use fiscal::output::envelope::Envelope;
+use fiscal::scenario::{Diagnostic, Scenario};
 
 /// Arguments of `fiscal check`.
 #[derive(Debug, clap::Args)]
@@ -47,17 +47,22 @@ struct Checked {
 /// Check one scenario: its files, then the data it substitutes.
 fn check_one(path: &Path) -> (Option<Scenario>, Vec<Diagnostic>) {
     let loaded = if path.as_os_str() == "-" {
-        super::load_scenario(Some(path)).map_err(|e| match e.downcast::<ScenarioError>() {
-            Ok(s) => s.diagnostics,
-            Err(other) => vec![Diagnostic {
-                file: "<stdin>".into(),
-                position: None,
-                field: None,
-                message: format!("{other:#}"),
-            }],
+        super::load_scenario(Some(path)).map_err(|e| {
+            match e
+                .downcast_ref::<fiscal::Error>()
+                .map(fiscal::Error::diagnostics)
+            {
+                Some(d) if !d.is_empty() => d.to_vec(),
+                _ => vec![Diagnostic {
+                    file: "<stdin>".into(),
+                    position: None,
+                    field: None,
+                    message: format!("{e:#}"),
+                }],
+            }
         })
     } else {
-        Scenario::load_named(path).map_err(|e| e.diagnostics)
+        Scenario::load_named(path).map_err(|e| e.diagnostics().to_vec())
     };
     match loaded {
         // Everything `run` checks short of projecting: the data
@@ -144,6 +149,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if all.is_empty() {
         Ok(())
     } else {
-        Err(ScenarioError::sorted(all).into())
+        Err(fiscal::Error::from_diagnostics(all).into())
     }
 }

@@ -5,17 +5,16 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::model::Projection;
-use crate::run::Run;
+use fiscal::chart::Input;
+use fiscal::model::Projection;
 
 use super::Format;
 
-use crate::model;
-use crate::model::indicators::Headline;
-use crate::output::csv::projection_long_csv;
-use crate::output::envelope::Envelope;
-use crate::output::json::OGL_ATTRIBUTION;
-use crate::output::{self, compare};
+use fiscal::model::indicators::Headline;
+use fiscal::output::compare;
+use fiscal::output::csv::projection_long_csv;
+use fiscal::output::envelope::Envelope;
+use fiscal::output::json::OGL_ATTRIBUTION;
 use serde::Serialize;
 
 /// Arguments of `fiscal compare`.
@@ -69,22 +68,22 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .into());
     }
     if let Some(dir) = &args.out {
-        output::prepare_dir(dir).context("the output directory is not usable")?;
+        crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
     }
     if let Some(dir) = &args.charts {
-        output::prepare_dir(dir).context("the charts directory is not usable")?;
+        crate::cli::prepare_dir(dir).context("the charts directory is not usable")?;
     }
-    let runs = crate::run::project_all(scenarios)?;
-    let inputs: Vec<_> = runs.iter().map(Run::input).collect();
-    let mut files = output::FileSet::new(crate::run::inputs_of(&runs, &args.scenarios));
+    let runs = fiscal::run::project_all(scenarios)?;
+    let inputs: Vec<_> = runs.iter().map(Input::of).collect();
+    let mut files = crate::cli::FileSet::new(super::inputs_of(&runs, &args.scenarios));
     if let Some(dir) = &args.charts {
-        output::charts::write_compare(&mut files, dir, &inputs)
+        crate::cli::chart_files::write_compare(&mut files, dir, &inputs)
             .context("cannot write the charts")?;
     }
-    let projections: Vec<&Projection> = runs.iter().map(|r| &r.projection).collect();
-    let indicators: Vec<_> = runs
+    let projections: Vec<&Projection> = runs.iter().map(fiscal::Run::projection).collect();
+    let indicators: Vec<Headline> = runs
         .iter()
-        .map(|r| model::indicators::headline(&r.scenario.assumptions, &r.data, r.package.clone()))
+        .map(|r| r.indicators().headline.clone())
         .collect();
     let csv = compare::csv(&projections);
     let json = Envelope::new(
@@ -95,8 +94,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             indicators: &indicators,
         },
     )
-    .scenarios(runs.iter().map(|r| &r.scenario))
-    .maybe_data(runs.first().map(|r| &r.data))
+    .scenarios(runs.iter().map(fiscal::Run::scenario))
+    .maybe_data(runs.first().map(fiscal::Run::data))
     .to_json();
     if let Some(dir) = &args.out {
         files.add(

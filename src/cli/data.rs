@@ -28,10 +28,10 @@ pub struct ShocksArgs {
     #[arg(long, default_value = "data")]
     pub out: PathBuf,
     /// First fiscal year of the sample (its starting calendar year).
-    #[arg(long, default_value_t = crate::data::import::shocks::DEFAULT_FIRST)]
+    #[arg(long, default_value_t = fiscal::data::import::shocks::DEFAULT_FIRST)]
     pub from: i32,
     /// Last fiscal year of the sample (its starting calendar year).
-    #[arg(long, default_value_t = crate::data::import::shocks::DEFAULT_LAST)]
+    #[arg(long, default_value_t = fiscal::data::import::shocks::DEFAULT_LAST)]
     pub to: i32,
 }
 
@@ -80,15 +80,17 @@ pub enum ImportSource {
 pub fn run(cmd: Command) -> anyhow::Result<()> {
     match cmd {
         Command::Shocks(a) => {
-            crate::output::prepare_dir(&a.out).context("the output directory is not usable")?;
-            let (t, files) = crate::data::import::shocks::write(&a.shared, &a.out, a.from, a.to)
-                .with_context(|| format!("estimating the shocks from {}", a.shared.display()))?;
+            crate::cli::prepare_dir(&a.out).context("the output directory is not usable")?;
+            let (t, files) = fiscal::data::import::shocks::write(&a.shared, &a.out, a.from, a.to)
+                .with_context(|| {
+                format!("estimating the shocks from {}", a.shared.display())
+            })?;
             outln!(
                 "shock estimates, fiscal years {} ({} residuals):",
                 t.sample,
                 t.observations
             )?;
-            for (k, v) in crate::data::shocks::VARIABLES.iter().enumerate() {
+            for (k, v) in fiscal::data::shocks::VARIABLES.iter().enumerate() {
                 outln!(
                     "  {v:<16} sd {:>6.3} pp  persistence {:>6.3}",
                     t.sd_pp[k],
@@ -105,16 +107,16 @@ pub fn run(cmd: Command) -> anyhow::Result<()> {
             ..
         }) => super::hofd::run(h),
         Command::Import(a) => {
-            crate::output::prepare_dir(&a.out).context("the output directory is not usable")?;
+            crate::cli::prepare_dir(&a.out).context("the output directory is not usable")?;
             if let (Some(name), Some(efo)) = (&a.vintage, &a.efo) {
                 let (file, rows) =
-                    crate::data::import::import_vintage(name, efo, a.outturn.as_deref(), &a.out)
+                    fiscal::data::import::import_vintage(name, efo, a.outturn.as_deref(), &a.out)
                         .with_context(|| format!("importing vintage `{name}`"))?;
                 outln!("vintage `{name}` written: {file} ({rows} rows)")?;
                 return Ok(());
             }
             if a.reference_only {
-                let report = crate::data::import::import_reference(&a.shared, &a.out)
+                let report = fiscal::data::import::import_reference(&a.shared, &a.out)
                     .with_context(|| format!("importing from {}", a.shared.display()))?;
                 out!("{report}")?;
                 return Ok(());
@@ -127,11 +129,11 @@ pub fn run(cmd: Command) -> anyhow::Result<()> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "data".into());
-            let staging = crate::output::parent_dir(&a.out)
+            let staging = crate::cli::parent_dir(&a.out)
                 .join(format!(".{name}.import.{}.tmp", std::process::id()));
-            crate::output::atomic::register_temporary(&staging);
-            let result = crate::data::import::import_staged(&a.shared, &a.out, &staging);
-            crate::output::atomic::unregister_temporary(&staging);
+            crate::cli::atomic::register_temporary(&staging);
+            let result = fiscal::data::import::import_staged(&a.shared, &a.out, &staging);
+            crate::cli::atomic::unregister_temporary(&staging);
             let (report, summary) =
                 result.with_context(|| format!("importing from {}", a.shared.display()))?;
             out!("{report}")?;

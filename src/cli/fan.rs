@@ -12,10 +12,10 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::{Format, UsageError};
-use crate::chart::fan::Fan;
-use crate::data::shocks::ShockTable;
-use crate::model::uncertainty::{self, Engine, FanOptions, FanRun};
-use crate::output::{self, uncertainty as out_u};
+use fiscal::chart::fan::Fan;
+use fiscal::data::shocks::ShockTable;
+use fiscal::model::uncertainty::{self, Engine, FanOptions, FanRun};
+use fiscal::output::uncertainty as out_u;
 
 /// Arguments of `fiscal fan`.
 #[derive(Debug, clap::Args)]
@@ -30,7 +30,7 @@ pub struct Args {
     pub seed: u64,
     /// Which engine draws the paths.
     #[arg(long, value_enum, default_value = "reduced")]
-    pub engine: Engine,
+    pub engine: super::EngineArg,
     /// Shock the OBR medium-term forecast years too (default: the scenario's `uncertainty.shock_medium_term`, else held at the EFO).
     #[arg(long)]
     pub shock_medium_term: bool,
@@ -86,32 +86,30 @@ fn write_paths(path: &std::path::Path) -> anyhow::Result<std::io::BufWriter<std:
 /// Run `fiscal fan`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let scenario = super::load_scenario(args.scenario.as_deref())?;
-    let paths = args.paths.unwrap_or(match args.engine {
+    let paths = args.paths.unwrap_or(match args.engine.0 {
         Engine::Reduced => 100_000,
         Engine::Full => 1_000,
     });
-    uncertainty::check_paths(args.engine, paths)?;
+    uncertainty::check_paths(args.engine.0, paths)?;
     if let Some(dir) = &args.out {
-        output::prepare_dir(dir).context("the output directory is not usable")?;
+        crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
     }
     let chart_format = super::chart_format(args.chart.as_deref())?;
-    let (data, _) = scenario
-        .dataset_and_population()
-        .context("cannot load the data tables")?;
+    let data = scenario.dataset().context("cannot load the data tables")?;
     let table = ShockTable::embedded().context("the embedded shock table is not valid (a bug)")?;
     let a = &scenario.assumptions;
     let opts = FanOptions {
-        engine: args.engine,
+        engine: args.engine.0,
         paths,
         seed: args.seed,
         shock_medium_term: args.shock_medium_term.then_some(true),
-        draw_demography: uncertainty::full::demography_drawable(
+        draw_demography: uncertainty::demography_drawable(
             a.population.as_ref(),
             scenario.data.population_file.is_some(),
         ),
     };
     let years = (a.horizon.base_year.years_until(a.horizon.end_year) + 1).max(0) as usize;
-    let bar = progress_bar(args.engine, paths, years);
+    let bar = progress_bar(args.engine.0, paths, years);
     let progress = |n: u64| bar.inc(n);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
@@ -128,7 +126,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         write_fan_files(dir, &fan)?;
     }
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
-        let variants = uncertainty::sensitivity::fan_variants(a, &data)?;
+        let variants = uncertainty::fan_variants(a, &data)?;
         let chart = Fan::from_run(&fan, variants).chart();
         super::write_chart(file, format, &chart, "cannot draw the fan chart")?;
     }
@@ -142,8 +140,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 
 /// The fan, writing every path to `file` as it is drawn.
 fn fan_writing_paths(
-    a: &crate::model::Assumptions,
-    data: &crate::data::Dataset,
+    a: &fiscal::model::Assumptions,
+    data: &fiscal::data::Dataset,
     table: &ShockTable,
     opts: &FanOptions,
     progress: &(dyn Fn(u64) + Sync),
@@ -189,11 +187,11 @@ fn write_block(
 
 /// Write fan.csv, fan_probabilities.csv and fan.json into `dir`.
 fn write_fan_files(dir: &std::path::Path, fan: &FanRun) -> anyhow::Result<()> {
-    output::write_atomic(&dir.join("fan.csv"), out_u::fan_csv(fan).as_bytes())?;
-    output::write_atomic(
+    crate::cli::write_atomic(&dir.join("fan.csv"), out_u::fan_csv(fan).as_bytes())?;
+    crate::cli::write_atomic(
         &dir.join("fan_probabilities.csv"),
         out_u::fan_probabilities_csv(fan).as_bytes(),
     )?;
-    output::write_atomic(&dir.join("fan.json"), out_u::fan_json(fan).as_bytes())?;
+    crate::cli::write_atomic(&dir.join("fan.json"), out_u::fan_json(fan).as_bytes())?;
     Ok(())
 }

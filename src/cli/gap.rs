@@ -8,12 +8,9 @@ use anyhow::Context;
 
 use super::Format;
 
-use crate::model::indicators::{fiscal_gaps, GapRequest};
-use crate::output::{
-    self,
-    gap::{gap_csv, gap_json, gap_table, GapReport},
-};
-use crate::years::FiscalYear;
+use fiscal::model::indicators::{fiscal_gaps, GapRequest};
+use fiscal::output::gap::{gap_csv, gap_json, gap_table, GapReport};
+use fiscal::years::FiscalYear;
 
 /// Arguments of `fiscal gap`.
 #[derive(Debug, clap::Args)]
@@ -89,7 +86,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let scenario = super::load_scenario(args.scenario.as_deref())?;
     let data = scenario.dataset().context("cannot load the data tables")?;
     if let Some(dir) = &args.out {
-        output::prepare_dir(dir).context("the output directory is not usable")?;
+        crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
     }
     let a = &scenario.assumptions;
     let request = GapRequest {
@@ -117,7 +114,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         let mut inputs = scenario.input_paths();
         inputs.extend(args.scenario.iter().cloned());
-        let mut files = output::FileSet::new(inputs);
+        let mut files = crate::cli::FileSet::new(inputs);
         files.add(dir.join("gap.csv"), csv.clone().into_bytes())?;
         files.add(dir.join("gap.json"), json.clone().into_bytes())?;
         files.commit()?;

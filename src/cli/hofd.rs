@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::data::import::{hofd, hofd_vintage};
+use fiscal::data::import;
 
 /// Arguments of `fiscal data import hofd`.
 #[derive(Debug, clap::Args)]
@@ -43,11 +43,14 @@ pub struct Args {
 
 /// Run `fiscal data import hofd`.
 pub fn run(a: Args) -> anyhow::Result<()> {
-    let file = a.file.clone().unwrap_or_else(|| a.shared.join(hofd::PATH));
+    let file = a
+        .file
+        .clone()
+        .unwrap_or_else(|| a.shared.join(import::HOFD_PATH));
     if a.list {
-        let db = hofd::open(&file)?;
-        outln!("{} ({}): vintages", hofd::TITLE, file.display())?;
-        for v in db.vintages() {
+        let vintages = import::hofd_vintages(&file)?;
+        outln!("{} ({}): vintages", import::HOFD_TITLE, file.display())?;
+        for v in vintages {
             let years = v
                 .years
                 .map(|(f, l)| format!("{f}..{l}"))
@@ -65,8 +68,8 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let Some(wanted) = a.vintage.as_deref() else {
         anyhow::bail!("give --vintage LABEL or --list");
     };
-    crate::output::prepare_dir(&a.out).context("the output directory is not usable")?;
-    let v = hofd_vintage::import(&a.shared, &file, wanted, a.name.as_deref(), &a.out)
+    super::prepare_dir(&a.out).context("the output directory is not usable")?;
+    let v = import::import_hofd_vintage(&a.shared, &file, wanted, a.name.as_deref(), &a.out)
         .with_context(|| format!("importing vintage `{wanted}` from {}", file.display()))?;
     outln!(
         "vintage `{}` ({}) written: {} ({} rows)",

@@ -9,9 +9,9 @@ use anyhow::Context;
 
 use super::Format;
 
-use crate::model::interventions::probabilistic::{self, Settings};
-use crate::output;
-use crate::years::FiscalYear;
+use fiscal::model::interventions::probabilistic;
+use fiscal::output;
+use fiscal::years::FiscalYear;
 
 /// Arguments of `fiscal interventions`.
 #[derive(Debug, clap::Args)]
@@ -49,9 +49,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ))
         .into());
     }
-    let run = crate::run::Run::project(scenario)?;
-    let a = &run.scenario.assumptions;
-    let Some(expected) = run.interventions.as_ref() else {
+    let run = fiscal::run::Run::project(scenario)?;
+    let a = &run.scenario().assumptions;
+    let Some(expected) = run.interventions() else {
         return Ok(());
     };
     check_payback_year(&args, &run)?;
@@ -60,9 +60,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let (draws, summary) = draw_paths(&args, &run)?;
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
-        let chart = crate::chart::package_fan::chart(&a.name, expected, &summary)?;
-        output::write_atomic(file, &chart.render(format)?)?;
-        output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+        let chart = fiscal::chart::package_fan::chart(&a.name, expected, &summary)?;
+        crate::cli::write_atomic(file, &chart.render(format)?)?;
+        crate::cli::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
     }
     let text = output::interventions::Distribution {
         scenario: &a.name,
@@ -75,7 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     match args.format {
         Format::Table => out!("{}", text.table())?,
         Format::Csv => out!("{}", text.csv())?,
-        Format::Json => out!("{}", text.json(&run.scenario, &run.data))?,
+        Format::Json => out!("{}", text.json(run.scenario(), run.data()))?,
     }
     Ok(())
 }
@@ -84,7 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 /// arguments before any work.
 fn check_request(
     args: &Args,
-) -> anyhow::Result<(&std::path::Path, Option<crate::chart::ImageFormat>)> {
+) -> anyhow::Result<(&std::path::Path, Option<fiscal::chart::ImageFormat>)> {
     let Some(path) = args.scenario.as_deref() else {
         return Err(super::UsageError(
             "give a scenario with [[intervention]] tables, e.g. `fiscal interventions scenarios/digital/smarter_state_central.toml`".into(),
@@ -99,7 +99,7 @@ fn check_request(
         .into());
     }
     let chart_format = match &args.chart {
-        Some(p) => Some(crate::chart::ImageFormat::from_path(p).ok_or_else(|| {
+        Some(p) => Some(fiscal::chart::ImageFormat::from_path(p).ok_or_else(|| {
             super::UsageError(format!(
                 "--chart {}: give a file name ending in .svg or .png",
                 p.display()
@@ -111,10 +111,10 @@ fn check_request(
 }
 
 /// Refuse a `--payback-by` year outside the projection.
-fn check_payback_year(args: &Args, run: &crate::run::Run) -> anyhow::Result<()> {
-    let a = &run.scenario.assumptions;
+fn check_payback_year(args: &Args, run: &fiscal::run::Run) -> anyhow::Result<()> {
+    let a = &run.scenario().assumptions;
     if let Some(y) = args.payback_by {
-        if run.base.year(y).is_none() {
+        if run.without_interventions().year(y).is_none() {
             return Err(super::UsageError(format!(
                 "--payback-by {y} is outside the projection {}..{}",
                 a.horizon.base_year, a.horizon.end_year
@@ -129,21 +129,13 @@ fn check_payback_year(args: &Args, run: &crate::run::Run) -> anyhow::Result<()> 
 /// share of the fiscal gap closed unless `--no-gap` or no paths).
 fn draw_paths(
     args: &Args,
-    run: &crate::run::Run,
+    run: &fiscal::run::Run,
 ) -> anyhow::Result<(Vec<probabilistic::Draw>, probabilistic::Summary)> {
-    let a = &run.scenario.assumptions;
-    let gap_without = if args.no_gap || args.paths == 0 {
-        None
-    } else {
-        crate::model::indicators::one_off_gap(a, &run.data, crate::model::Adjustments::none())
-    };
-    let settings = Settings {
-        paths: args.paths,
-        seed: args.seed,
-        gap_without_pct_gdp: gap_without,
-    };
-    let draws = probabilistic::simulate(a, &run.data, &run.base, &settings)
+    let a = &run.scenario().assumptions;
+    let drawn = run
+        .intervention_draws(args.paths, args.seed, !args.no_gap)
         .with_context(|| format!("cannot draw the paths of `{}`", a.name))?;
-    let summary = probabilistic::summarise(&draws, &run.base, &settings);
-    Ok((draws, summary))
+    drawn.ok_or_else(|| {
+        super::UsageError(format!("`{}` has no [[intervention]] tables", a.name)).into()
+    })
 }

@@ -27,7 +27,9 @@ macro_rules! outln {
     }};
 }
 
+pub mod atomic;
 pub mod chart;
+pub mod chart_files;
 pub mod check;
 pub mod compare;
 pub mod completions;
@@ -47,11 +49,17 @@ pub mod sweep;
 
 use clap::{Parser, Subcommand};
 
-use crate::data::DataError;
-use crate::model::indicators::{GapsError, IndicatorError};
-use crate::model::ModelError;
-use crate::output::WriteError;
-use crate::scenario::ScenarioError;
+pub use atomic::{
+    prepare_dir, write_atomic, write_atomic_streamed, ClashError, FileSet, WriteError,
+};
+
+/// The directory a file goes into (`.` for a bare file name).
+pub fn parent_dir(path: &std::path::Path) -> &std::path::Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    }
+}
 
 /// The exit codes, shown at the end of `fiscal --help` (docs/errors.md
 /// lists every message).
@@ -146,6 +154,48 @@ pub enum Format {
     Json,
 }
 
+/// A chart kind as a command-line value: its key, with its description as
+/// help (the library has no clap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartKindArg(pub fiscal::chart::ChartKind);
+
+impl clap::ValueEnum for ChartKindArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        use fiscal::chart::ChartKind as K;
+        &[
+            ChartKindArg(K::Debt),
+            ChartKindArg(K::Receipts),
+            ChartKindArg(K::Spending),
+            ChartKindArg(K::Decomposition),
+            ChartKindArg(K::Interventions),
+            ChartKindArg(K::Pyramid),
+            ChartKindArg(K::Dependency),
+            ChartKindArg(K::Fan),
+            ChartKindArg(K::Tornado),
+            ChartKindArg(K::Heatmap),
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.key()).help(self.0.description()))
+    }
+}
+
+/// A fan engine as a command-line value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EngineArg(pub fiscal::model::uncertainty::Engine);
+
+impl clap::ValueEnum for EngineArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        use fiscal::model::uncertainty::Engine as E;
+        &[EngineArg(E::Reduced), EngineArg(E::Full)]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.key()).help(self.0.description()))
+    }
+}
+
 /// Standard output could not be written.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot write to standard output")]
@@ -216,28 +266,15 @@ pub fn warn(message: &str) {
 pub struct UsageError(pub String);
 
 /// Exit code for an error: 2 for bad input or usage, 1 for anything else.
+/// The library classifies its own errors ([`fiscal::Error::kind`]); the
+/// command line adds its usage errors and the output files it refuses.
 pub fn exit_code(err: &anyhow::Error) -> i32 {
     let bad_input = err.chain().any(|e| {
-        e.is::<ScenarioError>()
-            || e.is::<DataError>()
-            || e.is::<WriteError>()
-            || e.is::<crate::output::ClashError>()
-            || e.is::<crate::data::import::ImportError>()
-            || e.is::<crate::data::ons_npp::ImportError>()
+        e.downcast_ref::<fiscal::Error>()
+            .is_some_and(fiscal::Error::is_bad_input)
             || e.is::<UsageError>()
-            || e.downcast_ref::<crate::chart::ChartError>()
-                .is_some_and(crate::chart::ChartError::is_bad_input)
-            || e.downcast_ref::<crate::model::uncertainty::UncertaintyError>()
-                .is_some_and(crate::model::uncertainty::UncertaintyError::is_bad_input)
-            || e.downcast_ref::<IndicatorError>()
-                .is_some_and(IndicatorError::is_bad_input)
-            || e.is::<crate::data::import::ImportError>()
-            || e.downcast_ref::<crate::reproduce::ReproduceError>()
-                .is_some_and(crate::reproduce::ReproduceError::is_bad_input)
-            || e.downcast_ref::<ModelError>()
-                .is_some_and(ModelError::is_bad_input)
-            || e.downcast_ref::<GapsError>()
-                .is_some_and(GapsError::is_bad_input)
+            || e.is::<WriteError>()
+            || e.is::<ClashError>()
     });
     if bad_input {
         2
@@ -250,9 +287,9 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
 /// usage error when it is neither `.svg` nor `.png`.
 pub fn chart_format(
     chart: Option<&std::path::Path>,
-) -> anyhow::Result<Option<crate::chart::ImageFormat>> {
+) -> anyhow::Result<Option<fiscal::chart::ImageFormat>> {
     match chart {
-        Some(p) => Ok(Some(crate::chart::ImageFormat::from_path(p).ok_or_else(
+        Some(p) => Ok(Some(fiscal::chart::ImageFormat::from_path(p).ok_or_else(
             || {
                 UsageError(format!(
                     "cannot tell the image format of {}: name the chart FILE.svg or FILE.png",
@@ -268,33 +305,33 @@ pub fn chart_format(
 /// creating the directory; `draw_error` says which chart failed to draw.
 pub fn write_chart(
     file: &std::path::Path,
-    format: crate::chart::ImageFormat,
-    chart: &crate::chart::Chart,
+    format: fiscal::chart::ImageFormat,
+    chart: &fiscal::chart::Chart,
     draw_error: &'static str,
 ) -> anyhow::Result<()> {
     use anyhow::Context;
     if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-        crate::output::prepare_dir(dir).context("the chart directory is not usable")?;
+        crate::cli::prepare_dir(dir).context("the chart directory is not usable")?;
     }
     let bytes = chart.render(format).context(draw_error)?;
-    crate::output::write_atomic(file, &bytes)?;
-    crate::output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+    crate::cli::write_atomic(file, &bytes)?;
+    crate::cli::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
     Ok(())
 }
 
 /// Load a scenario: `-` reads it from standard input (relative `extends`
 /// from the working directory), an existing file is read, any other name is
 /// looked up among the shipped scenarios; the embedded default when none.
-pub fn load_scenario(path: Option<&std::path::Path>) -> anyhow::Result<crate::scenario::Scenario> {
-    use crate::scenario::Scenario;
+pub fn load_scenario(path: Option<&std::path::Path>) -> anyhow::Result<fiscal::scenario::Scenario> {
     use anyhow::Context;
+    use fiscal::scenario::Scenario;
     match path {
         Some(p) if p.as_os_str() == "-" => {
             let text = read_stdin_scenario()?;
             Scenario::from_text("<stdin>", &text, Some(std::path::Path::new(".")))
                 .context("the scenario on standard input is not valid")
         }
-        Some(p) if !p.exists() && p.to_str().and_then(crate::scenario::catalog::find).is_none() => {
+        Some(p) if !p.exists() && p.to_str().and_then(fiscal::scenario::catalog::find).is_none() => {
             Scenario::load(p).with_context(|| {
                 format!(
                     "scenario {} is neither a file nor a shipped scenario (`fiscal scenarios` lists them)",
@@ -333,10 +370,20 @@ fn read_stdin_scenario() -> anyhow::Result<String> {
     })
 }
 
+/// Every file the runs read, and the paths given on the command line:
+/// outputs must not replace them.
+pub fn inputs_of(runs: &[fiscal::Run], given: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<std::path::PathBuf> = given.to_vec();
+    for r in runs {
+        paths.extend(r.scenario().input_paths());
+    }
+    paths
+}
+
 /// Load each scenario (the embedded default when none is given).
 pub fn load_scenarios(
     paths: &[std::path::PathBuf],
-) -> anyhow::Result<Vec<crate::scenario::Scenario>> {
+) -> anyhow::Result<Vec<fiscal::scenario::Scenario>> {
     if paths.is_empty() {
         return Ok(vec![load_scenario(None)?]);
     }

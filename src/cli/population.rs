@@ -8,10 +8,10 @@ use anyhow::Context;
 
 use super::Format;
 
-use crate::model::demography::{PopulationSettings, VariantPreset};
-use crate::output::envelope::Envelope;
-use crate::output::{self, population};
-use crate::run::population_summary;
+use fiscal::model::demography::{PopulationSettings, VariantPreset};
+use fiscal::output::envelope::Envelope;
+use fiscal::output::population;
+use fiscal::run::population_summary;
 
 /// Arguments of `fiscal population`.
 #[derive(Debug, clap::Args)]
@@ -73,12 +73,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         });
     }
     if let Some(dir) = &args.out {
-        output::prepare_dir(dir).context("the output directory is not usable")?;
+        crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
     }
-    let rows = population_summary(&scenario, scenario.population_outcome()?)?;
+    let rows = population_summary(&scenario)?;
     let csv = population::csv(&rows);
     if let Some(dir) = &args.out {
-        output::write_atomic(&dir.join("population.csv"), csv.as_bytes())?;
+        crate::cli::write_atomic(&dir.join("population.csv"), csv.as_bytes())?;
     }
     match args.format {
         Format::Table => out!(

@@ -6,10 +6,8 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::UsageError;
-use crate::model::indicators::{sustainability, Sustainability};
-use crate::output;
-use crate::report::{self, Entry, ReportError};
-use crate::run::{project_all, Run};
+use fiscal::report;
+use fiscal::run::project_all;
 
 /// Arguments of `fiscal report`.
 #[derive(Debug, clap::Args)]
@@ -32,17 +30,10 @@ enum Kind {
     Xlsx,
 }
 
-fn report_error(e: ReportError) -> anyhow::Error {
-    match e {
-        ReportError::Chart(c) => c.into(),
-        other => anyhow::Error::new(other),
-    }
-}
-
 /// The workbook's run time: `SOURCE_DATE_EPOCH` (seconds since 1970, the
 /// reproducible-builds convention) when set; none otherwise, so that the
 /// same inputs give a byte-identical workbook.
-fn xlsx_meta() -> anyhow::Result<report::xlsx::Meta> {
+fn xlsx_meta() -> anyhow::Result<report::XlsxMeta> {
     let run_time_epoch_s = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) => Some(v.trim().parse::<i64>().map_err(|_| {
             UsageError(format!(
@@ -51,7 +42,7 @@ fn xlsx_meta() -> anyhow::Result<report::xlsx::Meta> {
         })?),
         Err(_) => None,
     };
-    Ok(report::xlsx::Meta { run_time_epoch_s })
+    Ok(report::XlsxMeta { run_time_epoch_s })
 }
 
 /// Run `fiscal report`.
@@ -73,33 +64,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
     };
     let meta = xlsx_meta()?;
-    output::prepare_dir(output::parent_dir(&args.output))
+    crate::cli::prepare_dir(crate::cli::parent_dir(&args.output))
         .context("the output directory is not usable")?;
     let runs = project_all(super::load_scenarios(&args.scenarios)?)?;
-    // As `fiscal run` reports them: with the interventions in force.
-    let indicators: Vec<Sustainability> = runs
-        .iter()
-        .map(|r| sustainability(&r.scenario.assumptions, &r.data, r.package.clone(), &r.base))
-        .collect();
-    let entries: Vec<Entry<'_>> = runs
-        .iter()
-        .zip(&indicators)
-        .map(|(r, s): (&Run, _)| Entry {
-            scenario: &r.scenario,
-            data: &r.data,
-            projection: &r.projection,
-            interventions: r.interventions.as_ref(),
-            sustainability: Some(s),
-        })
-        .collect();
-    let charts = report::charts(&entries)?;
     let bytes = match kind {
-        Kind::Html => report::html::render(&entries, &charts)
-            .map_err(report_error)?
-            .into_bytes(),
-        Kind::Xlsx => report::xlsx::render_with(&entries, &charts, &meta).map_err(report_error)?,
+        Kind::Html => report::html(&runs)?.into_bytes(),
+        Kind::Xlsx => report::xlsx(&runs, &meta)?,
     };
-    let mut files = output::FileSet::new(crate::run::inputs_of(&runs, &args.scenarios));
+    let mut files = crate::cli::FileSet::new(super::inputs_of(&runs, &args.scenarios));
     files.add(args.output.clone(), bytes)?;
     files.commit()?;
     Ok(())

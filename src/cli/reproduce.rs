@@ -1,15 +1,15 @@
 //! `fiscal reproduce`: run named published cases (all by default) and print
 //! each published figure next to ours, with tolerances; `--strict` makes a
 //! failed hard check exit 1 (the CI use). The cases live in
-//! [`crate::reproduce`]; this file only parses, prints and writes.
+//! [`fiscal::reproduce`]; this file only parses, prints and writes.
 
 use std::path::PathBuf;
 
 use anyhow::Context;
 
 use super::Format;
-use crate::output::{self, reproduce as render};
-use crate::reproduce::{self, CASES};
+use fiscal::output::reproduce as render;
+use fiscal::reproduce::{self, CASES};
 
 /// Arguments of `fiscal reproduce`.
 #[derive(Debug, clap::Args)]
@@ -55,7 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         return Ok(());
     }
     if let Some(dir) = &args.out {
-        output::prepare_dir(dir).context("the output directory is not usable")?;
+        crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
     }
     let results = reproduce::run(&args.cases)?;
     match args.format {
@@ -64,8 +64,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Format::Csv => out!("{}", render::csv(&results))?,
     }
     if let Some(dir) = &args.out {
-        output::write_atomic(&dir.join("reproduce.csv"), render::csv(&results).as_bytes())?;
-        output::write_atomic(
+        crate::cli::write_atomic(&dir.join("reproduce.csv"), render::csv(&results).as_bytes())?;
+        crate::cli::write_atomic(
             &dir.join("reproduce.json"),
             render::json(&results).as_bytes(),
         )?;

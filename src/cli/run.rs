@@ -6,16 +6,16 @@ use anyhow::Context;
 
 use super::Format;
 
-use crate::model;
-use crate::model::demography::PopulationOutcome;
-use crate::output::{
+use fiscal::model;
+use fiscal::model::indicators::Sustainability;
+use fiscal::output::{
     self,
     csv::{projection_csv, projection_long_csv},
     json::projection_json,
     table::summary,
 };
-use crate::run::{population_summary, Run};
-use crate::years::FiscalYear;
+use fiscal::run::Run;
+use fiscal::years::FiscalYear;
 
 /// Arguments of `fiscal run`.
 #[derive(Debug, clap::Args)]
@@ -54,34 +54,28 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         set_end_year(&mut scenario, end)?;
     }
     prepare_dirs(&args)?;
-    let mut run = Run::project(scenario)?;
-    let mut out_files = output::FileSet::new(crate::run::inputs_of(
+    let run = Run::project(scenario)?;
+    let mut out_files = crate::cli::FileSet::new(super::inputs_of(
         std::slice::from_ref(&run),
         args.scenario.as_slice(),
     ));
     if let Some(dir) = &args.charts {
-        output::charts::write_all(&mut out_files, dir, run.input())
+        crate::cli::chart_files::write_all(&mut out_files, dir, fiscal::chart::Input::of(&run))
             .context("cannot write the charts")?;
     }
-    let population = run.population.take();
     let run = &run;
-    for w in run.projection.warnings() {
+    for w in run.projection().warnings() {
         super::warn(&w);
     }
-    let indicators = model::indicators::sustainability(
-        &run.scenario.assumptions,
-        &run.data,
-        run.package.clone(),
-        &run.base,
-    );
+    let indicators = run.indicators();
     let files = args.out.as_deref();
     let json = if files.is_some() || args.format == Format::Json {
-        json_with_population(run, population, &indicators, files, &mut out_files)?
+        json_with_population(run, indicators, files, &mut out_files)?
     } else {
         String::new()
     };
     let csv = if files.is_some() || args.format == Format::Csv {
-        projection_csv(&run.projection)
+        projection_csv(run.projection())
     } else {
         String::new()
     };
@@ -96,7 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     print_result(
         &args,
         run,
-        &indicators,
+        indicators,
         Texts {
             csv: &csv,
             json: &json,
@@ -117,30 +111,29 @@ struct Texts<'a> {
 /// demography tables, which the terminal table does not need.
 fn json_with_population(
     run: &Run,
-    population: Option<PopulationOutcome>,
-    indicators: &model::indicators::Sustainability,
+    indicators: &Sustainability,
     files: Option<&std::path::Path>,
-    out_files: &mut output::FileSet,
+    out_files: &mut crate::cli::FileSet,
 ) -> anyhow::Result<String> {
-    let population_rows = population_summary(&run.scenario, population)?;
+    let population_rows = run.population_summary()?;
     if let Some(dir) = files {
         out_files.add(
             dir.join("population.csv"),
-            output::population::csv(&population_rows).into_bytes(),
+            output::population::csv(population_rows).into_bytes(),
         )?;
     }
     Ok(projection_json(
-        &run.scenario,
-        &run.data,
-        &run.projection,
-        run.interventions.as_ref(),
+        run.scenario(),
+        run.data(),
+        run.projection(),
+        run.interventions(),
         Some(indicators),
-        &population_rows,
+        population_rows,
     ))
 }
 
 /// Override the horizon's last year, refusing one the scenario cannot reach.
-fn set_end_year(scenario: &mut crate::scenario::Scenario, end: FiscalYear) -> anyhow::Result<()> {
+fn set_end_year(scenario: &mut fiscal::scenario::Scenario, end: FiscalYear) -> anyhow::Result<()> {
     scenario.assumptions.horizon.end_year = end;
     let problems = model::validate::check(&scenario.assumptions);
     if let Some(p) = problems.first() {
@@ -152,10 +145,10 @@ fn set_end_year(scenario: &mut crate::scenario::Scenario, end: FiscalYear) -> an
 /// Check the output and charts directories are usable before any work.
 fn prepare_dirs(args: &Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
-        output::prepare_dir(dir).context("the output directory is not usable")?;
+        crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
     }
     if let Some(dir) = &args.charts {
-        output::prepare_dir(dir).context("the charts directory is not usable")?;
+        crate::cli::prepare_dir(dir).context("the charts directory is not usable")?;
     }
     Ok(())
 }
@@ -163,13 +156,13 @@ fn prepare_dirs(args: &Args) -> anyhow::Result<()> {
 /// Add the projection (CSV, long CSV, JSON), the interventions and the
 /// decomposition to the files written into `dir`.
 fn add_result_files(
-    out_files: &mut output::FileSet,
+    out_files: &mut crate::cli::FileSet,
     dir: &std::path::Path,
     run: &Run,
     texts: Texts<'_>,
     long: bool,
 ) -> anyhow::Result<()> {
-    let projection = &run.projection;
+    let projection = run.projection();
     out_files.add(dir.join("projection.csv"), texts.csv.as_bytes().to_vec())?;
     if long {
         out_files.add(
@@ -178,7 +171,7 @@ fn add_result_files(
         )?;
     }
     out_files.add(dir.join("projection.json"), texts.json.as_bytes().to_vec())?;
-    if let Some(r) = &run.interventions {
+    if let Some(r) = run.interventions() {
         out_files.add(
             dir.join("interventions.csv"),
             output::interventions::csv(r).into_bytes(),
@@ -193,10 +186,10 @@ fn add_result_files(
 fn print_result(
     args: &Args,
     run: &Run,
-    indicators: &model::indicators::Sustainability,
+    indicators: &Sustainability,
     texts: Texts<'_>,
 ) -> anyhow::Result<()> {
-    let projection = &run.projection;
+    let projection = run.projection();
     match args.format {
         Format::Table => {
             out!("{}", summary(projection))?;
@@ -208,7 +201,7 @@ fn print_result(
                     projection.years.first().map_or(0.0, |y| y.gdp_gbp_bn)
                 )
             )?;
-            if let Some(r) = &run.interventions {
+            if let Some(r) = run.interventions() {
                 outln!()?;
                 out!("{}", output::interventions::summary(r))?;
             }

@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use super::Format;
 
-use crate::output::csv::safe_text;
-use crate::output::envelope::Envelope;
-use crate::scenario::catalog;
+use fiscal::output::csv::safe_text;
+use fiscal::output::envelope::Envelope;
+use fiscal::scenario::catalog;
 
 /// Arguments of `fiscal scenarios`.
 #[derive(Debug, clap::Args)]

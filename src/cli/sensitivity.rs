@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::Format;
-use crate::chart::tornado::Tornado;
-use crate::model::uncertainty::sensitivity;
-use crate::output::uncertainty as out_u;
+use fiscal::chart::tornado::Tornado;
+use fiscal::model::uncertainty;
+use fiscal::output::uncertainty as out_u;
 
 /// Arguments of `fiscal sensitivity`.
 #[derive(Debug, clap::Args)]
@@ -29,7 +29,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let scenario = super::load_scenario(args.scenario.as_deref())?;
     let data = scenario.dataset().context("cannot load the data tables")?;
     let a = &scenario.assumptions;
-    let s = sensitivity::sensitivities(a, &data)?;
+    let s = uncertainty::sensitivities(a, &data)?;
     let year = a.horizon.end_year.to_string();
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
         let chart = Tornado::from_sensitivity(&a.name, year.clone(), &s).chart();

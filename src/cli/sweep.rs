@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::UsageError;
-use crate::chart::heatmap::Heatmap;
-use crate::output::{self, uncertainty as out_u};
-use crate::scenario::sweep;
+use fiscal::chart::heatmap::Heatmap;
+use fiscal::output::uncertainty as out_u;
+use fiscal::scenario::sweep;
 
 /// Arguments of `fiscal sweep`.
 #[derive(Debug, clap::Args)]
@@ -53,12 +53,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             if keep_heat {
                 heat.push(p.final_psnd_pct_gdp);
             }
-            w.write_all(out_u::sweep_csv_row(&varies, &p).as_bytes())?;
-            Ok(())
-        })
+            w.write_all(out_u::sweep_csv_row(&varies, &p).as_bytes())
+        })??;
+        Ok(())
     };
     match &args.output {
-        Some(file) => output::write_atomic_streamed(file, &mut write_rows)??,
+        Some(file) => super::write_atomic_streamed(file, &mut write_rows)??,
         None if super::quiet() => write_rows(&mut std::io::sink())?,
         None => {
             let stdout = std::io::stdout();

@@ -6,15 +6,6 @@ use std::path::PathBuf;
 /// A problem found while reading a data table.
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
-    /// The file could not be read at all.
-    #[error("cannot read data table {path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The operating system's reason.
-        #[source]
-        source: std::io::Error,
-    },
     /// A scenario names a forecast vintage that is not available.
     #[error("{set_at}: horizon.vintage: unknown vintage `{name}`; available vintages: {available}; {VINTAGE_HINT}")]
     UnknownVintage {

@@ -46,7 +46,7 @@ pub struct GiltTable {
 }
 
 /// The fiscal year containing a `YYYY-MM-DD` date (April starts the year).
-pub fn fiscal_year_of_date(date: &str) -> Option<FiscalYear> {
+pub(crate) fn fiscal_year_of_date(date: &str) -> Option<FiscalYear> {
     let mut it = date.trim().split('-');
     let y: i32 = it.next()?.parse().ok()?;
     let m: u32 = it.next()?.parse().ok()?;
@@ -67,7 +67,7 @@ const GILT_GBP_M: (f64, f64) = (0.0, 1.0e6);
 
 impl GiltTable {
     /// Parse the format in the module docs.
-    pub fn parse(name: &str, text: &str) -> Result<GiltTable, DataError> {
+    pub(crate) fn parse(name: &str, text: &str) -> Result<GiltTable, DataError> {
         let t = CsvTable::parse(name, text)?;
         let c = |n: &str| t.column(n);
         let (cn, ck, cc, cd, cnom, cup) = (

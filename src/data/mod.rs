@@ -1,35 +1,38 @@
 //! Data tables: the compact CSV tables under `data/` (embedded in the binary)
 //! and their loaders. The importer that builds them from the official
-//! publications is in [`import`].
+//! publications is in `import` (the `import` feature).
 //!
 //! Loaders validate while they read: every error names the table, the line and
 //! the column, and says how to fix it.
 
 mod csvtable;
 mod error;
-pub mod gilts;
+pub(crate) mod gilts;
+#[cfg(feature = "import")]
 pub mod import;
-pub mod npp2024;
-pub mod ons_npp;
-pub mod population;
-pub mod profiles;
-pub mod read;
-pub mod reference;
-pub mod series;
+pub(crate) mod npp2024;
+#[cfg(feature = "import")]
+pub(crate) mod ons_npp;
+pub(crate) mod ons_opendata;
+pub(crate) mod population;
+pub(crate) mod profiles;
+pub(crate) mod read;
+pub(crate) mod reference;
+pub(crate) mod series;
 pub mod shocks;
-pub mod vintage;
+pub(crate) mod vintage;
 
 use std::path::Path;
 
-pub use csvtable::CsvTable;
-pub use error::DataError;
+pub(crate) use csvtable::CsvTable;
+pub(crate) use error::DataError;
 pub use gilts::{Gilt, GiltKind, GiltTable};
 pub use population::{PopulationTable, Sex, MAX_AGE, N_AGES};
 pub use profiles::AgeSexTable;
 pub use series::SeriesTable;
 
 /// The embedded tables, by file name under `data/`.
-pub const EMBEDDED: &[(&str, &str)] = &[
+pub(crate) const EMBEDDED: &[(&str, &str)] = &[
     (
         "population_npp2022.csv",
         include_str!("../../data/population_npp2022.csv"),
@@ -85,8 +88,14 @@ fn embedded_text(file: &str) -> &'static str {
 }
 
 impl Dataset {
-    /// The tables compiled into the binary.
-    pub fn embedded() -> Result<Dataset, DataError> {
+    /// The tables compiled into the binary (what the default scenario runs
+    /// on; a scenario's own data come from [`crate::Scenario::dataset`]).
+    pub fn embedded() -> Result<Dataset, crate::Error> {
+        Ok(Dataset::load_embedded()?)
+    }
+
+    /// [`Dataset::embedded`], with the data module's own error.
+    pub(crate) fn load_embedded() -> Result<Dataset, DataError> {
         let name = |f: &str| format!("embedded:data/{f}");
         Ok(Dataset {
             population: PopulationTable::parse(
@@ -113,7 +122,7 @@ impl Dataset {
 }
 
 /// Read a text file for a table, naming it in the error.
-pub fn read_table_text(path: &Path) -> Result<String, DataError> {
+pub(crate) fn read_table_text(path: &Path) -> Result<String, DataError> {
     read::read_text_capped(path, read::MAX_TABLE_BYTES).map_err(|e| DataError::Unreadable {
         path: path.to_path_buf(),
         reason: e.to_string(),

@@ -16,10 +16,10 @@ pub const N_AGES: usize = MAX_AGE + 1;
 
 /// The most persons a table may give for one sex and single year of age
 /// (the largest UK cohort is under 0.5 million): more is a corrupt cell.
-pub const MAX_PERSONS_PER_CELL: f64 = 5.0e6;
+pub(crate) const MAX_PERSONS_PER_CELL: f64 = 5.0e6;
 
 /// Calendar mid-years a population table may cover.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2300;
+pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1900..=2300;
 
 /// Sex, in the order of the first array axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -36,7 +36,7 @@ impl Sex {
     pub const ALL: [Sex; 2] = [Sex::Male, Sex::Female];
 
     /// Read `male`/`female` (also `m`/`f`, `1`/`2` as in ONS files).
-    pub fn parse(s: &str) -> Option<Sex> {
+    pub(crate) fn parse(s: &str) -> Option<Sex> {
         match s.trim().to_ascii_lowercase().as_str() {
             "male" | "m" | "1" | "males" => Some(Sex::Male),
             "female" | "f" | "2" | "females" => Some(Sex::Female),
@@ -132,7 +132,7 @@ pub struct PopulationTable {
     /// Calendar year of the first column.
     pub first_year: i32,
     /// Persons, indexed `[sex, age, year - first_year]`.
-    pub persons: Array3<f64>,
+    pub(crate) persons: Array3<f64>,
 }
 
 impl PopulationTable {
@@ -160,7 +160,7 @@ impl PopulationTable {
     ///
     /// Every cell must lie within `0..=`[`MAX_PERSONS_PER_CELL`] and every
     /// year column within [`YEARS`].
-    pub fn parse(name: &str, text: &str) -> Result<PopulationTable, DataError> {
+    pub(crate) fn parse(name: &str, text: &str) -> Result<PopulationTable, DataError> {
         let t = CsvTable::parse(name, text)?;
         let sex_col = t.column("sex")?;
         let age_col = t.column("age")?;

@@ -21,16 +21,16 @@ pub struct AgeSexTable {
     /// Where the table came from.
     pub source: String,
     /// column name -> values `[sex, age]`.
-    pub columns: BTreeMap<String, Array2<f64>>,
+    pub(crate) columns: BTreeMap<String, Array2<f64>>,
 }
 
 /// The largest profile weight accepted (weights are relative to an average
 /// person's, so the shipped ones are under 30).
-pub const MAX_PROFILE_VALUE: f64 = 1.0e4;
+pub(crate) const MAX_PROFILE_VALUE: f64 = 1.0e4;
 
 impl AgeSexTable {
     /// Parse a wide `sex,age,...` table; every other column is numeric.
-    pub fn parse(name: &str, text: &str) -> Result<AgeSexTable, DataError> {
+    pub(crate) fn parse(name: &str, text: &str) -> Result<AgeSexTable, DataError> {
         let t = CsvTable::parse(name, text)?;
         let sex_col = t.column("sex")?;
         let age_col = t.column("age")?;
@@ -72,7 +72,7 @@ impl AgeSexTable {
     }
 
     /// The column `name`, or an error listing the columns present.
-    pub fn column(&self, name: &str) -> Result<&Array2<f64>, DataError> {
+    pub(crate) fn column(&self, name: &str) -> Result<&Array2<f64>, DataError> {
         self.columns.get(name).ok_or_else(|| {
             DataError::invalid(
                 &self.source,

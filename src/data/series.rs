@@ -14,7 +14,7 @@ pub struct SeriesTable {
     /// Where the table came from.
     pub source: String,
     /// series name -> (unit, year -> value).
-    pub series: BTreeMap<String, (String, BTreeMap<FiscalYear, f64>)>,
+    pub(crate) series: BTreeMap<String, (String, BTreeMap<FiscalYear, f64>)>,
 }
 
 /// The plausible range of a value in `unit`: £bn a year within a hundred
@@ -28,7 +28,7 @@ fn unit_range(unit: &str) -> (f64, f64) {
 
 impl SeriesTable {
     /// Parse the long CSV format in the module docs.
-    pub fn parse(name: &str, text: &str) -> Result<SeriesTable, DataError> {
+    pub(crate) fn parse(name: &str, text: &str) -> Result<SeriesTable, DataError> {
         let t = CsvTable::parse(name, text)?;
         let (cs, cy, cv, cu) = (
             t.column("series")?,
@@ -80,8 +80,13 @@ impl SeriesTable {
         })
     }
 
+    /// The value of `series` in `year`, if the table has it.
+    pub fn value(&self, series: &str, year: FiscalYear) -> Option<f64> {
+        self.get(series, year).ok()
+    }
+
     /// The value of `series` in `year`, or an error naming what is missing.
-    pub fn get(&self, series: &str, year: FiscalYear) -> Result<f64, DataError> {
+    pub(crate) fn get(&self, series: &str, year: FiscalYear) -> Result<f64, DataError> {
         let (_, values) = self.series.get(series).ok_or_else(|| {
             DataError::invalid(
                 &self.source,

@@ -22,7 +22,7 @@ pub const VARIABLES: [&str; 4] = [
 ];
 
 /// The embedded table.
-pub const EMBEDDED: &str = include_str!("../../data/shocks.csv");
+pub(crate) const EMBEDDED: &str = include_str!("../../data/shocks.csv");
 
 /// The shock estimates.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,11 +40,11 @@ pub struct ShockTable {
 }
 
 /// The header the table must have.
-pub const HEADER: &str = "variable,sd_pp,persistence,corr_real_growth,corr_inflation,corr_interest_rate,corr_primary_balance,sample,observations";
+pub(crate) const HEADER: &str = "variable,sd_pp,persistence,corr_real_growth,corr_inflation,corr_interest_rate,corr_primary_balance,sample,observations";
 
 impl ShockTable {
     /// Parse the table text (`name` for messages).
-    pub fn parse(name: &str, text: &str) -> Result<ShockTable, DataError> {
+    pub(crate) fn parse(name: &str, text: &str) -> Result<ShockTable, DataError> {
         let bad = |line: usize, message: String| DataError::Invalid {
             table: name.to_string(),
             line,
@@ -120,7 +120,12 @@ impl ShockTable {
     }
 
     /// The embedded estimates.
-    pub fn embedded() -> Result<ShockTable, DataError> {
+    pub fn embedded() -> Result<ShockTable, crate::Error> {
+        Ok(ShockTable::load_embedded()?)
+    }
+
+    /// [`ShockTable::embedded`], with the data module's own error.
+    pub(crate) fn load_embedded() -> Result<ShockTable, DataError> {
         ShockTable::parse("embedded:data/shocks.csv", EMBEDDED)
     }
 

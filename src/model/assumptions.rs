@@ -282,7 +282,7 @@ impl Debt {
     /// QE reserves at the end of each year from `first` for `n` years, £bn:
     /// the opening stock less the QT path's reductions (which may go
     /// negative: validation rejects such a path).
-    pub fn qe_reserves_gbp_bn(&self, first: FiscalYear, n: usize) -> Vec<f64> {
+    pub(crate) fn qe_reserves_gbp_bn(&self, first: FiscalYear, n: usize) -> Vec<f64> {
         let mut stock = self.qe_reserves_opening_gbp_bn;
         let mut y = first;
         let mut out = Vec::with_capacity(n);
@@ -449,7 +449,7 @@ pub struct StatePensionAge {
 
 impl StatePensionAge {
     /// The State Pension age in force on average over fiscal year `year`.
-    pub fn age_in(&self, year: FiscalYear) -> f64 {
+    pub(crate) fn age_in(&self, year: FiscalYear) -> f64 {
         self.steps
             .iter()
             .take_while(|s| s.from <= year)

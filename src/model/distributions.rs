@@ -58,7 +58,7 @@ pub struct Distribution {
 impl Distribution {
     /// What is wrong with the parameters, if anything (a sentence that says
     /// how to fix it). `low` must not exceed `central`, nor `central` `high`.
-    pub fn problem(&self) -> Option<String> {
+    pub(crate) fn problem(&self) -> Option<String> {
         let vals = [self.low.unwrap_or(self.central), self.central, self.high];
         if vals.iter().any(|v| !v.is_finite()) {
             return Some("low, central and high must be finite numbers".into());
@@ -89,7 +89,7 @@ impl Distribution {
 
     /// The smallest and largest value a draw can take (`f64::INFINITY` for
     /// the lognormal's upper end).
-    pub fn support(&self) -> (f64, f64) {
+    pub(crate) fn support(&self) -> (f64, f64) {
         match self.dist {
             Shape::Triangular | Shape::Pert => (self.low.unwrap_or(self.central), self.high),
             Shape::Lognormal => (self.low.unwrap_or(-1.0), f64::INFINITY),
@@ -98,7 +98,7 @@ impl Distribution {
 
     /// One draw. A distribution that [`Distribution::problem`] rejects, or
     /// whose range is a single point, returns `central`.
-    pub fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {
+    pub(crate) fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {
         if self.problem().is_some() {
             return self.central;
         }

@@ -5,6 +5,13 @@ use crate::years::FiscalYear;
 /// Why a projection could not be computed.
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
+    /// The assumptions fail validation (they were built or edited without
+    /// going through a scenario file's checks).
+    #[error("the assumptions are not valid:{}", problem_lines(problems))]
+    Invalid {
+        /// Every problem, by dotted field.
+        problems: Vec<crate::model::validate::Problem>,
+    },
     /// A data table lacks what the scenario asks for.
     #[error("{table}: {message}")]
     Data {
@@ -51,6 +58,14 @@ pub enum ModelError {
     },
 }
 
+/// One problem a line: `field: message`.
+fn problem_lines(problems: &[crate::model::validate::Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("\n  `{}`: {}", p.field, p.message))
+        .collect()
+}
+
 impl From<crate::data::DataError> for ModelError {
     fn from(e: crate::data::DataError) -> Self {
         ModelError::Data {
@@ -67,7 +82,8 @@ impl ModelError {
     pub fn is_bad_input(&self) -> bool {
         matches!(
             self,
-            ModelError::PopulationYears { .. }
+            ModelError::Invalid { .. }
+                | ModelError::PopulationYears { .. }
                 | ModelError::EfoYear { .. }
                 | ModelError::Data { .. }
                 | ModelError::NonFinite { .. }

@@ -6,7 +6,8 @@
 use serde::Serialize;
 
 use super::adjustments::RateShock;
-use super::{project, project_with, Adjustments, Assumptions, ModelError, Projection, Spend};
+use super::engine::{project, project_with};
+use super::{Adjustments, Assumptions, ModelError, Projection, Spend};
 use crate::data::Dataset;
 use crate::years::FiscalYear;
 
@@ -298,3 +299,6 @@ pub fn ready_reckoners(a: &Assumptions, d: &Dataset) -> Result<Vec<Comparison>, 
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests;

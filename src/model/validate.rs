@@ -39,13 +39,13 @@ enum Unit {
 
 /// Collects problems; the checks push into it.
 #[derive(Default)]
-pub struct Check {
+pub(crate) struct Check {
     problems: Vec<Problem>,
 }
 
 impl Check {
     /// Record a problem with `field`.
-    pub fn push(&mut self, field: &str, message: String) {
+    pub(crate) fn push(&mut self, field: &str, message: String) {
         self.problems.push(Problem {
             field: field.to_string(),
             message,
@@ -101,13 +101,13 @@ fn fmt(v: f64) -> String {
 }
 
 /// A check on the assumptions alone.
-pub type Rule = fn(&mut Check, &Assumptions);
+pub(crate) type Rule = fn(&mut Check, &Assumptions);
 
 /// A check of the assumptions against the data tables.
-pub type DataRule = fn(&mut Check, &Assumptions, &Dataset);
+pub(crate) type DataRule = fn(&mut Check, &Assumptions, &Dataset);
 
 /// Every check on the assumptions alone, in the order they report.
-pub const RULES: &[Rule] = &[
+pub(crate) const RULES: &[Rule] = &[
     scenario_name,
     horizon_order,
     economy_ranges,
@@ -134,23 +134,19 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Every check of the assumptions against the data they run on.
-pub const DATA_RULES: &[DataRule] = &[
+pub(crate) const DATA_RULES: &[DataRule] = &[
     horizon_within_efo,
     horizon_within_population,
     intervention_amounts_within_lines,
     start_point_leaves_other_spending,
 ];
 
-/// Largest net migration accepted, persons a year either way: about twice
-/// the highest UK figure on record (906,000 in the year to June 2023, ONS).
-pub const MAX_NET_MIGRATION_PERSONS: f64 = 2.0e6;
-
 /// The longest name (scenario or intervention) accepted, in characters: a
 /// name is a label in tables and charts, not a description.
-pub const MAX_NAME_CHARS: usize = 200;
+pub(crate) const MAX_NAME_CHARS: usize = 200;
 
 /// Intervention names that the outputs use for their own rows.
-pub const RESERVED_NAMES: &[&str] = &["package", "total", "baseline", "base"];
+pub(crate) const RESERVED_NAMES: &[&str] = &["package", "total", "baseline", "base"];
 
 /// Every problem found in `a` (empty when the assumptions are usable).
 pub fn check(a: &Assumptions) -> Vec<Problem> {
@@ -631,7 +627,7 @@ fn check_intertemporal_end(c: &mut Check, a: &Assumptions) {
 
 /// Largest debt feedback on gilt yields accepted, basis points per 10 pp of
 /// debt (estimates run from about 10 to 60: docs/model.md).
-pub const GILT_DEBT_FEEDBACK_MAX_BP_PER_10PP: f64 = 100.0;
+pub(crate) const GILT_DEBT_FEEDBACK_MAX_BP_PER_10PP: f64 = 100.0;
 
 fn check_long_run_rates(c: &mut Check, a: &Assumptions) {
     let r = &a.rates;
@@ -660,7 +656,7 @@ fn check_long_run_rates(c: &mut Check, a: &Assumptions) {
 
 /// Lowest real yield accepted on new index-linked gilts, %: below the most
 /// negative long index-linked gilt yields seen (about −2.5 % in late 2021).
-pub const INDEX_LINKED_REAL_YIELD_FLOOR_PCT: f64 = -3.0;
+pub(crate) const INDEX_LINKED_REAL_YIELD_FLOOR_PCT: f64 = -3.0;
 
 fn check_index_linked_real_yield(c: &mut Check, a: &Assumptions) {
     let v = a.debt.index_linked_real_yield_pct;
@@ -924,38 +920,9 @@ fn uncertainty_settings(c: &mut Check, a: &Assumptions) {
 fn population_settings(c: &mut Check, a: &Assumptions) {
     let Some(p) = &a.population else { return };
     let f = |name: &str| format!("population.{name}");
-    let ranges = [
-        ("tfr_children_per_woman", p.tfr_children_per_woman, 0.5, 5.0),
-        (
-            "life_expectancy_shift_years",
-            p.life_expectancy_shift_years,
-            -30.0,
-            30.0,
-        ),
-        (
-            "mortality_improvement_scale",
-            p.mortality_improvement_scale,
-            -3.0,
-            10.0,
-        ),
-        ("net_migration_scale", p.net_migration_scale, 0.0, 10.0),
-        (
-            "mortality_improvement_long_term_pct",
-            p.mortality_improvement_long_term_pct,
-            -5.0,
-            10.0,
-        ),
-        (
-            "sex_ratio_males_per_female",
-            p.sex_ratio_males_per_female,
-            0.8,
-            1.3,
-        ),
-    ];
-    for (name, v, lo, hi) in ranges {
-        if let Some(v) = v {
-            c.num(&f(name), v, lo, hi, Unit::Points);
-        }
+    // The ranges are the settings' own (one list, in `demography::settings`).
+    for (name, v, (lo, hi), _) in p.ranged() {
+        c.num(&f(name), v, lo, hi, Unit::Points);
     }
     if let Some(v) = p.net_migration_persons {
         migration(c, &f("net_migration_persons"), v);
@@ -1001,7 +968,7 @@ fn migration(c: &mut Check, field: &str, v: f64) {
             ),
         );
     }
-    let m = MAX_NET_MIGRATION_PERSONS;
+    let m = crate::model::demography::settings::MAX_NET_MIGRATION_PERSONS;
     c.num(field, v, -m, m, Unit::Points);
 }
 

@@ -9,10 +9,10 @@ use super::units;
 use crate::model::{Projection, YearResult};
 
 /// A compared measure: label, file column, and how to read it from a year.
-pub type Measure = (&'static str, &'static str, fn(&YearResult) -> f64);
+pub(crate) type Measure = (&'static str, &'static str, fn(&YearResult) -> f64);
 
 /// The measures compared.
-pub const MEASURES: &[Measure] = &[
+pub(crate) const MEASURES: &[Measure] = &[
     ("PSND (% of GDP)", "psnd_pct_gdp", |y| y.psnd_pct_gdp),
     ("PSNB (% of GDP)", "psnb_pct_gdp", |y| {
         y.pct_gdp(y.psnb_gbp_bn)

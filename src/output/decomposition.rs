@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::csv::safe_text;
-use crate::model::indicators::{decompose, DecompositionRow, IndicatorError};
+use crate::model::indicators::{decompose, DecompositionRow};
 use crate::model::Projection;
 
 type Column = (&'static str, fn(&DecompositionRow) -> f64);
@@ -40,7 +40,7 @@ const COLUMNS: [Column; 18] = [
 ];
 
 /// The decomposition of `p` as CSV text, one row a year.
-pub fn decomposition_csv(p: &Projection) -> Result<String, IndicatorError> {
+pub fn decomposition_csv(p: &Projection) -> Result<String, crate::Error> {
     let rows = decompose(p)?;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
@@ -58,7 +58,7 @@ pub fn decomposition_csv(p: &Projection) -> Result<String, IndicatorError> {
 }
 
 /// The decomposition as a terminal table, every year.
-pub fn decomposition_table(p: &Projection) -> Result<String, IndicatorError> {
+pub fn decomposition_table(p: &Projection) -> Result<String, crate::Error> {
     let rows = decompose(p)?;
     let mut out = String::new();
     let _ = writeln!(

@@ -11,7 +11,7 @@ use crate::scenario::{Scenario, SourceFile};
 
 /// One scenario a result comes from.
 #[derive(Debug, Clone, Serialize)]
-pub struct ScenarioRef {
+pub(crate) struct ScenarioRef {
     /// The scenario's `name`.
     pub name: String,
     /// The file given (a path, `embedded:<name>` or `<stdin>`).
@@ -42,17 +42,17 @@ impl ScenarioRef {
 #[derive(Debug, Serialize)]
 pub struct Envelope<'a, T: Serialize> {
     /// Always `fiscal`.
-    pub tool: &'static str,
+    pub(crate) tool: &'static str,
     /// The tool's version.
-    pub version: &'static str,
+    pub(crate) version: &'static str,
     /// The subcommand that produced it (`run`, `compare`, ...).
-    pub command: &'a str,
+    pub(crate) command: &'a str,
     /// The scenarios the results come from (empty when none).
-    pub scenarios: Vec<ScenarioRef>,
+    pub(crate) scenarios: Vec<ScenarioRef>,
     /// The data tables used, with their publications (empty when none).
-    pub data_vintages: Vec<DataVintage>,
+    pub(crate) data_vintages: Vec<DataVintage>,
     /// The command's own results.
-    pub results: T,
+    pub(crate) results: T,
 }
 
 impl<'a, T: Serialize> Envelope<'a, T> {

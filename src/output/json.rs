@@ -15,7 +15,7 @@ use crate::scenario::Scenario;
 
 /// Names and vintages of the data tables used.
 #[derive(Debug, Serialize)]
-pub struct DataVintage {
+pub(crate) struct DataVintage {
     /// What the table holds.
     pub table: &'static str,
     /// The publication it was imported from.
@@ -26,10 +26,11 @@ pub struct DataVintage {
 
 /// The publications behind every chart, in a line (the short form of
 /// [`vintages`]).
-pub const SOURCES_SHORT: &str = "OBR EFO March 2026 and FRS July 2026; ONS 2022-based population projections; DMO gilts in issue, 19 March 2025";
+#[cfg(feature = "charts")]
+pub(crate) const SOURCES_SHORT: &str = "OBR EFO March 2026 and FRS July 2026; ONS 2022-based population projections; DMO gilts in issue, 19 March 2025";
 
 /// The tables a projection used, with their publications.
-pub fn vintages(d: &Dataset) -> Vec<DataVintage> {
+pub(crate) fn vintages(d: &Dataset) -> Vec<DataVintage> {
     vec![
         DataVintage {
             table: "population",

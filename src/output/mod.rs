@@ -1,8 +1,7 @@
-//! Writers: the terminal summary, `projection.csv` and `projection.json`,
-//! all written atomically.
+//! Text outputs: the terminal summary, `projection.csv` and
+//! `projection.json` and the other commands' tables, as strings. Writing them
+//! to files (atomically, as a set) is the binary's job (`src/cli/atomic.rs`).
 
-pub mod atomic;
-pub mod charts;
 pub mod compare;
 pub mod csv;
 pub mod decomposition;
@@ -14,16 +13,4 @@ pub mod population;
 pub mod reproduce;
 pub mod table;
 pub mod uncertainty;
-pub mod units;
-
-pub use atomic::{
-    prepare_dir, write_atomic, write_atomic_streamed, ClashError, FileSet, WriteError,
-};
-
-/// The directory a file goes into (`.` for a bare file name).
-pub fn parent_dir(path: &std::path::Path) -> &std::path::Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => std::path::Path::new("."),
-    }
-}
+pub(crate) mod units;

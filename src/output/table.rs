@@ -8,7 +8,7 @@ use crate::years::FiscalYear;
 
 /// The years shown: base, end of medium term, every ten years from there,
 /// and the final year.
-pub fn key_years(p: &Projection) -> Vec<FiscalYear> {
+pub(crate) fn key_years(p: &Projection) -> Vec<FiscalYear> {
     let Some(first) = p.years.first() else {
         return Vec::new();
     };
@@ -122,14 +122,14 @@ pub fn summary(p: &Projection) -> String {
 }
 
 /// A number in at most 8 characters, for a column 9 wide: see [`cell_in`].
-pub fn cell(v: f64, decimals: usize) -> String {
+pub(crate) fn cell(v: f64, decimals: usize) -> String {
     cell_in(v, decimals, 9)
 }
 
 /// A number for a column `width` wide, in at most `width - 1` characters so
 /// that columns never run together: fixed-point when it fits, else
 /// scientific; "n/a" for a value that is not finite (never NaN).
-pub fn cell_in(v: f64, decimals: usize, width: usize) -> String {
+pub(crate) fn cell_in(v: f64, decimals: usize, width: usize) -> String {
     if !v.is_finite() {
         return "n/a".into();
     }

@@ -95,6 +95,7 @@ impl Unit {
     }
 
     /// The unit for people reading it (reports, workbooks).
+    #[cfg(feature = "reports")]
     pub fn label(self) -> &'static str {
         match self {
             Unit::GbpBn => "£bn",
@@ -112,6 +113,7 @@ impl Unit {
 
     /// The Excel number format: one decimal for % of GDP and £bn, people
     /// as integers with thousands separators.
+    #[cfg(feature = "reports")]
     pub fn excel_format(self) -> &'static str {
         match self {
             Unit::GbpBn | Unit::PctGdp | Unit::Pp | Unit::Per1000 => "#,##0.0",

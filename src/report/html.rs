@@ -236,7 +236,7 @@ fn assumptions_table(out: &mut String, e: &Entry<'_>) {
 }
 
 /// The report as HTML text.
-pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportError> {
+pub(crate) fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<String, ReportError> {
     let names: Vec<String> = entries
         .iter()
         .map(|e| e.scenario.assumptions.name.clone())

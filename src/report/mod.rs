@@ -2,26 +2,70 @@
 //! SVG and CSS, no scripts, nothing fetched) and an XLSX workbook for
 //! analysts with the projection, the assumptions and every chart's data.
 
-pub mod fan;
-pub mod html;
-pub mod indicators;
-pub mod labels;
-pub mod summary;
-pub mod xlsx;
+pub(crate) mod fan;
+pub(crate) mod html;
+pub(crate) mod indicators;
+pub(crate) mod labels;
+pub(crate) mod summary;
+pub(crate) mod xlsx;
 
-use crate::chart::{self, Chart, ChartError, ChartKind, Input, Options};
+pub use xlsx::Meta as XlsxMeta;
+
+use crate::chart::{self, Chart, ChartKind, Input, Options};
 use crate::data::Dataset;
 use crate::model::indicators::Sustainability;
 use crate::model::interventions::InterventionResults;
 use crate::model::Projection;
+use crate::run::Run;
 use crate::scenario::Scenario;
+use crate::Error;
+
+/// One self-contained HTML page reporting `runs` (inline SVG and CSS, no
+/// scripts, nothing fetched).
+pub fn html(runs: &[Run]) -> Result<String, Error> {
+    let entries = entries(runs);
+    let charts = charts(&entries)?;
+    html::render(&entries, &charts).map_err(report_error)
+}
+
+/// An XLSX workbook reporting `runs` for analysts: the projection, the
+/// assumptions and every chart's data; `meta` says what run time to record
+/// (none by default, so the same inputs give the same bytes).
+pub fn xlsx(runs: &[Run], meta: &XlsxMeta) -> Result<Vec<u8>, Error> {
+    let entries = entries(runs);
+    let charts = charts(&entries)?;
+    xlsx::render_with(&entries, &charts, meta).map_err(report_error)
+}
+
+/// Each run as a report entry, its indicators as `fiscal run` reports them
+/// (with the interventions in force).
+fn entries(runs: &[Run]) -> Vec<Entry<'_>> {
+    runs.iter()
+        .map(|r| Entry {
+            scenario: &r.scenario,
+            data: &r.data,
+            projection: &r.projection,
+            interventions: r.interventions.as_ref(),
+            sustainability: Some(r.indicators()),
+        })
+        .collect()
+}
+
+/// A chart's own error keeps its kind; anything else the report met is a
+/// failure of the report.
+fn report_error(e: ReportError) -> Error {
+    match e {
+        ReportError::Chart(c) => c,
+        other => other.into(),
+    }
+}
 
 /// Why a report could not be made.
 #[derive(Debug, thiserror::Error)]
-pub enum ReportError {
+pub(crate) enum ReportError {
     /// A chart failed.
     #[error(transparent)]
-    Chart(#[from] ChartError),
+    Chart(#[from] crate::Error),
     /// The workbook could not be assembled.
     #[error("cannot build the workbook: {0}")]
     Xlsx(String),
@@ -29,7 +73,7 @@ pub enum ReportError {
 
 /// One scenario's run, as a report needs it.
 #[derive(Debug, Clone, Copy)]
-pub struct Entry<'a> {
+pub(crate) struct Entry<'a> {
     /// The scenario (name, description, assumptions, files).
     pub scenario: &'a Scenario,
     /// The data it ran on.
@@ -55,7 +99,7 @@ impl<'a> Entry<'a> {
 /// The report's charts: the debt path and dependency ratio compare all
 /// scenarios; the other charts come once per scenario (the interventions
 /// chart for each scenario that has interventions).
-pub fn charts(entries: &[Entry<'_>]) -> Result<Vec<Chart>, ChartError> {
+pub(crate) fn charts(entries: &[Entry<'_>]) -> Result<Vec<Chart>, crate::Error> {
     let inputs: Vec<Input<'_>> = entries.iter().map(Entry::input).collect();
     let opts = Options::default();
     let mut out = Vec::new();
@@ -73,7 +117,7 @@ pub fn charts(entries: &[Entry<'_>]) -> Result<Vec<Chart>, ChartError> {
 
 /// Flatten serialisable assumptions into `(dotted.path, value)` pairs,
 /// sorted by path, so every field appears without a hand-kept list.
-pub fn flatten(value: &serde_json::Value) -> Vec<(String, serde_json::Value)> {
+pub(crate) fn flatten(value: &serde_json::Value) -> Vec<(String, serde_json::Value)> {
     fn walk(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, serde_json::Value)>) {
         match v {
             serde_json::Value::Object(m) => {
@@ -100,7 +144,7 @@ pub fn flatten(value: &serde_json::Value) -> Vec<(String, serde_json::Value)> {
 }
 
 /// A flattened value as display text.
-pub fn value_text(v: &serde_json::Value) -> String {
+pub(crate) fn value_text(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Null => String::new(),
@@ -110,7 +154,7 @@ pub fn value_text(v: &serde_json::Value) -> String {
 }
 
 /// A scenario's assumptions, flattened.
-pub fn assumptions(s: &Scenario) -> Vec<(String, serde_json::Value)> {
+pub(crate) fn assumptions(s: &Scenario) -> Vec<(String, serde_json::Value)> {
     serde_json::to_value(&s.assumptions)
         .map(|v| flatten(&v))
         .unwrap_or_default()

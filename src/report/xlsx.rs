@@ -356,13 +356,8 @@ fn short_name(e: &Entry<'_>) -> (String, String) {
     (name, stem)
 }
 
-/// The workbook as XLSX bytes, recording no run time.
-pub fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<Vec<u8>, ReportError> {
-    render_with(entries, charts, &Meta::default())
-}
-
 /// The workbook as XLSX bytes.
-pub fn render_with(
+pub(crate) fn render_with(
     entries: &[Entry<'_>],
     charts: &[Chart],
     meta: &Meta,

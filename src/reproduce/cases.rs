@@ -8,10 +8,11 @@ use super::reports::{self, PastReport};
 use super::{past, CaseInfo, CaseResult, ReproduceError, Row, ScenarioUsed, Status};
 use crate::data::reference::{self, Reference};
 use crate::data::Dataset;
+use crate::model::engine::project;
 use crate::model::reproduce::{
     efo_years, frs_denominator, frs_paths, frs_start_point, ready_reckoners, Comparison,
 };
-use crate::model::{project, Projection};
+use crate::model::Projection;
 use crate::scenario::Scenario;
 use crate::years::FiscalYear;
 
@@ -48,8 +49,8 @@ pub(super) struct Runs {
 }
 
 pub(super) fn load_run(case: &'static str, s: Scenario) -> Result<Run, ReproduceError> {
-    let data = s
-        .dataset()
+    let (data, _) = s
+        .dataset_and_population()
         .map_err(|source| ReproduceError::Data { case, source })?;
     let projection =
         project(&s.assumptions, &data).map_err(|source| ReproduceError::Model { case, source })?;
@@ -205,7 +206,7 @@ fn frs_start_note(run: &Run) -> String {
 
 fn ons_2022(out: &mut CaseResult) -> Result<(), ReproduceError> {
     let case = out.name;
-    let rep = crate::model::demography::reproduce_npp2022()
+    let rep = crate::model::demography::reproduce::reproduce_npp2022()
         .map_err(|source| ReproduceError::Demography { case, source })?;
     for r in rep
         .rows

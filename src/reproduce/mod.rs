@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::data::DataError;
 use crate::model::demography::DemographyError;
 use crate::model::ModelError;
-use crate::scenario::{ScenarioError, SourceFile};
+use crate::scenario::SourceFile;
 
 /// A case: its name, what it compares, its inputs, and its tolerance and
 /// why.
@@ -173,7 +173,7 @@ pub struct Row {
 
 impl Row {
     /// A row; `tolerance` with `hard` makes it a check.
-    pub fn new(
+    pub(crate) fn new(
         item: impl Into<String>,
         year: impl ToString,
         published: f64,
@@ -256,7 +256,7 @@ impl CaseResult {
 
 /// What can stop a case from running.
 #[derive(Debug, thiserror::Error)]
-pub enum ReproduceError {
+pub(crate) enum ReproduceError {
     /// A case name that is not one of [`CASES`].
     #[error("unknown case `{name}`{}; the cases are {}", suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), available)]
     UnknownCase {
@@ -274,7 +274,7 @@ pub enum ReproduceError {
         case: &'static str,
         /// Why.
         #[source]
-        source: ScenarioError,
+        source: crate::Error,
     },
     /// A data or reference table did not load.
     #[error("case {case}: {source}")]
@@ -319,7 +319,11 @@ impl ReproduceError {
 
 /// The cases named (all of them when `names` is empty), or an error naming
 /// the first unknown one with a suggestion.
-pub fn select(names: &[String]) -> Result<Vec<CaseInfo>, ReproduceError> {
+pub fn select(names: &[String]) -> Result<Vec<CaseInfo>, crate::Error> {
+    Ok(select_typed(names)?)
+}
+
+fn select_typed(names: &[String]) -> Result<Vec<CaseInfo>, ReproduceError> {
     if names.is_empty() {
         return Ok(CASES.to_vec());
     }
@@ -341,14 +345,14 @@ pub fn select(names: &[String]) -> Result<Vec<CaseInfo>, ReproduceError> {
 }
 
 /// Run the cases named (all when empty), in [`CASES`] order.
-pub fn run(names: &[String]) -> Result<Vec<CaseResult>, ReproduceError> {
-    let chosen = select(names)?;
+pub fn run(names: &[String]) -> Result<Vec<CaseResult>, crate::Error> {
+    let chosen = select_typed(names)?;
     let mut runs = cases::Runs::default();
-    CASES
+    Ok(CASES
         .iter()
         .filter(|c| chosen.contains(c))
         .map(|c| runs.case(*c))
-        .collect()
+        .collect::<Result<_, ReproduceError>>()?)
 }
 
 #[cfg(test)]

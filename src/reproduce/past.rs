@@ -8,7 +8,8 @@ use super::cases::{load_run, refs, tables, used, Run};
 use super::reports::{Bound, PastReport};
 use super::{BandRow, CaseResult, ReproduceError, Row};
 use crate::data::reference::Reference;
-use crate::model::{project, Assumptions, Spend, YearResult};
+use crate::model::engine::project;
+use crate::model::{Assumptions, Spend, YearResult};
 use crate::scenario::Scenario;
 use crate::years::FiscalYear;
 

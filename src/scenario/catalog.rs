@@ -33,7 +33,7 @@ impl Embedded {
 
     /// Resolve `extends = target` written in this file to an embedded name
     /// (`../baseline.toml` from `digital/x` is `baseline`).
-    pub fn resolve_extends(&self, target: &str) -> Option<Embedded> {
+    pub(crate) fn resolve_extends(&self, target: &str) -> Option<Embedded> {
         let mut parts: Vec<String> = self
             .dir()
             .split('/')

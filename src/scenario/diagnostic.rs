@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-pub use crate::model::suggest::suggest;
+pub(crate) use crate::model::suggest::suggest;
 
 /// One problem in a scenario file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,9 +37,9 @@ impl fmt::Display for Diagnostic {
 
 /// Every problem found while loading a scenario (never empty).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct ScenarioError {
+pub(crate) struct ScenarioError {
     /// The problems, in file order.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl fmt::Display for ScenarioError {
@@ -62,7 +62,7 @@ impl ScenarioError {
     /// The problems sorted by line within each file, files in the order
     /// they were first reported; the same problem reported twice is kept
     /// once.
-    pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> ScenarioError {
+    pub(crate) fn sorted(mut diagnostics: Vec<Diagnostic>) -> ScenarioError {
         let mut files: Vec<String> = Vec::new();
         for d in &diagnostics {
             if !files.contains(&d.file) {
@@ -82,7 +82,7 @@ impl ScenarioError {
     }
 
     /// A single problem not tied to a position.
-    pub fn single(file: &str, message: impl Into<String>) -> ScenarioError {
+    pub(crate) fn single(file: &str, message: impl Into<String>) -> ScenarioError {
         ScenarioError {
             diagnostics: vec![Diagnostic {
                 file: file.to_string(),
@@ -95,7 +95,7 @@ impl ScenarioError {
 }
 
 /// 1-based (line, column) of byte offset `offset` in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let col = before

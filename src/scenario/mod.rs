@@ -17,21 +17,23 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 use toml::Value;
 
-pub use diagnostic::{suggest, Diagnostic, ScenarioError};
+pub use diagnostic::Diagnostic;
+pub(crate) use diagnostic::{suggest, ScenarioError};
 use schema::{merge, FileCheck, Provenance, SCHEMA_EXTRAS};
 
 use crate::data::{AgeSexTable, DataError, Dataset, PopulationTable};
 use crate::model::demography::{population_from_settings, PopulationChoice, PopulationOutcome};
 use crate::model::{validate, Assumptions};
+use crate::Error;
 
 /// The embedded default scenario (also shipped as `scenarios/baseline.toml`).
-pub const DEFAULT_TOML: &str = include_str!("../../scenarios/baseline.toml");
+pub(crate) const DEFAULT_TOML: &str = include_str!("../../scenarios/baseline.toml");
 /// The name the embedded default goes by in messages and `extends`.
 pub const DEFAULT_NAME: &str = "default";
 
 /// The deepest `extends` chain followed (deeper chains are refused rather
 /// than overflowing the stack).
-pub const MAX_EXTENDS_DEPTH: usize = 64;
+pub(crate) const MAX_EXTENDS_DEPTH: usize = 64;
 
 /// One file that went into a scenario.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -450,42 +452,38 @@ fn locate_in(provenance: &Provenance, field: &str) -> Option<(String, Option<(us
 
 impl Scenario {
     /// The embedded default scenario.
-    pub fn default_scenario() -> Result<Scenario, ScenarioError> {
+    pub fn default_scenario() -> Result<Scenario, Error> {
         let mut l = Loader::new();
         let merged = l.load(Origin::Embedded, None);
-        l.finish(merged)
+        Ok(l.finish(merged)?)
     }
 
     /// Load the scenario file at `path` and everything it extends.
-    pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
+    pub fn load(path: &Path) -> Result<Scenario, Error> {
         let mut l = Loader::new();
         let merged = l.load(Origin::File(path.to_path_buf()), None);
-        l.finish(merged)
+        Ok(l.finish(merged)?)
     }
 
     /// Load a scenario from text (named `name` in messages); relative
     /// `extends` paths resolve against `dir`.
-    pub fn from_text(
-        name: &str,
-        text: &str,
-        dir: Option<&Path>,
-    ) -> Result<Scenario, ScenarioError> {
+    pub fn from_text(name: &str, text: &str, dir: Option<&Path>) -> Result<Scenario, Error> {
         let mut l = Loader::new();
         let merged = l.load_text(name, text, Base::Dir(dir));
-        l.finish(merged)
+        Ok(l.finish(merged)?)
     }
 
     /// Load the shipped scenario `e` (embedded in the binary).
-    pub fn shipped(e: catalog::Embedded) -> Result<Scenario, ScenarioError> {
+    pub fn shipped(e: catalog::Embedded) -> Result<Scenario, Error> {
         let mut l = Loader::new();
         let merged = l.load(Origin::Shipped(e), None);
-        l.finish(merged)
+        Ok(l.finish(merged)?)
     }
 
     /// Load `arg` as a scenario file if one exists there, or else the
     /// shipped scenario of that name (`low_productivity`,
     /// `digital/smarter_state_central`); files take precedence.
-    pub fn load_named(arg: &Path) -> Result<Scenario, ScenarioError> {
+    pub fn load_named(arg: &Path) -> Result<Scenario, Error> {
         if !arg.exists() {
             if let Some(e) = arg.to_str().and_then(catalog::find) {
                 return Scenario::shipped(e);
@@ -494,8 +492,74 @@ impl Scenario {
         Scenario::load(arg)
     }
 
+    /// This scenario with the TOML `text` (named `name` in messages) laid
+    /// over it, as a file that `extends` it would be: every key is checked
+    /// against the schema at its line and column, later values win, tables
+    /// merge key by key, and the result is validated as a whole. What a
+    /// wrapper's overrides (a Python call's keyword arguments, a web form's
+    /// fields) go through, so they are checked exactly as scenario files
+    /// are. `extends` and `[data]` cannot be laid over a loaded scenario.
+    pub fn with_toml(&self, name: &str, text: &str) -> Result<Scenario, Error> {
+        Ok(self.overlay(name, text)?)
+    }
+
+    fn overlay(&self, name: &str, text: &str) -> Result<Scenario, ScenarioError> {
+        let mut l = Loader::new();
+        l.files = self.files.clone();
+        l.provenance = self.provenance.clone();
+        l.data = self.data.clone();
+        let mut merged = match Value::try_from(&self.assumptions) {
+            Ok(Value::Table(t)) => t,
+            _ => {
+                return Err(ScenarioError::single(
+                    name,
+                    "the scenario's assumptions cannot be written as TOML (a bug)",
+                ))
+            }
+        };
+        let doc = match toml_edit::ImDocument::parse(text.to_string()) {
+            Ok(d) => d,
+            Err(e) => {
+                l.malformed(name, text, e.span(), e.message());
+                return Err(l.error());
+            }
+        };
+        let mut check = FileCheck::new(name, text);
+        check.table(doc.as_table(), &l.schema, "");
+        l.diagnostics.append(&mut check.diagnostics);
+        for key in ["extends", "data"] {
+            if let Some(pos) = check.provenance.get(key).map(|p| p.1) {
+                l.diagnostics.push(Diagnostic {
+                    file: name.to_string(),
+                    position: pos,
+                    field: Some(key.into()),
+                    message: format!("`{key}` cannot be laid over a loaded scenario: load a file that sets it instead"),
+                });
+            }
+        }
+        if !l.diagnostics.is_empty() {
+            return Err(l.error());
+        }
+        let own: toml::Table = match toml_edit::de::from_document(doc) {
+            Ok(t) => t,
+            Err(e) => {
+                l.malformed(name, text, e.span(), e.message());
+                return Err(l.error());
+            }
+        };
+        l.files.push(SourceFile {
+            path: name.to_string(),
+            sha256: sha256_hex(text.as_bytes()),
+        });
+        for (k, v) in check.provenance {
+            l.provenance.insert(k, v);
+        }
+        merge(&mut merged, &own, &l.schema);
+        l.finish(Some(merged))
+    }
+
     /// The population the `[population]` settings ask for, if any.
-    pub fn population_outcome(&self) -> Result<Option<PopulationOutcome>, DataError> {
+    pub(crate) fn population_outcome(&self) -> Result<Option<PopulationOutcome>, DataError> {
         let Some(settings) = &self.assumptions.population else {
             return Ok(None);
         };
@@ -577,13 +641,13 @@ impl Scenario {
     /// scenario substitutes, and the population its `[population]` settings
     /// ask for (projected by the cohort-component engine when they give
     /// assumptions).
-    pub fn dataset(&self) -> Result<Dataset, DataError> {
+    pub fn dataset(&self) -> Result<Dataset, Error> {
         Ok(self.dataset_and_population()?.0)
     }
 
     /// [`Scenario::dataset`], with the population outcome its `[population]`
     /// settings produced (so that callers need not project it again).
-    pub fn dataset_and_population(
+    pub(crate) fn dataset_and_population(
         &self,
     ) -> Result<(Dataset, Option<PopulationOutcome>), DataError> {
         let (d, outcome) = self.load_data()?;
@@ -619,9 +683,25 @@ impl Scenario {
             .unwrap_or_default()
     }
 
+    /// Every problem validation finds in the assumptions as they are now
+    /// (perhaps edited since loading), located; an error when there is any.
+    pub(crate) fn check(&self) -> Result<(), ScenarioError> {
+        let problems = self.located(validate::check(&self.assumptions));
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(ScenarioError::sorted(problems))
+        }
+    }
+
     /// [`validate::check_data`], located.
     fn data_diagnostics(&self, d: &Dataset) -> Vec<Diagnostic> {
-        validate::check_data(&self.assumptions, d)
+        self.located(validate::check_data(&self.assumptions, d))
+    }
+
+    /// Each problem at the file and line that set its field.
+    fn located(&self, problems: Vec<validate::Problem>) -> Vec<Diagnostic> {
+        problems
             .into_iter()
             .map(|p| {
                 let (file, position) = locate_in(&self.provenance, &p.field)
@@ -638,7 +718,7 @@ impl Scenario {
 
     /// The tables, before any check against the assumptions.
     fn load_data(&self) -> Result<(Dataset, Option<PopulationOutcome>), DataError> {
-        let mut d = Dataset::embedded()?;
+        let mut d = Dataset::load_embedded()?;
         let vintage = &self.assumptions.horizon.vintage;
         if vintage != crate::data::vintage::DEFAULT || self.data.vintage_dir.is_some() {
             let set_at = self
@@ -694,6 +774,45 @@ mod tests {
         let msg = e.to_string();
         assert!(msg.contains("x.toml:2:1: `economy.productivity_growth_pc`: unknown key; did you mean `productivity_growth_pct`?"), "{msg}");
         assert!(msg.contains("x.toml:3:21"), "{msg}");
+    }
+
+    #[test]
+    fn overrides_are_checked_like_a_file_and_round_trip_every_shipped_scenario() {
+        for e in catalog::all() {
+            let s = Scenario::shipped(e).unwrap();
+            let same = s.with_toml("none", "").unwrap();
+            assert_eq!(same.assumptions, s.assumptions, "{}", e.name);
+        }
+        let s = Scenario::default_scenario().unwrap();
+        let o = s
+            .with_toml("overrides", "[economy]\nproductivity_growth_pct = 1\n")
+            .unwrap();
+        assert_eq!(o.assumptions.economy.productivity_growth_pct, 1.0);
+        assert_eq!(
+            o.locate("economy.productivity_growth_pct").as_deref(),
+            Some("overrides:2:1")
+        );
+        let e = s
+            .with_toml("overrides", "[economy]\nproductivity_growth_pc = 1\n")
+            .unwrap_err();
+        assert!(e.is_bad_input());
+        assert!(e.to_string().contains("overrides:2:1: `economy.productivity_growth_pc`: unknown key; did you mean `productivity_growth_pct`?"), "{e}");
+        let e = s
+            .with_toml("overrides", "[economy]\ncpi_inflation_pct = 0.02\n")
+            .unwrap_err();
+        assert!(
+            e.to_string().starts_with(
+                "overrides:2:1: `economy.cpi_inflation_pct`: 0.02 looks like a fraction"
+            ),
+            "{e}"
+        );
+        let e = s
+            .with_toml("overrides", "extends = \"low_productivity\"\n")
+            .unwrap_err();
+        assert!(
+            e.to_string().contains("`extends` cannot be laid over"),
+            "{e}"
+        );
     }
 
     #[test]

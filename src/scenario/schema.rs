@@ -564,3 +564,125 @@ fn coerce(v: &mut Value, schema: Option<&Value>) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The hand-kept schema (the default scenario plus [`SCHEMA_EXTRAS`]) and
+    //! the serde types the scenario is read into must list the same fields:
+    //! a field added to `Assumptions` but not to the schema would be refused
+    //! as an unknown key, one in the schema but not in the types would pass
+    //! the schema and then fail to load.
+
+    use std::collections::BTreeSet;
+
+    use toml::{Table, Value};
+
+    use crate::model::Assumptions;
+
+    /// The table at the dotted `path` in `root` (the first element of an
+    /// array of tables).
+    fn table_at<'a>(root: &'a mut Table, path: &[String]) -> Option<&'a mut Table> {
+        let mut t = root;
+        for k in path {
+            t = match t.get_mut(k)? {
+                Value::Table(next) => next,
+                Value::Array(a) => match a.first_mut()? {
+                    Value::Table(next) => next,
+                    _ => return None,
+                },
+                _ => return None,
+            };
+        }
+        Some(t)
+    }
+
+    /// The fields serde expects in the table at `path`, from the error it
+    /// gives for an unknown key there; `None` when the table is a map.
+    fn serde_fields(root: &Table, path: &[String]) -> Option<BTreeSet<String>> {
+        let mut probe = root.clone();
+        table_at(&mut probe, path)?.insert("__probe__".into(), Value::Table(Table::new()));
+        let err = match Value::Table(probe).try_into::<Assumptions>() {
+            Ok(_) => return None,
+            Err(e) => e.message().to_string(),
+        };
+        let listed = err.split_once("unknown field `__probe__`, expected ")?.1;
+        Some(
+            listed
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect(),
+        )
+    }
+
+    /// Compare every table of the schema under `path` with its serde type.
+    fn walk(root: &Table, path: &mut Vec<String>, problems: &mut Vec<String>) {
+        let mut copy = root.clone();
+        let Some(table) = table_at(&mut copy, path).cloned() else {
+            return;
+        };
+        let at = path.join(".");
+        if let Some(fields) = serde_fields(root, path) {
+            let keys: BTreeSet<String> = table.keys().cloned().collect();
+            for f in fields.difference(&keys) {
+                problems.push(format!(
+                    "`{at}.{f}`: a field of the serde types missing from the schema (add it to SCHEMA_EXTRAS)"
+                ));
+            }
+            for k in keys.difference(&fields) {
+                problems.push(format!(
+                    "`{at}.{k}`: in the schema but not a field of the serde types"
+                ));
+            }
+        }
+        for (k, v) in &table {
+            let nested = match v {
+                Value::Table(_) => true,
+                Value::Array(a) => matches!(a.first(), Some(Value::Table(_))),
+                _ => false,
+            };
+            if nested {
+                path.push(k.clone());
+                walk(root, path, problems);
+                path.pop();
+            }
+        }
+    }
+
+    /// The schema as `Assumptions` reads it (`extends` and `[data]` are the
+    /// loader's own).
+    fn assumptions_schema() -> Table {
+        let mut schema = super::super::schema();
+        schema.remove("extends");
+        schema.remove("data");
+        schema
+    }
+
+    #[test]
+    fn the_schema_lists_exactly_the_fields_of_the_serde_types() {
+        let schema = assumptions_schema();
+        let loaded: Result<Assumptions, _> = Value::Table(schema.clone()).try_into();
+        assert!(loaded.is_ok(), "the schema does not load: {loaded:?}");
+        let mut problems = Vec::new();
+        walk(&schema, &mut Vec::new(), &mut problems);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn an_optional_field_left_out_of_the_schema_is_found() {
+        // A required field left out, or a key the types lack, fails the load
+        // above; an optional field left out loads, and the walk finds it.
+        let mut schema = assumptions_schema();
+        if let Some(Value::Table(d)) = schema.get_mut("debt") {
+            d.remove("other_stock_flow_pct_gdp");
+        }
+        let mut problems = Vec::new();
+        walk(&schema, &mut Vec::new(), &mut problems);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("`debt.other_stock_flow_pct_gdp`"),
+            "{problems:?}"
+        );
+    }
+}

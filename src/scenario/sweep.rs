@@ -11,6 +11,7 @@ use super::{schema, suggest, Diagnostic, Scenario, ScenarioError};
 use crate::data::Dataset;
 use crate::model::uncertainty::fan::{default_wave, stream_blocks};
 use crate::model::{self, validate, Assumptions};
+use crate::Error;
 
 /// Most points a sweep may have.
 pub const MAX_POINTS: usize = 1_000_000;
@@ -39,7 +40,7 @@ fn bad(field: Option<&str>, message: String) -> ScenarioError {
 
 /// Whether `field` is a numeric scenario field (`Ok(true)` for whole
 /// numbers); an error with a suggestion otherwise.
-pub fn check_field(field: &str) -> Result<bool, ScenarioError> {
+pub(crate) fn check_field(field: &str) -> Result<bool, ScenarioError> {
     let schema = schema();
     let mut table = &schema;
     let parts: Vec<&str> = field.split('.').collect();
@@ -82,7 +83,11 @@ pub fn check_field(field: &str) -> Result<bool, ScenarioError> {
 }
 
 /// Parse `field=a..b:step` (or `field=a` for one value).
-pub fn parse_vary(spec: &str) -> Result<Vary, ScenarioError> {
+pub fn parse_vary(spec: &str) -> Result<Vary, Error> {
+    Ok(parse_vary_typed(spec)?)
+}
+
+fn parse_vary_typed(spec: &str) -> Result<Vary, ScenarioError> {
     let Some((field, range)) = spec.split_once('=') else {
         return Err(bad(None, format!("`{spec}`: write FIELD=FROM..TO:STEP, e.g. economy.productivity_growth_pct=1.0..2.0:0.25")));
     };
@@ -149,7 +154,7 @@ pub fn parse_vary(spec: &str) -> Result<Vary, ScenarioError> {
 }
 
 /// `a` with `field` set to `value`, validated.
-pub fn apply(
+pub(crate) fn apply(
     a: &Assumptions,
     field: &str,
     value: f64,
@@ -192,7 +197,7 @@ pub fn apply(
 /// outermost, made point by point on demand (a grid of 10^6 points is
 /// never held in memory).
 #[derive(Debug, Clone, Copy)]
-pub struct Grid<'v> {
+pub(crate) struct Grid<'v> {
     varies: &'v [Vary],
     len: usize,
 }
@@ -219,11 +224,6 @@ impl<'v> Grid<'v> {
         self.len
     }
 
-    /// Whether the grid has no points.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// Point `i`'s values, in `--vary` order (mixed-radix digits of `i`,
     /// the last field fastest).
     pub fn point(&self, i: usize) -> Vec<f64> {
@@ -238,8 +238,9 @@ impl<'v> Grid<'v> {
     }
 }
 
-/// Every point of the grid, in order (for small grids and tests).
-pub fn grid(varies: &[Vary]) -> Result<Vec<Vec<f64>>, ScenarioError> {
+/// Every point of the grid, in order (for tests).
+#[cfg(test)]
+fn grid(varies: &[Vary]) -> Result<Vec<Vec<f64>>, ScenarioError> {
     let g = Grid::new(varies)?;
     Ok((0..g.len()).map(|i| g.point(i)).collect())
 }
@@ -264,26 +265,35 @@ const CHUNK_POINTS: usize = 256;
 
 /// Run every point of the grid over `scenario` (data loaded once; the
 /// population is re-projected only at points that change it).
-pub fn run(scenario: &Scenario, data: &Dataset, varies: &[Vary]) -> anyhow::Result<Vec<Point>> {
+pub fn run(scenario: &Scenario, data: &Dataset, varies: &[Vary]) -> Result<Vec<Point>, Error> {
     let mut out = Vec::new();
-    run_each(scenario, data, varies, &mut |p| {
+    let kept = run_each(scenario, data, varies, &mut |p| {
         out.push(p);
-        Ok(())
+        Ok::<(), std::convert::Infallible>(())
     })?;
-    Ok(out)
+    match kept {
+        Ok(()) => Ok(out),
+        Err(never) => match never {},
+    }
+}
+
+/// Why [`run_each`] stopped: the model, or the caller's `each`.
+enum Stop<E> {
+    Model(Error),
+    Each(E),
 }
 
 /// [`run`], handing each point's results to `each` in grid order instead
 /// of keeping them: memory stays flat in the number of points (the grid is
 /// made on demand, and points are checked and run a few chunks at a time).
 /// Every point is checked before any is run, so a bad value is reported at
-/// once.
-pub fn run_each(
+/// once. The inner result is `each`'s (the first error it returned).
+pub fn run_each<E>(
     scenario: &Scenario,
     data: &Dataset,
     varies: &[Vary],
-    each: &mut dyn FnMut(Point) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
+    each: &mut dyn FnMut(Point) -> Result<(), E>,
+) -> Result<Result<(), E>, Error> {
     let grid = Grid::new(varies)?;
     let chunks = grid.len().div_ceil(CHUNK_POINTS) as u64;
     let span = |c: u64| {
@@ -302,7 +312,7 @@ pub fn run_each(
     let check = |c: u64| span(c).try_for_each(|i| assumptions(i).map(|_| ()));
     stream_blocks(chunks, default_wave(), &check, &mut |r| r)?;
     let population_varies = varies.iter().any(|v| v.field.starts_with("population."));
-    let point = |i: usize| -> anyhow::Result<Point> {
+    let point = |i: usize| -> Result<Point, Error> {
         let (values, a) = assumptions(i)?;
         let owned;
         let d = if population_varies {
@@ -316,7 +326,7 @@ pub fn run_each(
         let proj = model::project(&a, d)?;
         let last = proj
             .last()
-            .ok_or_else(|| anyhow::anyhow!("empty projection"))?;
+            .ok_or_else(|| Error::failure("empty projection"))?;
         Ok(Point {
             values,
             final_psnd_pct_gdp: last.psnd_pct_gdp,
@@ -329,10 +339,17 @@ pub fn run_each(
             final_interest_pct_gdp: last.pct_gdp(last.interest_gbp_bn),
         })
     };
-    let produce = |c: u64| span(c).map(point).collect::<anyhow::Result<Vec<Point>>>();
-    stream_blocks(chunks, default_wave(), &produce, &mut |r| {
-        r?.into_iter().try_for_each(&mut *each)
-    })
+    let produce = |c: u64| span(c).map(point).collect::<Result<Vec<Point>, Error>>();
+    let streamed = stream_blocks(chunks, default_wave(), &produce, &mut |r| {
+        r.map_err(Stop::Model)?
+            .into_iter()
+            .try_for_each(|p| each(p).map_err(Stop::Each))
+    });
+    match streamed {
+        Ok(()) => Ok(Ok(())),
+        Err(Stop::Model(e)) => Err(e),
+        Err(Stop::Each(e)) => Ok(Err(e)),
+    }
 }
 
 #[cfg(test)]

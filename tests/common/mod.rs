@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+pub mod json_schema;
+
 /// The `fiscal` binary under test.
 pub fn fiscal() -> Command {
     Command::cargo_bin("fiscal").unwrap()

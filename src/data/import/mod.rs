@@ -12,34 +12,35 @@
 // per-year vectors built to the years read.
 #![allow(clippy::indexing_slicing)]
 
-pub mod cells;
+pub(crate) mod cells;
 mod error;
-pub mod evidence;
-pub mod gilts;
-pub mod hofd;
-pub mod hofd_vintage;
-pub mod ledger;
-pub mod other_ps_interest;
-pub mod participation;
-pub mod pension_schemes;
-pub mod population;
-pub mod profiles;
-pub mod psf;
-pub mod reference;
+pub(crate) mod evidence;
+pub(crate) mod gilts;
+pub(crate) mod hofd;
+pub(crate) mod hofd_vintage;
+pub(crate) mod ledger;
+pub(crate) mod other_ps_interest;
+pub(crate) mod participation;
+pub(crate) mod pension_schemes;
+pub(crate) mod population;
+pub(crate) mod profiles;
+pub(crate) mod psf;
+pub(crate) mod reference;
 pub mod shocks;
-pub mod source;
-pub mod vintage;
-pub mod welfare;
+pub(crate) mod source;
+pub(crate) mod vintage;
+pub(crate) mod welfare;
 
 use std::fmt;
 use std::path::Path;
 
-pub use error::ImportError;
+pub use crate::data::ons_npp::ImportSummary as DemographySummary;
+pub(crate) use error::ImportError;
 
 use crate::data::{Sex, N_AGES};
 
 /// Source files, relative to the shared directory.
-pub mod paths {
+pub(crate) mod paths {
     /// ONS npp2022 UK population by single year of age and sex.
     pub const POPULATION: &str =
         "data/ons/npp2022/ons_npp2022_uk_principal_population_syoa_sex_2022-2122.csv";
@@ -61,7 +62,7 @@ pub mod paths {
 
 /// EFO series the projection reads, each for every EFO year, beyond those
 /// every vintage must carry ([`crate::data::vintage::REQUIRED`]).
-pub const EFO_RECEIPTS_REQUIRED: &[&str] = &[
+pub(crate) const EFO_RECEIPTS_REQUIRED: &[&str] = &[
     "receipts.income_tax",
     "receipts.nics",
     "receipts.vat",
@@ -70,10 +71,11 @@ pub const EFO_RECEIPTS_REQUIRED: &[&str] = &[
 ];
 
 /// FRS series the projection reads, each for every FRS year.
-pub const FRS_REQUIRED: &[&str] = &["frs.health.baseline", "frs.primary.baseline"];
+pub(crate) const FRS_REQUIRED: &[&str] = &["frs.health.baseline", "frs.primary.baseline"];
 
 /// The tables written, in order.
-pub const TABLES: &[&str] = &[
+#[cfg(test)]
+pub(crate) const TABLES: &[&str] = &[
     "population_npp2022.csv",
     "efo_2026-03.csv",
     "frs_2026-07.csv",
@@ -153,12 +155,12 @@ pub fn import_staged(
     shared_dir: &Path,
     out_dir: &Path,
     staging: &Path,
-) -> Result<(ImportReport, crate::data::ons_npp::ImportSummary), ImportError> {
+) -> Result<(ImportReport, DemographySummary), crate::Error> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| ImportError::Write { path, source }
     };
-    let result = (|| {
+    let result = (|| -> Result<_, ImportError> {
         std::fs::create_dir_all(staging).map_err(io(staging))?;
         let report = import_all(shared_dir, staging)?;
         let summary = crate::data::ons_npp::import_demography(
@@ -172,7 +174,7 @@ pub fn import_staged(
         Ok(r)
     });
     let _ = std::fs::remove_dir_all(staging);
-    moved
+    Ok(moved?)
 }
 
 /// Move every file under `from` into the same place under `to`.
@@ -203,7 +205,7 @@ fn move_into(from: &Path, to: &Path) -> Result<(), ImportError> {
 }
 
 /// Import everything from `shared_dir` into `out_dir` (which must exist).
-pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
+pub(crate) fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
     let mut write = |name: &str, (text, rows): (String, usize)| -> Result<(), ImportError> {
         source::write_file(out_dir, name, &text)?;
@@ -342,13 +344,17 @@ fn import_reference_and_vintages(
     }
     report
         .tables
-        .extend(import_reference(shared_dir, out_dir)?.tables);
+        .extend(reference_tables(shared_dir, out_dir)?.tables);
     Ok(())
 }
 
 /// Import only the reference tables of `fiscal reproduce` into
 /// `out_dir/reference/`.
-pub fn import_reference(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
+pub fn import_reference(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, crate::Error> {
+    Ok(reference_tables(shared_dir, out_dir)?)
+}
+
+fn reference_tables(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
     make_dir(out_dir, "reference")?;
     for (file, rows) in reference::read_all(shared_dir)? {
@@ -360,11 +366,47 @@ pub fn import_reference(shared_dir: &Path, out_dir: &Path) -> Result<ImportRepor
     Ok(report)
 }
 
+pub use hofd::{VintageInfo as HofdVintage, PATH as HOFD_PATH, TITLE as HOFD_TITLE};
+pub use hofd_vintage::Imported as HofdImported;
+
+/// The forecast vintages the OBR's Historical official forecasts database
+/// at `workbook` holds (for `fiscal data import hofd --list`).
+pub fn hofd_vintages(workbook: &Path) -> Result<Vec<HofdVintage>, crate::Error> {
+    Ok(hofd::open(workbook)?.vintages())
+}
+
+/// Import vintage `wanted` (as the database labels it, `November 2016`;
+/// case and spacing do not matter) of the database at `workbook` into
+/// `out_dir/vintages/NAME.csv` (NAME from the label, `efo-2016-11`, unless
+/// `name` is given); `shared` holds the outturn tables the split of
+/// spending comes from. A label the database does not hold is bad input
+/// naming the nearest ones.
+pub fn import_hofd_vintage(
+    shared: &Path,
+    workbook: &Path,
+    wanted: &str,
+    name: Option<&str>,
+    out_dir: &Path,
+) -> Result<HofdImported, crate::Error> {
+    Ok(hofd_vintage::import(
+        shared, workbook, wanted, name, out_dir,
+    )?)
+}
+
 /// Import one forecast vintage: the EFO aggregates table `efo` (public-ledger
 /// format), with outturn years from the databank table `outturn` if given,
 /// written to `out_dir/vintages/NAME.csv`. Returns the file written and its
 /// row count.
 pub fn import_vintage(
+    name: &str,
+    efo: &Path,
+    outturn: Option<&Path>,
+    out_dir: &Path,
+) -> Result<(String, usize), crate::Error> {
+    Ok(vintage_table(name, efo, outturn, out_dir)?)
+}
+
+fn vintage_table(
     name: &str,
     efo: &Path,
     outturn: Option<&Path>,
@@ -388,7 +430,7 @@ pub fn import_vintage(
 
 /// A vintage name is lowercase letters, digits and `-` (what a scenario's
 /// `[horizon] vintage` accepts); `source` is named in the message.
-pub fn check_vintage_name(name: &str, source: &Path) -> Result<(), ImportError> {
+pub(crate) fn check_vintage_name(name: &str, source: &Path) -> Result<(), ImportError> {
     if name.is_empty()
         || !name
             .chars()

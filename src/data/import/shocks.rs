@@ -27,9 +27,10 @@ use super::ImportError;
 use crate::data::shocks::ShockTable;
 
 /// Source files, relative to the shared directory.
-pub const AGGREGATES: &str = "data/obr/historical/obr_hpfd_aggregates_1700-01_to_2022-23.csv";
+pub(crate) const AGGREGATES: &str =
+    "data/obr/historical/obr_hpfd_aggregates_1700-01_to_2022-23.csv";
 /// The database's CSV export (for the RPI).
-pub const EXPORT: &str =
+pub(crate) const EXPORT: &str =
     "data/obr/historical/obr_public_finances_1800-2023_receipts_spending_aggregates.csv";
 
 /// Default sample: post-war, to the last year of the database.
@@ -150,7 +151,7 @@ fn ar1(x: &[f64]) -> (f64, Vec<f64>) {
 /// Estimate the shocks over fiscal years `first`-`last` (starts).
 // Matrix arithmetic reads more plainly with indices.
 #[allow(clippy::needless_range_loop)]
-pub fn estimate(shared: &Path, first: i32, last: i32) -> Result<ShockTable, ImportError> {
+pub(crate) fn estimate(shared: &Path, first: i32, last: i32) -> Result<ShockTable, ImportError> {
     let agg = aggregates(&shared.join(AGGREGATES))?;
     let rpi = rpi(&shared.join(EXPORT))?;
     let check = |message: String| ImportError::Check {
@@ -213,7 +214,7 @@ pub fn estimate(shared: &Path, first: i32, last: i32) -> Result<ShockTable, Impo
 }
 
 /// Attribution and method, written beside the table.
-pub fn sources_md(t: &ShockTable) -> String {
+pub(crate) fn sources_md(t: &ShockTable) -> String {
     format!(
         "# Shock estimates (`shocks.csv`)\n\n\
 Written by `fiscal data shocks` (`src/data/import/shocks.rs`); do not edit by hand.\n\n\
@@ -237,6 +238,15 @@ and the correlations those of the residuals.\n",
 
 /// Estimate and write `shocks.csv` and `SOURCES_SHOCKS.md` into `out`.
 pub fn write(
+    shared: &Path,
+    out: &Path,
+    first: i32,
+    last: i32,
+) -> Result<(ShockTable, Vec<PathBuf>), crate::Error> {
+    Ok(write_tables(shared, out, first, last)?)
+}
+
+fn write_tables(
     shared: &Path,
     out: &Path,
     first: i32,

@@ -30,6 +30,7 @@ impl Ladder {
     /// current one (k = 0 is the year after calibration), scaled to
     /// `stock_gbp_bn` at the uniform coupon `rate_pct`; new issues spread
     /// over `1..=2M−1` years for an average maturity of `M`.
+    #[cfg(test)]
     pub fn new(
         shape: &[f64],
         stock_gbp_bn: f64,
@@ -130,6 +131,7 @@ impl Ladder {
 
     /// Move to the next year: redeem the rung that matures and refinance it
     /// at `gilt_rate_pct`.
+    #[cfg(test)]
     pub fn roll(&mut self, gilt_rate_pct: f64) {
         self.rungs.pop_front();
         self.rungs.push_back(Rung::default());

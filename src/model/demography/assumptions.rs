@@ -9,11 +9,11 @@ use super::error::{who, DemographyError};
 use crate::data::{Sex, MAX_AGE, N_AGES};
 
 /// Youngest age of mother to which fertility rates apply.
-pub const FERTILE_MIN_AGE: usize = crate::data::ons_npp::FERTILE_MIN_AGE;
+pub const FERTILE_MIN_AGE: usize = crate::data::ons_opendata::FERTILE_MIN_AGE;
 /// Oldest age of mother to which fertility rates apply.
-pub const FERTILE_MAX_AGE: usize = crate::data::ons_npp::FERTILE_MAX_AGE;
+pub const FERTILE_MAX_AGE: usize = crate::data::ons_opendata::FERTILE_MAX_AGE;
 /// Number of fertile single years of age (15..=46).
-pub const N_FERTILE_AGES: usize = crate::data::ons_npp::N_FERTILE_AGES;
+pub const N_FERTILE_AGES: usize = crate::data::ons_opendata::N_FERTILE_AGES;
 
 /// Everything the engine needs to project the population.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,6 +205,7 @@ impl DemographicAssumptions {
     }
 
     /// The same assumptions restricted to the first `n` projection years.
+    #[cfg(test)]
     pub fn truncated(&self, n: usize) -> DemographicAssumptions {
         let n = n.min(self.n_years());
         DemographicAssumptions {

@@ -1,5 +1,5 @@
 //! The embedded demography tables (`data/demography/*.csv`, built by
-//! [`crate::data::ons_npp::import_demography`]): the ONS 2022-based principal
+//! `data::ons_npp::import_demography`): the ONS 2022-based principal
 //! assumptions and the ready projections a scenario can name.
 
 use ndarray::{Array2, Array3};
@@ -8,7 +8,7 @@ use super::assumptions::{
     DemographicAssumptions, FERTILE_MAX_AGE, FERTILE_MIN_AGE, N_FERTILE_AGES,
 };
 use super::error::DemographyError;
-use crate::data::ons_npp::{parse_ons_opendata, ONS_SEX_RATIO_MALES_PER_FEMALE};
+use crate::data::ons_opendata::{parse_ons_opendata, ONS_SEX_RATIO_MALES_PER_FEMALE};
 use crate::data::{CsvTable, DataError, PopulationTable, Sex, MAX_AGE, N_AGES};
 
 const BASE: &str = include_str!("../../../data/demography/npp2022_base_population.csv");

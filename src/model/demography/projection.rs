@@ -81,16 +81,10 @@ impl SpaPath {
     /// The legislated UK timetable (Pensions Acts 2007, 2011 and 2014): 66
     /// until 2026, rising to 67 between 2026 and 2028 and to 68 between 2044
     /// and 2046.
+    #[cfg(test)]
     pub fn legislated() -> SpaPath {
         SpaPath {
             points: vec![(2026, 66.0), (2028, 67.0), (2044, 67.0), (2046, 68.0)],
-        }
-    }
-
-    /// A constant State Pension age.
-    pub fn constant(age_years: f64) -> SpaPath {
-        SpaPath {
-            points: vec![(0, age_years)],
         }
     }
 

@@ -16,6 +16,14 @@ use super::lifetable::period_life_expectancy_at_birth;
 use super::projection::DemographicProjection;
 use crate::data::PopulationTable;
 
+/// Plausible total fertility rates, children per woman (the checked ranges
+/// of the `[population]` settings are listed in docs/scenarios.md).
+pub(crate) const TFR_RANGE_CHILDREN_PER_WOMAN: (f64, f64) = (0.5, 5.0);
+
+/// Largest net migration accepted, persons a year either way: about twice
+/// the highest UK figure on record (906,000 in the year to June 2023, ONS).
+pub(crate) const MAX_NET_MIGRATION_PERSONS: f64 = 2.0e6;
+
 /// Long-term net migration of the ONS 2022-based high migration variant,
 /// persons a year (ONS variant projections 2022-based).
 pub const ONS_HIGH_MIGRATION_PERSONS: f64 = 525_000.0;
@@ -103,7 +111,7 @@ impl VariantPreset {
     /// principal (TFR ±0.2 by 2047, migration +185,000 / −220,000 a year,
     /// improvement +0.4 / −0.6 pp), so that on the 2022-based principal it is the
     /// ONS variant and on another vintage's principal the same change.
-    pub fn settings(self, principal: &DemographicAssumptions) -> PopulationSettings {
+    pub(crate) fn settings(self, principal: &DemographicAssumptions) -> PopulationSettings {
         use VariantPreset as V;
         let mut s = PopulationSettings::default();
         let (tfr, improvement, migration) = match self {
@@ -348,7 +356,7 @@ impl PopulationSettings {
     }
 
     /// Which population these settings ask for (and whether they conflict).
-    pub fn choice(&self) -> Result<PopulationChoice, DemographyError> {
+    pub(crate) fn choice(&self) -> Result<PopulationChoice, DemographyError> {
         match &self.projection {
             Some(p) if self.has_assumptions() => Err(bad(format!(
                 "`projection = \"{p}\"` names a ready projection, which cannot be combined with assumption settings; remove one or the other"
@@ -371,7 +379,7 @@ impl PopulationSettings {
     }
 
     /// Apply the settings to the `principal` assumptions.
-    pub fn apply(
+    pub(crate) fn apply(
         &self,
         principal: &DemographicAssumptions,
     ) -> Result<DemographicAssumptions, DemographyError> {
@@ -399,56 +407,67 @@ impl PopulationSettings {
 
     /// Check each numeric setting lies in its plausible range.
     fn check_ranges(&self) -> Result<(), DemographyError> {
-        check_range(
-            "tfr_children_per_woman",
-            self.tfr_children_per_woman,
-            0.0,
-            8.0,
-            "children per woman",
-        )?;
-        check_range(
-            "life_expectancy_shift_years",
-            self.life_expectancy_shift_years,
-            -30.0,
-            30.0,
-            "years",
-        )?;
-        check_range(
-            "mortality_improvement_scale",
-            self.mortality_improvement_scale,
-            -3.0,
-            10.0,
-            "(1 = principal)",
-        )?;
-        check_range(
-            "net_migration_persons",
-            self.net_migration_persons,
-            -5e6,
-            5e6,
-            "persons a year",
-        )?;
-        check_range(
-            "net_migration_scale",
-            self.net_migration_scale,
-            0.0,
-            10.0,
-            "(1 = principal)",
-        )?;
-        check_range(
-            "sex_ratio_males_per_female",
-            self.sex_ratio_males_per_female,
-            0.8,
-            1.3,
-            "males per female",
-        )?;
-        check_range(
-            "mortality_improvement_long_term_pct",
-            self.mortality_improvement_long_term_pct,
-            -5.0,
-            10.0,
-            "% a year",
-        )?;
+        for (name, v, (lo, hi), unit) in self.ranged() {
+            check_range(name, Some(v), lo, hi, unit)?;
+        }
+        if let Some(v) = self.net_migration_persons {
+            check_range(
+                "net_migration_persons",
+                Some(v),
+                -MAX_NET_MIGRATION_PERSONS,
+                MAX_NET_MIGRATION_PERSONS,
+                "persons a year",
+            )?;
+        }
         Ok(())
+    }
+
+    /// Each numeric setting that is given, with its plausible range and
+    /// unit: the one list the scenario's validation (`model::validate`) and
+    /// [`PopulationSettings::apply`] both check (net migration, with its
+    /// own unit hint, is checked against [`MAX_NET_MIGRATION_PERSONS`]).
+    pub(crate) fn ranged(&self) -> Vec<(&'static str, f64, (f64, f64), &'static str)> {
+        [
+            (
+                "tfr_children_per_woman",
+                self.tfr_children_per_woman,
+                TFR_RANGE_CHILDREN_PER_WOMAN,
+                "children per woman",
+            ),
+            (
+                "life_expectancy_shift_years",
+                self.life_expectancy_shift_years,
+                (-30.0, 30.0),
+                "years",
+            ),
+            (
+                "mortality_improvement_scale",
+                self.mortality_improvement_scale,
+                (-3.0, 10.0),
+                "(1 = principal)",
+            ),
+            (
+                "net_migration_scale",
+                self.net_migration_scale,
+                (0.0, 10.0),
+                "(1 = principal)",
+            ),
+            (
+                "mortality_improvement_long_term_pct",
+                self.mortality_improvement_long_term_pct,
+                (-5.0, 10.0),
+                "% a year",
+            ),
+            (
+                "sex_ratio_males_per_female",
+                self.sex_ratio_males_per_female,
+                (0.8, 1.3),
+                "males per female",
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(name, v, range, unit)| v.map(|v| (name, v, range, unit)))
+        .collect()
     }
 
     /// Refuse settings that each set the same thing in a different way.
@@ -556,8 +575,8 @@ fn migration_points(points: &BTreeMap<String, f64>) -> Result<Vec<(i32, f64)>, D
         check_range(
             "net_migration_persons_by_year",
             Some(*v),
-            -5e6,
-            5e6,
+            -MAX_NET_MIGRATION_PERSONS,
+            MAX_NET_MIGRATION_PERSONS,
             "persons a year",
         )?;
         pts.push((y, *v));

@@ -110,18 +110,6 @@ pub fn rule_age(a: &DemographicAssumptions, link: &SpaLink, year: i32) -> f64 {
     (lo + hi) / 2.0
 }
 
-/// Years over State Pension age as a share of adult life, for an SPA of
-/// `spa_years` in `year`: `e(spa) / (spa − from + e(spa))`.
-pub fn share_in_retirement(
-    a: &DemographicAssumptions,
-    link: &SpaLink,
-    spa_years: f64,
-    year: i32,
-) -> f64 {
-    let e = cohort_life_expectancy_at(a, spa_years, year);
-    e / (spa_years - link.adult_life_from_age_years + e)
-}
-
 /// The linked SPA of each calendar year `first..=last`, starting from
 /// `start_age_years` (the legislated SPA the year before): the rule age
 /// rounded down to whole months, never below the year before.

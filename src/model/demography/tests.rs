@@ -6,6 +6,9 @@ use ndarray::{Array2, Array3};
 use proptest::prelude::*;
 
 use super::assumptions::N_FERTILE_AGES;
+use super::embedded::{ready_projection, ready_projection_from_text, READY_PROJECTIONS};
+use super::projection::DemographicProjection;
+use super::reproduce::reproduce_npp2022;
 use super::*;
 use crate::data::{Sex, MAX_AGE, N_AGES};
 

@@ -31,9 +31,8 @@ use serde::Serialize;
 use super::error::IndicatorError;
 use super::solve::{self, Method, Settings, SolveError};
 use crate::data::Dataset;
-use crate::model::{
-    project_recorded, project_with, Adjustments, Assumptions, DebtRow, Projection, Replay,
-};
+use crate::model::engine::{project_recorded, project_with, DebtRow, Replay};
+use crate::model::{Adjustments, Assumptions, Projection};
 use crate::years::FiscalYear;
 
 /// The EC's debt reference value for S1, % of GDP.

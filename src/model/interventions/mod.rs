@@ -6,14 +6,17 @@
 // Paths are vectors of the projection's length, indexed by its years.
 #![allow(clippy::indexing_slicing)]
 
-pub mod paths;
+pub(crate) mod paths;
 pub mod probabilistic;
-pub mod results;
-pub mod spec;
+pub(crate) mod results;
+pub(crate) mod spec;
 
-pub use paths::{Outcome, Paths, Target};
-pub use results::{
-    evaluate, green_book_discount_factor, npv_real, package_adjustments, package_with, Effect,
-    EffectYear, InterventionResults, Package,
-};
+#[cfg(test)]
+mod tests;
+
+pub use paths::Target;
+#[cfg(test)]
+pub(crate) use results::npv_real;
+pub(crate) use results::{evaluate, package_adjustments};
+pub use results::{Effect, EffectYear, InterventionResults};
 pub use spec::{Adoption, Intervention, Uncertainty};

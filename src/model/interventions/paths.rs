@@ -44,14 +44,14 @@ pub enum Target {
 
 impl Target {
     /// Look up a line key.
-    pub fn parse(key: &str) -> Option<Target> {
+    pub(crate) fn parse(key: &str) -> Option<Target> {
         Spend::from_key(key)
             .map(Target::Spend)
             .or_else(|| Receipt::from_key(key).map(Target::Receipt))
     }
 
     /// Every valid key, for suggestions.
-    pub fn keys() -> Vec<&'static str> {
+    pub(crate) fn keys() -> Vec<&'static str> {
         Spend::ALL
             .iter()
             .map(|s| s.key())
@@ -233,7 +233,7 @@ fn costs(i: &Intervention, t: f64, start: f64, benefits_from: f64, running: bool
         if i.refresh_every_years > 0 && t >= build_end {
             let since = (t - build_end) as u32;
             let each = i.refresh_cost_share * i.upfront_cost_gbp_bn * steady_uplift;
-            if since > 0 && since % i.refresh_every_years == 0 {
+            if since > 0 && since.is_multiple_of(i.refresh_every_years) {
                 c[2] = each;
             }
             if since > 0 {

@@ -18,7 +18,8 @@ use super::results::{breakeven, interest_saved_pv, npv_real, package_with};
 use super::spec::Intervention;
 use crate::data::Dataset;
 use crate::model::distributions::{block_rng, quantile, BLOCK_PATHS};
-use crate::model::{project_with, Assumptions, ModelError, Projection};
+use crate::model::engine::project_with;
+use crate::model::{Assumptions, ModelError, Projection};
 use crate::years::FiscalYear;
 
 /// What one drawn path of the package does.
@@ -44,7 +45,7 @@ pub struct Draw {
 
 /// What to simulate.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// Number of paths.
     pub paths: usize,
     /// Seed of the random streams.
@@ -129,7 +130,7 @@ fn one_path<R: Rng + ?Sized>(
 
 /// Draw `settings.paths` paths of the package of `a` against `base` (its
 /// projection without interventions), in path order.
-pub fn simulate(
+pub(crate) fn simulate(
     a: &Assumptions,
     data: &Dataset,
     base: &Projection,
@@ -170,7 +171,7 @@ pub struct Percentiles {
 impl Percentiles {
     /// Of `values` (any order; non-finite values are dropped). `None` when
     /// there are none.
-    pub fn of(values: impl IntoIterator<Item = f64>) -> Option<Percentiles> {
+    pub(crate) fn of(values: impl IntoIterator<Item = f64>) -> Option<Percentiles> {
         let mut v: Vec<f64> = values.into_iter().filter(|x| x.is_finite()).collect();
         v.sort_by(f64::total_cmp);
         let q = |p| quantile(&v, p);
@@ -225,7 +226,7 @@ fn breakeven_quantile(draws: &[Draw], q: f64) -> Option<FiscalYear> {
 }
 
 /// Summarise `draws` over the years of `base`.
-pub fn summarise(draws: &[Draw], base: &Projection, settings: &Settings) -> Summary {
+pub(crate) fn summarise(draws: &[Draw], base: &Projection, settings: &Settings) -> Summary {
     let years: Vec<FiscalYear> = base.years.iter().map(|y| y.year).collect();
     let payback_by = years
         .iter()

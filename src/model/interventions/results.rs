@@ -9,7 +9,8 @@ use super::paths::{add_to, base_years, paths_on, Outcome, Paths, Target};
 use super::spec::Intervention;
 use crate::data::Dataset;
 use crate::model::adjustments::Adjustments;
-use crate::model::{project_with, Assumptions, ModelError, Projection};
+use crate::model::engine::project_with;
+use crate::model::{Assumptions, ModelError, Projection};
 use crate::years::FiscalYear;
 
 /// HM Treasury Green Book discount rates: 3.5 % a year for years 0-30, then 3.0 %.

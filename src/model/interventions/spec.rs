@@ -197,7 +197,7 @@ pub struct Uncertainty {
 impl Uncertainty {
     /// Every distribution with its field name, in a fixed order (the order
     /// of draws, so that results do not depend on which are present).
-    pub fn fields(&self) -> [(&'static str, Option<&Distribution>); 9] {
+    pub(crate) fn fields(&self) -> [(&'static str, Option<&Distribution>); 9] {
         [
             ("saving_share", self.saving_share.as_ref()),
             ("saving_gbp_bn", self.saving_gbp_bn.as_ref()),
@@ -227,7 +227,7 @@ impl Uncertainty {
 impl Intervention {
     /// A copy with every uncertain parameter drawn from its distribution.
     /// Shares are kept in 0..1 and years above zero whatever the draw.
-    pub fn draw<R: rand::Rng + ?Sized>(&self, rng: &mut R) -> Intervention {
+    pub(crate) fn draw<R: rand::Rng + ?Sized>(&self, rng: &mut R) -> Intervention {
         let mut d = self.clone();
         let Some(u) = &self.uncertainty else {
             return d;

@@ -212,7 +212,7 @@ impl Receipt {
 
     /// EFO series that make up the line (summed), before
     /// [`Receipt::efo_series_less`] is taken out.
-    pub fn efo_series(self) -> &'static [&'static str] {
+    pub(crate) fn efo_series(self) -> &'static [&'static str] {
         match self {
             Receipt::IncomeTax => &["receipts.income_tax"],
             Receipt::Nics => &["receipts.nics"],
@@ -236,7 +236,7 @@ impl Receipt {
     /// Subtracting, rather than summing VAT and alcohol duties, keeps a
     /// vintage without the detailed series whole: its tobacco then stays in
     /// consumption taxes and the tobacco line is zero.
-    pub fn efo_series_less(self) -> &'static [&'static str] {
+    pub(crate) fn efo_series_less(self) -> &'static [&'static str] {
         match self {
             Receipt::ConsumptionTaxes => Receipt::TobaccoDuty.efo_series(),
             _ => &[],

@@ -120,18 +120,6 @@ impl Profiled {
         self.volume(ctx) * self.index
     }
 
-    /// [`Profiled::project`] with the profile at each age multiplied by
-    /// `by_age` (cohort amounts relative to the calibration year).
-    pub fn project_weighted(
-        &mut self,
-        ctx: &YearContext,
-        growth: f64,
-        by_age: ndarray::ArrayView1<f64>,
-    ) -> f64 {
-        self.index *= growth;
-        self.volume_weighted(ctx, by_age) * self.index
-    }
-
     /// [`Profiled::volume`] with the profile at each age multiplied by
     /// `by_age` (the same for both sexes).
     pub fn volume_weighted(&self, ctx: &YearContext, by_age: ndarray::ArrayView1<f64>) -> f64 {

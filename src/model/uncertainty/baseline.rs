@@ -157,9 +157,4 @@ impl Baseline {
     pub fn len(&self) -> usize {
         self.years.len()
     }
-
-    /// Whether there are no years.
-    pub fn is_empty(&self) -> bool {
-        self.years.is_empty()
-    }
 }

@@ -42,13 +42,7 @@ impl UncertaintyError {
         match self {
             UncertaintyError::BadInput { .. } => true,
             UncertaintyError::Projection(e) | UncertaintyError::Path { source: e, .. } => {
-                matches!(
-                    e,
-                    ModelError::NonFinite { .. }
-                        | ModelError::EfoYear { .. }
-                        | ModelError::PopulationYears { .. }
-                        | ModelError::Data { .. }
-                )
+                e.is_bad_input()
             }
         }
     }

@@ -25,7 +25,7 @@ pub const MAX_PATHS_REDUCED: u64 = 100_000_000;
 pub const MAX_PATHS_FULL: u64 = 20_000;
 
 /// Which engine draws the paths.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Engine {
     /// Correlated AR(1) shocks around the deterministic path (fast).
@@ -35,6 +35,19 @@ pub enum Engine {
 }
 
 impl Engine {
+    /// Both engines, the default first.
+    pub const ALL: [Engine; 2] = [Engine::Reduced, Engine::Full];
+
+    /// What the engine does, in a line (the command line's help).
+    pub fn description(self) -> &'static str {
+        match self {
+            Engine::Reduced => "Correlated AR(1) shocks around the deterministic path (fast)",
+            Engine::Full => {
+                "Structural assumptions drawn per path, the real projection run on each"
+            }
+        }
+    }
+
     /// Name in outputs.
     pub fn key(self) -> &'static str {
         match self {
@@ -266,7 +279,7 @@ pub struct FanRun {
 
 impl FanRun {
     /// The deterministic values of `base`, by year.
-    pub fn deterministic_of(base: &Baseline) -> Vec<[f64; 3]> {
+    pub(crate) fn deterministic_of(base: &Baseline) -> Vec<[f64; 3]> {
         (0..base.len())
             .map(|t| {
                 [

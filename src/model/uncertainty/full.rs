@@ -134,7 +134,7 @@ impl FullModel<'_> {
             }
             _ => self.data,
         };
-        let p = model::project(a, data).map_err(failed)?;
+        let p = model::engine::project(a, data).map_err(failed)?;
         Ok(p.years
             .iter()
             .map(|y| {

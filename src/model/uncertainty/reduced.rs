@@ -109,6 +109,7 @@ fn more_bits(key: [u32; 2], path: u64, t: usize) -> impl FnMut() -> u32 {
 
 /// The four standard normals of path `path` in year `t` under `key`, one
 /// path at a time (what the lanes compute; for tests and checks).
+#[cfg(test)]
 pub fn path_normals(seed: u64, path: u64, t: usize) -> [f64; N_SHOCKS] {
     let key = key_of(seed);
     let tab = normal::tables();

@@ -51,7 +51,7 @@ fn prepare(
         .shock_medium_term
         .or(a.uncertainty.as_ref().and_then(|u| u.shock_medium_term))
         .unwrap_or(false);
-    let p = model::project(a, data)?;
+    let p = model::engine::project(a, data)?;
     let base = Baseline::new(a, data, &p, shock_mt);
     let run = FanRun {
         scenario: a.name.clone(),

@@ -189,7 +189,7 @@ fn shift_health_pressures(d: f64) -> Change {
 /// Final PSND and fiscal gap of `a` on `data` (interventions included).
 pub fn outcome(a: &Assumptions, data: &Dataset) -> Result<Outcome, UncertaintyError> {
     let adj = model::intervention_adjustments(a, data)?;
-    let p = model::project_with(a, data, &adj)?;
+    let p = model::engine::project_with(a, data, &adj)?;
     let final_psnd_pct_gdp = p.last().map_or(f64::NAN, |y| y.psnd_pct_gdp);
     let spec = GapSpec {
         target_pct_gdp: HEADLINE_TARGET_PCT_GDP,
@@ -322,7 +322,7 @@ pub fn fan_variants(
         .map(|(label, f)| {
             let mut v = a.clone();
             f(&mut v);
-            let p = model::project(&v, data)?;
+            let p = model::engine::project(&v, data)?;
             Ok((
                 (*label).to_string(),
                 p.years.iter().map(|y| y.psnd_pct_gdp).collect(),

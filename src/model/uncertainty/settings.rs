@@ -39,7 +39,7 @@ pub struct UncertaintySettings {
 impl UncertaintySettings {
     /// `base` with these overrides applied; an error names a correlation
     /// matrix of the wrong shape.
-    pub fn apply(&self, base: &ShockParams) -> Result<ShockParams, super::UncertaintyError> {
+    pub(crate) fn apply(&self, base: &ShockParams) -> Result<ShockParams, super::UncertaintyError> {
         let mut p = base.clone();
         let sds = [
             self.real_growth_sd_pp,
@@ -95,7 +95,7 @@ impl UncertaintySettings {
     /// Problems with the overrides on their own (field, message); the
     /// correlation's positive semi-definiteness is checked here too, taking
     /// the unset standard deviations and persistences as valid.
-    pub fn problems(&self) -> Vec<(String, String)> {
+    pub(crate) fn problems(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         let probe = super::ShockParams {
             sd_pp: [1.0; N_SHOCKS],

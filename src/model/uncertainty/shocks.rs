@@ -41,7 +41,7 @@ pub struct ShockParams {
 
 impl ShockParams {
     /// No shocks at all: every path is the deterministic projection.
-    pub fn zero() -> ShockParams {
+    pub(crate) fn zero() -> ShockParams {
         let mut correlation = [[0.0; N_SHOCKS]; N_SHOCKS];
         for (i, row) in correlation.iter_mut().enumerate() {
             row[i] = 1.0;
@@ -55,7 +55,7 @@ impl ShockParams {
     }
 
     /// The estimates in `data/shocks.csv`.
-    pub fn from_table(t: &crate::data::shocks::ShockTable) -> ShockParams {
+    pub(crate) fn from_table(t: &crate::data::shocks::ShockTable) -> ShockParams {
         ShockParams {
             sd_pp: t.sd_pp,
             persistence: t.persistence,
@@ -68,7 +68,8 @@ impl ShockParams {
     }
 
     /// The innovation covariance, pp².
-    pub fn covariance_pp2(&self) -> [[f64; N_SHOCKS]; N_SHOCKS] {
+    #[cfg(test)]
+    pub(crate) fn covariance_pp2(&self) -> [[f64; N_SHOCKS]; N_SHOCKS] {
         let mut c = [[0.0; N_SHOCKS]; N_SHOCKS];
         for (i, row) in c.iter_mut().enumerate() {
             for (j, v) in row.iter_mut().enumerate() {
@@ -79,7 +80,7 @@ impl ShockParams {
     }
 
     /// Check every parameter; the error names the scenario field.
-    pub fn validate(&self) -> Result<(), UncertaintyError> {
+    pub(crate) fn validate(&self) -> Result<(), UncertaintyError> {
         for (i, name) in SHOCK_NAMES.iter().enumerate() {
             let sd = self.sd_pp[i];
             if !sd.is_finite() || sd < 0.0 {
@@ -104,7 +105,7 @@ impl ShockParams {
     /// has a diagonal other than 1, or is not positive semi-definite.
     // Matrix arithmetic reads more plainly with indices.
     #[allow(clippy::needless_range_loop)]
-    pub fn cholesky(&self) -> Result<[[f64; N_SHOCKS]; N_SHOCKS], UncertaintyError> {
+    pub(crate) fn cholesky(&self) -> Result<[[f64; N_SHOCKS]; N_SHOCKS], UncertaintyError> {
         let r = &self.correlation;
         let field = "uncertainty.correlation";
         for i in 0..N_SHOCKS {
@@ -149,7 +150,7 @@ impl ShockParams {
 
     /// The innovation loading: `e = A·z` with `z` standard normal,
     /// `A = diag(σ)·L`, in fractions (pp / 100).
-    pub fn loading(&self) -> Result<[[f64; N_SHOCKS]; N_SHOCKS], UncertaintyError> {
+    pub(crate) fn loading(&self) -> Result<[[f64; N_SHOCKS]; N_SHOCKS], UncertaintyError> {
         let l = self.cholesky()?;
         let mut a = [[0.0; N_SHOCKS]; N_SHOCKS];
         for i in 0..N_SHOCKS {
@@ -169,6 +170,7 @@ fn not_psd(pivot: usize, d: f64) -> UncertaintyError {
 }
 
 /// One year's innovations `e = A·z` (fractions) from standard normals `z`.
+#[cfg(test)]
 #[inline(always)]
 pub fn innovation(a: &[[f64; N_SHOCKS]; N_SHOCKS], z: [f64; N_SHOCKS]) -> [f64; N_SHOCKS] {
     [

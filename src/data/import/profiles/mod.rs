@@ -21,22 +21,6 @@ use crate::data::{Sex, N_AGES};
 /// One profile: values `[sex][age]`.
 pub type Profile = [[f64; N_AGES]; 2];
 
-/// Columns of `profiles.csv`, in order.
-pub const COLUMNS: &[&str] = &[
-    "health",
-    "adult_social_care",
-    "education",
-    "state_pension",
-    "pensioner_benefits",
-    "other_welfare",
-    "public_service_pensions",
-    "income_tax",
-    "nics",
-    "consumption_taxes",
-    "income_tax_over_spa",
-    "nics_employee",
-];
-
 /// Columns that are parts of another column, in its units: scaled by the
 /// other column's peak rather than their own. `income_tax_over_spa` is the
 /// tax on pension income from the base-year SPA (66); `nics_employee` is

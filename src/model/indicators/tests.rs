@@ -2,13 +2,19 @@
 //! computed adjustment must land on the target, and the debt decomposition
 //! must add up to the change in the ratio every year.
 
-use crate::common::baseline;
-
-use fiscal::data::Dataset;
-use fiscal::model::indicators::{decompose, GapSolver, GapSpec, IndicatorError, Method, Profile};
-use fiscal::model::{project, project_with, Adjustments, Assumptions};
-use fiscal::years::FiscalYear;
+use super::{decompose, GapSolver, GapSpec, IndicatorError, Method, Profile};
+use crate::data::Dataset;
+use crate::model::engine::{project, project_with};
+use crate::model::{Adjustments, Assumptions};
+use crate::years::FiscalYear;
 use proptest::prelude::*;
+
+/// The embedded default scenario's assumptions and the data it runs on.
+fn baseline() -> (Assumptions, Dataset) {
+    let s = crate::Scenario::default_scenario().unwrap();
+    let d = s.dataset().unwrap();
+    (s.assumptions, d)
+}
 
 fn y(s: &str) -> FiscalYear {
     s.parse().unwrap()
@@ -244,7 +250,7 @@ fn bad_inputs_are_typed_errors() {
     assert!(e.to_string().contains("no permanent change"), "{e}");
 }
 
-fn assert_decomposition_exact(p: &fiscal::model::Projection) {
+fn assert_decomposition_exact(p: &crate::model::Projection) {
     let rows = decompose(p).unwrap();
     assert_eq!(rows.len(), p.years.len());
     let mut prev = 100.0 * p.opening_psnd_gbp_bn / p.opening_gdp_centred_gbp_bn;
@@ -271,7 +277,7 @@ fn assert_decomposition_exact(p: &fiscal::model::Projection) {
     }
 }
 
-fn p_prev_debt(p: &fiscal::model::Projection, year: FiscalYear) -> f64 {
+fn p_prev_debt(p: &crate::model::Projection, year: FiscalYear) -> f64 {
     match p.years.iter().position(|y| y.year == year) {
         Some(0) | None => p.opening_psnd_gbp_bn,
         Some(k) => p.years[k - 1].psnd_gbp_bn,
@@ -328,7 +334,8 @@ proptest! {
 
 #[test]
 fn fiscal_gaps_reports_every_indicator_and_closes_the_gap() {
-    use fiscal::model::indicators::{fiscal_gaps, GapRequest, GapsError};
+    use super::report::fiscal_gaps;
+    use super::{GapRequest, GapsError};
     let (a, d) = baseline();
     let req = GapRequest {
         target_pct_gdp: 40.0,

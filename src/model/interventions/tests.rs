@@ -3,12 +3,19 @@
 //! two halves equal the whole, and a permanent saving lowers final debt by
 //! what the debt identity implies on the projection's own paths.
 
-use crate::common::baseline;
-
-use fiscal::model::interventions::{Adoption, Intervention};
-use fiscal::model::{project, Projection};
-use fiscal::FiscalYear;
+use super::{Adoption, Intervention};
+use crate::data::Dataset;
+use crate::model::engine::project;
+use crate::model::{Assumptions, Projection};
+use crate::FiscalYear;
 use proptest::prelude::*;
+
+/// The embedded default scenario's assumptions and the data it runs on.
+fn baseline() -> (Assumptions, Dataset) {
+    let s = crate::Scenario::default_scenario().unwrap();
+    let d = s.dataset().unwrap();
+    (s.assumptions, d)
+}
 
 fn blank(name: &str) -> Intervention {
     Intervention {
@@ -165,9 +172,9 @@ proptest! {
 /// hand"): a six-year horizon with flat GDP and no inflation, so that every
 /// number can be checked with a calculator.
 mod worked_example {
-    use fiscal::model::interventions::paths::{paths_on, BaseYear, Outcome};
-    use fiscal::model::interventions::{npv_real, Adoption, Intervention};
-    use fiscal::FiscalYear;
+    use crate::model::interventions::paths::{paths_on, BaseYear, Outcome};
+    use crate::model::interventions::{npv_real, Adoption, Intervention};
+    use crate::FiscalYear;
 
     fn base() -> Vec<BaseYear> {
         (2025..2031)
@@ -281,9 +288,9 @@ mod worked_example {
 /// paths must converge on the expected-value appraisal.
 #[test]
 fn probabilistic_paths_average_to_the_expected_value_appraisal() {
-    use fiscal::model::interventions::evaluate;
-    use fiscal::model::interventions::probabilistic::{simulate, Settings};
-    use fiscal::model::{project_with, Adjustments};
+    use crate::model::interventions::evaluate;
+    use crate::model::interventions::probabilistic::{simulate, Settings};
+    use crate::model::{project_with, Adjustments};
     let (mut a, d) = baseline();
     let mut one = blank("one");
     one.saving_gbp_bn = 3.0;

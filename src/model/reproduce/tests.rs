@@ -8,9 +8,9 @@
 //!   years (the debt portfolio's inputs come from the DMO, ONS and Bank of
 //!   England, not from the reckoners).
 
-use fiscal::model::project;
-use fiscal::model::reproduce::{efo_years, ready_reckoners};
-use fiscal::scenario::Scenario;
+use crate::model::project;
+use crate::model::reproduce::{efo_years, ready_reckoners};
+use crate::scenario::Scenario;
 
 #[test]
 fn efo_years_meet_their_tolerances() {
@@ -46,7 +46,7 @@ fn debt_interest_sensitivities_are_within_25_pct_of_the_reckoners() {
 /// fiscal-year GDP to four decimals.
 #[test]
 fn the_frs_denominator_is_fiscal_year_gdp() {
-    use fiscal::model::reproduce::frs_denominator;
+    use crate::model::reproduce::frs_denominator;
     let s = Scenario::default_scenario().unwrap();
     let d = s.dataset().unwrap();
     let p = project(&s.assumptions, &d).unwrap();
@@ -62,7 +62,7 @@ fn the_frs_denominator_is_fiscal_year_gdp() {
 /// EFO year it has (2025-26..2030-31).
 #[test]
 fn primary_spending_start_point_matches_the_frs_file_in_every_efo_year() {
-    use fiscal::model::reproduce::{frs_start_point, FRS_START_POINT_TOLERANCE_PP};
+    use crate::model::reproduce::{frs_start_point, FRS_START_POINT_TOLERANCE_PP};
     let s = Scenario::default_scenario().unwrap();
     let d = s.dataset().unwrap();
     let p = project(&s.assumptions, &d).unwrap();
@@ -79,7 +79,7 @@ fn primary_spending_start_point_matches_the_frs_file_in_every_efo_year() {
 /// closes it, not the denominator.
 #[test]
 fn without_the_other_public_sector_interest_the_start_point_misses() {
-    use fiscal::model::reproduce::frs_start_point;
+    use crate::model::reproduce::frs_start_point;
     let s = Scenario::default_scenario().unwrap();
     let d = s.dataset().unwrap();
     let p = project(&s.assumptions, &d).unwrap();
@@ -96,7 +96,7 @@ fn without_the_other_public_sector_interest_the_start_point_misses() {
 /// docs/model.md.
 #[test]
 fn frs_lines_meet_their_hard_checks() {
-    use fiscal::model::reproduce::{frs_paths, FRS_LINE_TOLERANCE_PP};
+    use crate::model::reproduce::{frs_paths, FRS_LINE_TOLERANCE_PP};
     let s = Scenario::default_scenario().unwrap();
     let d = s.dataset().unwrap();
     let p = project(&s.assumptions, &d).unwrap();
@@ -121,7 +121,7 @@ fn fsr_2017_starts_from_the_november_2016_efo() {
     let s = Scenario::load(std::path::Path::new("scenarios/published/fsr_2017.toml")).unwrap();
     let d = s.dataset().unwrap();
     let p = project(&s.assumptions, &d).unwrap();
-    let y = p.year(fiscal::FiscalYear(2021)).unwrap();
+    let y = p.year(crate::FiscalYear(2021)).unwrap();
     for (what, published, ours) in [
         ("PSND", 81.56, y.psnd_pct_gdp),
         ("PSNB", 0.73, y.pct_gdp(y.psnb_gbp_bn)),
@@ -143,5 +143,5 @@ fn fsr_2017_starts_from_the_november_2016_efo() {
         );
     }
     // The report's own split of that start point is what the scenario sets.
-    assert!((y.pct_gdp(y.spend(fiscal::model::Spend::Health)) - 6.9).abs() < 1e-9);
+    assert!((y.pct_gdp(y.spend(crate::model::Spend::Health)) - 6.9).abs() < 1e-9);
 }

@@ -5,13 +5,14 @@
 // Per-year, per-variable indices read more plainly than iterator chains here.
 #![allow(clippy::needless_range_loop)]
 
-use fiscal::model::uncertainty::fan::BlockPaths;
-use fiscal::model::uncertainty::reduced::{Reduced, Scratch};
-use fiscal::model::uncertainty::{self, Baseline, Engine, FanOptions, ShockParams};
-use fiscal::output::uncertainty::{fan_csv, fan_json};
-use fiscal::scenario::Scenario;
+use crate::model::uncertainty::baseline::Baseline;
+use crate::model::uncertainty::fan::BlockPaths;
+use crate::model::uncertainty::reduced::{Reduced, Scratch};
+use crate::model::uncertainty::{self, Engine, FanOptions, ShockParams};
+use crate::output::uncertainty::{fan_csv, fan_json};
+use crate::scenario::Scenario;
 
-fn setup() -> (Scenario, fiscal::data::Dataset) {
+fn setup() -> (Scenario, crate::data::Dataset) {
     let s = Scenario::default_scenario().unwrap();
     let d = s.dataset().unwrap();
     (s, d)
@@ -21,7 +22,7 @@ fn setup() -> (Scenario, fiscal::data::Dataset) {
 fn zero_shocks_reproduce_the_deterministic_projection() {
     let (s, d) = setup();
     let a = &s.assumptions;
-    let p = fiscal::model::project(a, &d).unwrap();
+    let p = crate::model::project(a, &d).unwrap();
     for shock_mt in [false, true] {
         let base = Baseline::new(a, &d, &p, shock_mt);
         let m = Reduced::new(&base, &ShockParams::zero(), 7).unwrap();
@@ -57,7 +58,7 @@ fn zero_shock_fan_percentiles_equal_the_projection() {
         primary_balance_sd_pp: Some(0.0),
         ..Default::default()
     });
-    let table = fiscal::data::shocks::ShockTable::embedded().unwrap();
+    let table = crate::data::shocks::ShockTable::embedded().unwrap();
     let o = FanOptions {
         engine: Engine::Reduced,
         paths: 5000,
@@ -81,7 +82,7 @@ fn zero_shock_fan_percentiles_equal_the_projection() {
 
 fn fan_on_threads(threads: usize, engine: Engine, paths: u64) -> (String, String) {
     let (s, d) = setup();
-    let table = fiscal::data::shocks::ShockTable::embedded().unwrap();
+    let table = crate::data::shocks::ShockTable::embedded().unwrap();
     let o = FanOptions {
         engine,
         paths,
@@ -113,7 +114,7 @@ fn one_and_two_threads_give_identical_bytes() {
 #[test]
 fn percentiles_are_ordered_in_every_year() {
     let (s, d) = setup();
-    let table = fiscal::data::shocks::ShockTable::embedded().unwrap();
+    let table = crate::data::shocks::ShockTable::embedded().unwrap();
     let o = FanOptions {
         engine: Engine::Reduced,
         paths: 20_000,
@@ -144,10 +145,10 @@ fn percentiles_are_ordered_in_every_year() {
 fn block(first: u64, n: usize, portable: bool) -> BlockPaths {
     let (s, d) = setup();
     let a = &s.assumptions;
-    let p = fiscal::model::project(a, &d).unwrap();
+    let p = crate::model::engine::project(a, &d).unwrap();
     let base = Baseline::new(a, &d, &p, false);
-    let table = fiscal::data::shocks::ShockTable::embedded().unwrap();
-    let shocks = uncertainty::shock_params(a, &table).unwrap();
+    let table = crate::data::shocks::ShockTable::embedded().unwrap();
+    let shocks = uncertainty::run::shock_params(a, &table).unwrap();
     let m = Reduced::new(&base, &shocks, 42).unwrap();
     let mut out = BlockPaths::default();
     if portable {

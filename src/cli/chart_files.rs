@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::chart::{self, Chart, ChartError, ChartKind, ImageFormat, Input, Options};
+use fiscal::chart::{self, Chart, ChartKind, ImageFormat, Input, Options};
 
 use super::{prepare_dir, ClashError, FileSet, WriteError};
 
@@ -18,7 +18,7 @@ pub enum ChartFilesError {
         kind: &'static str,
         /// What went wrong.
         #[source]
-        source: ChartError,
+        source: fiscal::Error,
     },
     /// A file could not be written.
     #[error(transparent)]
@@ -28,7 +28,7 @@ pub enum ChartFilesError {
     Clash(#[from] ClashError),
 }
 
-fn chart_err(kind: ChartKind) -> impl Fn(ChartError) -> ChartFilesError {
+fn chart_err(kind: ChartKind) -> impl Fn(fiscal::Error) -> ChartFilesError {
     move |source| ChartFilesError::Chart {
         kind: kind.key(),
         source,

@@ -11,10 +11,10 @@
 //! - S2: `d[s−1] = Σ b[t] D[t] + b[T] A D[T]`, `D[t] = Π_{j≤t} 1/R[j]`,
 //!   `A = q/(1−q)` the solver's terminal annuity.
 
-use fiscal::model::indicators::{intertemporal_assumptions, GapSolver, Profile, S1_PHASE_IN_YEARS};
-use fiscal::model::{Adjustments, Projection};
-use fiscal::scenario::Scenario;
-use fiscal::years::FiscalYear;
+use super::{intertemporal_assumptions, GapSolver, Profile, S1_PHASE_IN_YEARS};
+use crate::model::{Adjustments, Projection};
+use crate::scenario::Scenario;
+use crate::years::FiscalYear;
 
 /// `R[k]` of the projection for every year.
 fn growth_factors(p: &Projection) -> Vec<f64> {

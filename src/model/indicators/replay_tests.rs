@@ -3,14 +3,13 @@
 //! replayed debt path equals the re-projected one to the bit, and every
 //! headline indicator agrees well within 0.001 pp.
 
-use fiscal::data::Dataset;
-use fiscal::model::adjustments::RateShock;
-use fiscal::model::indicators::{GapSolver, GapSpec, Profile};
-use fiscal::model::{
-    intervention_adjustments, project_recorded, project_with, Adjustments, Assumptions, DebtRow,
-};
-use fiscal::scenario::Scenario;
-use fiscal::years::FiscalYear;
+use super::{GapSolver, GapSpec, Profile};
+use crate::data::Dataset;
+use crate::model::adjustments::RateShock;
+use crate::model::engine::{intervention_adjustments, project_recorded, project_with, DebtRow};
+use crate::model::{Adjustments, Assumptions};
+use crate::scenario::Scenario;
+use crate::years::FiscalYear;
 
 fn scenario(path: &str) -> (Assumptions, Dataset) {
     let s = Scenario::load_named(std::path::Path::new(path)).unwrap();
