@@ -161,7 +161,7 @@ fn intertemporal_gap_is_not_available_when_rates_are_below_growth() {
     let file = dir.path().join("low.toml");
     std::fs::write(
         &file,
-        "extends = \"default\"\nname = \"Low rates\"\n[rates]\ngilt_rate_long_run_pct = 1.0\nbank_rate_long_run_pct = 1.0\n",
+        "extends = \"default\"\nname = \"Low rates\"\n[rates]\nlong_run_rates_follow_growth = false\ngilt_rate_long_run_pct = 1.0\nbank_rate_long_run_pct = 1.0\n",
     )
     .unwrap();
     let out = fiscal()

@@ -12,17 +12,18 @@ fn strict_reproduction_passes() {
         "stderr: {}\n{text}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(text.contains("7 cases;"), "{text}");
+    assert!(text.contains("8 cases;"), "{text}");
     assert!(text.contains(" 0 failed"), "{text}");
 }
 
 #[test]
-fn list_names_seven_cases_with_their_inputs() {
+fn list_names_eight_cases_with_their_inputs() {
     let out = fiscal().args(["reproduce", "--list"]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     for name in [
         "ons-2022",
+        "ons-2024",
         "efo-2026-03",
         "history",
         "frs-2026",
@@ -32,13 +33,13 @@ fn list_names_seven_cases_with_their_inputs() {
     ] {
         assert!(text.contains(name), "{name} missing from {text}");
     }
-    assert_eq!(text.lines().filter(|l| !l.starts_with(' ')).count(), 7);
+    assert_eq!(text.lines().filter(|l| !l.starts_with(' ')).count(), 8);
     for field in ["EFO vintage:", "population:", "assumptions:", "tolerance:"] {
         let n = text
             .lines()
             .filter(|l| l.trim_start().starts_with(field))
             .count();
-        assert_eq!(n, 7, "{field} in {text}");
+        assert_eq!(n, 8, "{field} in {text}");
     }
     assert!(text.contains("November 2016 (efo-2016-11"), "{text}");
     assert!(

@@ -315,12 +315,23 @@ fn bom_and_crlf_tables_are_read_like_plain_ones() {
     let d = tempfile::tempdir().unwrap();
     let crlf = format!("\u{feff}{}", POPULATION.replace('\n', "\r\n"));
     write(d.path(), "pop.csv", &crlf);
+    write(d.path(), "plain.csv", POPULATION);
     let p = write(
         d.path(),
         "s.toml",
         "[data]\npopulation_file = \"pop.csv\"\n",
     );
-    let a = fiscal().args(["run", "--format", "csv"]).output().unwrap();
+    let plain = write(
+        d.path(),
+        "plain.toml",
+        "[data]\npopulation_file = \"plain.csv\"\n",
+    );
+    let a = fiscal()
+        .args(["run", "--format", "csv"])
+        .arg(&plain)
+        .output()
+        .unwrap();
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
     let b = fiscal()
         .args(["run", "--format", "csv"])
         .arg(&p)

@@ -13,18 +13,18 @@ fn assert_identities(a: &Assumptions, d: &Dataset) {
     let mut debt_prev = p.opening_psnd_gbp_bn;
     let mut yc_prev = p.opening_gdp_centred_gbp_bn;
     for y in &p.years {
-        // Stocks and flows: D[t] = D[t-1] + PSNB[t] + SFA[t], PSNB = I - PB.
+        // Stocks and flows: D[t] = D[t-1] + PSNB[t] + SFA[t], PSNB = I + I_other - PB.
         let stock = debt_prev + y.psnb_gbp_bn + y.stock_flow_gbp_bn;
         assert!(
             (stock - y.psnd_gbp_bn).abs() <= 1e-9 * y.psnd_gbp_bn.abs().max(1.0),
             "{}",
             y.year
         );
-        assert!((y.psnb_gbp_bn - (y.interest_gbp_bn - y.primary_balance_gbp_bn)).abs() < 1e-9);
+        assert!((y.psnb_gbp_bn - (y.ps_interest_gbp_bn() - y.primary_balance_gbp_bn)).abs() < 1e-9);
         // Ratios: d[t] = d[t-1] (Yc[t-1]/Yc[t]) (1 + I/D[t-1]) - pb + sfa.
         let d_prev = debt_prev / yc_prev;
         let d = d_prev * (yc_prev / y.gdp_centred_gbp_bn) * (1.0 + y.interest_gbp_bn / debt_prev)
-            - y.primary_balance_gbp_bn / y.gdp_centred_gbp_bn
+            - (y.primary_balance_gbp_bn - y.other_interest_gbp_bn) / y.gdp_centred_gbp_bn
             + y.stock_flow_gbp_bn / y.gdp_centred_gbp_bn;
         assert!(
             (100.0 * d - y.psnd_pct_gdp).abs() < 1e-9,
@@ -141,6 +141,7 @@ proptest! {
         a.economy.productivity_growth_pct = prod;
         a.rates.gilt_rate_long_run_pct = gilt;
         a.rates.bank_rate_long_run_pct = bank;
+        a.rates.long_run_rates_follow_growth = false;
         a.debt.index_linked_share = il;
         a.debt.floating_rate_share = fl;
         a.debt.other_stock_flow_pct_gdp = Some(sfa);

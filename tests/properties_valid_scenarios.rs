@@ -143,7 +143,7 @@ proptest! {
                 (stock - y.psnd_gbp_bn).abs() <= 1e-9 * y.psnd_gbp_bn.abs().max(1.0),
                 "{}: {} vs {}", y.year, stock, y.psnd_gbp_bn
             );
-            let psnb = y.interest_gbp_bn - y.primary_balance_gbp_bn;
+            let psnb = y.ps_interest_gbp_bn() - y.primary_balance_gbp_bn;
             prop_assert!((y.psnb_gbp_bn - psnb).abs() <= 1e-9 * psnb.abs().max(1.0));
             debt_prev = y.psnd_gbp_bn;
         }

@@ -26,6 +26,7 @@ mod debt;
 mod docs_psnd_table;
 mod golden;
 mod model_properties;
+mod obr_assumptions;
 mod properties_valid_scenarios;
 mod readme_tour;
 mod receipts;

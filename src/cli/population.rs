@@ -60,7 +60,14 @@ fn parse_variant(s: &str) -> Result<VariantPreset, String> {
 pub fn run(args: Args) -> anyhow::Result<()> {
     let mut scenario = super::load_scenario(args.scenario.as_deref())?;
     if let Some(v) = args.variant {
+        // The variant on the scenario's own vintage's principal.
+        let vintage = scenario
+            .assumptions
+            .population
+            .as_ref()
+            .and_then(|s| s.vintage);
         scenario.assumptions.population = Some(PopulationSettings {
+            vintage,
             variant: Some(v),
             ..PopulationSettings::default()
         });

@@ -15,12 +15,12 @@ use fiscal::reproduce::{self, CASES};
 #[derive(Debug, clap::Args)]
 #[command(after_help = super::examples(&[
     ("fiscal reproduce", "every published case against ours, as a table"),
-    ("fiscal reproduce --list", "the seven cases, their inputs and tolerances"),
+    ("fiscal reproduce --list", "the eight cases, their inputs and tolerances"),
     ("fiscal reproduce fsr-2017 history", "two cases"),
     ("fiscal reproduce --strict --format json", "CI: exit 1 if a hard check fails; a JSON record"),
 ]))]
 pub struct Args {
-    /// Cases to run (all when none): ons-2022, efo-2026-03, history,
+    /// Cases to run (all when none): ons-2022, ons-2024, efo-2026-03, history,
     /// frs-2026, fsr-2017, fsr-2018, obr-headlines. `--list` describes them.
     #[arg(value_name = "CASE")]
     pub cases: Vec<String>,

@@ -10,6 +10,7 @@ mod error;
 pub(crate) mod gilts;
 #[cfg(feature = "import")]
 pub mod import;
+pub(crate) mod npp2024;
 #[cfg(feature = "import")]
 pub(crate) mod ons_npp;
 pub(crate) mod ons_opendata;

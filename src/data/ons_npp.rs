@@ -660,6 +660,14 @@ pub fn import_demography(shared_dir: &Path, out_dir: &Path) -> Result<ImportSumm
     let path = shared_dir.join("ons/npp2014/uk_ppp_opendata2014.txt");
     let t = parse_ons_opendata(&path.display().to_string(), &read_text(&path)?)?;
     tables.insert("npp2014_ppp.csv".into(), population_csv(&t));
+    tables.insert(
+        super::npp2024::TOTALS_TABLE.into(),
+        super::npp2024::totals_table(shared_dir)?,
+    );
+    tables.insert(
+        super::npp2024::MYE_TABLE.into(),
+        super::npp2024::mye_table(shared_dir)?,
+    );
     std::fs::create_dir_all(out_dir).map_err(|source| ImportError::Io {
         path: out_dir.to_path_buf(),
         source,

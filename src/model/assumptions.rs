@@ -88,11 +88,33 @@ pub struct Economy {
     pub rpi_aligned_with_cpih_from: FiscalYear,
     /// Unemployment rate, % of the labour force.
     pub unemployment_rate_pct: f64,
-    /// Shift older ages' participation with the State Pension age.
+    /// Raise the participation of the people a later State Pension age
+    /// keeps under it (ages between 66, the SPA the participation data were
+    /// observed with, and the SPA in force) by the effects below.
     pub participation_follows_spa: bool,
+    /// Employment effect of a rise in the State Pension age on men kept
+    /// under it, percentage points of their age group (IFS: 7.4 for the
+    /// 2018-20 rise from 65 to 66).
+    #[serde(default = "default_spa_effect_men_pp")]
+    pub spa_rise_employment_effect_men_pp: f64,
+    /// The same for women, percentage points (IFS: 8.5).
+    #[serde(default = "default_spa_effect_women_pp")]
+    pub spa_rise_employment_effect_women_pp: f64,
     /// Weight of the next fiscal year's GDP in GDP centred on end-March
     /// (the OBR's denominator for PSND): 0.5 is the geometric mean.
     pub centred_gdp_next_year_weight_share: f64,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn default_spa_effect_men_pp() -> f64 {
+    7.4
+}
+
+fn default_spa_effect_women_pp() -> f64 {
+    8.5
 }
 
 /// Interest rates.
@@ -120,11 +142,35 @@ pub struct Rates {
     /// overrides `bank_rate_long_run_pct` when set.
     #[serde(default)]
     pub bank_rate_long_run_over_growth_pp: Option<f64>,
+    /// Whether the spreads over growth, where set, decide the long-run
+    /// rates; `false` uses the absolute `*_long_run_pct` (a scenario
+    /// extending one with spreads cannot unset them).
+    #[serde(default = "default_true")]
+    pub long_run_rates_follow_growth: bool,
     /// Feedback from debt to gilt yields after the medium term: basis
     /// points on new gilts per 10 pp of PSND/GDP above its level at the end
     /// of the medium term (symmetric below). 0 switches it off.
     #[serde(default)]
     pub gilt_rate_debt_feedback_bp_per_10pp: f64,
+}
+
+impl Rates {
+    /// Move the long-run gilt rate and Bank Rate by `d` pp, whichever way
+    /// they are set: the absolute rates and, where set, the spreads over
+    /// nominal GDP growth (which then decide the long-run rates).
+    pub fn shift_long_run_pp(&mut self, d: f64) {
+        self.gilt_rate_long_run_pct += d;
+        self.bank_rate_long_run_pct += d;
+        for spread in [
+            &mut self.gilt_rate_long_run_over_growth_pp,
+            &mut self.bank_rate_long_run_over_growth_pp,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            *spread += d;
+        }
+    }
 }
 
 /// Structure of the debt.
@@ -152,6 +198,14 @@ pub struct Debt {
     /// last EFO year's (the EFO's adjustment less the book's student loans).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_stock_flow_pct_gdp: Option<f64>,
+    /// Public sector debt interest outside the central government debt
+    /// interest the debt portfolio computes (interest on the funded public
+    /// service pension schemes' liabilities, public corporations' and local
+    /// authorities' debt interest) after the medium term, % of GDP; `None`
+    /// holds the last EFO year's (data series
+    /// `interest.other_public_sector_pct_gdp`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_public_sector_interest_pct_gdp: Option<f64>,
     /// Student loans as their own flows.
     #[serde(default)]
     pub student_loans: StudentLoans,

@@ -1,14 +1,15 @@
 //! The mortality a scenario's spending lines read (State Pension age linked
 //! to life expectancy, healthy ageing in health): the scenario's own
-//! projected rates when its population comes from assumptions, the ONS
-//! 2022-based principal's otherwise (a ready projection carries no rates).
+//! projected rates when its population comes from assumptions (on its
+//! vintage's principal), the ONS 2022-based principal's otherwise (a ready
+//! projection carries no rates).
 
 use std::sync::OnceLock;
 
 use super::assumptions::Assumptions;
 use super::demography::{
     lifetable::period_life_expectancy_at, principal_assumptions, DemographicAssumptions,
-    DemographyError, PopulationChoice,
+    DemographyError, PopulationChoice, PopulationVintage,
 };
 use super::error::ModelError;
 use crate::years::FiscalYear;
@@ -37,7 +38,12 @@ pub fn scenario_mortality(a: &Assumptions) -> Result<DemographicAssumptions, Mod
     let principal = principal()?;
     match &a.population {
         Some(s) if s.choice().map_err(model_error)? == PopulationChoice::Assumptions => {
-            s.apply(principal).map_err(model_error)
+            match s.vintage {
+                Some(v) if v != PopulationVintage::Npp2022 => s
+                    .apply(&v.principal().map_err(model_error)?)
+                    .map_err(model_error),
+                _ => s.apply(principal).map_err(model_error),
+            }
         }
         _ => Ok(principal.clone()),
     }

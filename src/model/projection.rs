@@ -59,12 +59,20 @@ pub struct YearResult {
     pub spending_gbp_bn: [f64; Spend::N],
     /// Receipts by line, £bn, in [`Receipt::ALL`] order.
     pub receipts_gbp_bn: [f64; Receipt::N],
-    /// Total primary (non-interest) spending, £bn.
+    /// Total primary spending, £bn: total managed expenditure less public
+    /// sector debt interest (the FRS's definition; both interest lines
+    /// below are outside it).
     pub primary_spending_gbp_bn: f64,
     /// Total receipts, £bn.
     pub receipts_total_gbp_bn: f64,
-    /// Debt interest (net of the APF), £bn.
+    /// Central government debt interest net of the APF (the EFO's
+    /// debt-interest line; the debt portfolio's), £bn.
     pub interest_gbp_bn: f64,
+    /// The rest of public sector debt interest: interest on the funded
+    /// public service pension schemes' liabilities and public corporations'
+    /// and local authorities' debt interest, £bn (inside TME, outside the
+    /// FRS's primary spending).
+    pub other_interest_gbp_bn: f64,
     /// Receipts minus primary spending, £bn.
     pub primary_balance_gbp_bn: f64,
     /// Public sector net borrowing, £bn.
@@ -111,6 +119,7 @@ impl YearResult {
             ("primary spending", self.primary_spending_gbp_bn),
             ("receipts", self.receipts_total_gbp_bn),
             ("debt interest", self.interest_gbp_bn),
+            ("other public sector interest", self.other_interest_gbp_bn),
             ("primary balance", self.primary_balance_gbp_bn),
             ("PSNB", self.psnb_gbp_bn),
             ("PSND", self.psnd_gbp_bn),
@@ -145,7 +154,14 @@ impl YearResult {
 
     /// Total managed expenditure, £bn.
     pub fn tme_gbp_bn(&self) -> f64 {
-        self.primary_spending_gbp_bn + self.interest_gbp_bn
+        self.primary_spending_gbp_bn + self.ps_interest_gbp_bn()
+    }
+
+    /// Public sector debt interest (the ONS measure the FRS nets off
+    /// primary spending): the central government's net of the APF plus the
+    /// rest, £bn.
+    pub fn ps_interest_gbp_bn(&self) -> f64 {
+        self.interest_gbp_bn + self.other_interest_gbp_bn
     }
 }
 

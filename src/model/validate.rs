@@ -288,6 +288,18 @@ fn economy_ranges(c: &mut Check, a: &Assumptions) {
         30.0,
         p,
     );
+    for (field, v) in [
+        (
+            "economy.spa_rise_employment_effect_men_pp",
+            e.spa_rise_employment_effect_men_pp,
+        ),
+        (
+            "economy.spa_rise_employment_effect_women_pp",
+            e.spa_rise_employment_effect_women_pp,
+        ),
+    ] {
+        c.num(field, v, 0.0, 30.0, Unit::Points);
+    }
     c.num(
         "economy.centred_gdp_next_year_weight_share",
         e.centred_gdp_next_year_weight_share,
@@ -384,6 +396,15 @@ fn debt_structure(c: &mut Check, a: &Assumptions) {
             v,
             -10.0,
             10.0,
+            Unit::Points,
+        );
+    }
+    if let Some(v) = d.other_public_sector_interest_pct_gdp {
+        c.num(
+            "debt.other_public_sector_interest_pct_gdp",
+            v,
+            -5.0,
+            5.0,
             Unit::Points,
         );
     }

@@ -49,6 +49,7 @@ pub(crate) fn columns() -> Vec<Column> {
     flow("receipts", Box::new(|y| y.receipts_total_gbp_bn));
     flow("primary_balance", Box::new(|y| y.primary_balance_gbp_bn));
     flow("interest", Box::new(|y| y.interest_gbp_bn));
+    flow("other_interest", Box::new(|y| y.other_interest_gbp_bn));
     flow("tme", Box::new(|y| y.tme_gbp_bn()));
     flow("psnb", Box::new(|y| y.psnb_gbp_bn));
     flow("stock_flow_adjustment", Box::new(|y| y.stock_flow_gbp_bn));

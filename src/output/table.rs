@@ -67,6 +67,10 @@ fn rows() -> Vec<Row> {
             Box::new(|y: &YearResult| y.pct_gdp(y.interest_gbp_bn)),
         ),
         (
+            "  Other public sector interest".into(),
+            Box::new(|y: &YearResult| y.pct_gdp(y.other_interest_gbp_bn)),
+        ),
+        (
             "Receipts".into(),
             Box::new(|y: &YearResult| y.pct_gdp(y.receipts_total_gbp_bn)),
         ),

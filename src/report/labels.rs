@@ -46,6 +46,14 @@ const LABELS: &[(&str, &str)] = &[
         "Employment rises with the State Pension age",
     ),
     (
+        "economy.spa_rise_employment_effect_men_pp",
+        "Employment effect of a later State Pension age, men",
+    ),
+    (
+        "economy.spa_rise_employment_effect_women_pp",
+        "Employment effect of a later State Pension age, women",
+    ),
+    (
         "economy.centred_gdp_next_year_weight_share",
         "Weight of the next year in GDP centred on end-March",
     ),
@@ -58,6 +66,10 @@ const LABELS: &[(&str, &str)] = &[
         "Gilt rate at the end of the medium term",
     ),
     ("rates.bank_rate_long_run_pct", "Bank Rate in the long run"),
+    (
+        "rates.long_run_rates_follow_growth",
+        "Long-run rates follow nominal GDP growth",
+    ),
     ("rates.gilt_rate_long_run_pct", "Gilt rate in the long run"),
     (
         "rates.convergence_years",

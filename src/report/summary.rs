@@ -28,6 +28,11 @@ pub fn rows() -> Vec<Row> {
             Box::new(|y| y.pct_gdp(y.interest_gbp_bn)),
         ),
         (
+            "Other public sector interest".into(),
+            true,
+            Box::new(|y| y.pct_gdp(y.other_interest_gbp_bn)),
+        ),
+        (
             "Receipts".into(),
             false,
             Box::new(|y| y.pct_gdp(y.receipts_total_gbp_bn)),

@@ -9,7 +9,9 @@ use super::{past, CaseInfo, CaseResult, ReproduceError, Row, ScenarioUsed, Statu
 use crate::data::reference::{self, Reference};
 use crate::data::Dataset;
 use crate::model::engine::project;
-use crate::model::reproduce::{efo_years, frs_paths, frs_start_point, ready_reckoners, Comparison};
+use crate::model::reproduce::{
+    efo_years, frs_denominator, frs_paths, frs_start_point, ready_reckoners, Comparison,
+};
 use crate::model::Projection;
 use crate::scenario::Scenario;
 use crate::years::FiscalYear;
@@ -21,6 +23,9 @@ pub const POP_CELL_TOLERANCE_PCT: f64 = 0.5;
 /// Shown (not enforced) on the ONS variant totals, millions: the reported
 /// totals are rounded to 0.1 m and come from press coverage of the bulletin.
 pub const VARIANT_TOLERANCE_M: f64 = 0.25;
+/// Tolerance on the ONS 2024-based UK total in every published year, per
+/// cent of the published total.
+pub const NPP2024_TOTAL_TOLERANCE_PCT: f64 = 0.3;
 /// Tolerance on EFO debt interest in the EFO years, £bn.
 pub const EFO_INTEREST_TOLERANCE_GBP_BN: f64 = 0.01;
 /// Tolerance on PSND % of GDP against PSND / centred GDP: the historical
@@ -147,6 +152,7 @@ impl Runs {
         let mut out = result(info);
         match info.name {
             "ons-2022" => ons_2022(&mut out)?,
+            "ons-2024" => ons_2024(&mut out)?,
             "efo-2026-03" => efo_2026(self.baseline(info.name)?, &mut out)?,
             "history" => history(&mut out)?,
             "frs-2026" => {
@@ -154,12 +160,15 @@ impl Runs {
                 out.scenarios.push(used(&run.scenario));
                 out.data = tables(&run.data);
                 let mt = run.scenario.assumptions.horizon.medium_term_end;
-                // The 2030-31 primary-spending start point, then the lines.
-                out.rows = frs_start_point(&run.projection, &run.data, mt)
+                // The denominator, the primary-spending start point in every
+                // EFO year, then the lines.
+                out.rows = frs_denominator(&run.projection, &run.data, mt)
                     .into_iter()
+                    .chain(frs_start_point(&run.projection, &run.data, mt))
                     .chain(frs_paths(&run.projection, &run.data, mt))
                     .map(from_comparison)
                     .collect();
+                out.notes.push(frs_start_note(run));
             }
             "obr-headlines" => obr_headlines(self, &mut out)?,
             name => {
@@ -175,6 +184,24 @@ impl Runs {
         }
         Ok(out)
     }
+}
+
+/// What the start point compares, with the size of the named line.
+fn frs_start_note(run: &Run) -> String {
+    let mt = run.scenario.assumptions.horizon.medium_term_end;
+    let share = |y: FiscalYear| {
+        run.projection
+            .year(y)
+            .map(|r| r.pct_gdp(r.other_interest_gbp_bn))
+            .unwrap_or(0.0)
+    };
+    format!(
+        "Primary spending on the FRS's definition: TME less public sector debt interest, i.e. less the EFO's central government debt interest net of the APF and less the rest of public sector debt interest (interest on the funded public service pension schemes' liabilities, public corporations' and local authorities' interest: {:.3} % of GDP in {} and {:.3} % in {}, the October 2024 EFO's shares in the OBR historical official forecasts database; the March 2026 EFO's own figure is not in shared/). Flows are over fiscal-year GDP, the FRS's denominator (the State Pension rows).",
+        share(run.scenario.assumptions.horizon.base_year),
+        run.scenario.assumptions.horizon.base_year,
+        share(mt),
+        mt
+    )
 }
 
 fn ons_2022(out: &mut CaseResult) -> Result<(), ReproduceError> {
@@ -253,9 +280,84 @@ fn ons_2022(out: &mut CaseResult) -> Result<(), ReproduceError> {
     Ok(())
 }
 
+fn ons_2024(out: &mut CaseResult) -> Result<(), ReproduceError> {
+    use crate::model::demography::npp2024::{principal_2024, totals, LAST_PUBLISHED_YEAR};
+    let case = out.name;
+    let demo = |source| ReproduceError::Demography { case, source };
+    let t = totals().map_err(demo)?;
+    let a = principal_2024().map_err(demo)?;
+    let p = crate::model::demography::project(&a, LAST_PUBLISHED_YEAR).map_err(demo)?;
+    let mut worst: (f64, i32) = (0.0, 0);
+    for y in t.years("population") {
+        let (Ok(published), Some(ours)) = (t.get("population", y), p.total(y)) else {
+            continue;
+        };
+        let err = 100.0 * (ours / published - 1.0);
+        if err.abs() > worst.0.abs() {
+            worst = (err, y);
+        }
+        if y % 10 == 5 || y == 2024 {
+            out.rows.push(Row::new(
+                "UK total, principal",
+                format!("mid-{y}"),
+                published / 1e6,
+                ours / 1e6,
+                "persons_m",
+                None,
+                false,
+            ));
+        }
+    }
+    out.rows.push(Row::new(
+        format!("worst UK total error, 2024-2075 (mid-{})", worst.1),
+        "2024-2075",
+        0.0,
+        worst.0,
+        "% of published",
+        Some(NPP2024_TOTAL_TOLERANCE_PCT),
+        true,
+    ));
+    for (item, series, j) in [
+        ("births", "births", 0usize),
+        ("deaths", "deaths", 0),
+        ("births", "births", 25),
+        ("deaths", "deaths", 25),
+        ("births", "births", 50),
+        ("deaths", "deaths", 50),
+    ] {
+        let y = 2025 + j as i32;
+        let ours = if item == "births" {
+            p.births_persons.column(j).sum()
+        } else {
+            p.deaths_persons.column(j).sum()
+        };
+        if let Ok(v) = t.get(series, y) {
+            out.rows.push(Row::new(
+                format!("UK {item}, year to mid-{y}"),
+                format!("mid-{y}"),
+                v / 1e3,
+                ours / 1e3,
+                "persons_k",
+                None,
+                false,
+            ));
+        }
+    }
+    out.data.push((
+        "population",
+        "embedded:data/demography/npp2024_principal_totals.csv, mye_mid2023.csv; npp2022_*.csv (rate shapes)".into(),
+    ));
+    out.notes.push(
+        "Only the UK totals and assumptions of the 2024-based projection are in shared/: the engine rebuilds it from the published TFR, period life expectancy by sex and net migration of every year on the 2022-based age shapes of fertility, mortality and migration, from the ONS mid-2023 estimate carried to mid-2024 with the mid-year estimates' births and deaths (docs/demography.md). Births and deaths are not fitted and are reported.".into(),
+    );
+    Ok(())
+}
+
 /// UK population (millions) in mid-`year` under the variant preset `slug`.
 fn variant_total(slug: &str, year: &str) -> Option<f64> {
-    let text = format!("extends = \"default\"\n[population]\nvariant = \"{slug}\"\n");
+    let text = format!(
+        "extends = \"default\"\n[population]\nvintage = \"2022-based\"\nvariant = \"{slug}\"\n"
+    );
     let s = Scenario::from_text(&format!("variant {slug}"), &text, None).ok()?;
     let d = s.dataset().ok()?;
     d.population.total(year.parse().ok()?).map(|t| t / 1e6)

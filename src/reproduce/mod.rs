@@ -38,7 +38,7 @@ pub struct CaseInfo {
 }
 
 /// Every case, in the order they run.
-pub const CASES: [CaseInfo; 7] = [
+pub const CASES: [CaseInfo; 8] = [
     CaseInfo {
         name: "ons-2022",
         description: "ONS 2022-based UK population: the principal projection rebuilt by the cohort-component engine, and the variant totals",
@@ -48,10 +48,18 @@ pub const CASES: [CaseInfo; 7] = [
         tolerance: "principal: 0.05 % on the UK total and 0.5 % on any single-year cell to 2072 (the engine replays the ONS's own rates; the gap is rounding in the published rates); variants: 0.25 m shown, not enforced (the published totals are rounded to 0.1 m and second-hand)",
     },
     CaseInfo {
+        name: "ons-2024",
+        description: "ONS 2024-based UK population (published April 2026, UK totals only): the principal rebuilt by the cohort-component engine from its published TFR, life expectancy and net migration, from the mid-2023 estimate",
+        efo: "none (a population case)",
+        population: "ONS 2024-based principal: published TFR, life expectancy and net migration (data/demography/npp2024_principal_totals.csv) on the 2022-based rate shapes, from the mid-2023 estimate (mye_mid2023.csv)",
+        assumptions: "the ONS's published assumptions",
+        tolerance: "UK total within NPP2024_TOTAL_TOLERANCE_PCT (0.3 %) in every published year 2024-2075 (hard): the age detail and the ONS's own rates are not published in shared/, so the shapes are the 2022-based ones; births and deaths reported",
+    },
+    CaseInfo {
         name: "efo-2026-03",
         description: "OBR EFO March 2026: PSND, PSNB and debt interest 2025-26..2030-31, and the debt-interest ready reckoners",
         efo: "March 2026 (efo-2026-03)",
-        population: "ONS 2022-based principal",
+        population: "ONS 2024-based principal (the baseline's)",
         assumptions: "scenarios/baseline.toml",
         tolerance: "EFO years exact by construction (0.05 pp of GDP on PSND, £0.01bn on PSNB and debt interest); each reckoner within RECKONER_TOLERANCE_SHARE of the EFO's (src/model/reproduce.rs; our debt structure is not the OBR's)",
     },
@@ -65,11 +73,11 @@ pub const CASES: [CaseInfo; 7] = [
     },
     CaseInfo {
         name: "frs-2026",
-        description: "OBR FRS July 2026 chapter 3: primary spending in the EFO years (the start point), then the age-related lines and primary spending after the medium term",
+        description: "OBR FRS July 2026 chapter 3: its denominator (fiscal-year GDP), primary spending on its definition in the EFO years (the start point), then the age-related lines and primary spending after the medium term",
         efo: "March 2026 (efo-2026-03)",
-        population: "ONS 2022-based principal",
+        population: "ONS 2024-based principal, rebuilt from its published assumptions (the FRS 2026's basis: docs/reproduce.md)",
         assumptions: "scenarios/baseline.toml",
-        tolerance: "start point in the last medium-term year within FRS_START_POINT_TOLERANCE_PP (src/model/reproduce.rs): both come from the EFO; the long-term paths are reported, not fitted",
+        tolerance: "start point in every EFO year within FRS_START_POINT_TOLERANCE_PP (src/model/reproduce.rs), on the FRS's definition (TME less public sector debt interest) and denominator (fiscal-year GDP, checked to FRS_DENOMINATOR_TOLERANCE_PP); adult social care within FRS_LINE_TOLERANCE_PP; the other long-term paths are reported with their measured gaps, not fitted",
     },
     CaseInfo {
         name: "fsr-2017",
@@ -352,11 +360,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn seven_cases_with_distinct_names() {
+    fn eight_cases_with_distinct_names() {
         let mut names: Vec<&str> = CASES.iter().map(|c| c.name).collect();
         names.sort();
         names.dedup();
-        assert_eq!(names.len(), 7);
+        assert_eq!(names.len(), 8);
     }
 
     #[test]

@@ -572,14 +572,20 @@ impl Scenario {
             message: format!("`population`: {e}"),
         };
         if self.data.population_file.is_some() {
-            return Err(DataError::Invalid {
-                table: at.clone(),
-                line: 0,
-                message: "`population` settings and `data.population_file` both set the population: keep one".into(),
-            });
+            if settings.sets_population() {
+                return Err(DataError::Invalid {
+                    table: at.clone(),
+                    line: 0,
+                    message: "`population` settings and `data.population_file` both set the population: keep one".into(),
+                });
+            }
+            // Only a vintage (inherited from the baseline): the file decides.
+            return Ok(None);
         }
-        // One year past the end: GDP centred on end-March needs it.
-        let last_year = self.assumptions.horizon.end_year.start() + 1;
+        // As far as the assumptions reach (the intertemporal indicators run
+        // beyond the end year; a horizon past them is reported by the
+        // model's validation, naming `horizon.end_year`).
+        let last_year = i32::MAX;
         let file = match settings.choice().map_err(err)? {
             PopulationChoice::File(p) => {
                 let path = self

@@ -21,8 +21,10 @@ intertemporal_end_year = "2121-22"
 [rates]
 gilt_rate_long_run_over_growth_pp = 0.0
 bank_rate_long_run_over_growth_pp = 0.0
+long_run_rates_follow_growth = true
 [debt]
 other_stock_flow_pct_gdp = 0.0
+other_public_sector_interest_pct_gdp = 0.0
 stock_flow_adjustment_pct_gdp = 0.0
 [debt.student_loans]
 opening_asset_gbp_bn = 0.0
@@ -45,6 +47,7 @@ share_of_adult_life = 0.0
 adult_life_from_age_years = 0.0
 
 [population]
+vintage = "2022-based"
 projection = ""
 variant = "principal"
 tfr_children_per_woman = 0.0

@@ -19,6 +19,7 @@ pub(crate) mod gilts;
 pub(crate) mod hofd;
 pub(crate) mod hofd_vintage;
 pub(crate) mod ledger;
+pub(crate) mod other_ps_interest;
 pub(crate) mod participation;
 pub(crate) mod pension_schemes;
 pub(crate) mod population;
@@ -229,6 +230,14 @@ pub(crate) fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportRepo
         }
     }
     efo.extend(psf::student_loans(shared_dir)?);
+    for (k, v) in other_ps_interest::read(&shared_dir.join(hofd::PATH))? {
+        if efo.insert(k.clone(), v).is_some() {
+            return Err(ImportError::Check {
+                table: "efo_2026-03.csv".into(),
+                message: format!("series `{}` already in the aggregates file", k.0),
+            });
+        }
+    }
     for required in [crate::data::vintage::REQUIRED, EFO_RECEIPTS_REQUIRED] {
         ledger::require_series(&efo, "efo_2026-03.csv", required, "fiscal.psnd")?;
     }
@@ -490,6 +499,21 @@ fn checks(
         "gilts total (uplifted), £bn".into(),
         format!("{:.2}", t / 1000.0),
     ));
+    for y in [2025, 2029] {
+        if let Some((v, _)) = efo.get(&(
+            other_ps_interest::SHARE_SERIES.to_string(),
+            crate::years::FiscalYear(y),
+        )) {
+            c.push((
+                format!(
+                    "public sector debt interest less CG net of APF {}, % of GDP ({} EFO)",
+                    crate::years::FiscalYear(y),
+                    other_ps_interest::VINTAGE
+                ),
+                format!("{v:.4}"),
+            ));
+        }
+    }
     for s in [
         "welfare.pensioner_benefits",
         "welfare.state_pension",

@@ -231,6 +231,7 @@ mod tests {
             new_issuance_average_maturity_years: 5,
             stock_flow_adjustment_pct_gdp: None,
             other_stock_flow_pct_gdp: Some(0.0),
+            other_public_sector_interest_pct_gdp: None,
             student_loans: Default::default(),
             qe_reserves_opening_gbp_bn: 0.0,
             qt_path: Vec::new(),

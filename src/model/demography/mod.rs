@@ -21,6 +21,7 @@ pub(crate) mod embedded;
 pub(crate) mod engine;
 pub(crate) mod error;
 pub(crate) mod lifetable;
+pub(crate) mod npp2024;
 pub(crate) mod projection;
 pub(crate) mod reproduce;
 pub(crate) mod settings;
@@ -37,7 +38,7 @@ pub(crate) use projection::SpaPath;
 pub use projection::SummaryRow;
 pub use reproduce::{ReproductionReport, ReproductionRow};
 pub(crate) use settings::{population_from_settings, PopulationChoice, PopulationOutcome};
-pub use settings::{PopulationSettings, VariantPreset};
+pub use settings::{PopulationSettings, PopulationVintage, VariantPreset};
 pub use spa_link::SpaLink;
 
 #[cfg(test)]

@@ -33,6 +33,12 @@ pub const ONS_LOW_MIGRATION_PERSONS: f64 = 120_000.0;
 /// the long-term migration level: the principal reaches its 340,000 there,
 /// in a straight line from its first year, and the variants do the same.
 pub const ONS_MIGRATION_LONG_TERM_FROM_YEAR: i32 = 2027;
+/// Long-term net migration of the ONS 2022-based principal, persons a year:
+/// the variants' levels are applied as their difference from it.
+pub const ONS_PRINCIPAL_MIGRATION_PERSONS: f64 = 340_000.0;
+/// TFR of the ONS 2022-based principal by 2047: the fertility variants are
+/// applied as their difference from it.
+pub const ONS_PRINCIPAL_TFR_CHILDREN_PER_WOMAN: f64 = 1.45;
 /// TFR of the ONS 2022-based high fertility variant by 2047, children per woman.
 pub const ONS_HIGH_TFR_CHILDREN_PER_WOMAN: f64 = 1.65;
 /// TFR of the ONS 2022-based low fertility variant by 2047.
@@ -100,7 +106,11 @@ impl VariantPreset {
         VariantPreset::LowPopulation,
     ];
 
-    /// The settings this preset stands for.
+    /// The settings this preset stands for, on `principal`: each ONS
+    /// 2022-based variant as its difference from the ONS 2022-based
+    /// principal (TFR ±0.2 by 2047, migration +185,000 / −220,000 a year,
+    /// improvement +0.4 / −0.6 pp), so that on the 2022-based principal it is the
+    /// ONS variant and on another vintage's principal the same change.
     pub(crate) fn settings(self, principal: &DemographicAssumptions) -> PopulationSettings {
         use VariantPreset as V;
         let mut s = PopulationSettings::default();
@@ -128,7 +138,10 @@ impl VariantPreset {
             ),
         };
         if let Some(t) = tfr {
-            s.tfr_children_per_woman = Some(t);
+            let j = (ONS_VARIANT_TARGET_YEAR - principal.base_year)
+                .clamp(0, principal.n_years() as i32 - 1) as usize;
+            s.tfr_children_per_woman =
+                Some(principal.tfr(j) + (t - ONS_PRINCIPAL_TFR_CHILDREN_PER_WOMAN));
             s.tfr_target_year = Some(ONS_VARIANT_TARGET_YEAR);
             s.tfr_difference_phase_in_years = Some(ONS_FERTILITY_PHASE_IN_YEARS);
         }
@@ -137,38 +150,77 @@ impl VariantPreset {
             s.mortality_improvement_target_year = Some(ONS_VARIANT_TARGET_YEAR);
         }
         if let Some(level) = migration {
-            s.net_migration_persons_by_year = Some(migration_variant_points(principal, level));
+            s.net_migration_persons_by_year = Some(migration_variant_points(
+                principal,
+                level - ONS_PRINCIPAL_MIGRATION_PERSONS,
+            ));
         }
         s
     }
 }
 
-/// Net migration by year of a migration variant with long-term level
-/// `level`: the principal's path plus the difference of the long-term
-/// levels, phased in linearly to the year ending mid-2028 (so the variant
-/// keeps the principal's first year and its transition shape).
+/// Net migration by year of a migration variant `difference` persons a
+/// year from the principal in the long term: the principal's path plus
+/// the difference, phased in linearly to the year ending mid-2028 (so the
+/// variant keeps the principal's first year and its transition shape).
 fn migration_variant_points(
     principal: &DemographicAssumptions,
-    level: f64,
+    difference: f64,
 ) -> BTreeMap<String, f64> {
     let j_long = (ONS_MIGRATION_LONG_TERM_FROM_YEAR - principal.base_year).max(1) as usize;
     let j_long = j_long.min(principal.n_years().saturating_sub(1));
-    let long_term_principal = principal.net_migration_total(j_long);
     (0..=j_long)
         .map(|j| {
             let w = j as f64 / j_long.max(1) as f64;
-            let v = principal.net_migration_total(j) + (level - long_term_principal) * w;
+            let v = principal.net_migration_total(j) + difference * w;
             ((principal.base_year + j as i32).to_string(), v)
         })
         .collect()
 }
 
+/// The ONS projection whose principal assumptions a scenario's population
+/// starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum PopulationVintage {
+    /// ONS 2022-based (published 28 January 2025): the embedded rates.
+    #[default]
+    #[serde(rename = "2022-based")]
+    Npp2022,
+    /// ONS 2024-based (published 28 April 2026), rebuilt from its published
+    /// TFR, life expectancy and net migration on the 2022-based rates' shapes
+    /// (`super::npp2024`).
+    #[serde(rename = "2024-based")]
+    Npp2024,
+}
+
+impl PopulationVintage {
+    /// The vintage's principal assumptions.
+    pub fn principal(self) -> Result<DemographicAssumptions, DemographyError> {
+        match self {
+            PopulationVintage::Npp2022 => super::embedded::principal_assumptions(),
+            PopulationVintage::Npp2024 => super::npp2024::principal_2024(),
+        }
+    }
+
+    /// The name used in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            PopulationVintage::Npp2022 => "2022-based",
+            PopulationVintage::Npp2024 => "2024-based",
+        }
+    }
+}
+
 /// The `[population]` table of a scenario file. Either `projection` (a ready
-/// projection) or assumptions changing the ONS 2022-based principal; a
-/// `variant` preset is applied first and explicit fields then override it.
+/// projection) or assumptions changing the principal of an ONS `vintage`
+/// (default 2022-based); a `variant` preset is applied first and explicit
+/// fields then override it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PopulationSettings {
+    /// The ONS projection whose principal the assumptions start from:
+    /// `"2022-based"` (default) or `"2024-based"`.
+    pub vintage: Option<PopulationVintage>,
     /// A ready projection: an embedded name (`npp2022`, `npp2016-ppp`,
     /// `npp2016-hpp`, ..., `npp2014-ppp`) or a file path (a `sex,age,<years>`
     /// CSV or an ONS opendata text file; the caller resolves the path).
@@ -272,7 +324,9 @@ fn check_range(
 }
 
 impl PopulationSettings {
-    /// True when any assumption field is set (not `projection`).
+    /// True when any assumption field is set (not `projection` or
+    /// `vintage`: a ready projection makes the vintage moot, so a scenario
+    /// may name one while extending a file that sets a vintage).
     fn has_assumptions(&self) -> bool {
         self.variant.is_some()
             || self.tfr_children_per_woman.is_some()
@@ -288,6 +342,17 @@ impl PopulationSettings {
             || self.mortality_improvement_long_term_pct.is_some()
             || self.mortality_improvement_target_year.is_some()
             || self.sex_ratio_males_per_female.is_some()
+    }
+
+    /// True when the settings choose a population (a ready projection or
+    /// any assumption), not only a vintage.
+    pub fn sets_population(&self) -> bool {
+        self.projection.is_some() || self.has_assumptions()
+    }
+
+    /// The principal assumptions of the settings' vintage.
+    pub fn principal(&self) -> Result<DemographicAssumptions, DemographyError> {
+        self.vintage.unwrap_or_default().principal()
     }
 
     /// Which population these settings ask for (and whether they conflict).
@@ -769,10 +834,13 @@ pub fn population_from_settings(
             )?))
         }
         PopulationChoice::Assumptions => {
-            let principal = super::embedded::principal_assumptions()?;
+            let principal = settings.principal()?;
             let a = settings.apply(&principal)?;
+            // No further than the assumptions reach (the caller's horizon
+            // check names the field when it needs more).
             Ok(PopulationOutcome::Projected(Box::new(project(
-                &a, last_year,
+                &a,
+                last_year.min(a.last_year()),
             )?)))
         }
     }

@@ -128,12 +128,17 @@ fn variants_change_the_ons_assumptions() {
     let j2047 = (2047 - a.base_year) as usize;
     let hp = apply(VariantPreset::HighPopulation);
     let lp = apply(VariantPreset::LowPopulation);
-    // Fertility 1.65 / 1.25 by 2047; net migration 525,000 / 120,000 from
-    // the year ending mid-2028; the first year as the principal.
-    assert!((hp.tfr(j2047) - 1.65).abs() < 1e-9);
-    assert!((lp.tfr(j2047) - 1.25).abs() < 1e-9);
-    assert!((hp.net_migration_total(5) - 525_000.0).abs() < 1e-6);
-    assert!((lp.net_migration_total(40) - 120_000.0).abs() < 1e-6);
+    // Fertility 1.65 / 1.25 by 2047, the principal's 1.45 ± 0.2 (the
+    // embedded UK principal's own 2047 TFR is 1.447: the ONS's 1.45 is
+    // rounded); net migration
+    // 525,000 / 120,000 from the year ending mid-2028; the first year as the
+    // principal.
+    assert!((a.tfr(j2047) - 1.45).abs() < 0.005, "{}", a.tfr(j2047));
+    assert!((hp.tfr(j2047) - (a.tfr(j2047) + 0.2)).abs() < 1e-9);
+    assert!((lp.tfr(j2047) - (a.tfr(j2047) - 0.2)).abs() < 1e-9);
+    assert!((a.net_migration_total(5) - 340_000.0).abs() < 100.0);
+    assert!((hp.net_migration_total(5) - (a.net_migration_total(5) + 185_000.0)).abs() < 1e-6);
+    assert!((lp.net_migration_total(40) - (a.net_migration_total(40) - 220_000.0)).abs() < 1e-6);
     assert!((hp.net_migration_total(0) - a.net_migration_total(0)).abs() < 1e-6);
     // Improvement 1.5 % / 0.5 % a year at ages 0-90 from 2047.
     for (v, pct) in [(&hp, 1.5), (&lp, 0.5)] {
@@ -150,7 +155,7 @@ fn variants_change_the_ons_assumptions() {
     }
     // High and low population are exactly the three single variants combined.
     let combined = PopulationSettings {
-        tfr_children_per_woman: Some(1.65),
+        tfr_children_per_woman: Some(a.tfr(j2047) + 0.2),
         tfr_target_year: Some(2047),
         tfr_difference_phase_in_years: Some(8),
         mortality_improvement_long_term_pct: Some(1.5),
@@ -480,5 +485,41 @@ proptest! {
         for y in 2022..=2072 {
             prop_assert!(pb.total(y).unwrap() >= pa.total(y).unwrap() - 1e-6);
         }
+    }
+}
+
+/// The ONS 2024-based principal rebuilt from its published TFR, life
+/// expectancy and net migration (model::demography::npp2024): the UK total
+/// within 0.3 % of the published one in every published year, 2024-2075.
+#[test]
+fn npp2024_principal_totals_within_0_3_pct_every_year() {
+    let a = super::npp2024::principal_2024().unwrap();
+    let t = super::npp2024::totals().unwrap();
+    let p = project(&a, super::npp2024::LAST_PUBLISHED_YEAR).unwrap();
+    let years = t.years("population");
+    assert_eq!(years.first(), Some(&2024));
+    assert_eq!(years.last(), Some(&2075));
+    assert_eq!(years.len(), 52);
+    for y in years {
+        let published = t.get("population", y).unwrap();
+        let ours = p.total(y).unwrap();
+        let err = 100.0 * (ours / published - 1.0);
+        assert!(
+            err.abs() < 0.3,
+            "{y}: {ours:.0} vs {published:.0} ({err:+.3} %)"
+        );
+    }
+    // The published assumptions are met year by year.
+    for j in 0..51 {
+        let y = 2025 + j as i32;
+        assert!((a.tfr(j) - t.get("tfr", y).unwrap()).abs() < 1e-9, "{y}");
+        assert!(
+            (a.net_migration_total(j) - t.get("net_migration", y).unwrap()).abs() < 1e-6,
+            "{y}"
+        );
+        assert!(
+            (p.life_expectancy_at_birth_years[[0, j]] - t.get("e0_male", y).unwrap()).abs() < 1e-6,
+            "{y}"
+        );
     }
 }

@@ -69,6 +69,27 @@ fn frs_pct_in(data: &Dataset, line: Spend, year: FiscalYear) -> Result<f64, Mode
     }
 }
 
+/// The series of public sector debt interest outside central government
+/// debt interest net of the APF, % of GDP (`data::import::other_ps_interest`).
+pub const OTHER_PS_INTEREST_SERIES: &str = "interest.other_public_sector_pct_gdp";
+
+/// Public sector debt interest outside the EFO's debt-interest line in year
+/// `y`, % of GDP: the data's share for `y`, or the last one before it (held),
+/// or the first one when `y` is before them all; 0 for a vintage without
+/// the series (the FRS's primary spending is then TME less the EFO's debt
+/// interest).
+pub(in crate::model) fn other_ps_interest_pct_gdp(data: &Dataset, y: FiscalYear) -> f64 {
+    let years = data.efo.years(OTHER_PS_INTEREST_SERIES);
+    let at = years
+        .iter()
+        .rev()
+        .find(|v| **v <= y)
+        .or(years.first())
+        .copied();
+    at.and_then(|v| data.efo.get(OTHER_PS_INTEREST_SERIES, v).ok())
+        .unwrap_or(0.0)
+}
+
 /// A scenario's own split of the last medium-term year
 /// (`[spending] start_point_pct_gdp`), phased in over the medium term.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,8 +154,10 @@ fn pensioner_benefits_gbp_bn(data: &Dataset, year: FiscalYear) -> f64 {
 /// The spending and receipts lines in an EFO year with GDP `gdp`: age-related
 /// spending from the FRS shares (pensioner benefits from the EFO welfare
 /// table, out of other welfare), non-age-related spending the residual of
-/// TME after interest; receipts lines from the EFO, other receipts the
-/// residual of total receipts.
+/// TME after public sector debt interest (the EFO's debt interest and the
+/// rest, [`other_ps_interest_pct_gdp`]: the FRS's definition of primary
+/// spending); receipts lines from the EFO, other receipts the residual of
+/// total receipts.
 pub(in crate::model) fn efo_year_lines(
     data: &Dataset,
     y: FiscalYear,
@@ -156,7 +179,9 @@ pub(in crate::model) fn efo_year_lines(
     }
     let interest = efo(data, "spending.debt_interest", y)?;
     let tme = efo(data, "spending.tme", y)?;
-    spend[Spend::NonAgeRelated as usize] = tme - interest - spend.iter().sum::<f64>();
+    let other_interest = other_ps_interest_pct_gdp(data, y) * gdp / 100.0;
+    spend[Spend::NonAgeRelated as usize] =
+        tme - interest - other_interest - spend.iter().sum::<f64>();
     let mut receipts = [0.0; Receipt::N];
     for line in Receipt::ALL {
         let mut v = 0.0;

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! PB[t]   = receipts[t] − primary spending[t]
-//! PSNB[t] = interest[t] − PB[t]
+//! PSNB[t] = interest[t] + other interest[t] − PB[t]
 //! PSND[t] = PSND[t−1] + PSNB[t] + SFA[t]
 //! d[t]    = PSND[t] / Yc[t]          (Yc: GDP centred on end-March)
 //! ```
@@ -31,7 +31,7 @@ use self::long_term::LongTerm;
 use self::medium_term::{efo, EfoInterest, MediumTerm};
 pub(in crate::model) use self::medium_term::{efo_year_lines, StartPoint};
 use self::paths::Paths;
-use self::replay::{closing_debt, DebtState, RecordedYear};
+use self::replay::{closing_debt, Balances, DebtState, RecordedYear};
 pub use self::replay::{DebtRow, Replay};
 use self::stock_flow::StockFlow;
 use super::adjustments::Adjustments;
@@ -139,11 +139,15 @@ pub fn project_recorded(
             efo: efo_interest,
             gdp_gbp_bn: p.gdp[k],
             gdp_centred_gbp_bn: yc,
+            other_interest_gbp_bn: p.other_interest_pct_gdp[k] * p.gdp[k] / 100.0,
         };
         let f = adjusted(flows, adj, k, p.gdp[k]);
-        let pb = primary_balance(&f);
-        let (rates, interest, outside) =
-            debt.interest(k, rec.rates, rec.efo.as_ref(), pb, f.stock_flow_gbp_bn);
+        let b = Balances {
+            pb_gbp_bn: primary_balance(&f),
+            other_interest_gbp_bn: rec.other_interest_gbp_bn,
+            sfa_gbp_bn: f.stock_flow_gbp_bn,
+        };
+        let (rates, interest, outside) = debt.interest(k, rec.rates, rec.efo.as_ref(), b);
         let debt_prev = debt.debt_prev_gbp_bn();
         let mut row = close_year(a, data, &p, k, (f, rates), (interest, yc), debt_prev)?;
         let m = measures.year(data, k, row.year, row.psnd_gbp_bn, row.stock_flow_gbp_bn)?;
@@ -187,7 +191,8 @@ fn primary_balance(f: &YearFlows) -> f64 {
 /// The year's debt interest, solved with the debt it is paid on (the
 /// half-year convention), and what the portfolio does not explain of the
 /// EFO's interest (0 after the medium term). `net_other_gbp_bn` is the
-/// stock-flow adjustment less the primary balance. In EFO years interest
+/// stock-flow adjustment plus the other public sector interest less the
+/// primary balance. In EFO years interest
 /// is the EFO's plus the portfolio's difference from the shadow on the EFO
 /// path.
 fn year_interest(
@@ -254,9 +259,14 @@ fn close_year(
     let e = &a.economy;
     let primary_spending: f64 = f.spend.iter().sum();
     let receipts_total: f64 = f.receipts.iter().sum();
-    let pb = primary_balance(&f);
-    let psnb = interest - pb;
-    let debt = closing_debt(debt_prev, interest, pb, f.stock_flow_gbp_bn);
+    let b = Balances {
+        pb_gbp_bn: primary_balance(&f),
+        other_interest_gbp_bn: p.other_interest_pct_gdp[k] * g / 100.0,
+        sfa_gbp_bn: f.stock_flow_gbp_bn,
+    };
+    let (pb, other_interest) = (b.pb_gbp_bn, b.other_interest_gbp_bn);
+    let psnb = b.psnb_gbp_bn(interest);
+    let debt = closing_debt(debt_prev, interest, &b);
     if !debt.is_finite() || !interest.is_finite() {
         return Err(ModelError::NonFinite {
             year: y,
@@ -297,6 +307,7 @@ fn close_year(
         primary_spending_gbp_bn: primary_spending,
         receipts_total_gbp_bn: receipts_total,
         interest_gbp_bn: interest,
+        other_interest_gbp_bn: other_interest,
         primary_balance_gbp_bn: pb,
         psnb_gbp_bn: psnb,
         stock_flow_gbp_bn: f.stock_flow_gbp_bn,

@@ -8,7 +8,7 @@
 
 use ndarray::{s, Array2, ArrayView2};
 
-use super::medium_term::efo;
+use super::medium_term::{efo, other_ps_interest_pct_gdp};
 use crate::data::Dataset;
 use crate::model::adjustments::Adjustments;
 use crate::model::assumptions::Assumptions;
@@ -35,6 +35,9 @@ pub(super) struct Paths {
     pub employment: Vec<f64>,
     /// Nominal GDP in each fiscal year, £bn.
     pub gdp: Vec<f64>,
+    /// Public sector debt interest outside the debt portfolio's (funded
+    /// pension schemes, public corporations, local authorities), % of GDP.
+    pub other_interest_pct_gdp: Vec<f64>,
     /// Long-run earnings growth, a fraction.
     pub earnings_growth_share: f64,
     /// Index of the last medium-term year.
@@ -67,7 +70,7 @@ fn rate_paths(
     let path = |from: f64, absolute: f64, over: Option<f64>| -> Vec<f64> {
         (0..years.len())
             .map(|k| {
-                let to = match over {
+                let to = match over.filter(|_| r.long_run_rates_follow_growth) {
                     Some(spread) if k > t_mt && k > 0 => {
                         100.0 * (gdp[k] / gdp[k - 1] - 1.0) + spread
                     }
@@ -137,7 +140,18 @@ impl Paths {
         // Participation by year, once: employment and labour-income receipts use it.
         let participation: Vec<Array2<f64>> = spa
             .iter()
-            .map(|s| participation_for_spa(part_base.view(), *s, e.participation_follows_spa))
+            .map(|s| {
+                participation_for_spa(
+                    part_base.view(),
+                    *s,
+                    e.participation_follows_spa,
+                    [
+                        e.spa_rise_employment_effect_men_pp,
+                        e.spa_rise_employment_effect_women_pp,
+                    ],
+                    e.unemployment_rate_pct,
+                )
+            })
             .collect();
         let employment: Vec<f64> = (0..years.len())
             .map(|k| {
@@ -173,7 +187,16 @@ impl Paths {
             bank[k] += shock.bank_pp;
             rpi[k] += shock.index_linked_inflation_pp;
         }
+        let other_interest_pct_gdp = years
+            .iter()
+            .enumerate()
+            .map(|(k, y)| match a.debt.other_public_sector_interest_pct_gdp {
+                Some(v) if k > t_mt => v,
+                _ => other_ps_interest_pct_gdp(data, (*y).min(h.medium_term_end)),
+            })
+            .collect();
         Ok(Paths {
+            other_interest_pct_gdp,
             cpi: years.iter().map(|_| e.cpi_inflation_pct).collect(),
             long_term_years: h.medium_term_end.years_until(h.end_year).max(1),
             years,

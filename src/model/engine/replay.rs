@@ -76,20 +76,19 @@ impl DebtState {
     }
 
     /// Year `k`'s rates, its interest (solved with the debt it is paid on)
-    /// and what the portfolio does not explain of the EFO's interest, for a
-    /// primary balance `pb_gbp_bn` and stock-flow adjustment `sfa_gbp_bn`.
+    /// and what the portfolio does not explain of the EFO's interest, for
+    /// the year's [`Balances`].
     pub fn interest(
         &self,
         k: usize,
         base_rates: YearRates,
         efo: Option<&EfoInterest>,
-        pb_gbp_bn: f64,
-        sfa_gbp_bn: f64,
+        b: Balances,
     ) -> (YearRates, f64, f64) {
         let rates = self.rates(k, base_rates);
         let step = self.portfolio.step(k, rates);
-        let (interest, outside) =
-            year_interest(&step, self.debt_prev_gbp_bn, sfa_gbp_bn - pb_gbp_bn, efo);
+        let net_gbp_bn = b.sfa_gbp_bn + b.other_interest_gbp_bn - b.pb_gbp_bn;
+        let (interest, outside) = year_interest(&step, self.debt_prev_gbp_bn, net_gbp_bn, efo);
         (rates, interest, outside)
     }
 
@@ -118,10 +117,30 @@ impl DebtState {
     }
 }
 
-/// `PSND[t] = PSND[t−1] + PSNB[t] + SFA[t]` with `PSNB = interest − PB`.
-pub(super) fn closing_debt(debt_prev: f64, interest: f64, pb: f64, sfa: f64) -> f64 {
-    let psnb = interest - pb;
-    debt_prev + psnb + sfa
+/// What a year adds to the debt besides the gilts' interest, £bn.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Balances {
+    /// Primary balance (receipts less primary spending on the FRS's
+    /// definition), £bn.
+    pub pb_gbp_bn: f64,
+    /// The other public sector interest (outside the EFO's central
+    /// government debt interest net of the APF), £bn.
+    pub other_interest_gbp_bn: f64,
+    /// Stock-flow adjustment, £bn.
+    pub sfa_gbp_bn: f64,
+}
+
+impl Balances {
+    /// PSNB for central government debt interest `interest`, £bn:
+    /// `PSNB = interest + other public sector interest − PB`.
+    pub fn psnb_gbp_bn(&self, interest: f64) -> f64 {
+        interest + self.other_interest_gbp_bn - self.pb_gbp_bn
+    }
+}
+
+/// `PSND[t] = PSND[t−1] + PSNB[t] + SFA[t]`.
+pub(super) fn closing_debt(debt_prev: f64, interest: f64, b: &Balances) -> f64 {
+    debt_prev + b.psnb_gbp_bn(interest) + b.sfa_gbp_bn
 }
 
 /// One recorded year.
@@ -135,6 +154,8 @@ pub(super) struct RecordedYear {
     pub efo: Option<EfoInterest>,
     pub gdp_gbp_bn: f64,
     pub gdp_centred_gbp_bn: f64,
+    /// The other public sector interest, £bn (not adjusted).
+    pub other_interest_gbp_bn: f64,
 }
 
 /// What re-running a projection's debt needs; see the module docs.
@@ -158,8 +179,10 @@ pub struct DebtRow {
     pub primary_balance_gbp_bn: f64,
     /// Stock-flow adjustment, £bn.
     pub stock_flow_gbp_bn: f64,
-    /// Debt interest, £bn.
+    /// Central government debt interest net of the APF, £bn.
     pub interest_gbp_bn: f64,
+    /// The other public sector interest, £bn.
+    pub other_interest_gbp_bn: f64,
     /// Fiscal-year GDP, £bn.
     pub gdp_gbp_bn: f64,
     /// GDP centred on end-March, £bn.
@@ -184,10 +207,13 @@ impl Replay {
         let mut out = Vec::with_capacity(self.years.len());
         for (k, y) in self.years.iter().enumerate() {
             let f = adjusted(y.flows.clone(), adj, k, y.gdp_gbp_bn);
-            let pb = primary_balance(&f);
-            let sfa = f.stock_flow_gbp_bn;
-            let (rates, interest, outside) = st.interest(k, y.rates, y.efo.as_ref(), pb, sfa);
-            let debt = closing_debt(st.debt_prev_gbp_bn(), interest, pb, sfa);
+            let b = Balances {
+                pb_gbp_bn: primary_balance(&f),
+                other_interest_gbp_bn: y.other_interest_gbp_bn,
+                sfa_gbp_bn: f.stock_flow_gbp_bn,
+            };
+            let (rates, interest, outside) = st.interest(k, y.rates, y.efo.as_ref(), b);
+            let debt = closing_debt(st.debt_prev_gbp_bn(), interest, &b);
             if !debt.is_finite() || !interest.is_finite() {
                 return Some(Err(ModelError::NonFinite {
                     year: y.year,
@@ -200,9 +226,10 @@ impl Replay {
                 year: y.year,
                 psnd_gbp_bn: debt,
                 psnd_pct_gdp: pct,
-                primary_balance_gbp_bn: pb,
-                stock_flow_gbp_bn: sfa,
+                primary_balance_gbp_bn: b.pb_gbp_bn,
+                stock_flow_gbp_bn: b.sfa_gbp_bn,
                 interest_gbp_bn: interest,
+                other_interest_gbp_bn: b.other_interest_gbp_bn,
                 gdp_gbp_bn: y.gdp_gbp_bn,
                 gdp_centred_gbp_bn: y.gdp_centred_gbp_bn,
             });
@@ -223,6 +250,7 @@ impl DebtRow {
                 primary_balance_gbp_bn: y.primary_balance_gbp_bn,
                 stock_flow_gbp_bn: y.stock_flow_gbp_bn,
                 interest_gbp_bn: y.interest_gbp_bn,
+                other_interest_gbp_bn: y.other_interest_gbp_bn,
                 gdp_gbp_bn: y.gdp_gbp_bn,
                 gdp_centred_gbp_bn: y.gdp_centred_gbp_bn,
             })

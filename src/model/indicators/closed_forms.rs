@@ -30,7 +30,8 @@ fn growth_factors(p: &Projection) -> Vec<f64> {
 
 fn balance(p: &Projection, k: usize) -> f64 {
     let y = &p.years[k];
-    100.0 * (y.primary_balance_gbp_bn - y.stock_flow_gbp_bn) / y.gdp_centred_gbp_bn
+    100.0 * (y.primary_balance_gbp_bn - y.other_interest_gbp_bn - y.stock_flow_gbp_bn)
+        / y.gdp_centred_gbp_bn
 }
 
 fn gdp_ratio(p: &Projection, k: usize) -> f64 {

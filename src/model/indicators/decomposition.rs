@@ -1,7 +1,10 @@
 //! Why the debt ratio changed each year, and the primary balance that would
 //! have held it still.
 //!
-//! With `D` PSND at end-March, `Yc` GDP centred on end-March, `I` interest,
+//! With `D` PSND at end-March, `Yc` GDP centred on end-March, `I` public
+//! sector debt interest (the debt portfolio's central government interest
+//! net of the APF plus the other public sector interest: the interest the
+//! FRS's primary balance excludes),
 //! `PB` the primary balance and `SFA` the stock-flow adjustment (all £bn), the
 //! model's debt recursion `D[t] = D[t−1] + I[t] − PB[t] + SFA[t]` gives, for
 //! the ratio `d = D / Yc`, exactly:
@@ -15,7 +18,9 @@
 //!
 //! where `1 + g[t] = Yc[t]/Yc[t−1]`. Interest is `d[t−1]·i/(1+g)` with `i` the
 //! effective rate `I[t]/D[t−1]`, the usual r−g form, but written without
-//! dividing by `D[t−1]` so that it stays exact when debt is near zero.
+//! dividing by `D[t−1]` so that it stays exact when debt is near zero. The
+//! effective rate reported is the debt portfolio's alone (central government
+//! interest over PSND), as in the projection's rows.
 //!
 //! The growth term is split between real growth `γ` and inflation `π` with
 //! `1+g = (1+γ)(1+π)`, so `g = γ + π + γπ`. The cross term `γπ` belongs to
@@ -54,7 +59,7 @@ pub struct DecompositionRow {
     pub change_pp: f64,
     /// Contribution of the primary balance (a surplus is negative), pp.
     pub primary_balance_pp: f64,
-    /// Contribution of interest, pp.
+    /// Contribution of public sector debt interest, pp.
     pub interest_pp: f64,
     /// Contribution of real GDP growth (negative when GDP grows), pp.
     pub real_growth_pp: f64,
@@ -108,7 +113,7 @@ pub fn decompose(p: &Projection) -> Result<Vec<DecompositionRow>, IndicatorError
         let d_prev = debt_prev / yc_prev;
         let d = y.psnd_gbp_bn / yc;
         let growth = yc / yc_prev - 1.0;
-        let interest = y.interest_gbp_bn / yc;
+        let interest = y.ps_interest_gbp_bn() / yc;
         let pb = -y.primary_balance_gbp_bn / yc;
         let sfa = y.stock_flow_gbp_bn / yc;
         // Written as d·(Yc[t−1]/Yc[t] − 1) rather than −d·g/(1+g): the same
@@ -121,7 +126,7 @@ pub fn decompose(p: &Projection) -> Result<Vec<DecompositionRow>, IndicatorError
         // The inflation share is the remainder, so that the two shares add up
         // to the growth term exactly.
         let inflation_c = growth_total - real_c;
-        let stabilising = y.interest_gbp_bn + y.stock_flow_gbp_bn - d_prev * (yc - yc_prev);
+        let stabilising = y.ps_interest_gbp_bn() + y.stock_flow_gbp_bn - d_prev * (yc - yc_prev);
         out.push(DecompositionRow {
             year: y.year,
             psnd_prev_pct_gdp: 100.0 * d_prev,

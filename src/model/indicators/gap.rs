@@ -396,7 +396,8 @@ impl<'a> GapSolver<'a> {
         let annuity = q / (1.0 - q);
         let residual_of = |rows: &[DebtRow]| -> (f64, f64) {
             let y = &rows[last];
-            let pv = 100.0 * (y.primary_balance_gbp_bn - y.stock_flow_gbp_bn)
+            let pv = 100.0
+                * (y.primary_balance_gbp_bn - y.other_interest_gbp_bn - y.stock_flow_gbp_bn)
                 / y.gdp_centred_gbp_bn
                 * annuity;
             (y.psnd_pct_gdp - pv, pv)

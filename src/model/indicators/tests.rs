@@ -173,7 +173,9 @@ fn intertemporal_gap_satisfies_the_terminal_condition() {
         .project_step(y("2031-32"), Profile::OneOff, it.step_pct_gdp)
         .unwrap();
     let e = p.last().unwrap();
-    let pv = 100.0 * (e.primary_balance_gbp_bn - e.stock_flow_gbp_bn) / e.gdp_centred_gbp_bn * q
+    let pv = 100.0 * (e.primary_balance_gbp_bn - e.other_interest_gbp_bn - e.stock_flow_gbp_bn)
+        / e.gdp_centred_gbp_bn
+        * q
         / (1.0 - q);
     assert!(
         (e.psnd_pct_gdp - pv).abs() < 1e-5,
@@ -262,7 +264,7 @@ fn assert_decomposition_exact(p: &crate::model::Projection) {
             r.sum_pp()
         );
         // Holding the ratio: PB* reproduces last year's ratio exactly.
-        let debt_star = p_prev_debt(p, r.year) + yr.interest_gbp_bn
+        let debt_star = p_prev_debt(p, r.year) + yr.ps_interest_gbp_bn()
             - r.debt_stabilising_primary_balance_gbp_bn
             + yr.stock_flow_gbp_bn;
         let d_star = 100.0 * debt_star / yr.gdp_centred_gbp_bn;
@@ -318,6 +320,7 @@ proptest! {
         a.economy.gdp_deflator_growth_pct = deflator;
         a.rates.gilt_rate_long_run_pct = gilt;
         a.rates.bank_rate_long_run_pct = bank;
+        a.rates.long_run_rates_follow_growth = false;
         a.debt.other_stock_flow_pct_gdp = Some(sfa);
         a.debt.index_linked_share = il_share;
         let p = project(&a, &d).unwrap();

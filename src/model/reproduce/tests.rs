@@ -41,22 +41,59 @@ fn debt_interest_sensitivities_are_within_25_pct_of_the_reckoners() {
     }
 }
 
+/// The FRS's flows are shares of fiscal-year GDP: its State Pension line in
+/// 2025-26 and 2030-31 is the EFO's State Pension spending over the EFO's
+/// fiscal-year GDP to four decimals.
 #[test]
-fn primary_spending_start_point_matches_the_frs_file_on_its_denominator() {
+fn the_frs_denominator_is_fiscal_year_gdp() {
+    use crate::model::reproduce::frs_denominator;
+    let s = Scenario::default_scenario().unwrap();
+    let d = s.dataset().unwrap();
+    let p = project(&s.assumptions, &d).unwrap();
+    let rows = frs_denominator(&p, &d, s.assumptions.horizon.medium_term_end);
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    for r in &rows {
+        assert!(r.difference.abs() < 1e-4 && !r.misses(), "{r:?}");
+    }
+}
+
+/// Primary spending on the FRS's definition (TME less public sector debt
+/// interest) over fiscal-year GDP within 0.05 pp of the FRS file in every
+/// EFO year it has (2025-26..2030-31).
+#[test]
+fn primary_spending_start_point_matches_the_frs_file_in_every_efo_year() {
+    use crate::model::reproduce::{frs_start_point, FRS_START_POINT_TOLERANCE_PP};
+    let s = Scenario::default_scenario().unwrap();
+    let d = s.dataset().unwrap();
+    let p = project(&s.assumptions, &d).unwrap();
+    let rows = frs_start_point(&p, &d, s.assumptions.horizon.medium_term_end);
+    assert_eq!(rows.len(), 6, "{rows:#?}");
+    for r in &rows {
+        assert_eq!(r.tolerance, Some(FRS_START_POINT_TOLERANCE_PP));
+        assert!(!r.misses(), "{r:?}");
+    }
+}
+
+/// Without the other public sector interest line (TME less the EFO's debt
+/// interest alone) the start point misses by 0.69-0.74 pp: the line is what
+/// closes it, not the denominator.
+#[test]
+fn without_the_other_public_sector_interest_the_start_point_misses() {
     use crate::model::reproduce::frs_start_point;
     let s = Scenario::default_scenario().unwrap();
     let d = s.dataset().unwrap();
     let p = project(&s.assumptions, &d).unwrap();
     let rows = frs_start_point(&p, &d, s.assumptions.horizon.medium_term_end);
-    let last = rows.last().unwrap();
-    assert_eq!(last.year, s.assumptions.horizon.medium_term_end);
-    assert!(!last.misses(), "{last:?}");
+    for (r, y) in rows.iter().zip(&p.years) {
+        let without = r.ours + y.pct_gdp(y.other_interest_gbp_bn) - r.published;
+        assert!((0.65..0.8).contains(&without), "{}: {without}", r.year);
+    }
 }
 
 /// The FRS 2026 age-related lines that the method reaches from independent
-/// evidence (health with healthy ageing, adult social care, other welfare
-/// with pensioner benefits) within 0.3 pp of GDP at every published year to
-/// 2075-76; the others are reported with their gaps in docs/model.md.
+/// evidence (adult social care) within 0.3 pp of GDP at every published
+/// year to 2075-76; the others are reported with their gaps in
+/// docs/model.md.
 #[test]
 fn frs_lines_meet_their_hard_checks() {
     use crate::model::reproduce::{frs_paths, FRS_LINE_TOLERANCE_PP};
@@ -65,8 +102,8 @@ fn frs_lines_meet_their_hard_checks() {
     let p = project(&s.assumptions, &d).unwrap();
     let rows = frs_paths(&p, &d, s.assumptions.horizon.medium_term_end);
     let hard: Vec<_> = rows.iter().filter(|r| r.tolerance.is_some()).collect();
-    // Three lines at five published years (2035-36 .. 2075-76).
-    assert_eq!(hard.len(), 15, "{hard:#?}");
+    // One line at five published years (2035-36 .. 2075-76).
+    assert_eq!(hard.len(), 5, "{hard:#?}");
     assert!(hard
         .iter()
         .all(|r| r.tolerance == Some(FRS_LINE_TOLERANCE_PP)));

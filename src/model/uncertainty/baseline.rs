@@ -13,7 +13,8 @@
 //! ```
 //!
 //! which is `PSND[t] = PSND[t−1] + interest[t] − PB[t] + SFA[t]` divided by
-//! `Yc[t]` when every shock `ε` is zero. Shocked GDP scales fiscal-year and
+//! `Yc[t]` when every shock `ε` is zero (`pb` is the primary balance less
+//! the other public sector interest, which does not follow the rates). Shocked GDP scales fiscal-year and
 //! centred GDP alike (the half-year offset of the centring is not shocked).
 
 use serde::Serialize;
@@ -36,9 +37,11 @@ pub struct Baseline {
     pub(crate) inv_inflation: Vec<f64>,
     /// Effective interest rate on last year's PSND (fraction).
     pub(crate) eff_rate: Vec<f64>,
-    /// Primary balance minus the stock-flow adjustment, share of fiscal-year GDP.
+    /// Primary balance less the other public sector interest, minus the
+    /// stock-flow adjustment, share of fiscal-year GDP.
     pub(crate) pb_less_sfa: Vec<f64>,
-    /// Primary balance, share of fiscal-year GDP.
+    /// Primary balance less the other public sector interest, share of
+    /// fiscal-year GDP.
     pub(crate) pb: Vec<f64>,
     /// `Yc[t−1]/Yc[t]`.
     pub(crate) centred_ratio: Vec<f64>,
@@ -131,9 +134,12 @@ impl Baseline {
             b.inv_growth.push(1.0 / (1.0 + g));
             b.inv_inflation.push(1.0 / (1.0 + infl));
             b.eff_rate.push(y.interest_gbp_bn / debt_prev);
-            b.pb.push(y.primary_balance_gbp_bn / y.gdp_gbp_bn);
+            // The other public sector interest does not scale with the debt:
+            // it moves with the primary balance here, not with the rates.
+            let pb = y.primary_balance_gbp_bn - y.other_interest_gbp_bn;
+            b.pb.push(pb / y.gdp_gbp_bn);
             b.pb_less_sfa
-                .push((y.primary_balance_gbp_bn - y.stock_flow_gbp_bn) / y.gdp_gbp_bn);
+                .push((pb - y.stock_flow_gbp_bn) / y.gdp_gbp_bn);
             b.centred_ratio.push(yc_prev / y.gdp_centred_gbp_bn);
             b.fy_over_centred.push(y.gdp_gbp_bn / y.gdp_centred_gbp_bn);
             b.prev_centred_over_fy.push(yc_prev / y.gdp_gbp_bn);

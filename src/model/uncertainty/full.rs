@@ -67,8 +67,7 @@ pub fn draw_assumptions(a: &Assumptions, rng: &mut impl Rng, demography: bool) -
     let mut a = a.clone();
     a.economy.productivity_growth_pct += normal(rng, 0.5);
     let rate = normal(rng, 1.0);
-    a.rates.gilt_rate_long_run_pct += rate;
-    a.rates.bank_rate_long_run_pct += rate;
+    a.rates.shift_long_run_pp(rate);
     let infl = normal(rng, 0.5);
     a.economy.cpi_inflation_pct += infl;
     a.economy.gdp_deflator_growth_pct += infl;

@@ -9,7 +9,7 @@ use super::full::FullModel;
 use super::shocks::ShockParams;
 use crate::data::shocks::ShockTable;
 use crate::data::Dataset;
-use crate::model::{self, demography, Assumptions};
+use crate::model::{self, Assumptions};
 
 /// What to run.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -81,12 +81,20 @@ pub fn fan(
         Engine::Reduced => run_reduced(&base, &shocks, o.paths, o.seed, progress)?,
         Engine::Full => {
             let principal = if o.draw_demography {
-                Some(demography::embedded::principal_assumptions().map_err(|e| {
-                    UncertaintyError::bad(
-                        "population",
-                        format!("the principal demographic assumptions cannot be read: {e}"),
-                    )
-                })?)
+                Some(
+                    a.population
+                        .clone()
+                        .unwrap_or_default()
+                        .principal()
+                        .map_err(|e| {
+                            UncertaintyError::bad(
+                                "population",
+                                format!(
+                                    "the principal demographic assumptions cannot be read: {e}"
+                                ),
+                            )
+                        })?,
+                )
             } else {
                 None
             };

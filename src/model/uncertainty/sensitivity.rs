@@ -165,9 +165,8 @@ fn shift_rates(d: f64) -> Change {
     edit(move |a: &mut Assumptions| {
         let r = &mut a.rates;
         r.gilt_rate_medium_term_pct += d;
-        r.gilt_rate_long_run_pct += d;
         r.bank_rate_medium_term_pct += d;
-        r.bank_rate_long_run_pct += d;
+        r.shift_long_run_pp(d);
     })
 }
 
@@ -311,9 +310,8 @@ pub fn fan_variants(
         ("Rates +1 pp", |a| {
             let r = &mut a.rates;
             r.gilt_rate_medium_term_pct += 1.0;
-            r.gilt_rate_long_run_pct += 1.0;
             r.bank_rate_medium_term_pct += 1.0;
-            r.bank_rate_long_run_pct += 1.0;
+            r.shift_long_run_pp(1.0);
         }),
         ("Productivity −0.5 pp", |a| {
             a.economy.productivity_growth_pct -= 0.5

@@ -1,0 +1,212 @@
+//! The ONS 2024-based principal projection, rebuilt from its published
+//! assumptions with the cohort-component engine (only its UK totals are in
+//! the shared data: `data::npp2024`).
+//!
+//! The 2024-based assumptions keep the shape of the 2022-based ones (the
+//! embedded rates: fertility by mother's age, mortality by sex and age and
+//! its improvement over time, migration by sex and age) and take their
+//! levels from the 2024-based publication, year by year (`t` the year
+//! ending mid-`t`, projection year `j` from mid-`2024 + j`, using the
+//! 2022-based rates of the same calendar year, index `j + 2`):
+//!
+//! ```text
+//! f24[a, j] = f22[a, j+2] · TFR24[t] / TFR22[j+2]
+//! q24[s, a, j] = min(1, k[s, j] · q22[s, a, j+2])     k[s, j]: period e0 of sex s = e0_24[s, t]
+//! M24[s, a, j] = M22[s, a, j+2] · NM24[t] / Σ M22[·, ·, j+2]
+//! ```
+//!
+//! with `k` found by bisection (the same life-table as the engine reports)
+//! and, after the last published year (2075), the 2075 TFR, migration and
+//! mortality factors held on the 2022-based rates (which keep improving).
+//!
+//! The base is the ONS mid-2023 estimate by age (90+ split as the ONS
+//! 2022-based projection splits its mid-2023 population at 90 and over)
+//! carried one year to mid-2024 with the 2022-based rates of that year,
+//! fertility and mortality scaled to the mid-year estimates' births and
+//! deaths in the year to mid-2024 and net migration to the 2024-based
+//! projection's mid-2024 total (69,281,437): the mid-2024 estimate by age
+//! is not in the shared data. See docs/demography.md.
+
+use std::sync::OnceLock;
+
+use ndarray::{s, Array2, Array3};
+
+use super::assumptions::DemographicAssumptions;
+use super::embedded::{principal_assumptions, ready_projection};
+use super::engine::project;
+use super::error::DemographyError;
+use super::lifetable::period_life_expectancy_at_birth;
+use crate::data::npp2024::{parse_mye, Npp2024Totals, MYE_LAST_SINGLE_AGE};
+use crate::data::{MAX_AGE, N_AGES};
+
+const TOTALS: &str = include_str!("../../../data/demography/npp2024_principal_totals.csv");
+const MYE: &str = include_str!("../../../data/demography/mye_mid2023.csv");
+
+/// Base mid-year of the 2024-based projection.
+pub const BASE_YEAR: i32 = 2024;
+/// Last year the 2024-based publication covers; its assumptions are held after.
+pub const LAST_PUBLISHED_YEAR: i32 = 2075;
+
+/// The 2024-based totals (embedded).
+pub fn totals() -> Result<Npp2024Totals, DemographyError> {
+    Ok(Npp2024Totals::parse(
+        "embedded:data/demography/npp2024_principal_totals.csv",
+        TOTALS,
+    )?)
+}
+
+/// The 2024-based principal assumptions, built once per process.
+pub fn principal_2024() -> Result<DemographicAssumptions, DemographyError> {
+    static BUILT: OnceLock<Result<DemographicAssumptions, String>> = OnceLock::new();
+    BUILT
+        .get_or_init(|| build().map_err(|e| e.to_string()))
+        .clone()
+        .map_err(DemographyError::Settings)
+}
+
+/// Build the assumptions (see the module docs).
+fn build() -> Result<DemographicAssumptions, DemographyError> {
+    let p22 = principal_assumptions()?;
+    let t = totals()?;
+    let offset = (BASE_YEAR - p22.base_year) as usize;
+    let n = p22.n_years() - offset;
+    let mut a = DemographicAssumptions {
+        base_year: BASE_YEAR,
+        base_population_persons: base_mid_2024(&p22, &t)?,
+        fertility_births_per_woman: p22
+            .fertility_births_per_woman
+            .slice(s![.., offset..])
+            .to_owned(),
+        mortality_q: p22.mortality_q.slice(s![.., .., offset..]).to_owned(),
+        birth_year_mortality_q: p22
+            .birth_year_mortality_q
+            .slice(s![.., offset..])
+            .to_owned(),
+        net_migration_persons: p22
+            .net_migration_persons
+            .slice(s![.., .., offset..])
+            .to_owned(),
+        sex_ratio_males_per_female: p22.sex_ratio_males_per_female,
+    };
+    let label = |j: usize| (BASE_YEAR + 1 + j as i32).min(LAST_PUBLISHED_YEAR);
+    for j in 0..n {
+        let y = label(j);
+        let f = t.get("tfr", y)? / a.tfr(j);
+        a.fertility_births_per_woman
+            .column_mut(j)
+            .mapv_inplace(|v| v * f);
+        let m = t.get("net_migration", y)? / a.net_migration_total(j);
+        a.net_migration_persons
+            .slice_mut(s![.., .., j])
+            .mapv_inplace(|v| v * m);
+    }
+    // Mortality: the factor solved for each published year, held after.
+    let mut k_last = [1.0; 2];
+    for j in 0..n {
+        for (sx, key) in ["e0_male", "e0_female"].iter().enumerate() {
+            let y = BASE_YEAR + 1 + j as i32;
+            let k = if y <= LAST_PUBLISHED_YEAR {
+                let target = t.get(key, y)?;
+                let kk = factor_for_e0(&a, sx, j, target);
+                k_last[sx] = kk;
+                kk
+            } else {
+                k_last[sx]
+            };
+            scale_mortality(&mut a.mortality_q, &mut a.birth_year_mortality_q, sx, j, k);
+        }
+    }
+    a.validate()?;
+    Ok(a)
+}
+
+fn scale_mortality(q: &mut Array3<f64>, qb: &mut Array2<f64>, sx: usize, j: usize, k: f64) {
+    q.slice_mut(s![sx, .., j])
+        .mapv_inplace(|v| (v * k).min(1.0));
+    qb[[sx, j]] = (qb[[sx, j]] * k).min(1.0);
+}
+
+/// Period e0 of sex `sx` in year `j` with the rates scaled by `k`.
+fn e0_scaled(a: &DemographicAssumptions, sx: usize, j: usize, k: f64) -> f64 {
+    let q = a
+        .mortality_q
+        .slice(s![sx, .., j])
+        .mapv(|v| (v * k).min(1.0));
+    period_life_expectancy_at_birth((a.birth_year_mortality_q[[sx, j]] * k).min(1.0), q.view())
+}
+
+/// The factor on year `j`'s rates of sex `sx` that gives period e0 `target`
+/// (bisection: e0 falls as the factor rises).
+fn factor_for_e0(a: &DemographicAssumptions, sx: usize, j: usize, target: f64) -> f64 {
+    let (mut lo, mut hi) = (0.2_f64, 5.0_f64);
+    for _ in 0..100 {
+        let mid = 0.5 * (lo + hi);
+        if e0_scaled(a, sx, j, mid) > target {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    0.5 * (lo + hi)
+}
+
+/// The mid-2024 base: the mid-2023 estimate (90+ split) carried one year.
+fn base_mid_2024(
+    p22: &DemographicAssumptions,
+    t: &Npp2024Totals,
+) -> Result<Array2<f64>, DemographyError> {
+    let mye = parse_mye("embedded:data/demography/mye_mid2023.csv", MYE)?;
+    let npp22 = ready_projection("npp2022")?;
+    let j23 = (2023 - npp22.first_year) as usize;
+    let mut base = Array2::<f64>::zeros((2, N_AGES));
+    for sx in 0..2 {
+        for a in 0..=MYE_LAST_SINGLE_AGE {
+            base[[sx, a]] = mye[sx][a];
+        }
+        let old: f64 = (MYE_LAST_SINGLE_AGE + 1..=MAX_AGE)
+            .map(|a| npp22.persons[[sx, a, j23]])
+            .sum();
+        for a in MYE_LAST_SINGLE_AGE + 1..=MAX_AGE {
+            base[[sx, a]] = mye[sx][MYE_LAST_SINGLE_AGE + 1] * npp22.persons[[sx, a, j23]] / old;
+        }
+    }
+    let j = (2023 - p22.base_year) as usize;
+    let mut year = DemographicAssumptions {
+        base_year: 2023,
+        base_population_persons: base,
+        fertility_births_per_woman: p22
+            .fertility_births_per_woman
+            .slice(s![.., j..=j])
+            .to_owned(),
+        mortality_q: p22.mortality_q.slice(s![.., .., j..=j]).to_owned(),
+        birth_year_mortality_q: p22.birth_year_mortality_q.slice(s![.., j..=j]).to_owned(),
+        net_migration_persons: p22
+            .net_migration_persons
+            .slice(s![.., .., j..=j])
+            .to_owned(),
+        sex_ratio_males_per_female: p22.sex_ratio_males_per_female,
+    };
+    let (births, deaths, total) = (
+        t.get("mye_births", BASE_YEAR)?,
+        t.get("mye_deaths", BASE_YEAR)?,
+        t.get("population", BASE_YEAR)?,
+    );
+    // Births, deaths and the total depend on each other only through the
+    // few migrants of the year: a few fixed-point passes settle them.
+    for _ in 0..30 {
+        let p = project(&year, BASE_YEAR)?;
+        let (b, d) = (p.births_persons.sum(), p.deaths_persons.sum());
+        let tot = p.total(BASE_YEAR).unwrap_or(total);
+        year.fertility_births_per_woman
+            .mapv_inplace(|v| v * births / b);
+        let k = deaths / d;
+        year.mortality_q.mapv_inplace(|v| (v * k).min(1.0));
+        year.birth_year_mortality_q
+            .mapv_inplace(|v| (v * k).min(1.0));
+        let m = year.net_migration_persons.sum();
+        let scale = (m + (total - tot)) / m;
+        year.net_migration_persons.mapv_inplace(|v| v * scale);
+    }
+    let p = project(&year, BASE_YEAR)?;
+    Ok(p.population_persons.slice(s![.., .., 1]).to_owned())
+}
