@@ -18,15 +18,23 @@
 //! `ons/npp2024/ons_npp2024_uk_principal_totals.csv`,
 //! `ons/mye/ons_mye_mid2023_uk_countries_syoa_sex.csv`,
 //! `ons/mye/ons_mye_components_uk_2026-10.csv`.
+//!
+//! The importer's half (reading those files) is behind the `import`
+//! feature; the model reads the tables with [`Npp2024Totals`] and
+//! [`parse_mye`].
 
 use std::collections::BTreeMap;
+#[cfg(feature = "import")]
 use std::path::Path;
 
+#[cfg(feature = "import")]
 use super::ons_npp::ImportError;
 use super::{CsvTable, DataError, Sex};
 
+#[cfg(feature = "import")]
 /// The totals table's name under `data/demography/`.
 pub const TOTALS_TABLE: &str = "npp2024_principal_totals.csv";
+#[cfg(feature = "import")]
 /// The mid-2023 estimate's name under `data/demography/`.
 pub const MYE_TABLE: &str = "mye_mid2023.csv";
 /// Oldest single age in the mid-2023 estimate; the next row is `90+`.
@@ -34,6 +42,7 @@ pub const MYE_LAST_SINGLE_AGE: usize = 89;
 
 /// Series of the 2024-based totals file kept, with the factor from its unit
 /// to the table's (thousands of persons to persons).
+#[cfg(feature = "import")]
 const NPP_SERIES: &[(&str, &str, f64, &str)] = &[
     ("people.npp.ppp.population", "population", 1000.0, "persons"),
     ("people.npp.ppp.births", "births", 1000.0, "persons"),
@@ -71,6 +80,7 @@ const NPP_SERIES: &[(&str, &str, f64, &str)] = &[
     ),
 ];
 
+#[cfg(feature = "import")]
 fn read(path: &Path) -> Result<CsvTable, ImportError> {
     let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
         path: path.to_path_buf(),
@@ -79,6 +89,7 @@ fn read(path: &Path) -> Result<CsvTable, ImportError> {
     Ok(CsvTable::parse(&path.display().to_string(), &text)?)
 }
 
+#[cfg(feature = "import")]
 /// Rows of a public-ledger file: (series, period text, value).
 fn ledger_rows(path: &Path) -> Result<Vec<(String, String, f64)>, ImportError> {
     let t = read(path)?;
@@ -99,6 +110,7 @@ fn ledger_rows(path: &Path) -> Result<Vec<(String, String, f64)>, ImportError> {
     Ok(out)
 }
 
+#[cfg(feature = "import")]
 fn year_of(table: &str, period: &str) -> Result<i32, ImportError> {
     period.parse().map_err(|_| {
         ImportError::Data(DataError::invalid(
@@ -109,6 +121,7 @@ fn year_of(table: &str, period: &str) -> Result<i32, ImportError> {
     })
 }
 
+#[cfg(feature = "import")]
 /// The totals table text and its number of rows.
 pub fn totals_table(shared_data_dir: &Path) -> Result<String, ImportError> {
     let npp = shared_data_dir.join("ons/npp2024/ons_npp2024_uk_principal_totals.csv");
@@ -160,6 +173,7 @@ pub fn totals_table(shared_data_dir: &Path) -> Result<String, ImportError> {
     Ok(out)
 }
 
+#[cfg(feature = "import")]
 /// Up to six decimals, trailing zeros dropped.
 fn fmt(v: f64) -> String {
     let s = format!("{v:.6}");
@@ -171,6 +185,7 @@ fn fmt(v: f64) -> String {
     }
 }
 
+#[cfg(feature = "import")]
 /// The mid-2023 estimate table text (UK rows of the countries file).
 pub fn mye_table(shared_data_dir: &Path) -> Result<String, ImportError> {
     let path = shared_data_dir.join("ons/mye/ons_mye_mid2023_uk_countries_syoa_sex.csv");
