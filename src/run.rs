@@ -110,7 +110,7 @@ impl Run {
                     source,
                 }
             })?;
-            let package = interventions::package_adjustments(&a.intervention, &base).0;
+            let package = interventions::package_adjustments(a, &base).0;
             let with = model::project_with(a, &data, &package).map_err(model_err)?;
             (with, Some(results), package)
         };

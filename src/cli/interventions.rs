@@ -10,6 +10,7 @@ use anyhow::Context;
 use super::Format;
 
 use crate::model::interventions::probabilistic::{self, Settings};
+use crate::model::interventions::switching;
 use crate::output;
 use crate::years::FiscalYear;
 
@@ -30,9 +31,12 @@ pub struct Args {
     /// Skip the share of the fiscal gap closed on each path (about ten projections a path).
     #[arg(long)]
     pub no_gap: bool,
-    /// Write the distribution chart of the package's debt effect (.svg or .png; its data beside it as .csv).
+    /// Write the distribution chart of the package's debt effect: its fan over time and the histogram of the final year's paths (.svg or .png; its data beside it as .csv and _histogram.csv).
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
+    /// Skip the switching values (a few hundred projections).
+    #[arg(long)]
+    pub no_switching: bool,
     /// What to print on standard output (csv: one row per path).
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -58,11 +62,27 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     for w in &expected.warnings {
         eprintln!("warning: {w}");
     }
+    let switching = if args.no_switching {
+        None
+    } else {
+        let p = switching::Appraisal {
+            assumptions: a,
+            data: &run.data,
+            base: &run.base,
+        };
+        Some(
+            switching::switching_values(&p)
+                .with_context(|| format!("cannot find the switching values of `{}`", a.name))?,
+        )
+    };
     let (draws, summary) = draw_paths(&args, &run)?;
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
-        let chart = crate::chart::package_fan::chart(&a.name, expected, &summary)?;
+        let chart = crate::chart::package_fan::chart(&a.name, expected, &summary, &draws)?;
         output::write_atomic(file, &chart.render(format)?)?;
         output::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+        if let crate::chart::Body::PackageFan(fan) = &chart.body {
+            output::write_atomic(&histogram_path(file), fan.histogram_csv().as_bytes())?;
+        }
     }
     let text = output::interventions::Distribution {
         scenario: &a.name,
@@ -71,6 +91,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         draws: &draws,
         payback_by: args.payback_by,
         uncertain: probabilistic::has_uncertainty(a),
+        assumptions: Some(a),
+        switching: switching.as_ref(),
     };
     match args.format {
         Format::Table => out!("{}", text.table())?,
@@ -144,6 +166,21 @@ fn draw_paths(
     };
     let draws = probabilistic::simulate(a, &run.data, &run.base, &settings)
         .with_context(|| format!("cannot draw the paths of `{}`", a.name))?;
-    let summary = probabilistic::summarise(&draws, &run.base, &settings);
+    let mut summary = probabilistic::summarise(&draws, a, &run.base, &settings);
+    if args.paths > 0 && probabilistic::has_uncertainty(a) {
+        summary.at_means = Some(
+            probabilistic::at_means(a, &run.data, &run.base)
+                .with_context(|| format!("cannot evaluate `{}` at its means", a.name))?,
+        );
+    }
     Ok((draws, summary))
+}
+
+/// Where the histogram's data go: `FILE_histogram.csv` beside the chart.
+fn histogram_path(chart: &std::path::Path) -> PathBuf {
+    let stem = chart
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    chart.with_file_name(format!("{stem}_histogram.csv"))
 }

@@ -16,6 +16,7 @@ pub mod mortality;
 pub mod projection;
 pub mod reproduce;
 pub mod spa;
+pub mod special;
 pub mod suggest;
 pub mod uncertainty;
 pub mod validate;

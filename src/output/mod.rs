@@ -8,6 +8,7 @@ pub mod csv;
 pub mod decomposition;
 pub mod envelope;
 pub mod gap;
+pub mod appraisal;
 pub mod interventions;
 pub mod json;
 pub mod population;

@@ -81,6 +81,7 @@ fn schema() -> toml::Table {
     let extras: toml::Table = toml::from_str(SCHEMA_EXTRAS).unwrap_or_default();
     let empty = toml::Table::new();
     merge(&mut s, &extras, &empty);
+    schema::intervention_field_tables(&mut s);
     s
 }
 
