@@ -332,7 +332,7 @@ fn smarter_state() -> (
     let a = &s.assumptions;
     let base = model::project_with(a, &d, &Adjustments::none()).unwrap();
     let r = interventions::evaluate(a, &d, &base).unwrap();
-    let package = interventions::package_adjustments(&a.intervention, &base).0;
+    let package = interventions::package_adjustments(a, &base).0;
     let p = model::project_with(a, &d, &package).unwrap();
     (p, d, r)
 }

@@ -6,7 +6,7 @@ use std::fs;
 use crate::common::{bad, fiscal, success_stdout, write};
 use predicates::prelude::*;
 
-const GOOD: &str = "[[intervention]]\nname = \"Channel shift\"\ntarget = \"non_age_related\"\nsub_line_gbp_bn = 10.0\nsaving_share = 0.2\nstart_year = \"2026-27\"\nupfront_cost_gbp_bn = 1.0\n";
+const GOOD: &str = "[[intervention]]\nname = \"Channel shift\"\ntarget = \"non_age_related\"\nsub_line_gbp_bn = 10.0\nsaving_share = 0.2\nstart_year = \"2026-27\"\nupfront_cost_gbp_bn = 1.0\nexchequer_retention_share = 1.0\ngbp_bn_indexation = \"nominal_gdp\"\n";
 
 #[test]
 fn run_reports_interventions_and_writes_their_csv() {
@@ -151,7 +151,7 @@ fn formula_like_names_are_neutralised_in_csv() {
     assert!(csv.contains("\"'@SUM(A1)\""), "{csv}");
 }
 
-const UNCERTAIN: &str = "[[intervention]]\nname = \"Channel shift\"\ntarget = \"non_age_related\"\nsub_line_gbp_bn = 10.0\nsaving_share = 0.2\nstart_year = \"2026-27\"\nupfront_cost_gbp_bn = 1.0\nprobability_of_success_share = 0.6\n[intervention.uncertainty]\nsaving_share = { dist = \"pert\", low = 0.1, central = 0.2, high = 0.3 }\noptimism_bias_cost_uplift_share = { dist = \"lognormal\", central = 0.5, high = 2.0 }\nprobability_of_success_share = { dist = \"triangular\", low = 0.45, central = 0.6, high = 0.85 }\n";
+const UNCERTAIN: &str = "[[intervention]]\nname = \"Channel shift\"\ntarget = \"non_age_related\"\nsub_line_gbp_bn = 10.0\nsaving_share = 0.2\nstart_year = \"2026-27\"\nupfront_cost_gbp_bn = 1.0\nprobability_of_success_share = 0.6\nexchequer_retention_share = 1.0\ngbp_bn_indexation = \"nominal_gdp\"\n[intervention.uncertainty]\nsaving_share = { dist = \"pert\", low = 0.1, central = 0.2, high = 0.3 }\noptimism_bias_cost_uplift_share = { dist = \"lognormal\", central = 0.5, high = 2.0 }\nprobability_of_success_share = { dist = \"triangular\", low = 0.45, central = 0.6, high = 0.85 }\n";
 
 #[test]
 fn interventions_reports_percentiles_identically_on_any_thread_count() {
@@ -311,7 +311,7 @@ fn bad_distributions_stop_points_and_overlaps_are_errors_naming_them() {
 #[test]
 fn savings_beyond_a_whole_line_are_capped_with_a_warning_naming_both() {
     let d = tempfile::tempdir().unwrap();
-    let one = "[[intervention]]\nname = \"NAME\"\ntarget = \"pensioner_benefits\"\nsub_line = \"SUB\"\nsaving_gbp_bn = 15.0\nadoption = \"immediate\"\nstart_year = \"2026-27\"\n";
+    let one = "[[intervention]]\nname = \"NAME\"\ntarget = \"pensioner_benefits\"\nsub_line = \"SUB\"\nsaving_gbp_bn = 15.0\nadoption = \"immediate\"\nstart_year = \"2026-27\"\nexchequer_retention_share = 1.0\ngbp_bn_indexation = \"nominal_gdp\"\n";
     let text = format!(
         "{}{}",
         one.replace("NAME", "Pension credit bots")

@@ -59,7 +59,7 @@ fn paths_csv(
         gap_without_pct_gdp: None,
     };
     let draws = probabilistic::simulate(a, d, base, &settings).unwrap();
-    let summary = probabilistic::summarise(&draws, base, &settings);
+    let summary = probabilistic::summarise(&draws, a, base, &settings);
     Distribution {
         scenario: &a.name,
         expected: r,
@@ -67,6 +67,8 @@ fn paths_csv(
         draws: &draws,
         payback_by: None,
         uncertain: true,
+        assumptions: None,
+        switching: None,
     }
     .csv()
 }

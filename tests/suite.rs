@@ -4,6 +4,7 @@
 
 mod common;
 
+mod appraisal;
 mod bad_inputs;
 mod chart_chrome;
 mod charts;

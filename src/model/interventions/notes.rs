@@ -5,17 +5,16 @@
 
 use super::paths::take_up;
 use super::spec::{default_take_up, Adoption, Intervention};
-use crate::model::{Assumptions, Projection};
+use crate::model::Assumptions;
 use crate::years::FiscalYear;
 
 /// Take-up below which the first year's saving is called out.
 const FIRST_YEAR_SHARE_NOTED: f64 = 0.5;
 
-/// Every warning for the interventions of `a` on `base`.
-pub fn notes(a: &Assumptions, base: &Projection) -> Vec<String> {
-    let Some(first) = base.years.first().map(|y| y.year) else {
-        return Vec::new();
-    };
+/// Every warning for the interventions of `a` (whose projection starts
+/// in its base year).
+pub fn notes(a: &Assumptions) -> Vec<String> {
+    let first = a.horizon.base_year;
     let mut out = Vec::new();
     for i in &a.intervention {
         out.extend(take_up_note(i, first));

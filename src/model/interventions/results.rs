@@ -390,7 +390,7 @@ pub fn evaluate(
     }
     let (package, sum, with) = projected(a, data, base, &a.intervention)?;
     let grade = a.intervention.iter().filter_map(Intervention::weakest_grade).max();
-    let mut warnings = super::notes::notes(a, base);
+    let mut warnings = super::notes::notes(a);
     warnings.extend(package.warnings);
     Ok(InterventionResults {
         interventions: effects,
