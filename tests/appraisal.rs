@@ -340,3 +340,75 @@ fn the_2017_package_runs_on_the_fsr_2017_re_run() {
     }
     assert_eq!(r.package.years.last().unwrap().year, FiscalYear(2066));
 }
+
+#[test]
+fn intervention_fields_can_be_swept() {
+    use fiscal::scenario::sweep;
+    let s = Scenario::load_named(std::path::Path::new("digital/nhs_productivity_central")).unwrap();
+    let d = s.dataset().unwrap();
+    let v = sweep::parse_vary("intervention.nhs_productivity.exchequer_retention_share=0..1:0.5").unwrap();
+    let points = sweep::run(&s, &d, &[v]).unwrap();
+    assert_eq!(points.len(), 3);
+    // Keeping more of the saving leaves less debt.
+    assert!(points[0].final_psnd_pct_gdp > points[1].final_psnd_pct_gdp);
+    assert!(points[1].final_psnd_pct_gdp > points[2].final_psnd_pct_gdp);
+    // Every intervention at once, and by position.
+    assert!(sweep::parse_vary("intervention.*.decay_pct=0..4:2").is_ok());
+    let all = sweep::apply(&s.assumptions, "intervention.*.decay_pct", 3.0, false).unwrap();
+    assert!(all.intervention.iter().all(|i| i.decay_pct == 3.0));
+    let one = sweep::apply(&s.assumptions, "intervention[1].cashable_share", 0.5, false).unwrap();
+    assert_eq!(one.intervention[1].cashable_share, 0.5);
+    let e = sweep::parse_vary("intervention.nhs_productivity.cashable_shar=0..1:0.5").unwrap_err();
+    assert!(e.to_string().contains("did you mean `cashable_share`"), "{e}");
+    let e = sweep::apply(&s.assumptions, "intervention.nhs.cashable_share", 0.5, false).unwrap_err();
+    assert!(e.to_string().contains("no intervention has id `nhs`"), "{e}");
+    let e = sweep::apply(&s.assumptions, "intervention[5].cashable_share", 0.5, false).unwrap_err();
+    assert!(e.to_string().contains("not intervention[5]"), "{e}");
+}
+
+#[test]
+fn sensitivity_moves_each_uncertain_intervention_field() {
+    let s = Scenario::load_named(std::path::Path::new("digital/sme_procurement_central")).unwrap();
+    let d = s.dataset().unwrap();
+    let sens = fiscal::model::uncertainty::sensitivity::sensitivities(&s.assumptions, &d).unwrap();
+    let v = sens
+        .variants
+        .iter()
+        .find(|v| v.name.ends_with(": exchequer_retention_share"))
+        .unwrap();
+    assert!(v.low_label.starts_with("5th pct"), "{}", v.low_label);
+    // More retained, less debt.
+    assert!(v.high.final_psnd_pct_gdp < v.low.final_psnd_pct_gdp);
+}
+
+#[test]
+fn the_full_fan_draws_the_scenarios_own_intervention_tables() {
+    use fiscal::model::uncertainty::{fan, Engine, FanOptions};
+    let s = Scenario::load_named(std::path::Path::new("digital/nhs_productivity_central")).unwrap();
+    let d = s.dataset().unwrap();
+    let table = fiscal::data::shocks::ShockTable::embedded().unwrap();
+    let o = FanOptions {
+        engine: Engine::Full,
+        paths: 32,
+        seed: 5,
+        shock_medium_term: None,
+        draw_demography: false,
+    };
+    let run = |a: &fiscal::model::Assumptions| fan(a, &d, &table, &o, &|_| {}).unwrap();
+    let with = run(&s.assumptions);
+    // The same scenario with every intervention fixed at its point values
+    // and certain to succeed: the macro draws are the same, the
+    // interventions' are gone.
+    let mut fixed = s.assumptions.clone();
+    fixed.intervention_correlation.clear();
+    for i in &mut fixed.intervention {
+        i.uncertainty = None;
+        i.probability_of_success_share = 1.0;
+    }
+    let without = run(&fixed);
+    assert_ne!(with.summary, without.summary);
+    let mut none = s.assumptions.clone();
+    none.intervention.clear();
+    let macro_only = run(&none);
+    assert_ne!(with.summary, macro_only.summary);
+}

@@ -229,6 +229,14 @@ fn apply_intervention(
     for i in targets {
         if let Some(x) = out.intervention.get_mut(i) {
             (f.set)(x, value);
+            // A swept field is fixed at each value: its distribution (and
+            // any correlation of it) does not apply.
+            if let Some(u) = x.uncertainty.as_mut() {
+                u.remove(f.name);
+            }
+            let reference = format!("{}.{}", x.id.clone().unwrap_or_default(), f.name);
+            out.intervention_correlation
+                .retain(|c| !c.between.iter().any(|b| *b == reference));
         }
     }
     if let Some(p) = validate::check(&out).into_iter().next() {
