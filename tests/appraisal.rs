@@ -84,7 +84,9 @@ fn an_asset_life_of_n_years_ends_the_saving_after_n_years() {
                 assert!((p.exchequer_saving_gbp_bn[k] - 1.0).abs() < 1e-12);
             }
             // The retired system has no running costs either.
-            assert!(p.cost_gbp_bn[first + n as usize..].iter().all(|c| *c == 0.0));
+            assert!(p.cost_gbp_bn[first + n as usize..]
+                .iter()
+                .all(|c| *c == 0.0));
         }
     }
 }
@@ -149,7 +151,11 @@ fn spearman(x: &[f64], y: &[f64]) -> f64 {
     let (rx, ry) = (ranks(x), ranks(y));
     let n = x.len() as f64;
     let mean = (n - 1.0) / 2.0;
-    let cov: f64 = rx.iter().zip(&ry).map(|(a, b)| (a - mean) * (b - mean)).sum();
+    let cov: f64 = rx
+        .iter()
+        .zip(&ry)
+        .map(|(a, b)| (a - mean) * (b - mean))
+        .sum();
     let var: f64 = rx.iter().map(|a| (a - mean).powi(2)).sum();
     cov / var
 }
@@ -182,7 +188,11 @@ fn correlated_draws_reproduce_their_target_rank_correlation() {
     };
     let correlations = vec![
         corr("a.cashable_share", "b.benefit_haircut_share", 0.6),
-        corr("a.cashable_share", "b.optimism_bias_cost_uplift_share", -0.4),
+        corr(
+            "a.cashable_share",
+            "b.optimism_bias_cost_uplift_share",
+            -0.4,
+        ),
         corr("a.success", "b.success", 0.5),
     ];
     let list = vec![a, b];
@@ -203,7 +213,10 @@ fn correlated_draws_reproduce_their_target_rank_correlation() {
     // The marginals are the distributions asked for.
     assert!(cash.iter().all(|v| (0.2..=0.9).contains(v)));
     let mean = cash.iter().sum::<f64>() / n as f64;
-    assert!((mean - (0.2 + 4.0 * 0.5 + 0.9) / 6.0).abs() < 0.003, "{mean}");
+    assert!(
+        (mean - (0.2 + 4.0 * 0.5 + 0.9) / 6.0).abs() < 0.003,
+        "{mean}"
+    );
 }
 
 #[test]
@@ -231,7 +244,11 @@ fn impossible_correlations_are_refused_naming_the_entry() {
     assert_eq!(e.field, "rank_correlation");
     assert!(e.message.contains("positive definite"), "{}", e.message);
     let e = DrawPlan::new(&list, &[corr("a.cashable_share", "b.success", 0.3)]).unwrap_err();
-    assert!(e.message.contains("no distribution for `cashable_share`"), "{}", e.message);
+    assert!(
+        e.message.contains("no distribution for `cashable_share`"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
@@ -257,7 +274,11 @@ fn switching_values_fed_back_give_an_npv_of_zero() {
             .unwrap();
         let mut i = a.intervention[j].clone();
         field(&v.field).unwrap().put(&mut i, x);
-        let p = paths_on(&i, &base_years(&base, Target::parse(&i.target)), Outcome::Expected);
+        let p = paths_on(
+            &i,
+            &base_years(&base, Target::parse(&i.target)),
+            Outcome::Expected,
+        );
         let npv = npv_real(&p.net_gbp_bn(), deflator);
         assert!(npv.abs() < 0.01, "{} {} at {x}: NPV {npv}", i.name, v.field);
         checked += 1;
@@ -275,7 +296,12 @@ fn switching_values_fed_back_give_an_npv_of_zero() {
             .map(|k| pkg.paths.iter().map(|p| p.net_gbp_bn()[k]).sum())
             .collect();
         let npv = npv_real(&net, deflator);
-        assert!(npv.abs() < 0.01, "package {:?} {} at {x}: NPV {npv}", v.intervention, v.field);
+        assert!(
+            npv.abs() < 0.01,
+            "package {:?} {} at {x}: NPV {npv}",
+            v.intervention,
+            v.field
+        );
         // And the debt switching value gives no change in final debt.
         if let Some(y) = v.debt_zero_at {
             let mut list = a.intervention.clone();
@@ -304,7 +330,10 @@ fn a_default_take_up_curve_is_called_out_with_its_first_year() {
     a.intervention = vec![i];
     let notes = fiscal::model::interventions::notes::notes(&a);
     let note = notes.iter().find(|n| n.contains("newcomer")).unwrap();
-    assert!(note.contains("£0.007bn in its first year of benefits (2028-29)"), "{note}");
+    assert!(
+        note.contains("£0.007bn in its first year of benefits (2028-29)"),
+        "{note}"
+    );
     assert!(note.contains("adoption = \"immediate\""), "{note}");
     // Stated, it is not.
     a.intervention[0].adoption = Some(Adoption::Immediate);
@@ -346,7 +375,8 @@ fn intervention_fields_can_be_swept() {
     use fiscal::scenario::sweep;
     let s = Scenario::load_named(std::path::Path::new("digital/nhs_productivity_central")).unwrap();
     let d = s.dataset().unwrap();
-    let v = sweep::parse_vary("intervention.nhs_productivity.exchequer_retention_share=0..1:0.5").unwrap();
+    let v = sweep::parse_vary("intervention.nhs_productivity.exchequer_retention_share=0..1:0.5")
+        .unwrap();
     let points = sweep::run(&s, &d, &[v]).unwrap();
     assert_eq!(points.len(), 3);
     // Keeping more of the saving leaves less debt.
@@ -359,9 +389,21 @@ fn intervention_fields_can_be_swept() {
     let one = sweep::apply(&s.assumptions, "intervention[1].cashable_share", 0.5, false).unwrap();
     assert_eq!(one.intervention[1].cashable_share, 0.5);
     let e = sweep::parse_vary("intervention.nhs_productivity.cashable_shar=0..1:0.5").unwrap_err();
-    assert!(e.to_string().contains("did you mean `cashable_share`"), "{e}");
-    let e = sweep::apply(&s.assumptions, "intervention.nhs.cashable_share", 0.5, false).unwrap_err();
-    assert!(e.to_string().contains("no intervention has id `nhs`"), "{e}");
+    assert!(
+        e.to_string().contains("did you mean `cashable_share`"),
+        "{e}"
+    );
+    let e = sweep::apply(
+        &s.assumptions,
+        "intervention.nhs.cashable_share",
+        0.5,
+        false,
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string().contains("no intervention has id `nhs`"),
+        "{e}"
+    );
     let e = sweep::apply(&s.assumptions, "intervention[5].cashable_share", 0.5, false).unwrap_err();
     assert!(e.to_string().contains("not intervention[5]"), "{e}");
 }

@@ -120,14 +120,27 @@ impl Fan {
 
     /// The mean of the final-year paths.
     pub fn mean(&self) -> Option<f64> {
-        let v: Vec<f64> = self.final_values.iter().copied().filter(|v| v.is_finite()).collect();
+        let v: Vec<f64> = self
+            .final_values
+            .iter()
+            .copied()
+            .filter(|v| v.is_finite())
+            .collect();
         (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
     }
 
     /// The range of the final-year values, padded, for the histogram.
     fn final_range(&self) -> (f64, f64) {
-        let lo = self.final_values.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = self.final_values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let lo = self
+            .final_values
+            .iter()
+            .copied()
+            .fold(f64::INFINITY, f64::min);
+        let hi = self
+            .final_values
+            .iter()
+            .copied()
+            .fold(f64::NEG_INFINITY, f64::max);
         if lo.is_finite() && hi > lo {
             (lo, hi + 1e-9 * (hi - lo))
         } else if lo.is_finite() {
@@ -145,7 +158,11 @@ impl Fan {
             .into_iter()
             .map(|(a, b, s)| vec![num(a), num(b), num(s)]);
         csv_table(
-            &["psnd_change_from_pp_gdp", "psnd_change_to_pp_gdp", "share_of_paths"],
+            &[
+                "psnd_change_from_pp_gdp",
+                "psnd_change_to_pp_gdp",
+                "share_of_paths",
+            ],
             rows,
         )
     }
@@ -279,16 +296,23 @@ impl Fan {
             .draw()
             .map_err(err)?;
         chart
-            .draw_series(bins.iter().map(|(a, b, s)| {
-                Rectangle::new([(0.0, *a), (100.0 * s, *b)], HIST.filled())
-            }))
+            .draw_series(
+                bins.iter()
+                    .map(|(a, b, s)| Rectangle::new([(0.0, *a), (100.0 * s, *b)], HIST.filled())),
+            )
             .map_err(err)?;
         chart
-            .draw_series(LineSeries::new(vec![(0.0, 0.0), (x1, 0.0)], INK.stroke_width(1)))
+            .draw_series(LineSeries::new(
+                vec![(0.0, 0.0), (x1, 0.0)],
+                INK.stroke_width(1),
+            ))
             .map_err(err)?;
         if let Some(m) = self.mean() {
             chart
-                .draw_series(LineSeries::new(vec![(0.0, m), (x1, m)], MEAN.stroke_width(4)))
+                .draw_series(LineSeries::new(
+                    vec![(0.0, m), (x1, m)],
+                    MEAN.stroke_width(4),
+                ))
                 .map_err(err)?;
         }
         Ok(())

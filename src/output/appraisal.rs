@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use crate::model::interventions::fields::field;
 use crate::model::interventions::switching::{SwitchingValue, SwitchingValues};
-use crate::model::interventions::{Adoption, Grade, InterventionResults, Intervention};
+use crate::model::interventions::{Adoption, Grade, Intervention, InterventionResults};
 use crate::model::Assumptions;
 
 /// The Exchequer NPV of each intervention and the package to 10, 20, 30
@@ -43,14 +43,19 @@ fn pct(v: f64) -> String {
 
 /// The evidence grade of field `name` of `i`, as a bracketed letter.
 fn g(i: &Intervention, name: &str) -> String {
-    i.evidence
-        .get(name)
-        .map_or_else(|| "[?]".to_string(), |g: &Grade| format!("[{}]", g.letter()))
+    i.evidence.get(name).map_or_else(
+        || "[?]".to_string(),
+        |g: &Grade| format!("[{}]", g.letter()),
+    )
 }
 
 /// The take-up shape in words.
 fn take_up(i: &Intervention) -> String {
-    let stated = if i.adoption.is_some() { "" } else { " (default)" };
+    let stated = if i.adoption.is_some() {
+        ""
+    } else {
+        " (default)"
+    };
     match i.adoption_or_default() {
         Adoption::Immediate => format!("immediate{stated}"),
         Adoption::Linear => format!(
@@ -96,8 +101,10 @@ pub fn assumptions_table(a: &Assumptions) -> String {
                 "£bn in {} prices, {}",
                 i.prices_year_on(base),
                 match i.indexation() {
-                    crate::model::interventions::Indexation::NominalGdp => "growing with nominal GDP",
-                    crate::model::interventions::Indexation::GdpDeflator => "constant real terms (GDP deflator)",
+                    crate::model::interventions::Indexation::NominalGdp =>
+                        "growing with nominal GDP",
+                    crate::model::interventions::Indexation::GdpDeflator =>
+                        "constant real terms (GDP deflator)",
                     crate::model::interventions::Indexation::FlatCash => "flat cash",
                 }
             )
@@ -107,7 +114,12 @@ pub fn assumptions_table(a: &Assumptions) -> String {
         let units = i
             .units
             .as_ref()
-            .map(|u| format!("; {} {u} at £{}bn each", i.units_quantity, i.saving_gbp_bn_per_unit))
+            .map(|u| {
+                format!(
+                    "; {} {u} at £{}bn each",
+                    i.units_quantity, i.saving_gbp_bn_per_unit
+                )
+            })
             .unwrap_or_default();
         let rows = [
             format!(
@@ -203,7 +215,13 @@ pub fn switching_table(sv: &SwitchingValues, last_year: &str) -> String {
     };
     head(&mut out, "Each intervention alone");
     for v in &sv.interventions {
-        let name: String = v.intervention.clone().unwrap_or_default().chars().take(40).collect();
+        let name: String = v
+            .intervention
+            .clone()
+            .unwrap_or_default()
+            .chars()
+            .take(40)
+            .collect();
         row(&mut out, &name, v);
     }
     head(&mut out, "\nThe package");

@@ -83,7 +83,10 @@ fn retention_lines(out: &mut String, r: &InterventionResults, last: &str) {
         &c.budgets_cut_savings_do_not_arrive,
     ] {
         let lost = if case.services_lost_pv_gbp_bn.abs() > 0.05 {
-            format!("  (services lost, PV £{:.1}bn)", case.services_lost_pv_gbp_bn)
+            format!(
+                "  (services lost, PV £{:.1}bn)",
+                case.services_lost_pv_gbp_bn
+            )
         } else {
             String::new()
         };

@@ -1,6 +1,7 @@
 //! Writers: the terminal summary, `projection.csv` and `projection.json`,
 //! all written atomically.
 
+pub mod appraisal;
 pub mod atomic;
 pub mod charts;
 pub mod compare;
@@ -8,7 +9,6 @@ pub mod csv;
 pub mod decomposition;
 pub mod envelope;
 pub mod gap;
-pub mod appraisal;
 pub mod interventions;
 pub mod json;
 pub mod population;

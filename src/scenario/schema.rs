@@ -213,7 +213,21 @@ pub fn intervention_field_tables(schema: &mut toml::Table) {
         uncertainty.insert(name.into(), Value::Table(dist.clone()));
         evidence.insert(name.into(), Value::String("U".into()));
     }
-    for text in ["target", "sub_line", "sub_line_gbp_bn", "units", "start_year", "start_years_after_base", "adoption", "acts_on", "gbp_bn_indexation", "budgets_cut", "upfront_years", "refresh_every_years", "failure_stop_years"] {
+    for text in [
+        "target",
+        "sub_line",
+        "sub_line_gbp_bn",
+        "units",
+        "start_year",
+        "start_years_after_base",
+        "adoption",
+        "acts_on",
+        "gbp_bn_indexation",
+        "budgets_cut",
+        "upfront_years",
+        "refresh_every_years",
+        "failure_stop_years",
+    ] {
         evidence.insert(text.into(), Value::String("U".into()));
     }
     t.insert("uncertainty".into(), Value::Table(uncertainty));

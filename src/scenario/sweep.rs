@@ -55,7 +55,12 @@ fn intervention_field(
     let (which, name) = if let Some(rest) = field.strip_prefix("intervention[") {
         let (index, name) = rest.split_once("].")?;
         let Ok(i) = index.parse::<usize>() else {
-            return Some(Err(bad(Some(field), format!("`{index}` is not an intervention number: write intervention[0].cashable_share"))));
+            return Some(Err(bad(
+                Some(field),
+                format!(
+                    "`{index}` is not an intervention number: write intervention[0].cashable_share"
+                ),
+            )));
         };
         (Which::Index(i), name)
     } else {
@@ -70,9 +75,19 @@ fn intervention_field(
     Some(match fields::field(name) {
         Some(f) => Ok((which, f)),
         None => {
-            let hint = suggest(name, fields::names())
-                .map_or_else(|| format!("numeric intervention fields: {}", fields::names().collect::<Vec<_>>().join(", ")), |s| format!("did you mean `{s}`?"));
-            Err(bad(Some(field), format!("`{name}` is not a numeric intervention field; {hint}")))
+            let hint = suggest(name, fields::names()).map_or_else(
+                || {
+                    format!(
+                        "numeric intervention fields: {}",
+                        fields::names().collect::<Vec<_>>().join(", ")
+                    )
+                },
+                |s| format!("did you mean `{s}`?"),
+            );
+            Err(bad(
+                Some(field),
+                format!("`{name}` is not a numeric intervention field; {hint}"),
+            ))
         }
     })
 }
@@ -224,7 +239,10 @@ fn apply_intervention(
         },
     };
     if targets.is_empty() {
-        return Err(bad(Some(field), "the scenario has no [[intervention]] tables".into()));
+        return Err(bad(
+            Some(field),
+            "the scenario has no [[intervention]] tables".into(),
+        ));
     }
     for i in targets {
         if let Some(x) = out.intervention.get_mut(i) {
@@ -236,11 +254,14 @@ fn apply_intervention(
             }
             let reference = format!("{}.{}", x.id.clone().unwrap_or_default(), f.name);
             out.intervention_correlation
-                .retain(|c| !c.between.iter().any(|b| *b == reference));
+                .retain(|c| !c.between.contains(&reference));
         }
     }
     if let Some(p) = validate::check(&out).into_iter().next() {
-        return Err(bad(Some(&p.field), format!("with {field} = {value}: {}", p.message)));
+        return Err(bad(
+            Some(&p.field),
+            format!("with {field} = {value}: {}", p.message),
+        ));
     }
     Ok(out)
 }

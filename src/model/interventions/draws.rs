@@ -81,7 +81,11 @@ fn resolve(list: &[Intervention], dims: &[Dim], reference: &str) -> Result<usize
         let ids: Vec<&str> = list.iter().filter_map(|i| i.id.as_deref()).collect();
         return Err(format!(
             "`{reference}`: no intervention has id `{id}` (ids: {})",
-            if ids.is_empty() { "none; give interventions an `id`".to_string() } else { ids.join(", ") }
+            if ids.is_empty() {
+                "none; give interventions an `id`".to_string()
+            } else {
+                ids.join(", ")
+            }
         ));
     };
     dims.iter()
@@ -150,7 +154,10 @@ impl DrawPlan {
             let x = resolve(list, dims, a).map_err(|m| bad("between", m))?;
             let y = resolve(list, dims, b).map_err(|m| bad("between", m))?;
             if x == y {
-                return Err(bad("between", format!("`{a}` with itself: name two different draws")));
+                return Err(bad(
+                    "between",
+                    format!("`{a}` with itself: name two different draws"),
+                ));
             }
             let rho = c.rank_correlation;
             if !(rho.is_finite() && (-1.0..=1.0).contains(&rho)) || rho.abs() >= 0.999 {
@@ -230,7 +237,10 @@ impl DrawPlan {
 /// diagonal and `pairs` off it (`n` dimensions); the entry of the pair at
 /// fault if the matrix is not positive definite. Only the dimensions that
 /// some pair names are factorised; the others stay independent.
-fn cholesky_rows(n: usize, pairs: &[(usize, usize, f64, usize)]) -> Result<Vec<Vec<(usize, f64)>>, usize> {
+fn cholesky_rows(
+    n: usize,
+    pairs: &[(usize, usize, f64, usize)],
+) -> Result<Vec<Vec<(usize, f64)>>, usize> {
     let mut involved: Vec<usize> = pairs.iter().flat_map(|p| [p.0, p.1]).collect();
     involved.sort_unstable();
     involved.dedup();
@@ -255,9 +265,7 @@ fn cholesky_rows(n: usize, pairs: &[(usize, usize, f64, usize)]) -> Result<Vec<V
     let mut l = vec![vec![0.0; m]; m];
     for a in 0..m {
         for b in 0..=a {
-            let dot: f64 = (0..b)
-                .map(|k| l[a][k] * l[b][k])
-                .sum();
+            let dot: f64 = (0..b).map(|k| l[a][k] * l[b][k]).sum();
             if a == b {
                 let d = r[a][a] - dot;
                 if d <= 1e-10 {

@@ -40,7 +40,10 @@ fn defaulted(i: &Intervention) -> Vec<String> {
                 ));
             }
             if i.adoption_steepness.is_none() {
-                d.push(format!("adoption_steepness ({})", default_take_up::STEEPNESS));
+                d.push(format!(
+                    "adoption_steepness ({})",
+                    default_take_up::STEEPNESS
+                ));
             }
         }
         Some(Adoption::Linear) if i.ramp_years.is_none() => {

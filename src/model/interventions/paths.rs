@@ -441,10 +441,7 @@ pub fn paths_scaled(i: &Intervention, base: &[BaseYear], outcome: Outcome, scale
         })
         .collect();
     let (retained_s, retained_f): (Vec<f64>, Vec<f64>) = match i.budgets_cut {
-        BudgetsCut::AsRealised => (
-            cashable.iter().map(|c| rho * c).collect(),
-            vec![0.0; n],
-        ),
+        BudgetsCut::AsRealised => (cashable.iter().map(|c| rho * c).collect(), vec![0.0; n]),
         BudgetsCut::AsPlanned => {
             let r: Vec<f64> = planned.iter().map(|c| rho * c).collect();
             (r.clone(), r)
@@ -536,7 +533,11 @@ pub fn add_to(i: &Intervention, paths: &Paths, adj: &mut Adjustments) {
 /// Compute the expected paths of `i` against `base` (a projection without
 /// interventions) and add its adjustments to `adj`.
 pub fn apply(i: &Intervention, base: &Projection, adj: &mut Adjustments) -> Paths {
-    let paths = paths_on(i, &base_years(base, Target::parse(&i.target)), Outcome::Expected);
+    let paths = paths_on(
+        i,
+        &base_years(base, Target::parse(&i.target)),
+        Outcome::Expected,
+    );
     add_to(i, &paths, adj);
     paths
 }

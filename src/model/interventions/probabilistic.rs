@@ -176,7 +176,10 @@ pub fn at_means(
         (Some(b), Some(w)) => w.psnd_pct_gdp - b.psnd_pct_gdp,
         _ => 0.0,
     };
-    Ok((change, npv_real(&sum.net_gbp_bn(), a.economy.gdp_deflator_growth_pct)))
+    Ok((
+        change,
+        npv_real(&sum.net_gbp_bn(), a.economy.gdp_deflator_growth_pct),
+    ))
 }
 
 /// Percentiles of one quantity.
@@ -263,7 +266,10 @@ pub struct Carrier {
 impl Carrier {
     /// How far apart the two means are, pp (0 when one side is empty).
     pub fn gap_pp(&self) -> f64 {
-        match (self.psnd_change_if_success_pp_gdp, self.psnd_change_if_failure_pp_gdp) {
+        match (
+            self.psnd_change_if_success_pp_gdp,
+            self.psnd_change_if_failure_pp_gdp,
+        ) {
             (Some(s), Some(f)) => (s - f).abs(),
             _ => 0.0,
         }
@@ -311,7 +317,12 @@ fn breakeven_quantile(draws: &[Draw], q: f64) -> Option<FiscalYear> {
 }
 
 /// Summarise `draws` of the package of `a` over the years of `base`.
-pub fn summarise(draws: &[Draw], a: &Assumptions, base: &Projection, settings: &Settings) -> Summary {
+pub fn summarise(
+    draws: &[Draw],
+    a: &Assumptions,
+    base: &Projection,
+    settings: &Settings,
+) -> Summary {
     let names: Vec<String> = a.intervention.iter().map(|i| i.name.clone()).collect();
     let years: Vec<FiscalYear> = base.years.iter().map(|y| y.year).collect();
     let payback_by = years

@@ -217,7 +217,13 @@ pub fn breakeven<'a>(
     found
 }
 
-fn effect_year(paths: &Paths, k: usize, b: &YearResult, w: &YearResult, cumulative: f64) -> EffectYear {
+fn effect_year(
+    paths: &Paths,
+    k: usize,
+    b: &YearResult,
+    w: &YearResult,
+    cumulative: f64,
+) -> EffectYear {
     let at = |v: &[f64]| v.get(k).copied().unwrap_or(0.0);
     let net = at(&paths.exchequer_saving_gbp_bn) - at(&paths.cost_gbp_bn);
     let smoothed = net + at(&paths.refresh_cost_gbp_bn) - at(&paths.refresh_smoothed_gbp_bn);
@@ -386,10 +392,21 @@ pub fn evaluate(
         let mut adj = Adjustments::none();
         let paths = super::paths::apply(i, base, &mut adj);
         let with = project_with(a, data, &adj)?;
-        effects.push(effect(&i.name, i.weakest_grade(), &paths, base, &with, deflator));
+        effects.push(effect(
+            &i.name,
+            i.weakest_grade(),
+            &paths,
+            base,
+            &with,
+            deflator,
+        ));
     }
     let (package, sum, with) = projected(a, data, base, &a.intervention)?;
-    let grade = a.intervention.iter().filter_map(Intervention::weakest_grade).max();
+    let grade = a
+        .intervention
+        .iter()
+        .filter_map(Intervention::weakest_grade)
+        .max();
     let mut warnings = super::notes::notes(a);
     warnings.extend(package.warnings);
     Ok(InterventionResults {

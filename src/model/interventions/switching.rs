@@ -6,11 +6,12 @@
 //! intervention at once (retention, erosion, asset life, cost overrun) and
 //! each intervention's key fields.
 //!
-//! Each value is found by bracketing the root between the stated value and
-//! the nearer end of the field's range where the result changes sign, then
-//! refining by regula falsi with the Illinois modification (Dowell and
-//! Jarratt, 1971), to |NPV| < £0.000001bn or |ΔPSND| < 0.000001 pp. A field
-//! over whose whole range the result keeps its sign has no switching value
+//! Each value is found by scanning from the stated value towards each end
+//! of the field's range, in eight equal steps, for the first change of
+//! sign, then refining by regula falsi with the Illinois modification
+//! (Dowell and Jarratt, 1971), to |NPV| < £0.000001bn or |ΔPSND| <
+//! 0.000001 pp; the root nearer the stated value is kept. A field over
+//! whose whole range the result keeps its sign has no switching value
 //! (`None`): no plausible value of it alone turns the answer.
 
 use rayon::prelude::*;
@@ -118,9 +119,8 @@ impl Appraisal<'_> {
             }
             Subject::Package(which) => {
                 let list = self.with(which, f, v);
-                let pkg = package_with(&list, &a.spending_content, self.base, |_| {
-                    Outcome::Expected
-                });
+                let pkg =
+                    package_with(&list, &a.spending_content, self.base, |_| Outcome::Expected);
                 let sum = sum_paths(&pkg.paths, self.base.years.len());
                 (sum.net_gbp_bn(), pkg.adjustments)
             }
@@ -142,7 +142,11 @@ impl Appraisal<'_> {
         let horizon = self.base.years.len() as f64;
         match (f.name, f.kind) {
             ("asset_life_years" | "productivity_years", _) => {
-                let v = if v0.is_finite() { v0.min(horizon + 1.0) } else { horizon + 1.0 };
+                let v = if v0.is_finite() {
+                    v0.min(horizon + 1.0)
+                } else {
+                    horizon + 1.0
+                };
                 (0.0, horizon + 1.0, v)
             }
             ("productivity_growth_pp", _) => (0.0, 5.0, v0),
@@ -156,13 +160,25 @@ impl Appraisal<'_> {
     }
 
     /// The switching value of field `f` for result `r` of `subject`.
-    fn switching(&self, r: Measure, subject: Subject, f: &Field, stated: f64) -> Result<Option<f64>, ModelError> {
+    fn switching(
+        &self,
+        r: Measure,
+        subject: Subject,
+        f: &Field,
+        stated: f64,
+    ) -> Result<Option<f64>, ModelError> {
         let (lo, hi, v0) = self.range(f, stated);
         let g = |v: f64| self.eval(r, subject, f, v);
         find_root(&g, v0, lo, hi)
     }
 
-    fn value(&self, r_subject: Subject, name: Option<String>, f: &'static Field, stated: Option<f64>) -> Result<SwitchingValue, ModelError> {
+    fn value(
+        &self,
+        r_subject: Subject,
+        name: Option<String>,
+        f: &'static Field,
+        stated: Option<f64>,
+    ) -> Result<SwitchingValue, ModelError> {
         let s = stated.unwrap_or(f64::NAN);
         let at = |r| self.switching(r, r_subject, f, s);
         Ok(SwitchingValue {
@@ -175,8 +191,12 @@ impl Appraisal<'_> {
     }
 }
 
-/// A root of `g` between `v0` and the nearer end of `lo..hi` at which `g`
-/// has the other sign; `None` if `g` keeps its sign at both ends.
+/// Steps of the scan from the stated value towards each end of the range.
+const SCAN_STEPS: u32 = 8;
+
+/// The root of `g` nearest `v0` within `lo..hi`: scanning from `v0`
+/// towards each end in [`SCAN_STEPS`] equal steps for the first change of
+/// sign, then refining it; `None` if `g` keeps its sign at every point.
 pub fn find_root(
     g: &dyn Fn(f64) -> Result<f64, ModelError>,
     v0: f64,
@@ -193,11 +213,19 @@ pub fn find_root(
         if end == v0 {
             continue;
         }
-        let fe = g(end)?;
-        if fe.abs() < TOLERANCE {
-            found.push(end);
-        } else if fe.signum() != f0.signum() {
-            found.push(illinois(g, (v0, f0), (end, fe))?);
+        let (mut a, mut fa) = (v0, f0);
+        for k in 1..=SCAN_STEPS {
+            let b = v0 + (end - v0) * f64::from(k) / f64::from(SCAN_STEPS);
+            let fb = g(b)?;
+            if fb.abs() < TOLERANCE {
+                found.push(b);
+                break;
+            }
+            if fb.signum() != fa.signum() {
+                found.push(illinois(g, (a, fa), (b, fb))?);
+                break;
+            }
+            (a, fa) = (b, fb);
         }
     }
     Ok(found

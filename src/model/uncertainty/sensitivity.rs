@@ -185,7 +185,13 @@ fn short(v: f64) -> String {
 
 /// A sensitivity with its low and high variants.
 fn pair(name: &str, low: &str, low_change: Change, high: &str, high_change: Change) -> Pair {
-    (name.into(), low.into(), low_change, high.into(), high_change)
+    (
+        name.into(),
+        low.into(),
+        low_change,
+        high.into(),
+        high_change,
+    )
 }
 
 /// A sensitivity between two ONS variant projections.

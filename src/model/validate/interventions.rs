@@ -141,7 +141,9 @@ fn units(c: &mut Check, f: &dyn Fn(&str) -> String, iv: &Intervention) {
             "amounts per unit need units_quantity (how many units) above 0".into(),
         );
     }
-    if (per_unit || iv.units_quantity != 0.0) && iv.units.as_deref().is_none_or(|u| u.trim().is_empty()) {
+    if (per_unit || iv.units_quantity != 0.0)
+        && iv.units.as_deref().is_none_or(|u| u.trim().is_empty())
+    {
         c.push(
             &f("units"),
             "a programme sized in units says what one unit is, e.g. units = \"million identity users\"".into(),
@@ -333,10 +335,16 @@ fn distributions(c: &mut Check, f: &dyn Fn(&str) -> String, iv: &Intervention) {
         if fd.kind == Kind::Share && (lo < 0.0 || hi > 1.0) {
             c.push(
                 &at,
-                format!("the range {lo}..{hi} leaves 0..1: this field is a share (0.25 means 25 %)"),
+                format!(
+                    "the range {lo}..{hi} leaves 0..1: this field is a share (0.25 means 25 %)"
+                ),
             );
         }
-        if matches!(fd.kind, Kind::Years | Kind::GbpBn | Kind::Quantity | Kind::Pct) && lo < 0.0 {
+        if matches!(
+            fd.kind,
+            Kind::Years | Kind::GbpBn | Kind::Quantity | Kind::Pct
+        ) && lo < 0.0
+        {
             c.push(&at, format!("low {lo} is below 0"));
         }
         let v = (fd.get)(iv);
@@ -398,16 +406,28 @@ pub fn contents_and_correlations(c: &mut Check, a: &Assumptions) {
         let f = |n: &str| format!("spending_content[{k}].{n}");
         identifier(c, &f("id"), &sc.id);
         if a.spending_content.iter().take(k).any(|o| o.id == sc.id) {
-            c.push(&f("id"), format!("`{}` is already a spending content id: ids must be unique", sc.id));
+            c.push(
+                &f("id"),
+                format!(
+                    "`{}` is already a spending content id: ids must be unique",
+                    sc.id
+                ),
+            );
         }
         if Target::parse(&sc.line).is_none() {
             let hint = line_hint(&sc.line, &Target::keys(), "lines");
-            c.push(&f("line"), format!("`{}` is not a spending or receipts line; {hint}", sc.line));
+            c.push(
+                &f("line"),
+                format!("`{}` is not a spending or receipts line; {hint}", sc.line),
+            );
         }
         if !(sc.size_gbp_bn > 0.0 && sc.size_gbp_bn <= 1000.0) {
             c.push(
                 &f("size_gbp_bn"),
-                format!("{} must be above 0 and at most 1000 (£bn in the base year)", sc.size_gbp_bn),
+                format!(
+                    "{} must be above 0 and at most 1000 (£bn in the base year)",
+                    sc.size_gbp_bn
+                ),
             );
         }
     }
@@ -457,12 +477,14 @@ pub fn amounts_within_lines(c: &mut Check, a: &Assumptions, data: &Dataset) {
     let Ok((spend, receipts)) = crate::model::engine::efo_year_lines(data, y, gdp) else {
         return;
     };
-    let line_of = |key: &str| match Target::parse(key) {
-        Some(Target::Spend(s)) => spend.get(s as usize).copied(),
-        Some(Target::Receipt(r)) => receipts.get(r as usize).copied(),
-        None => None,
-    }
-    .filter(|v| v.is_finite() && *v > 0.0);
+    let line_of = |key: &str| {
+        match Target::parse(key) {
+            Some(Target::Spend(s)) => spend.get(s as usize).copied(),
+            Some(Target::Receipt(r)) => receipts.get(r as usize).copied(),
+            None => None,
+        }
+        .filter(|v| v.is_finite() && *v > 0.0)
+    };
     for (i, iv) in a.intervention.iter().enumerate() {
         let Some(line_gbp_bn) = line_of(&iv.target) else {
             continue;
