@@ -152,6 +152,7 @@ fn synthetic() -> Vec<(&'static str, Chart)> {
             label: label.into(),
             net_saving_pct_gdp: net,
             psnd_change_pp_gdp: psnd,
+            grade: None,
         }
     };
     let parts = vec![
