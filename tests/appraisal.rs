@@ -454,3 +454,74 @@ fn the_full_fan_draws_the_scenarios_own_intervention_tables() {
     let macro_only = run(&none);
     assert_ne!(with.summary, macro_only.summary);
 }
+
+/// Years with nominal GDP growing 4 % and prices 2 % a year.
+fn growing_years(n: i32) -> Vec<BaseYear> {
+    (0..n)
+        .map(|k| BaseYear {
+            year: FiscalYear(2025 + k),
+            gdp_gbp_bn: 2500.0 * 1.04f64.powi(k),
+            price_index: 1.02f64.powi(k),
+            line_gbp_bn: 300.0,
+        })
+        .collect()
+}
+
+#[test]
+fn amounts_grow_as_their_indexation_says_from_their_prices_year() {
+    use fiscal::model::interventions::Indexation;
+    let years = growing_years(10);
+    let at = |ix: Indexation, prices: Option<i32>| {
+        let mut i = saving("indexed", 1.0);
+        i.start_year = Some(FiscalYear(2025));
+        i.gbp_bn_indexation = Some(ix);
+        i.gbp_bn_prices_year = prices.map(FiscalYear);
+        paths_on(&i, &years, Outcome::Expected).exchequer_saving_gbp_bn
+    };
+    let flat = at(Indexation::FlatCash, None);
+    assert!(flat.iter().all(|v| (v - 1.0).abs() < 1e-12), "{flat:?}");
+    let gdp = at(Indexation::NominalGdp, None);
+    assert!((gdp[9] - 1.04f64.powi(9)).abs() < 1e-12);
+    let real = at(Indexation::GdpDeflator, None);
+    assert!((real[9] - 1.02f64.powi(9)).abs() < 1e-12);
+    // £1bn in 2030-31 prices is £1bn in 2030-31.
+    let later = at(Indexation::NominalGdp, Some(2030));
+    assert!((later[5] - 1.0).abs() < 1e-12 && later[0] < 1.0);
+}
+
+#[test]
+fn budgets_cut_as_planned_bank_the_plan_when_the_programme_fails() {
+    use fiscal::model::interventions::BudgetsCut;
+    let mut i = saving("planned", 2.0);
+    i.start_year = Some(FiscalYear(2025));
+    i.benefit_haircut_share = 0.5;
+    i.budgets_cut = BudgetsCut::AsPlanned;
+    let years = flat_years(8);
+    let failed = paths_on(&i, &years, Outcome::Failure);
+    // The budget falls by the plan, nothing is saved: services are lost.
+    assert!(failed.exchequer_saving_gbp_bn.iter().all(|v| (v - 2.0).abs() < 1e-12));
+    assert_eq!(failed.exchequer_saving_gbp_bn, failed.service_shortfall_gbp_bn);
+    let ok = paths_on(&i, &years, Outcome::Success);
+    // On success half the plan arrives: the other half is services lost.
+    assert!(ok.service_shortfall_gbp_bn.iter().all(|v| (v - 1.0).abs() < 1e-12));
+    i.budgets_cut = BudgetsCut::AsRealised;
+    let realised = paths_on(&i, &years, Outcome::Failure);
+    assert!(realised.exchequer_saving_gbp_bn.iter().all(|v| *v == 0.0));
+}
+
+#[test]
+fn exit_costs_are_paid_as_the_retained_saving_rises() {
+    let mut i = saving("exits", 3.0);
+    i.start_year = Some(FiscalYear(2025));
+    i.adoption = Some(Adoption::Linear);
+    i.ramp_years = Some(3.0);
+    i.exit_cost_multiple = 0.7;
+    let p = paths_on(&i, &flat_years(8), Outcome::Expected);
+    // £1bn, £1bn and £1bn of rise over three years: 0.7 each, then none.
+    let exits: Vec<f64> = p.exit_cost_gbp_bn.iter().map(|v| (v * 1e9).round() / 1e9).collect();
+    assert_eq!(exits, vec![0.7, 0.7, 0.7, 0.0, 0.0, 0.0, 0.0, 0.0]);
+    // Recycled savings need no exits.
+    i.exchequer_retention_share = Some(0.0);
+    let p = paths_on(&i, &flat_years(8), Outcome::Expected);
+    assert!(p.exit_cost_gbp_bn.iter().all(|v| *v == 0.0));
+}

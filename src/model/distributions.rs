@@ -4,8 +4,11 @@
 //! A distribution is written in a scenario as a small table, e.g.
 //! `{ dist = "pert", low = 0.1, central = 0.2, high = 0.3 }`: triangular or
 //! PERT from a low / central / high judgement, or lognormal for cost
-//! overruns (right-skewed, with a fat upper tail). The model does no I/O:
-//! callers pass in a random number generator.
+//! overruns (right-skewed, with a fat upper tail). Every draw goes through
+//! the distribution's inverse distribution function at a standard normal
+//! score ([`Distribution::at_normal_score`]), so that correlated scores (a
+//! Gaussian copula, `interventions::draws`) give correlated draws of any
+//! shape. The model does no I/O: callers pass in a random number generator.
 //!
 //! Determinism: draws are made in blocks of [`BLOCK_PATHS`] paths, and each
 //! block has its own ChaCha8 stream ([`block_rng`], the uncertainty engine's:

@@ -1,7 +1,9 @@
 //! Probabilistic appraisal of an intervention package: draw every uncertain
-//! parameter from its distribution (`[intervention.uncertainty]`), draw
-//! whether each programme succeeds (probability `p`, itself drawn), lay the
-//! drawn package on the projection without interventions and record what it
+//! field from its distribution (`[intervention.uncertainty]`) and whether
+//! each programme succeeds (probability `p`, itself drawn), with the rank
+//! correlations of `[[intervention_correlation]]` ([`super::draws`]); lay
+//! the drawn package on the projection without interventions
+//! ([`evaluate_path`], the evaluation of one path) and record what it
 //! does. Percentiles of many such paths replace stacking pessimistic
 //! low-case assumptions on top of each other.
 //!
