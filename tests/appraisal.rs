@@ -499,11 +499,20 @@ fn budgets_cut_as_planned_bank_the_plan_when_the_programme_fails() {
     let years = flat_years(8);
     let failed = paths_on(&i, &years, Outcome::Failure);
     // The budget falls by the plan, nothing is saved: services are lost.
-    assert!(failed.exchequer_saving_gbp_bn.iter().all(|v| (v - 2.0).abs() < 1e-12));
-    assert_eq!(failed.exchequer_saving_gbp_bn, failed.service_shortfall_gbp_bn);
+    assert!(failed
+        .exchequer_saving_gbp_bn
+        .iter()
+        .all(|v| (v - 2.0).abs() < 1e-12));
+    assert_eq!(
+        failed.exchequer_saving_gbp_bn,
+        failed.service_shortfall_gbp_bn
+    );
     let ok = paths_on(&i, &years, Outcome::Success);
     // On success half the plan arrives: the other half is services lost.
-    assert!(ok.service_shortfall_gbp_bn.iter().all(|v| (v - 1.0).abs() < 1e-12));
+    assert!(ok
+        .service_shortfall_gbp_bn
+        .iter()
+        .all(|v| (v - 1.0).abs() < 1e-12));
     i.budgets_cut = BudgetsCut::AsRealised;
     let realised = paths_on(&i, &years, Outcome::Failure);
     assert!(realised.exchequer_saving_gbp_bn.iter().all(|v| *v == 0.0));
@@ -518,7 +527,11 @@ fn exit_costs_are_paid_as_the_retained_saving_rises() {
     i.exit_cost_multiple = 0.7;
     let p = paths_on(&i, &flat_years(8), Outcome::Expected);
     // £1bn, £1bn and £1bn of rise over three years: 0.7 each, then none.
-    let exits: Vec<f64> = p.exit_cost_gbp_bn.iter().map(|v| (v * 1e9).round() / 1e9).collect();
+    let exits: Vec<f64> = p
+        .exit_cost_gbp_bn
+        .iter()
+        .map(|v| (v * 1e9).round() / 1e9)
+        .collect();
     assert_eq!(exits, vec![0.7, 0.7, 0.7, 0.0, 0.0, 0.0, 0.0, 0.0]);
     // Recycled savings need no exits.
     i.exchequer_retention_share = Some(0.0);
