@@ -255,6 +255,17 @@ fn cases() -> Vec<Case> {
         scenario("other stock-flow out of range", "[debt]\nother_stock_flow_pct_gdp = 40\n", &["debt.other_stock_flow_pct_gdp", "plausible range"]),
         scenario("student-age band reversed", "[debt.student_loans]\nlending_age_from = 25\nlending_age_to = 18\n", &["debt.student_loans.lending_age_to", "youngest first"]),
         scenario("student loans never repaid", "[debt.student_loans]\nrepayment_years = 0\n", &["debt.student_loans.repayment_years", "plausible range"]),
+        // A past report's start point and fuel duty path (issue 20).
+        scenario("start point of an unknown line", "[spending]\nstart_point_pct_gdp = { helth = 7.0 }\n", &["spending.start_point_pct_gdp.helth", "did you mean `health`"]),
+        scenario("start point out of range", "[spending]\nstart_point_pct_gdp = { health = 45 }\n", &["spending.start_point_pct_gdp.health", "plausible range"]),
+        scenario("start point leaves no other spending", "[spending]\nstart_point_pct_gdp = { health = 25, education = 25 }\n", &["spending.start_point_pct_gdp", "non-age-related spending"]),
+        scenario("fuel duty path unknown", "[receipts]\nfuel_duty_path = \"fall\"\n", &["`receipts.fuel_duty_path`", "is not one of"]),
+        // The historical forecasts database (fiscal data import hofd).
+        cli("historical forecast vintage unknown", &["data", "import", "hofd", "--file", "tests/fixtures/import/hofd.xlsx", "--vintage", "November 2106", "--out", "{d}/data"], &["no vintage `November 2106`", "\"November 2016\""]),
+        cli("historical forecast vintage without debt interest", &["data", "import", "hofd", "--file", "tests/fixtures/import/hofd.xlsx", "--vintage", "March 2010", "--out", "{d}/data"], &["cannot be a medium term", "no row in PSDebtint"]),
+        cli("historical forecasts workbook declaring A1:XFD1048576", &["data", "import", "hofd", "--file", "tests/fixtures/import/hofd_hostile.xlsx", "--list"], &["cell XFD1048576", "outside the area read"]),
+        cli("historical forecasts workbook not a workbook", &["data", "import", "hofd", "--file", "Cargo.toml", "--list"], &["not a readable .xlsx workbook"]),
+        cli("historical forecasts: neither vintage nor list", &["data", "import", "hofd", "--file", "tests/fixtures/import/hofd.xlsx"], &["--vintage"]),
     ]
 }
 

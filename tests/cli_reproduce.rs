@@ -12,12 +12,12 @@ fn strict_reproduction_passes() {
         "stderr: {}\n{text}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(text.contains("6 cases;"), "{text}");
+    assert!(text.contains("7 cases;"), "{text}");
     assert!(text.contains(" 0 failed"), "{text}");
 }
 
 #[test]
-fn list_names_six_cases() {
+fn list_names_seven_cases_with_their_inputs() {
     let out = fiscal().args(["reproduce", "--list"]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
@@ -27,11 +27,29 @@ fn list_names_six_cases() {
         "history",
         "frs-2026",
         "fsr-2017",
+        "fsr-2018",
         "obr-headlines",
     ] {
         assert!(text.contains(name), "{name} missing from {text}");
     }
-    assert_eq!(text.lines().filter(|l| !l.starts_with(' ')).count(), 6);
+    assert_eq!(text.lines().filter(|l| !l.starts_with(' ')).count(), 7);
+    for field in ["EFO vintage:", "population:", "assumptions:", "tolerance:"] {
+        let n = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with(field))
+            .count();
+        assert_eq!(n, 7, "{field} in {text}");
+    }
+    assert!(text.contains("November 2016 (efo-2016-11"), "{text}");
+    assert!(
+        text.contains("ONS 2014-based principal (npp2014-ppp)"),
+        "{text}"
+    );
+    assert!(text.contains("March 2018 (efo-2018-03"), "{text}");
+    assert!(
+        text.contains("ONS 2016-based principal (npp2016-ppp)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -65,7 +83,7 @@ fn json_carries_version_scenario_hashes_and_vintages() {
         .map(|d| d["source"].as_str().unwrap())
         .collect();
     assert!(sources.contains(&"embedded:data/efo_2026-03.csv"));
-    assert!(sources.contains(&"embedded:data/vintages/outturn-2016-17.csv"));
+    assert!(sources.contains(&"embedded:data/vintages/efo-2016-11.csv"));
     let cases = v["results"]["cases"].as_array().unwrap();
     assert_eq!(cases.len(), 2);
     assert_eq!(cases[1]["name"], "fsr-2017");
@@ -215,28 +233,43 @@ fn a_malformed_reference_row_names_file_and_row() {
     );
 }
 
-/// docs/reproduce.md shows the table `fiscal reproduce` prints.
+/// docs/reproduce.md shows the table `fiscal reproduce` prints, and the
+/// re-runs' band tables.
 #[test]
 fn docs_show_the_table_the_command_prints() {
     const BEGIN: &str = "<!-- reproduce-output:begin -->\n```text\n";
     const END: &str = "```\n<!-- reproduce-output:end -->";
+    const BAND_BEGIN: &str = "<!-- reproduce-band:begin -->\n";
+    const BAND_END: &str = "<!-- reproduce-band:end -->";
     let out = fiscal().arg("reproduce").output().unwrap();
     assert!(out.status.success());
     let table = String::from_utf8(out.stdout).unwrap();
+    let results = fiscal::reproduce::run(&["fsr-2017".into(), "fsr-2018".into()]).unwrap();
+    let band = fiscal::output::reproduce::band_markdown(&results);
     let path = std::path::Path::new("docs/reproduce.md");
     let doc = std::fs::read_to_string(path).unwrap();
-    let (Some(b), Some(e)) = (doc.find(BEGIN), doc.find(END)) else {
-        panic!("docs/reproduce.md lacks the reproduce-output markers");
+    let (Some(b), Some(e), Some(bb), Some(be)) = (
+        doc.find(BEGIN),
+        doc.find(END),
+        doc.find(BAND_BEGIN),
+        doc.find(BAND_END),
+    ) else {
+        panic!("docs/reproduce.md lacks the reproduce-output or reproduce-band markers");
     };
-    let shown = &doc[b + BEGIN.len()..e];
+    assert!(bb < b, "the band block comes before the output block");
+    let fresh = format!(
+        "{}{BAND_BEGIN}{band}{}{BEGIN}{table}{}",
+        &doc[..bb],
+        &doc[be..b],
+        &doc[e..]
+    );
     if std::env::var_os("UPDATE_DOCS").is_some() {
-        let fresh = format!("{}{BEGIN}{table}{}", &doc[..b], &doc[e..]);
         std::fs::write(path, fresh).unwrap();
         return;
     }
     assert!(
-        shown == table,
-        "docs/reproduce.md is out of step with `fiscal reproduce`: regenerate with UPDATE_DOCS=1 cargo test --test cli_reproduce"
+        doc == fresh,
+        "docs/reproduce.md is out of step with `fiscal reproduce`: regenerate with UPDATE_DOCS=1 cargo test --test suite cli_reproduce::docs"
     );
 }
 
@@ -258,9 +291,12 @@ fn a_vintage_name_that_cannot_be_one_is_refused() {
 /// term runs from the year after.
 #[test]
 fn an_outturn_vintage_replays_its_year_then_the_long_term_runs() {
-    let s =
-        fiscal::scenario::Scenario::load(std::path::Path::new("scenarios/published/fsr_2017.toml"))
-            .unwrap();
+    let s = fiscal::scenario::Scenario::from_text(
+        "outturn.toml",
+        "extends = \"default\"\n[horizon]\nbase_year = \"2016-17\"\nmedium_term_end = \"2016-17\"\nend_year = \"2066-67\"\nvintage = \"outturn-2016-17\"\n[population]\nprojection = \"npp2014-ppp\"\n[debt]\nqt_path = []\nqe_reserves_opening_gbp_bn = 435.0\n",
+        None,
+    )
+    .unwrap();
     let d = s.dataset().unwrap();
     let p = fiscal::model::project(&s.assumptions, &d).unwrap();
     let first = &p.years[0];
@@ -270,4 +306,136 @@ fn an_outturn_vintage_replays_its_year_then_the_long_term_runs() {
     assert_eq!(first.phase, fiscal::model::Phase::Efo);
     assert_eq!(p.years[1].phase, fiscal::model::Phase::Projection);
     assert_eq!(p.years.last().unwrap().year, fiscal::FiscalYear(2066));
+}
+
+/// The FSR 2017 re-run: its start point is the November 2016 EFO's (hard
+/// checks that pass), its headline is reported beside the band, with one
+/// band row per unpublished assumption, and the band brackets the central.
+#[test]
+fn fsr_2017_starts_from_its_efo_and_shows_the_band() {
+    let out = fiscal()
+        .args(["reproduce", "fsr-2017", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let case = &v["results"]["cases"][0];
+    let rows = case["rows"].as_array().unwrap();
+    let start: Vec<&serde_json::Value> = rows
+        .iter()
+        .filter(|r| {
+            r["item"]
+                .as_str()
+                .unwrap()
+                .contains("(start point, vs the EFO)")
+        })
+        .collect();
+    assert_eq!(start.len(), 5);
+    for r in &start {
+        assert_eq!(r["year"], "2021-22");
+        assert_eq!(r["hard"], true);
+        assert_eq!(r["status"], "pass", "{r}");
+    }
+    let headline = rows
+        .iter()
+        .find(|r| r["item"].as_str().unwrap().starts_with("PSND, central"))
+        .unwrap();
+    assert_eq!(headline["year"], "2066-67");
+    assert_eq!(headline["published"], 234.0);
+    assert_eq!(headline["tolerance"], 10.0);
+    let band = case["band"].as_array().unwrap();
+    let n = fiscal::reproduce::reports::FSR_2017_UNKNOWNS.len();
+    assert_eq!(band.len(), n + 1);
+    let all = band.last().unwrap();
+    let central = headline["ours"].as_f64().unwrap();
+    assert!(all["psnd_at_low"].as_f64().unwrap() <= central);
+    assert!(all["psnd_at_high"].as_f64().unwrap() >= central);
+    // While unknowns remain the headline is reported, not enforced.
+    assert_eq!(headline["hard"], n == 0);
+}
+
+/// Every headline is set against its own report's re-run, or listed as not
+/// re-runnable with why; never against another report's run.
+#[test]
+fn headlines_pair_only_with_their_own_report() {
+    let out = fiscal()
+        .args(["reproduce", "obr-headlines"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in text.lines().filter(|l| l.contains("PSND (ours:")) {
+        assert!(
+            line.starts_with("FSR 2017 PSND (ours: the fsr-2017 re-run)")
+                || line.starts_with("FSR 2018 PSND (ours: the fsr-2018 re-run)"),
+            "{line}"
+        );
+    }
+    assert!(
+        text.contains("FSR 2011 (")
+            && text.contains(
+                "not re-runnable: its population (the ONS 2008-based projection) is not in shared/"
+            ),
+        "{text}"
+    );
+    assert!(
+        text.contains("FRS 2025 (")
+            && text.contains("not re-runnable: its medium term (the March 2025 EFO)"),
+        "{text}"
+    );
+}
+
+const HOFD: &str = "tests/fixtures/import/hofd.xlsx";
+
+#[test]
+fn hofd_lists_its_vintages() {
+    let out = fiscal()
+        .args(["data", "import", "hofd", "--list", "--file", HOFD])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("November 2016    efo-2016-11  2015-16..2021-22   importable"),
+        "{text}"
+    );
+    assert!(
+        text.contains("March 2010") && text.contains("no row in PSDebtint"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_unknown_hofd_vintage_exits_2_with_the_nearest_names() {
+    bad(
+        &[
+            "data",
+            "import",
+            "hofd",
+            "--file",
+            HOFD,
+            "--vintage",
+            "November 2106",
+        ],
+        &[
+            "no vintage `November 2106`",
+            "the nearest are \"November 2016\"",
+            "--list",
+        ],
+    );
+}
+
+#[test]
+fn a_hostile_hofd_workbook_is_refused_at_its_far_cell() {
+    bad(
+        &[
+            "data",
+            "import",
+            "hofd",
+            "--file",
+            "tests/fixtures/import/hofd_hostile.xlsx",
+            "--list",
+        ],
+        &["sheet `PSND` cell XFD1048576", "outside the area read"],
+    );
 }

@@ -73,3 +73,38 @@ fn frs_lines_meet_their_hard_checks() {
     let misses: Vec<_> = hard.iter().filter(|r| r.misses()).collect();
     assert!(misses.is_empty(), "{misses:#?}");
 }
+
+/// The FSR January 2017 re-run starts where the report did: the November
+/// 2016 EFO's 2021-22 (MANIFEST, obr/hofd: PSND 81.56 %, PSNB 0.73 %,
+/// receipts 37.05 %, TME 37.78 %, primary spending = TME less public sector
+/// debt interest 35.75 % of GDP), each within 0.1 pp (the published figures
+/// are rounded to 0.01).
+#[test]
+fn fsr_2017_starts_from_the_november_2016_efo() {
+    let s = Scenario::load(std::path::Path::new("scenarios/published/fsr_2017.toml")).unwrap();
+    let d = s.dataset().unwrap();
+    let p = project(&s.assumptions, &d).unwrap();
+    let y = p.year(fiscal::FiscalYear(2021)).unwrap();
+    for (what, published, ours) in [
+        ("PSND", 81.56, y.psnd_pct_gdp),
+        ("PSNB", 0.73, y.pct_gdp(y.psnb_gbp_bn)),
+        ("receipts", 37.05, y.pct_gdp(y.receipts_total_gbp_bn)),
+        (
+            "TME",
+            37.78,
+            y.pct_gdp(y.primary_spending_gbp_bn + y.interest_gbp_bn),
+        ),
+        (
+            "primary spending",
+            35.75,
+            y.pct_gdp(y.primary_spending_gbp_bn),
+        ),
+    ] {
+        assert!(
+            (ours - published).abs() < 0.1 && (ours - published).abs() < 0.006,
+            "{what}: ours {ours:.3} vs the EFO's {published}"
+        );
+    }
+    // The report's own split of that start point is what the scenario sets.
+    assert!((y.pct_gdp(y.spend(fiscal::model::Spend::Health)) - 6.9).abs() < 1e-9);
+}

@@ -37,11 +37,15 @@ pub struct ShocksArgs {
 
 /// Arguments of `fiscal data import`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = super::examples(&[
+#[command(args_conflicts_with_subcommands = true, after_help = super::examples(&[
     ("fiscal data import", "rebuild data/ from ../shared"),
     ("fiscal data import --shared /path/to/shared --out /tmp/data", "elsewhere, to compare"),
+    ("fiscal data import hofd --vintage \"November 2016\"", "one past EFO from the OBR's historical forecasts database"),
 ]))]
 pub struct ImportArgs {
+    /// Import one source only.
+    #[command(subcommand)]
+    pub source: Option<ImportSource>,
     /// Directory holding the official publications (the project's shared/).
     #[arg(long, default_value = "../shared")]
     pub shared: PathBuf,
@@ -63,6 +67,13 @@ pub struct ImportArgs {
     /// Import only the reference tables of `fiscal reproduce` (OUT/reference/).
     #[arg(long, conflicts_with = "vintage")]
     pub reference_only: bool,
+}
+
+/// `fiscal data import` of one source.
+#[derive(Debug, clap::Subcommand)]
+pub enum ImportSource {
+    /// One forecast vintage of the OBR's Historical official forecasts database (any EFO from June 2010), as a vintage table.
+    Hofd(super::hofd::Args),
 }
 
 /// Run `fiscal data`.
@@ -89,6 +100,10 @@ pub fn run(cmd: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Import(ImportArgs {
+            source: Some(ImportSource::Hofd(h)),
+            ..
+        }) => super::hofd::run(h),
         Command::Import(a) => {
             crate::output::prepare_dir(&a.out).context("the output directory is not usable")?;
             if let (Some(name), Some(efo)) = (&a.vintage, &a.efo) {

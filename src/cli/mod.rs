@@ -34,6 +34,7 @@ pub mod completions;
 pub mod data;
 pub mod fan;
 pub mod gap;
+pub mod hofd;
 pub mod interventions;
 pub mod man;
 pub mod population;

@@ -15,13 +15,13 @@ use crate::reproduce::{self, CASES};
 #[derive(Debug, clap::Args)]
 #[command(after_help = super::examples(&[
     ("fiscal reproduce", "every published case against ours, as a table"),
-    ("fiscal reproduce --list", "the six cases and their tolerances"),
+    ("fiscal reproduce --list", "the seven cases, their inputs and tolerances"),
     ("fiscal reproduce fsr-2017 history", "two cases"),
     ("fiscal reproduce --strict --format json", "CI: exit 1 if a hard check fails; a JSON record"),
 ]))]
 pub struct Args {
     /// Cases to run (all when none): ons-2022, efo-2026-03, history,
-    /// frs-2026, fsr-2017, obr-headlines. `--list` describes them.
+    /// frs-2026, fsr-2017, fsr-2018, obr-headlines. `--list` describes them.
     #[arg(value_name = "CASE")]
     pub cases: Vec<String>,
     /// What to print on standard output (json: the common envelope with
@@ -31,7 +31,8 @@ pub struct Args {
     /// Exit 1 when a hard check misses its tolerance.
     #[arg(long)]
     pub strict: bool,
-    /// List the cases with their tolerances and exit.
+    /// List the cases with their inputs (EFO vintage, population,
+    /// assumptions) and tolerances, and exit.
     #[arg(long)]
     pub list: bool,
     /// Also write reproduce.csv and reproduce.json into this directory.

@@ -1,8 +1,11 @@
 //! Forecast vintages: the table of OBR aggregates (outturn and forecast)
 //! that a projection's medium term follows, chosen by name with
-//! `[horizon] vintage`. Two are embedded; `fiscal data import --vintage NAME
-//! --efo FILE` adds another as `vintages/NAME.csv` under a data directory
-//! that a scenario names with `[data] vintage_dir`. A vintage may hold
+//! `[horizon] vintage`. Four are embedded (the March 2026 EFO, the 2016-17
+//! outturn, and the November 2016 and March 2018 EFOs from the OBR's
+//! historical forecasts database); `fiscal data import --vintage NAME --efo
+//! FILE` or `fiscal data import hofd --vintage LABEL` adds another as
+//! `vintages/NAME.csv` under a data directory that a scenario names with
+//! `[data] vintage_dir`. A vintage may hold
 //! outturn only: the long term then starts the year after it.
 
 use std::path::Path;
@@ -25,6 +28,18 @@ pub const EMBEDDED: &[(&str, &str, &str, &str)] = &[
         "vintages/outturn-2016-17.csv",
         include_str!("../../data/vintages/outturn-2016-17.csv"),
         "Outturn 2015-16 and 2016-17 (OBR historical public finances database, DWP): no forecast years",
+    ),
+    (
+        "efo-2016-11",
+        "vintages/efo-2016-11.csv",
+        include_str!("../../data/vintages/efo-2016-11.csv"),
+        "OBR Economic and fiscal outlook, November 2016 (Historical official forecasts database): 2015-16..2021-22, the FSR January 2017's medium term",
+    ),
+    (
+        "efo-2018-03",
+        "vintages/efo-2018-03.csv",
+        include_str!("../../data/vintages/efo-2018-03.csv"),
+        "OBR Economic and fiscal outlook, March 2018 (Historical official forecasts database): 2016-17..2022-23, the FSR July 2018's medium term",
     ),
 ];
 

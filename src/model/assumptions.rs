@@ -298,7 +298,28 @@ pub struct Spending {
     /// omit to hold the last medium-term year's share.
     #[serde(default)]
     pub non_age_related_pct_gdp: Option<f64>,
+    /// Shares of GDP of age-related lines in the last medium-term year, the
+    /// start point of the long-term projection (`{ health = 6.9 }`): a past
+    /// report's own published split, in place of the vintage's (or the FRS
+    /// table's). Non-age-related spending stays the residual of TME after
+    /// interest, so primary spending is unchanged; in the medium-term years
+    /// before, the difference from the vintage's split phases in linearly
+    /// from none in the base year. Keys: [`START_POINT_LINES`].
+    #[serde(default)]
+    pub start_point_pct_gdp: std::collections::BTreeMap<String, f64>,
 }
+
+/// The lines `[spending] start_point_pct_gdp` may set: the age-related
+/// lines whose medium-term levels come from shares of GDP (pensioner
+/// benefits come from the EFO's welfare table in £bn).
+pub const START_POINT_LINES: &[&str] = &[
+    "health",
+    "adult_social_care",
+    "education",
+    "state_pension",
+    "other_welfare",
+    "public_service_pensions",
+];
 
 /// Receipts assumptions after the medium term.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -319,6 +340,13 @@ pub struct Receipts {
     /// share); omit to hold its share (plus any change above).
     #[serde(default)]
     pub fuel_duty_zero_by: Option<FiscalYear>,
+    /// Fuel duty after the medium term: `"electrify"` follows
+    /// `fuel_duty_zero_by`; `"hold"` holds the last medium-term share of
+    /// GDP whatever `fuel_duty_zero_by` says (a file extending one that sets
+    /// it, e.g. a past report's scenario written before the policies behind
+    /// it).
+    #[serde(default)]
+    pub fuel_duty_path: FuelDutyPath,
     /// Tobacco duty after the medium term: falling in cash terms
     /// (`"decline"`, by `tobacco_duty_cash_decline_pct_a_year`) or held at
     /// its last medium-term share of GDP (`"hold"`).
@@ -327,6 +355,17 @@ pub struct Receipts {
     /// `tobacco_duty_path = "decline"`, % a year (3.0: the EFO's own trend
     /// from 2025-26 to 2030-31).
     pub tobacco_duty_cash_decline_pct_a_year: f64,
+}
+
+/// Fuel duty's path after the medium term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FuelDutyPath {
+    /// Falls to zero by `fuel_duty_zero_by` (held when that is omitted).
+    #[default]
+    Electrify,
+    /// Held at its last medium-term share of GDP.
+    Hold,
 }
 
 /// Tobacco duty's path after the medium term.

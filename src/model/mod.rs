@@ -22,7 +22,7 @@ pub mod uncertainty;
 pub mod validate;
 
 pub use adjustments::Adjustments;
-pub use assumptions::{Assumptions, TobaccoDutyPath};
+pub use assumptions::{Assumptions, FuelDutyPath, TobaccoDutyPath};
 pub use engine::{intervention_adjustments, project, project_with};
 pub use error::ModelError;
 pub use lines::{Receipt, Spend};

@@ -112,9 +112,11 @@ pub fn frs_start_point(p: &Projection, d: &Dataset, mt_end: FiscalYear) -> Vec<C
 pub const FRS_LINE_TOLERANCE_PP: f64 = 0.3;
 
 /// The FRS lines held to [`FRS_LINE_TOLERANCE_PP`] as hard checks: those the
-/// method gets there without fitting. Education, the State Pension and
-/// public service pensions miss by more and are reported with their gaps
-/// (docs/model.md).
+/// method gets there without fitting. Education (the ONS 2024-based
+/// population explains about half of its faster fall), the State Pension
+/// (the OBR's pension age path) and public service pensions (GAD's scheme
+/// history before 2045) miss by more and are reported with their measured
+/// gaps and causes (docs/model.md, "Reproduction of the FRS 2026 baseline").
 pub fn frs_line_is_hard_check(line: Spend) -> bool {
     matches!(
         line,

@@ -140,6 +140,7 @@ pub const DATA_RULES: &[DataRule] = &[
     horizon_within_efo,
     horizon_within_population,
     interventions::amounts_within_lines,
+    start_point_leaves_other_spending,
 ];
 
 /// Largest net migration accepted, persons a year either way: about twice
@@ -508,6 +509,26 @@ fn spending_ranges(c: &mut Check, a: &Assumptions) {
     );
     if let Some(v) = s.non_age_related_pct_gdp {
         c.num("spending.non_age_related_pct_gdp", v, 0.0, 60.0, pp);
+    }
+    for (key, v) in &s.start_point_pct_gdp {
+        let field = format!("spending.start_point_pct_gdp.{key}");
+        if !super::assumptions::START_POINT_LINES.contains(&key.as_str()) {
+            let hint = crate::model::suggest::suggest(
+                key,
+                super::assumptions::START_POINT_LINES.iter().copied(),
+            )
+            .map(|s| format!(" (did you mean `{s}`?)"))
+            .unwrap_or_default();
+            c.push(
+                &field,
+                format!(
+                    "`{key}` is not a line whose start point can be set{hint}: use {}",
+                    super::assumptions::START_POINT_LINES.join(", ")
+                ),
+            );
+            continue;
+        }
+        c.num(&field, *v, 0.0, 30.0, pp);
     }
 }
 
@@ -901,6 +922,39 @@ fn horizon_within_efo(c: &mut Check, a: &Assumptions, data: &Dataset) {
             format!(
                 "{} is outside the EFO years {first}..{last} (vintage `{}`): the medium term follows the vintage, so set it within them (usually {last})",
                 h.medium_term_end, h.vintage
+            ),
+        );
+    }
+}
+
+/// A start point (`[spending] start_point_pct_gdp`) must leave
+/// non-age-related spending, the residual of TME after interest and the
+/// age-related lines, above zero in the last medium-term year.
+fn start_point_leaves_other_spending(c: &mut Check, a: &Assumptions, data: &Dataset) {
+    if a.spending.start_point_pct_gdp.is_empty() {
+        return;
+    }
+    let y = a.horizon.medium_term_end;
+    let Ok(gdp) = data.efo.get("macro.nominal_gdp", y) else {
+        return; // reported by horizon_within_efo
+    };
+    let start = super::engine::StartPoint::of(a);
+    let Ok((spend, _)) = super::engine::efo_year_lines(data, y, gdp, &start) else {
+        return;
+    };
+    let Some(other) = spend
+        .get(super::lines::Spend::NonAgeRelated as usize)
+        .copied()
+    else {
+        return;
+    };
+    if other <= 0.0 {
+        c.push(
+            "spending.start_point_pct_gdp",
+            format!(
+                "these shares leave non-age-related spending at {:.1} % of GDP in {y} (it is TME less interest less the age-related lines): the shares are too large for vintage `{}`",
+                100.0 * other / gdp,
+                a.horizon.vintage
             ),
         );
     }

@@ -25,11 +25,14 @@ fn fmt_tolerance(t: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// The `--list` text: one line a case with its tolerance.
+/// The `--list` text: each case with its inputs and its tolerance.
 pub fn list(cases: &[CaseInfo]) -> String {
     let mut s = String::new();
     for c in cases {
         let _ = writeln!(s, "{:<14} {}", c.name, c.description);
+        let _ = writeln!(s, "{:<14} EFO vintage: {}", "", c.efo);
+        let _ = writeln!(s, "{:<14} population: {}", "", c.population);
+        let _ = writeln!(s, "{:<14} assumptions: {}", "", c.assumptions);
         let _ = writeln!(s, "{:<14} tolerance: {}", "", c.tolerance);
     }
     s
@@ -77,6 +80,7 @@ pub fn table(results: &[CaseResult]) -> String {
                 r.status.label()
             );
         }
+        band_table(&mut s, c);
         for n in &c.notes {
             let _ = writeln!(s, "   note: {n}");
         }
@@ -95,6 +99,66 @@ pub fn table(results: &[CaseResult]) -> String {
         "{} cases; {hard} hard checks, {failed} failed",
         results.len()
     );
+    s
+}
+
+/// A re-run's band: PSND in the headline year at each end of each
+/// assumption the report does not publish (the others central).
+fn band_table(s: &mut String, c: &CaseResult) {
+    if c.band.is_empty() {
+        return;
+    }
+    let year = c
+        .rows
+        .iter()
+        .find(|r| r.item.starts_with("PSND, central"))
+        .map(|r| r.year.clone())
+        .unwrap_or_default();
+    let _ = writeln!(
+        s,
+        "   band: PSND in {year} (% of GDP) at each end of each assumption the report does not publish, the others as in the scenario file"
+    );
+    let _ = writeln!(
+        s,
+        "   {:<62} {:<26} {:<26} {:>7}  {:<30} {:>7}",
+        "assumption", "central", "low end", "PSND", "high end", "PSND"
+    );
+    for b in &c.band {
+        let _ = writeln!(
+            s,
+            "   {:<62} {:<26} {:<26} {:>7.1}  {:<30} {:>7.1}",
+            b.unknown, b.central, b.low, b.psnd_at_low, b.high, b.psnd_at_high
+        );
+    }
+}
+
+/// The band tables of the cases that have one, as Markdown (for
+/// docs/reproduce.md): one table a case, with why each range.
+pub fn band_markdown(results: &[CaseResult]) -> String {
+    let mut s = String::new();
+    for c in results.iter().filter(|c| !c.band.is_empty()) {
+        let headline = c.rows.iter().find(|r| r.item.starts_with("PSND, central"));
+        let (year, published, central) = headline
+            .map(|r| (r.year.clone(), r.published, r.ours))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "`{}`: PSND in {year}, published {published:.1} %, central re-run {central:.1} %.\n",
+            c.name
+        );
+        let _ = writeln!(
+            s,
+            "| assumption (not published) | central | low end | PSND | high end | PSND | why this range |\n|---|---|---|---:|---|---:|---|"
+        );
+        for b in &c.band {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {:.1} | {} | {:.1} | {} |",
+                b.unknown, b.central, b.low, b.psnd_at_low, b.high, b.psnd_at_high, b.why
+            );
+        }
+        let _ = writeln!(s);
+    }
     s
 }
 
@@ -127,11 +191,14 @@ pub fn csv(results: &[CaseResult]) -> String {
 fn publication(source: &str) -> &'static str {
     const KNOWN: &[(&str, &str)] = &[
         ("reference/fsr2017", "OBR Fiscal sustainability report, January 2017, as reported (shared/reference)"),
-        ("reference/obr_headlines", "OBR long-term PSND headlines, FSR 2011-FRS 2025, as reported (shared/reference)"),
+        ("reference/obr_headlines", "OBR long-term headlines, FSR 2011-FRS 2025, as reported (shared/reference)"),
         ("reference/ons_npp2022_variants", "ONS 2022-based variant projections, as reported (shared/reference)"),
         ("reference/history", "OBR historical public finances database; OBR public finances databank, September 2026"),
         ("efo_2026-03", "OBR Economic and fiscal outlook, March 2026"),
         ("outturn-2016-17", "OBR historical public finances database (2015-16, 2016-17 outturn); DWP State Pension expenditure"),
+        ("efo-2016-11", "OBR Historical official forecasts database, October 2024: the November 2016 EFO; OBR historical public finances database and DWP (split of spending); ONS PSF (student loans)"),
+        ("efo-2018-03", "OBR Historical official forecasts database, October 2024: the March 2018 EFO; OBR historical public finances database and DWP (split of spending); ONS PSF (student loans)"),
+        ("npp2016", "ONS national population projections, 2016-based, principal"),
         ("population_npp2022", "ONS national population projections, 2022-based, principal"),
         ("npp2022", "ONS national population projections, 2022-based"),
         ("npp2014", "ONS national population projections, 2014-based, principal"),

@@ -1,21 +1,17 @@
-//! The six cases. Each loads what it needs from the embedded scenarios and
+//! The cases. Each loads what it needs from the embedded scenarios and
 //! tables (projections shared between cases are run once) and returns its
-//! rows and notes.
+//! rows and notes; the past reports' re-runs are in [`super::past`].
 
 use std::collections::BTreeMap;
 
-use super::{CaseInfo, CaseResult, ReproduceError, Row, ScenarioUsed, Status};
+use super::reports::{self, PastReport};
+use super::{past, CaseInfo, CaseResult, ReproduceError, Row, ScenarioUsed, Status};
 use crate::data::reference::{self, Reference};
 use crate::data::Dataset;
 use crate::model::reproduce::{efo_years, frs_paths, frs_start_point, ready_reckoners, Comparison};
-use crate::model::{project, Projection, Spend, YearResult};
+use crate::model::{project, Projection};
 use crate::scenario::Scenario;
 use crate::years::FiscalYear;
-
-/// The FSR 2017 scenario, embedded (also shipped as a file).
-pub const FSR_2017_TOML: &str = include_str!("../../scenarios/published/fsr_2017.toml");
-/// The name it goes by in messages and hashes.
-pub const FSR_2017_NAME: &str = "embedded:scenarios/published/fsr_2017.toml";
 
 /// Tolerance on the ONS UK total, per cent of the published total.
 pub const POP_TOTAL_TOLERANCE_PCT: f64 = 0.05;
@@ -31,24 +27,22 @@ pub const EFO_INTEREST_TOLERANCE_GBP_BN: f64 = 0.01;
 pub const HISTORY_RATIO_TOLERANCE_PP: f64 = 0.01;
 /// The same for the databank, whose recent ratios are rounded to 0.1.
 pub const DATABANK_RATIO_TOLERANCE_PP: f64 = 0.05;
-/// The goal for the FSR 2017 re-run: PSND in 2066-67 within this of 234 %.
-pub const FSR_2017_PSND_GOAL_PP: f64 = 10.0;
 
 /// A scenario run with its data and projection.
-struct Run {
-    scenario: Scenario,
-    data: Dataset,
-    projection: Projection,
+pub(super) struct Run {
+    pub scenario: Scenario,
+    pub data: Dataset,
+    pub projection: Projection,
 }
 
 /// Projections shared by the cases, run on first use.
 #[derive(Default)]
 pub(super) struct Runs {
     baseline: Option<Run>,
-    fsr_2017: Option<Run>,
+    past: BTreeMap<&'static str, Run>,
 }
 
-fn load_run(case: &'static str, s: Scenario) -> Result<Run, ReproduceError> {
+pub(super) fn load_run(case: &'static str, s: Scenario) -> Result<Run, ReproduceError> {
     let data = s
         .dataset()
         .map_err(|source| ReproduceError::Data { case, source })?;
@@ -61,7 +55,7 @@ fn load_run(case: &'static str, s: Scenario) -> Result<Run, ReproduceError> {
     })
 }
 
-fn used(s: &Scenario) -> ScenarioUsed {
+pub(super) fn used(s: &Scenario) -> ScenarioUsed {
     let last = s.files.last();
     ScenarioUsed {
         name: s.assumptions.name.clone(),
@@ -71,7 +65,7 @@ fn used(s: &Scenario) -> ScenarioUsed {
     }
 }
 
-fn tables(d: &Dataset) -> Vec<(&'static str, String)> {
+pub(super) fn tables(d: &Dataset) -> Vec<(&'static str, String)> {
     vec![
         ("population", d.population.source.clone()),
         ("efo", d.efo.source.clone()),
@@ -80,7 +74,7 @@ fn tables(d: &Dataset) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn refs(case: &'static str, file: &str) -> Result<Vec<Reference>, ReproduceError> {
+pub(super) fn refs(case: &'static str, file: &str) -> Result<Vec<Reference>, ReproduceError> {
     reference::embedded(file).map_err(|source| ReproduceError::Data { case, source })
 }
 
@@ -114,6 +108,7 @@ fn result(info: CaseInfo) -> CaseResult {
         data: Vec::new(),
         rows: Vec::new(),
         notes: Vec::new(),
+        band: Vec::new(),
     }
 }
 
@@ -131,17 +126,19 @@ impl Runs {
         })
     }
 
-    fn fsr_2017(&mut self, case: &'static str) -> Result<&Run, ReproduceError> {
-        if self.fsr_2017.is_none() {
-            let s = Scenario::from_text(FSR_2017_NAME, FSR_2017_TOML, None)
-                .map_err(|source| ReproduceError::Scenario { case, source })?;
-            self.fsr_2017 = Some(load_run(case, s)?);
+    /// The re-run of past report `report` (run once).
+    fn past(&mut self, report: &PastReport, case: &'static str) -> Result<&Run, ReproduceError> {
+        if !self.past.contains_key(report.case) {
+            let run = past::load(report, case)?;
+            self.past.insert(report.case, run);
         }
-        self.fsr_2017.as_ref().ok_or(ReproduceError::UnknownCase {
-            name: case.into(),
-            suggestion: None,
-            available: String::new(),
-        })
+        self.past
+            .get(report.case)
+            .ok_or(ReproduceError::UnknownCase {
+                name: case.into(),
+                suggestion: None,
+                available: String::new(),
+            })
     }
 
     /// Run one case.
@@ -163,8 +160,17 @@ impl Runs {
                     .map(from_comparison)
                     .collect();
             }
-            "fsr-2017" => fsr_2017(self.fsr_2017(info.name)?, &mut out)?,
-            _ => obr_headlines(self, &mut out)?,
+            "obr-headlines" => obr_headlines(self, &mut out)?,
+            name => {
+                let Some(report) = reports::past_report(name) else {
+                    return Err(ReproduceError::UnknownCase {
+                        name: name.into(),
+                        suggestion: None,
+                        available: String::new(),
+                    });
+                };
+                past::case(report, self.past(report, info.name)?, &mut out)?;
+            }
         }
         Ok(out)
     }
@@ -365,74 +371,8 @@ fn history(out: &mut CaseResult) -> Result<(), ReproduceError> {
     Ok(())
 }
 
-/// Our value of an FSR 2017 item in a projection year, % of GDP.
-fn fsr_item(y: &YearResult, item: &str) -> Option<f64> {
-    Some(match item {
-        "psnd" => y.psnd_pct_gdp,
-        "psnb" => y.pct_gdp(y.psnb_gbp_bn),
-        "primary_spending" => y.pct_gdp(y.primary_spending_gbp_bn),
-        "health" => y.pct_gdp(y.spend(Spend::Health)),
-        "adult_social_care" => y.pct_gdp(y.spend(Spend::AdultSocialCare)),
-        "state_pension" => y.pct_gdp(y.spend(Spend::StatePension)),
-        _ => return None,
-    })
-}
-
-fn fsr_2017(run: &Run, out: &mut CaseResult) -> Result<(), ReproduceError> {
-    out.scenarios.push(used(&run.scenario));
-    out.data = tables(&run.data);
-    out.data
-        .push(("reference", "embedded:data/reference/fsr2017.csv".into()));
-    let p = &run.projection;
-    let mut skipped = Vec::new();
-    for r in refs(out.name, "fsr2017.csv")? {
-        if r.item == "health_change_total" {
-            let (Some(a), Some(b)) = (p.year(FiscalYear(2016)), p.year(FiscalYear(2066))) else {
-                continue;
-            };
-            let ours = b.pct_gdp(b.spend(Spend::Health)) - a.pct_gdp(a.spend(Spend::Health));
-            out.rows.push(Row::new(
-                "health, change",
-                "2016-17..2066-67",
-                r.value,
-                ours,
-                "pp of GDP",
-                None,
-                false,
-            ));
-            continue;
-        }
-        let ours = r
-            .fiscal_year()
-            .and_then(|fy| p.year(fy))
-            .and_then(|y| fsr_item(y, &r.item));
-        let Some(ours) = ours else {
-            skipped.push(format!("{} ({})", r.item, r.year));
-            continue;
-        };
-        let goal = (r.item == "psnd" && r.year == "2066-67").then_some(FSR_2017_PSND_GOAL_PP);
-        out.rows.push(Row::new(
-            r.item.replace('_', " "),
-            &r.year,
-            r.value,
-            ours,
-            "% of GDP",
-            goal,
-            false,
-        ));
-    }
-    if !skipped.is_empty() {
-        out.notes.push(format!(
-            "Not compared (no fiscal year, or an item the model does not give): {}.",
-            skipped.join(", ")
-        ));
-    }
-    out.notes.push(
-        "Limited by inputs not in shared/: the November 2016 EFO medium term (the report's 2021-22 starting point: PSNB 0.7 % of GDP after planned consolidation; our run has none and starts from the 2016-17 primary deficit), the report's health other-cost-pressure and interest-rate assumptions, and its 2017 debt structure. See docs/reproduce.md.".into(),
-    );
-    Ok(())
-}
-
+/// Each PSND headline next to the re-run of its own report, or why its
+/// report cannot be re-run.
 fn obr_headlines(runs: &mut Runs, out: &mut CaseResult) -> Result<(), ReproduceError> {
     let case = out.name;
     let rows = refs(case, "obr_headlines.csv")?;
@@ -440,7 +380,8 @@ fn obr_headlines(runs: &mut Runs, out: &mut CaseResult) -> Result<(), ReproduceE
         "reference",
         "embedded:data/reference/obr_headlines.csv".into(),
     ));
-    let mut skipped = 0;
+    let mut not_rerun: Vec<(String, Vec<String>, String)> = Vec::new();
+    let mut no_year = 0;
     for r in rows {
         let Some((report, item)) = r.item.split_once(": ") else {
             continue;
@@ -448,23 +389,29 @@ fn obr_headlines(runs: &mut Runs, out: &mut CaseResult) -> Result<(), ReproduceE
         if item != "psnd" && item != "psnd_baseline" {
             continue;
         }
-        let report_year: i32 = report
-            .rsplit(' ')
-            .next()
-            .and_then(|y| y.parse().ok())
-            .unwrap_or(0);
-        let (label, run) = if report_year < 2020 {
-            ("fsr-2017 run", runs.fsr_2017(case)?)
-        } else {
-            ("efo-2026-03 baseline", runs.baseline(case)?)
+        let inputs = reports::inputs_of(report);
+        let Some(past) = inputs
+            .and_then(|i| i.rerun.ok())
+            .and_then(reports::past_report)
+        else {
+            let why = inputs.map_or(
+                "its inputs are not listed in src/reproduce/reports.rs",
+                |i| i.rerun.err().unwrap_or(""),
+            );
+            let figure = format!("{} % in {}", r.value, r.year);
+            match not_rerun.iter_mut().find(|(name, _, _)| *name == report) {
+                Some((_, figures, _)) => figures.push(figure),
+                None => not_rerun.push((report.to_string(), vec![figure], why.to_string())),
+            }
+            continue;
         };
-        let ours = r.fiscal_year().and_then(|y| run.projection.year(y));
-        let Some(y) = ours else {
-            skipped += 1;
+        let run = runs.past(past, case)?;
+        let Some(y) = r.fiscal_year().and_then(|y| run.projection.year(y)) else {
+            no_year += 1;
             continue;
         };
         out.rows.push(Row::new(
-            format!("{report} PSND (ours: {label})"),
+            format!("{report} PSND (ours: the {} re-run)", past.case),
             &r.year,
             r.value,
             y.psnd_pct_gdp,
@@ -473,11 +420,17 @@ fn obr_headlines(runs: &mut Runs, out: &mut CaseResult) -> Result<(), ReproduceE
             false,
         ));
     }
-    for run in [&runs.fsr_2017, &runs.baseline].into_iter().flatten() {
-        out.scenarios.push(used(&run.scenario));
+    for r in &reports::PAST_REPORTS {
+        if let Some(run) = runs.past.get(r.case) {
+            out.scenarios.push(used(&run.scenario));
+        }
     }
     out.notes.push(format!(
-        "Reports before 2020 are set against the fsr-2017 re-run (outturn 2016-17, ONS 2014-based population), later ones against the efo-2026-03 baseline; {skipped} headlines have no fiscal year or fall outside those runs and are not listed."
+        "Each headline is set against the re-run of its own report (its EFO, its population, its assumptions: the fsr-2017 and fsr-2018 cases); {no_year} headlines of re-run reports have no fiscal year and are not listed. FSR 2018's 2067-68 figure includes the June 2018 NHS announcement, which the re-run does not (see fsr-2018)."
     ));
+    out.notes
+        .extend(not_rerun.into_iter().map(|(report, figures, why)| {
+            format!("{report} ({}): not re-runnable: {why}", figures.join("; "))
+        }));
     Ok(())
 }

@@ -9,6 +9,8 @@
 //! (docs/reproduce.md says which).
 
 mod cases;
+mod past;
+pub mod reports;
 
 use serde::Serialize;
 
@@ -17,50 +19,103 @@ use crate::model::demography::DemographyError;
 use crate::model::ModelError;
 use crate::scenario::{ScenarioError, SourceFile};
 
-/// A case: its name, what it compares, and its tolerance and why.
+/// A case: its name, what it compares, its inputs, and its tolerance and
+/// why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct CaseInfo {
     /// The name given on the command line.
     pub name: &'static str,
     /// What the case compares.
     pub description: &'static str,
+    /// The forecast vintage its medium term follows (if it projects).
+    pub efo: &'static str,
+    /// The population it runs on.
+    pub population: &'static str,
+    /// Where its other assumptions come from.
+    pub assumptions: &'static str,
     /// The tolerance and why it is what it is.
     pub tolerance: &'static str,
 }
 
 /// Every case, in the order they run.
-pub const CASES: [CaseInfo; 6] = [
+pub const CASES: [CaseInfo; 7] = [
     CaseInfo {
         name: "ons-2022",
         description: "ONS 2022-based UK population: the principal projection rebuilt by the cohort-component engine, and the variant totals",
+        efo: "none (a population case)",
+        population: "ONS 2022-based principal: its base population, fertility, mortality and migration (data/demography/npp2022_*.csv); the variants' presets",
+        assumptions: "the ONS's own rates",
         tolerance: "principal: 0.05 % on the UK total and 0.5 % on any single-year cell to 2072 (the engine replays the ONS's own rates; the gap is rounding in the published rates); variants: 0.25 m shown, not enforced (the published totals are rounded to 0.1 m and second-hand)",
     },
     CaseInfo {
         name: "efo-2026-03",
         description: "OBR EFO March 2026: PSND, PSNB and debt interest 2025-26..2030-31, and the debt-interest ready reckoners",
+        efo: "March 2026 (efo-2026-03)",
+        population: "ONS 2022-based principal",
+        assumptions: "scenarios/baseline.toml",
         tolerance: "EFO years exact by construction (0.05 pp of GDP on PSND, £0.01bn on PSNB and debt interest); each reckoner within RECKONER_TOLERANCE_SHARE of the EFO's (src/model/reproduce.rs; our debt structure is not the OBR's)",
     },
     CaseInfo {
         name: "history",
         description: "Outturn 1997-98..2025-26 (OBR historical database and databank): PSND as a share of GDP centred on end-March, and the debt identity PSND[t] = PSND[t-1] + PSNB[t] + SFA[t]",
+        efo: "none (outturn: the OBR historical public finances database, the databank of September 2026)",
+        population: "none",
+        assumptions: "none (an identity of the published series)",
         tolerance: "0.01 pp on the ratio (an identity of the published series); the stock-flow adjustments are reported (not published separately, so the identity defines them)",
     },
     CaseInfo {
         name: "frs-2026",
         description: "OBR FRS July 2026 chapter 3: primary spending in the EFO years (the start point), then the age-related lines and primary spending after the medium term",
+        efo: "March 2026 (efo-2026-03)",
+        population: "ONS 2022-based principal",
+        assumptions: "scenarios/baseline.toml",
         tolerance: "start point in the last medium-term year within FRS_START_POINT_TOLERANCE_PP (src/model/reproduce.rs): both come from the EFO; the long-term paths are reported, not fitted",
     },
     CaseInfo {
         name: "fsr-2017",
-        description: "OBR FSR January 2017 (PSND 234 % of GDP in 2066-67) re-run from 2016-17 outturn on the ONS 2014-based population (scenarios/published/fsr_2017.toml)",
-        tolerance: "goal 10 pp on PSND 2066-67, reported not enforced: the November 2016 EFO medium term is not in shared/",
+        description: "OBR FSR January 2017 (PSND 234 % of GDP in 2066-67) re-run on its own inputs",
+        efo: "November 2016 (efo-2016-11, from the OBR's historical forecasts database)",
+        population: "ONS 2014-based principal (npp2014-ppp)",
+        assumptions: "scenarios/published/fsr_2017.toml: the report's split of its start point, productivity, CPI, uprating, triple lock kept, the SPA as legislated in January 2017, cited; 11 not published, each with the range of its band row",
+        tolerance: "start point (2021-22 PSND, PSNB, receipts, TME, primary spending) within 0.1 pp of the November 2016 EFO (hard); PSND 2066-67 within 10 pp of 234 %, hard once every assumption is cited (11 are not: reported with the band)",
+    },
+    CaseInfo {
+        name: "fsr-2018",
+        description: "OBR FSR July 2018 (PSND 282.8 % of GDP in 2067-68, 224.9 % before the June 2018 NHS announcement) re-run on its own inputs",
+        efo: "March 2018 (efo-2018-03, from the OBR's historical forecasts database)",
+        population: "ONS 2016-based principal (npp2016-ppp)",
+        assumptions: "scenarios/published/fsr_2018.toml: the OBR's long-term determinants of March 2019 (the FSR 2018 method), the State Pension in 2022-23, the July 2017 SPA decision, cited; 6 not published, each with the range of its band row",
+        tolerance: "start point (2022-23) within 0.1 pp of the March 2018 EFO (hard); PSND 2067-68 within 10 pp of the published figure less the NHS announcement's published effect, hard once every assumption is cited (6 are not: reported with the band)",
     },
     CaseInfo {
         name: "obr-headlines",
-        description: "Every long-term PSND headline the OBR has published, next to our run of the nearest vintage we hold",
-        tolerance: "none: a report, not a check (vintages, populations and assumptions differ)",
+        description: "Every long-term PSND headline the OBR has published, next to the re-run of its own report where both its EFO and its population are held; the others are listed as not re-runnable, with why",
+        efo: "each report's own (src/reproduce/reports.rs)",
+        population: "each report's own",
+        assumptions: "those of the fsr-2017 and fsr-2018 re-runs",
+        tolerance: "none: a report, not a check (the re-run cases carry the checks)",
     },
 ];
+
+/// One assumption a past report does not publish: its range and PSND in
+/// the headline year at each end (the others at their central values).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BandRow {
+    /// The assumption.
+    pub unknown: String,
+    /// The scenario file's value.
+    pub central: String,
+    /// The low end of the range.
+    pub low: String,
+    /// The high end.
+    pub high: String,
+    /// PSND in the headline year at the low end, % of GDP.
+    pub psnd_at_low: f64,
+    /// At the high end.
+    pub psnd_at_high: f64,
+    /// Why this range.
+    pub why: String,
+}
 
 /// Whether a row passed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -174,6 +229,9 @@ pub struct CaseResult {
     pub rows: Vec<Row>,
     /// What limits the comparison, in a sentence or two each.
     pub notes: Vec<String>,
+    /// A re-run's band over the assumptions its report does not publish
+    /// (empty for other cases).
+    pub band: Vec<BandRow>,
 }
 
 impl CaseResult {
@@ -290,11 +348,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn six_cases_with_distinct_names() {
+    fn seven_cases_with_distinct_names() {
         let mut names: Vec<&str> = CASES.iter().map(|c| c.name).collect();
         names.sort();
         names.dedup();
-        assert_eq!(names.len(), 6);
+        assert_eq!(names.len(), 7);
+    }
+
+    #[test]
+    fn every_past_report_is_a_case_and_its_unknowns_are_counted() {
+        for r in &reports::PAST_REPORTS {
+            let c = CASES.iter().find(|c| c.name == r.case).unwrap();
+            let n = r.unknowns.len().to_string();
+            assert!(
+                c.assumptions.contains(&n) && c.tolerance.contains(&n),
+                "{}",
+                c.name
+            );
+        }
     }
 
     #[test]

@@ -30,8 +30,10 @@ new_lending_gbp_bn = 0.0
 [spending]
 non_age_related_pct_gdp = 0.0
 welfare_cpi_uprating_from = "2031-32"
+start_point_pct_gdp = {}
 [receipts]
 other_receipts_pct_gdp = 0.0
+fuel_duty_path = "hold"
 [data]
 population_file = ""
 profiles_file = ""
@@ -154,6 +156,7 @@ pub const ENUM_FIELDS: &[(&str, &[&str])] = &[
     ("spending.welfare_uprating", &["earnings", "cpi"]),
     ("spending.pensioner_benefits_uprating", &["earnings", "cpi"]),
     ("receipts.tobacco_duty_path", &["decline", "hold"]),
+    ("receipts.fuel_duty_path", &["electrify", "hold"]),
     (
         "intervention.adoption",
         &["logistic", "linear", "immediate"],

@@ -56,6 +56,16 @@ pub enum ImportError {
         /// What failed.
         message: String,
     },
+    /// A forecast vintage the database does not hold.
+    #[error("{path}: no vintage `{name}` in the database; the nearest are {}: `fiscal data import hofd --list` shows them all", nearest.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", "))]
+    UnknownVintage {
+        /// The workbook.
+        path: PathBuf,
+        /// The name given.
+        name: String,
+        /// The nearest vintage labels.
+        nearest: Vec<String>,
+    },
     /// The demography (ONS projections) import failed.
     #[error(transparent)]
     Demography(#[from] crate::data::ons_npp::ImportError),

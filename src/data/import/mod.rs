@@ -12,11 +12,15 @@
 // per-year vectors built to the years read.
 #![allow(clippy::indexing_slicing)]
 
+pub mod cells;
 mod error;
 pub mod evidence;
 pub mod gilts;
+pub mod hofd;
+pub mod hofd_vintage;
 pub mod ledger;
 pub mod participation;
+pub mod pension_schemes;
 pub mod population;
 pub mod profiles;
 pub mod psf;
@@ -77,6 +81,8 @@ pub const TABLES: &[&str] = &[
     "participation.csv",
     "profiles.csv",
     "vintages/outturn-2016-17.csv",
+    "vintages/efo-2016-11.csv",
+    "vintages/efo-2018-03.csv",
     "reference/fsr2017.csv",
     "reference/obr_headlines.csv",
     "reference/ons_npp2022_variants.csv",
@@ -208,12 +214,15 @@ pub fn import_all(shared_dir: &Path, out_dir: &Path) -> Result<ImportReport, Imp
     write("population_npp2022.csv", pop.to_csv())?;
 
     let mut efo = ledger::read(&shared_dir.join(paths::EFO))?;
-    let welfare_rows = welfare::read(&shared_dir.join(paths::EFO_EXPENDITURE))?;
-    for (k, v) in &welfare_rows {
-        if efo.insert(k.clone(), v.clone()).is_some() {
+    let expenditure = shared_dir.join(paths::EFO_EXPENDITURE);
+    let detail_rows = welfare::read(&expenditure)?
+        .into_iter()
+        .chain(pension_schemes::read(&expenditure)?);
+    for (k, v) in detail_rows {
+        if efo.insert(k.clone(), v).is_some() {
             return Err(ImportError::Check {
                 table: "efo_2026-03.csv".into(),
-                message: format!("welfare series `{}` already in the aggregates file", k.0),
+                message: format!("detailed series `{}` already in the aggregates file", k.0),
             });
         }
     }
@@ -317,6 +326,11 @@ fn import_reference_and_vintages(
     let (text, rows) = ledger::to_csv(&outturn);
     source::write_file(out_dir, name, &text)?;
     report.tables.push((name.into(), rows));
+    let db = hofd::open(&shared_dir.join(hofd::PATH))?;
+    for label in hofd_vintage::SHIPPED {
+        let v = hofd_vintage::write(&db, shared_dir, label, None, out_dir)?;
+        report.tables.push((v.file, v.rows));
+    }
     report
         .tables
         .extend(import_reference(shared_dir, out_dir)?.tables);
@@ -347,17 +361,7 @@ pub fn import_vintage(
     outturn: Option<&Path>,
     out_dir: &Path,
 ) -> Result<(String, usize), ImportError> {
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        return Err(ImportError::invalid(
-            efo,
-            0,
-            format!("vintage name `{name}` must be lowercase letters, digits and `-` (e.g. efo-2026-11)"),
-        ));
-    }
+    check_vintage_name(name, efo)?;
     let mut rows = vintage::from_efo(efo, outturn)?;
     if !rows.keys().any(|(s, _)| s.starts_with("psf.")) {
         rows.extend(shipped_student_loans()?);
@@ -371,6 +375,23 @@ pub fn import_vintage(
     let (text, n) = ledger::to_csv(&rows);
     source::write_file(out_dir, &file, &text)?;
     Ok((file, n))
+}
+
+/// A vintage name is lowercase letters, digits and `-` (what a scenario's
+/// `[horizon] vintage` accepts); `source` is named in the message.
+pub fn check_vintage_name(name: &str, source: &Path) -> Result<(), ImportError> {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(ImportError::invalid(
+            source,
+            0,
+            format!("vintage name `{name}` must be lowercase letters, digits and `-` (e.g. efo-2026-11)"),
+        ));
+    }
+    Ok(())
 }
 
 /// The student-loan outturn rows (`psf.*`) of the shipped EFO table, for a
@@ -431,6 +452,8 @@ fn checks(
         "welfare.pensioner_benefits",
         "welfare.state_pension",
         "welfare.total",
+        "pensions.scheme_expenditure",
+        "pensions.employee_contributions",
     ] {
         if let Some((v, _)) = efo.get(&(s.to_string(), crate::years::FiscalYear(2030))) {
             c.push((format!("{s} 2030-31, £bn"), format!("{v:.2}")));

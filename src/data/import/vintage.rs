@@ -251,6 +251,66 @@ fn outturn_by_function(
     Ok(())
 }
 
+/// (line key, % of GDP) for some of the age-related lines.
+pub type Shares = Vec<(&'static str, f64)>;
+
+/// The shares of GDP of the age-related lines that outturn by function
+/// gives a forecast vintage whose first year is `first` (its latest
+/// estimated outturn): health, education, the State Pension and other
+/// welfare (social security less the State Pension) in year `b`, the first
+/// year or, when the historical database's detail table ends before it, the
+/// table's last year. The cash outturn (£bn, as later revised) is taken over
+/// the vintage's own GDP for `b` (`vintage_gdp`), the GDP the forecasters
+/// then saw, when the vintage holds `b`, else over the database's GDP.
+/// Returns `b` and (line key, % of GDP) for the four lines; adult social
+/// care and public service pensions are not in these tables.
+pub fn outturn_shares(
+    shared: &Path,
+    first: FiscalYear,
+    vintage_gdp: &dyn Fn(FiscalYear) -> Option<f64>,
+) -> Result<(FiscalYear, Shares), ImportError> {
+    let detail_path = shared.join(paths::HPFD_DETAIL);
+    let mut b = first;
+    let d = loop {
+        match detail_row(shared, b) {
+            Ok(d) => break d,
+            Err(_) if first.start() - b.start() < 10 => b = b.prev(),
+            Err(e) => return Err(e),
+        }
+    };
+    let gdp = match vintage_gdp(b) {
+        Some(g) => g,
+        None => hpfd_gdp_gbp_bn(shared, b)?,
+    };
+    let share = |gbp_m: f64| 100.0 * gbp_m / 1e3 / gdp;
+    let sp = state_pension_gbp_bn(shared, b)?;
+    let social_security = pick(&d, "Social Security", &detail_path)?;
+    Ok((
+        b,
+        vec![
+            ("health", share(pick(&d, "Health", &detail_path)?)),
+            ("education", share(pick(&d, "Education", &detail_path)?)),
+            ("state_pension", 100.0 * sp / gdp),
+            ("other_welfare", share(social_security) - 100.0 * sp / gdp),
+        ],
+    ))
+}
+
+/// Nominal GDP in year `y` from the historical database's aggregates, £bn.
+fn hpfd_gdp_gbp_bn(shared: &Path, y: FiscalYear) -> Result<f64, ImportError> {
+    let path = shared.join(paths::HPFD);
+    let src = SourceCsv::read(&path)?;
+    let t = src.with_header()?;
+    let cy = t.column("fiscal_year")?;
+    let cg = t.column("nominal_gdp_gbp_m")?;
+    for (line, row) in t.rows {
+        if Headed::cell(row, cy) == y.to_string() {
+            return Ok(t.number(*line, row, cg, "nominal_gdp_gbp_m")? / 1e3);
+        }
+    }
+    Err(ImportError::invalid(&path, 0, format!("no row for {y}")))
+}
+
 /// DWP State Pension expenditure in year `y`, £bn.
 fn state_pension_gbp_bn(shared: &Path, y: FiscalYear) -> Result<f64, ImportError> {
     let path = shared.join(paths::DWP_STATE_PENSION);

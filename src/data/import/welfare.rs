@@ -54,7 +54,7 @@ pub fn read(path: &Path) -> Result<SeriesRows, ImportError> {
 }
 
 /// A1-style reference of absolute (row, col).
-fn cell_ref(row: u32, col: u32) -> String {
+pub(super) fn cell_ref(row: u32, col: u32) -> String {
     let mut c = col + 1;
     let mut letters = String::new();
     while c > 0 {
@@ -66,7 +66,7 @@ fn cell_ref(row: u32, col: u32) -> String {
 }
 
 /// A row label without footnote digits, lower case.
-fn norm_label(s: &str) -> String {
+pub(super) fn norm_label(s: &str) -> String {
     s.trim()
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .trim()
@@ -124,7 +124,7 @@ pub fn parse(path: &Path, range: &Range<Data>) -> Result<SeriesRows, ImportError
 }
 
 /// An error at `cell` (or the whole sheet) of the welfare table.
-fn sheet_error(path: &Path, cell: Option<String>, message: String) -> ImportError {
+pub(super) fn sheet_error(path: &Path, cell: Option<String>, message: String) -> ImportError {
     ImportError::Sheet {
         path: path.to_path_buf(),
         sheet: SHEET.to_string(),
@@ -135,7 +135,7 @@ fn sheet_error(path: &Path, cell: Option<String>, message: String) -> ImportErro
 
 /// The header row, the first holding fiscal-year labels: its index and
 /// each year's column.
-fn header_years(
+pub(super) fn header_years(
     path: &Path,
     rows: &[&[Data]],
 ) -> Result<(usize, Vec<(usize, FiscalYear)>), ImportError> {
@@ -162,7 +162,7 @@ fn header_years(
 }
 
 /// The £bn in one cell of row `label`, year `y` (cell `at`).
-fn amount(
+pub(super) fn amount(
     path: &Path,
     cell: Option<&Data>,
     at: String,

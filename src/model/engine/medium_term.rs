@@ -1,6 +1,8 @@
 //! The medium-term (EFO) year builder: spending and receipts lines, debt
 //! interest and the stock-flow adjustment follow the OBR's Economic and
-//! fiscal outlook, with age-related spending split by the FRS shares.
+//! fiscal outlook, with age-related spending split by the vintage's shares
+//! (else the FRS table's), or by a scenario's own start point
+//! (`[spending] start_point_pct_gdp`, [`StartPoint`]).
 //! Interest is the EFO's plus what the projection's own debt and rates
 //! change in the debt portfolio, measured against a shadow portfolio on the
 //! EFO's own path.
@@ -11,6 +13,7 @@
 
 use super::YearFlows;
 use crate::data::Dataset;
+use crate::model::assumptions::Assumptions;
 use crate::model::debt::{Portfolio, YearRates};
 use crate::model::error::ModelError;
 use crate::model::lines::{Receipt, Spend};
@@ -66,6 +69,60 @@ fn frs_pct_in(data: &Dataset, line: Spend, year: FiscalYear) -> Result<f64, Mode
     }
 }
 
+/// A scenario's own split of the last medium-term year
+/// (`[spending] start_point_pct_gdp`), phased in over the medium term.
+#[derive(Debug, Clone, PartialEq)]
+pub(in crate::model) struct StartPoint {
+    base_year: FiscalYear,
+    medium_term_end: FiscalYear,
+    shares_pct_gdp: [Option<f64>; Spend::N],
+}
+
+impl StartPoint {
+    /// The split scenario `a` sets (none for lines it leaves out).
+    pub fn of(a: &Assumptions) -> StartPoint {
+        let mut shares_pct_gdp = [None; Spend::N];
+        for (key, v) in &a.spending.start_point_pct_gdp {
+            if let Some(line) = Spend::from_key(key).filter(|l| *l != Spend::NonAgeRelated) {
+                shares_pct_gdp[line as usize] = Some(*v);
+            }
+        }
+        StartPoint {
+            base_year: a.horizon.base_year,
+            medium_term_end: a.horizon.medium_term_end,
+            shares_pct_gdp,
+        }
+    }
+
+    /// How much of the difference applies in year `y`: none in the base
+    /// year, all of it in the last medium-term year.
+    fn weight(&self, y: FiscalYear) -> f64 {
+        let n = self.base_year.years_until(self.medium_term_end);
+        if n <= 0 {
+            return 1.0;
+        }
+        (f64::from(self.base_year.years_until(y)) / f64::from(n)).clamp(0.0, 1.0)
+    }
+
+    /// Line `line`'s share of GDP in year `y`, given its share `vintage`
+    /// in the vintage (or FRS table) that year.
+    fn share(
+        &self,
+        data: &Dataset,
+        line: Spend,
+        y: FiscalYear,
+        vintage: f64,
+    ) -> Result<f64, ModelError> {
+        match self.shares_pct_gdp[line as usize] {
+            None => Ok(vintage),
+            Some(target) => {
+                let at_end = frs_pct_in(data, line, self.medium_term_end)?;
+                Ok(vintage + (target - at_end) * self.weight(y))
+            }
+        }
+    }
+}
+
 /// Pensioner benefits in the EFO welfare detail, if the table has them.
 fn pensioner_benefits_gbp_bn(data: &Dataset, year: FiscalYear) -> f64 {
     data.efo
@@ -82,15 +139,19 @@ pub(in crate::model) fn efo_year_lines(
     data: &Dataset,
     y: FiscalYear,
     gdp: f64,
+    start: &StartPoint,
 ) -> Result<([f64; Spend::N], [f64; Receipt::N]), ModelError> {
     let pens = pensioner_benefits_gbp_bn(data, y);
+    let share = |line: Spend| -> Result<f64, ModelError> {
+        start.share(data, line, y, frs_pct_in(data, line, y)?)
+    };
     let mut spend = [0.0; Spend::N];
     for line in Spend::ALL {
         spend[line as usize] = match line {
             Spend::NonAgeRelated => 0.0,
             Spend::PensionerBenefits => pens,
-            Spend::OtherWelfare => frs_pct_in(data, line, y)? * gdp / 100.0 - pens,
-            _ => frs_pct_in(data, line, y)? * gdp / 100.0,
+            Spend::OtherWelfare => share(line)? * gdp / 100.0 - pens,
+            _ => share(line)? * gdp / 100.0,
         };
     }
     let interest = efo(data, "spending.debt_interest", y)?;
@@ -131,6 +192,7 @@ pub(super) struct EfoInterest {
 /// projection's own debt and rates make.
 pub(super) struct MediumTerm<'a> {
     data: &'a Dataset,
+    start: StartPoint,
     shadow: Portfolio,
     efo_debt_prev_gbp_bn: f64,
 }
@@ -138,9 +200,15 @@ pub(super) struct MediumTerm<'a> {
 impl<'a> MediumTerm<'a> {
     /// Start from the EFO's opening debt `opening_psnd_gbp_bn`, with the
     /// shadow a copy of the opening portfolio.
-    pub fn new(data: &'a Dataset, opening_psnd_gbp_bn: f64, shadow: Portfolio) -> Self {
+    pub fn new(
+        data: &'a Dataset,
+        start: StartPoint,
+        opening_psnd_gbp_bn: f64,
+        shadow: Portfolio,
+    ) -> Self {
         MediumTerm {
             data,
+            start,
             shadow,
             efo_debt_prev_gbp_bn: opening_psnd_gbp_bn,
         }
@@ -157,7 +225,7 @@ impl<'a> MediumTerm<'a> {
         rates: YearRates,
     ) -> Result<(YearFlows, EfoInterest), ModelError> {
         let data = self.data;
-        let (spend, receipts) = efo_year_lines(data, y, gdp)?;
+        let (spend, receipts) = efo_year_lines(data, y, gdp, &self.start)?;
         let efo_interest = efo(data, "spending.debt_interest", y)?;
         let efo_debt = efo(data, "fiscal.psnd", y)?;
         let efo_psnb = efo(data, "fiscal.psnb", y)?;
@@ -176,5 +244,59 @@ impl<'a> MediumTerm<'a> {
             shadow_gbp_bn: shadow,
         };
         Ok((flows, interest))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(split: &str) -> (Assumptions, Dataset) {
+        let text = format!("extends = \"default\"\n[spending]\nstart_point_pct_gdp = {split}\n");
+        let s = crate::scenario::Scenario::from_text("t.toml", &text, None).unwrap();
+        let d = s.dataset().unwrap();
+        (s.assumptions, d)
+    }
+
+    #[test]
+    fn a_start_point_resplits_primary_spending_without_changing_it() {
+        let (a, d) = scenario("{ health = 9.0, state_pension = 5.5 }");
+        let none = StartPoint::of(
+            &crate::scenario::Scenario::default_scenario()
+                .unwrap()
+                .assumptions,
+        );
+        let set = StartPoint::of(&a);
+        let (mt, base) = (a.horizon.medium_term_end, a.horizon.base_year);
+        for (y, weight) in [(base, 0.0), (mt, 1.0)] {
+            let gdp = d.efo.get("macro.nominal_gdp", y).unwrap();
+            let (plain, _) = efo_year_lines(&d, y, gdp, &none).unwrap();
+            let (split, _) = efo_year_lines(&d, y, gdp, &set).unwrap();
+            let total = |s: &[f64; Spend::N]| s.iter().sum::<f64>();
+            assert!((total(&plain) - total(&split)).abs() < 1e-9);
+            let health = 100.0 * split[Spend::Health as usize] / gdp;
+            let at_end = frs_pct_in(&d, Spend::Health, mt).unwrap();
+            let vintage = frs_pct_in(&d, Spend::Health, y).unwrap();
+            assert!(
+                (health - (vintage + (9.0 - at_end) * weight)).abs() < 1e-9,
+                "{y}"
+            );
+            assert_eq!(
+                split[Spend::Education as usize],
+                plain[Spend::Education as usize]
+            );
+        }
+    }
+
+    #[test]
+    fn the_difference_phases_in_over_the_medium_term() {
+        let (a, _) = scenario("{ health = 9.0 }");
+        let s = StartPoint::of(&a);
+        let b = a.horizon.base_year;
+        let n = f64::from(b.years_until(a.horizon.medium_term_end));
+        assert_eq!(s.weight(b), 0.0);
+        assert!((s.weight(b.next()) - 1.0 / n).abs() < 1e-12);
+        assert_eq!(s.weight(a.horizon.medium_term_end), 1.0);
+        assert_eq!(s.weight(a.horizon.end_year), 1.0);
     }
 }

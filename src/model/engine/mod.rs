@@ -27,8 +27,8 @@ mod paths;
 mod stock_flow;
 
 use self::long_term::LongTerm;
-pub(in crate::model) use self::medium_term::efo_year_lines;
 use self::medium_term::{efo, EfoInterest, MediumTerm};
+pub(in crate::model) use self::medium_term::{efo_year_lines, StartPoint};
 use self::paths::Paths;
 use self::stock_flow::StockFlow;
 use super::adjustments::Adjustments;
@@ -88,7 +88,8 @@ pub fn project_with(
         h.base_year.prev(),
     )?;
     // Calibration of the lines: their levels in the last EFO year.
-    let (spend_cal, receipt_cal) = efo_year_lines(data, mt_end, p.gdp[t_mt])?;
+    let start = StartPoint::of(a);
+    let (spend_cal, receipt_cal) = efo_year_lines(data, mt_end, p.gdp[t_mt], &start)?;
     let mut long_term = LongTerm::calibrated(a, data, &p, &spend_cal, &receipt_cal)?;
     let mut stock_flow = StockFlow::opening(a, data, &p)?;
     let qe_reserves = a.debt.qe_reserves_gbp_bn(h.base_year, p.years.len());
@@ -99,7 +100,7 @@ pub fn project_with(
         opening_psnd,
         qe_reserves.clone(),
     );
-    let mut medium_term = MediumTerm::new(data, opening_psnd, portfolio.clone());
+    let mut medium_term = MediumTerm::new(data, start, opening_psnd, portfolio.clone());
     let mut measures = OtherMeasures::new(qe_reserves, t_mt);
 
     let mut out: Vec<YearResult> = Vec::with_capacity(n_out);

@@ -6,14 +6,20 @@
 //!
 //! ```text
 //! H[t] = U[t] · Σ_{s,a} P[s,a,t] · prof[s, a − h·ΔLE65[t]]          (a ≥ 50)
-//! U[t] = U[t−1] · (1 + w[t]) · (1 + ocp[t])
+//! U[t] = U[t−1] · (1 + w[t] + ocp[t])
 //! ```
 //!
 //! Growth in health spending thus splits, as the OBR splits it, into a
 //! demographic part (population and its ages through the profile, net of
 //! healthy ageing), earnings growth (unit costs rising with pay) and the
 //! non-demographic "other cost pressures" `ocp` (technology, chronic
-//! conditions, rising expectations).
+//! conditions, rising expectations), added to the growth rate of spending
+//! per person: the OBR's decomposition of health spending growth into
+//! demographic, income and other pressures is additive in growth rates
+//! (Licchetta and Stelmach, "Fiscal sustainability and public spending on
+//! health", OBR analytical paper, September 2016), so `ocp` pp a year is
+//! that much faster growth per person, not a premium compounding on top
+//! of nominal earnings growth.
 
 use super::profiled::{Eligibility, Profiled};
 use super::{LineModel, Spend, YearContext};
@@ -87,6 +93,12 @@ impl Health {
     }
 }
 
+/// Growth factor of spending per person at each age: earnings growth (a
+/// fraction) plus other cost pressures (pp), added.
+pub fn per_person_growth(earnings_growth_share: f64, other_cost_pressures_pp: f64) -> f64 {
+    1.0 + earnings_growth_share + other_cost_pressures_pp / 100.0
+}
+
 impl LineModel for Health {
     fn calibrate(&mut self, ctx: &YearContext, level_gbp_bn: f64) {
         if let Some(e) = self.life_expectancy_65_years.get(ctx.year_index) {
@@ -97,7 +109,7 @@ impl LineModel for Health {
 
     fn project(&mut self, ctx: &YearContext) -> f64 {
         let ocp = self.other_cost_pressures_pp(ctx.years_after_medium_term);
-        let growth = (1.0 + ctx.earnings_growth_share) * (1.0 + ocp / 100.0);
+        let growth = per_person_growth(ctx.earnings_growth_share, ocp);
         let shift = self.shift_years(ctx);
         self.profiled
             .project_shifted(ctx, growth, shift, HEALTHY_AGEING_FROM_AGE)
@@ -137,6 +149,7 @@ mod tests {
             welfare_cpi_uprating_from: None,
             pensioner_benefits_uprating: crate::model::assumptions::Uprating::Earnings,
             non_age_related_pct_gdp: None,
+            start_point_pct_gdp: Default::default(),
         };
         let d = Dataset::embedded().unwrap();
         Health {
@@ -163,9 +176,15 @@ mod tests {
         for k in 1..40 {
             let c = ctx(&pop, k);
             let ocp = healthy.other_cost_pressures_pp(k as i32);
-            let growth = (1.0 + c.earnings_growth_share) * (1.0 + ocp / 100.0);
+            let growth = per_person_growth(c.earnings_growth_share, ocp);
             assert_eq!(healthy.project(&c), fixed.project(&c, growth));
         }
+    }
+
+    #[test]
+    fn other_cost_pressures_add_to_the_growth_rate() {
+        assert!((per_person_growth(0.035, 1.0) - 1.045).abs() < 1e-12);
+        assert_eq!(per_person_growth(0.035, 0.0), 1.035);
     }
 
     #[test]

@@ -474,7 +474,8 @@ pub fn amounts_within_lines(c: &mut Check, a: &Assumptions, data: &Dataset) {
     let Ok(gdp) = data.efo.get("macro.nominal_gdp", y) else {
         return; // reported by horizon_within_efo
     };
-    let Ok((spend, receipts)) = crate::model::engine::efo_year_lines(data, y, gdp) else {
+    let start = crate::model::engine::StartPoint::of(a);
+    let Ok((spend, receipts)) = crate::model::engine::efo_year_lines(data, y, gdp, &start) else {
         return;
     };
     let line_of = |key: &str| {

@@ -3,11 +3,11 @@
 //! to zero in cash terms as EVs replace petrol and diesel cars in line with
 //! the Government's planned transition to net zero by 2050": FRS July 2023,
 //! box "Updated electric vehicle assumptions"), or is held when that is
-//! omitted; `fuel_duty_change_by_end_pp_gdp` adds a linear change by the end
+//! omitted or `fuel_duty_path = "hold"`; `fuel_duty_change_by_end_pp_gdp` adds a linear change by the end
 //! year. Floored at zero.
 
 use crate::data::Dataset;
-use crate::model::assumptions::Assumptions;
+use crate::model::assumptions::{Assumptions, FuelDutyPath};
 use crate::model::error::ModelError;
 use crate::model::lines::{LineModel, YearContext};
 
@@ -22,10 +22,13 @@ struct FuelDuty {
 pub fn model(a: &Assumptions, _data: &Dataset) -> Result<Box<dyn LineModel>, ModelError> {
     Ok(Box::new(FuelDuty {
         change_by_end_pp_gdp: a.receipts.fuel_duty_change_by_end_pp_gdp,
-        years_to_zero: a
-            .receipts
-            .fuel_duty_zero_by
-            .map(|y| a.horizon.medium_term_end.years_until(y).max(1)),
+        years_to_zero: match a.receipts.fuel_duty_path {
+            FuelDutyPath::Hold => None,
+            FuelDutyPath::Electrify => a
+                .receipts
+                .fuel_duty_zero_by
+                .map(|y| a.horizon.medium_term_end.years_until(y).max(1)),
+        },
         share_mt_pct_gdp: 0.0,
     }))
 }

@@ -1,0 +1,185 @@
+//! Bounded reading of one worksheet, cell by cell: the workbook's own
+//! declaration of its size (`<dimension ref="A1:XFD1048576"/>`) is never
+//! used to allocate. Only non-empty cells inside [`Bounds`] are kept, in a
+//! sparse map, and a non-empty cell outside them is an error naming it, so
+//! a hostile or corrupt workbook costs at most the cells it really holds
+//! (and at most [`Bounds::max_cells`] of them).
+
+use std::collections::BTreeMap;
+use std::io::{Read, Seek};
+use std::path::Path;
+
+use calamine::{DataRef, Xlsx};
+
+use super::ImportError;
+
+/// How much of a sheet is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    /// Rows 0..max_rows (0-based) are read.
+    pub max_rows: u32,
+    /// Columns 0..max_cols (0-based) are read.
+    pub max_cols: u32,
+    /// At most this many non-empty cells.
+    pub max_cells: usize,
+}
+
+/// A cell's value, as far as the importers care.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text (shared or inline strings, ISO dates as written).
+    Text(String),
+    /// A number.
+    Number(f64),
+}
+
+impl Cell {
+    /// The text, trimmed, if the cell is text.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Cell::Text(s) => Some(s.trim()),
+            Cell::Number(_) => None,
+        }
+    }
+}
+
+/// The non-empty cells of one sheet, by 0-based (row, column).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SparseSheet {
+    /// The sheet's name.
+    pub name: String,
+    /// Cells by (row, column).
+    pub cells: BTreeMap<(u32, u32), Cell>,
+}
+
+impl SparseSheet {
+    /// The cell at (row, column), if it is not empty.
+    pub fn get(&self, row: u32, col: u32) -> Option<&Cell> {
+        self.cells.get(&(row, col))
+    }
+
+    /// The non-empty cells of row `row`, in column order.
+    pub fn row(&self, row: u32) -> impl Iterator<Item = (u32, &Cell)> {
+        self.cells
+            .range((row, 0)..(row, u32::MAX))
+            .map(|((_, c), v)| (*c, v))
+    }
+
+    /// The rows that hold at least one cell, in order.
+    pub fn rows(&self) -> Vec<u32> {
+        let mut rows: Vec<u32> = self.cells.keys().map(|(r, _)| *r).collect();
+        rows.dedup();
+        rows
+    }
+}
+
+/// A1-style reference of the 0-based (row, column).
+pub fn cell_ref(row: u32, col: u32) -> String {
+    let mut c = u64::from(col) + 1;
+    let mut letters = Vec::new();
+    while c > 0 {
+        let r = ((c - 1) % 26) as u8;
+        letters.push(char::from(b'A' + r));
+        c = (c - 1) / 26;
+    }
+    letters.reverse();
+    format!(
+        "{}{}",
+        letters.into_iter().collect::<String>(),
+        u64::from(row) + 1
+    )
+}
+
+/// Read sheet `sheet` of `wb` (the workbook at `path`, for messages) cell
+/// by cell within `bounds`.
+pub fn read<RS: Read + Seek>(
+    wb: &mut Xlsx<RS>,
+    path: &Path,
+    sheet: &str,
+    bounds: Bounds,
+) -> Result<SparseSheet, ImportError> {
+    let err = |cell: Option<String>, message: String| ImportError::Sheet {
+        path: path.to_path_buf(),
+        sheet: sheet.to_string(),
+        cell,
+        message,
+    };
+    let mut reader = wb.worksheet_cells_reader(sheet).map_err(|e| {
+        err(
+            None,
+            format!("cannot read the sheet ({e}): is this the OBR's workbook, unmodified?"),
+        )
+    })?;
+    let mut out = SparseSheet {
+        name: sheet.to_string(),
+        cells: BTreeMap::new(),
+    };
+    loop {
+        let next = reader.next_cell().map_err(|e| {
+            err(
+                None,
+                format!("the sheet's XML is malformed ({e}): re-download the workbook"),
+            )
+        })?;
+        let Some(cell) = next else { break };
+        let (row, col) = cell.get_position();
+        let value = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::Float(v) => Cell::Number(*v),
+            DataRef::Int(v) => Cell::Number(*v as f64),
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+                Cell::Text(s.clone())
+            }
+            DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+            DataRef::Bool(b) => Cell::Text(b.to_string()),
+            DataRef::DateTime(d) => Cell::Number(d.as_f64()),
+            DataRef::Error(e) => Cell::Text(format!("#{e:?}")),
+        };
+        if row >= bounds.max_rows || col >= bounds.max_cols {
+            return Err(err(
+                Some(cell_ref(row, col)),
+                format!(
+                    "a value outside the area read (rows 1-{}, columns A-{}): this is not the layout of the OBR's workbook",
+                    bounds.max_rows,
+                    cell_ref(0, bounds.max_cols.saturating_sub(1)).trim_end_matches('1')
+                ),
+            ));
+        }
+        if out.cells.len() >= bounds.max_cells {
+            return Err(err(
+                Some(cell_ref(row, col)),
+                format!(
+                    "more than {} cells with values: this is not the layout of the OBR's workbook",
+                    bounds.max_cells
+                ),
+            ));
+        }
+        out.cells.insert((row, col), value);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_a1_style() {
+        assert_eq!(cell_ref(0, 0), "A1");
+        assert_eq!(cell_ref(3, 25), "Z4");
+        assert_eq!(cell_ref(0, 26), "AA1");
+        assert_eq!(cell_ref(1_048_575, 16_383), "XFD1048576");
+    }
+
+    #[test]
+    fn rows_iterate_in_order() {
+        let mut s = SparseSheet::default();
+        s.cells.insert((2, 1), Cell::Number(1.0));
+        s.cells.insert((0, 3), Cell::Text(" a ".into()));
+        s.cells.insert((2, 0), Cell::Text("x".into()));
+        assert_eq!(s.rows(), vec![0, 2]);
+        let r: Vec<u32> = s.row(2).map(|(c, _)| c).collect();
+        assert_eq!(r, vec![0, 1]);
+        assert_eq!(s.get(0, 3).and_then(Cell::text), Some("a"));
+    }
+}
