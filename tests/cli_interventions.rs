@@ -395,3 +395,28 @@ fn a_point_value_outside_its_own_range_is_refused_by_check() {
         ],
     );
 }
+
+/// The 2017 proposals on the FSR 2017 re-run: the same package on another
+/// projection, starting the year after its base year.
+#[test]
+fn a_package_can_be_laid_on_another_scenario() {
+    let out = success_stdout(fiscal().args([
+        "interventions",
+        "digital/smarter_state_2017",
+        "--on",
+        "published/fsr_2017",
+        "--paths",
+        "16",
+        "--no-gap",
+        "--no-switching",
+    ]));
+    assert!(
+        out.contains("Smarter state 2017 proposals (own units) on FSR 2017"),
+        "{out}"
+    );
+    assert!(out.contains("PSND pp 2066-67"), "{out}");
+    bad(
+        &["interventions", "digital/smarter_state_2017", "--on", "nope.toml"],
+        &["nope.toml"],
+    );
+}

@@ -37,6 +37,9 @@ pub struct Args {
     /// Skip the switching values (a few hundred projections).
     #[arg(long)]
     pub no_switching: bool,
+    /// Lay the scenario's interventions on another scenario's projection instead, e.g. `--on published/fsr_2017`.
+    #[arg(long, value_name = "SCENARIO")]
+    pub on: Option<PathBuf>,
     /// What to print on standard output (csv: one row per path).
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -45,7 +48,17 @@ pub struct Args {
 /// Run `fiscal interventions`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let (path, chart_format) = check_request(&args)?;
-    let scenario = super::load_scenario(Some(path))?;
+    let mut scenario = super::load_scenario(Some(path))?;
+    if let Some(on) = &args.on {
+        let base = super::load_scenario(Some(on))?;
+        scenario = base.with_package_of(&scenario).with_context(|| {
+            format!(
+                "the interventions of {} cannot be laid on {}",
+                path.display(),
+                on.display()
+            )
+        })?;
+    }
     if scenario.assumptions.intervention.is_empty() {
         return Err(super::UsageError(format!(
             "{} has no [[intervention]] tables: give a scenario with interventions, e.g. scenarios/digital/smarter_state_central.toml",
