@@ -416,7 +416,12 @@ fn a_package_can_be_laid_on_another_scenario() {
     );
     assert!(out.contains("PSND pp 2066-67"), "{out}");
     bad(
-        &["interventions", "digital/smarter_state_2017", "--on", "nope.toml"],
+        &[
+            "interventions",
+            "digital/smarter_state_2017",
+            "--on",
+            "nope.toml",
+        ],
         &["nope.toml"],
     );
 }

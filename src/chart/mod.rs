@@ -611,7 +611,7 @@ fn interventions_body(i: &Input<'_>, opts: &Options) -> Result<NoteAndBody, Char
         });
     };
     let note = format!(
-        "Expected values (after optimism bias, haircuts and the chance of success) against the same scenario without interventions{}.",
+        "Expected values (after optimism bias, haircuts, the chance of success and the share of savings the Exchequer keeps; [C], [U], [J]: evidence grades) against the same scenario without interventions{}.",
         if opts.refresh_spikes {
             ""
         } else {
