@@ -611,11 +611,11 @@ fn interventions_body(i: &Input<'_>, opts: &Options) -> Result<NoteAndBody, Char
         });
     };
     let note = format!(
-        "Expected values (after optimism bias, haircuts, the chance of success and the share of savings the Exchequer keeps; [C], [U], [J]: evidence grades) against the same scenario without interventions{}.",
+        "Expected values (after optimism bias, haircuts, success and retention) against no interventions{}; [C]/[U]/[J]: evidence grade.",
         if opts.refresh_spikes {
             ""
         } else {
-            "; refresh costs spread over their cycle"
+            "; refresh spread over its cycle"
         }
     );
     Ok((
