@@ -1,8 +1,8 @@
 //! Benchmarks of the uncertainty analyses (`cargo bench --bench fan`):
-//! the reduced-form fan of 10^6 paths × 51 years, the full model with
-//! 1,000 paths, a 1,000-point sweep and the tornado. Figures and the
-//! side-by-side with `../shared/bench/peer_fan.py` are in
-//! docs/performance.md.
+//! the reduced-form fan of 10^6 paths × 51 years (and its kernel alone on
+//! one thread), the full model with 1,000 paths, a 1,000-point sweep and
+//! the tornado. Figures and the side-by-side with the Python peers
+//! (`benches/peers.sh`) are in docs/performance.md.
 
 use std::time::Duration;
 
@@ -27,6 +27,19 @@ fn bench(c: &mut Criterion) {
     };
     g.bench_function("fan_reduced_1e6_paths", |b| {
         b.iter(|| uncertainty::fan(black_box(a), &d, &table, &reduced, &|_| {}))
+    });
+    // The kernel alone: 32,768 paths × 51 years into the histograms, one thread.
+    let p = fiscal::model::project(a, &d).expect("projects");
+    let base = uncertainty::Baseline::new(a, &d, &p, false);
+    let shocks = uncertainty::shock_params(a, &table).expect("shocks");
+    let model = uncertainty::reduced::Reduced::new(&base, &shocks, 42).expect("model");
+    let mut pilot = uncertainty::summary::Exact::new(base.len());
+    let mut scratch = uncertainty::reduced::Scratch::default();
+    model.simulate_block(0, 4096, &mut scratch, &mut pilot);
+    let ranges = uncertainty::summary::Ranges::from_pilot(&pilot);
+    let mut h = uncertainty::summary::Histogram::new(&ranges);
+    g.bench_function("fan_kernel_32768_paths", |b| {
+        b.iter(|| model.simulate_block(black_box(0), 32_768, &mut scratch, &mut h))
     });
     let full = FanOptions {
         engine: Engine::Full,

@@ -28,6 +28,7 @@ mod debt;
 mod docs_psnd_table;
 mod golden;
 mod indicators;
+mod indicators_replay;
 mod interventions;
 mod model_properties;
 mod properties_valid_scenarios;

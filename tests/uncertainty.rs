@@ -139,3 +139,45 @@ fn percentiles_are_ordered_in_every_year() {
     // Shocked from the first year, so the spread is positive by year 2.
     assert!(f.summary.percentiles[2][0][6] > f.summary.percentiles[2][0][0]);
 }
+
+/// The paths of `first..first + n` under the baseline's estimated shocks.
+fn block(first: u64, n: usize, portable: bool) -> BlockPaths {
+    let (s, d) = setup();
+    let a = &s.assumptions;
+    let p = fiscal::model::project(a, &d).unwrap();
+    let base = Baseline::new(a, &d, &p, false);
+    let table = fiscal::data::shocks::ShockTable::embedded().unwrap();
+    let shocks = uncertainty::shock_params(a, &table).unwrap();
+    let m = Reduced::new(&base, &shocks, 42).unwrap();
+    let mut out = BlockPaths::default();
+    if portable {
+        m.simulate_block_portable(first, n, &mut Scratch::default(), &mut out);
+    } else {
+        m.simulate_block(first, n, &mut Scratch::default(), &mut out);
+    }
+    out
+}
+
+#[test]
+fn the_vector_build_equals_the_portable_one_to_the_bit() {
+    // Run-time dispatch picks AVX2 where the CPU has it; the portable build
+    // is the baseline instruction set. Same operations, same bits.
+    let (fast, portable) = (block(0, 1000, false), block(0, 1000, true));
+    assert_eq!(fast.values, portable.values);
+}
+
+#[test]
+fn a_path_does_not_depend_on_the_block_that_runs_it() {
+    let whole = block(0, 100, false);
+    let (head, tail) = (block(0, 37, false), block(37, 63, false));
+    for (t, vars) in whole.values.iter().enumerate() {
+        for v in 0..3 {
+            let joined: Vec<f64> = head.values[t][v]
+                .iter()
+                .chain(&tail.values[t][v])
+                .copied()
+                .collect();
+            assert_eq!(vars[v], joined, "year {t} variable {v}");
+        }
+    }
+}

@@ -42,18 +42,40 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     let scenario = super::load_scenario(args.scenario.as_deref())?;
     let data = scenario.dataset().context("cannot load the data tables")?;
-    let points = sweep::run(&scenario, &data, &varies)?;
-    let csv = out_u::sweep_csv(&varies, &points);
+    // Rows are written as points finish, in grid order, so memory stays
+    // flat in the number of points; the heatmap keeps one value a point.
+    let mut heat: Vec<f64> = Vec::new();
+    let keep_heat = args.chart.is_some();
+    let header = out_u::sweep_csv_header(&varies);
+    let mut write_rows = |w: &mut dyn std::io::Write| -> anyhow::Result<()> {
+        w.write_all(header.as_bytes())?;
+        sweep::run_each(&scenario, &data, &varies, &mut |p| {
+            if keep_heat {
+                heat.push(p.final_psnd_pct_gdp);
+            }
+            w.write_all(out_u::sweep_csv_row(&varies, &p).as_bytes())?;
+            Ok(())
+        })
+    };
+    match &args.output {
+        Some(file) => output::write_atomic_streamed(file, &mut write_rows)??,
+        None if super::quiet() => write_rows(&mut std::io::sink())?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            write_rows(&mut w).map_err(|e| match e.downcast::<std::io::Error>() {
+                Ok(io) => super::StdoutError(io).into(),
+                Err(e) => e,
+            })?;
+            std::io::Write::flush(&mut w).map_err(super::StdoutError)?;
+        }
+    }
     if let (Some(file), Some(format), [x, y]) = (&args.chart, chart_format, varies.as_slice()) {
         let ny = y.values.len();
         let values = (0..x.values.len())
             .map(|i| {
                 (0..ny)
-                    .map(|j| {
-                        points
-                            .get(i * ny + j)
-                            .map_or(f64::NAN, |p| p.final_psnd_pct_gdp)
-                    })
+                    .map(|j| heat.get(i * ny + j).copied().unwrap_or(f64::NAN))
                     .collect()
             })
             .collect();
@@ -71,10 +93,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         .chart();
         super::write_chart(file, format, &chart, "cannot draw the heatmap")?;
-    }
-    match &args.output {
-        Some(file) => output::write_atomic(file, csv.as_bytes())?,
-        None => out!("{csv}")?,
     }
     Ok(())
 }

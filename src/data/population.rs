@@ -199,16 +199,18 @@ impl PopulationTable {
         }
         let mut persons = Array3::<f64>::zeros((2, N_AGES, years.len()));
         let mut keys = SexAgeRows::new(name);
+        // Column names for messages, made once (not once a cell).
+        let year_names: Vec<String> = years.iter().map(|(_, y)| y.to_string()).collect();
         for (line, row) in &t.rows {
             let (sex, age) = keys.key(
                 *line,
                 CsvTable::cell(row, sex_col),
                 CsvTable::cell(row, age_col),
             )?;
-            for (j, (k, y)) in years.iter().enumerate() {
+            for (j, ((k, _), y)) in years.iter().zip(&year_names).enumerate() {
                 let v = t.bounded(
                     *line,
-                    &y.to_string(),
+                    y,
                     CsvTable::cell(row, *k),
                     (0.0, MAX_PERSONS_PER_CELL),
                     "persons of one sex and single year of age",

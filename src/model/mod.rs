@@ -23,7 +23,9 @@ pub mod validate;
 
 pub use adjustments::Adjustments;
 pub use assumptions::{Assumptions, FuelDutyPath, TobaccoDutyPath};
-pub use engine::{intervention_adjustments, project, project_with};
+pub use engine::{
+    intervention_adjustments, project, project_recorded, project_with, DebtRow, Replay,
+};
 pub use error::ModelError;
 pub use lines::{Receipt, Spend};
 pub use projection::{Phase, Projection, YearResult};

@@ -200,6 +200,39 @@ pub struct WriteError {
     pub source: std::io::Error,
 }
 
+/// Write `path` atomically from a stream: `fill` writes the content
+/// (buffered) into a temporary file beside it, which replaces `path` only
+/// when `fill` succeeds, so memory does not grow with the output's size.
+/// `fill`'s own error comes back as `Ok(Err(_))`.
+pub fn write_atomic_streamed<E>(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> Result<Result<(), E>, WriteError> {
+    let err = |source| WriteError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let tmp = tmp_path(path);
+    register(&tmp);
+    let outcome = (|| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, fs::File::create(&tmp)?);
+        let r = fill(&mut w);
+        if r.is_ok() {
+            let f = w
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?;
+            f.sync_all()?;
+            fs::rename(&tmp, path)?;
+        }
+        Ok(r)
+    })();
+    if !matches!(outcome, Ok(Ok(()))) {
+        let _ = fs::remove_file(&tmp);
+    }
+    unregister(&tmp);
+    outcome.map_err(err)
+}
+
 fn tmp_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()

@@ -17,7 +17,9 @@ pub mod table;
 pub mod uncertainty;
 pub mod units;
 
-pub use atomic::{prepare_dir, write_atomic, ClashError, FileSet, WriteError};
+pub use atomic::{
+    prepare_dir, write_atomic, write_atomic_streamed, ClashError, FileSet, WriteError,
+};
 
 /// The directory a file goes into (`.` for a bare file name).
 pub fn parent_dir(path: &std::path::Path) -> &std::path::Path {

@@ -84,6 +84,7 @@ struct JsonYear<'a> {
 #[derive(Serialize)]
 struct JsonFan<'a> {
     fiscal_version: &'static str,
+    method_version: u32,
     scenario: &'a str,
     engine: &'static str,
     seed: u64,
@@ -122,6 +123,7 @@ pub fn fan_json(f: &FanRun) -> String {
         .collect();
     let j = JsonFan {
         fiscal_version: env!("CARGO_PKG_VERSION"),
+        method_version: crate::model::uncertainty::FAN_METHOD_VERSION,
         scenario: &f.scenario,
         engine: f.engine.key(),
         seed: f.seed,
@@ -131,10 +133,13 @@ pub fn fan_json(f: &FanRun) -> String {
         percentiles: PERCENTILES,
         thresholds_pct_gdp: THRESHOLDS_PCT_GDP,
         percentile_method: match f.engine {
-            crate::model::uncertainty::Engine::Reduced => "per-year histograms of 8192 bins over a range set by the first block of paths; each percentile within resolution_pp of the order statistic at its rank",
+            crate::model::uncertainty::Engine::Reduced => "per-year histograms of 4096 bins over a range set by the first 4096 paths; each percentile within resolution_pp of the order statistic at its rank",
             crate::model::uncertainty::Engine::Full => "exact: every value sorted, linear interpolation",
         },
-        random_numbers: "ChaCha8 (rand_chacha 0.9), one stream per block of paths; normals by a 128-layer ziggurat on 32 bits each (src/model/uncertainty/normal.rs)",
+        random_numbers: match f.engine {
+            crate::model::uncertainty::Engine::Reduced => "Philox4x32-10 keyed by the seed, counter (path, year, round): four normals a path-year by a 256-layer ziggurat on 32 bits each (src/model/uncertainty/philox.rs, normal.rs)",
+            crate::model::uncertainty::Engine::Full => "ChaCha8 (rand_chacha 0.9), one stream per block of 16 paths; normals and lognormals by rand_distr",
+        },
         shocks: f.shocks.as_ref(),
         maturity_years: f.maturity_years,
         p_debt_falling_final_decade: f.summary.p_falling_final_decade,
@@ -254,25 +259,41 @@ pub fn sweep_csv(
     varies: &[crate::scenario::sweep::Vary],
     points: &[crate::scenario::sweep::Point],
 ) -> String {
+    let mut s = sweep_csv_header(varies);
+    for p in points {
+        s.push_str(&sweep_csv_row(varies, p));
+    }
+    s
+}
+
+/// The header line of [`sweep_csv`].
+pub fn sweep_csv_header(varies: &[crate::scenario::sweep::Vary]) -> String {
     let mut s = String::new();
     for v in varies {
         s.push_str(&safe_text(&v.field));
         s.push(',');
     }
     s.push_str("final_psnd_pct_gdp,max_psnd_pct_gdp,final_psnb_pct_gdp,final_interest_pct_gdp\n");
-    for p in points {
-        for (x, v) in p.values.iter().zip(varies) {
-            s.push_str(&super::units::format(&v.field, *x));
-            s.push(',');
-        }
-        let _ = writeln!(
-            s,
-            "{},{},{},{}",
-            pct(p.final_psnd_pct_gdp),
-            pct(p.max_psnd_pct_gdp),
-            pct(p.final_psnb_pct_gdp),
-            pct(p.final_interest_pct_gdp)
-        );
+    s
+}
+
+/// One point's line of [`sweep_csv`].
+pub fn sweep_csv_row(
+    varies: &[crate::scenario::sweep::Vary],
+    p: &crate::scenario::sweep::Point,
+) -> String {
+    let mut s = String::new();
+    for (x, v) in p.values.iter().zip(varies) {
+        s.push_str(&super::units::format(&v.field, *x));
+        s.push(',');
     }
+    let _ = writeln!(
+        s,
+        "{},{},{},{}",
+        pct(p.final_psnd_pct_gdp),
+        pct(p.max_psnd_pct_gdp),
+        pct(p.final_psnb_pct_gdp),
+        pct(p.final_interest_pct_gdp)
+    );
     s
 }

@@ -4,12 +4,12 @@
 //! with a "did you mean" suggestion; each point is validated as a whole
 //! scenario would be.
 
-use rayon::prelude::*;
 use serde::Serialize;
 use toml::Value;
 
 use super::{schema, suggest, Diagnostic, Scenario, ScenarioError};
 use crate::data::Dataset;
+use crate::model::uncertainty::fan::{default_wave, stream_blocks};
 use crate::model::{self, validate, Assumptions};
 
 /// Most points a sweep may have.
@@ -310,36 +310,60 @@ pub fn apply(
     Ok(out)
 }
 
-/// The grid: every combination, the first `--vary` outermost.
-pub fn grid(varies: &[Vary]) -> Result<Vec<Vec<f64>>, ScenarioError> {
-    let n = varies
-        .iter()
-        .try_fold(1usize, |n, v| n.checked_mul(v.values.len()));
-    match n {
-        Some(n) if n <= MAX_POINTS => {}
-        _ => {
-            return Err(bad(
+/// The grid: every combination of the values, the first `--vary`
+/// outermost, made point by point on demand (a grid of 10^6 points is
+/// never held in memory).
+#[derive(Debug, Clone, Copy)]
+pub struct Grid<'v> {
+    varies: &'v [Vary],
+    len: usize,
+}
+
+impl<'v> Grid<'v> {
+    /// The grid of `varies`, refused above [`MAX_POINTS`] points.
+    pub fn new(varies: &'v [Vary]) -> Result<Grid<'v>, ScenarioError> {
+        let n = varies
+            .iter()
+            .try_fold(1usize, |n, v| n.checked_mul(v.values.len()));
+        match n {
+            Some(len) if len <= MAX_POINTS => Ok(Grid { varies, len }),
+            _ => Err(bad(
                 None,
                 format!(
                     "the grid has more than {MAX_POINTS} points: take larger steps or fewer fields"
                 ),
-            ))
+            )),
         }
     }
-    let mut points = vec![Vec::new()];
-    for v in varies {
-        points = points
-            .into_iter()
-            .flat_map(|p| {
-                v.values.iter().map(move |x| {
-                    let mut q = p.clone();
-                    q.push(*x);
-                    q
-                })
-            })
-            .collect();
+
+    /// Points in the grid.
+    pub fn len(&self) -> usize {
+        self.len
     }
-    Ok(points)
+
+    /// Whether the grid has no points.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Point `i`'s values, in `--vary` order (mixed-radix digits of `i`,
+    /// the last field fastest).
+    pub fn point(&self, i: usize) -> Vec<f64> {
+        let mut out = vec![0.0; self.varies.len()];
+        let mut rest = i;
+        for (slot, v) in out.iter_mut().zip(self.varies).rev() {
+            let n = v.values.len().max(1);
+            *slot = v.values.get(rest % n).copied().unwrap_or(f64::NAN);
+            rest /= n;
+        }
+        out
+    }
+}
+
+/// Every point of the grid, in order (for small grids and tests).
+pub fn grid(varies: &[Vary]) -> Result<Vec<Vec<f64>>, ScenarioError> {
+    let g = Grid::new(varies)?;
+    Ok((0..g.len()).map(|i| g.point(i)).collect())
 }
 
 /// Results of one point.
@@ -357,57 +381,107 @@ pub struct Point {
     pub final_interest_pct_gdp: f64,
 }
 
+/// Points per piece of work: checked or run in parallel, handed on in order.
+const CHUNK_POINTS: usize = 256;
+
 /// Run every point of the grid over `scenario` (data loaded once; the
 /// population is re-projected only at points that change it).
 pub fn run(scenario: &Scenario, data: &Dataset, varies: &[Vary]) -> anyhow::Result<Vec<Point>> {
-    let points = grid(varies)?;
-    // Every point checked before any is run, so a bad value is reported at once.
-    let assumptions: Vec<Assumptions> = points
-        .iter()
-        .map(|p| {
-            let mut a = scenario.assumptions.clone();
-            for (v, x) in varies.iter().zip(p) {
-                a = apply(&a, &v.field, *x, v.integer)?;
-            }
-            Ok(a)
-        })
-        .collect::<Result<_, ScenarioError>>()?;
+    let mut out = Vec::new();
+    run_each(scenario, data, varies, &mut |p| {
+        out.push(p);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// [`run`], handing each point's results to `each` in grid order instead
+/// of keeping them: memory stays flat in the number of points (the grid is
+/// made on demand, and points are checked and run a few chunks at a time).
+/// Every point is checked before any is run, so a bad value is reported at
+/// once.
+pub fn run_each(
+    scenario: &Scenario,
+    data: &Dataset,
+    varies: &[Vary],
+    each: &mut dyn FnMut(Point) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let grid = Grid::new(varies)?;
+    let chunks = grid.len().div_ceil(CHUNK_POINTS) as u64;
+    let span = |c: u64| {
+        let first = c as usize * CHUNK_POINTS;
+        first..(first + CHUNK_POINTS).min(grid.len())
+    };
+    let assumptions = |i: usize| -> Result<(Vec<f64>, Assumptions), ScenarioError> {
+        let values = grid.point(i);
+        let mut a = scenario.assumptions.clone();
+        for (v, x) in varies.iter().zip(&values) {
+            a = apply(&a, &v.field, *x, v.integer)?;
+        }
+        Ok((values, a))
+    };
+    // Check: the first bad point in grid order is the error.
+    let check = |c: u64| span(c).try_for_each(|i| assumptions(i).map(|_| ()));
+    stream_blocks(chunks, default_wave(), &check, &mut |r| r)?;
     let population_varies = varies.iter().any(|v| v.field.starts_with("population."));
-    points
-        .par_iter()
-        .zip(assumptions.par_iter())
-        .map(|(p, a)| {
-            let owned;
-            let d = if population_varies {
-                let mut s = scenario.clone();
-                s.assumptions = a.clone();
-                owned = s.dataset()?;
-                &owned
-            } else {
-                data
-            };
-            let proj = model::project(a, d)?;
-            let last = proj
-                .last()
-                .ok_or_else(|| anyhow::anyhow!("empty projection"))?;
-            Ok(Point {
-                values: p.clone(),
-                final_psnd_pct_gdp: last.psnd_pct_gdp,
-                max_psnd_pct_gdp: proj
-                    .years
-                    .iter()
-                    .map(|y| y.psnd_pct_gdp)
-                    .fold(f64::NEG_INFINITY, f64::max),
-                final_psnb_pct_gdp: last.pct_gdp(last.psnb_gbp_bn),
-                final_interest_pct_gdp: last.pct_gdp(last.interest_gbp_bn),
-            })
+    let point = |i: usize| -> anyhow::Result<Point> {
+        let (values, a) = assumptions(i)?;
+        let owned;
+        let d = if population_varies {
+            let mut s = scenario.clone();
+            s.assumptions = a.clone();
+            owned = s.dataset()?;
+            &owned
+        } else {
+            data
+        };
+        let proj = model::project(&a, d)?;
+        let last = proj
+            .last()
+            .ok_or_else(|| anyhow::anyhow!("empty projection"))?;
+        Ok(Point {
+            values,
+            final_psnd_pct_gdp: last.psnd_pct_gdp,
+            max_psnd_pct_gdp: proj
+                .years
+                .iter()
+                .map(|y| y.psnd_pct_gdp)
+                .fold(f64::NEG_INFINITY, f64::max),
+            final_psnb_pct_gdp: last.pct_gdp(last.psnb_gbp_bn),
+            final_interest_pct_gdp: last.pct_gdp(last.interest_gbp_bn),
         })
-        .collect()
+    };
+    let produce = |c: u64| span(c).map(point).collect::<anyhow::Result<Vec<Point>>>();
+    stream_blocks(chunks, default_wave(), &produce, &mut |r| {
+        r?.into_iter().try_for_each(&mut *each)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_grid_is_made_point_by_point_first_field_outermost() {
+        let varies = [
+            parse_vary("economy.productivity_growth_pct=1..2:0.5").unwrap(),
+            parse_vary("rates.gilt_rate_long_run_pct=3..4:1").unwrap(),
+        ];
+        let g = Grid::new(&varies).unwrap();
+        assert_eq!(g.len(), 6);
+        let points: Vec<Vec<f64>> = (0..g.len()).map(|i| g.point(i)).collect();
+        assert_eq!(
+            points,
+            [
+                [1.0, 3.0],
+                [1.0, 4.0],
+                [1.5, 3.0],
+                [1.5, 4.0],
+                [2.0, 3.0],
+                [2.0, 4.0]
+            ]
+        );
+    }
 
     #[test]
     fn fields_are_checked_with_suggestions() {

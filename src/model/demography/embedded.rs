@@ -144,10 +144,12 @@ fn wide(name: &str, text: &str, keys: &[&str]) -> Result<WideTable, DataError> {
         .first()
         .ok_or_else(|| DataError::invalid(name, 1, "no year columns"))?;
     let mut rows = Vec::new();
+    // Column names for messages, made once (not once a cell).
+    let year_names: Vec<String> = years.iter().map(i32::to_string).collect();
     for (line, cells) in &t.rows {
         let mut values = Vec::with_capacity(years.len());
-        for (y, c) in years.iter().zip(&cells[keys.len()..]) {
-            values.push(t.number(*line, &y.to_string(), c)?);
+        for (y, c) in year_names.iter().zip(&cells[keys.len()..]) {
+            values.push(t.number(*line, y, c)?);
         }
         rows.push((*line, cells[..keys.len()].to_vec(), values));
     }

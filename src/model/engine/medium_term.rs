@@ -180,6 +180,7 @@ pub(in crate::model) fn efo_year_lines(
 
 /// The EFO's interest in a year next to the shadow portfolio's: the
 /// portfolio run on the EFO's own debt path at unshocked rates.
+#[derive(Debug, Clone, Copy)]
 pub(super) struct EfoInterest {
     /// The EFO's debt interest, £bn.
     pub efo_gbp_bn: f64,

@@ -24,12 +24,15 @@
 mod long_term;
 mod medium_term;
 mod paths;
+mod replay;
 mod stock_flow;
 
 use self::long_term::LongTerm;
 use self::medium_term::{efo, EfoInterest, MediumTerm};
 pub(in crate::model) use self::medium_term::{efo_year_lines, StartPoint};
 use self::paths::Paths;
+use self::replay::{closing_debt, DebtState, RecordedYear};
+pub use self::replay::{DebtRow, Replay};
 use self::stock_flow::StockFlow;
 use super::adjustments::Adjustments;
 use super::assumptions::Assumptions;
@@ -60,6 +63,7 @@ pub fn intervention_adjustments(
 }
 
 /// One year's flows before adjustments and interest, from either builder.
+#[derive(Debug, Clone)]
 pub(super) struct YearFlows {
     phase: Phase,
     spend: [f64; Spend::N],
@@ -75,6 +79,16 @@ pub fn project_with(
     data: &Dataset,
     adj: &Adjustments,
 ) -> Result<Projection, ModelError> {
+    project_recorded(a, data, adj).map(|(p, _)| p)
+}
+
+/// [`project_with`], and what re-running its debt with other adjustments
+/// needs ([`Replay`]).
+pub fn project_recorded(
+    a: &Assumptions,
+    data: &Dataset,
+    adj: &Adjustments,
+) -> Result<(Projection, Replay), ModelError> {
     let h = &a.horizon;
     let p = Paths::prepare(a, data, adj)?;
     let n_out = (h.base_year.years_until(h.end_year) + 1) as usize;
@@ -93,7 +107,7 @@ pub fn project_with(
     let mut long_term = LongTerm::calibrated(a, data, &p, &spend_cal, &receipt_cal)?;
     let mut stock_flow = StockFlow::opening(a, data, &p)?;
     let qe_reserves = a.debt.qe_reserves_gbp_bn(h.base_year, p.years.len());
-    let mut portfolio = Portfolio::opening(
+    let portfolio = Portfolio::opening(
         &a.debt,
         &data.gilts,
         h.base_year.prev(),
@@ -102,9 +116,12 @@ pub fn project_with(
     );
     let mut medium_term = MediumTerm::new(data, start, opening_psnd, portfolio.clone());
     let mut measures = OtherMeasures::new(qe_reserves, t_mt);
+    let feedback = a.rates.gilt_rate_debt_feedback_bp_per_10pp;
+    let opening = DebtState::opening(portfolio, opening_psnd, t_mt, feedback);
+    let mut debt = opening.clone();
 
     let mut out: Vec<YearResult> = Vec::with_capacity(n_out);
-    let mut debt_prev = opening_psnd;
+    let mut recorded: Vec<RecordedYear> = Vec::with_capacity(n_out);
     let mut unexplained = 0.0;
     for k in 0..n_out {
         let (mut flows, efo_interest) = if k <= t_mt {
@@ -114,31 +131,34 @@ pub fn project_with(
             (long_term.year(&p, k), None)
         };
         let loans = stock_flow.year(&p, k, &mut flows);
+        let yc = centred_gdp(a, data, &p, k)?;
+        let rec = RecordedYear {
+            year: p.years[k],
+            flows: flows.clone(),
+            rates: p.rates(k),
+            efo: efo_interest,
+            gdp_gbp_bn: p.gdp[k],
+            gdp_centred_gbp_bn: yc,
+        };
         let f = adjusted(flows, adj, k, p.gdp[k]);
-        let pb = f.receipts.iter().sum::<f64>() - f.spend.iter().sum::<f64>();
-        let rates = year_rates(a, &p, k, &out);
-        let step = portfolio.step(k, rates);
-        let (interest, outside) = year_interest(
-            &step,
-            debt_prev,
-            f.stock_flow_gbp_bn - pb,
-            efo_interest.as_ref(),
-        );
-        let mut row = close_year(a, data, &p, k, (f, rates), interest, debt_prev)?;
+        let pb = primary_balance(&f);
+        let (rates, interest, outside) =
+            debt.interest(k, rec.rates, rec.efo.as_ref(), pb, f.stock_flow_gbp_bn);
+        let debt_prev = debt.debt_prev_gbp_bn();
+        let mut row = close_year(a, data, &p, k, (f, rates), (interest, yc), debt_prev)?;
         let m = measures.year(data, k, row.year, row.psnd_gbp_bn, row.stock_flow_gbp_bn)?;
         set_other_measures(&mut row, &m, &loans);
-        portfolio.close(k, row.psnd_gbp_bn, rates);
+        debt.close(k, row.psnd_gbp_bn, row.psnd_pct_gdp, rates, outside);
         if k == t_mt {
             // What the structure does not explain of the EFO's interest in
             // the last EFO year stays with the gilts then in issue.
             unexplained = outside;
-            portfolio.add_to_conventional_coupons(unexplained);
         }
-        debt_prev = row.psnd_gbp_bn;
+        recorded.push(rec);
         out.push(row);
     }
 
-    Ok(Projection {
+    let projection = Projection {
         name: a.name.clone(),
         opening_psnd_gbp_bn: opening_psnd,
         opening_gdp_centred_gbp_bn: opening_centred,
@@ -148,9 +168,20 @@ pub fn project_with(
             spending_gbp_bn: spend_cal,
             receipts_gbp_bn: receipt_cal,
             unexplained_interest_gbp_bn: unexplained,
-            conventional_stock_gbp_bn: portfolio.conventional_stock_gbp_bn(),
+            conventional_stock_gbp_bn: debt.conventional_stock_gbp_bn(),
         },
-    })
+    };
+    let replay = Replay {
+        opening,
+        years: recorded,
+        rate_shocks: adj.rate_shocks.clone(),
+    };
+    Ok((projection, replay))
+}
+
+/// The primary balance of a year's adjusted flows, £bn.
+fn primary_balance(f: &YearFlows) -> f64 {
+    f.receipts.iter().sum::<f64>() - f.spend.iter().sum::<f64>()
 }
 
 /// The year's debt interest, solved with the debt it is paid on (the
@@ -181,20 +212,6 @@ fn set_other_measures(row: &mut YearResult, m: &Measures, loans: &StudentLoanYea
     row.psnfl_gbp_bn = m.psnfl_gbp_bn;
     row.psnfl_pct_gdp = 100.0 * m.psnfl_gbp_bn / row.gdp_centred_gbp_bn;
     row.student_loans_gbp_bn = loans.asset_gbp_bn;
-}
-
-/// Market rates in year `k`: the paths (with any shocks), and after the
-/// medium term the gilt rate's feedback from last year's debt ratio
-/// relative to the last medium-term year's.
-fn year_rates(a: &Assumptions, p: &Paths, k: usize, done: &[YearResult]) -> YearRates {
-    let mut r = p.rates(k);
-    let fb = a.rates.gilt_rate_debt_feedback_bp_per_10pp;
-    if fb != 0.0 && k > p.t_mt {
-        if let (Some(prev), Some(mt)) = (done.get(k - 1), done.get(p.t_mt)) {
-            r.gilt_pct += fb / 100.0 * (prev.psnd_pct_gdp - mt.psnd_pct_gdp) / 10.0;
-        }
-    }
-    r
 }
 
 /// Adjustments on a year's lines: factors, then deltas; a primary-balance
@@ -229,18 +246,17 @@ fn close_year(
     p: &Paths,
     k: usize,
     (f, rates): (YearFlows, YearRates),
-    interest: f64,
+    (interest, yc): (f64, f64),
     debt_prev: f64,
 ) -> Result<YearResult, ModelError> {
     let y = p.years[k];
     let g = p.gdp[k];
     let e = &a.economy;
-    let yc = centred_gdp(a, data, p, k)?;
     let primary_spending: f64 = f.spend.iter().sum();
     let receipts_total: f64 = f.receipts.iter().sum();
-    let pb = receipts_total - primary_spending;
+    let pb = primary_balance(&f);
     let psnb = interest - pb;
-    let debt = debt_prev + psnb + f.stock_flow_gbp_bn;
+    let debt = closing_debt(debt_prev, interest, pb, f.stock_flow_gbp_bn);
     if !debt.is_finite() || !interest.is_finite() {
         return Err(ModelError::NonFinite {
             year: y,

@@ -17,13 +17,23 @@
 //! The step is booked as [`Adjustments::primary_balance_delta_pct_gdp`]
 //! (% of fiscal-year GDP), so interest responds to the smaller or larger
 //! debt through the model's gilt ladder. See [`super::solve`] for the solver.
+//!
+//! A step changes nothing in the projection but the primary balance and
+//! what follows from it (the debt, and interest through the gilt portfolio
+//! and the rate feedback), so each trial step re-runs only that part: the
+//! projection's [`Replay`], which gives the PSND of a full re-projection to
+//! the bit at a few per cent of its cost. [`GapSolver::reprojecting`]
+//! re-runs the whole projection instead (the method before the replay,
+//! kept as the check in tests).
 
 use serde::Serialize;
 
 use super::error::IndicatorError;
 use super::solve::{self, Method, Settings, SolveError};
 use crate::data::Dataset;
-use crate::model::{project_with, Adjustments, Assumptions, Projection};
+use crate::model::{
+    project_recorded, project_with, Adjustments, Assumptions, DebtRow, Projection, Replay,
+};
 use crate::years::FiscalYear;
 
 /// The EC's debt reference value for S1, % of GDP.
@@ -132,7 +142,8 @@ pub struct GapResult {
     pub miss_pp: f64,
     /// How the solver found it.
     pub method: Method,
-    /// Projections run by the solver.
+    /// Trial steps the solver evaluated (each a replay of the debt, or a
+    /// whole projection when re-projecting).
     pub evaluations: u32,
 }
 
@@ -143,6 +154,8 @@ pub struct GapSolver<'a> {
     data: &'a Dataset,
     base: Adjustments,
     baseline: Projection,
+    replay: Replay,
+    reproject: bool,
     /// Solver bounds and tolerance (pp of GDP).
     pub settings: Settings,
 }
@@ -154,7 +167,7 @@ impl<'a> GapSolver<'a> {
         data: &'a Dataset,
         base: Adjustments,
     ) -> Result<Self, IndicatorError> {
-        let baseline = project_with(assumptions, data, &base)?;
+        let (baseline, replay) = project_recorded(assumptions, data, &base)?;
         if baseline.years.is_empty() {
             return Err(IndicatorError::EmptyProjection);
         }
@@ -163,8 +176,17 @@ impl<'a> GapSolver<'a> {
             data,
             base,
             baseline,
+            replay,
+            reproject: false,
             settings: Settings::default(),
         })
+    }
+
+    /// The same solver re-running the whole projection for every trial
+    /// step instead of its debt (slower; the same numbers).
+    pub fn reprojecting(mut self) -> Self {
+        self.reproject = true;
+        self
     }
 
     /// The projection with no gap adjustment.
@@ -220,6 +242,27 @@ impl<'a> GapSolver<'a> {
             self.data,
             &self.adjustments(start, profile, step_pct_gdp),
         )?)
+    }
+
+    /// The debt path with a step: replayed, or re-projected when the
+    /// solver is [`GapSolver::reprojecting`].
+    fn debt_path(
+        &self,
+        start: FiscalYear,
+        profile: Profile,
+        step_pct_gdp: f64,
+    ) -> Result<Vec<DebtRow>, IndicatorError> {
+        let adj = self.adjustments(start, profile, step_pct_gdp);
+        if !self.reproject {
+            if let Some(rows) = self.replay.debt_path(&adj) {
+                return Ok(rows?);
+            }
+        }
+        Ok(DebtRow::of(&project_with(
+            self.assumptions,
+            self.data,
+            &adj,
+        )?))
     }
 
     fn check_years(&self, start: FiscalYear, target: FiscalYear) -> Result<usize, IndicatorError> {
@@ -298,8 +341,8 @@ impl<'a> GapSolver<'a> {
         let target = spec.target_pct_gdp;
         let f0 = self.baseline.years[k].psnd_pct_gdp - target;
         let residual = |x: f64| -> Result<f64, IndicatorError> {
-            let p = self.project_step(spec.start_year, spec.profile, x)?;
-            Ok(p.years[k].psnd_pct_gdp - target)
+            let rows = self.debt_path(spec.start_year, spec.profile, x)?;
+            Ok(rows[k].psnd_pct_gdp - target)
         };
         let root = solve::solve(residual, Some(f0), &self.settings)
             .map_err(|e| self.map_solve(e, target, spec.target_year))?;
@@ -352,17 +395,17 @@ impl<'a> GapSolver<'a> {
         self.check_years(start, end)?;
         let q = self.terminal_discount()?;
         let annuity = q / (1.0 - q);
-        let residual_of = |p: &Projection| -> (f64, f64) {
-            let y = &p.years[last];
+        let residual_of = |rows: &[DebtRow]| -> (f64, f64) {
+            let y = &rows[last];
             let pv = 100.0 * (y.primary_balance_gbp_bn - y.stock_flow_gbp_bn)
                 / y.gdp_centred_gbp_bn
                 * annuity;
             (y.psnd_pct_gdp - pv, pv)
         };
-        let (f0, _) = residual_of(&self.baseline);
+        let (f0, _) = residual_of(&DebtRow::of(&self.baseline));
         let residual = |x: f64| -> Result<f64, IndicatorError> {
-            let p = self.project_step(start, Profile::OneOff, x)?;
-            Ok(residual_of(&p).0)
+            let rows = self.debt_path(start, Profile::OneOff, x)?;
+            Ok(residual_of(&rows).0)
         };
         let root = solve::solve(residual, Some(f0), &self.settings).map_err(|e| match e {
             SolveError::NoRoot { .. } => IndicatorError::IntertemporalNoSolution {
@@ -371,8 +414,7 @@ impl<'a> GapSolver<'a> {
             },
             e => self.map_solve(e, 0.0, end),
         })?;
-        let p = self.project_step(start, Profile::OneOff, root.x)?;
-        let (_, pv) = residual_of(&p);
+        let (_, pv) = residual_of(&self.debt_path(start, Profile::OneOff, root.x)?);
         let spec = GapSpec {
             target_pct_gdp: pv,
             target_year: end,

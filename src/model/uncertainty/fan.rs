@@ -79,19 +79,45 @@ pub struct BlockPaths {
     pub first_path: u64,
     /// Values by year, variable and path, % of GDP.
     pub values: Vec<[Vec<f64>; 3]>,
+    /// Paths in the block.
+    n: usize,
 }
 
 impl YearSink for BlockPaths {
-    fn year(&mut self, t: usize, psnd: &[f64], psnb: &[f64], interest: &[f64]) {
+    fn begin_block(&mut self, n: usize) {
+        self.n = n;
+        self.values.clear();
+    }
+
+    fn year(&mut self, t: usize, offset: usize, psnd: &[f64], psnb: &[f64], interest: &[f64]) {
         if self.values.len() <= t {
-            self.values.resize_with(t + 1, Default::default);
+            self.values
+                .resize_with(t + 1, || std::array::from_fn(|_| vec![0.0; self.n]));
         }
-        self.values[t] = [psnd.to_vec(), psnb.to_vec(), interest.to_vec()];
+        for (out, xs) in self.values[t].iter_mut().zip([psnd, psnb, interest]) {
+            if let Some(dst) = out.get_mut(offset..offset + xs.len()) {
+                dst.copy_from_slice(xs);
+            }
+        }
     }
 }
 
 fn block_len(paths: u64, b: u64) -> usize {
     (paths - b * BLOCK_PATHS as u64).min(BLOCK_PATHS as u64) as usize
+}
+
+/// Most paths a worker takes at a time.
+const MAX_WORK_PATHS: u64 = 32_768;
+
+/// Paths a worker takes at a time: as many as keep each worker busy with
+/// about four pieces, between [`BLOCK_PATHS`] and [`MAX_WORK_PATHS`]
+/// (each year's histograms come into cache once a piece, so larger is
+/// faster). Results do not depend on it: every path draws from its own
+/// counters and counts are integers.
+fn work_paths(paths: u64, workers: u64) -> u64 {
+    let per = paths.div_ceil(4 * workers.max(1));
+    per.clamp(BLOCK_PATHS as u64, MAX_WORK_PATHS)
+        .next_multiple_of(super::reduced::LANES as u64)
 }
 
 /// The reduced-form fan of `paths` paths. Deterministic in `seed` whatever
@@ -107,9 +133,10 @@ pub fn run_reduced(
     check_paths(Engine::Reduced, paths)?;
     let model = Reduced::new(base, shocks, seed)?;
     let ranges = pilot_ranges(&model, base.len(), paths);
-    let blocks = paths.div_ceil(BLOCK_PATHS as u64);
-    let next = AtomicU64::new(0);
     let workers = rayon::current_num_threads().max(1) as u64;
+    let size = work_paths(paths, workers);
+    let blocks = paths.div_ceil(size);
+    let next = AtomicU64::new(0);
     // One histogram per worker; workers take the next block as they free
     // up. Counts are integers, so the sum is the same whoever ran what.
     let merged = (0..workers.min(blocks))
@@ -122,8 +149,9 @@ pub fn run_reduced(
                 if b >= blocks {
                     break;
                 }
-                let n = block_len(paths, b);
-                model.simulate_block(b, n, &mut s, &mut h);
+                let first = b * size;
+                let n = (paths - first).min(size) as usize;
+                model.simulate_block(first, n, &mut s, &mut h);
                 progress(n as u64);
             }
             h
@@ -156,35 +184,59 @@ pub fn run_reduced_with_paths<E>(
     let model = Reduced::new(base, shocks, seed)?;
     let ranges = pilot_ranges(&model, base.len(), paths);
     let blocks = paths.div_ceil(BLOCK_PATHS as u64);
-    let chunk = 2 * rayon::current_num_threads().max(1) as u64;
     let mut h = Histogram::new(&ranges);
+    let produce = |b: u64| {
+        let mut out = BlockPaths {
+            first_path: b * BLOCK_PATHS as u64,
+            ..BlockPaths::default()
+        };
+        let n = block_len(paths, b);
+        model.simulate_block(b * BLOCK_PATHS as u64, n, &mut Scratch::default(), &mut out);
+        progress(n as u64);
+        out
+    };
+    let mut consume = |block: BlockPaths| {
+        h.begin_block(block.n);
+        for (t, v) in block.values.iter().enumerate() {
+            h.year(t, 0, &v[0], &v[1], &v[2]);
+        }
+        write(&block)
+    };
+    if let Err(e) = stream_blocks(blocks, default_wave() / 2, &produce, &mut consume) {
+        return Ok(Err(e));
+    }
+    Ok(Ok(h.summary()))
+}
+
+/// The streaming block-parallel engine: produce blocks `0..blocks` in
+/// parallel, a wave of `wave` at a time, and hand each to `consume` in
+/// block order, so memory is bounded by one wave whatever the number of
+/// blocks, and the result cannot depend on which thread produced what. The
+/// reduced form with every path written, the full-model fan and any other
+/// per-path evaluator (e.g. appraisal paths) run on it; `consume` stops the
+/// run by returning an error.
+pub fn stream_blocks<T: Send, E>(
+    blocks: u64,
+    wave: u64,
+    produce: &(dyn Fn(u64) -> T + Sync),
+    consume: &mut dyn FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    let wave = wave.max(1);
     let mut start = 0;
     while start < blocks {
-        let end = (start + chunk).min(blocks);
-        let done: Vec<BlockPaths> = (start..end)
-            .into_par_iter()
-            .map(|b| {
-                let mut out = BlockPaths {
-                    first_path: b * BLOCK_PATHS as u64,
-                    values: Vec::new(),
-                };
-                let n = block_len(paths, b);
-                model.simulate_block(b, n, &mut Scratch::default(), &mut out);
-                progress(n as u64);
-                out
-            })
-            .collect();
-        for block in &done {
-            for (t, v) in block.values.iter().enumerate() {
-                h.year(t, &v[0], &v[1], &v[2]);
-            }
-            if let Err(e) = write(block) {
-                return Ok(Err(e));
-            }
+        let end = (start + wave).min(blocks);
+        let done: Vec<T> = (start..end).into_par_iter().map(produce).collect();
+        for block in done {
+            consume(block)?;
         }
         start = end;
     }
-    Ok(Ok(h.summary()))
+    Ok(())
+}
+
+/// A wave for [`stream_blocks`]: a few blocks per worker.
+pub fn default_wave() -> u64 {
+    4 * rayon::current_num_threads().max(1) as u64
 }
 
 /// A finished fan with what produced it, for the writers.

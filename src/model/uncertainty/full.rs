@@ -1,8 +1,10 @@
 //! The full-model engine: each path draws the structural assumptions from
 //! the distributions below and runs the real projection (demography,
 //! spending and receipts lines, the gilt ladder, the interventions), in
-//! parallel. Slow (about a millisecond a path) but it carries every
-//! mechanism of the model; the reduced form is the fast approximation.
+//! parallel on the streaming block engine ([`super::fan::stream_blocks`]:
+//! a wave of blocks at a time, summarised in block order). Slow (about a
+//! millisecond a path) but it carries every mechanism of the model; the
+//! reduced form is the fast approximation.
 //!
 //! Distributions (all independent, normal unless stated; `s` the
 //! scenario's own value):
@@ -38,9 +40,9 @@
 
 use rand::Rng;
 use rand_distr::{Distribution, Normal};
-use rayon::prelude::*;
 
 use super::error::UncertaintyError;
+use super::fan::{default_wave, stream_blocks};
 use super::reduced::block_rng;
 use super::summary::{Exact, YearSink};
 use crate::data::Dataset;
@@ -184,40 +186,42 @@ impl FullModel<'_> {
                 })?,
             )
         };
-        let results: Vec<Vec<PathValues>> = (0..blocks)
-            .into_par_iter()
-            .map(|b| {
-                let mut rng = block_rng(self.seed ^ SALT, b);
-                let mut irng = block_rng(self.seed ^ INTERVENTION_SALT, b);
-                let first = b * FULL_BLOCK_PATHS as u64;
-                let n = (paths - first).min(FULL_BLOCK_PATHS as u64);
-                let out = (0..n)
-                    .map(|k| {
-                        let a = draw_assumptions(self.assumptions, &mut rng, demography);
-                        let package = plan.as_ref().map(|p| p.draw(list, &mut irng));
-                        self.path(&a, package.as_ref(), first + k)
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                progress(n);
-                Ok(out)
-            })
-            .collect::<Result<_, UncertaintyError>>()?;
+        let produce = |b: u64| -> Result<Vec<PathValues>, UncertaintyError> {
+            let mut rng = block_rng(self.seed ^ SALT, b);
+            let mut irng = block_rng(self.seed ^ INTERVENTION_SALT, b);
+            let first = b * FULL_BLOCK_PATHS as u64;
+            let n = (paths - first).min(FULL_BLOCK_PATHS as u64);
+            let out = (0..n)
+                .map(|k| {
+                    let a = draw_assumptions(self.assumptions, &mut rng, demography);
+                    let package = plan.as_ref().map(|p| p.draw(list, &mut irng));
+                    self.path(&a, package.as_ref(), first + k)
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            progress(n);
+            Ok(out)
+        };
+        // Blocks stream into the summary in order, a wave at a time.
         let mut acc = Exact::new(n_years);
         let (mut d, mut b, mut i) = (Vec::new(), Vec::new(), Vec::new());
-        for block in &results {
+        let mut consume = |block: Result<Vec<PathValues>, UncertaintyError>| {
+            let block = block?;
+            acc.begin_block(block.len());
             for t in 0..n_years {
                 d.clear();
                 b.clear();
                 i.clear();
-                for path in block {
+                for path in &block {
                     let v = path.get(t).copied().unwrap_or([f64::NAN; 3]);
                     d.push(v[0]);
                     b.push(v[1]);
                     i.push(v[2]);
                 }
-                acc.year(t, &d, &b, &i);
+                acc.year(t, 0, &d, &b, &i);
             }
-        }
+            Ok::<(), UncertaintyError>(())
+        };
+        stream_blocks(blocks, default_wave(), &produce, &mut consume)?;
         Ok(acc)
     }
 }

@@ -11,28 +11,41 @@
 //! (u[t] − κ[t−1])/m` the conventional stock repricing at one over its
 //! average maturity `m` a year (as `peer_fan.py`).
 //!
-//! Paths come in blocks of [`BLOCK_PATHS`]; block `b` draws from its own
-//! ChaCha8 stream `b` of the seed, so results never depend on which thread
-//! ran which block. Within a block the years are the outer loop, so the
-//! summary's histograms for one year stay in cache.
+//! Random numbers are counter-based ([`super::philox`]): path `p`'s four
+//! normals in year `t` come from the Philox block at counter `(p, t, 0)`
+//! under the seed, so a path is the same whichever block, thread or lane
+//! runs it. Paths are simulated [`LANES`] at a time in plain arrays (the
+//! compiler keeps each lane in a vector register), years the outer loop
+//! within a block so that the summary's histograms for one year stay in
+//! cache. On x86-64 the same code is also compiled for AVX2 and chosen at
+//! run time; both builds do the same IEEE operations in the same order
+//! (no fused multiply-add), so their results are identical to the bit.
 
-// The kernel indexes fixed-size shock arrays ([f64; N_SHOCKS]) and per-year
-// buffers built to the horizon's length.
-#![allow(clippy::indexing_slicing)]
+// The kernel indexes fixed-size lane and shock arrays ([f64; LANES],
+// [f64; N_SHOCKS]) and per-year buffers built to the horizon's length; lane
+// loops index several such arrays in step by the lane.
+#![allow(clippy::indexing_slicing, clippy::needless_range_loop)]
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::baseline::Baseline;
 use super::error::UncertaintyError;
-use super::normal::Normals;
-use super::shocks::{draw_innovation, ShockParams, N_SHOCKS};
+use super::normal::{self, Tables};
+use super::philox::{key_of, philox4x32_10, philox_lanes};
+use super::shocks::{ShockParams, N_SHOCKS};
 use super::summary::YearSink;
 
-/// Paths per block (one random stream each).
+/// Paths per block: the unit of work handed to a thread, and the pilot
+/// that sets the histogram ranges (the first block).
 pub const BLOCK_PATHS: usize = 4096;
+/// Paths simulated side by side.
+pub const LANES: usize = 8;
+/// Paths handed to the summary at a time (a multiple of [`LANES`]).
+const PART_PATHS: usize = 512;
 
-/// The ChaCha8 generator of block `block` under `seed`.
+/// The ChaCha8 generator of block `block` under `seed` (the full-model fan
+/// and the probabilistic interventions draw from it).
 pub fn block_rng(seed: u64, block: u64) -> ChaCha8Rng {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(block);
@@ -45,18 +58,122 @@ pub struct Reduced<'a> {
     base: &'a Baseline,
     loading: [[f64; N_SHOCKS]; N_SHOCKS],
     rho: [f64; N_SHOCKS],
-    seed: u64,
+    key: [u32; 2],
+}
+
+/// The state of [`LANES`] paths.
+#[derive(Debug, Clone, Copy)]
+struct Lane {
+    x: [[f64; LANES]; N_SHOCKS],
+    kappa: [f64; LANES],
+    debt: [f64; LANES],
 }
 
 /// Per-path state and output buffers of one block, reused between blocks.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    x: Vec<[f64; N_SHOCKS]>,
-    kappa: Vec<f64>,
-    debt: Vec<f64>,
+    lanes: Vec<Lane>,
     psnd: Vec<f64>,
     psnb: Vec<f64>,
     interest: Vec<f64>,
+}
+
+/// One year's deterministic quantities, as the kernel reads them.
+#[derive(Debug, Clone, Copy)]
+struct Year {
+    shocked: bool,
+    inv_growth: f64,
+    inv_inflation: f64,
+    eff_rate: f64,
+    pb: f64,
+    pb_less_sfa: f64,
+    centred_ratio: f64,
+    fy_over_centred: f64,
+    prev_centred_over_fy: f64,
+}
+
+/// The normals of path `path` in year `t` beyond its first four: Philox
+/// rounds 1, 2, … of the same counter, four words each.
+fn more_bits(key: [u32; 2], path: u64, t: usize) -> impl FnMut() -> u32 {
+    let (mut round, mut words, mut left) = (0u32, [0u32; 4], 0usize);
+    move || {
+        if left == 0 {
+            round += 1;
+            words = philox4x32_10([path as u32, (path >> 32) as u32, t as u32, round], key);
+            left = 4;
+        }
+        left -= 1;
+        words[3 - left]
+    }
+}
+
+/// The four standard normals of path `path` in year `t` under `key`, one
+/// path at a time (what the lanes compute; for tests and checks).
+pub fn path_normals(seed: u64, path: u64, t: usize) -> [f64; N_SHOCKS] {
+    let key = key_of(seed);
+    let tab = normal::tables();
+    let bits = philox4x32_10([path as u32, (path >> 32) as u32, t as u32, 0], key);
+    let mut more = more_bits(key, path, t);
+    bits.map(|b| match normal::fast(tab, b) {
+        (z, true) => z,
+        (_, false) => normal::finish(tab, b, &mut more),
+    })
+}
+
+/// The normals of the lanes of paths `first..first + LANES` in year `t`:
+/// `z[k][l]`, shock `k` of lane `l`.
+#[inline(always)]
+fn lane_normals(
+    tab: &Tables,
+    key: [u32; 2],
+    first: u64,
+    t: usize,
+    z: &mut [[f64; LANES]; N_SHOCKS],
+) {
+    let mut ctr = [[t as u32; LANES]; 4];
+    for l in 0..LANES {
+        let p = first + l as u64;
+        ctr[0][l] = p as u32;
+        ctr[1][l] = (p >> 32) as u32;
+        ctr[3][l] = 0;
+    }
+    let bits = philox_lanes(ctr, key);
+    let mut rejected = 0u32;
+    for k in 0..N_SHOCKS {
+        for l in 0..LANES {
+            let (v, ok) = normal::fast(tab, bits[k][l]);
+            z[k][l] = v;
+            rejected |= u32::from(!ok) << l;
+        }
+    }
+    if rejected != 0 {
+        finish_lanes(tab, key, first, t, &bits, rejected, z);
+    }
+}
+
+/// Complete the draws of the lanes in the `rejected` bit mask (about one
+/// path-year in twenty has one).
+#[cold]
+fn finish_lanes(
+    tab: &Tables,
+    key: [u32; 2],
+    first: u64,
+    t: usize,
+    bits: &[[u32; LANES]; 4],
+    rejected: u32,
+    z: &mut [[f64; LANES]; N_SHOCKS],
+) {
+    for l in 0..LANES {
+        if rejected & (1 << l) == 0 {
+            continue;
+        }
+        let mut more = more_bits(key, first + l as u64, t);
+        for k in 0..N_SHOCKS {
+            if let (_, false) = normal::fast(tab, bits[k][l]) {
+                z[k][l] = normal::finish(tab, bits[k][l], &mut more);
+            }
+        }
+    }
 }
 
 impl<'a> Reduced<'a> {
@@ -71,68 +188,164 @@ impl<'a> Reduced<'a> {
             base,
             loading: shocks.loading()?,
             rho: shocks.persistence,
-            seed,
+            key: key_of(seed),
         })
     }
 
-    /// Simulate `n` paths of block `block`, handing each year's values to `sink`.
-    pub fn simulate_block(&self, block: u64, n: usize, s: &mut Scratch, sink: &mut impl YearSink) {
+    fn year(&self, t: usize) -> Year {
         let b = self.base;
-        let mut rng = block_rng(self.seed, block);
-        let mut normals = Normals::default();
-        s.x.clear();
-        s.x.resize(n, [0.0; N_SHOCKS]);
-        s.kappa.clear();
-        s.kappa.resize(n, 0.0);
-        s.debt.clear();
-        s.debt.resize(n, b.opening_ratio);
+        Year {
+            shocked: b.shocked[t],
+            inv_growth: b.inv_growth[t],
+            inv_inflation: b.inv_inflation[t],
+            eff_rate: b.eff_rate[t],
+            pb: b.pb[t],
+            pb_less_sfa: b.pb_less_sfa[t],
+            centred_ratio: b.centred_ratio[t],
+            fy_over_centred: b.fy_over_centred[t],
+            prev_centred_over_fy: b.prev_centred_over_fy[t],
+        }
+    }
+
+    /// Simulate the `n` paths from path `first_path`, handing each year's
+    /// values to `sink`.
+    pub fn simulate_block(
+        &self,
+        first_path: u64,
+        n: usize,
+        s: &mut Scratch,
+        sink: &mut impl YearSink,
+    ) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2 (checked just above), the only
+            // requirement of a `target_feature` function.
+            unsafe { self.simulate_block_avx2(first_path, n, s, sink) };
+            return;
+        }
+        self.simulate_block_portable(first_path, n, s, sink);
+    }
+
+    /// [`Self::simulate_block`] without run-time dispatch: the build's
+    /// baseline instruction set (for tests that compare the two).
+    pub fn simulate_block_portable(
+        &self,
+        first_path: u64,
+        n: usize,
+        s: &mut Scratch,
+        sink: &mut impl YearSink,
+    ) {
+        self.kernel(first_path, n, s, sink);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn simulate_block_avx2(
+        &self,
+        first_path: u64,
+        n: usize,
+        s: &mut Scratch,
+        sink: &mut impl YearSink,
+    ) {
+        self.kernel(first_path, n, s, sink);
+    }
+
+    #[inline(always)]
+    fn kernel(&self, first_path: u64, n: usize, s: &mut Scratch, sink: &mut impl YearSink) {
+        let b = self.base;
+        let start = Lane {
+            x: [[0.0; LANES]; N_SHOCKS],
+            kappa: [0.0; LANES],
+            debt: [b.opening_ratio; LANES],
+        };
+        s.lanes.clear();
+        s.lanes.resize(n.div_ceil(LANES), start);
         for v in [&mut s.psnd, &mut s.psnb, &mut s.interest] {
             v.clear();
-            v.resize(n, 0.0);
+            v.resize(PART_PATHS, 0.0);
         }
-        let reprice = 1.0 / b.maturity_years;
-        let (sf, sil, sc) = (b.floating_share, b.index_linked_share, b.conventional_share);
-        let (a, rho) = (&self.loading, &self.rho);
+        let tab = normal::tables();
+        sink.begin_block(n);
         for t in 0..b.len() {
-            let shocked = b.shocked[t];
-            let (ig, ii, eff) = (b.inv_growth[t], b.inv_inflation[t], b.eff_rate[t]);
-            let (pb, pbls) = (b.pb[t], b.pb_less_sfa[t]);
-            let (cr, fyc, pcf) = (
-                b.centred_ratio[t],
-                b.fy_over_centred[t],
-                b.prev_centred_over_fy[t],
-            );
-            let mut e = [0.0; N_SHOCKS];
-            // Slices of one length, so the loop carries no bounds checks.
-            let rows = s.x[..n]
-                .iter_mut()
-                .zip(&mut s.kappa[..n])
-                .zip(&mut s.debt[..n])
-                .zip(&mut s.psnd[..n])
-                .zip(&mut s.psnb[..n])
-                .zip(&mut s.interest[..n]);
-            for (((((xp, kp), dp), psnd), psnb), int_out) in rows {
-                let mut x = *xp;
-                if shocked {
-                    draw_innovation(a, &mut normals, &mut rng, &mut e);
-                    for k in 0..N_SHOCKS {
-                        x[k] = rho[k] * x[k] + e[k];
+            let y = self.year(t);
+            // A part of the block at a time, so that its values are still
+            // in the L1 cache when the sink reads them.
+            for (p, lanes) in s.lanes.chunks_mut(PART_PATHS / LANES).enumerate() {
+                let offset = p * PART_PATHS;
+                let rows = lanes
+                    .iter_mut()
+                    .zip(s.psnd.chunks_exact_mut(LANES))
+                    .zip(s.psnb.chunks_exact_mut(LANES))
+                    .zip(s.interest.chunks_exact_mut(LANES));
+                let mut first = first_path + offset as u64;
+                for (((lane, d), pb), int) in rows {
+                    if y.shocked {
+                        let mut z = [[0.0; LANES]; N_SHOCKS];
+                        lane_normals(tab, self.key, first, t, &mut z);
+                        self.shock(lane, &z);
                     }
-                    *xp = x;
+                    // Chunks of exactly LANES: the conversions cannot fail.
+                    if let (Ok(d), Ok(pb), Ok(int)) = (d.try_into(), pb.try_into(), int.try_into())
+                    {
+                        step(b, &y, lane, d, pb, int);
+                    }
+                    first += LANES as u64;
                 }
-                let kappa = *kp + (x[2] - *kp) * reprice;
-                *kp = kappa;
-                let i = eff + sf * x[2] + sil * x[1] + sc * kappa;
-                let r = 1.0 / ((1.0 + x[0] * ig) * (1.0 + x[1] * ii));
-                let d = *dp;
-                let interest = i * d * pcf * r;
-                let next = d * cr * (1.0 + i) * r - (pbls + x[3]) * fyc;
-                *dp = next;
-                *psnd = 100.0 * next;
-                *int_out = 100.0 * interest;
-                *psnb = 100.0 * (interest - pb - x[3]);
+                let len = (n - offset).min(PART_PATHS);
+                sink.year(
+                    t,
+                    offset,
+                    &s.psnd[..len],
+                    &s.psnb[..len],
+                    &s.interest[..len],
+                );
             }
-            sink.year(t, &s.psnd, &s.psnb, &s.interest);
         }
+    }
+
+    /// `x = ρ∘x + A·z` for every lane.
+    #[inline(always)]
+    fn shock(&self, lane: &mut Lane, z: &[[f64; LANES]; N_SHOCKS]) {
+        let (a, rho) = (&self.loading, &self.rho);
+        for l in 0..LANES {
+            let e0 = a[0][0] * z[0][l];
+            let e1 = a[1][0] * z[0][l] + a[1][1] * z[1][l];
+            let e2 = a[2][0] * z[0][l] + a[2][1] * z[1][l] + a[2][2] * z[2][l];
+            let e3 = a[3][0] * z[0][l] + a[3][1] * z[1][l] + a[3][2] * z[2][l] + a[3][3] * z[3][l];
+            lane.x[0][l] = rho[0] * lane.x[0][l] + e0;
+            lane.x[1][l] = rho[1] * lane.x[1][l] + e1;
+            lane.x[2][l] = rho[2] * lane.x[2][l] + e2;
+            lane.x[3][l] = rho[3] * lane.x[3][l] + e3;
+        }
+    }
+}
+
+/// The year's repricing, effective rate and debt recursion for every lane,
+/// writing PSND, PSNB and interest (% of GDP) to the lane's outputs.
+#[inline(always)]
+fn step(
+    b: &Baseline,
+    y: &Year,
+    lane: &mut Lane,
+    d_out: &mut [f64; LANES],
+    pb_out: &mut [f64; LANES],
+    int_out: &mut [f64; LANES],
+) {
+    let reprice = 1.0 / b.maturity_years;
+    let (sf, sil, sc) = (b.floating_share, b.index_linked_share, b.conventional_share);
+    for l in 0..LANES {
+        let x = [lane.x[0][l], lane.x[1][l], lane.x[2][l], lane.x[3][l]];
+        let kappa = lane.kappa[l] + (x[2] - lane.kappa[l]) * reprice;
+        lane.kappa[l] = kappa;
+        let i = y.eff_rate + sf * x[2] + sil * x[1] + sc * kappa;
+        let r = 1.0 / ((1.0 + x[0] * y.inv_growth) * (1.0 + x[1] * y.inv_inflation));
+        let debt = lane.debt[l];
+        let interest = i * debt * y.prev_centred_over_fy * r;
+        let next =
+            debt * y.centred_ratio * (1.0 + i) * r - (y.pb_less_sfa + x[3]) * y.fy_over_centred;
+        lane.debt[l] = next;
+        d_out[l] = 100.0 * next;
+        int_out[l] = 100.0 * interest;
+        pb_out[l] = 100.0 * (interest - y.pb - x[3]);
     }
 }

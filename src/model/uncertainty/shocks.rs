@@ -9,9 +9,6 @@
 // loop over 0..N_SHOCKS.
 #![allow(clippy::indexing_slicing)]
 
-use rand::RngCore;
-
-use super::normal::Normals;
 use serde::Serialize;
 
 use super::error::UncertaintyError;
@@ -171,26 +168,21 @@ fn not_psd(pivot: usize, d: f64) -> UncertaintyError {
     )
 }
 
-/// Draw one year's innovations `e = A·z` (fractions) into `out`.
+/// One year's innovations `e = A·z` (fractions) from standard normals `z`.
 #[inline(always)]
-pub fn draw_innovation<R: RngCore + ?Sized>(
-    a: &[[f64; N_SHOCKS]; N_SHOCKS],
-    normals: &mut Normals,
-    rng: &mut R,
-    out: &mut [f64; N_SHOCKS],
-) {
-    let z: [f64; N_SHOCKS] = normals.sample4(rng);
-    out[0] = a[0][0] * z[0];
-    out[1] = a[1][0] * z[0] + a[1][1] * z[1];
-    out[2] = a[2][0] * z[0] + a[2][1] * z[1] + a[2][2] * z[2];
-    out[3] = a[3][0] * z[0] + a[3][1] * z[1] + a[3][2] * z[2] + a[3][3] * z[3];
+pub fn innovation(a: &[[f64; N_SHOCKS]; N_SHOCKS], z: [f64; N_SHOCKS]) -> [f64; N_SHOCKS] {
+    [
+        a[0][0] * z[0],
+        a[1][0] * z[0] + a[1][1] * z[1],
+        a[2][0] * z[0] + a[2][1] * z[1] + a[2][2] * z[2],
+        a[3][0] * z[0] + a[3][1] * z[1] + a[3][2] * z[2] + a[3][3] * z[3],
+    ]
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::reduced::path_normals;
     use super::*;
-    use rand::SeedableRng;
-    use rand_chacha::ChaCha8Rng;
 
     fn params() -> ShockParams {
         ShockParams {
@@ -211,13 +203,10 @@ mod tests {
         let p = params();
         let a = p.loading().unwrap();
         let n = 200_000usize;
-        let mut rng = ChaCha8Rng::seed_from_u64(7);
         let mut sum = [0.0; N_SHOCKS];
         let mut cross = [[0.0; N_SHOCKS]; N_SHOCKS];
-        let mut e = [0.0; N_SHOCKS];
-        let mut z = Normals::default();
-        for _ in 0..n {
-            draw_innovation(&a, &mut z, &mut rng, &mut e);
+        for p in 0..n {
+            let e = innovation(&a, path_normals(7, p as u64, 3));
             for i in 0..N_SHOCKS {
                 let ei = e[i] * 100.0;
                 sum[i] += ei;

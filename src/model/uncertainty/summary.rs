@@ -5,15 +5,17 @@
 //!
 //! - [`Histogram`] (reduced form, any number of paths): per variable and
 //!   year a histogram of [`BINS`] equal bins over a range fixed in advance
-//!   from a pilot block, plus the exact minimum and maximum. Memory is
-//!   `3 × years × BINS` counters per worker whatever the number of paths
-//!   (the range: the pilot's 1st to 99th percentiles, widened by half that
-//!   span each side). A
-//!   percentile is within one bin width (reported as `resolution_pp`) of
-//!   the order statistic at its rank (the exact linear-interpolation
-//!   percentile also moves across the gap to the next order statistic,
-//!   negligible with many paths), and clamped to the exact extremes, so a
-//!   path set without spread gives its value exactly. Counts are integers, so the
+//!   from a pilot block (the pilot's 1st to 99th percentiles, widened by
+//!   [`MARGIN`] of that span each side), plus the exact minimum and
+//!   maximum. Counts go first to 16-bit counters (24 KB a year for the
+//!   three variables, so one year's histograms sit in the L1 cache while a
+//!   block of paths passes through it; 1.2 MB for 51 years), which are
+//!   added to 32-bit totals before they could overflow. A percentile is
+//!   interpolated within the bin holding the order statistic at its rank,
+//!   so it is within that bin's width of it (reported as `resolution_pp`,
+//!   the widest such bin of the seven percentiles; an edge bin reaches to
+//!   the exact extreme), and clamped to the exact extremes, so a path set
+//!   without spread gives its value exactly. Counts are integers, so the
 //!   result does not depend on how paths were split between threads.
 //! - [`Exact`] (the full model's few thousand paths, and the pilot): keeps
 //!   every value and sorts.
@@ -33,7 +35,10 @@ pub const PERCENTILES: [f64; 7] = [5.0, 10.0, 25.0, 50.0, 75.0, 90.0, 95.0];
 /// PSND thresholds whose exceedance probability is reported, % of GDP.
 pub const THRESHOLDS_PCT_GDP: [f64; 3] = [100.0, 150.0, 200.0];
 /// Histogram bins per variable and year.
-pub const BINS: usize = 8_192;
+pub const BINS: usize = 4_096;
+/// Margin of the histogram range beyond the pilot's 1st and 99th
+/// percentiles, as a share of their distance, each side.
+pub const MARGIN: f64 = 1.0 / 16.0;
 /// Variables summarised.
 pub const N_VARS: usize = 3;
 /// Their names, in order.
@@ -41,11 +46,15 @@ pub const VAR_NAMES: [&str; N_VARS] = ["psnd_pct_gdp", "psnb_pct_gdp", "interest
 /// Years over which "debt is falling in the final decade" is judged.
 pub const FINAL_DECADE_YEARS: usize = 10;
 
-/// Something that takes the values of a block of paths, one year at a time
-/// (years in order from 0; each call has one value per path of the block).
+/// Something that takes the values of blocks of paths, one year at a time:
+/// [`YearSink::begin_block`], then for each year in order from 0 the
+/// block's paths in order, in one or more parts.
 pub trait YearSink {
-    /// Values in year `t`: PSND, PSNB and interest, % of GDP.
-    fn year(&mut self, t: usize, psnd: &[f64], psnb: &[f64], interest: &[f64]);
+    /// A block of `n` paths begins.
+    fn begin_block(&mut self, n: usize);
+    /// Values in year `t` of the block's paths `offset..offset + psnd.len()`:
+    /// PSND, PSNB and interest, % of GDP.
+    fn year(&mut self, t: usize, offset: usize, psnd: &[f64], psnb: &[f64], interest: &[f64]);
 }
 
 /// Exact counts kept by both accumulators.
@@ -60,7 +69,7 @@ struct Counts {
     above_by_year: Vec<[u64; 3]>,
     /// Paths with PSND lower in the final year than ten years before.
     falling_final_decade: u64,
-    // Per-path state of the current block.
+    // Per-path state of the current block, by the path's offset in it.
     running_max: Vec<f64>,
     decade_start: Vec<f64>,
 }
@@ -78,35 +87,42 @@ impl Counts {
         }
     }
 
-    fn year(&mut self, t: usize, psnd: &[f64]) {
-        if t == 0 {
-            self.paths += psnd.len() as u64;
-            self.running_max.clear();
-            self.running_max.extend_from_slice(psnd);
-        }
-        let (Some(in_year), Some(by_year)) =
-            (self.above_in_year.get_mut(t), self.above_by_year.get_mut(t))
-        else {
+    fn begin_block(&mut self, n: usize) {
+        self.paths += n as u64;
+        self.running_max.clear();
+        self.running_max.resize(n, f64::NEG_INFINITY);
+        self.decade_start.clear();
+        self.decade_start.resize(n, f64::NAN);
+    }
+
+    #[inline(always)]
+    fn year(&mut self, t: usize, offset: usize, psnd: &[f64]) {
+        let span = offset..offset + psnd.len();
+        let (Some(in_year), Some(by_year), Some(running_max), Some(decade_start)) = (
+            self.above_in_year.get_mut(t),
+            self.above_by_year.get_mut(t),
+            self.running_max.get_mut(span.clone()),
+            self.decade_start.get_mut(span),
+        ) else {
             return;
         };
-        for (m, &v) in self.running_max.iter_mut().zip(psnd) {
-            *m = m.max(v);
+        for (m, &v) in running_max.iter_mut().zip(psnd) {
+            *m = if t == 0 || v > *m { v } else { *m };
         }
         for (k, th) in THRESHOLDS_PCT_GDP.iter().enumerate() {
-            in_year[k] += psnd.iter().filter(|&&v| v > *th).count() as u64;
-            by_year[k] += self.running_max.iter().filter(|&&v| v > *th).count() as u64;
+            in_year[k] += psnd.iter().map(|&v| u64::from(v > *th)).sum::<u64>();
+            by_year[k] += running_max.iter().map(|&v| u64::from(v > *th)).sum::<u64>();
         }
         if self.n_years > FINAL_DECADE_YEARS {
             let start = self.n_years - 1 - FINAL_DECADE_YEARS;
             if t == start {
-                self.decade_start.clear();
-                self.decade_start.extend_from_slice(psnd);
+                decade_start.copy_from_slice(psnd);
             } else if t == self.n_years - 1 {
                 self.falling_final_decade += psnd
                     .iter()
-                    .zip(&self.decade_start)
-                    .filter(|(e, s)| e < s)
-                    .count() as u64;
+                    .zip(decade_start.iter())
+                    .map(|(e, s)| u64::from(e < s))
+                    .sum::<u64>();
             }
         }
     }
@@ -132,11 +148,12 @@ pub struct Ranges {
 
 impl Ranges {
     /// Ranges covering the pilot's 1st to 99th percentiles with a margin of
-    /// half that span on each side. The 5th to 95th percentiles of all paths
-    /// lie inside with overwhelming probability (a pilot of 4,096 paths puts
-    /// its 1st percentile within about 0.2 percentage points of probability
-    /// of the true one); values outside land in the edge bins, which only
-    /// the exact extremes and counts, not the percentiles, come from.
+    /// [`MARGIN`] of that span on each side. The 5th to 95th percentiles of
+    /// all paths lie inside with overwhelming probability (a pilot of 4,096
+    /// paths puts its 1st percentile within about 0.2 percentage points of
+    /// probability of the true one, 25 standard errors from the 5th);
+    /// values outside land in the edge bins, and a percentile that did would
+    /// say so in its `resolution_pp` (the edge bin reaches to the extreme).
     pub fn from_pilot(pilot: &Exact) -> Ranges {
         let n = pilot.counts.n_years;
         let mut r = Ranges {
@@ -150,15 +167,14 @@ impl Ranges {
                     .copied()
                     .filter(|x| x.is_finite())
                     .collect();
-                xs.sort_by(f64::total_cmp);
-                let (lo, hi) = if xs.is_empty() {
-                    (0.0, 0.0)
-                } else {
-                    (sorted_percentile(&xs, 1.0), sorted_percentile(&xs, 99.0))
-                };
+                let (lo, hi) = (
+                    selected_percentile(&mut xs, 1.0),
+                    selected_percentile(&mut xs, 99.0),
+                );
+                let (lo, hi) = if xs.is_empty() { (0.0, 0.0) } else { (lo, hi) };
                 let span = (hi - lo).max(1e-6 * lo.abs().max(1.0));
-                r.lo[t][v] = lo - span / 2.0;
-                r.width[t][v] = 2.0 * span / BINS as f64;
+                r.lo[t][v] = lo - span * MARGIN;
+                r.width[t][v] = (1.0 + 2.0 * MARGIN) * span / BINS as f64;
             }
         }
         r
@@ -258,6 +274,19 @@ impl Exact {
     }
 }
 
+/// The linear-interpolation percentile of `xs` (NaN when empty), as
+/// [`sorted_percentile`] of the sorted values, by selection (reorders `xs`).
+pub fn selected_percentile(xs: &mut [f64], p: f64) -> f64 {
+    if xs.is_empty() {
+        return f64::NAN;
+    }
+    let h = (xs.len() - 1) as f64 * p / 100.0;
+    let i = (h.floor() as usize).min(xs.len() - 1);
+    let (_, &mut lo, right) = xs.select_nth_unstable_by(i, f64::total_cmp);
+    let hi = right.iter().copied().min_by(f64::total_cmp).unwrap_or(lo);
+    lo + (h - i as f64) * (hi - lo)
+}
+
 /// The linear-interpolation percentile of sorted `xs` (NaN when empty).
 pub fn sorted_percentile(xs: &[f64], p: f64) -> f64 {
     if xs.is_empty() {
@@ -271,8 +300,12 @@ pub fn sorted_percentile(xs: &[f64], p: f64) -> f64 {
 }
 
 impl YearSink for Exact {
-    fn year(&mut self, t: usize, psnd: &[f64], psnb: &[f64], interest: &[f64]) {
-        self.counts.year(t, psnd);
+    fn begin_block(&mut self, n: usize) {
+        self.counts.begin_block(n);
+    }
+
+    fn year(&mut self, t: usize, offset: usize, psnd: &[f64], psnb: &[f64], interest: &[f64]) {
+        self.counts.year(t, offset, psnd);
         if let Some(v) = self.values.get_mut(t) {
             v[0].extend_from_slice(psnd);
             v[1].extend_from_slice(psnb);
@@ -286,7 +319,11 @@ impl YearSink for Exact {
 pub struct Histogram<'r> {
     ranges: &'r Ranges,
     counts: Counts,
-    /// `[(year · N_VARS + variable) · BINS + bin]`.
+    /// 16-bit counts since the last flush, `[(year · N_VARS + variable) · BINS + bin]`.
+    recent: Vec<u16>,
+    /// Paths counted in `recent` by year.
+    recent_paths: Vec<u32>,
+    /// Totals, laid out as `recent`.
     bins: Vec<u32>,
     min: Vec<[f64; N_VARS]>,
     max: Vec<[f64; N_VARS]>,
@@ -299,10 +336,24 @@ impl<'r> Histogram<'r> {
         Histogram {
             ranges,
             counts: Counts::new(n),
+            recent: vec![0; n * N_VARS * BINS],
+            recent_paths: vec![0; n],
             bins: vec![0; n * N_VARS * BINS],
             min: vec![[f64::INFINITY; N_VARS]; n],
             max: vec![[f64::NEG_INFINITY; N_VARS]; n],
         }
+    }
+
+    /// Add year `t`'s 16-bit counts to the totals.
+    fn flush(&mut self, t: usize) {
+        let span = t * N_VARS * BINS..(t + 1) * N_VARS * BINS;
+        if let (Some(r), Some(b)) = (self.recent.get_mut(span.clone()), self.bins.get_mut(span)) {
+            for (r, b) in r.iter_mut().zip(b) {
+                *b += u32::from(*r);
+                *r = 0;
+            }
+        }
+        self.recent_paths[t] = 0;
     }
 
     /// Add another worker's counts (the order of merging does not matter).
@@ -310,6 +361,9 @@ impl<'r> Histogram<'r> {
         self.counts.merge(&o.counts);
         for (a, b) in self.bins.iter_mut().zip(&o.bins) {
             *a += b;
+        }
+        for (a, b) in self.bins.iter_mut().zip(&o.recent) {
+            *a += u32::from(*b);
         }
         for t in 0..self.min.len() {
             for v in 0..N_VARS {
@@ -319,22 +373,41 @@ impl<'r> Histogram<'r> {
         }
     }
 
-    fn add(&mut self, t: usize, v: usize, xs: &[f64]) {
-        let lo = self.ranges.lo[t][v];
-        let inv = 1.0 / self.ranges.width[t][v];
-        let start = (t * N_VARS + v) * BINS;
-        let Some(h) = self.bins.get_mut(start..start + BINS) else {
-            return;
-        };
-        for &x in xs {
-            // `as` saturates (and maps NaN to 0), so out-of-range values
-            // land in the edge bins.
-            let b = (((x - lo) * inv) as usize).min(BINS - 1);
-            h[b] += 1;
+    /// Count `xs` (at most `u16::MAX` values) in year `t`'s 16-bit counters.
+    #[inline(always)]
+    fn add_year(&mut self, t: usize, vars: [&[f64]; N_VARS]) {
+        let n = vars[0].len() as u32;
+        if self.recent_paths[t] + n > u32::from(u16::MAX) {
+            self.flush(t);
         }
-        let (mn, mx) = min_max(xs);
-        self.min[t][v] = self.min[t][v].min(mn);
-        self.max[t][v] = self.max[t][v].max(mx);
+        self.recent_paths[t] += n;
+        for (v, xs) in vars.into_iter().enumerate() {
+            let lo = self.ranges.lo[t][v];
+            let inv = 1.0 / self.ranges.width[t][v];
+            let start = (t * N_VARS + v) * BINS;
+            let Some(h) = self.recent.get_mut(start..start + BINS) else {
+                return;
+            };
+            let Ok(h): Result<&mut [u16; BINS], _> = h.try_into() else {
+                return;
+            };
+            // Bin numbers a few hundred at a time (a loop the compiler
+            // vectorises), then the counts. Clamped before the conversion
+            // (NaN to the first bin), so out-of-range values land in the
+            // edge bins.
+            let mut idx = [0u32; 256];
+            for part in xs.chunks(idx.len()) {
+                for (i, &x) in idx.iter_mut().zip(part) {
+                    *i = ((x - lo) * inv).max(0.0).min((BINS - 1) as f64) as u32;
+                }
+                for &i in idx.iter().take(part.len()) {
+                    h[i as usize & (BINS - 1)] += 1;
+                }
+            }
+            let (mn, mx) = min_max(xs);
+            self.min[t][v] = self.min[t][v].min(mn);
+            self.max[t][v] = self.max[t][v].max(mx);
+        }
     }
 
     /// Percentiles and probabilities.
@@ -349,13 +422,13 @@ impl<'r> Histogram<'r> {
             for (v, out) in row.iter_mut().enumerate() {
                 let (lo, w) = (self.ranges.lo[t][v], self.ranges.width[t][v]);
                 let start = (t * N_VARS + v) * BINS;
-                let h = &self.bins[start..start + BINS];
+                let totals = &self.bins[start..start + BINS];
+                let recent = &self.recent[start..start + BINS];
                 let (mn, mx) = (self.min[t][v], self.max[t][v]);
-                r[v] = if mn == mx { 0.0 } else { w };
                 let mut cum = 0u64;
                 let mut k = 0;
-                for (b, &c) in h.iter().enumerate() {
-                    let c = u64::from(c);
+                for (b, (&c, &c16)) in totals.iter().zip(recent).enumerate() {
+                    let c = u64::from(c) + u64::from(c16);
                     while k < PERCENTILES.len() && c > 0 {
                         let rank = (n.saturating_sub(1)) as f64 * PERCENTILES[k] / 100.0;
                         if rank >= (cum + c) as f64 {
@@ -363,6 +436,19 @@ impl<'r> Histogram<'r> {
                         }
                         let frac = (rank - cum as f64 + 0.5) / c as f64;
                         out[k] = (lo + (b as f64 + frac) * w).clamp(mn, mx);
+                        // The bin's extent among the values (edge bins
+                        // reach to the extremes).
+                        let left = if b == 0 {
+                            mn
+                        } else {
+                            (lo + b as f64 * w).max(mn)
+                        };
+                        let right = if b == BINS - 1 {
+                            mx
+                        } else {
+                            (lo + (b + 1) as f64 * w).min(mx)
+                        };
+                        r[v] = f64::max(r[v], right - left);
                         k += 1;
                     }
                     cum += c;
@@ -376,11 +462,26 @@ impl<'r> Histogram<'r> {
 }
 
 impl YearSink for Histogram<'_> {
-    fn year(&mut self, t: usize, psnd: &[f64], psnb: &[f64], interest: &[f64]) {
-        self.counts.year(t, psnd);
-        self.add(t, 0, psnd);
-        self.add(t, 1, psnb);
-        self.add(t, 2, interest);
+    fn begin_block(&mut self, n: usize) {
+        self.counts.begin_block(n);
+    }
+
+    // Inlined into the simulation kernel, so it is compiled for the same
+    // instruction set.
+    #[inline(always)]
+    fn year(&mut self, t: usize, offset: usize, psnd: &[f64], psnb: &[f64], interest: &[f64]) {
+        if t >= self.min.len() {
+            return;
+        }
+        self.counts.year(t, offset, psnd);
+        const CHUNK: usize = u16::MAX as usize;
+        for ((d, b), i) in psnd
+            .chunks(CHUNK)
+            .zip(psnb.chunks(CHUNK))
+            .zip(interest.chunks(CHUNK))
+        {
+            self.add_year(t, [d, b, i]);
+        }
     }
 }
 
@@ -389,9 +490,13 @@ mod tests {
     use super::*;
 
     fn feed(sink: &mut impl YearSink, years: usize, n: usize, f: impl Fn(usize, usize) -> f64) {
+        sink.begin_block(n);
         for t in 0..years {
             let xs: Vec<f64> = (0..n).map(|p| f(t, p)).collect();
-            sink.year(t, &xs, &xs, &xs);
+            // In two parts, as the engine hands them over.
+            let (a, b) = xs.split_at(n / 3);
+            sink.year(t, 0, a, a, a);
+            sink.year(t, a.len(), b, b, b);
         }
     }
 
@@ -435,5 +540,14 @@ mod tests {
         assert_eq!(s.p_above_in_year[1], [1.0, 0.0, 0.0]);
         assert_eq!(s.p_above_by_year[2], [1.0, 1.0, 0.0]);
         assert_eq!(sorted_percentile(&[1.0, 2.0, 3.0, 4.0], 50.0), 2.5);
+        let mut xs = [4.0, 1.0, 3.0, 2.0, 9.0, -1.0];
+        for p in [0.0, 1.0, 37.5, 50.0, 99.0, 100.0] {
+            let mut sorted = xs;
+            sorted.sort_by(f64::total_cmp);
+            assert_eq!(
+                selected_percentile(&mut xs, p),
+                sorted_percentile(&sorted, p)
+            );
+        }
     }
 }
