@@ -453,6 +453,17 @@ fn the_full_fan_draws_the_scenarios_own_intervention_tables() {
     none.intervention.clear();
     let macro_only = run(&none);
     assert_ne!(with.summary, macro_only.summary);
+    // On the streaming engine the joint fan does not depend on the number
+    // of threads (three blocks, the last one partial).
+    let o = FanOptions { paths: 40, ..o };
+    let on_threads = |n: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .unwrap()
+            .install(|| fan(&s.assumptions, &d, &table, &o, &|_| {}).unwrap())
+    };
+    assert_eq!(on_threads(1).summary, on_threads(2).summary);
 }
 
 /// Years with nominal GDP growing 4 % and prices 2 % a year.
