@@ -164,6 +164,22 @@ impl FullModel<'_> {
             .collect())
     }
 
+    /// How to draw the scenario's interventions (none without them).
+    fn draw_plan(&self) -> Result<Option<DrawPlan>, UncertaintyError> {
+        let list = &self.assumptions.intervention;
+        if list.is_empty() {
+            return Ok(None);
+        }
+        DrawPlan::new(list, &self.assumptions.intervention_correlation)
+            .map(Some)
+            .map_err(|e| {
+                UncertaintyError::bad(
+                    "intervention_correlation",
+                    format!("[{}].{}: {}", e.index, e.field, e.message),
+                )
+            })
+    }
+
     /// Run `paths` paths in parallel; `progress` hears of each finished block.
     pub fn run(
         &self,
@@ -174,18 +190,7 @@ impl FullModel<'_> {
         let blocks = paths.div_ceil(FULL_BLOCK_PATHS as u64);
         let demography = self.principal.is_some();
         let list = &self.assumptions.intervention;
-        let plan = if list.is_empty() {
-            None
-        } else {
-            Some(
-                DrawPlan::new(list, &self.assumptions.intervention_correlation).map_err(|e| {
-                    UncertaintyError::bad(
-                        "intervention_correlation",
-                        format!("[{}].{}: {}", e.index, e.field, e.message),
-                    )
-                })?,
-            )
-        };
+        let plan = self.draw_plan()?;
         let produce = |b: u64| -> Result<Vec<PathValues>, UncertaintyError> {
             let mut rng = block_rng(self.seed ^ SALT, b);
             let mut irng = block_rng(self.seed ^ INTERVENTION_SALT, b);
