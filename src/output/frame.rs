@@ -6,6 +6,7 @@
 //! for spreadsheets as the CSV's is; a missing number is NaN.
 
 use super::compare::MEASURES;
+use super::interventions::{grade, FIELDS};
 use crate::model::indicators::{Headline, Sustainability};
 use crate::model::interventions::InterventionResults;
 use crate::model::uncertainty::summary::VAR_NAMES;
@@ -81,38 +82,23 @@ pub fn projection(p: &Projection) -> Frame {
 
 /// `interventions.csv`: each intervention's path, then the package's.
 pub fn interventions(r: &InterventionResults) -> Frame {
-    type Field = (
-        &'static str,
-        fn(&crate::model::interventions::EffectYear) -> f64,
-    );
-    const FIELDS: [Field; 11] = [
-        ("take_up_share", |y| y.take_up_share),
-        ("gross_saving_gbp_bn", |y| y.gross_saving_gbp_bn),
-        ("realised_saving_gbp_bn", |y| y.realised_saving_gbp_bn),
-        ("social_benefit_gbp_bn", |y| y.social_benefit_gbp_bn),
-        ("cost_gbp_bn", |y| y.cost_gbp_bn),
-        ("net_saving_gbp_bn", |y| y.net_saving_gbp_bn),
-        ("net_saving_pct_gdp", |y| y.net_saving_pct_gdp),
-        ("cumulative_net_saving_gbp_bn", |y| {
-            y.cumulative_net_saving_gbp_bn
-        }),
-        ("interest_change_gbp_bn", |y| y.interest_change_gbp_bn),
-        ("psnd_change_gbp_bn", |y| y.psnd_change_gbp_bn),
-        ("psnd_change_pp_gdp", |y| y.psnd_change_pp_gdp),
-    ];
     let effects: Vec<_> = r
         .interventions
         .iter()
         .chain(std::iter::once(&r.package))
         .collect();
-    let rows = || effects.iter().flat_map(|e| e.years.iter());
-    let mut f = Frame::default();
-    f.text(
-        "intervention",
+    let per_row = |f: &dyn Fn(&crate::model::interventions::Effect) -> String| -> Vec<String> {
         effects
             .iter()
-            .flat_map(|e| e.years.iter().map(|_| e.name.clone()))
-            .collect(),
+            .flat_map(|e| e.years.iter().map(|_| f(e)))
+            .collect()
+    };
+    let rows = || effects.iter().flat_map(|e| e.years.iter());
+    let mut f = Frame::default();
+    f.text("intervention", per_row(&|e| e.name.clone()));
+    f.text(
+        "evidence_grade",
+        per_row(&|e| grade(e.evidence_grade).to_string()),
     );
     f.text("year", years(rows().map(|y| y.year)));
     for (name, get) in FIELDS {

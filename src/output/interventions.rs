@@ -6,14 +6,15 @@ use std::fmt::Write;
 use super::csv::{num, safe_text};
 use crate::model::interventions::probabilistic::{Draw, Percentiles, Summary};
 use crate::model::interventions::switching::SwitchingValues;
-use crate::model::interventions::{Effect, Grade, InterventionResults};
+use crate::model::interventions::{Effect, EffectYear, Grade, InterventionResults};
 use crate::years::FiscalYear;
 
 fn effects(r: &InterventionResults) -> impl Iterator<Item = &Effect> {
     r.interventions.iter().chain(std::iter::once(&r.package))
 }
 
-fn grade(g: Option<Grade>) -> &'static str {
+/// The evidence grade as `interventions.csv` writes it (`?` when none).
+pub(crate) fn grade(g: Option<Grade>) -> &'static str {
     g.map_or("?", Grade::letter)
 }
 
@@ -98,35 +99,48 @@ fn retention_lines(out: &mut String, r: &InterventionResults, last: &str) {
     }
 }
 
+/// A numeric column of `interventions.csv`: its name and its value in a year.
+pub(crate) type Field = (&'static str, fn(&EffectYear) -> f64);
+
+/// The numeric columns of `interventions.csv`, after `intervention`,
+/// `evidence_grade` and `year` (also read by [`super::frame::interventions`]).
+pub(crate) const FIELDS: [Field; 15] = [
+    ("take_up_share", |y| y.take_up_share),
+    ("gross_saving_gbp_bn", |y| y.gross_saving_gbp_bn),
+    ("realised_saving_gbp_bn", |y| y.realised_saving_gbp_bn),
+    ("exchequer_saving_gbp_bn", |y| y.exchequer_saving_gbp_bn),
+    ("recycled_gbp_bn", |y| y.recycled_gbp_bn),
+    ("service_shortfall_gbp_bn", |y| y.service_shortfall_gbp_bn),
+    ("social_benefit_gbp_bn", |y| y.social_benefit_gbp_bn),
+    ("cost_gbp_bn", |y| y.cost_gbp_bn),
+    ("exit_cost_gbp_bn", |y| y.exit_cost_gbp_bn),
+    ("net_saving_gbp_bn", |y| y.net_saving_gbp_bn),
+    ("net_saving_pct_gdp", |y| y.net_saving_pct_gdp),
+    ("cumulative_net_saving_gbp_bn", |y| {
+        y.cumulative_net_saving_gbp_bn
+    }),
+    ("interest_change_gbp_bn", |y| y.interest_change_gbp_bn),
+    ("psnd_change_gbp_bn", |y| y.psnd_change_gbp_bn),
+    ("psnd_change_pp_gdp", |y| y.psnd_change_pp_gdp),
+];
+
 /// Every intervention's path as CSV.
 pub fn csv(r: &InterventionResults) -> String {
-    let mut s = String::from(
-        "intervention,evidence_grade,year,take_up_share,gross_saving_gbp_bn,realised_saving_gbp_bn,exchequer_saving_gbp_bn,recycled_gbp_bn,service_shortfall_gbp_bn,social_benefit_gbp_bn,cost_gbp_bn,exit_cost_gbp_bn,net_saving_gbp_bn,net_saving_pct_gdp,cumulative_net_saving_gbp_bn,interest_change_gbp_bn,psnd_change_gbp_bn,psnd_change_pp_gdp\n",
-    );
+    let mut s = String::from("intervention,evidence_grade,year");
+    for (name, _) in FIELDS {
+        s.push(',');
+        s.push_str(name);
+    }
+    s.push('\n');
     for e in effects(r) {
         let name = safe_text(&e.name).replace('"', "\"\"");
         let g = grade(e.evidence_grade);
         for y in &e.years {
-            let _ = writeln!(
-                s,
-                "\"{name}\",{g},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
-                y.year,
-                num(y.take_up_share),
-                num(y.gross_saving_gbp_bn),
-                num(y.realised_saving_gbp_bn),
-                num(y.exchequer_saving_gbp_bn),
-                num(y.recycled_gbp_bn),
-                num(y.service_shortfall_gbp_bn),
-                num(y.social_benefit_gbp_bn),
-                num(y.cost_gbp_bn),
-                num(y.exit_cost_gbp_bn),
-                num(y.net_saving_gbp_bn),
-                num(y.net_saving_pct_gdp),
-                num(y.cumulative_net_saving_gbp_bn),
-                num(y.interest_change_gbp_bn),
-                num(y.psnd_change_gbp_bn),
-                num(y.psnd_change_pp_gdp)
-            );
+            let _ = write!(s, "\"{name}\",{g},{}", y.year);
+            for (_, get) in FIELDS {
+                let _ = write!(s, ",{}", num(get(y)));
+            }
+            s.push('\n');
         }
     }
     s
