@@ -240,9 +240,16 @@ async fn run_query(s: Arc<Shared>, query: String) -> Response {
     let answer = with_slot(&s, move |e| -> Result<serde_json::Value, Refusal> {
         let fan = form.fan;
         let o = e.compute(form)?;
-        let debt = e.debt_chart(&o)?.svg()?;
-        let difference = e.difference_chart(&o).svg()?;
-        let fan_svg = if fan { Some(e.fan_chart(&o)?.svg()?) } else { None };
+        // The indicators (gap solves) and the charts need only the run:
+        // on two cores, side by side.
+        let draw = || -> Result<(String, String, Option<String>), Refusal> {
+            let debt = e.debt_chart(&o)?.svg()?;
+            let difference = e.difference_chart(&o).svg()?;
+            let fan_svg = if fan { Some(e.fan_chart(&o)?.svg()?) } else { None };
+            Ok((debt, difference, fan_svg))
+        };
+        let (_, drawn) = rayon::join(|| o.run.indicators(), draw);
+        let (debt, difference, fan_svg) = drawn?;
         Ok(summary(e, &o, debt, difference, fan_svg))
     })
     .await;

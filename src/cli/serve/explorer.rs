@@ -248,7 +248,6 @@ impl Explorer {
     /// Run the page's settings.
     pub fn compute(&self, form: Form) -> Result<Outcome, Refusal> {
         let run = Run::project(self.scenario(&form)?)?;
-        let _ = run.indicators();
         Ok(Outcome { run, form })
     }
 

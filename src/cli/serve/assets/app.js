@@ -133,8 +133,17 @@ function schedule(delay) {
   timer = setTimeout(send, delay ?? DEBOUNCE_MS);
 }
 
+// A short fingerprint of a chart (FNV-1a), in the image's data-hash, so
+// that a test can tell that a chart changed.
+function fingerprint(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return (h >>> 0).toString(16);
+}
+
 function setChart(id, svg) {
   const img = $(id);
+  img.dataset.hash = fingerprint(svg);
   if (objectUrls[id]) URL.revokeObjectURL(objectUrls[id]);
   objectUrls[id] = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   img.src = objectUrls[id];
