@@ -15,9 +15,13 @@ pub struct Server {
 }
 
 impl Server {
-    /// Start `fiscal serve ARGS --port 0` and wait for its address.
+    /// Start `fiscal serve ARGS --port 0` and wait for its address. The
+    /// binary is the one cargo built for the tests, or `FISCAL_SERVE_BIN`
+    /// (`.ci/run` gives the release build for the load test).
     pub fn start(args: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_fiscal"))
+        let bin = std::env::var_os("FISCAL_SERVE_BIN")
+            .unwrap_or_else(|| env!("CARGO_BIN_EXE_fiscal").into());
+        let mut child = Command::new(bin)
             .arg("serve")
             .args(args)
             .args(["--port", "0"])
