@@ -26,7 +26,10 @@ fn main() {
         let s = server::Server::start(&[scenario]);
         // Warm-up: the first answers fill caches and the blocking pool.
         for k in 0..5 {
-            s.get(&format!("/api/run?f.economy.productivity_growth_pct={}", 0.5 + 0.1 * k as f64));
+            s.get(&format!(
+                "/api/run?f.economy.productivity_growth_pct={}",
+                0.5 + 0.1 * k as f64
+            ));
         }
         let (mut server_ms, mut round_ms) = (Vec::new(), Vec::new());
         for k in 0..60 {

@@ -23,7 +23,11 @@ pub fn run_headline(table: &str) -> (String, String) {
         .lines()
         .find(|l| l.starts_with("PSND (% of GDP"))
         .unwrap();
-    let cells: Vec<&str> = psnd_row.split_whitespace().rev().take(years.len()).collect();
+    let cells: Vec<&str> = psnd_row
+        .split_whitespace()
+        .rev()
+        .take(years.len())
+        .collect();
     let psnd = cells[years.len() - 1 - col].to_string();
     let gap = table
         .lines()
@@ -143,13 +147,44 @@ fn hostile_requests_are_answered_4xx_with_a_message() {
     ] {
         refused(&s.get(p), 404, "no such page");
     }
-    refused(&s.get("/api/run?..%2F..%2Fetc%2Fpasswd=1"), 400, "not a setting the page knows");
-    refused(&s.get("/api/run?spa=..%2Fbaseline.toml"), 400, "not a State Pension age path");
+    refused(
+        &s.get("/api/run?..%2F..%2Fetc%2Fpasswd=1"),
+        400,
+        "not a setting the page knows",
+    );
+    refused(
+        &s.get("/api/run?spa=..%2Fbaseline.toml"),
+        400,
+        "not a State Pension age path",
+    );
     // Settings as TOML that would read a file are refused before reading.
-    let toml = |t: &str| format!("/api/run?toml={}", t.replace(' ', "+").replace('=', "%3D").replace('\n', "%0A").replace('/', "%2F").replace('[', "%5B").replace(']', "%5D").replace('"', "%22"));
-    refused(&s.get(&toml("[population]\nprojection = \"/etc/passwd\"")), 422, "reads no files");
-    refused(&s.get(&toml("extends = \"/etc/passwd\"")), 422, "cannot be laid over a loaded scenario");
-    refused(&s.get(&toml("[data]\npopulation_file = \"/etc/passwd\"")), 422, "cannot be laid over a loaded scenario");
+    let toml = |t: &str| {
+        format!(
+            "/api/run?toml={}",
+            t.replace(' ', "+")
+                .replace('=', "%3D")
+                .replace('\n', "%0A")
+                .replace('/', "%2F")
+                .replace('[', "%5B")
+                .replace(']', "%5D")
+                .replace('"', "%22")
+        )
+    };
+    refused(
+        &s.get(&toml("[population]\nprojection = \"/etc/passwd\"")),
+        422,
+        "reads no files",
+    );
+    refused(
+        &s.get(&toml("extends = \"/etc/passwd\"")),
+        422,
+        "cannot be laid over a loaded scenario",
+    );
+    refused(
+        &s.get(&toml("[data]\npopulation_file = \"/etc/passwd\"")),
+        422,
+        "cannot be laid over a loaded scenario",
+    );
     // Invalid TOML and invalid values: located, in `fiscal check`'s words.
     refused(&s.get(&toml("[economy")), 422, "page TOML:1");
     let bad = s.get(&toml("[economy]\nproductivity_growth_pct = nan"));
@@ -162,7 +197,10 @@ fn hostile_requests_are_answered_4xx_with_a_message() {
     );
     let out = fiscal().arg("check").arg(&file).output().unwrap();
     let check = String::from_utf8_lossy(&out.stderr);
-    let page_problem = bad.json()["problems"][0]["message"].as_str().unwrap().to_string();
+    let page_problem = bad.json()["problems"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(check.contains(&page_problem), "{check} / {page_problem}");
     // The server is still up.
     assert_eq!(s.get("/api/config").status, 200);
@@ -198,7 +236,15 @@ fn load_50_clients_30_seconds() {
     let addr = s.addr;
     // Warm up: every allocation pattern once.
     for k in 0..20 {
-        let a = request(addr, "GET", &format!("/api/run?f.economy.productivity_growth_pct={}", 1.0 + 0.05 * k as f64), b"");
+        let a = request(
+            addr,
+            "GET",
+            &format!(
+                "/api/run?f.economy.productivity_growth_pct={}",
+                1.0 + 0.05 * k as f64
+            ),
+            b"",
+        );
         assert_eq!(a.status, 200);
     }
     let rss_start = rss_kib(s.pid());
@@ -215,7 +261,16 @@ fn load_50_clients_30_seconds() {
                         c % 7,
                         0.5 + 0.1 * (k % 10) as f64
                     );
-                    let a = request(addr, if k % 2 == 0 { "GET" } else { "POST" }, &if k % 2 == 0 { format!("/api/run?{q}") } else { "/api/run".into() }, if k % 2 == 0 { b"" } else { q.as_bytes() });
+                    let a = request(
+                        addr,
+                        if k % 2 == 0 { "GET" } else { "POST" },
+                        &if k % 2 == 0 {
+                            format!("/api/run?{q}")
+                        } else {
+                            "/api/run".into()
+                        },
+                        if k % 2 == 0 { b"" } else { q.as_bytes() },
+                    );
                     if a.status == 200 {
                         ok += 1;
                     } else {

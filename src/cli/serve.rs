@@ -99,6 +99,8 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn()
     {
-        super::warn(&format!("--open: cannot start {opener} ({e}); open {url} yourself"));
+        super::warn(&format!(
+            "--open: cannot start {opener} ({e}); open {url} yourself"
+        ));
     }
 }

@@ -82,7 +82,11 @@ fn no_store(mut r: Response) -> Response {
 
 /// A refusal as the page shows it: `error` (the message, in the words of
 /// `fiscal check` and `fiscal run`) and `problems` (each located).
-fn refusal(status: StatusCode, message: &str, problems: &[fiscal::scenario::Diagnostic]) -> Response {
+fn refusal(
+    status: StatusCode,
+    message: &str,
+    problems: &[fiscal::scenario::Diagnostic],
+) -> Response {
     let problems: Vec<serde_json::Value> = problems
         .iter()
         .map(|d| {
@@ -200,7 +204,13 @@ async fn with_slot<T: Send + 'static>(
     let shared = Arc::clone(s);
     tokio::task::spawn_blocking(move || job(&shared.explorer))
         .await
-        .map_err(|e| refusal(StatusCode::INTERNAL_SERVER_ERROR, &format!("the computation failed (a bug): {e}"), &[]))
+        .map_err(|e| {
+            refusal(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &format!("the computation failed (a bug): {e}"),
+                &[],
+            )
+        })
 }
 
 fn parse(s: &Shared, query: &str) -> Result<Form, Response> {
@@ -212,20 +222,35 @@ async fn run_get(State(s): State<Arc<Shared>>, RawQuery(q): RawQuery) -> Respons
     run_query(s, q.unwrap_or_default()).await
 }
 
-async fn run_post(State(s): State<Arc<Shared>>, body: Result<Bytes, axum::extract::rejection::BytesRejection>) -> Response {
-    let body = match body {
-        Ok(b) => b,
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return refusal(
+async fn run_post(
+    State(s): State<Arc<Shared>>,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Response {
+    let body =
+        match body {
+            Ok(b) => b,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return refusal(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                &format!("the request body is over {} KiB; a page's settings take a few hundred bytes", MAX_BODY_BYTES / 1024),
+                &format!(
+                    "the request body is over {} KiB; a page's settings take a few hundred bytes",
+                    MAX_BODY_BYTES / 1024
+                ),
                 &[],
-            )
-        }
-        Err(e) => return refusal(e.status(), &format!("cannot read the request body: {e}"), &[]),
-    };
+            ),
+            Err(e) => {
+                return refusal(
+                    e.status(),
+                    &format!("cannot read the request body: {e}"),
+                    &[],
+                )
+            }
+        };
     let Ok(text) = String::from_utf8(body.to_vec()) else {
-        return refusal(StatusCode::BAD_REQUEST, "the request body is not UTF-8 text: send the settings as a query string", &[]);
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            "the request body is not UTF-8 text: send the settings as a query string",
+            &[],
+        );
     };
     run_query(s, text).await
 }
@@ -245,7 +270,11 @@ async fn run_query(s: Arc<Shared>, query: String) -> Response {
         let draw = || -> Result<(String, String, Option<String>), Refusal> {
             let debt = e.debt_chart(&o)?.svg()?;
             let difference = e.difference_chart(&o).svg()?;
-            let fan_svg = if fan { Some(e.fan_chart(&o)?.svg()?) } else { None };
+            let fan_svg = if fan {
+                Some(e.fan_chart(&o)?.svg()?)
+            } else {
+                None
+            };
             Ok((debt, difference, fan_svg))
         };
         let (_, drawn) = rayon::join(|| o.run.indicators(), draw);
@@ -276,7 +305,13 @@ fn fixed(v: Option<f64>, decimals: usize) -> serde_json::Value {
     }
 }
 
-fn summary(e: &Explorer, o: &Outcome, debt: String, difference: String, fan: Option<String>) -> serde_json::Value {
+fn summary(
+    e: &Explorer,
+    o: &Outcome,
+    debt: String,
+    difference: String,
+    fan: Option<String>,
+) -> serde_json::Value {
     let p = o.run.projection();
     let base = e.base_run().projection();
     let last = p.years.last();
@@ -305,7 +340,11 @@ fn summary(e: &Explorer, o: &Outcome, debt: String, difference: String, fan: Opt
 }
 
 /// A download: the scenario TOML, the projection CSV, or a chart.
-async fn download(State(s): State<Arc<Shared>>, Path(name): Path<String>, RawQuery(q): RawQuery) -> Response {
+async fn download(
+    State(s): State<Arc<Shared>>,
+    Path(name): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Response {
     let Some(kind) = Download::of(&name) else {
         return not_found().await;
     };
@@ -336,7 +375,10 @@ async fn download(State(s): State<Arc<Shared>>, Path(name): Path<String>, RawQue
         Ok(Ok(bytes)) => {
             let mut r = Response::new(Body::from(bytes));
             let h = r.headers_mut();
-            h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind.content_type()));
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(kind.content_type()),
+            );
             if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
                 h.insert(header::CONTENT_DISPOSITION, v);
             }

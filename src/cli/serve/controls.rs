@@ -58,20 +58,121 @@ const SET: (f64, &str) = (0.0, "");
 
 /// The main assumptions (issue 24's list), in page order.
 pub const CONTROLS: &[Control] = &[
-    c("economy.productivity_growth_pct", "Economy", "Productivity growth", "% a year", (0.0, 3.0, 0.05), SET),
-    c("economy.cpi_inflation_pct", "Economy", "CPI inflation", "% a year", (0.0, 6.0, 0.1), SET),
-    c("economy.gdp_deflator_growth_pct", "Economy", "GDP deflator growth", "% a year", (0.0, 6.0, 0.1), SET),
-    c("population.net_migration_persons", "Population", "Net migration from 2026", "people a year", (-100_000.0, 800_000.0, 5_000.0), (230_000.0, "the ONS 2024-based principal (230,000 a year in the long run)")),
-    c("population.tfr_children_per_woman", "Population", "Fertility (TFR by 2047)", "children per woman", (1.0, 2.2, 0.01), (1.41, "the ONS 2024-based principal (about 1.41)")),
-    c("population.life_expectancy_shift_years", "Population", "Life expectancy shift by 2047", "years", (-5.0, 5.0, 0.1), (0.0, "the ONS 2024-based principal")),
-    c("spending.health_healthy_ageing_share", "Health and care", "Healthy ageing", "share of life-expectancy gain in good health", (0.0, 1.0, 0.05), SET),
-    c("spending.health_other_cost_pressures_start_pp", "Health and care", "Health cost pressures, first long-term year", "pp a year over earnings", (0.0, 3.0, 0.05), SET),
-    c("spending.health_other_cost_pressures_end_pp", "Health and care", "Health cost pressures, after the taper", "pp a year over earnings", (0.0, 3.0, 0.05), SET),
-    c("spending.adult_social_care_cost_premium_pp", "Health and care", "Adult social care unit costs", "pp a year over earnings", (-1.0, 2.0, 0.05), SET),
-    c("spending.triple_lock_premium_pp", "State Pension", "State Pension uprating over earnings (triple lock)", "pp a year", (0.0, 2.0, 0.05), SET),
-    c("rates.gilt_rate_medium_term_pct", "Interest rates", "Gilt rate to 2030-31", "%", (0.0, 10.0, 0.05), SET),
-    c("rates.gilt_rate_long_run_over_growth_pp", "Interest rates", "Long-run gilt rate over nominal GDP growth", "pp", (-2.0, 4.0, 0.05), (0.2, "the scenario's absolute long-run rate")),
-    c("rates.bank_rate_long_run_over_growth_pp", "Interest rates", "Long-run Bank Rate over nominal GDP growth", "pp", (-2.0, 4.0, 0.05), (0.2, "the scenario's absolute long-run rate")),
+    c(
+        "economy.productivity_growth_pct",
+        "Economy",
+        "Productivity growth",
+        "% a year",
+        (0.0, 3.0, 0.05),
+        SET,
+    ),
+    c(
+        "economy.cpi_inflation_pct",
+        "Economy",
+        "CPI inflation",
+        "% a year",
+        (0.0, 6.0, 0.1),
+        SET,
+    ),
+    c(
+        "economy.gdp_deflator_growth_pct",
+        "Economy",
+        "GDP deflator growth",
+        "% a year",
+        (0.0, 6.0, 0.1),
+        SET,
+    ),
+    c(
+        "population.net_migration_persons",
+        "Population",
+        "Net migration from 2026",
+        "people a year",
+        (-100_000.0, 800_000.0, 5_000.0),
+        (
+            230_000.0,
+            "the ONS 2024-based principal (230,000 a year in the long run)",
+        ),
+    ),
+    c(
+        "population.tfr_children_per_woman",
+        "Population",
+        "Fertility (TFR by 2047)",
+        "children per woman",
+        (1.0, 2.2, 0.01),
+        (1.41, "the ONS 2024-based principal (about 1.41)"),
+    ),
+    c(
+        "population.life_expectancy_shift_years",
+        "Population",
+        "Life expectancy shift by 2047",
+        "years",
+        (-5.0, 5.0, 0.1),
+        (0.0, "the ONS 2024-based principal"),
+    ),
+    c(
+        "spending.health_healthy_ageing_share",
+        "Health and care",
+        "Healthy ageing",
+        "share of life-expectancy gain in good health",
+        (0.0, 1.0, 0.05),
+        SET,
+    ),
+    c(
+        "spending.health_other_cost_pressures_start_pp",
+        "Health and care",
+        "Health cost pressures, first long-term year",
+        "pp a year over earnings",
+        (0.0, 3.0, 0.05),
+        SET,
+    ),
+    c(
+        "spending.health_other_cost_pressures_end_pp",
+        "Health and care",
+        "Health cost pressures, after the taper",
+        "pp a year over earnings",
+        (0.0, 3.0, 0.05),
+        SET,
+    ),
+    c(
+        "spending.adult_social_care_cost_premium_pp",
+        "Health and care",
+        "Adult social care unit costs",
+        "pp a year over earnings",
+        (-1.0, 2.0, 0.05),
+        SET,
+    ),
+    c(
+        "spending.triple_lock_premium_pp",
+        "State Pension",
+        "State Pension uprating over earnings (triple lock)",
+        "pp a year",
+        (0.0, 2.0, 0.05),
+        SET,
+    ),
+    c(
+        "rates.gilt_rate_medium_term_pct",
+        "Interest rates",
+        "Gilt rate to 2030-31",
+        "%",
+        (0.0, 10.0, 0.05),
+        SET,
+    ),
+    c(
+        "rates.gilt_rate_long_run_over_growth_pp",
+        "Interest rates",
+        "Long-run gilt rate over nominal GDP growth",
+        "pp",
+        (-2.0, 4.0, 0.05),
+        (0.2, "the scenario's absolute long-run rate"),
+    ),
+    c(
+        "rates.bank_rate_long_run_over_growth_pp",
+        "Interest rates",
+        "Long-run Bank Rate over nominal GDP growth",
+        "pp",
+        (-2.0, 4.0, 0.05),
+        (0.2, "the scenario's absolute long-run rate"),
+    ),
 ];
 
 /// The control for `key`.
@@ -81,8 +182,16 @@ pub fn find(key: &str) -> Option<&'static Control> {
 
 /// The State Pension age paths the page offers, besides the scenario's own.
 pub const SPA_PATHS: &[(&str, &str, &str)] = &[
-    ("obr", "baseline", "The OBR's path: 68 from 2039-40, 69 by 2075-76 (the baseline)"),
-    ("legislated", "legislated_spa", "The legislated timetable: 68 over 2044-46, no later rise"),
+    (
+        "obr",
+        "baseline",
+        "The OBR's path: 68 from 2039-40, 69 by 2075-76 (the baseline)",
+    ),
+    (
+        "legislated",
+        "legislated_spa",
+        "The legislated timetable: 68 over 2044-46, no later rise",
+    ),
 ];
 
 /// Bounds of an intervention's page settings: (min, max) of the scale

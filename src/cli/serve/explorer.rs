@@ -129,13 +129,15 @@ impl Explorer {
         let mut spa_paths = BTreeMap::new();
         for (key, scenario, _) in controls::SPA_PATHS {
             let s = shipped(scenario)?;
-            let steps = toml::Value::try_from(&s.assumptions.state_pension_age.steps)
-                .map_err(|e| fiscal::Error::from_diagnostics(vec![Diagnostic {
-                    file: (*scenario).into(),
-                    position: None,
-                    field: Some("state_pension_age.steps".into()),
-                    message: format!("cannot be written as TOML (a bug): {e}"),
-                }]))?;
+            let steps =
+                toml::Value::try_from(&s.assumptions.state_pension_age.steps).map_err(|e| {
+                    fiscal::Error::from_diagnostics(vec![Diagnostic {
+                        file: (*scenario).into(),
+                        position: None,
+                        field: Some("state_pension_age.steps".into()),
+                        message: format!("cannot be written as TOML (a bug): {e}"),
+                    }])
+                })?;
             spa_paths.insert(*key, steps);
         }
         let shocks = fiscal::data::shocks::ShockTable::embedded()?;
@@ -166,17 +168,15 @@ impl Explorer {
         for part in key.split('.') {
             cur = cur.get(part)?;
         }
-        cur.as_float().or_else(|| cur.as_integer().map(|i| i as f64))
+        cur.as_float()
+            .or_else(|| cur.as_integer().map(|i| i as f64))
     }
 
     /// The page's settings as scenario TOML, laid over the served scenario.
     pub fn overlay(&self, form: &Form) -> String {
         let mut root = toml::Table::new();
         let base_name = &self.base.assumptions.name;
-        root.insert(
-            "name".into(),
-            format!("{base_name} (explored)").into(),
-        );
+        root.insert("name".into(), format!("{base_name} (explored)").into());
         root.insert(
             "description".into(),
             format!("{base_name} with the settings of a `fiscal serve` page").into(),
@@ -228,7 +228,8 @@ impl Explorer {
         // names a file (a ready population projection read from disk) is
         // refused before anything is read.
         let base_paths = self.base.input_paths();
-        let own = |p: &std::path::PathBuf| p.as_os_str() == SETTINGS_NAME || p.as_os_str() == TOML_NAME;
+        let own =
+            |p: &std::path::PathBuf| p.as_os_str() == SETTINGS_NAME || p.as_os_str() == TOML_NAME;
         if let Some(p) = s
             .input_paths()
             .iter()
@@ -254,7 +255,11 @@ impl Explorer {
     /// The debt chart: the served scenario (thin) and the page's.
     pub fn debt_chart(&self, o: &Outcome) -> Result<Chart, Refusal> {
         let inputs = [Input::of(&self.base_run), Input::of(&o.run)];
-        Ok(chart::build(ChartKind::Debt, &inputs, &chart::Options::default())?)
+        Ok(chart::build(
+            ChartKind::Debt,
+            &inputs,
+            &chart::Options::default(),
+        )?)
     }
 
     /// The difference chart: the page's PSND less the served scenario's,
@@ -324,16 +329,23 @@ impl Explorer {
     /// it runs the same from any folder.
     pub fn scenario_toml(&self, o: &Outcome) -> Result<String, Refusal> {
         let a = &o.run.scenario().assumptions;
-        let body = toml::to_string(a)
-            .map_err(|e| Refusal::Failure(format!("cannot write the scenario as TOML (a bug): {e}")))?;
+        let body = toml::to_string(a).map_err(|e| {
+            Refusal::Failure(format!("cannot write the scenario as TOML (a bug): {e}"))
+        })?;
         let mut head = String::new();
         head.push_str("# Written by `fiscal serve`: the scenario on the page, every assumption\n");
         head.push_str(&format!(
             "# written out. Served scenario: {}. Page settings: {}\n",
             self.base.assumptions.name,
-            if o.form.query().is_empty() { "none".to_string() } else { o.form.query() }
+            if o.form.query().is_empty() {
+                "none".to_string()
+            } else {
+                o.form.query()
+            }
         ));
-        head.push_str("# Run it with `fiscal run THIS_FILE`; docs/scenarios.md documents every field.\n\n");
+        head.push_str(
+            "# Run it with `fiscal run THIS_FILE`; docs/scenarios.md documents every field.\n\n",
+        );
         Ok(head + &body)
     }
 }
@@ -351,9 +363,13 @@ fn adjusted(spec: &Intervention, s: &InterventionSetting) -> Intervention {
     i.cashable_share = s.retention_share;
     i.decay_pct = s.decay_pct;
     if let Some(u) = &mut i.uncertainty {
-        for d in [&mut u.saving_share, &mut u.saving_gbp_bn, &mut u.productivity_growth_pp]
-            .into_iter()
-            .flatten()
+        for d in [
+            &mut u.saving_share,
+            &mut u.saving_gbp_bn,
+            &mut u.productivity_growth_pp,
+        ]
+        .into_iter()
+        .flatten()
         {
             d.low = d.low.map(|v| v * k);
             d.central *= k;
@@ -368,7 +384,11 @@ fn adjusted(spec: &Intervention, s: &InterventionSetting) -> Intervention {
 
 /// First and last year of the OBR medium-term forecast.
 fn efo_span(p: &Projection) -> Option<(fiscal::years::FiscalYear, fiscal::years::FiscalYear)> {
-    let mut efo = p.years.iter().filter(|y| y.phase == Phase::Efo).map(|y| y.year);
+    let mut efo = p
+        .years
+        .iter()
+        .filter(|y| y.phase == Phase::Efo)
+        .map(|y| y.year);
     let first = efo.next()?;
     Some((first, efo.next_back().unwrap_or(first)))
 }

@@ -109,7 +109,12 @@ fn intervention(key: &str, value: &str) -> Result<InterventionSetting, FormError
     Ok(InterventionSetting {
         on,
         scale: number(key, scale, SCALE_RANGE, "the scale")?,
-        retention_share: number(key, retention, RETENTION_RANGE, "the Exchequer retention share")?,
+        retention_share: number(
+            key,
+            retention,
+            RETENTION_RANGE,
+            "the Exchequer retention share",
+        )?,
         decay_pct: number(key, decay, DECAY_RANGE_PCT, "the decay in % a year")?,
     })
 }
@@ -194,7 +199,9 @@ impl Form {
             _ => {
                 let index = key
                     .strip_prefix('i')
-                    .filter(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+                    .filter(|n| {
+                        !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+                    })
                     .and_then(|n| n.parse::<usize>().ok());
                 match index {
                     Some(n) if n < interventions => {
@@ -267,10 +274,22 @@ mod tests {
     #[test]
     fn hostile_values_are_refused_with_a_message() {
         for (q, says) in [
-            ("f.economy.productivity_growth_pct=NaN", "not a finite number"),
-            ("f.economy.productivity_growth_pct=inf", "not a finite number"),
-            ("f.economy.productivity_growth_pct=1e999", "not a finite number"),
-            ("f.economy.productivity_growth_pct=9", "outside the page's range"),
+            (
+                "f.economy.productivity_growth_pct=NaN",
+                "not a finite number",
+            ),
+            (
+                "f.economy.productivity_growth_pct=inf",
+                "not a finite number",
+            ),
+            (
+                "f.economy.productivity_growth_pct=1e999",
+                "not a finite number",
+            ),
+            (
+                "f.economy.productivity_growth_pct=9",
+                "outside the page's range",
+            ),
             ("f.economy.productivity_growth_pct=abc", "not a number"),
             ("f.data.population_file=1", "not a setting the page offers"),
             ("../../etc/passwd=1", "not a setting the page knows"),
