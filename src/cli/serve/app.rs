@@ -138,7 +138,9 @@ async fn config(State(s): State<Arc<Shared>>) -> Response {
         .iter()
         .map(|c| {
             let mut v = serde_json::to_value(c).unwrap_or_default();
-            v["base"] = json!(e.base_value(c.key));
+            if let Some(o) = v.as_object_mut() {
+                o.insert("base".into(), json!(e.base_value(c.key)));
+            }
             v
         })
         .collect();
@@ -226,25 +228,26 @@ async fn run_post(
     State(s): State<Arc<Shared>>,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Response {
-    let body =
-        match body {
-            Ok(b) => b,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return refusal(
+    let body = match body {
+        Ok(b) => b,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return refusal(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 &format!(
                     "the request body is over {} KiB; a page's settings take a few hundred bytes",
                     MAX_BODY_BYTES / 1024
                 ),
                 &[],
-            ),
-            Err(e) => {
-                return refusal(
-                    e.status(),
-                    &format!("cannot read the request body: {e}"),
-                    &[],
-                )
-            }
-        };
+            )
+        }
+        Err(e) => {
+            return refusal(
+                e.status(),
+                &format!("cannot read the request body: {e}"),
+                &[],
+            )
+        }
+    };
     let Ok(text) = String::from_utf8(body.to_vec()) else {
         return refusal(
             StatusCode::BAD_REQUEST,
@@ -285,7 +288,12 @@ async fn run_query(s: Arc<Shared>, query: String) -> Response {
     let elapsed_ms = started.elapsed().as_secs_f64() * 1e3;
     match answer {
         Ok(Ok(mut v)) => {
-            v["server_ms"] = json!((elapsed_ms * 100.0).round() / 100.0);
+            if let Some(o) = v.as_object_mut() {
+                o.insert(
+                    "server_ms".into(),
+                    json!((elapsed_ms * 100.0).round() / 100.0),
+                );
+            }
             let mut r = json_answer(StatusCode::OK, &v);
             if let Ok(h) = HeaderValue::from_str(&format!("compute;dur={elapsed_ms:.2}")) {
                 r.headers_mut().insert("server-timing", h);
