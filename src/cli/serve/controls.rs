@@ -196,7 +196,7 @@ pub const SPA_PATHS: &[(&str, &str, &str)] = &[
 
 /// Bounds of an intervention's page settings: (min, max) of the scale
 /// (multiple of its size: savings and costs), Exchequer retention
-/// (`cashable_share`) and persistence (`decay_pct`, % a year).
+/// (`exchequer_retention_share`) and persistence (`decay_pct`, % a year).
 pub const SCALE_RANGE: (f64, f64) = (0.0, 3.0);
 /// See [`SCALE_RANGE`].
 pub const RETENTION_RANGE: (f64, f64) = (0.0, 1.0);

@@ -43,7 +43,7 @@ impl Listed {
         InterventionSetting {
             on: self.in_base,
             scale: 1.0,
-            retention_share: self.spec.cashable_share,
+            retention_share: self.spec.retention(),
             decay_pct: self.spec.decay_pct,
         }
     }
@@ -350,6 +350,18 @@ impl Explorer {
     }
 }
 
+/// The fields an intervention's scale multiplies: its gross savings and its
+/// costs (and their distributions, when the scenario gives them).
+const SCALED: &[&str] = &[
+    "saving_share",
+    "saving_gbp_bn",
+    "productivity_growth_pp",
+    "units_quantity",
+    "upfront_cost_gbp_bn",
+    "running_cost_gbp_bn",
+    "citizen_time_saving_gbp_bn",
+];
+
 /// `spec` at the page's scale, retention and decay.
 fn adjusted(spec: &Intervention, s: &InterventionSetting) -> Intervention {
     let mut i = spec.clone();
@@ -357,26 +369,25 @@ fn adjusted(spec: &Intervention, s: &InterventionSetting) -> Intervention {
     i.saving_share *= k;
     i.saving_gbp_bn *= k;
     i.productivity_growth_pp *= k;
+    i.units_quantity *= k;
     i.upfront_cost_gbp_bn *= k;
     i.running_cost_gbp_bn *= k;
     i.citizen_time_saving_gbp_bn *= k;
-    i.cashable_share = s.retention_share;
+    i.exchequer_retention_share = Some(s.retention_share);
     i.decay_pct = s.decay_pct;
     if let Some(u) = &mut i.uncertainty {
-        for d in [
-            &mut u.saving_share,
-            &mut u.saving_gbp_bn,
-            &mut u.productivity_growth_pp,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            d.low = d.low.map(|v| v * k);
-            d.central *= k;
-            d.high *= k;
+        for key in SCALED {
+            if let Some(d) = u.get_mut(*key) {
+                d.low = d.low.map(|v| v * k);
+                d.central *= k;
+                d.high *= k;
+            }
         }
-        if s.retention_share != spec.cashable_share {
-            u.cashable_share = None;
+        if s.retention_share != spec.retention() {
+            u.remove("exchequer_retention_share");
+        }
+        if s.decay_pct != spec.decay_pct {
+            u.remove("decay_pct");
         }
     }
     i

@@ -7,7 +7,7 @@
 //! - `spa=<path>`: a State Pension age path ([`super::controls::SPA_PATHS`]);
 //! - `i<n>=<on>,<scale>,<retention>,<decay>`: intervention `n` of the
 //!   page's list: on (1) or off (0), a multiple of its size, the share of
-//!   its savings the Exchequer keeps (`cashable_share`) and the decay of its
+//!   its cashable saving the Exchequer keeps (`exchequer_retention_share`) and the decay of its
 //!   savings in % a year (`decay_pct`; 0 persists);
 //! - `fan=1`: draw the fan chart too;
 //! - `toml=<text>`: further settings as scenario TOML, laid over the rest.
@@ -31,7 +31,7 @@ pub struct InterventionSetting {
     pub on: bool,
     /// Multiple of its savings and costs.
     pub scale: f64,
-    /// `cashable_share`.
+    /// `exchequer_retention_share`.
     pub retention_share: f64,
     /// `decay_pct`.
     pub decay_pct: f64,
