@@ -323,6 +323,11 @@ fn a_non_loopback_host_is_warned_about() {
     child.kill().unwrap();
     child.wait().unwrap();
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert!(err.contains("warning: --host 0.0.0.0"), "{err}");
 }
