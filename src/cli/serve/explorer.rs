@@ -80,6 +80,9 @@ pub struct Explorer {
     base: Scenario,
     base_run: Run,
     listed: Vec<Listed>,
+    /// The `[[spending_content]]` the offered interventions act on: the
+    /// served scenario's, then the shipped package's it lacks.
+    content: Vec<toml::Value>,
     spa_paths: BTreeMap<&'static str, toml::Value>,
     shocks: fiscal::data::shocks::ShockTable,
 }
@@ -118,7 +121,18 @@ impl Explorer {
                 in_base: true,
             })
             .collect();
-        for i in shipped(PACKAGE)?.assumptions.intervention {
+        let package = shipped(PACKAGE)?.assumptions;
+        let mut content = base.assumptions.spending_content.clone();
+        for c in package.spending_content {
+            if !content.iter().any(|b| b.id == c.id) {
+                content.push(c);
+            }
+        }
+        let content = content
+            .iter()
+            .filter_map(|c| toml::Value::try_from(c).ok())
+            .collect();
+        for i in package.intervention {
             if !listed.iter().any(|l| l.spec.name == i.name) {
                 listed.push(Listed {
                     spec: i,
@@ -145,6 +159,7 @@ impl Explorer {
             base,
             base_run,
             listed,
+            content,
             spa_paths,
             shocks,
         })
@@ -214,6 +229,7 @@ impl Explorer {
                 .filter_map(|i| toml::Value::try_from(&i).ok())
                 .collect();
             root.insert("intervention".into(), list.into());
+            root.insert("spending_content".into(), self.content.clone().into());
         }
         toml::to_string(&root).unwrap_or_default()
     }
