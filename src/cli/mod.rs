@@ -45,6 +45,8 @@ pub mod reproduce;
 pub mod run;
 pub mod scenarios;
 pub mod sensitivity;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod sweep;
 
 use clap::{Parser, Subcommand};
@@ -134,6 +136,9 @@ pub enum Command {
     Sensitivity(sensitivity::Args),
     /// Run a scenario over a grid of field values (`--vary field=a..b:step`), in parallel.
     Sweep(sweep::Args),
+    /// Explore a scenario in the browser: sliders, live charts and headline numbers (a local web server).
+    #[cfg(feature = "serve")]
+    Serve(serve::Args),
     /// Build the compact data tables from the official publications.
     #[command(subcommand)]
     Data(data::Command),
@@ -250,6 +255,8 @@ fn run_command(cli: Cli) -> anyhow::Result<()> {
         Command::Fan(a) => fan::run(a),
         Command::Sensitivity(a) => sensitivity::run(a),
         Command::Sweep(a) => sweep::run(a),
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => serve::run(a),
     }
 }
 

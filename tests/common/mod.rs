@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 pub mod json_schema;
+#[cfg(feature = "serve")]
+pub mod server;
 
 /// The `fiscal` binary under test.
 pub fn fiscal() -> Command {
