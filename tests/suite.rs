@@ -30,5 +30,7 @@ mod obr_assumptions;
 mod properties_valid_scenarios;
 mod readme_tour;
 mod receipts;
+mod recipes;
+mod briefing;
 mod student_loans;
 mod xlsx;

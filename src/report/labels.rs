@@ -209,6 +209,39 @@ pub fn label(field: &str, s: &Scenario) -> String {
     }
 }
 
+/// The group a field is shown under and its label within it: the top-level
+/// table in words (`Economy`, `Spending`), or the numbered and named
+/// intervention; the item is the label less the group.
+pub fn group_and_item(field: &str, s: &Scenario) -> (String, String) {
+    let full = label(field, s);
+    if let Some(rest) = field.strip_prefix("intervention[") {
+        let i: usize = rest
+            .split(']')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let name = s
+            .assumptions
+            .intervention
+            .get(i)
+            .map_or("", |x| x.name.as_str());
+        let item = full.split_once("): ").map_or(full.clone(), |(_, k)| k.to_string());
+        return (format!("Intervention {}: {name}", i + 1), capitalise(&item));
+    }
+    let head = field.split(['.', '[']).next().unwrap_or(field);
+    let group = words(head);
+    let item = full
+        .strip_prefix(&format!("{group}: "))
+        .map_or(full.clone(), capitalise);
+    (group, item)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().collect::<String>() + c.as_str())
+}
+
 /// One assumption a scenario sets differently from the baseline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
@@ -216,6 +249,10 @@ pub struct Change {
     pub field: String,
     /// Plain-English label.
     pub label: String,
+    /// The group it is shown under (`Economy`, `Intervention 2: name`, ...).
+    pub group: String,
+    /// Its label within the group.
+    pub item: String,
     /// Unit, for people.
     pub unit: &'static str,
     /// The baseline's value (empty when the baseline has none).
@@ -242,8 +279,11 @@ pub fn changes_from_baseline(s: &Scenario) -> Vec<Change> {
         if b == Some(&v) || (b.is_none() && v.is_null()) {
             continue;
         }
+        let (group, item) = group_and_item(&field, s);
         out.push(Change {
             label: label(&field, s),
+            group,
+            item,
             unit: unit(&field),
             baseline: b.map(value_text).unwrap_or_default(),
             scenario: value_text(&v),
@@ -259,8 +299,11 @@ pub fn changes_from_baseline(s: &Scenario) -> Vec<Change> {
             && field != "description"
             && !assumptions(s).iter().any(|(f, _)| f == field)
         {
+            let (group, item) = group_and_item(field, s);
             out.push(Change {
                 label: label(field, s),
+                group,
+                item,
                 unit: unit(field),
                 baseline: value_text(v),
                 scenario: String::new(),

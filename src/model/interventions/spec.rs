@@ -34,7 +34,7 @@ fn one_u32() -> u32 {
 
 /// Years from `start_year` after which a failed programme is stopped, when a
 /// scenario does not say: GOV.UK Verify, the one stopped programme in
-/// shared/evidence/digital-interventions.md §2 with both its start and its
+/// docs/evidence.md §2 with both its start and its
 /// stop dated, was funded from 2014-15 until funding was stopped in March
 /// 2020 (six years). Universal Credit's early IT was written off sooner
 /// (2013, §5.3), so six years is at the long, costly end.
