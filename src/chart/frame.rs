@@ -230,7 +230,7 @@ fn draw_footer<DB: DrawingBackend>(
     let mut bottom = h - 12;
     let mut footer = Vec::new();
     if let Some(note) = &frame.note {
-        footer.push(style::fit(note, &nfont, max_text));
+        footer.extend(wrap2(note, &nfont, max_text));
     }
     if frame.official {
         footer.extend(wrap2(&source_line(frame), &nfont, max_text));

@@ -68,7 +68,7 @@ pub(crate) fn draw_line<DB: DrawingBackend>(
     let stroke = style.colour.stroke_width(width);
     match style.dash {
         None => area.draw(&PathElement::new(points.to_vec(), stroke)),
-        Some((dash, gap)) => area.draw(&DashedPathElement::new(
+        Some((dash, gap)) => area.draw(&plotters::element::DashedPathElement::new(
             points.iter().copied(),
             dash as i32,
             gap as i32,

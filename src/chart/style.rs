@@ -81,7 +81,7 @@ pub mod tol {
 /// Colours for filled areas and bars: ten, so that no stacked chart of
 /// ours (at most ten areas: the receipts lines) repeats a colour. The
 /// smallest difference between any two, seen with deuteranopia (Machado
-/// et al. 2009), is ΔE*ab 17 (tested against [`MIN_DEUTAN_DELTA_E`]).
+/// et al. 2009), is ΔE*ab 17 (tested against `MIN_DEUTAN_DELTA_E`).
 pub const FILLS: [RGBColor; 10] = [
     BLUE,
     ORANGE,
@@ -94,12 +94,6 @@ pub const FILLS: [RGBColor; 10] = [
     tol::INDIGO,
     tol::SAND,
 ];
-
-/// The least CIE76 colour difference between any two colours of
-/// [`LINES`] or [`FILLS`] once simulated for deuteranopia (the commonest
-/// colour-vision deficiency): 15 ΔE*ab, well above the 2–3 a reader can
-/// just tell apart, so series remain distinguishable by colour alone.
-pub const MIN_DEUTAN_DELTA_E: f64 = 15.0;
 
 /// How the `i`th line of a chart is drawn: colour, dash and marker, each
 /// different, so that a line is told from its neighbours by any one of
@@ -298,6 +292,12 @@ mod tests {
         assert_eq!(tick(-0.0), "0");
         assert_eq!(tick(2.5), "2.5");
     }
+
+    /// The least CIE76 colour difference between any two colours of
+    /// [`LINES`] or [`FILLS`] once simulated for deuteranopia (the commonest
+    /// colour-vision deficiency): 15 ΔE*ab, well above the 2–3 a reader can
+    /// just tell apart, so series remain distinguishable by colour alone.
+    const MIN_DEUTAN_DELTA_E: f64 = 15.0;
 
     /// Linear-light sRGB of an 8-bit channel.
     fn linear(c: u8) -> f64 {

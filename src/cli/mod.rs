@@ -306,24 +306,6 @@ pub fn chart_format(
     }
 }
 
-/// Write `chart` to `file` in `format`, its data beside it as FILE.csv,
-/// creating the directory; `draw_error` says which chart failed to draw.
-pub fn write_chart(
-    file: &std::path::Path,
-    format: fiscal::chart::ImageFormat,
-    chart: &fiscal::chart::Chart,
-    draw_error: &'static str,
-) -> anyhow::Result<()> {
-    use anyhow::Context;
-    if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-        crate::cli::prepare_dir(dir).context("the chart directory is not usable")?;
-    }
-    let bytes = chart.render(format).context(draw_error)?;
-    crate::cli::write_atomic(file, &bytes)?;
-    crate::cli::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
-    Ok(())
-}
-
 /// Load a scenario: `-` reads it from standard input (relative `extends`
 /// from the working directory), an existing file is read, any other name is
 /// looked up among the shipped scenarios; the embedded default when none.

@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use super::labels::{changes_from_baseline, Change};
+use super::labels::{readable_changes, Change};
 use super::{Entry, ReportError};
 use crate::chart::{self, Chart, ChartKind, Layout};
 use crate::model::{Receipt, Spend, YearResult};
@@ -169,7 +169,7 @@ impl Page {
 fn table(page: &mut Page, header: &[String], rows: &[Vec<String>], widths: &[f32]) {
     let size = 9.0;
     let row_h = 14.0;
-    let mut draw_row = |page: &mut Page, cells: &[String], bold: bool| {
+    let draw_row = |page: &mut Page, cells: &[String], bold: bool| {
         let mut x = MARGIN;
         let lines: Vec<Vec<String>> = cells
             .iter()
@@ -271,28 +271,67 @@ fn signed(v: f64) -> String {
     format!("{}{:.1}", if v >= 0.0 { "+" } else { "−" }, v.abs())
 }
 
+/// The contributions to the change in debt over the whole projection, pp
+/// of GDP: primary deficits, interest, growth, other flows.
+fn components(p: &crate::model::Projection) -> Option<[f64; 4]> {
+    let d = crate::chart::Decomposition::from_projection(p).ok()?;
+    let sum = |f: fn(&crate::chart::decomposition::Period) -> f64| -> f64 { d.periods.iter().map(f).sum() };
+    Some([
+        sum(|x| x.primary_deficit),
+        sum(|x| x.interest),
+        sum(|x| x.growth),
+        sum(|x| x.stock_flow),
+    ])
+}
+
 /// What carries the result, in sentences.
 fn carriers(entries: &[Entry<'_>]) -> Vec<String> {
     let mut out = Vec::new();
     let Some(first) = entries.first() else {
         return out;
     };
+    let first_parts = components(first.projection);
     for e in entries.get(1..).unwrap_or(&[]) {
         let (Some(a), Some(b)) = (first.projection.last(), e.projection.last()) else {
             continue;
         };
-        let parts: Vec<String> = largest_differences(a, b)
+        let mut why = String::new();
+        if let (Some(f), Some(o)) = (first_parts, components(e.projection)) {
+            let mut parts: Vec<(&str, f64)> = ["primary deficits", "interest", "growth", "other flows"]
+                .into_iter()
+                .zip(o.iter().zip(f.iter()).map(|(x, y)| x - y))
+                .collect();
+            parts.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
+            why = format!(
+                " Of that difference, {} (pp of GDP, summed over the projection).",
+                parts
+                    .iter()
+                    .map(|(w, v)| format!("{w} {}", signed(*v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        let lines: Vec<String> = largest_differences(a, b)
             .iter()
+            .filter(|(_, v)| v.abs() >= 0.05)
             .map(|(what, v)| format!("{what} ({} pp)", signed(*v)))
             .collect();
+        let lines = if lines.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " In {} the budget lines that differ most (positive: adds to debt) are {}.",
+                b.year,
+                lines.join(", ")
+            )
+        };
         out.push(format!(
-            "{} ends {} at {:.1}% of GDP, {} pp against {}. In that year the largest contributions to the gap in the budget (positive: adds to debt) are {}.",
+            "{} ends {} at {:.1}% of GDP, {} pp against {}.{why}{lines}",
             e.projection.name,
             b.year,
             b.psnd_pct_gdp,
             signed(b.psnd_pct_gdp - a.psnd_pct_gdp),
             first.projection.name,
-            parts.join(", ")
         ));
     }
     for e in entries {
@@ -341,7 +380,7 @@ fn assumptions_pages(pages: &mut Vec<Page>, entries: &[Entry<'_>]) {
     let mut page = Page::new();
     page.heading("Assumptions that differ from the baseline");
     for e in entries {
-        let changes = changes_from_baseline(e.scenario);
+        let changes = readable_changes(e.scenario);
         if !page.fits(60.0) {
             pages.push(std::mem::replace(&mut page, Page::new()));
         }
@@ -352,12 +391,13 @@ fn assumptions_pages(pages: &mut Vec<Page>, entries: &[Entry<'_>]) {
             continue;
         }
         let mut group = String::new();
-        let header = ["Assumption", "Unit", "Baseline", "This scenario"].map(String::from);
         let widths = [205.0, 90.0, 102.0, 102.0];
+        column_heads(&mut page, &widths);
         for c in changes {
             if !page.fits(40.0) {
                 pages.push(std::mem::replace(&mut page, Page::new()));
                 page.para(9.0, false, MUTED, &format!("{} (continued)", e.projection.name));
+                column_heads(&mut page, &widths);
                 group.clear();
             }
             if c.group != group {
@@ -371,13 +411,23 @@ fn assumptions_pages(pages: &mut Vec<Page>, entries: &[Entry<'_>]) {
                 page.text(MARGIN + 2.0, page.y, 9.0, true, INK, &group);
                 page.y += 14.0;
             }
-            change_row(&mut page, &c, &header, &widths);
+            change_row(&mut page, &c, &widths);
         }
     }
     pages.push(page);
 }
 
-fn change_row(page: &mut Page, c: &Change, _header: &[String; 4], widths: &[f32; 4]) {
+/// The heads of the assumptions table's columns.
+fn column_heads(page: &mut Page, widths: &[f32; 4]) {
+    let mut x = MARGIN;
+    for (h, w) in ["Assumption", "Unit", "Baseline", "This scenario"].iter().zip(widths) {
+        page.text(x + 2.0, page.y, 8.5, true, MUTED, h);
+        x += w;
+    }
+    page.y += 12.0;
+}
+
+fn change_row(page: &mut Page, c: &Change, widths: &[f32; 4]) {
     let cells = [c.item.as_str(), c.unit, &c.baseline, &c.scenario];
     let size = 8.5;
     let mut x = MARGIN;
@@ -407,7 +457,12 @@ pub(crate) fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<Vec<u8>,
     // Page one: the answer.
     let mut p = Page::new();
     p.para(19.0, true, INK, "Public sector debt: briefing");
-    p.para(10.5, false, MUTED, &format!("{} · {}-year projection, OBR method", names.join(" against "), horizon_years(entries)));
+    p.para(
+        10.5,
+        false,
+        MUTED,
+        &format!("{} · projection to {}, OBR method", names.join(" against "), horizon_end(entries)),
+    );
     p.heading("Headline");
     headline(&mut p, entries);
     let inputs: Vec<chart::Input<'_>> = entries.iter().map(Entry::input).collect();
@@ -453,8 +508,9 @@ pub(crate) fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<Vec<u8>,
     Ok(chart::pages_pdf(&svgs, PAGE.0, PAGE.1, &title)?)
 }
 
-fn horizon_years(entries: &[Entry<'_>]) -> usize {
+fn horizon_end(entries: &[Entry<'_>]) -> String {
     entries
         .first()
-        .map_or(0, |e| e.projection.years.len())
+        .and_then(|e| e.projection.last())
+        .map_or_else(String::new, |y| y.year.to_string())
 }

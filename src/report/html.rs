@@ -207,7 +207,7 @@ fn interventions_tables(out: &mut String, entries: &[Entry<'_>]) {
 /// grouped by table (economy, spending, each intervention, ...), in a
 /// table of fixed width whose cells wrap: nothing runs off the page.
 fn changes_table(out: &mut String, e: &Entry<'_>) {
-    let changes = super::labels::changes_from_baseline(e.scenario);
+    let changes = super::labels::readable_changes(e.scenario);
     if changes.is_empty() {
         out.push_str("<p>No changes: this scenario uses the baseline's assumptions.</p>\n");
         return;

@@ -209,6 +209,54 @@ pub fn label(field: &str, s: &Scenario) -> String {
     }
 }
 
+/// The changes of [`changes_from_baseline`] for reading: an
+/// intervention's name (its group's heading) and empty values left out,
+/// and each uncertain parameter's distribution (`dist`, `low`, `central`,
+/// `high`) in one row ("Uncertainty: saving": "pert: low 0.18, central
+/// 0.18, high 0.26"), so a package of interventions reads as a table per
+/// intervention rather than hundreds of paths.
+pub fn readable_changes(s: &Scenario) -> Vec<Change> {
+    let mut out: Vec<Change> = Vec::new();
+    for c in changes_from_baseline(s) {
+        let last = c.field.rsplit(['.', ']']).next().unwrap_or("");
+        let is_intervention = c.field.starts_with("intervention[");
+        if is_intervention && (last == "name" || (c.scenario.is_empty() && c.baseline.is_empty())) {
+            continue;
+        }
+        if let Some((head, part)) = c
+            .field
+            .split_once(".uncertainty.")
+            .and_then(|(h, rest)| rest.rsplit_once('.').map(|(f, p)| ((h, f), p)))
+        {
+            let (prefix, param) = head;
+            let key = format!("{prefix}.uncertainty.{param}");
+            let text = match part {
+                "dist" => format!("{}:", c.scenario),
+                other => format!("{other} {}", c.scenario),
+            };
+            if let Some(row) = out.iter_mut().find(|r| r.field == key) {
+                if part == "dist" {
+                    row.scenario = format!("{text} {}", row.scenario);
+                } else {
+                    row.scenario = format!("{}{}{text}", row.scenario, if row.scenario.ends_with(':') { " " } else { ", " });
+                }
+                continue;
+            }
+            out.push(Change {
+                item: format!("Uncertainty: {}", words(param).to_lowercase()),
+                unit: unit(param),
+                scenario: text,
+                number: None,
+                field: key,
+                ..c
+            });
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The group a field is shown under and its label within it: the top-level
 /// table in words (`Economy`, `Spending`), or the numbered and named
 /// intervention; the item is the label less the group.

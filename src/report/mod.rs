@@ -36,7 +36,12 @@ pub fn html(runs: &[Run]) -> Result<String, Error> {
 /// same inputs give the same bytes.
 pub fn briefing_pdf(runs: &[Run]) -> Result<Vec<u8>, Error> {
     let entries = entries(runs);
-    let mut charts = charts(&entries)?;
+    // The population pyramids stay in the HTML report and the workbook: a
+    // briefing is about the public finances.
+    let mut charts: Vec<Chart> = charts(&entries)?
+        .into_iter()
+        .filter(|c| c.kind != ChartKind::Pyramid)
+        .collect();
     if entries.len() > 1 {
         let inputs: Vec<Input<'_>> = entries.iter().map(Entry::input).collect();
         charts.insert(1, chart::build(ChartKind::Difference, &inputs, &Options::default())?);
