@@ -496,7 +496,7 @@ impl Chart {
     /// The chart as a one-page PDF at `layout` (96 pixels to the inch), the
     /// house font embedded.
     pub fn pdf_with(&self, layout: &Layout) -> Result<Vec<u8>, crate::Error> {
-        Ok(pdf::svg_to_pdf(&self.svg_with(layout)?)?)
+        Ok(pdf::svg_to_pdf(&self.svg_with(layout)?, &self.frame.title)?)
     }
 
     /// The chart in `format` at the house size.
