@@ -12,8 +12,9 @@ use fiscal::{FiscalYear, Run};
 
 fn runs() -> Vec<Run> {
     let a = Run::project(Scenario::default_scenario().unwrap()).unwrap();
-    let b = Run::project(Scenario::shipped(catalog::find("smarter_state_central").unwrap()).unwrap())
-        .unwrap();
+    let b =
+        Run::project(Scenario::shipped(catalog::find("smarter_state_central").unwrap()).unwrap())
+            .unwrap();
     vec![a, b]
 }
 
@@ -77,12 +78,21 @@ fn every_chart_kind_renders_with_every_option() {
             }
             if opts.from_year.is_some() && kind != ChartKind::Pyramid {
                 let csv = c.csv();
-                assert!(!csv.contains("2029-30") && !csv.contains("2051-52"), "{kind:?} cut: {csv}");
+                assert!(
+                    !csv.contains("2029-30") && !csv.contains("2051-52"),
+                    "{kind:?} cut: {csv}"
+                );
             }
             for layout in &layouts {
                 let svg = c.svg_with(layout).unwrap();
-                assert!(svg.contains(&format!("width=\"{}\"", layout.width_px)), "{kind:?}");
-                assert!(svg.contains("<title>") && svg.contains("<desc>"), "{kind:?}");
+                assert!(
+                    svg.contains(&format!("width=\"{}\"", layout.width_px)),
+                    "{kind:?}"
+                );
+                assert!(
+                    svg.contains("<title>") && svg.contains("<desc>"),
+                    "{kind:?}"
+                );
                 let png = c.png_with(layout).unwrap();
                 assert_eq!(&png[1..4], b"PNG");
                 // The PNG's header holds its size.
@@ -113,7 +123,10 @@ fn the_difference_chart_is_each_scenario_minus_the_first() {
     assert!((v - expected).abs() < 1e-3, "{row} against {expected}");
     // One scenario is refused with how to fix it.
     let err = chart::build(ChartKind::Difference, &inputs[..1], &Options::default()).unwrap_err();
-    assert!(err.is_bad_input() && err.to_string().contains("at least two"), "{err}");
+    assert!(
+        err.is_bad_input() && err.to_string().contains("at least two"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -127,14 +140,19 @@ fn the_briefing_is_a4_with_its_font_embedded() {
     // assumptions.
     assert!((6..=12).contains(&pages), "{pages} pages");
     assert_eq!(
-        String::from_utf8_lossy(&pdf).matches("/MediaBox [0 0 595 842]").count(),
+        String::from_utf8_lossy(&pdf)
+            .matches("/MediaBox [0 0 595 842]")
+            .count(),
         pages,
         "every page A4"
     );
     assert!(fonts_embedded(&pdf));
     assert!(has(&pdf, "/Title (Public sector debt: briefing"));
     // The same inputs give the same bytes.
-    assert!(pdf == fiscal::report::briefing_pdf(&runs).unwrap(), "not byte-identical");
+    assert!(
+        pdf == fiscal::report::briefing_pdf(&runs).unwrap(),
+        "not byte-identical"
+    );
 }
 
 #[test]
@@ -142,13 +160,28 @@ fn the_command_line_writes_pdf_charts_and_briefings() {
     let d = tempfile::tempdir().unwrap();
     let chart = d.path().join("diff.pdf");
     fiscal()
-        .args(["chart", "difference", "baseline", "low_productivity", "--size", "a4-half", "--from", "2030", "--to", "2060-61", "-o"])
+        .args([
+            "chart",
+            "difference",
+            "baseline",
+            "low_productivity",
+            "--size",
+            "a4-half",
+            "--from",
+            "2030",
+            "--to",
+            "2060-61",
+            "-o",
+        ])
         .arg(&chart)
         .assert()
         .success();
     assert!(std::fs::read(&chart).unwrap().starts_with(b"%PDF-"));
     let csv = std::fs::read_to_string(chart.with_extension("csv")).unwrap();
-    assert!(csv.starts_with("scenario,year,psnd_pct_gdp_difference\n"), "{csv}");
+    assert!(
+        csv.starts_with("scenario,year,psnd_pct_gdp_difference\n"),
+        "{csv}"
+    );
     assert!(csv.contains(",2060-61,") && !csv.contains(",2061-62,"));
 
     let brief = d.path().join("brief.pdf");
@@ -162,11 +195,26 @@ fn the_command_line_writes_pdf_charts_and_briefings() {
 
     let out = d.path().join("x.svg");
     let o = out.to_str().unwrap();
-    bad(&["chart", "debt", "--size", "poster", "-o", o], &["not a chart size", "a4-half"]);
-    bad(&["chart", "debt", "--width", "50", "-o", o], &["outside 200 to 8000"]);
-    bad(&["chart", "debt", "--from", "2050", "--to", "2040", "-o", o], &["before --from"]);
-    bad(&["chart", "debt", "--font-scale", "9", "-o", o], &["font scale"]);
-    bad(&["chart", "debt", "--from", "2200-01", "-o", o], &["no projection year"]);
+    bad(
+        &["chart", "debt", "--size", "poster", "-o", o],
+        &["not a chart size", "a4-half"],
+    );
+    bad(
+        &["chart", "debt", "--width", "50", "-o", o],
+        &["outside 200 to 8000"],
+    );
+    bad(
+        &["chart", "debt", "--from", "2050", "--to", "2040", "-o", o],
+        &["before --from"],
+    );
+    bad(
+        &["chart", "debt", "--font-scale", "9", "-o", o],
+        &["font scale"],
+    );
+    bad(
+        &["chart", "debt", "--from", "2200-01", "-o", o],
+        &["no projection year"],
+    );
     bad(&["chart", "difference", "-o", o], &["at least two"]);
 }
 
@@ -174,8 +222,14 @@ fn the_command_line_writes_pdf_charts_and_briefings() {
 fn scenarios_show_and_did_you_mean() {
     let text = success_stdout(fiscal().args(["scenarios", "show", "low_productivity"]));
     assert_eq!(text, catalog::find("low_productivity").unwrap().text);
-    bad(&["scenarios", "show", "low_productivty"], &["did you mean `low_productivity`"]);
-    bad(&["run", "low_productivty"], &["did you mean `low_productivity`", "fiscal scenarios"]);
+    bad(
+        &["scenarios", "show", "low_productivty"],
+        &["did you mean `low_productivity`"],
+    );
+    bad(
+        &["run", "low_productivty"],
+        &["did you mean `low_productivity`", "fiscal scenarios"],
+    );
 }
 
 #[test]
@@ -199,15 +253,77 @@ fn shipped_interventions_cite_evidence_in_the_repository() {
     };
     let mut checked = 0;
     for e in catalog::all().filter(|e| e.text.contains("[[intervention]]")) {
-        assert!(!e.text.contains("shared/"), "{} cites a path outside the repository", e.name);
+        assert!(
+            !e.text.contains("shared/"),
+            "{} cites a path outside the repository",
+            e.name
+        );
         let at = e
             .text
             .find("docs/evidence.md §")
             .unwrap_or_else(|| panic!("{} does not cite docs/evidence.md", e.name));
         let cited = &e.text[at + "docs/evidence.md §".len()..];
-        let section: String = cited.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
-        assert!(has_section(&section), "{}: §{section} is not in docs/evidence.md", e.name);
+        let section: String = cited
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        assert!(
+            has_section(&section),
+            "{}: §{section} is not in docs/evidence.md",
+            e.name
+        );
         checked += 1;
     }
     assert!(checked >= 18, "{checked} scenarios with interventions");
+}
+
+/// The uncertainty charts take the same options through their commands;
+/// a year range on a chart without a year axis is refused with the fix.
+#[test]
+fn uncertainty_charts_take_the_chart_options() {
+    let d = tempfile::tempdir().unwrap();
+    let fan = d.path().join("fan.pdf");
+    fiscal()
+        .args([
+            "fan",
+            "--paths",
+            "200",
+            "--from",
+            "2030",
+            "--to",
+            "2050",
+            "--size",
+            "a4-half",
+            "--title",
+            "Debt: how sure?",
+            "--chart",
+        ])
+        .arg(&fan)
+        .assert()
+        .success();
+    assert!(std::fs::read(&fan).unwrap().starts_with(b"%PDF-"));
+    let csv = std::fs::read_to_string(fan.with_extension("csv")).unwrap();
+    assert!(csv.contains("2030-31") && !csv.contains("2029-30") && !csv.contains("2051-52"));
+    let tornado = d.path().join("t.svg");
+    fiscal()
+        .args([
+            "sensitivity",
+            "--width",
+            "900",
+            "--font-scale",
+            "1.3",
+            "--subtitle",
+            "Ours",
+            "--chart",
+        ])
+        .arg(&tornado)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&tornado).unwrap();
+    assert!(svg.contains("width=\"900\"") && svg.contains(">Ours<"));
+    let t = tornado.to_str().unwrap();
+    bad(
+        &["sensitivity", "--from", "2030", "--chart", t],
+        &["no year axis"],
+    );
 }

@@ -389,6 +389,9 @@ fn xlsx_report_neutralises_formulas() {
 fn bad_report_requests_exit_2() {
     let d = tempfile::tempdir().unwrap();
     let at = |name: &str| d.path().join(name).to_str().unwrap().to_string();
-    bad(&["report", "-o", &at("r.docx")], &["FILE.html, FILE.xlsx or FILE.pdf"]);
+    bad(
+        &["report", "-o", &at("r.docx")],
+        &["FILE.html, FILE.xlsx or FILE.pdf"],
+    );
     bad(&["report", "missing.toml", "-o", &at("r.html")], &[]);
 }

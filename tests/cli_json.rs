@@ -157,7 +157,10 @@ fn json_keys_are_the_csv_columns() {
     for (col, cell) in header.iter().zip(&first_row).skip(3) {
         let v = year[*col].as_f64().unwrap();
         let c: f64 = cell.parse().unwrap();
-        assert!((v - c).abs() <= 0.5e-3 * c.abs().max(1.0), "{col}: JSON {v}, CSV {c}");
+        assert!(
+            (v - c).abs() <= 0.5e-3 * c.abs().max(1.0),
+            "{col}: JSON {v}, CSV {c}"
+        );
     }
     // Lines are named, never positions in an array.
     assert!(year.values().all(|v| !v.is_array()));

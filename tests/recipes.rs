@@ -72,7 +72,10 @@ fn every_recipe_runs_and_gives_the_result_quoted() {
         let (year, v) = final_psnd(&file);
         let expected = sentence(&year, v, base);
         if *quoted != expected {
-            wrong.push(format!("recipe {}: the doc says\n  {quoted}\nthe tool gives\n  {expected}", i + 1));
+            wrong.push(format!(
+                "recipe {}: the doc says\n  {quoted}\nthe tool gives\n  {expected}",
+                i + 1
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));

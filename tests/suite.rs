@@ -5,6 +5,7 @@
 mod common;
 
 mod bad_inputs;
+mod briefing;
 mod chart_chrome;
 mod charts;
 mod charts_uncertainty;
@@ -31,6 +32,5 @@ mod properties_valid_scenarios;
 mod readme_tour;
 mod receipts;
 mod recipes;
-mod briefing;
 mod student_loans;
 mod xlsx;

@@ -126,16 +126,24 @@ fn the_workbook_has_formats_native_charts_metadata_and_changes() {
         charted += 1;
     }
     assert!(charted >= 12, "{charted} chart sheets");
-    assert!(names.iter().any(|n| n == "Debt all scenarios chart"), "{names:?}");
+    assert!(
+        names.iter().any(|n| n == "Debt all scenarios chart"),
+        "{names:?}"
+    );
     assert!(names.iter().any(|n| n == "Differences"), "{names:?}");
     // Print set-up: A4 landscape, one page wide, header rows repeated.
     let sheet1 = part(&mut zip, "xl/worksheets/sheet2.xml");
     assert!(sheet1.contains("fitToPage=\"1\""), "fit to page");
     assert!(
-        sheet1.contains("paperSize=\"9\"") && sheet1.contains("orientation=\"landscape\"") && sheet1.contains("fitToHeight=\"0\""),
+        sheet1.contains("paperSize=\"9\"")
+            && sheet1.contains("orientation=\"landscape\"")
+            && sheet1.contains("fitToHeight=\"0\""),
         "A4 landscape, one page wide"
     );
-    assert!(workbook.contains("_xlnm.Print_Titles"), "repeated header rows");
+    assert!(
+        workbook.contains("_xlnm.Print_Titles"),
+        "repeated header rows"
+    );
     // The SVG's colours: the house blue for the first line of the debt chart.
     let chart1 = part(&mut zip, "xl/charts/chart1.xml");
     assert!(

@@ -43,8 +43,15 @@ pub(crate) fn describe(chart: &Chart) -> String {
                 if let (Some(a), Some(b)) = (s.points.first(), s.points.last()) {
                     parts.push(format!(
                         "{}: {:.*}{} in {} to {:.*}{} in {}{unit}",
-                        s.label, l.decimals, a.1, l.value_suffix, a.0, l.decimals, b.1,
-                        l.value_suffix, b.0
+                        s.label,
+                        l.decimals,
+                        a.1,
+                        l.value_suffix,
+                        a.0,
+                        l.decimals,
+                        b.1,
+                        l.value_suffix,
+                        b.0
                     ));
                 }
             }
@@ -73,7 +80,11 @@ pub(crate) fn describe(chart: &Chart) -> String {
         parts.push(note.trim_end_matches('.').to_string());
     }
     if chart.frame.official {
-        parts.push(frame::source_line(&chart.frame).trim_end_matches('.').to_string());
+        parts.push(
+            frame::source_line(&chart.frame)
+                .trim_end_matches('.')
+                .to_string(),
+        );
     }
     parts.join(". ") + "."
 }

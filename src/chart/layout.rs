@@ -49,7 +49,12 @@ pub const NAMED_SIZES: [(&str, u32, u32, &str); 3] = [
         720,
         "16:9 presentation slide (13.3 × 7.5 in)",
     ),
-    ("default", WIDTH, HEIGHT, "the house size, 1200 × 720 pixels"),
+    (
+        "default",
+        WIDTH,
+        HEIGHT,
+        "the house size, 1200 × 720 pixels",
+    ),
 ];
 
 /// Smallest and largest width or height accepted, pixels.

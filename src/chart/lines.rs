@@ -59,11 +59,9 @@ impl Lines {
         self.series
             .iter()
             .enumerate()
-            .map(|(i, s)| {
-                LegendEntry {
-                    label: s.label.clone(),
-                    key: Key::Series(style::series_style(i), i == 0),
-                }
+            .map(|(i, s)| LegendEntry {
+                label: s.label.clone(),
+                key: Key::Series(style::series_style(i), i == 0),
             })
             .collect()
     }

@@ -83,5 +83,5 @@ pub(crate) fn draw_line<DB: DrawingBackend>(
 /// sit on one another, and the last.
 pub(crate) fn marked(n: usize, series: usize) -> impl Iterator<Item = usize> {
     let offset = (series * 3) % 10;
-    (0..n).filter(move |k| (k + 10 - offset) % 10 == 0 || k + 1 == n)
+    (0..n).filter(move |k| (k + 10 - offset).is_multiple_of(10) || k + 1 == n)
 }

@@ -12,6 +12,7 @@
 // length.
 #![allow(clippy::indexing_slicing)]
 
+mod accessible;
 mod axis;
 pub mod decomposition;
 pub mod fan;
@@ -22,16 +23,15 @@ pub mod interventions;
 pub mod layout;
 pub mod lines;
 mod marker;
-mod pdf;
-mod accessible;
-mod years;
 pub mod package_fan;
+mod pdf;
 pub mod pyramid;
 mod raster;
 pub mod stacked;
 pub(crate) mod style;
 mod subset;
 pub mod tornado;
+mod years;
 
 use std::path::Path;
 
@@ -505,7 +505,11 @@ impl Chart {
     }
 
     /// The chart in `format` at `layout`.
-    pub fn render_with(&self, format: ImageFormat, layout: &Layout) -> Result<Vec<u8>, crate::Error> {
+    pub fn render_with(
+        &self,
+        format: ImageFormat,
+        layout: &Layout,
+    ) -> Result<Vec<u8>, crate::Error> {
         match format {
             ImageFormat::Svg => self.svg_with(layout).map(String::into_bytes),
             ImageFormat::Png => self.png_with(layout),
@@ -635,7 +639,10 @@ fn stacked(p: &Projection, layers: Vec<Layer>, total: &str) -> Stacked {
 /// `opts` (title, subtitle, year range, pyramid years, refresh costs).
 pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Chart, crate::Error> {
     check_scenario_count(kind, inputs)?;
-    if matches!(kind, ChartKind::Fan | ChartKind::Tornado | ChartKind::Heatmap) {
+    if matches!(
+        kind,
+        ChartKind::Fan | ChartKind::Tornado | ChartKind::Heatmap
+    ) {
         return Err(not_from_projection(kind).into());
     }
     let cut: Vec<Projection> = inputs
@@ -754,14 +761,16 @@ fn difference_body(inputs: &[Input<'_>]) -> Result<NoteAndBody, ChartError> {
         label: first.projection.name.clone(),
         points: reference.keys().map(|&y| (y, 0.0)).collect(),
     }];
-    series.extend(rest.iter().map(|i| Series {
-        label: i.projection.name.clone(),
-        points: i
-            .projection
-            .years
-            .iter()
-            .filter_map(|y| reference.get(&y.year).map(|r| (y.year, y.psnd_pct_gdp - r)))
-            .collect(),
+    series.extend(rest.iter().map(|i| {
+        Series {
+            label: i.projection.name.clone(),
+            points: i
+                .projection
+                .years
+                .iter()
+                .filter_map(|y| reference.get(&y.year).map(|r| (y.year, y.psnd_pct_gdp - r)))
+                .collect(),
+        }
     }));
     let note = format!(
         "PSND (% of GDP) of each scenario minus {}'s, in percentage points; above zero is more debt.",

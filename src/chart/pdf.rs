@@ -55,7 +55,8 @@ fn element_end(s: &str) -> usize {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '/' || *c == '?')
         .collect();
-    let self_closing = s[..tag_end].ends_with("/>") || name.starts_with('/') || name.starts_with('?');
+    let self_closing =
+        s[..tag_end].ends_with("/>") || name.starts_with('/') || name.starts_with('?');
     if self_closing || name == "svg" || name == "g" {
         return tag_end;
     }

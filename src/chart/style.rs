@@ -341,7 +341,12 @@ mod tests {
         for (i, a) in palette.iter().enumerate() {
             for b in &palette[i + 1..] {
                 let (la, lb) = (deutan_lab(*a), deutan_lab(*b));
-                let d = la.iter().zip(lb).map(|(p, q)| (p - q).powi(2)).sum::<f64>().sqrt();
+                let d = la
+                    .iter()
+                    .zip(lb)
+                    .map(|(p, q)| (p - q).powi(2))
+                    .sum::<f64>()
+                    .sqrt();
                 if d < least.0 {
                     least = (d, format!("{a:?} and {b:?}"));
                 }

@@ -59,7 +59,11 @@ fn keep<T: Clone>(v: &[T], mask: &[bool]) -> Vec<T> {
         .collect()
 }
 
-fn cut_points(points: &mut Vec<(FiscalYear, f64)>, from: Option<FiscalYear>, to: Option<FiscalYear>) {
+fn cut_points(
+    points: &mut Vec<(FiscalYear, f64)>,
+    from: Option<FiscalYear>,
+    to: Option<FiscalYear>,
+) {
     points.retain(|(y, _)| inside(*y, from, to));
 }
 

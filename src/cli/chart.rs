@@ -80,7 +80,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .context("the output directory is not usable")?;
     if matches!(args.kind.0, ChartKind::Fan | ChartKind::Tornado) {
         let scenario = super::load_scenario(args.scenarios.first().map(PathBuf::as_path))?;
-        let chart = args.style.apply(uncertainty_chart(args.kind.0, &scenario)?)?;
+        let chart = args
+            .style
+            .apply(uncertainty_chart(args.kind.0, &scenario)?)?;
         let bytes = chart
             .render_with(format, &layout)
             .context("cannot draw the chart")?;

@@ -45,7 +45,10 @@ fn parse_size(s: &str) -> Result<Layout, String> {
             .iter()
             .map(|n| n.0)
             .collect();
-        format!("`{s}` is not a chart size: choose one of {}, or give --width and --height", names.join(", "))
+        format!(
+            "`{s}` is not a chart size: choose one of {}, or give --width and --height",
+            names.join(", ")
+        )
     })
 }
 
@@ -56,7 +59,9 @@ fn parse_year(s: &str) -> Result<FiscalYear, String> {
         if (1900..=2200).contains(&y) {
             return Ok(FiscalYear(y));
         }
-        return Err(format!("{y} is not a plausible year: give a fiscal year such as 2030 or 2030-31"));
+        return Err(format!(
+            "{y} is not a plausible year: give a fiscal year such as 2030 or 2030-31"
+        ));
     }
     t.parse::<FiscalYear>()
         .map_err(|_| format!("`{t}` is not a year: give a fiscal year such as 2030 or 2030-31"))
@@ -103,7 +108,12 @@ pub fn format_of(file: &Path) -> anyhow::Result<ImageFormat> {
 }
 
 /// Write `chart` to `file` at `layout`, its data beside it as FILE.csv.
-pub fn write(file: &Path, chart: &Chart, layout: &Layout, draw_error: &'static str) -> anyhow::Result<()> {
+pub fn write(
+    file: &Path,
+    chart: &Chart,
+    layout: &Layout,
+    draw_error: &'static str,
+) -> anyhow::Result<()> {
     let format = format_of(file)?;
     if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
         crate::cli::prepare_dir(dir).context("the chart directory is not usable")?;

@@ -132,7 +132,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let (Some(file), Some(_)) = (&args.chart, chart_format) {
         let variants = uncertainty::fan_variants(a, &data)?;
         let chart = Fan::from_run(&fan, variants).chart();
-        super::chart_style::write(file, &args.style.apply(chart)?, &layout, "cannot draw the fan chart")?;
+        super::chart_style::write(
+            file,
+            &args.style.apply(chart)?,
+            &layout,
+            "cannot draw the fan chart",
+        )?;
     }
     match args.format {
         Format::Table => out!("{}", out_u::fan_table(&fan))?,

@@ -60,9 +60,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Some("pdf") => Kind::Pdf,
         _ => {
             return Err(UsageError(format!(
-                "cannot tell the report format of {}: name the output FILE.html, FILE.xlsx or FILE.pdf",
-                args.output.display()
-            ))
+            "cannot tell the report format of {}: name the output FILE.html, FILE.xlsx or FILE.pdf",
+            args.output.display()
+        ))
             .into())
         }
     };

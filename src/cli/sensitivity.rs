@@ -37,7 +37,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let year = a.horizon.end_year.to_string();
     if let (Some(file), Some(_)) = (&args.chart, chart_format) {
         let chart = Tornado::from_sensitivity(&a.name, year.clone(), &s).chart();
-        super::chart_style::write(file, &args.style.apply(chart)?, &layout, "cannot draw the tornado chart")?;
+        super::chart_style::write(
+            file,
+            &args.style.apply(chart)?,
+            &layout,
+            "cannot draw the tornado chart",
+        )?;
     }
     match args.format {
         Format::Table => out!("{}", out_u::sensitivity_table(&s, &year))?,

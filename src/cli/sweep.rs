@@ -96,7 +96,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             values,
         }
         .chart();
-        super::chart_style::write(file, &args.style.apply(chart)?, &layout, "cannot draw the heatmap")?;
+        super::chart_style::write(
+            file,
+            &args.style.apply(chart)?,
+            &layout,
+            "cannot draw the heatmap",
+        )?;
     }
     Ok(())
 }

@@ -83,7 +83,11 @@ pub(crate) fn named_values(y: &YearResult) -> Vec<(String, f64)> {
 
 /// The header of `projection.csv`.
 pub fn projection_columns() -> Vec<String> {
-    let mut h = vec!["scenario".to_string(), "year".to_string(), "phase".to_string()];
+    let mut h = vec![
+        "scenario".to_string(),
+        "year".to_string(),
+        "phase".to_string(),
+    ];
     h.extend(columns().into_iter().map(|(n, _)| n));
     h
 }

@@ -123,7 +123,10 @@ impl Page {
         let px = |pt: f32| (pt * 96.0 / 72.0).round() as u32;
         let layout = Layout::new(px(TEXT_W), px(height), 1.0)?;
         let svg = c.svg_with(&layout)?;
-        let head = format!("<svg width=\"{}\" height=\"{}\"", layout.width_px, layout.height_px);
+        let head = format!(
+            "<svg width=\"{}\" height=\"{}\"",
+            layout.width_px, layout.height_px
+        );
         let placed = svg.replacen(
             &head,
             &format!(
@@ -148,8 +151,19 @@ impl Page {
             y: 0.0,
         };
         p.rule(PAGE.1 - 52.0);
-        for (i, line) in wrap(footer, 7.5, false, TEXT_W - 60.0).iter().take(3).enumerate() {
-            p.text(MARGIN, PAGE.1 - 40.0 + i as f32 * 9.5, 7.5, false, MUTED, line);
+        for (i, line) in wrap(footer, 7.5, false, TEXT_W - 60.0)
+            .iter()
+            .take(3)
+            .enumerate()
+        {
+            p.text(
+                MARGIN,
+                PAGE.1 - 40.0 + i as f32 * 9.5,
+                7.5,
+                false,
+                MUTED,
+                line,
+            );
         }
         let n = format!("Page {number} of {of}");
         let nw = chart::text_width_em(&n, false) * 7.5;
@@ -201,7 +215,8 @@ fn table(page: &mut Page, header: &[String], rows: &[Vec<String>], widths: &[f32
 }
 
 fn pct(y: Option<&YearResult>) -> String {
-    y.map(|y| format!("{:.1}%", y.psnd_pct_gdp)).unwrap_or_default()
+    y.map(|y| format!("{:.1}%", y.psnd_pct_gdp))
+        .unwrap_or_default()
 }
 
 fn headline(page: &mut Page, entries: &[Entry<'_>]) {
@@ -250,7 +265,12 @@ fn headline(page: &mut Page, entries: &[Entry<'_>]) {
 fn largest_differences(a: &YearResult, b: &YearResult) -> Vec<(String, f64)> {
     let mut d: Vec<(String, f64)> = Spend::ALL
         .iter()
-        .map(|&s| (format!("spending on {}", s.label().to_lowercase()), b.pct_gdp(b.spend(s)) - a.pct_gdp(a.spend(s))))
+        .map(|&s| {
+            (
+                format!("spending on {}", s.label().to_lowercase()),
+                b.pct_gdp(b.spend(s)) - a.pct_gdp(a.spend(s)),
+            )
+        })
         .chain(Receipt::ALL.iter().map(|&r| {
             (
                 format!("receipts from {}", r.label().to_lowercase()),
@@ -275,7 +295,9 @@ fn signed(v: f64) -> String {
 /// of GDP: primary deficits, interest, growth, other flows.
 fn components(p: &crate::model::Projection) -> Option<[f64; 4]> {
     let d = crate::chart::Decomposition::from_projection(p).ok()?;
-    let sum = |f: fn(&crate::chart::decomposition::Period) -> f64| -> f64 { d.periods.iter().map(f).sum() };
+    let sum = |f: fn(&crate::chart::decomposition::Period) -> f64| -> f64 {
+        d.periods.iter().map(f).sum()
+    };
     Some([
         sum(|x| x.primary_deficit),
         sum(|x| x.interest),
@@ -297,10 +319,11 @@ fn carriers(entries: &[Entry<'_>]) -> Vec<String> {
         };
         let mut why = String::new();
         if let (Some(f), Some(o)) = (first_parts, components(e.projection)) {
-            let mut parts: Vec<(&str, f64)> = ["primary deficits", "interest", "growth", "other flows"]
-                .into_iter()
-                .zip(o.iter().zip(f.iter()).map(|(x, y)| x - y))
-                .collect();
+            let mut parts: Vec<(&str, f64)> =
+                ["primary deficits", "interest", "growth", "other flows"]
+                    .into_iter()
+                    .zip(o.iter().zip(f.iter()).map(|(x, y)| x - y))
+                    .collect();
             parts.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
             why = format!(
                 " Of that difference, {} (pp of GDP, summed over the projection).",
@@ -387,7 +410,12 @@ fn assumptions_pages(pages: &mut Vec<Page>, entries: &[Entry<'_>]) {
         page.y += 4.0;
         page.para(11.0, true, INK, &e.projection.name);
         if changes.is_empty() {
-            page.para(9.5, false, INK, "None: this scenario uses the baseline's assumptions.");
+            page.para(
+                9.5,
+                false,
+                INK,
+                "None: this scenario uses the baseline's assumptions.",
+            );
             continue;
         }
         let mut group = String::new();
@@ -396,7 +424,12 @@ fn assumptions_pages(pages: &mut Vec<Page>, entries: &[Entry<'_>]) {
         for c in changes {
             if !page.fits(40.0) {
                 pages.push(std::mem::replace(&mut page, Page::new()));
-                page.para(9.0, false, MUTED, &format!("{} (continued)", e.projection.name));
+                page.para(
+                    9.0,
+                    false,
+                    MUTED,
+                    &format!("{} (continued)", e.projection.name),
+                );
                 column_heads(&mut page, &widths);
                 group.clear();
             }
@@ -420,7 +453,10 @@ fn assumptions_pages(pages: &mut Vec<Page>, entries: &[Entry<'_>]) {
 /// The heads of the assumptions table's columns.
 fn column_heads(page: &mut Page, widths: &[f32; 4]) {
     let mut x = MARGIN;
-    for (h, w) in ["Assumption", "Unit", "Baseline", "This scenario"].iter().zip(widths) {
+    for (h, w) in ["Assumption", "Unit", "Baseline", "This scenario"]
+        .iter()
+        .zip(widths)
+    {
         page.text(x + 2.0, page.y, 8.5, true, MUTED, h);
         x += w;
     }
@@ -441,7 +477,14 @@ fn change_row(page: &mut Page, c: &Change, widths: &[f32; 4]) {
             }
         }
         for (k, line) in lines.iter().enumerate() {
-            page.text(x + 2.0, page.y + k as f32 * size * 1.2, size, false, INK, line);
+            page.text(
+                x + 2.0,
+                page.y + k as f32 * size * 1.2,
+                size,
+                false,
+                INK,
+                line,
+            );
         }
         n = n.max(lines.len());
         x += w;
@@ -461,7 +504,11 @@ pub(crate) fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<Vec<u8>,
         10.5,
         false,
         MUTED,
-        &format!("{} · projection to {}, OBR method", names.join(" against "), horizon_end(entries)),
+        &format!(
+            "{} · projection to {}, OBR method",
+            names.join(" against "),
+            horizon_end(entries)
+        ),
     );
     p.heading("Headline");
     headline(&mut p, entries);

@@ -238,7 +238,15 @@ pub fn readable_changes(s: &Scenario) -> Vec<Change> {
                 if part == "dist" {
                     row.scenario = format!("{text} {}", row.scenario);
                 } else {
-                    row.scenario = format!("{}{}{text}", row.scenario, if row.scenario.ends_with(':') { " " } else { ", " });
+                    row.scenario = format!(
+                        "{}{}{text}",
+                        row.scenario,
+                        if row.scenario.ends_with(':') {
+                            " "
+                        } else {
+                            ", "
+                        }
+                    );
                 }
                 continue;
             }
@@ -273,7 +281,9 @@ pub fn group_and_item(field: &str, s: &Scenario) -> (String, String) {
             .intervention
             .get(i)
             .map_or("", |x| x.name.as_str());
-        let item = full.split_once("): ").map_or(full.clone(), |(_, k)| k.to_string());
+        let item = full
+            .split_once("): ")
+            .map_or(full.clone(), |(_, k)| k.to_string());
         return (format!("Intervention {}: {name}", i + 1), capitalise(&item));
     }
     let head = field.split(['.', '[']).next().unwrap_or(field);
@@ -286,8 +296,9 @@ pub fn group_and_item(field: &str, s: &Scenario) -> (String, String) {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().collect::<String>() + c.as_str())
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
 }
 
 /// One assumption a scenario sets differently from the baseline.

@@ -44,7 +44,10 @@ pub fn briefing_pdf(runs: &[Run]) -> Result<Vec<u8>, Error> {
         .collect();
     if entries.len() > 1 {
         let inputs: Vec<Input<'_>> = entries.iter().map(Entry::input).collect();
-        charts.insert(1, chart::build(ChartKind::Difference, &inputs, &Options::default())?);
+        charts.insert(
+            1,
+            chart::build(ChartKind::Difference, &inputs, &Options::default())?,
+        );
     }
     briefing::render(&entries, &charts).map_err(report_error)
 }

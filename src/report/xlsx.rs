@@ -419,7 +419,9 @@ const HEADED: &[&str] = &[
 /// as it takes), the header row repeated; chart sheets one page each.
 fn print_setup(wb: &mut Workbook) -> Result<(), ReportError> {
     for ws in wb.worksheets_mut() {
-        ws.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
+        ws.set_paper_size(9)
+            .set_landscape()
+            .set_print_fit_to_pages(1, 0);
         if HEADED.contains(&ws.name().as_str()) {
             ws.set_repeat_rows(0, 0).map_err(xe)?;
         }
@@ -438,7 +440,8 @@ fn differences_sheet(
     if entries.len() < 2 {
         return Ok(());
     }
-    let projections: Vec<&crate::model::Projection> = entries.iter().map(|e| e.projection).collect();
+    let projections: Vec<&crate::model::Projection> =
+        entries.iter().map(|e| e.projection).collect();
     let csv_text = crate::output::compare::csv(&projections);
     let ws = new_sheet(wb, "Differences", taken)?;
     let cols = csv_text.lines().next().map_or(0, |h| h.split(',').count()) as u16;

@@ -100,7 +100,9 @@ pub fn suggest(name: &str) -> Option<&'static str> {
             base,
             all().map(|e| e.name.rsplit('/').next().unwrap_or(e.name)),
         )?;
-        all().map(|e| e.name).find(|e| e.rsplit('/').next() == Some(hit))
+        all()
+            .map(|e| e.name)
+            .find(|e| e.rsplit('/').next() == Some(hit))
     })
 }
 
@@ -131,7 +133,10 @@ mod tests {
     #[test]
     fn a_mistyped_name_gets_the_nearest_shipped_one() {
         assert_eq!(suggest("low_productivty"), Some("low_productivity"));
-        assert_eq!(suggest("smarter_state_centrl"), Some("digital/smarter_state_central"));
+        assert_eq!(
+            suggest("smarter_state_centrl"),
+            Some("digital/smarter_state_central")
+        );
         assert_eq!(suggest("something_else_entirely"), None);
     }
 

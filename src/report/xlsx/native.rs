@@ -198,7 +198,9 @@ fn pyramid_table(title: String, p: &Pyramid) -> Wide {
 /// or the house line colour for a chart without a legend.
 fn colour_of(c: &Chart, name: &str, k: usize) -> (Color, Option<ChartLineDashType>) {
     use crate::chart::frame::Key;
-    let rgb = |c: plotters::style::RGBColor| Color::RGB(u32::from(c.0) << 16 | u32::from(c.1) << 8 | u32::from(c.2));
+    let rgb = |c: plotters::style::RGBColor| {
+        Color::RGB(u32::from(c.0) << 16 | u32::from(c.1) << 8 | u32::from(c.2))
+    };
     let dash = |d: Option<(u32, u32)>| match d {
         None => None,
         Some((a, _)) if a <= 4 => Some(ChartLineDashType::RoundDot),
@@ -255,13 +257,13 @@ fn write_table(
             .map_err(xe)?;
     }
     let mut chart = XChart::new(t.kind);
-    for k in 0..t.charted.min(t.series.len()) {
+    for (k, (series_name, _)) in t.series.iter().enumerate().take(t.charted) {
         let col = k as u16 + 1;
         let s = chart.add_series();
         s.set_categories((sheet, head + 1, 0, last, 0))
             .set_values((sheet, head + 1, col, last, col))
             .set_name((sheet, head, col));
-        let (colour, dash) = colour_of(c, &t.series[k].0, k);
+        let (colour, dash) = colour_of(c, series_name, k);
         if t.kind == ChartType::Line {
             let mut line = ChartLine::new();
             line.set_color(colour).set_width(2.25);
