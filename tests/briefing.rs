@@ -320,7 +320,7 @@ fn uncertainty_charts_take_the_chart_options() {
         .assert()
         .success();
     let svg = std::fs::read_to_string(&tornado).unwrap();
-    assert!(svg.contains("width=\"900\"") && svg.contains(">Ours<"));
+    assert!(svg.contains("width=\"900\"") && svg.contains("Ours"));
     let t = tornado.to_str().unwrap();
     bad(
         &["sensitivity", "--from", "2030", "--chart", t],
