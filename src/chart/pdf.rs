@@ -212,3 +212,35 @@ pub(crate) fn pages_to_pdf(
         .producer(TextStr(concat!("fiscal ", env!("CARGO_PKG_VERSION"))));
     Ok(sort_resource_dicts(pdf.finish()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bold_text_goes_to_its_own_layer_with_the_svg_that_places_it() {
+        let svg = "<svg width=\"10\"><defs><style>x</style></defs><rect x=\"1\"/>\
+                   <text font-weight=\"bold\">B</text><svg x=\"2\"><text>r</text>\
+                   <text y=\"1\" font-weight=\"bold\">b2</text></svg><title>t</title></svg>";
+        let (rest, bold) = split_bold(svg);
+        assert_eq!(
+            rest,
+            "<svg width=\"10\"><defs><style>x</style></defs><rect x=\"1\"/><svg x=\"2\"><text>r</text></svg><title>t</title></svg>"
+        );
+        assert_eq!(
+            bold,
+            "<svg width=\"10\"><text font-weight=\"bold\">B</text><svg x=\"2\"><text y=\"1\" font-weight=\"bold\">b2</text></svg></svg>"
+        );
+    }
+
+    #[test]
+    fn resource_dictionaries_are_sorted_in_place() {
+        let pdf = b"1 0 obj\n<<\n  /Font <<\n    /fo1 5 0 R\n    /fo0 4 0 R\n  >>\n>>\nstream\n<<\n/b 2 0 R\n/a 1 0 R\n>>\nendstream\n".to_vec();
+        let sorted = sort_resource_dicts(pdf.clone());
+        assert_eq!(sorted.len(), pdf.len());
+        let text = String::from_utf8(sorted).unwrap();
+        assert!(text.contains("    /fo0 4 0 R\n    /fo1 5 0 R\n  >>"), "{text}");
+        // Streams are left alone.
+        assert!(text.contains("/b 2 0 R\n/a 1 0 R"), "{text}");
+    }
+}
