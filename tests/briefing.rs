@@ -250,6 +250,7 @@ fn shipped_interventions_cite_evidence_in_the_repository() {
         evidence.contains(&format!("## {s} "))
             || evidence.contains(&format!("## {s}. "))
             || evidence.contains(&format!("### {s} "))
+            || evidence.contains(&format!("**§{s} "))
     };
     let mut checked = 0;
     for e in catalog::all().filter(|e| e.text.contains("[[intervention]]")) {

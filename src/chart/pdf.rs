@@ -239,7 +239,10 @@ mod tests {
         let sorted = sort_resource_dicts(pdf.clone());
         assert_eq!(sorted.len(), pdf.len());
         let text = String::from_utf8(sorted).unwrap();
-        assert!(text.contains("    /fo0 4 0 R\n    /fo1 5 0 R\n  >>"), "{text}");
+        assert!(
+            text.contains("    /fo0 4 0 R\n    /fo1 5 0 R\n  >>"),
+            "{text}"
+        );
         // Streams are left alone.
         assert!(text.contains("/b 2 0 R\n/a 1 0 R"), "{text}");
     }
