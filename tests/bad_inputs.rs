@@ -233,7 +233,7 @@ fn cases() -> Vec<Case> {
         cli("pyramid fiscal year", &["chart", "pyramid", "--years", "2050-51", "-o", "{d}/p.svg"], &["is a fiscal year"]),
         cli("unknown chart", &["chart", "pie", "-o", "{d}/p.svg"], &["invalid value 'pie'"]),
         cli("chart image format", &["chart", "debt", "-o", "{d}/p.gif"], &["cannot tell the image format"]),
-        cli("report format", &["report", "-o", "{d}/r.pdf"], &["cannot tell the report format"]),
+        cli("report format", &["report", "-o", "{d}/r.docx"], &["cannot tell the report format"]),
         cli("compare one scenario", &["compare", "scenarios/baseline.toml"], &["at least two"]),
         cli("unknown format", &["run", "--format", "xml"], &["invalid value 'xml'"]),
         cli("unknown subcommand", &["frobnicate"], &["unrecognized subcommand"]),

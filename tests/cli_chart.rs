@@ -69,7 +69,7 @@ fn bad_chart_requests_exit_2() {
     );
     bad(
         &["chart", "debt", "-o", &at("x.gif")],
-        &["FILE.svg or FILE.png"],
+        &["FILE.svg, FILE.png or FILE.pdf"],
     );
     bad(&["chart", "debt", "-o", &at("noext")], &[]);
     // A directory that cannot be created: its parent is a file.
@@ -389,6 +389,9 @@ fn xlsx_report_neutralises_formulas() {
 fn bad_report_requests_exit_2() {
     let d = tempfile::tempdir().unwrap();
     let at = |name: &str| d.path().join(name).to_str().unwrap().to_string();
-    bad(&["report", "-o", &at("r.pdf")], &["FILE.html or FILE.xlsx"]);
+    bad(
+        &["report", "-o", &at("r.docx")],
+        &["FILE.html, FILE.xlsx or FILE.pdf"],
+    );
     bad(&["report", "missing.toml", "-o", &at("r.html")], &[]);
 }

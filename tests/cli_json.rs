@@ -128,3 +128,41 @@ fn an_envelope_out_of_step_with_the_schema_is_refused() {
     let errors = json_schema::errors(&v, &doc);
     assert_eq!(errors.len(), 3, "{errors:#?}");
 }
+
+/// One vocabulary: every year of `projection.json` has exactly the keys of
+/// `projection.csv`'s header (less `scenario`, which the projection names
+/// once), in the same order, and the same values to the CSV's precision.
+#[test]
+fn json_keys_are_the_csv_columns() {
+    let d = tempfile::tempdir().unwrap();
+    fiscal()
+        .args(["run", "digital/identity_central", "--out"])
+        .arg(d.path())
+        .assert()
+        .success();
+    let csv_text = std::fs::read_to_string(d.path().join("projection.csv")).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.path().join("projection.json")).unwrap()).unwrap();
+    let mut lines = csv_text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(header[0], "scenario");
+    let years = json["results"]["projection"]["years"].as_array().unwrap();
+    let first_row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let year = years[0].as_object().unwrap();
+    let mut keys: Vec<&str> = year.keys().map(String::as_str).collect();
+    let mut columns = header[1..].to_vec();
+    keys.sort_unstable();
+    columns.sort_unstable();
+    assert_eq!(keys, columns, "JSON year keys differ from CSV columns");
+    for (col, cell) in header.iter().zip(&first_row).skip(3) {
+        let v = year[*col].as_f64().unwrap();
+        let c: f64 = cell.parse().unwrap();
+        assert!(
+            (v - c).abs() <= 0.5e-3 * c.abs().max(1.0),
+            "{col}: JSON {v}, CSV {c}"
+        );
+    }
+    // Lines are named, never positions in an array.
+    assert!(year.values().all(|v| !v.is_array()));
+    assert!(year.contains_key("health_gbp_bn") && year.contains_key("income_tax_pct_gdp"));
+}

@@ -5,6 +5,7 @@
 mod common;
 
 mod bad_inputs;
+mod briefing;
 mod chart_chrome;
 mod charts;
 mod charts_uncertainty;
@@ -30,6 +31,7 @@ mod obr_assumptions;
 mod properties_valid_scenarios;
 mod readme_tour;
 mod receipts;
+mod recipes;
 #[cfg(feature = "serve")]
 mod serve;
 mod student_loans;

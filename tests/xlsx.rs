@@ -108,33 +108,49 @@ fn the_workbook_has_formats_native_charts_metadata_and_changes() {
     }
     let workbook = part(&mut zip, "xl/workbook.xml");
     assert!(workbook.contains("_xlnm._FilterDatabase"), "autofilters");
-    let kinds = [
-        "Debt", "Receipts", "Spending", "Decomp", "Effects", "Pyramid", "OADR",
-    ];
+    // Each chart on a chart sheet of its own, after its data sheet.
+    let chartsheets: Vec<String> = (0..zip.len())
+        .filter_map(|i| zip.by_index(i).ok().map(|f| f.name().to_string()))
+        .filter(|n| n.starts_with("xl/chartsheets/_rels/"))
+        .collect();
     let mut charted = 0;
-    for (i, n) in names.iter().enumerate() {
-        if !kinds.iter().any(|k| n.starts_with(&format!("{k} "))) {
-            continue;
-        }
-        let rels = part(
-            &mut zip,
-            &format!("xl/worksheets/_rels/sheet{}.xml.rels", i + 1),
-        );
+    for rels_name in &chartsheets {
+        let rels = part(&mut zip, rels_name);
         let drawing = rels
             .split("Target=\"../drawings/")
             .nth(1)
             .and_then(|t| t.split('"').next())
-            .unwrap_or_else(|| panic!("sheet {n} has no drawing: {rels}"));
+            .unwrap_or_else(|| panic!("{rels_name} has no drawing: {rels}"));
         let drels = part(&mut zip, &format!("xl/drawings/_rels/{drawing}.rels"));
-        assert!(drels.contains("../charts/chart"), "sheet {n}: no chart");
+        assert!(drels.contains("../charts/chart"), "{rels_name}: no chart");
         charted += 1;
     }
     assert!(charted >= 12, "{charted} chart sheets");
+    assert!(
+        names.iter().any(|n| n == "Debt all scenarios chart"),
+        "{names:?}"
+    );
+    assert!(names.iter().any(|n| n == "Differences"), "{names:?}");
+    // Print set-up: A4 landscape, one page wide, header rows repeated.
+    let sheet1 = part(&mut zip, "xl/worksheets/sheet2.xml");
+    assert!(sheet1.contains("fitToPage=\"1\""), "fit to page");
+    assert!(
+        sheet1.contains("paperSize=\"9\"")
+            && sheet1.contains("orientation=\"landscape\"")
+            && sheet1.contains("fitToHeight=\"0\""),
+        "A4 landscape, one page wide"
+    );
+    assert!(
+        workbook.contains("_xlnm.Print_Titles"),
+        "repeated header rows"
+    );
+    // The SVG's colours: the house blue for the first line of the debt chart.
     let chart1 = part(&mut zip, "xl/charts/chart1.xml");
     assert!(
         chart1.contains("<c:lineChart>"),
         "the debt chart is a line chart"
     );
+    assert!(chart1.contains("0072B2"), "the house blue");
     let kinds_found: Vec<bool> = ["<c:areaChart>", "<c:barChart>"]
         .iter()
         .map(|k| (1..=20).any(|i| part(&mut zip, &format!("xl/charts/chart{i}.xml")).contains(k)))

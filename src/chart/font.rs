@@ -55,6 +55,53 @@ pub fn face(style: FontStyle) -> Option<&'static FontRef<'static>> {
     }
 }
 
+/// Options for reading our SVG with usvg (for PDF): the embedded faces
+/// only, no system fonts, and no files read for `<image>` references.
+pub(crate) fn usvg_options() -> svg2pdf::usvg::Options<'static> {
+    let mut o = svg2pdf::usvg::Options {
+        font_family: CSS_FAMILY.to_string(),
+        image_href_resolver: svg2pdf::usvg::ImageHrefResolver {
+            resolve_data: Box::new(|_, _, _| None),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..Default::default()
+    };
+    let db = o.fontdb_mut();
+    db.load_font_data(REGULAR.to_vec());
+    db.load_font_data(BOLD.to_vec());
+    db.set_sans_serif_family(CSS_FAMILY);
+    o
+}
+
+/// Width of `text` in ems of the regular (or bold) embedded face, with
+/// kerning: multiply by the font size for its width in the same units.
+pub(crate) fn width_em(text: &str, bold: bool) -> f32 {
+    let style = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    let Some(f) = face(style) else {
+        return 0.55 * text.chars().count() as f32;
+    };
+    let em = f.units_per_em().unwrap_or(1000.0);
+    let mut w = 0.0;
+    let mut prev = None;
+    for c in text.chars() {
+        let id = f.glyph_id(c);
+        if let Some(p) = prev {
+            w += f.kern_unscaled(p, id);
+        }
+        w += f.h_advance_unscaled(id);
+        prev = Some(id);
+    }
+    w / em
+}
+
+/// The family name SVG pages drawn outside plotters (the briefing) use
+/// for the embedded face.
+pub(crate) const PAGE_FAMILY: &str = CSS_FAMILY;
+
 /// Undo the XML escapes plotters writes in text.
 fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")

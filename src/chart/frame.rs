@@ -19,6 +19,9 @@ pub enum Key {
     Swatch(RGBColor),
     /// A black bar marker (net change in the decomposition).
     Marker(RGBColor),
+    /// A line in its colour, dash and marker; thin when `true` (the
+    /// reference series).
+    Series(style::SeriesStyle, bool),
 }
 
 /// One legend entry.
@@ -99,7 +102,7 @@ fn wrap2(text: &str, font: &FontDesc<'_>, max: u32) -> Vec<String> {
 
 /// Horizontal page margin, pixels.
 pub(crate) const MARGIN: i32 = 28;
-const KEY_W: i32 = 30;
+const KEY_W: i32 = 44;
 const GAP: i32 = 10;
 const ENTRY_GAP: i32 = 30;
 
@@ -191,6 +194,11 @@ fn draw_key<DB: DrawingBackend>(
             ))
             .map_err(err)?;
         }
+        Key::Series(look, thin) => {
+            let w = if thin { 2 } else { 4 };
+            super::marker::draw_line(root, &[(x - 4, mid), (x + KEY_W + 4, mid)], &look, w)?;
+            super::marker::draw(root, (x + KEY_W / 2, mid), look.marker, look.colour, 7)?;
+        }
         Key::Swatch(c) => {
             root.draw(&Rectangle::new(
                 [(x + 4, mid - 10), (x + KEY_W - 4, mid + 10)],
@@ -222,7 +230,7 @@ fn draw_footer<DB: DrawingBackend>(
     let mut bottom = h - 12;
     let mut footer = Vec::new();
     if let Some(note) = &frame.note {
-        footer.push(style::fit(note, &nfont, max_text));
+        footer.extend(wrap2(note, &nfont, max_text));
     }
     if frame.official {
         footer.extend(wrap2(&source_line(frame), &nfont, max_text));

@@ -59,17 +59,9 @@ impl Lines {
         self.series
             .iter()
             .enumerate()
-            .map(|(i, s)| {
-                let c = style::line_colour(i);
-                let key = if i == 0 {
-                    Key::ThinLine(c)
-                } else {
-                    Key::Line(c)
-                };
-                LegendEntry {
-                    label: s.label.clone(),
-                    key,
-                }
+            .map(|(i, s)| LegendEntry {
+                label: s.label.clone(),
+                key: Key::Series(style::series_style(i), i == 0),
             })
             .collect()
     }
@@ -123,7 +115,7 @@ impl Lines {
                 .map_err(err)?;
         }
 
-        let ends = self.draw_series(&mut chart)?;
+        let ends = self.draw_series(&mut chart, area)?;
         draw_end_labels(area, ends, all_same, &label_font)
     }
 
@@ -178,35 +170,45 @@ impl Lines {
             .unwrap_or(0) as i32
     }
 
-    /// Draw every line with a dot at its end (the reference last, thin);
-    /// returns each end's pixel position, label and colour.
+    /// Draw every line in its own colour, dash and markers (see
+    /// [`style::series_style`]; the reference last, thin); returns each
+    /// end's pixel position, label and colour.
     fn draw_series<DB: DrawingBackend>(
         &self,
         chart: &mut super::axis::YearChart<'_, DB>,
+        area: &DrawingArea<DB, Shift>,
     ) -> Result<Vec<EndLabel>, ChartError> {
         let mut ends = Vec::new();
         let several = self.series.len() > 1;
+        let base = area.get_base_pixel();
         // The reference (first) series last, on top; see the module docs.
         let order = (1..self.series.len()).chain((!self.series.is_empty()).then_some(0));
         for i in order {
             let s = &self.series[i];
-            let c = style::line_colour(i);
+            let look = style::series_style(i);
             let width = if several && i == 0 { 2 } else { 4 };
-            chart
-                .draw_series(LineSeries::new(
-                    s.points.iter().map(|(y, v)| (y.0 as f64, *v)),
-                    c.stroke_width(width),
-                ))
-                .map_err(err)?;
+            let pixels: Vec<(i32, i32)> = s
+                .points
+                .iter()
+                .map(|(y, v)| {
+                    let (px, py) = chart.backend_coord(&(y.0 as f64, *v));
+                    (px - base.0, py - base.1)
+                })
+                .collect();
+            super::marker::draw_line(area, &pixels, &look, width)?;
+            if several {
+                for k in super::marker::marked(pixels.len(), i) {
+                    super::marker::draw(area, pixels[k], look.marker, look.colour, 7)?;
+                }
+            } else if let Some(&end) = pixels.last() {
+                super::marker::draw(area, end, look.marker, look.colour, 6)?;
+            }
             if let Some((y, v)) = s.points.last() {
-                chart
-                    .draw_series(std::iter::once(Circle::new(
-                        (y.0 as f64, *v),
-                        5,
-                        c.filled(),
-                    )))
-                    .map_err(err)?;
-                ends.push((chart.backend_coord(&(y.0 as f64, *v)), self.label(*v), c));
+                ends.push((
+                    chart.backend_coord(&(y.0 as f64, *v)),
+                    self.label(*v),
+                    look.colour,
+                ));
             }
         }
         Ok(ends)

@@ -12,6 +12,7 @@
 // length.
 #![allow(clippy::indexing_slicing)]
 
+mod accessible;
 mod axis;
 pub mod decomposition;
 pub mod fan;
@@ -19,14 +20,18 @@ mod font;
 pub mod frame;
 pub mod heatmap;
 pub mod interventions;
+pub mod layout;
 pub mod lines;
+mod marker;
 pub mod package_fan;
+mod pdf;
 pub mod pyramid;
 mod raster;
 pub mod stacked;
 pub(crate) mod style;
 mod subset;
 pub mod tornado;
+mod years;
 
 use std::path::Path;
 
@@ -43,6 +48,7 @@ pub use decomposition::Decomposition;
 pub(crate) use font::font_face_css;
 pub use frame::{Frame, LegendEntry};
 pub use interventions::{EffectPath, Interventions};
+pub use layout::Layout;
 pub use lines::{Lines, Series};
 pub use pyramid::Pyramid;
 pub use stacked::{Layer, Stacked};
@@ -86,8 +92,17 @@ pub(crate) enum ChartError {
         /// The most one chart shows.
         max: usize,
     },
+    /// A chart that compares scenarios given only one.
+    #[error("the `{kind}` chart shows each scenario minus the first, so it needs at least two; give the reference first, e.g. `fiscal chart {kind} baseline low_productivity -o diff.svg`")]
+    NeedsTwo {
+        /// The chart's name.
+        kind: &'static str,
+    },
+    /// A chart option that does not fit the chart or is out of range.
+    #[error("{0}")]
+    BadOption(String),
     /// Several scenarios given to a chart that shows one.
-    #[error("the `{kind}` chart shows one scenario at a time, but {count} were given; run it once per scenario (only `debt` and `dependency` compare scenarios)")]
+    #[error("the `{kind}` chart shows one scenario at a time, but {count} were given; run it once per scenario (only `debt`, `dependency` and `difference` compare scenarios)")]
     OneScenario {
         /// The chart's name.
         kind: &'static str,
@@ -98,7 +113,7 @@ pub(crate) enum ChartError {
 
 impl ChartError {
     /// Whether the request caused the error (a year, scenario count or
-    /// chart that does not fit the scenarios): bad input, exit code 2.
+    /// chart that does not fit the scenarios, an option out of range): bad input, exit code 2.
     pub fn is_bad_input(&self) -> bool {
         matches!(
             self,
@@ -107,6 +122,8 @@ impl ChartError {
                 | ChartError::NoInterventions { .. }
                 | ChartError::NoData(_)
                 | ChartError::TooManySeries { .. }
+                | ChartError::NeedsTwo { .. }
+                | ChartError::BadOption(_)
         )
     }
 }
@@ -138,6 +155,8 @@ pub enum ChartKind {
     Tornado,
     /// Final-year PSND over a two-field sweep (drawn by `fiscal sweep --chart`).
     Heatmap,
+    /// PSND of each scenario minus the first's, percentage points of GDP.
+    Difference,
 }
 
 impl ChartKind {
@@ -169,6 +188,9 @@ impl ChartKind {
             ChartKind::Heatmap => {
                 "Final-year PSND over a two-field sweep (drawn by `fiscal sweep --chart`)"
             }
+            ChartKind::Difference => {
+                "PSND of each scenario minus the first's, percentage points of GDP"
+            }
         }
     }
 
@@ -185,6 +207,7 @@ impl ChartKind {
             ChartKind::Fan => "fan",
             ChartKind::Tornado => "tornado",
             ChartKind::Heatmap => "heatmap",
+            ChartKind::Difference => "difference",
         }
     }
 
@@ -201,12 +224,16 @@ impl ChartKind {
             ChartKind::Fan => "How uncertain is the debt path?",
             ChartKind::Tornado => "Which assumption matters most for debt",
             ChartKind::Heatmap => "Debt over a grid of assumptions",
+            ChartKind::Difference => "Difference in public sector net debt",
         }
     }
 
     /// Whether one chart can compare several scenarios.
     pub fn compares_scenarios(self) -> bool {
-        matches!(self, ChartKind::Debt | ChartKind::Dependency)
+        matches!(
+            self,
+            ChartKind::Debt | ChartKind::Dependency | ChartKind::Difference
+        )
     }
 
     /// Whether the chart has something to show for `input` (only the
@@ -257,6 +284,9 @@ pub enum ImageFormat {
     Svg,
     /// Portable network graphics, [`style::WIDTH`] × [`style::HEIGHT`].
     Png,
+    /// Portable document format: the SVG drawn as vectors, with the house
+    /// font embedded (subset).
+    Pdf,
 }
 
 impl ImageFormat {
@@ -266,6 +296,7 @@ impl ImageFormat {
         match ext.as_str() {
             "svg" => Some(ImageFormat::Svg),
             "png" => Some(ImageFormat::Png),
+            "pdf" => Some(ImageFormat::Pdf),
             _ => None,
         }
     }
@@ -275,8 +306,40 @@ impl ImageFormat {
         match self {
             ImageFormat::Svg => "svg",
             ImageFormat::Png => "png",
+            ImageFormat::Pdf => "pdf",
         }
     }
+}
+
+/// Width of `text` in ems of the house font (regular or bold), for pages
+/// laid out outside plotters (the briefing).
+pub(crate) fn text_width_em(text: &str, bold: bool) -> f32 {
+    font::width_em(text, bold)
+}
+
+/// The house font's family name on SVG pages drawn outside plotters.
+pub(crate) const PAGE_FAMILY: &str = font::PAGE_FAMILY;
+
+/// The source line of a chart of the scenarios `names`.
+pub(crate) fn source_line_for(names: &str) -> String {
+    frame::source_line(&Frame {
+        title: String::new(),
+        scenario: names.to_string(),
+        official: true,
+        note: None,
+    })
+}
+
+/// SVG pages of `width_pt` × `height_pt` as one PDF titled `title`, the
+/// house font embedded (the briefing).
+pub(crate) fn pages_pdf(
+    pages: &[String],
+    width_pt: f32,
+    height_pt: f32,
+    title: &str,
+) -> Result<Vec<u8>, crate::Error> {
+    font::ensure_registered();
+    Ok(pdf::pages_to_pdf(pages, width_pt, height_pt, title)?)
 }
 
 /// Format a number for CSV (fixed decimals, byte-stable).
@@ -306,6 +369,12 @@ where
 }
 
 impl Chart {
+    /// The legend's entries: what each colour, dash and marker stands for
+    /// (the workbook's native charts take their colours from it).
+    pub fn legend_entries(&self) -> Vec<LegendEntry> {
+        self.legend()
+    }
+
     fn legend(&self) -> Vec<LegendEntry> {
         match &self.body {
             Body::Lines(b) => b.legend(),
@@ -350,27 +419,60 @@ impl Chart {
         }
     }
 
-    /// The chart as SVG text (byte-identical for identical input).
+    /// The chart as SVG text (byte-identical for identical input), at the
+    /// house size.
     pub fn svg(&self) -> Result<String, crate::Error> {
+        self.svg_with(&Layout::default())
+    }
+
+    /// The chart as SVG text at `layout`: laid out on the logical canvas,
+    /// sized by the `width`/`height` attributes, with a `<title>` and a
+    /// `<desc>` for screen readers.
+    pub fn svg_with(&self, layout: &Layout) -> Result<String, crate::Error> {
         font::ensure_registered();
+        let (lw, lh) = layout.logical();
         let mut out = String::new();
         {
-            let root = SVGBackend::with_string(&mut out, (style::WIDTH, style::HEIGHT))
-                .into_drawing_area();
+            let root = SVGBackend::with_string(&mut out, (lw, lh)).into_drawing_area();
             self.draw(&root)?;
             root.present()
                 .map_err(|e| ChartError::Draw(e.to_string()))?;
         }
-        Ok(font::embed_in_svg(&out))
+        let out = out.replacen(
+            &format!("<svg width=\"{lw}\" height=\"{lh}\""),
+            &format!(
+                "<svg width=\"{}\" height=\"{}\" role=\"img\"",
+                layout.width_px, layout.height_px
+            ),
+            1,
+        );
+        Ok(accessible::with_title_and_desc(
+            &font::embed_in_svg(&out),
+            &self.frame.title,
+            &self.description(),
+        ))
+    }
+
+    /// What the chart shows, in words (the SVG's `<desc>`): the scenario
+    /// line, each series' first and last value where the chart has lines,
+    /// the note and the source.
+    pub fn description(&self) -> String {
+        accessible::describe(self)
     }
 
     /// The chart as a PNG file, [`style::WIDTH`] × [`style::HEIGHT`], RGB.
     pub fn png(&self) -> Result<Vec<u8>, crate::Error> {
+        self.png_with(&Layout::default())
+    }
+
+    /// The chart as a PNG file at `layout`, RGB.
+    pub fn png_with(&self, layout: &Layout) -> Result<Vec<u8>, crate::Error> {
         font::ensure_registered();
-        let (w, h) = (style::WIDTH, style::HEIGHT);
+        let (w, h) = (layout.width_px, layout.height_px);
         let mut pixels = vec![0u8; w as usize * h as usize * 3];
         {
-            let root = raster::Canvas::new(&mut pixels, (w, h)).into_drawing_area();
+            let root =
+                raster::Canvas::scaled(&mut pixels, (w, h), layout.logical()).into_drawing_area();
             self.draw(&root)?;
             root.present()
                 .map_err(|e| ChartError::Draw(e.to_string()))?;
@@ -391,12 +493,44 @@ impl Chart {
         Ok(out)
     }
 
-    /// The chart in `format`.
+    /// The chart as a one-page PDF at `layout` (96 pixels to the inch), the
+    /// house font embedded.
+    pub fn pdf_with(&self, layout: &Layout) -> Result<Vec<u8>, crate::Error> {
+        Ok(pdf::svg_to_pdf(&self.svg_with(layout)?, &self.frame.title)?)
+    }
+
+    /// The chart in `format` at the house size.
     pub fn render(&self, format: ImageFormat) -> Result<Vec<u8>, crate::Error> {
+        self.render_with(format, &Layout::default())
+    }
+
+    /// The chart in `format` at `layout`.
+    pub fn render_with(
+        &self,
+        format: ImageFormat,
+        layout: &Layout,
+    ) -> Result<Vec<u8>, crate::Error> {
         match format {
-            ImageFormat::Svg => self.svg().map(String::into_bytes),
-            ImageFormat::Png => self.png(),
+            ImageFormat::Svg => self.svg_with(layout).map(String::into_bytes),
+            ImageFormat::Png => self.png_with(layout),
+            ImageFormat::Pdf => self.pdf_with(layout),
         }
+    }
+
+    /// The chart with the user's title, subtitle and year range
+    /// (`opts`); the other options are used when the chart is built.
+    /// A year range on a chart without a year axis is refused.
+    pub fn customised(mut self, opts: &Options) -> Result<Chart, crate::Error> {
+        if let Some(t) = &opts.title {
+            self.frame.title = t.clone();
+        }
+        if let Some(t) = &opts.subtitle {
+            self.frame.scenario = t.clone();
+        }
+        if opts.from_year.is_some() || opts.to_year.is_some() {
+            years::restrict(&mut self, opts.from_year, opts.to_year)?;
+        }
+        Ok(self)
     }
 }
 
@@ -433,6 +567,14 @@ pub struct Options {
     /// Interventions chart: draw refresh costs in the years they fall
     /// (a sawtooth) instead of spread over their cycle.
     pub refresh_spikes: bool,
+    /// A title in place of the chart's own.
+    pub title: Option<String>,
+    /// A subtitle in place of the scenario line.
+    pub subtitle: Option<String>,
+    /// The first fiscal year shown; all from the start when `None`.
+    pub from_year: Option<FiscalYear>,
+    /// The last fiscal year shown; all to the end when `None`.
+    pub to_year: Option<FiscalYear>,
 }
 
 fn scenario_label(inputs: &[Input<'_>]) -> String {
@@ -493,9 +635,29 @@ fn stacked(p: &Projection, layers: Vec<Layer>, total: &str) -> Stacked {
     }
 }
 
-/// Build chart `kind` from the scenarios' results.
+/// Build chart `kind` from the scenarios' results, with the options in
+/// `opts` (title, subtitle, year range, pyramid years, refresh costs).
 pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Chart, crate::Error> {
     check_scenario_count(kind, inputs)?;
+    if matches!(
+        kind,
+        ChartKind::Fan | ChartKind::Tornado | ChartKind::Heatmap
+    ) {
+        return Err(not_from_projection(kind).into());
+    }
+    let cut: Vec<Projection> = inputs
+        .iter()
+        .map(|i| years::projection_within(i.projection, opts.from_year, opts.to_year))
+        .collect::<Result<_, _>>()?;
+    let inputs: Vec<Input<'_>> = inputs
+        .iter()
+        .zip(&cut)
+        .map(|(i, p)| Input {
+            projection: p,
+            ..*i
+        })
+        .collect();
+    let inputs = inputs.as_slice();
     let frame = |note: Option<String>| Frame {
         title: kind.title().into(),
         scenario: scenario_label(inputs),
@@ -507,6 +669,7 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
             return Err(not_from_projection(kind).into())
         }
         ChartKind::Debt => debt_body(inputs),
+        ChartKind::Difference => difference_body(inputs)?,
         ChartKind::Dependency => dependency_body(inputs),
         ChartKind::Receipts => receipts_body(single(kind, inputs)?.projection),
         ChartKind::Spending => spending_body(single(kind, inputs)?.projection),
@@ -514,11 +677,12 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
         ChartKind::Interventions => interventions_body(single(kind, inputs)?, opts)?,
         ChartKind::Pyramid => pyramid_body(single(kind, inputs)?, opts)?,
     };
-    Ok(Chart {
+    Chart {
         kind,
         frame: frame(note),
         body,
-    })
+    }
+    .customised(opts)
 }
 
 /// A chart's note under the title and the data it draws.
@@ -574,6 +738,53 @@ fn debt_body(inputs: &[Input<'_>]) -> NoteAndBody {
         csv_column: "psnd_pct_gdp".into(),
     });
     (note, body)
+}
+
+/// Each scenario's PSND minus the first's, percentage points of GDP; the
+/// first drawn as the zero line it is measured from.
+fn difference_body(inputs: &[Input<'_>]) -> Result<NoteAndBody, ChartError> {
+    let [first, rest @ ..] = inputs else {
+        return Err(ChartError::NoData("no scenario given".into()));
+    };
+    if rest.is_empty() {
+        return Err(ChartError::NeedsTwo {
+            kind: ChartKind::Difference.key(),
+        });
+    }
+    let reference: std::collections::BTreeMap<FiscalYear, f64> = first
+        .projection
+        .years
+        .iter()
+        .map(|y| (y.year, y.psnd_pct_gdp))
+        .collect();
+    let mut series = vec![Series {
+        label: first.projection.name.clone(),
+        points: reference.keys().map(|&y| (y, 0.0)).collect(),
+    }];
+    series.extend(rest.iter().map(|i| {
+        Series {
+            label: i.projection.name.clone(),
+            points: i
+                .projection
+                .years
+                .iter()
+                .filter_map(|y| reference.get(&y.year).map(|r| (y.year, y.psnd_pct_gdp - r)))
+                .collect(),
+        }
+    }));
+    let note = format!(
+        "PSND (% of GDP) of each scenario minus {}'s, in percentage points; above zero is more debt.",
+        first.projection.name
+    );
+    let body = Body::Lines(Lines {
+        series,
+        y_desc: "Percentage points of GDP".into(),
+        value_suffix: " pp".into(),
+        decimals: 1,
+        shaded: efo_span(first.projection),
+        csv_column: "psnd_pct_gdp_difference".into(),
+    });
+    Ok((Some(note), body))
 }
 
 /// The old-age dependency ratio per scenario.

@@ -1,11 +1,11 @@
-//! `fiscal chart KIND [SCENARIO...] -o FILE.svg|png`: draw one chart and
-//! write its data beside it as CSV.
+//! `fiscal chart KIND [SCENARIO...] -o FILE.svg|png|pdf`: draw one chart
+//! and write its data beside it as CSV.
 
 use std::path::PathBuf;
 
 use anyhow::Context;
 
-use fiscal::chart::{self, Chart, ChartKind, ImageFormat, Input, Options};
+use fiscal::chart::{self, Chart, ChartKind, Input, Options};
 use fiscal::run::project_all;
 
 use super::UsageError;
@@ -16,14 +16,16 @@ use super::UsageError;
     ("fiscal chart debt -o debt.svg", "the debt chart for the baseline"),
     ("fiscal chart debt baseline low_productivity -o debt.png", "two scenarios on one chart"),
     ("fiscal chart pyramid --years 2025,2050,2074 -o pyramid.svg", "a population pyramid for chosen years"),
+    ("fiscal chart difference baseline low_productivity -o diff.pdf --size a4-half", "each scenario minus the first, as a PDF half an A4 page"),
+    ("fiscal chart debt --from 2025 --to 2050 --title 'Debt to 2050' -o debt.png", "a year range and a title of your own"),
 ]))]
 pub struct Args {
     /// Which chart.
     #[arg(value_enum)]
     pub kind: super::ChartKindArg,
-    /// Scenario files (TOML); the embedded baseline when none. Only `debt` and `dependency` take several.
+    /// Scenario files (TOML) or shipped names; the embedded baseline when none. Only `debt`, `dependency` and `difference` (at least two) take several.
     pub scenarios: Vec<PathBuf>,
-    /// Output image: FILE.svg or FILE.png. The chart's data is written beside it as FILE.csv.
+    /// Output image: FILE.svg, FILE.png or FILE.pdf (fonts embedded). The chart's data is written beside it as FILE.csv.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// Pyramid years (calendar mid-years), comma-separated, e.g. 2025,2050,2074; default: first, middle and last projection years.
@@ -32,6 +34,9 @@ pub struct Args {
     /// Interventions chart: draw technology refresh costs in the years they fall (a sawtooth) instead of spread over their cycle.
     #[arg(long)]
     pub refresh_spikes: bool,
+    /// Title, size, year range and font scale.
+    #[command(flatten)]
+    pub style: super::chart_style::ChartStyleArgs,
 }
 
 /// A calendar mid-year for `--years`; a fiscal year (`2050-51`) gets a
@@ -59,18 +64,13 @@ fn parse_mid_year(s: &str) -> Result<i32, String> {
 
 /// Run `fiscal chart`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let Some(format) = ImageFormat::from_path(&args.output) else {
-        return Err(UsageError(format!(
-            "cannot tell the image format of {}: name the output FILE.svg or FILE.png",
-            args.output.display()
-        ))
-        .into());
-    };
+    let format = super::chart_style::format_of(&args.output)?;
+    let layout = args.style.layout()?;
     if !args.kind.0.compares_scenarios() && args.scenarios.len() > 1 {
         // Before loading anything; the library says the same of a
         // request it is given.
         return Err(UsageError(format!(
-            "the `{}` chart shows one scenario at a time, but {} were given; run it once per scenario (only `debt` and `dependency` compare scenarios)",
+            "the `{}` chart shows one scenario at a time, but {} were given; run it once per scenario (only `debt`, `dependency` and `difference` compare scenarios)",
             args.kind.0.key(),
             args.scenarios.len()
         ))
@@ -80,21 +80,26 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .context("the output directory is not usable")?;
     if matches!(args.kind.0, ChartKind::Fan | ChartKind::Tornado) {
         let scenario = super::load_scenario(args.scenarios.first().map(PathBuf::as_path))?;
-        let chart = uncertainty_chart(args.kind.0, &scenario)?;
-        let bytes = chart.render(format).context("cannot draw the chart")?;
+        let chart = args
+            .style
+            .apply(uncertainty_chart(args.kind.0, &scenario)?)?;
+        let bytes = chart
+            .render_with(format, &layout)
+            .context("cannot draw the chart")?;
         crate::cli::write_atomic(&args.output, &bytes)?;
         crate::cli::write_atomic(&args.output.with_extension("csv"), chart.csv().as_bytes())?;
         return Ok(());
     }
     let runs = project_all(super::load_scenarios(&args.scenarios)?)?;
     let inputs: Vec<Input<'_>> = runs.iter().map(Input::of).collect();
-    let opts = Options {
+    let opts = args.style.options(Options {
         pyramid_years: args.years,
         refresh_spikes: args.refresh_spikes,
-    };
+        ..Options::default()
+    });
     let chart = chart::build(args.kind.0, &inputs, &opts)?;
     let bytes = chart
-        .render(format)
+        .render_with(format, &layout)
         .with_context(|| format!("cannot draw the {} chart", args.kind.0.key()))?;
     let mut files = crate::cli::FileSet::new(super::inputs_of(&runs, &args.scenarios));
     files.add(args.output.clone(), bytes)?;

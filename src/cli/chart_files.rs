@@ -47,17 +47,21 @@ pub fn write_all(files: &mut FileSet, dir: &Path, input: Input<'_>) -> Result<()
     write_charts(files, dir, &charts)
 }
 
-/// Add the charts that compare scenarios (`debt`, `dependency`), each
-/// with every scenario, to `files`, in `dir`.
+/// Add the charts that compare scenarios (`debt`, `dependency`, and with
+/// two or more scenarios `difference`), each with every scenario, to
+/// `files`, in `dir`.
 pub fn write_compare(
     files: &mut FileSet,
     dir: &Path,
     inputs: &[Input<'_>],
 ) -> Result<(), ChartFilesError> {
+    let difference = (inputs.len() > 1).then_some(ChartKind::Difference);
     let charts = ChartKind::ALL
         .iter()
+        .copied()
         .filter(|k| k.compares_scenarios())
-        .map(|&k| chart::build(k, inputs, &Options::default()).map_err(chart_err(k)))
+        .chain(difference)
+        .map(|k| chart::build(k, inputs, &Options::default()).map_err(chart_err(k)))
         .collect::<Result<Vec<_>, _>>()?;
     write_charts(files, dir, &charts)
 }

@@ -40,7 +40,7 @@ pub struct Args {
     /// CSV in long ("tidy") form, `scenario,year,variable,unit,value`: on standard output with `--format csv`, and as compare_long.csv with `--out`.
     #[arg(long)]
     pub long: bool,
-    /// Also write the debt and dependency charts, every scenario on each (SVG, PNG, CSV), into this directory.
+    /// Also write the debt, dependency and difference charts, every scenario on each (SVG, PNG, CSV), into this directory.
     #[arg(long, value_name = "DIR")]
     pub charts: Option<PathBuf>,
 }
@@ -50,7 +50,7 @@ pub struct Args {
 #[derive(Serialize)]
 struct CompareResults<'a> {
     licence: &'static str,
-    projections: &'a [&'a Projection],
+    projections: Vec<fiscal::output::json::ProjectionJson<'a>>,
     indicators: &'a [Headline],
 }
 
@@ -90,7 +90,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         "compare",
         CompareResults {
             licence: OGL_ATTRIBUTION,
-            projections: &projections,
+            projections: projections
+                .iter()
+                .map(|p| fiscal::output::json::ProjectionJson(p))
+                .collect(),
             indicators: &indicators,
         },
     )

@@ -46,6 +46,9 @@ pub struct Args {
     /// Also draw the fan chart: FILE.svg or FILE.png (its data beside it as FILE.csv).
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
+    /// The chart\'s title, size, year range and font scale (with --chart).
+    #[command(flatten)]
+    pub style: super::chart_style::ChartStyleArgs,
     /// Worker threads (default: one per core). The output does not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
@@ -94,6 +97,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
     }
+    let layout = args.style.layout()?;
     let chart_format = super::chart_format(args.chart.as_deref())?;
     let data = scenario.dataset().context("cannot load the data tables")?;
     let table = ShockTable::embedded().context("the embedded shock table is not valid (a bug)")?;
@@ -125,10 +129,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.out {
         write_fan_files(dir, &fan)?;
     }
-    if let (Some(file), Some(format)) = (&args.chart, chart_format) {
+    if let (Some(file), Some(_)) = (&args.chart, chart_format) {
         let variants = uncertainty::fan_variants(a, &data)?;
         let chart = Fan::from_run(&fan, variants).chart();
-        super::write_chart(file, format, &chart, "cannot draw the fan chart")?;
+        super::chart_style::write(
+            file,
+            &args.style.apply(chart)?,
+            &layout,
+            "cannot draw the fan chart",
+        )?;
     }
     match args.format {
         Format::Table => out!("{}", out_u::fan_table(&fan))?,

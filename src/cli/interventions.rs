@@ -34,6 +34,9 @@ pub struct Args {
     /// Write the distribution chart of the package's debt effect: its fan over time and the histogram of the final year's paths (.svg or .png; its data beside it as .csv and _histogram.csv).
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
+    /// The chart's title, size and font scale (with --chart; it has no year range).
+    #[command(flatten)]
+    pub style: super::chart_style::ChartStyleArgs,
     /// Skip the switching values (a few hundred projections).
     #[arg(long)]
     pub no_switching: bool,
@@ -48,6 +51,7 @@ pub struct Args {
 /// Run `fiscal interventions`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let (path, chart_format) = check_request(&args)?;
+    args.style.layout()?;
     let mut scenario = super::load_scenario(Some(path))?;
     if let Some(on) = &args.on {
         let base = super::load_scenario(Some(on))?;
@@ -90,8 +94,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     let (draws, summary) = draw_paths(&args, &run)?;
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
-        let chart = fiscal::chart::package_fan::chart(&a.name, expected, &summary, &draws)?;
-        crate::cli::write_atomic(file, &chart.render(format)?)?;
+        let chart = args.style.apply(fiscal::chart::package_fan::chart(
+            &a.name, expected, &summary, &draws,
+        )?)?;
+        crate::cli::write_atomic(file, &chart.render_with(format, &args.style.layout()?)?)?;
         crate::cli::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
         if let fiscal::chart::Body::PackageFan(fan) = &chart.body {
             crate::cli::write_atomic(&histogram_path(file), fan.histogram_csv().as_bytes())?;

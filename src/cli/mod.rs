@@ -30,6 +30,7 @@ macro_rules! outln {
 pub mod atomic;
 pub mod chart;
 pub mod chart_files;
+pub mod chart_style;
 pub mod check;
 pub mod compare;
 pub mod completions;
@@ -39,6 +40,7 @@ pub mod gap;
 pub mod hofd;
 pub mod interventions;
 pub mod man;
+pub mod new;
 pub mod population;
 pub mod report;
 pub mod reproduce;
@@ -122,14 +124,16 @@ pub enum Command {
     Gap(gap::Args),
     /// Appraise a scenario's interventions (Green Book NPVs) and draw probabilistic paths of the package.
     Interventions(interventions::Args),
-    /// Draw one chart (SVG or PNG) for one or more scenarios, with its data as CSV.
+    /// Draw one chart (SVG, PNG or PDF) for one or more scenarios, with its data as CSV.
     Chart(chart::Args),
-    /// Write a report: one self-contained HTML page, or an XLSX workbook.
+    /// Write a report: a self-contained HTML page, an XLSX workbook or an A4 PDF briefing.
     Report(report::Args),
     /// The population a scenario runs on: age groups, births, deaths, migration, TFR, life expectancy.
     Population(population::Args),
-    /// List the shipped scenarios (embedded, runnable by name from anywhere).
+    /// List the shipped scenarios (embedded, runnable by name from anywhere), or print one.
     Scenarios(scenarios::Args),
+    /// Write a commented starting file: a scenario with an intervention, or a plain scenario.
+    New(new::Args),
     /// Stochastic fan of the debt path: percentiles and probabilities by year from many paths.
     Fan(fan::Args),
     /// One-at-a-time sensitivities (a tornado): final-year debt and fiscal gap, largest swing first.
@@ -177,7 +181,7 @@ impl clap::ValueEnum for ChartKindArg {
             ChartKindArg(K::Dependency),
             ChartKindArg(K::Fan),
             ChartKindArg(K::Tornado),
-            ChartKindArg(K::Heatmap),
+            ChartKindArg(K::Difference),
         ]
     }
 
@@ -240,6 +244,7 @@ fn run_command(cli: Cli) -> anyhow::Result<()> {
     QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     match cli.command {
         Command::Scenarios(a) => scenarios::run(a),
+        Command::New(a) => new::run(a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
         Command::Run(a) => run::run(a),
@@ -306,24 +311,6 @@ pub fn chart_format(
         )?)),
         None => Ok(None),
     }
-}
-
-/// Write `chart` to `file` in `format`, its data beside it as FILE.csv,
-/// creating the directory; `draw_error` says which chart failed to draw.
-pub fn write_chart(
-    file: &std::path::Path,
-    format: fiscal::chart::ImageFormat,
-    chart: &fiscal::chart::Chart,
-    draw_error: &'static str,
-) -> anyhow::Result<()> {
-    use anyhow::Context;
-    if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-        crate::cli::prepare_dir(dir).context("the chart directory is not usable")?;
-    }
-    let bytes = chart.render(format).context(draw_error)?;
-    crate::cli::write_atomic(file, &bytes)?;
-    crate::cli::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
-    Ok(())
 }
 
 /// Load a scenario: `-` reads it from standard input (relative `extends`

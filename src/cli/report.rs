@@ -1,5 +1,5 @@
-//! `fiscal report [SCENARIO...] -o report.html|report.xlsx`: one
-//! self-contained HTML report, or a workbook for analysts.
+//! `fiscal report [SCENARIO...] -o report.html|report.xlsx|brief.pdf`: one
+//! self-contained HTML report, a workbook for analysts, or an A4 briefing.
 
 use std::path::PathBuf;
 
@@ -14,12 +14,13 @@ use fiscal::run::project_all;
 #[command(after_help = super::examples(&[
     ("fiscal report -o report.html", "one self-contained HTML page for the baseline"),
     ("fiscal report baseline digital/smarter_state_central -o report.xlsx", "a workbook for analysts, two scenarios"),
+    ("fiscal report baseline low_productivity -o brief.pdf", "an A4 briefing: the answer on page one, then charts and assumptions"),
     ("SOURCE_DATE_EPOCH=$(date +%s) fiscal report -o report.xlsx", "record the run time in the workbook"),
 ]))]
 pub struct Args {
     /// Scenario files (TOML); the embedded baseline when none.
     pub scenarios: Vec<PathBuf>,
-    /// Output: FILE.html (self-contained page) or FILE.xlsx (workbook).
+    /// Output: FILE.html (self-contained page), FILE.xlsx (workbook) or FILE.pdf (A4 briefing; the first scenario is the reference).
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
 }
@@ -28,6 +29,7 @@ pub struct Args {
 enum Kind {
     Html,
     Xlsx,
+    Pdf,
 }
 
 /// The workbook's run time: `SOURCE_DATE_EPOCH` (seconds since 1970, the
@@ -55,11 +57,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let kind = match ext.as_deref() {
         Some("html" | "htm") => Kind::Html,
         Some("xlsx") => Kind::Xlsx,
+        Some("pdf") => Kind::Pdf,
         _ => {
             return Err(UsageError(format!(
-                "cannot tell the report format of {}: name the output FILE.html or FILE.xlsx",
-                args.output.display()
-            ))
+            "cannot tell the report format of {}: name the output FILE.html, FILE.xlsx or FILE.pdf",
+            args.output.display()
+        ))
             .into())
         }
     };
@@ -70,6 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let bytes = match kind {
         Kind::Html => report::html(&runs)?.into_bytes(),
         Kind::Xlsx => report::xlsx(&runs, &meta)?,
+        Kind::Pdf => report::briefing_pdf(&runs)?,
     };
     let mut files = crate::cli::FileSet::new(super::inputs_of(&runs, &args.scenarios));
     files.add(args.output.clone(), bytes)?;

@@ -1,5 +1,6 @@
 //! `fiscal scenarios`: the shipped scenarios (embedded in the binary) with
 //! their descriptions; any of them runs by name from any directory.
+//! `fiscal scenarios show NAME` prints one, comments and all.
 
 use serde::Serialize;
 
@@ -15,11 +16,39 @@ use fiscal::scenario::catalog;
     ("fiscal scenarios", "list the shipped scenarios"),
     ("fiscal run low_productivity", "run one of them by name"),
     ("fiscal scenarios --format csv", "the list as CSV"),
+    ("fiscal scenarios show low_productivity > mine.toml", "print one, to read or to start from"),
 ]))]
 pub struct Args {
     /// What to print on standard output.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// `show NAME`: print a shipped scenario.
+    #[command(subcommand)]
+    pub action: Option<Action>,
+}
+
+/// What to do instead of listing.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Print a shipped scenario's file (its `extends` names another shipped scenario).
+    Show {
+        /// The scenario's name, as `fiscal scenarios` lists it (`digital/` may be left out).
+        name: String,
+    },
+}
+
+fn show(name: &str) -> anyhow::Result<()> {
+    let Some(e) = catalog::find(name) else {
+        let hint = catalog::suggest(name)
+            .map(|s| format!("did you mean `{s}`? "))
+            .unwrap_or_default();
+        return Err(super::UsageError(format!(
+            "`{name}` is not a shipped scenario: {hint}`fiscal scenarios` lists them"
+        ))
+        .into());
+    };
+    out!("{}", e.text)?;
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -31,6 +60,9 @@ struct Row {
 
 /// Run `fiscal scenarios`.
 pub fn run(args: Args) -> anyhow::Result<()> {
+    if let Some(Action::Show { name }) = &args.action {
+        return show(name);
+    }
     let rows: Vec<Row> = catalog::all()
         .map(|e| Row {
             name: e.name,

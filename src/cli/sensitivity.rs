@@ -21,19 +21,28 @@ pub struct Args {
     /// Also draw the tornado chart: FILE.svg or FILE.png (its data beside it as FILE.csv).
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
+    /// The chart\'s title, size, year range and font scale (with --chart).
+    #[command(flatten)]
+    pub style: super::chart_style::ChartStyleArgs,
 }
 
 /// Run `fiscal sensitivity`.
 pub fn run(args: Args) -> anyhow::Result<()> {
+    let layout = args.style.layout()?;
     let chart_format = super::chart_format(args.chart.as_deref())?;
     let scenario = super::load_scenario(args.scenario.as_deref())?;
     let data = scenario.dataset().context("cannot load the data tables")?;
     let a = &scenario.assumptions;
     let s = uncertainty::sensitivities(a, &data)?;
     let year = a.horizon.end_year.to_string();
-    if let (Some(file), Some(format)) = (&args.chart, chart_format) {
+    if let (Some(file), Some(_)) = (&args.chart, chart_format) {
         let chart = Tornado::from_sensitivity(&a.name, year.clone(), &s).chart();
-        super::write_chart(file, format, &chart, "cannot draw the tornado chart")?;
+        super::chart_style::write(
+            file,
+            &args.style.apply(chart)?,
+            &layout,
+            "cannot draw the tornado chart",
+        )?;
     }
     match args.format {
         Format::Table => out!("{}", out_u::sensitivity_table(&s, &year))?,

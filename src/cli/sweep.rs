@@ -25,6 +25,9 @@ pub struct Args {
     /// With exactly two --vary fields, draw the heatmap of final-year PSND: FILE.svg or FILE.png.
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
+    /// The chart\'s title, size, year range and font scale (with --chart).
+    #[command(flatten)]
+    pub style: super::chart_style::ChartStyleArgs,
 }
 
 /// Run `fiscal sweep`.
@@ -34,6 +37,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .iter()
         .map(|s| sweep::parse_vary(s))
         .collect::<Result<Vec<_>, _>>()?;
+    let layout = args.style.layout()?;
     let chart_format = match &args.chart {
         Some(p) if varies.len() != 2 => {
             return Err(UsageError(format!("--chart {} draws a heatmap of two fields, but {} were varied: give exactly two --vary options", p.display(), varies.len())).into())
@@ -70,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             std::io::Write::flush(&mut w).map_err(super::StdoutError)?;
         }
     }
-    if let (Some(file), Some(format), [x, y]) = (&args.chart, chart_format, varies.as_slice()) {
+    if let (Some(file), Some(_), [x, y]) = (&args.chart, chart_format, varies.as_slice()) {
         let ny = y.values.len();
         let values = (0..x.values.len())
             .map(|i| {
@@ -92,7 +96,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             values,
         }
         .chart();
-        super::write_chart(file, format, &chart, "cannot draw the heatmap")?;
+        super::chart_style::write(
+            file,
+            &args.style.apply(chart)?,
+            &layout,
+            "cannot draw the heatmap",
+        )?;
     }
     Ok(())
 }

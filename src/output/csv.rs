@@ -76,6 +76,24 @@ pub(crate) fn columns() -> Vec<Column> {
     cols
 }
 
+/// The names of `projection.csv`'s value columns, in order (after
+/// `scenario`, `year` and `phase`), and their values for one year: the one
+/// vocabulary that `projection.json`'s years use too.
+pub(crate) fn named_values(y: &YearResult) -> Vec<(String, f64)> {
+    columns().into_iter().map(|(n, f)| (n, f(y))).collect()
+}
+
+/// The header of `projection.csv`.
+pub fn projection_columns() -> Vec<String> {
+    let mut h = vec![
+        "scenario".to_string(),
+        "year".to_string(),
+        "phase".to_string(),
+    ];
+    h.extend(columns().into_iter().map(|(n, _)| n));
+    h
+}
+
 /// Format a number for files: fixed decimals so that output is
 /// byte-identical across machines.
 pub fn num(v: f64) -> String {

@@ -67,13 +67,73 @@ pub(crate) fn vintages(d: &Dataset) -> Vec<DataVintage> {
     ]
 }
 
+/// A projection as JSON in the vocabulary of `projection.csv`: each year an
+/// object whose keys are the CSV's columns (`year`, `phase`, then
+/// `health_gbp_bn`, `health_pct_gdp`, ..., `psnd_pct_gdp`), so spending and
+/// receipts by line are named, never positions in an array; the projection's
+/// name, opening position and calibration beside them.
+#[derive(Debug, Clone, Copy)]
+pub struct ProjectionJson<'a>(pub &'a Projection);
+
+impl Serialize for ProjectionJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let p = self.0;
+        let mut st = ser.serialize_struct("Projection", 5)?;
+        st.serialize_field("name", &p.name)?;
+        st.serialize_field("opening_psnd_gbp_bn", &p.opening_psnd_gbp_bn)?;
+        st.serialize_field("opening_gdp_centred_gbp_bn", &p.opening_gdp_centred_gbp_bn)?;
+        st.serialize_field("years", &YearsJson(&p.years))?;
+        st.serialize_field("calibration", &p.calibration)?;
+        st.end()
+    }
+}
+
+struct YearsJson<'a>(&'a [crate::model::YearResult]);
+
+impl Serialize for YearsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = ser.serialize_seq(Some(self.0.len()))?;
+        for y in self.0 {
+            let values = super::csv::named_values(y);
+            let row = YearRow {
+                year: y.year.to_string(),
+                phase: y.phase,
+                values,
+            };
+            seq.serialize_element(&row)?;
+        }
+        seq.end()
+    }
+}
+
+struct YearRow {
+    year: String,
+    phase: crate::model::Phase,
+    values: Vec<(String, f64)>,
+}
+
+impl Serialize for YearRow {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = ser.serialize_map(Some(self.values.len() + 2))?;
+        m.serialize_entry("year", &self.year)?;
+        m.serialize_entry("phase", &self.phase)?;
+        for (k, v) in &self.values {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
 /// What `fiscal run --format json` puts under `results`.
 #[derive(Serialize)]
 struct RunResults<'a> {
     licence: &'static str,
     description: &'a str,
     assumptions: &'a Assumptions,
-    projection: &'a Projection,
+    projection: ProjectionJson<'a>,
     /// Warnings the numbers come with (empty when none).
     warnings: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -101,7 +161,7 @@ pub fn projection_json(
         licence: OGL_ATTRIBUTION,
         description: &s.assumptions.description,
         assumptions: &s.assumptions,
-        projection: p,
+        projection: ProjectionJson(p),
         warnings: p.warnings(),
         interventions,
         indicators,

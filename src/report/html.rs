@@ -48,6 +48,10 @@ table.names td:first-child { white-space: normal; min-width: 12rem; }
 tr.sub td:first-child { padding-left: 1.6rem; color: #444; }
 table.kv td { text-align: left; white-space: normal; overflow-wrap: anywhere; }
 table.kv td:first-child { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem; }
+table.changes { table-layout: fixed; width: 100%; min-width: 0; }
+table.changes th, table.changes td { white-space: normal; overflow-wrap: anywhere; text-align: left; vertical-align: top; }
+table.changes col.what { width: 40%; } table.changes col.unit { width: 18%; } table.changes col.value { width: 21%; }
+table.changes tr.group th { background: #EEF3F8; text-align: left; font-weight: 600; border-bottom: 1px solid #bbb; }
 figure.chart { margin: 1.25rem 0; }
 figure.chart svg { display: block; width: 100%; height: auto; max-width: 1200px; }
 footer { margin: 2rem 0 1rem; color: #555; font-size: 0.85rem; border-top: 1px solid #ddd; padding-top: 0.5rem; }
@@ -209,20 +213,31 @@ fn interventions_tables(out: &mut String, entries: &[Entry<'_>]) {
 }
 
 /// The assumptions a scenario changes from the baseline, in plain English
-/// with units (the labels the workbook's "Changes from baseline" uses).
+/// with units (the labels the workbook's "Changes from baseline" uses),
+/// grouped by table (economy, spending, each intervention, ...), in a
+/// table of fixed width whose cells wrap: nothing runs off the page.
 fn changes_table(out: &mut String, e: &Entry<'_>) {
-    let changes = super::labels::changes_from_baseline(e.scenario);
+    let changes = super::labels::readable_changes(e.scenario);
     if changes.is_empty() {
         out.push_str("<p>No changes: this scenario uses the baseline's assumptions.</p>\n");
         return;
     }
-    out.push_str("<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Assumption</th><th scope=\"col\">Unit</th><th scope=\"col\">Baseline</th><th scope=\"col\">This scenario</th></tr></thead>\n<tbody>\n");
-    for c in changes {
+    out.push_str("<div class=\"table-wrap\"><table class=\"changes\">\n<colgroup><col class=\"what\"><col class=\"unit\"><col class=\"value\"><col class=\"value\"></colgroup>\n<thead><tr><th scope=\"col\">Assumption</th><th scope=\"col\">Unit</th><th scope=\"col\">Baseline</th><th scope=\"col\">This scenario</th></tr></thead>\n<tbody>\n");
+    let mut group = "";
+    for c in &changes {
+        if c.group != group {
+            group = &c.group;
+            let _ = writeln!(
+                out,
+                "<tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">{}</th></tr>",
+                esc(group)
+            );
+        }
         let _ = writeln!(
             out,
             "<tr><td title=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&c.field),
-            esc(&c.label),
+            esc(&c.item),
             esc(c.unit),
             esc(&c.baseline),
             esc(&c.scenario)

@@ -209,6 +209,98 @@ pub fn label(field: &str, s: &Scenario) -> String {
     }
 }
 
+/// The changes of [`changes_from_baseline`] for reading: an
+/// intervention's name (its group's heading) and empty values left out,
+/// and each uncertain parameter's distribution (`dist`, `low`, `central`,
+/// `high`) in one row ("Uncertainty: saving": "pert: low 0.18, central
+/// 0.18, high 0.26"), so a package of interventions reads as a table per
+/// intervention rather than hundreds of paths.
+pub fn readable_changes(s: &Scenario) -> Vec<Change> {
+    let mut out: Vec<Change> = Vec::new();
+    for c in changes_from_baseline(s) {
+        let last = c.field.rsplit(['.', ']']).next().unwrap_or("");
+        let is_intervention = c.field.starts_with("intervention[");
+        if is_intervention && (last == "name" || (c.scenario.is_empty() && c.baseline.is_empty())) {
+            continue;
+        }
+        if let Some((head, part)) = c
+            .field
+            .split_once(".uncertainty.")
+            .and_then(|(h, rest)| rest.rsplit_once('.').map(|(f, p)| ((h, f), p)))
+        {
+            let (prefix, param) = head;
+            let key = format!("{prefix}.uncertainty.{param}");
+            let text = match part {
+                "dist" => format!("{}:", c.scenario),
+                other => format!("{other} {}", c.scenario),
+            };
+            if let Some(row) = out.iter_mut().find(|r| r.field == key) {
+                if part == "dist" {
+                    row.scenario = format!("{text} {}", row.scenario);
+                } else {
+                    row.scenario = format!(
+                        "{}{}{text}",
+                        row.scenario,
+                        if row.scenario.ends_with(':') {
+                            " "
+                        } else {
+                            ", "
+                        }
+                    );
+                }
+                continue;
+            }
+            out.push(Change {
+                item: format!("Uncertainty: {}", words(param).to_lowercase()),
+                unit: unit(param),
+                scenario: text,
+                number: None,
+                field: key,
+                ..c
+            });
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The group a field is shown under and its label within it: the top-level
+/// table in words (`Economy`, `Spending`), or the numbered and named
+/// intervention; the item is the label less the group.
+pub fn group_and_item(field: &str, s: &Scenario) -> (String, String) {
+    let full = label(field, s);
+    if let Some(rest) = field.strip_prefix("intervention[") {
+        let i: usize = rest
+            .split(']')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let name = s
+            .assumptions
+            .intervention
+            .get(i)
+            .map_or("", |x| x.name.as_str());
+        let item = full
+            .split_once("): ")
+            .map_or(full.clone(), |(_, k)| k.to_string());
+        return (format!("Intervention {}: {name}", i + 1), capitalise(&item));
+    }
+    let head = field.split(['.', '[']).next().unwrap_or(field);
+    let group = words(head);
+    let item = full
+        .strip_prefix(&format!("{group}: "))
+        .map_or(full.clone(), capitalise);
+    (group, item)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}
+
 /// One assumption a scenario sets differently from the baseline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
@@ -216,6 +308,10 @@ pub struct Change {
     pub field: String,
     /// Plain-English label.
     pub label: String,
+    /// The group it is shown under (`Economy`, `Intervention 2: name`, ...).
+    pub group: String,
+    /// Its label within the group.
+    pub item: String,
     /// Unit, for people.
     pub unit: &'static str,
     /// The baseline's value (empty when the baseline has none).
@@ -242,8 +338,11 @@ pub fn changes_from_baseline(s: &Scenario) -> Vec<Change> {
         if b == Some(&v) || (b.is_none() && v.is_null()) {
             continue;
         }
+        let (group, item) = group_and_item(&field, s);
         out.push(Change {
             label: label(&field, s),
+            group,
+            item,
             unit: unit(&field),
             baseline: b.map(value_text).unwrap_or_default(),
             scenario: value_text(&v),
@@ -259,8 +358,11 @@ pub fn changes_from_baseline(s: &Scenario) -> Vec<Change> {
             && field != "description"
             && !assumptions(s).iter().any(|(f, _)| f == field)
         {
+            let (group, item) = group_and_item(field, s);
             out.push(Change {
                 label: label(field, s),
+                group,
+                item,
                 unit: unit(field),
                 baseline: value_text(v),
                 scenario: String::new(),

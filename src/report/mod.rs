@@ -2,6 +2,7 @@
 //! SVG and CSS, no scripts, nothing fetched) and an XLSX workbook for
 //! analysts with the projection, the assumptions and every chart's data.
 
+pub(crate) mod briefing;
 pub(crate) mod fan;
 pub(crate) mod html;
 pub(crate) mod indicators;
@@ -26,6 +27,29 @@ pub fn html(runs: &[Run]) -> Result<String, Error> {
     let entries = entries(runs);
     let charts = charts(&entries)?;
     html::render(&entries, &charts).map_err(report_error)
+}
+
+/// An A4 briefing of `runs` as PDF: page one the headline table, the
+/// difference chart (the debt chart for one scenario) and what carries the
+/// result; then the charts, two to a page, and the assumptions each
+/// scenario changes from the baseline. The house font is embedded; the
+/// same inputs give the same bytes.
+pub fn briefing_pdf(runs: &[Run]) -> Result<Vec<u8>, Error> {
+    let entries = entries(runs);
+    // The population pyramids stay in the HTML report and the workbook: a
+    // briefing is about the public finances.
+    let mut charts: Vec<Chart> = charts(&entries)?
+        .into_iter()
+        .filter(|c| c.kind != ChartKind::Pyramid)
+        .collect();
+    if entries.len() > 1 {
+        let inputs: Vec<Input<'_>> = entries.iter().map(Entry::input).collect();
+        charts.insert(
+            1,
+            chart::build(ChartKind::Difference, &inputs, &Options::default())?,
+        );
+    }
+    briefing::render(&entries, &charts).map_err(report_error)
 }
 
 /// An XLSX workbook reporting `runs` for analysts: the projection, the

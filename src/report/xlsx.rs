@@ -8,10 +8,14 @@
 //! Numbers carry formats by unit ([`crate::output::units`]: one decimal for
 //! % of GDP and £bn, people as whole numbers); tables have autofilters.
 //!
-//! Deterministic: the creation time is fixed ([`CREATED`]) and the run time
-//! is recorded only when `SOURCE_DATE_EPOCH` gives one ([`Meta`]), so the
-//! same input gives a byte-identical workbook: a changed file always means
-//! changed numbers.
+//! With two or more scenarios a Differences sheet gives each scenario's
+//! projection beside the first's, with the difference. Every sheet prints
+//! landscape on A4, one page wide, its header row repeated on each page.
+//!
+//! Deterministic: the creation time is `SOURCE_DATE_EPOCH` when it is set
+//! ([`Meta`]) and otherwise a fixed date ([`CREATED`]), never the clock, so
+//! the same input gives a byte-identical workbook: a changed file always
+//! means changed numbers.
 //!
 //! Text cells are written as strings and neutralised with
 //! [`safe_text`], so a scenario named `=HYPERLINK(...)` stays text even if
@@ -381,8 +385,12 @@ pub(crate) fn render_with(
             ws.autofilter(0, 0, row - 1, cols - 1).map_err(xe)?;
         }
         ws.set_freeze_panes(1, 3).map_err(xe)?;
+        if let Some(e) = entries.first() {
+            fit_columns(ws, &projection_csv(e.projection))?;
+        }
         ws.set_column_width(0, 24).map_err(xe)?;
     }
+    differences_sheet(&mut wb, entries, &mut taken, &bold)?;
     indicators_sheet(&mut wb, entries, &mut taken, &bold)?;
     interventions_sheets(&mut wb, entries, &mut taken, &bold)?;
     sheets::changes(&mut wb, entries, &mut taken, &bold)?;
@@ -392,5 +400,69 @@ pub(crate) fn render_with(
     }
     sheets::metadata(&mut wb, entries, meta, &mut taken, &bold)?;
     sheets::appendix(&mut wb, entries, &mut taken, &bold)?;
+    print_setup(&mut wb)?;
     wb.save_to_buffer().map_err(xe)
+}
+
+/// The sheets whose first row is a header (repeated on every printed page).
+const HEADED: &[&str] = &[
+    "Projection",
+    "Differences",
+    "Indicators",
+    "Intervention summary",
+    "Intervention paths",
+    "Changes from baseline",
+    "Appendix assumptions",
+];
+
+/// Print set-up of every sheet: A4 landscape, one page wide (as many tall
+/// as it takes), the header row repeated; chart sheets one page each.
+fn print_setup(wb: &mut Workbook) -> Result<(), ReportError> {
+    for ws in wb.worksheets_mut() {
+        ws.set_paper_size(9)
+            .set_landscape()
+            .set_print_fit_to_pages(1, 0);
+        if HEADED.contains(&ws.name().as_str()) {
+            ws.set_repeat_rows(0, 0).map_err(xe)?;
+        }
+    }
+    Ok(())
+}
+
+/// Each scenario's projection beside the first's, with the difference
+/// (`fiscal compare`'s CSV), when there are two or more.
+fn differences_sheet(
+    wb: &mut Workbook,
+    entries: &[Entry<'_>],
+    taken: &mut Vec<String>,
+    bold: &Format,
+) -> Result<(), ReportError> {
+    if entries.len() < 2 {
+        return Ok(());
+    }
+    let projections: Vec<&crate::model::Projection> =
+        entries.iter().map(|e| e.projection).collect();
+    let csv_text = crate::output::compare::csv(&projections);
+    let ws = new_sheet(wb, "Differences", taken)?;
+    let cols = csv_text.lines().next().map_or(0, |h| h.split(',').count()) as u16;
+    let rows = write_csv(ws, 0, &csv_text, bold)?;
+    if rows > 1 && cols > 0 {
+        ws.autofilter(0, 0, rows - 1, cols - 1).map_err(xe)?;
+    }
+    ws.set_freeze_panes(1, 2).map_err(xe)?;
+    fit_columns(ws, &csv_text)?;
+    Ok(())
+}
+
+/// Columns wide enough for their header (between 10 and 40 characters), so
+/// that no header is cut off.
+fn fit_columns(ws: &mut Worksheet, csv_text: &str) -> Result<(), ReportError> {
+    let Some(head) = csv_text.lines().next() else {
+        return Ok(());
+    };
+    for (c, h) in head.split(',').enumerate() {
+        let w = (h.chars().count() as f64 + 2.0).clamp(10.0, 40.0);
+        ws.set_column_width(c as u16, w).map_err(xe)?;
+    }
+    Ok(())
 }

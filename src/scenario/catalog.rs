@@ -88,12 +88,58 @@ pub fn find(name: &str) -> Option<Embedded> {
     })
 }
 
+/// The shipped scenario `name` most likely stands for, when it names none
+/// exactly: the nearest by edit distance, over full names and over file
+/// names without folders (`low_productivty` → `low_productivity`).
+pub fn suggest(name: &str) -> Option<&'static str> {
+    let n = normalise(name);
+    let full = crate::model::suggest::suggest(n, all().map(|e| e.name));
+    full.or_else(|| {
+        let base = n.rsplit('/').next().unwrap_or(n);
+        let hit = crate::model::suggest::suggest(
+            base,
+            all().map(|e| e.name.rsplit('/').next().unwrap_or(e.name)),
+        )?;
+        all()
+            .map(|e| e.name)
+            .find(|e| e.rsplit('/').next() == Some(hit))
+    })
+}
+
+/// What to add to "cannot read scenario file PATH" when PATH does not
+/// exist: that no shipped scenario has that name either, and the nearest
+/// one, so a typo in a shipped name gets a "did you mean".
+pub(crate) fn hint_for_missing(path: &Path) -> String {
+    if path.exists() {
+        return String::new();
+    }
+    let Some(name) = path.to_str() else {
+        return String::new();
+    };
+    match suggest(name) {
+        Some(s) => format!(
+            "; nor is it a shipped scenario: did you mean `{s}`? (`fiscal scenarios` lists them)"
+        ),
+        None => "; nor is it a shipped scenario (`fiscal scenarios` lists them)".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Every `.toml` under `scenarios/` is embedded (the build script picks
     /// up files other changes add).
+    #[test]
+    fn a_mistyped_name_gets_the_nearest_shipped_one() {
+        assert_eq!(suggest("low_productivty"), Some("low_productivity"));
+        assert_eq!(
+            suggest("smarter_state_centrl"),
+            Some("digital/smarter_state_central")
+        );
+        assert_eq!(suggest("something_else_entirely"), None);
+    }
+
     #[test]
     fn every_shipped_file_is_embedded() {
         fn walk(dir: &Path, out: &mut Vec<String>) {

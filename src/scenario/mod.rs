@@ -217,7 +217,11 @@ impl Loader {
                     file: from.map_or_else(|| path.display().to_string(), |f| f.0.to_string()),
                     position: from.and_then(|f| f.1),
                     field: from.map(|_| "extends".to_string()),
-                    message: format!("cannot read scenario file {}: {e}", path.display()),
+                    message: format!(
+                        "cannot read scenario file {}: {e}{}",
+                        path.display(),
+                        catalog::hint_for_missing(path)
+                    ),
                 });
                 return None;
             }

@@ -7,7 +7,8 @@
 # not as a script. A copy of the report with tests/browser/probe.js (and
 # without the page's script-blocking CSP) then checks that the charts'
 # embedded fonts load and that no two chart texts overlap or leave their
-# chart, from the text boxes the browser lays out.
+# chart, from the text boxes the browser lays out, and that the grouped
+# assumptions tables fit the page at 1280 px and with the print rules.
 #
 # Usage: tests/browser/check_report.sh [PATH_TO_FISCAL_BINARY]
 # (default: builds and uses target/debug/fiscal). Skips, exit 0, when no
@@ -57,7 +58,7 @@ html = html.replace("</body>", "<script>" + probe + "</script></body>")
 open(sys.argv[3], "w", encoding="utf-8").write(html)
 PY
 "$browser" "${flags[@]}" --user-data-dir="$(mktemp -d -p "$work")" \
-  --virtual-time-budget=10000 --window-size=1200,2000 \
+  --virtual-time-budget=10000 --window-size=1280,2000 \
   --dump-dom "file://$work/probe.html" >"$work/probe.dom" 2>"$work/probe.err" || true
 
 probe() { # field: prints the probe's verdict and succeeds when it passes
@@ -73,6 +74,9 @@ if what == "fonts":
     ok = [f for f in d["faces"] if f.startswith("Open Sans ") and f.endswith(" loaded")]
     print(f"  {len(ok)} embedded faces loaded, {len(bad)} not: {bad[:5]}")
     sys.exit(0 if ok and not bad else 1)
+if what == "overflow":
+    print(f"  {d['tables']} assumptions tables measured (screen and print); overflowing: {d['overflow'][:5]}")
+    sys.exit(0 if d["tables"] > 0 and not d["overflow"] else 1)
 items = d[what]
 print(f"  {d['texts']} texts in {d['svgs']} charts; {what}: {len(items)}")
 for i in items[:20]:
@@ -131,6 +135,7 @@ check "no console errors" bash -c "! grep -Ei 'Uncaught|CONSOLE\\(|Refused to|ER
 check "the charts' embedded fonts load" probe fonts
 check "no two chart texts overlap" probe overlaps
 check "no chart text leaves its chart" probe clipped
+check "the assumptions tables fit the page at 1280 px and in print" probe overflow
 if [[ -n "${KEEP_SCREENSHOT:-}" ]]; then
   cp "$work/shot.png" "$KEEP_SCREENSHOT"
 fi

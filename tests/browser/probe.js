@@ -5,8 +5,32 @@
 // A text's box is its em box trimmed to where glyphs draw (the top fifth
 // and bottom tenth are the font's line gap), so that labels set one above
 // the other at the house spacing do not count as overlapping.
+// It also records every assumptions table (table.changes) wider than the
+// page, on screen (the window's width) and in print (the page's @media
+// print rules applied to a body as wide as A4's printable width).
+function overflowing(label, out) {
+  const page = document.documentElement.clientWidth;
+  document.querySelectorAll('table.changes').forEach((t, i) => {
+    const r = t.getBoundingClientRect();
+    const wrap = t.parentElement;
+    if (r.right > page + 1 || wrap.scrollWidth > wrap.clientWidth + 1)
+      out.overflow.push(label + ': assumptions table ' + i + ' is ' + r.width.toFixed(0) + ' px wide on a ' + page + ' px page');
+    out.tables++;
+  });
+}
 document.fonts.ready.then(() => {
-  const out = { faces: [], overlaps: [], clipped: [], texts: 0, svgs: 0 };
+  const out = { faces: [], overlaps: [], clipped: [], overflow: [], tables: 0, texts: 0, svgs: 0 };
+  overflowing('screen', out);
+  const print = document.createElement('style');
+  for (const sheet of document.styleSheets)
+    for (const rule of sheet.cssRules)
+      if (rule.media && rule.media.mediaText.includes('print'))
+        for (const inner of rule.cssRules) print.textContent += inner.cssText + '\n';
+  // A4 portrait less 15 mm margins, at 96 px to the inch.
+  print.textContent += 'html { width: 680px; } body { width: 680px; }';
+  document.head.appendChild(print);
+  overflowing('print', out);
+  print.remove();
   document.fonts.forEach(f => out.faces.push(f.family + ' ' + f.weight + ' ' + f.status));
   document.querySelectorAll('svg').forEach((svg, si) => {
     out.svgs++;

@@ -408,16 +408,19 @@ enum Download {
 impl Download {
     /// The download a file name asks for; only the names the page links.
     fn of(name: &str) -> Option<Download> {
-        use fiscal::chart::ImageFormat::{Png, Svg};
+        use fiscal::chart::ImageFormat::{Pdf, Png, Svg};
         Some(match name {
             "scenario.toml" => Download::Scenario,
             "projection.csv" => Download::Csv,
             "debt.svg" => Download::Chart("debt", Svg),
             "debt.png" => Download::Chart("debt", Png),
+            "debt.pdf" => Download::Chart("debt", Pdf),
             "difference.svg" => Download::Chart("difference", Svg),
             "difference.png" => Download::Chart("difference", Png),
+            "difference.pdf" => Download::Chart("difference", Pdf),
             "fan.svg" => Download::Chart("fan", Svg),
             "fan.png" => Download::Chart("fan", Png),
+            "fan.pdf" => Download::Chart("fan", Pdf),
             _ => return None,
         })
     }
@@ -428,6 +431,7 @@ impl Download {
             Download::Csv => "text/csv; charset=utf-8",
             Download::Chart(_, fiscal::chart::ImageFormat::Svg) => "image/svg+xml",
             Download::Chart(_, fiscal::chart::ImageFormat::Png) => "image/png",
+            Download::Chart(_, fiscal::chart::ImageFormat::Pdf) => "application/pdf",
         }
     }
 }

@@ -214,7 +214,7 @@ impl Explorer {
             root.insert("state_pension_age".into(), spa.into());
         }
         if !form.interventions.is_empty() {
-            let list: Vec<toml::Value> = self
+            let list: Vec<fiscal::model::interventions::Intervention> = self
                 .listed
                 .iter()
                 .enumerate()
@@ -226,9 +226,28 @@ impl Explorer {
                         .unwrap_or_else(|| l.default_setting());
                     s.on.then(|| adjusted(&l.spec, &s))
                 })
-                .filter_map(|i| toml::Value::try_from(&i).ok())
+                .collect();
+            // Correlations name interventions by id: keep those whose
+            // interventions are all still on (the others cannot stand).
+            let on: Vec<&str> = list.iter().filter_map(|i| i.id.as_deref()).collect();
+            let correlations: Vec<toml::Value> = self
+                .base
+                .assumptions
+                .intervention_correlation
+                .iter()
+                .filter(|c| {
+                    c.between
+                        .iter()
+                        .all(|b| on.contains(&b.split('.').next().unwrap_or_default()))
+                })
+                .filter_map(|c| toml::Value::try_from(c).ok())
+                .collect();
+            let list: Vec<toml::Value> = list
+                .iter()
+                .filter_map(|i| toml::Value::try_from(i).ok())
                 .collect();
             root.insert("intervention".into(), list.into());
+            root.insert("intervention_correlation".into(), correlations.into());
             root.insert("spending_content".into(), self.content.clone().into());
         }
         toml::to_string(&root).unwrap_or_default()

@@ -1,9 +1,14 @@
 //! Chart sheets: each chart's data laid out wide (years or categories down,
 //! one column per series) with a native Excel chart of the same kind beside
 //! it (line, stacked area, stacked column, bar), so an analyst can restyle
-//! or extend it in Excel. The sheet is named by chart and scenario.
+//! or extend it in Excel. The sheet is named by chart and scenario; each
+//! native chart is on a chart sheet of its own after it (so a chart never
+//! splits across printed pages), in the colours and dashes of the SVG.
 
-use rust_xlsxwriter::{Chart as XChart, ChartType, Format, Workbook, Worksheet};
+use rust_xlsxwriter::{
+    Chart as XChart, ChartFormat, ChartLine, ChartLineDashType, ChartSolidFill, ChartType, Color,
+    Format, Workbook, Worksheet,
+};
 
 use super::{sheet_name, unit_format, xe};
 use crate::chart::{
@@ -189,8 +194,34 @@ fn pyramid_table(title: String, p: &Pyramid) -> Wide {
     }
 }
 
-/// Write `t` at `top` and insert its native chart to the right; returns the
-/// next free row.
+/// The SVG's colour of the series `name` (the `k`th): its legend entry's,
+/// or the house line colour for a chart without a legend.
+fn colour_of(c: &Chart, name: &str, k: usize) -> (Color, Option<ChartLineDashType>) {
+    use crate::chart::frame::Key;
+    let rgb = |c: plotters::style::RGBColor| {
+        Color::RGB(u32::from(c.0) << 16 | u32::from(c.1) << 8 | u32::from(c.2))
+    };
+    let dash = |d: Option<(u32, u32)>| match d {
+        None => None,
+        Some((a, _)) if a <= 4 => Some(ChartLineDashType::RoundDot),
+        Some((a, _)) if a <= 8 => Some(ChartLineDashType::SquareDot),
+        Some((a, _)) if a <= 14 => Some(ChartLineDashType::Dash),
+        Some((a, _)) if a <= 20 => Some(ChartLineDashType::LongDash),
+        Some(_) => Some(ChartLineDashType::LongDashDot),
+    };
+    let legend = c.legend_entries();
+    match legend.iter().find(|e| e.label == name).map(|e| e.key) {
+        Some(Key::Series(look, _)) => (rgb(look.colour), dash(look.dash)),
+        Some(Key::Line(c) | Key::ThinLine(c) | Key::Swatch(c) | Key::Marker(c)) => (rgb(c), None),
+        None => {
+            let look = crate::chart::style::series_style(k);
+            (rgb(look.colour), dash(look.dash))
+        }
+    }
+}
+
+/// Write `t` at `top`; returns the next free row and its native chart (for
+/// a chart sheet of its own).
 fn write_table(
     ws: &mut Worksheet,
     sheet: &str,
@@ -198,7 +229,8 @@ fn write_table(
     t: &Wide,
     filter: bool,
     bold: &Format,
-) -> Result<u32, ReportError> {
+    c: &Chart,
+) -> Result<(u32, XChart), ReportError> {
     let num = unit_format(&t.unit_column);
     ws.write_string_with_format(top, 0, safe_text(&t.title), bold)
         .map_err(xe)?;
@@ -225,12 +257,25 @@ fn write_table(
             .map_err(xe)?;
     }
     let mut chart = XChart::new(t.kind);
-    for k in 0..t.charted.min(t.series.len()) {
+    for (k, (series_name, _)) in t.series.iter().enumerate().take(t.charted) {
         let col = k as u16 + 1;
         let s = chart.add_series();
         s.set_categories((sheet, head + 1, 0, last, 0))
             .set_values((sheet, head + 1, col, last, col))
             .set_name((sheet, head, col));
+        let (colour, dash) = colour_of(c, series_name, k);
+        if t.kind == ChartType::Line {
+            let mut line = ChartLine::new();
+            line.set_color(colour).set_width(2.25);
+            if let Some(d) = dash {
+                line.set_dash_type(d);
+            }
+            s.set_format(ChartFormat::new().set_line(&line));
+        } else {
+            s.set_format(
+                ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(colour)),
+            );
+        }
         if t.kind == ChartType::Bar {
             s.set_overlap(100).set_gap(10);
         }
@@ -238,11 +283,7 @@ fn write_table(
     chart.title().set_name(&t.title);
     chart.y_axis().set_name(&t.y_name);
     chart.x_axis().set_name(t.x_header);
-    chart.set_width(880).set_height(480);
-    ws.insert_chart(head, t.series.len() as u16 + 2, &chart)
-        .map_err(xe)?;
-    // Leave room below for the chart when the table is shorter than it.
-    Ok(last.max(head + 26) + 2)
+    Ok((last + 2, chart))
 }
 
 /// Short chart names for sheet names (Excel allows 31 characters).
@@ -258,6 +299,7 @@ fn short_kind(c: &Chart) -> &'static str {
         crate::chart::ChartKind::Fan => "Fan",
         crate::chart::ChartKind::Tornado => "Tornado",
         crate::chart::ChartKind::Heatmap => "Sweep",
+        crate::chart::ChartKind::Difference => "Diff",
     }
 }
 
@@ -301,10 +343,29 @@ pub fn chart_sheet(
     if wide.is_empty() {
         super::write_csv(ws, row, &c.csv(), bold)?;
     }
+    let mut charts = Vec::new();
     for (i, t) in wide.iter().enumerate() {
         // Excel keeps one autofilter a sheet: on the first table.
-        row = write_table(ws, &name, row, t, i == 0, bold)?;
+        let (next, chart) = write_table(ws, &name, row, t, i == 0, bold, c)?;
+        row = next;
+        charts.push(chart);
     }
     ws.set_column_width(0, 16).map_err(xe)?;
+    for k in 1..=wide.iter().map(|t| t.series.len()).max().unwrap_or(0) {
+        ws.set_column_width(k as u16, 14).map_err(xe)?;
+    }
+    for (i, chart) in charts.iter().enumerate() {
+        let suffix = if charts.len() > 1 {
+            format!(" chart {}", i + 1)
+        } else {
+            " chart".to_string()
+        };
+        let stem: String = name.chars().take(31 - suffix.chars().count()).collect();
+        let chart_name = sheet_name(&format!("{}{suffix}", stem.trim_end()), taken);
+        let cs = wb.add_chartsheet();
+        cs.set_name(&chart_name).map_err(xe)?;
+        cs.set_landscape();
+        cs.insert_chart(0, 0, chart).map_err(xe)?;
+    }
     Ok(())
 }

@@ -164,7 +164,8 @@ function showError(r) {
 function links(q) {
   const suffix = q ? '?' + q : '';
   for (const [id, name] of [['dl-scenario', 'scenario.toml'], ['dl-csv', 'projection.csv'], ['dl-debt-svg', 'debt.svg'],
-    ['dl-debt-png', 'debt.png'], ['dl-difference-svg', 'difference.svg'], ['dl-difference-png', 'difference.png']]) {
+    ['dl-debt-png', 'debt.png'], ['dl-difference-svg', 'difference.svg'], ['dl-difference-png', 'difference.png'],
+    ['dl-debt-pdf', 'debt.pdf'], ['dl-difference-pdf', 'difference.pdf']]) {
     $(id).href = '/api/download/' + name + suffix;
   }
   $('dl-share').href = '/' + suffix;
