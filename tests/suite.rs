@@ -15,6 +15,7 @@ mod cli_gap;
 mod cli_habits;
 mod cli_hardening;
 mod cli_interventions;
+mod cli_outputs;
 mod cli_json;
 mod cli_population;
 mod cli_reproduce;

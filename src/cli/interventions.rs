@@ -36,12 +36,30 @@ pub struct Args {
     /// What to print on standard output (csv: one row per path).
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Run even when the estimated time is over the stated limit (5 minutes).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Run `fiscal interventions`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let (path, chart_format) = check_request(&args)?;
+    let mut files = super::outputs_for(Some(path));
+    if let Some(file) = &args.chart {
+        super::prepare_parent(file)?;
+        super::declare_chart(&mut files, file)?;
+    }
+    let (per_path, _) = super::limits::APPRAISAL_PATH_S;
+    let per_path = if args.no_gap { per_path } else { super::limits::APPRAISAL_PATH_S.1 };
+    super::limits::check_time(
+        args.paths as f64 * per_path,
+        super::limits::cores(),
+        args.force,
+        &format!("{} appraisal paths{}", args.paths, if args.no_gap { "" } else { " with their fiscal gaps" }),
+        "give fewer --paths (or --no-gap)",
+    )?;
     let scenario = super::load_scenario(Some(path))?;
+    files.add_inputs(scenario.input_paths())?;
     if scenario.assumptions.intervention.is_empty() {
         return Err(super::UsageError(format!(
             "{} has no [[intervention]] tables: give a scenario with interventions, e.g. scenarios/digital/smarter_state_central.toml",
@@ -61,9 +79,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let (draws, summary) = draw_paths(&args, &run)?;
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
         let chart = fiscal::chart::package_fan::chart(&a.name, expected, &summary)?;
-        crate::cli::write_atomic(file, &chart.render(format)?)?;
-        crate::cli::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+        super::add_chart(&mut files, file, format, &chart, "cannot draw the distribution chart")?;
     }
+    files.commit()?;
     let text = output::interventions::Distribution {
         scenario: &a.name,
         expected,

@@ -38,6 +38,7 @@ pub mod fan;
 pub mod gap;
 pub mod hofd;
 pub mod interventions;
+pub mod limits;
 pub mod man;
 pub mod population;
 pub mod report;
@@ -260,6 +261,12 @@ pub fn warn(message: &str) {
     let _ = writeln!(std::io::stderr().lock(), "warning: {message}");
 }
 
+/// Print a note on standard error (an estimate, a progress line).
+pub fn note(message: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "note: {message}");
+}
+
 /// A usage problem found after parsing (e.g. conflicting options).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -301,22 +308,46 @@ pub fn chart_format(
     }
 }
 
-/// Write `chart` to `file` in `format`, its data beside it as FILE.csv,
-/// creating the directory; `draw_error` says which chart failed to draw.
-pub fn write_chart(
+/// Declare a chart `file` and its data beside it as FILE.csv.
+pub fn declare_chart(files: &mut FileSet, file: &std::path::Path) -> anyhow::Result<()> {
+    files.declare(file.to_path_buf())?;
+    files.declare(file.with_extension("csv"))?;
+    Ok(())
+}
+
+/// Render `chart` into `file` in `format`, its data beside it as FILE.csv,
+/// as part of `files`; `draw_error` says which chart failed to draw.
+pub fn add_chart(
+    files: &mut FileSet,
     file: &std::path::Path,
     format: fiscal::chart::ImageFormat,
     chart: &fiscal::chart::Chart,
     draw_error: &'static str,
 ) -> anyhow::Result<()> {
     use anyhow::Context;
-    if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-        crate::cli::prepare_dir(dir).context("the chart directory is not usable")?;
-    }
     let bytes = chart.render(format).context(draw_error)?;
-    crate::cli::write_atomic(file, &bytes)?;
-    crate::cli::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+    files.add(file.to_path_buf(), bytes)?;
+    files.add(file.with_extension("csv"), chart.csv().into_bytes())?;
     Ok(())
+}
+
+/// Make sure the directory of `file` exists and is writable (after
+/// checking that `file` itself is not a link, a device or a directory,
+/// so that nothing is made for an output that will be refused).
+pub fn prepare_parent(file: &std::path::Path) -> anyhow::Result<()> {
+    use anyhow::Context;
+    FileSet::default().check(file)?;
+    if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        prepare_dir(dir).with_context(|| format!("the directory of {} is not usable", file.display()))?;
+    }
+    Ok(())
+}
+
+/// A set of outputs for a command that reads the scenario given as `arg`
+/// (none: the embedded default); the tables it substitutes are added once
+/// it is loaded ([`FileSet::add_inputs`]).
+pub fn outputs_for(arg: Option<&std::path::Path>) -> FileSet {
+    FileSet::new(arg.filter(|p| p.exists()))
 }
 
 /// Load a scenario: `-` reads it from standard input (relative `extends`
@@ -356,7 +387,17 @@ fn read_stdin_scenario() -> anyhow::Result<String> {
     std::io::stdin()
         .take(STDIN_LIMIT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| UsageError(format!("cannot read the scenario from standard input: {e}")))?;
+        .map_err(|e| {
+            UsageError(format!(
+                "`-`: cannot read the scenario from standard input ({e}): pipe a scenario into it, e.g. `fiscal run - < s.toml`"
+            ))
+        })?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(UsageError(
+            "`-`: standard input is empty or closed, so there is no scenario to read: pipe a scenario into it (`fiscal run - < s.toml`), or leave out `-` to run the baseline".into(),
+        )
+        .into());
+    }
     if bytes.len() as u64 > STDIN_LIMIT_BYTES {
         return Err(UsageError(format!(
             "the scenario on standard input is over {} MiB; a scenario file is a few kilobytes",

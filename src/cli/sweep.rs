@@ -25,7 +25,13 @@ pub struct Args {
     /// With exactly two --vary fields, draw the heatmap of final-year PSND: FILE.svg or FILE.png.
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
+    /// Run even when the estimated time is over the stated limit (5 minutes).
+    #[arg(long)]
+    pub force: bool,
 }
+
+/// Bytes of one CSV row, about (the values and four results).
+const ROW_BYTES: u64 = 120;
 
 /// Run `fiscal sweep`.
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -40,7 +46,31 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         chart => super::chart_format(chart.as_deref())?,
     };
+    let mut files = super::outputs_for(args.scenario.as_deref());
+    for file in args.output.iter() {
+        super::prepare_parent(file)?;
+        files.declare(file.clone())?;
+    }
+    if let Some(file) = &args.chart {
+        super::prepare_parent(file)?;
+        super::declare_chart(&mut files, file)?;
+    }
+    let points = sweep::points(&varies)?;
+    let threads = super::limits::cores();
+    super::limits::check_time(
+        points as f64 * super::limits::SWEEP_POINT_S,
+        threads,
+        args.force,
+        &format!("a sweep of {points} points"),
+        "take larger steps or vary fewer fields",
+    )?;
+    if let Some(file) = &args.output {
+        let bytes = (points as u64).saturating_mul(ROW_BYTES + 12 * varies.len() as u64);
+        super::limits::check_stream(super::parent_dir(file), bytes, args.force, &format!("the sweep CSV {}", file.display()))?;
+    }
     let scenario = super::load_scenario(args.scenario.as_deref())?;
+    files.add_inputs(scenario.input_paths())?;
+    sweep::check_ends(&scenario, &varies)?;
     let data = scenario.dataset().context("cannot load the data tables")?;
     // Rows are written as points finish, in grid order, so memory stays
     // flat in the number of points; the heatmap keeps one value a point.
@@ -58,7 +88,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Ok(())
     };
     match &args.output {
-        Some(file) => super::write_atomic_streamed(file, &mut write_rows)??,
+        Some(file) => files.stream(file, &mut write_rows)??,
         None if super::quiet() => write_rows(&mut std::io::sink())?,
         None => {
             let stdout = std::io::stdout();
@@ -92,7 +122,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             values,
         }
         .chart();
-        super::write_chart(file, format, &chart, "cannot draw the heatmap")?;
+        super::add_chart(&mut files, file, format, &chart, "cannot draw the heatmap")?;
     }
+    files.commit()?;
     Ok(())
 }

@@ -159,6 +159,43 @@ pub fn read<RS: Read + Seek>(
     Ok(out)
 }
 
+/// Read sheet `sheet` cell by cell within `bounds` into a dense calamine
+/// range, for the importers written against ranges. The range spans only
+/// the cells really present (at most `bounds.max_rows` ×
+/// `bounds.max_cols`), never the sheet's declared dimension, so a
+/// workbook claiming A1:XFD1048576 costs what it holds, or is refused.
+pub fn read_range<RS: Read + Seek>(
+    wb: &mut Xlsx<RS>,
+    path: &Path,
+    sheet: &str,
+    bounds: Bounds,
+) -> Result<calamine::Range<calamine::Data>, ImportError> {
+    let sparse = read(wb, path, sheet, bounds)?;
+    let cells: Vec<calamine::Cell<calamine::Data>> = sparse
+        .cells
+        .into_iter()
+        .map(|((r, c), v)| {
+            let data = match v {
+                Cell::Text(s) => calamine::Data::String(s),
+                Cell::Number(x) => calamine::Data::Float(x),
+            };
+            calamine::Cell::new((r, c), data)
+        })
+        .collect();
+    Ok(calamine::Range::from_sparse(cells))
+}
+
+/// Open an .xlsx workbook for cell-by-cell reading; `what` says which
+/// publication it should be, for the message.
+pub fn open(path: &Path, sheet: &str, what: &str) -> Result<Xlsx<std::io::BufReader<std::fs::File>>, ImportError> {
+    calamine::open_workbook::<Xlsx<_>, _>(path).map_err(|e| ImportError::Sheet {
+        path: path.to_path_buf(),
+        sheet: sheet.to_string(),
+        cell: None,
+        message: format!("cannot open the workbook ({e}): re-download {what}"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Range, Reader};
+use calamine::{Data, Range};
 
 use super::ledger::SeriesRows;
 use super::ImportError;
@@ -21,6 +21,13 @@ use crate::years::FiscalYear;
 
 /// The sheet holding Table 4.9.
 pub const SHEET: &str = "4.9";
+
+/// The area read (the OBR's table is about 100 rows by 26 columns).
+pub(super) const BOUNDS: super::cells::Bounds = super::cells::Bounds {
+    max_rows: 2_000,
+    max_cols: 100,
+    max_cells: 50_000,
+};
 
 /// Pensioner-specific lines summed into `welfare.pensioner_benefits`:
 /// (label in Table 4.9, series id).
@@ -39,17 +46,8 @@ pub const OTHER_LINES: &[(&str, &str)] = &[
 
 /// Read Table 4.9 from the workbook.
 pub fn read(path: &Path) -> Result<SeriesRows, ImportError> {
-    let sheet_err = |message: String| ImportError::Sheet {
-        path: path.to_path_buf(),
-        sheet: SHEET.to_string(),
-        cell: None,
-        message,
-    };
-    let mut wb = open_workbook_auto(path)
-        .map_err(|e| sheet_err(format!("cannot open the workbook ({e}): re-download it")))?;
-    let range = wb
-        .worksheet_range(SHEET)
-        .map_err(|e| sheet_err(format!("cannot read the sheet ({e}): the table numbering may have changed; find the welfare breakdown table")))?;
+    let mut wb = super::cells::open(path, SHEET, "the OBR's detailed expenditure tables")?;
+    let range = super::cells::read_range(&mut wb, path, SHEET, BOUNDS)?;
     parse(path, &range)
 }
 
