@@ -298,7 +298,7 @@ fn run_case(case: &Case, env: &[(&str, &str)]) -> Option<String> {
     let mut cmd = fiscal();
     cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
         .args(&args)
-        .stdin(std::process::Stdio::null());
+        .write_stdin(Vec::<u8>::new());
     for (k, v) in env {
         cmd.env(k, v);
     }

@@ -212,8 +212,8 @@ impl FileSet {
         &mut self,
         inputs: impl IntoIterator<Item = P>,
     ) -> Result<(), ClashError> {
-        let more = FileSet::new(inputs);
-        self.inputs.extend(more.inputs);
+        let mut more = FileSet::new(inputs);
+        self.inputs.append(&mut more.inputs);
         for o in &self.files {
             self.input_clash(&o.path, &o.id)?;
         }
@@ -523,18 +523,6 @@ pub fn human_bytes(b: u64) -> String {
     }
 }
 
-/// Write `path` atomically from a stream (an output set of one file).
-pub fn write_atomic_streamed<E>(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> Result<(), E>,
-) -> Result<Result<(), E>, WriteError> {
-    let mut set = FileSet::default();
-    match set.stream(path, fill)? {
-        Ok(()) => set.commit().map(Ok),
-        Err(e) => Ok(Err(e)),
-    }
-}
-
 fn tmp_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
@@ -544,6 +532,7 @@ fn tmp_path(path: &Path) -> PathBuf {
 }
 
 /// Write `bytes` to `path` atomically (an output set of one file).
+#[cfg(test)]
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let mut set = FileSet::default();
     if let Err(e) = set.add(path.to_path_buf(), bytes.to_vec()) {

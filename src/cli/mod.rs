@@ -51,7 +51,7 @@ pub mod sweep;
 use clap::{Parser, Subcommand};
 
 pub use atomic::{
-    prepare_dir, write_atomic, write_atomic_streamed, ClashError, FileSet, WriteError,
+    prepare_dir, ClashError, FileSet, WriteError,
 };
 
 /// The directory a file goes into (`.` for a bare file name).

@@ -33,7 +33,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, DataType, Reader, Xlsx};
+use calamine::{Data, DataType, Xlsx};
 use ndarray::{Array2, Array3};
 
 use super::ons_opendata::{

@@ -87,15 +87,6 @@ impl Distribution {
         }
     }
 
-    /// The smallest and largest value a draw can take (`f64::INFINITY` for
-    /// the lognormal's upper end).
-    pub(crate) fn support(&self) -> (f64, f64) {
-        match self.dist {
-            Shape::Triangular | Shape::Pert => (self.low.unwrap_or(self.central), self.high),
-            Shape::Lognormal => (self.low.unwrap_or(-1.0), f64::INFINITY),
-        }
-    }
-
     /// One draw. A distribution that [`Distribution::problem`] rejects, or
     /// whose range is a single point, returns `central`.
     pub(crate) fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {

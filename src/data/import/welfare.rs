@@ -274,4 +274,23 @@ mod tests {
             .to_string();
         assert!(e.contains("`state pension` not found"), "{e}");
     }
+
+    /// A workbook whose sheet holds cells at A1 and XFD1048576 (what a
+    /// dense range would size at 17 billion cells): refused, naming the
+    /// far cell, without allocating the declared area.
+    #[cfg(feature = "reports")]
+    #[test]
+    fn a_sheet_spanning_the_whole_grid_is_refused_cell_by_cell() {
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("hostile.xlsx");
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet().set_name(SHEET).unwrap();
+        ws.write_string(0, 0, "Table 4.9").unwrap();
+        ws.write_number(1_048_575, 16_383, 1.0).unwrap();
+        wb.save(&path).unwrap();
+        let e = read(&path).unwrap_err().to_string();
+        assert!(e.contains("XFD1048576") && e.contains("outside the area read"), "{e}");
+        let e = super::super::pension_schemes::read(&path).unwrap_err().to_string();
+        assert!(e.contains("4.13"), "{e}");
+    }
 }
