@@ -208,10 +208,10 @@ fn compare_labels_cut_to_one_text_are_told_apart() {
     let out = fiscal().args(["compare", s(&a), s(&b)]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    let labels: Vec<&str> = text
+    let labels: Vec<String> = text
         .lines()
         .filter(|l| l.starts_with("  A very long"))
-        .map(|l| l.get(..40).unwrap_or(l).trim_end())
+        .map(|l| l.chars().take(42).collect::<String>())
         .collect();
     assert!(labels.len() >= 2, "{text}");
     assert_ne!(labels[0], labels[1], "{text}");
@@ -258,9 +258,12 @@ fn a_substituted_population_is_the_one_shown_and_used() {
     let total = |csv: &str| -> f64 {
         let mut r = csv::Reader::from_reader(csv.as_bytes());
         let h = r.headers().unwrap().clone();
-        let i = h.iter().position(|c| c.starts_with("total")).unwrap();
+        let i = h.iter().position(|c| c == "population_persons").unwrap();
         r.records().next().unwrap().unwrap()[i].parse().unwrap()
     };
+    // The baseline's `population` projects the principal assumptions
+    // (within about 1 % of the published table the file doubles), so the
+    // ratio is about 2, where the bug showed 1.
     let ratio = total(&shown) / total(&base);
-    assert!((ratio - 2.0).abs() < 0.01, "ratio {ratio}");
+    assert!((ratio - 2.0).abs() < 0.05, "ratio {ratio}");
 }

@@ -137,8 +137,8 @@ fn parse_vary_typed(spec: &str) -> Result<Vary, ScenarioError> {
                 return Err(bad(
                     Some(field),
                     format!(
-                        "{from}..{to} in steps of {step} is {} values: at most {MAX_POINTS}; take a larger step",
-                        if count.is_finite() { format!("{count:.0}") } else { "too many".into() }
+                        "`{}` is more than {MAX_POINTS} values (about {count:.1e}): take a larger step",
+                        range.trim()
                     ),
                 ));
             }
