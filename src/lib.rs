@@ -95,10 +95,11 @@ pub mod fuzz {
         max_cells: usize,
     ) -> Vec<Result<usize, String>> {
         use crate::data::import::cells::{self, Bounds};
+        use calamine::Reader as _;
         let Ok(mut wb) = calamine::Xlsx::new(std::io::Cursor::new(bytes)) else {
             return Vec::new();
         };
-        let names = calamine::Reader::sheet_names(&wb);
+        let names = wb.sheet_names();
         let bounds = Bounds {
             max_rows,
             max_cols,

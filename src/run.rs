@@ -310,13 +310,12 @@ fn population_summary_of(
     let outcome = match outcome {
         Some(o) => o,
         None if scenario.data.population_file.is_some() => {
-            let (data, _) =
-                scenario
-                    .dataset_and_population()
-                    .map_err(|source| RunError::Data {
-                        scenario: a.name.clone(),
-                        source,
-                    })?;
+            let (data, _) = scenario
+                .dataset_and_population()
+                .map_err(|source| RunError::Data {
+                    scenario: a.name.clone(),
+                    source,
+                })?;
             substituted = PopulationOutcome::Ready(data.population);
             &substituted
         }

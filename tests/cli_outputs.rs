@@ -83,7 +83,10 @@ fn a_file_size_limit_is_an_error_that_keeps_the_good_file() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("paths.csv") && err.contains("ulimit -f"), "{err}");
+    assert!(
+        err.contains("paths.csv") && err.contains("ulimit -f"),
+        "{err}"
+    );
     assert_eq!(fs::read_to_string(&good).unwrap(), "good\n");
     assert_eq!(names(d.path()), vec!["paths.csv"]);
 }
@@ -94,10 +97,16 @@ fn links_and_fifos_are_refused_not_replaced() {
     let d = tempfile::tempdir().unwrap();
     let precious = write(d.path(), "precious.txt", "keep me\n");
     std::os::unix::fs::symlink(&precious, d.path().join("projection.csv")).unwrap();
-    let out = fiscal().args(["run", "--out", s(d.path())]).output().unwrap();
+    let out = fiscal()
+        .args(["run", "--out", s(d.path())])
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("projection.csv") && err.contains("symbolic link"), "{err}");
+    assert!(
+        err.contains("projection.csv") && err.contains("symbolic link"),
+        "{err}"
+    );
     assert!(fs::symlink_metadata(d.path().join("projection.csv"))
         .unwrap()
         .file_type()
@@ -142,7 +151,10 @@ fn concurrent_runs_into_one_directory_leave_one_whole_set() {
         .enumerate()
         .map(|(i, sc)| {
             let dir = root.path().join(format!("solo{i}"));
-            let out = fiscal().args(["run", sc, "--out", s(&dir)]).output().unwrap();
+            let out = fiscal()
+                .args(["run", sc, "--out", s(&dir)])
+                .output()
+                .unwrap();
             assert!(out.status.success());
             contents(&dir)
         })
@@ -164,7 +176,7 @@ fn concurrent_runs_into_one_directory_leave_one_whole_set() {
         }
         let now = contents(&shared);
         assert!(
-            solo.iter().any(|set| *set == now),
+            solo.contains(&now),
             "round {round}: a mixed set {:?}",
             names(&shared)
         );
@@ -179,7 +191,9 @@ fn decomposition_is_one_json_document_and_one_rectangular_csv() {
         .unwrap();
     assert!(out.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
-    let rows = doc["decomposition"].as_array().expect("a decomposition array");
+    let rows = doc["decomposition"]
+        .as_array()
+        .expect("a decomposition array");
     assert!(rows.len() > 40);
     assert!(doc.get("years").is_some() || doc.as_object().unwrap().len() > 2);
 
@@ -242,8 +256,15 @@ fn a_substituted_population_is_the_one_shown_and_used() {
         "name = \"doubled\"\n[data]\npopulation_file = \"pop.csv\"\n",
     );
     let out = d.path().join("out");
-    let run = fiscal().args(["run", s(&sc), "--out", s(&out)]).output().unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let run = fiscal()
+        .args(["run", s(&sc), "--out", s(&out)])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let pop = fiscal()
         .args(["population", s(&sc), "--format", "csv"])
         .output()
@@ -251,9 +272,15 @@ fn a_substituted_population_is_the_one_shown_and_used() {
     assert!(pop.status.success());
     let shown = String::from_utf8(pop.stdout).unwrap();
     let written = fs::read_to_string(out.join("population.csv")).unwrap();
-    assert_eq!(shown, written, "`population` and `run` show different populations");
+    assert_eq!(
+        shown, written,
+        "`population` and `run` show different populations"
+    );
     // The doubled table is the one shown: twice the baseline's total.
-    let base = fiscal().args(["population", "--format", "csv"]).output().unwrap();
+    let base = fiscal()
+        .args(["population", "--format", "csv"])
+        .output()
+        .unwrap();
     let base = String::from_utf8(base.stdout).unwrap();
     let total = |csv: &str| -> f64 {
         let mut r = csv::Reader::from_reader(csv.as_bytes());
@@ -266,4 +293,29 @@ fn a_substituted_population_is_the_one_shown_and_used() {
     // ratio is about 2, where the bug showed 1.
     let ratio = total(&shown) / total(&base);
     assert!((ratio - 2.0).abs() < 0.05, "ratio {ratio}");
+}
+
+#[test]
+fn eighty_thousand_unknown_keys_are_reported_in_linear_time() {
+    // 80,000 unknown keys in under 1 MB: every one reported at its line.
+    // Positions used to rescan the text from its start for each key
+    // (quadratic: minutes); the guard below is far above the linear time.
+    let d = tempfile::tempdir().unwrap();
+    let mut text = String::from("name = \"x\"\n");
+    for i in 0..80_000 {
+        text.push_str(&format!("k{i} = 1\n"));
+    }
+    assert!(text.len() < 1_000_000);
+    let f = write(d.path(), "many.toml", &text);
+    let started = Instant::now();
+    let out = fiscal().args(["check", s(&f)]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("many.toml:80001:1: `k79999`: unknown key"),
+        "{}",
+        err.len()
+    );
+    assert!(err.trim_end().ends_with("(80000 problems)"));
+    assert!(started.elapsed() < Duration::from_secs(120));
 }

@@ -442,7 +442,10 @@ fn lock_exclusive(_f: &fs::File) -> bool {
 /// with the same process id is removed first: it is this process's name).
 fn create_new(tmp: &Path) -> std::io::Result<fs::File> {
     let _ = fs::remove_file(tmp);
-    fs::OpenOptions::new().write(true).create_new(true).open(tmp)
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(tmp)
 }
 
 fn write_tmp(tmp: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -478,6 +481,8 @@ fn write_hint(e: &std::io::Error) -> &'static str {
 /// The free space, in bytes, of the file system holding `dir` (`None`
 /// when it cannot be told).
 #[cfg(unix)]
+// The field types differ between platforms (u32 on some 32-bit ones).
+#[allow(clippy::useless_conversion)]
 pub fn free_bytes(dir: &Path) -> Option<u64> {
     use std::os::unix::ffi::OsStrExt;
     let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
@@ -611,7 +616,10 @@ mod tests {
         let mut set = FileSet::default();
         set.declare(p.clone()).unwrap();
         let r: Result<(), std::io::Error> = set
-            .stream(&p, |w| w.write_all(b"partial").and(Err(std::io::Error::other("stop"))))
+            .stream(&p, |w| {
+                w.write_all(b"partial")
+                    .and(Err(std::io::Error::other("stop")))
+            })
             .unwrap();
         assert!(r.is_err());
         drop(set);

@@ -84,7 +84,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let scenario = super::load_scenario(args.scenarios.first().map(PathBuf::as_path))?;
         files.add_inputs(scenario.input_paths())?;
         let chart = uncertainty_chart(args.kind.0, &scenario)?;
-        super::add_chart(&mut files, &args.output, format, &chart, "cannot draw the chart")?;
+        super::add_chart(
+            &mut files,
+            &args.output,
+            format,
+            &chart,
+            "cannot draw the chart",
+        )?;
         files.commit()?;
         return Ok(());
     }

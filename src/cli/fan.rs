@@ -107,7 +107,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
         let variants = uncertainty::fan_variants(a, &data)?;
         let chart = Fan::from_run(&fan, variants).chart();
-        super::add_chart(&mut files, file, format, &chart, "cannot draw the fan chart")?;
+        super::add_chart(
+            &mut files,
+            file,
+            format,
+            &chart,
+            "cannot draw the fan chart",
+        )?;
     }
     files.commit()?;
     match args.format {
@@ -179,18 +185,17 @@ fn fan_writing_paths(
     files: &mut super::FileSet,
 ) -> anyhow::Result<FanRun> {
     let mut fan: Option<FanRun> = None;
-    files
-        .stream(file, |w| -> anyhow::Result<()> {
-            writeln!(w, "path,year,psnd_pct_gdp,psnb_pct_gdp,interest_pct_gdp")
-                .map_err(|source| write_error(file, source))?;
-            let mut line = String::new();
-            let result =
-                uncertainty::fan_with_paths(a, data, table, opts, progress, &mut |run, block| {
-                    write_block(w, &mut line, run, block)
-                })?;
-            fan = Some(result.map_err(|source| write_error(file, source))?);
-            Ok(())
-        })??;
+    files.stream(file, |w| -> anyhow::Result<()> {
+        writeln!(w, "path,year,psnd_pct_gdp,psnb_pct_gdp,interest_pct_gdp")
+            .map_err(|source| write_error(file, source))?;
+        let mut line = String::new();
+        let result =
+            uncertainty::fan_with_paths(a, data, table, opts, progress, &mut |run, block| {
+                write_block(w, &mut line, run, block)
+            })?;
+        fan = Some(result.map_err(|source| write_error(file, source))?);
+        Ok(())
+    })??;
     fan.ok_or_else(|| anyhow::anyhow!("the fan produced no result (a bug)"))
 }
 
@@ -229,10 +234,17 @@ fn write_block(
 }
 
 /// Add fan.csv, fan_probabilities.csv and fan.json in `dir` to the set.
-fn add_fan_files(files: &mut super::FileSet, dir: &std::path::Path, fan: &FanRun) -> anyhow::Result<()> {
+fn add_fan_files(
+    files: &mut super::FileSet,
+    dir: &std::path::Path,
+    fan: &FanRun,
+) -> anyhow::Result<()> {
     let [csv, probabilities, json] = FAN_FILES;
     files.add(dir.join(csv), out_u::fan_csv(fan).into_bytes())?;
-    files.add(dir.join(probabilities), out_u::fan_probabilities_csv(fan).into_bytes())?;
+    files.add(
+        dir.join(probabilities),
+        out_u::fan_probabilities_csv(fan).into_bytes(),
+    )?;
     files.add(dir.join(json), out_u::fan_json(fan).into_bytes())?;
     Ok(())
 }

@@ -50,12 +50,24 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         super::declare_chart(&mut files, file)?;
     }
     let (per_path, _) = super::limits::APPRAISAL_PATH_S;
-    let per_path = if args.no_gap { per_path } else { super::limits::APPRAISAL_PATH_S.1 };
+    let per_path = if args.no_gap {
+        per_path
+    } else {
+        super::limits::APPRAISAL_PATH_S.1
+    };
     super::limits::check_time(
         args.paths as f64 * per_path,
         super::limits::cores(),
         args.force,
-        &format!("{} appraisal paths{}", args.paths, if args.no_gap { "" } else { " with their fiscal gaps" }),
+        &format!(
+            "{} appraisal paths{}",
+            args.paths,
+            if args.no_gap {
+                ""
+            } else {
+                " with their fiscal gaps"
+            }
+        ),
         "give fewer --paths (or --no-gap)",
     )?;
     let scenario = super::load_scenario(Some(path))?;
@@ -79,7 +91,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let (draws, summary) = draw_paths(&args, &run)?;
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
         let chart = fiscal::chart::package_fan::chart(&a.name, expected, &summary)?;
-        super::add_chart(&mut files, file, format, &chart, "cannot draw the distribution chart")?;
+        super::add_chart(
+            &mut files,
+            file,
+            format,
+            &chart,
+            "cannot draw the distribution chart",
+        )?;
     }
     files.commit()?;
     let text = output::interventions::Distribution {

@@ -50,9 +50,7 @@ pub mod sweep;
 
 use clap::{Parser, Subcommand};
 
-pub use atomic::{
-    prepare_dir, ClashError, FileSet, WriteError,
-};
+pub use atomic::{prepare_dir, ClashError, FileSet, WriteError};
 
 /// The directory a file goes into (`.` for a bare file name).
 pub fn parent_dir(path: &std::path::Path) -> &std::path::Path {
@@ -338,7 +336,8 @@ pub fn prepare_parent(file: &std::path::Path) -> anyhow::Result<()> {
     use anyhow::Context;
     FileSet::default().check(file)?;
     if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-        prepare_dir(dir).with_context(|| format!("the directory of {} is not usable", file.display()))?;
+        prepare_dir(dir)
+            .with_context(|| format!("the directory of {} is not usable", file.display()))?;
     }
     Ok(())
 }

@@ -67,8 +67,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Format::Csv => out!("{}", render::csv(&results))?,
     }
     if let Some(dir) = &args.out {
-        files.add(dir.join("reproduce.csv"), render::csv(&results).into_bytes())?;
-        files.add(dir.join("reproduce.json"), render::json(&results).into_bytes())?;
+        files.add(
+            dir.join("reproduce.csv"),
+            render::csv(&results).into_bytes(),
+        )?;
+        files.add(
+            dir.join("reproduce.json"),
+            render::json(&results).into_bytes(),
+        )?;
     }
     files.commit()?;
     let (hard, failed) = render::totals(&results);

@@ -59,7 +59,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let mut out_files = super::outputs_for(args.scenario.as_deref());
     out_files.add_inputs(scenario.input_paths())?;
     if let Some(dir) = &args.out {
-        let mut names = vec!["projection.csv", "projection.json", "population.csv", "decomposition.csv"];
+        let mut names = vec![
+            "projection.csv",
+            "projection.json",
+            "population.csv",
+            "decomposition.csv",
+        ];
         if args.long {
             names.push("projection_long.csv");
         }
@@ -245,7 +250,10 @@ fn print_result(
 fn json_with_decomposition(json: &str, projection: &fiscal::Projection) -> anyhow::Result<String> {
     let csv = output::decomposition::decomposition_csv(projection)?;
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let header = reader.headers().context("decomposition CSV (a bug)")?.clone();
+    let header = reader
+        .headers()
+        .context("decomposition CSV (a bug)")?
+        .clone();
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.context("decomposition CSV (a bug)")?;
@@ -257,7 +265,10 @@ fn json_with_decomposition(json: &str, projection: &fiscal::Projection) -> anyho
                     .parse::<f64>()
                     .ok()
                     .and_then(serde_json::Number::from_f64)
-                    .map_or_else(|| serde_json::Value::String(v.to_string()), serde_json::Value::Number);
+                    .map_or_else(
+                        || serde_json::Value::String(v.to_string()),
+                        serde_json::Value::Number,
+                    );
                 (k.to_string(), value)
             })
             .collect();

@@ -39,7 +39,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let year = a.horizon.end_year.to_string();
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
         let chart = Tornado::from_sensitivity(&a.name, year.clone(), &s).chart();
-        super::add_chart(&mut files, file, format, &chart, "cannot draw the tornado chart")?;
+        super::add_chart(
+            &mut files,
+            file,
+            format,
+            &chart,
+            "cannot draw the tornado chart",
+        )?;
     }
     files.commit()?;
     match args.format {

@@ -66,7 +66,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     )?;
     if let Some(file) = &args.output {
         let bytes = (points as u64).saturating_mul(ROW_BYTES + 12 * varies.len() as u64);
-        super::limits::check_stream(super::parent_dir(file), bytes, args.force, &format!("the sweep CSV {}", file.display()))?;
+        super::limits::check_stream(
+            super::parent_dir(file),
+            bytes,
+            args.force,
+            &format!("the sweep CSV {}", file.display()),
+        )?;
     }
     let scenario = super::load_scenario(args.scenario.as_deref())?;
     files.add_inputs(scenario.input_paths())?;

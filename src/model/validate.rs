@@ -207,9 +207,11 @@ pub(crate) fn is_control(ch: char) -> bool {
 fn control_kind(ch: char) -> &'static str {
     match ch {
         '\u{2028}' | '\u{2029}' => "a line or paragraph separator",
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
-            "a bidirectional-text control"
-        }
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}' => "a bidirectional-text control",
         _ => "a control character",
     }
 }
@@ -829,7 +831,9 @@ fn distribution_range(
             };
             return c.push(
                 field,
-                format!("{name} {v} is outside 0..1: this field is a share (0.25 means 25 %){hint}"),
+                format!(
+                    "{name} {v} is outside 0..1: this field is a share (0.25 means 25 %){hint}"
+                ),
             );
         }
         if matches!(d.dist, Shape::Lognormal) {
@@ -844,7 +848,10 @@ fn distribution_range(
     }
     if years {
         if let Some((name, v)) = values.iter().find(|(_, v)| *v < 0.0) {
-            return c.push(field, format!("{name} {v} is below 0 years: give years of 0 or more"));
+            return c.push(
+                field,
+                format!("{name} {v} is below 0 years: give years of 0 or more"),
+            );
         }
         if matches!(d.dist, Shape::Lognormal) && d.low.is_none() {
             c.push(
@@ -981,16 +988,33 @@ fn uncertainty_settings(c: &mut Check, a: &Assumptions) {
     let Some(u) = &a.uncertainty else { return };
     let before = c.problems.len();
     for (name, sd, rho) in [
-        ("real_growth", u.real_growth_sd_pp, u.real_growth_persistence),
+        (
+            "real_growth",
+            u.real_growth_sd_pp,
+            u.real_growth_persistence,
+        ),
         ("inflation", u.inflation_sd_pp, u.inflation_persistence),
-        ("interest_rate", u.interest_rate_sd_pp, u.interest_rate_persistence),
-        ("primary_balance", u.primary_balance_sd_pp, u.primary_balance_persistence),
+        (
+            "interest_rate",
+            u.interest_rate_sd_pp,
+            u.interest_rate_persistence,
+        ),
+        (
+            "primary_balance",
+            u.primary_balance_sd_pp,
+            u.primary_balance_persistence,
+        ),
     ] {
         if let Some(v) = sd {
             shock_sd(c, &format!("uncertainty.{name}_sd_pp"), v);
         }
         if let Some(v) = rho {
-            unit_interval(c, &format!("uncertainty.{name}_persistence"), v, "a persistence");
+            unit_interval(
+                c,
+                &format!("uncertainty.{name}_persistence"),
+                v,
+                "a persistence",
+            );
         }
     }
     for (i, row) in u.correlation.iter().flatten().enumerate() {
@@ -1039,7 +1063,10 @@ fn shock_sd(c: &mut Check, field: &str, v: f64) {
 /// like a percent.
 fn unit_interval(c: &mut Check, field: &str, v: f64, what: &str) {
     if !v.is_finite() {
-        return c.push(field, format!("{v} is not a finite number: give {what} between -1 and 1"));
+        return c.push(
+            field,
+            format!("{v} is not a finite number: give {what} between -1 and 1"),
+        );
     }
     if v.abs() >= 2.0 && v.abs() <= 100.0 {
         return c.push(
@@ -1048,7 +1075,10 @@ fn unit_interval(c: &mut Check, field: &str, v: f64, what: &str) {
         );
     }
     if v.abs() > 1.0 {
-        c.push(field, format!("{v} is outside -1..1: give {what} between -1 and 1"));
+        c.push(
+            field,
+            format!("{v} is outside -1..1: give {what} between -1 and 1"),
+        );
     }
 }
 

@@ -60,7 +60,10 @@ pub(crate) fn labels(names: &[&str]) -> Vec<String> {
             if plain.iter().filter(|o| *o == l).count() > 1 {
                 let suffix = format!(" ({})", i + 1);
                 let base = names.get(i).copied().unwrap_or_default();
-                format!("{}{suffix}", cut(base, LABEL_CHARS - suffix.chars().count()))
+                format!(
+                    "{}{suffix}",
+                    cut(base, LABEL_CHARS - suffix.chars().count())
+                )
             } else {
                 l.clone()
             }

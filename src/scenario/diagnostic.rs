@@ -123,7 +123,10 @@ impl LineIndex {
             starts.push((start, line.is_ascii()));
             start += line.len();
         }
-        starts.push((start, true));
+        // The empty line after a final newline (or of an empty text).
+        if text.is_empty() || text.ends_with('\n') {
+            starts.push((start, true));
+        }
         LineIndex { starts }
     }
 
@@ -155,7 +158,11 @@ mod tests {
         for text in ["a\nbc\nd", "abc", "é\nxé\n\ny", "", "\n\n"] {
             let index = LineIndex::new(text);
             for offset in (0..=text.len()).filter(|o| text.is_char_boundary(*o)) {
-                assert_eq!(index.line_col(text, offset), line_col(text, offset), "{text:?} {offset}");
+                assert_eq!(
+                    index.line_col(text, offset),
+                    line_col(text, offset),
+                    "{text:?} {offset}"
+                );
             }
         }
         assert_eq!(

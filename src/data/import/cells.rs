@@ -187,7 +187,11 @@ pub fn read_range<RS: Read + Seek>(
 
 /// Open an .xlsx workbook for cell-by-cell reading; `what` says which
 /// publication it should be, for the message.
-pub fn open(path: &Path, sheet: &str, what: &str) -> Result<Xlsx<std::io::BufReader<std::fs::File>>, ImportError> {
+pub fn open(
+    path: &Path,
+    sheet: &str,
+    what: &str,
+) -> Result<Xlsx<std::io::BufReader<std::fs::File>>, ImportError> {
     calamine::open_workbook::<Xlsx<_>, _>(path).map_err(|e| ImportError::Sheet {
         path: path.to_path_buf(),
         sheet: sheet.to_string(),

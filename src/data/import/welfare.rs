@@ -289,8 +289,13 @@ mod tests {
         ws.write_number(1_048_575, 16_383, 1.0).unwrap();
         wb.save(&path).unwrap();
         let e = read(&path).unwrap_err().to_string();
-        assert!(e.contains("XFD1048576") && e.contains("outside the area read"), "{e}");
-        let e = super::super::pension_schemes::read(&path).unwrap_err().to_string();
+        assert!(
+            e.contains("XFD1048576") && e.contains("outside the area read"),
+            "{e}"
+        );
+        let e = super::super::pension_schemes::read(&path)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("4.13"), "{e}");
     }
 }
