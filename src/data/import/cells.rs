@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use std::io::{Read, Seek};
 use std::path::Path;
 
+#[cfg(test)]
+use calamine::Reader as _;
 use calamine::{DataRef, Xlsx};
 
 use super::ImportError;
@@ -115,12 +117,24 @@ pub fn read<RS: Read + Seek>(
         cells: BTreeMap::new(),
     };
     loop {
-        let next = reader.next_cell().map_err(|e| {
-            err(
-                None,
-                format!("the sheet's XML is malformed ({e}): re-download the workbook"),
-            )
-        })?;
+        // calamine 0.31 indexes its shared-string table without a check
+        // (`cells_reader.rs`, `read_v`): a cell naming a string the
+        // workbook does not hold panics inside it. Found by the
+        // `xlsx_sheet` fuzz target; caught here and reported as the
+        // malformed sheet it is.
+        let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| reader.next_cell()))
+            .map_err(|_| {
+                err(
+                    None,
+                    "the sheet's XML is malformed (a cell refers to a shared string the workbook does not hold): re-download the workbook".into(),
+                )
+            })?
+            .map_err(|e| {
+                err(
+                    None,
+                    format!("the sheet's XML is malformed ({e}): re-download the workbook"),
+                )
+            })?;
         let Some(cell) = next else { break };
         let (row, col) = cell.get_position();
         let value = match cell.get_value() {
@@ -200,9 +214,36 @@ pub fn open(
     })
 }
 
+/// The fuzz targets' workbook builder, for the reader's tests.
+#[cfg(test)]
+#[path = "../../../fuzz/fuzz_targets/zip_stored.rs"]
+mod zip_stored;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use super::zip_stored;
+
+    /// The `xlsx_sheet` fuzz target's first find: a cell naming shared
+    /// string 0 of an empty table panicked inside calamine; it is now a
+    /// malformed-sheet error.
+    #[test]
+    fn a_missing_shared_string_is_an_error_not_a_panic() {
+        let sheet =
+            include_bytes!("../../../fuzz/regressions/xlsx_sheet/shared_string_out_of_range.xml");
+        let bytes = zip_stored::workbook(sheet, zip_stored::NO_STRINGS);
+        let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let bounds = Bounds {
+            max_rows: 10,
+            max_cols: 10,
+            max_cells: 100,
+        };
+        let e = read(&mut wb, Path::new("w.xlsx"), "4.9", bounds)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("shared string") && e.contains("w.xlsx"), "{e}");
+    }
 
     #[test]
     fn references_are_a1_style() {
