@@ -57,8 +57,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let points = sweep::points(&varies)?;
     let threads = super::limits::cores();
+    let cpu_seconds = points as f64 * super::limits::SWEEP_POINT_S;
     super::limits::check_time(
-        points as f64 * super::limits::SWEEP_POINT_S,
+        cpu_seconds,
         threads,
         args.force,
         &format!("a sweep of {points} points"),
@@ -82,12 +83,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let mut heat: Vec<f64> = Vec::new();
     let keep_heat = args.chart.is_some();
     let header = out_u::sweep_csv_header(&varies);
+    let bar = super::limits::progress_bar(points as u64, cpu_seconds / threads as f64, "points");
     let mut write_rows = |w: &mut dyn std::io::Write| -> anyhow::Result<()> {
         w.write_all(header.as_bytes())?;
         sweep::run_each(&scenario, &data, &varies, &mut |p| {
             if keep_heat {
                 heat.push(p.final_psnd_pct_gdp);
             }
+            bar.inc(1);
             w.write_all(out_u::sweep_csv_row(&varies, &p).as_bytes())
         })??;
         Ok(())
@@ -129,6 +132,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .chart();
         super::add_chart(&mut files, file, format, &chart, "cannot draw the heatmap")?;
     }
+    bar.finish_and_clear();
     files.commit()?;
     Ok(())
 }
