@@ -1,13 +1,13 @@
 //! The uncertainty specifications: any `[uncertainty]` table (the fan's
 //! shock overrides) and any `[intervention.uncertainty]` table (the
-//! appraisal's distributions) is refused with located diagnostics or runs
-//! a small fan whose checked percentiles are finite, never a panic. (A
-//! first version also drew appraisal paths: with the full projection per
-//! input it ran over a minute an input under the sanitizer on the shared
-//! machine, so it was cut to the validation of the distributions.)
+//! appraisal's distributions) is refused with located diagnostics or runs:
+//! a small fan whose checked percentiles are finite and bracket the central
+//! path, and a few appraisal draws, never a panic.
 //!
 //! The input is the `[uncertainty]` body, then optionally a line `---` and
-//! the `[intervention.uncertainty]` body.
+//! the `[intervention.uncertainty]` body. Each input projects the whole
+//! scenario, so an input can take over a minute under the sanitizer on a
+//! loaded machine: run with `-timeout=900`.
 #![no_main]
 
 use fiscal::data::shocks::ShockTable;
@@ -46,7 +46,7 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(table) = ShockTable::embedded() else { return };
     let opts = FanOptions {
         engine: Engine::Reduced,
-        paths: 64,
+        paths: 256,
         seed: 7,
         shock_medium_term: None,
         draw_demography: false,
@@ -57,5 +57,10 @@ fuzz_target!(|bytes: &[u8]| {
                 assert!(year.iter().flatten().all(|v| v.is_finite()));
             }
         }
+    }
+    let mut s = s;
+    s.assumptions = a;
+    if let Ok(run) = fiscal::Run::project(s) {
+        let _ = run.intervention_draws(8, 11, false);
     }
 });
