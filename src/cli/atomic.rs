@@ -78,7 +78,8 @@ pub fn install_cleanup() {
     }
 }
 
-/// A panic inside calamine's sheet reader is caught by the importer and
+/// A panic inside calamine's xlsx reader (an unchecked index or
+/// subtraction on a malformed sheet) is caught by the importer and
 /// reported as a malformed workbook (`data::import::cells`); its message
 /// is not printed. Any other panic (a bug) is printed as usual.
 pub fn quiet_caught_panics() {

@@ -106,7 +106,21 @@ pub fn read<RS: Read + Seek>(
         cell,
         message,
     };
-    let mut reader = wb.worksheet_cells_reader(sheet).map_err(|e| {
+    // calamine 0.31 subtracts the corners of the sheet's declared
+    // dimension unchecked (`get_dimension`): a reversed one (`A6:C3`)
+    // overflows, a panic where overflow checks are on. Found by the
+    // `xlsx_sheet` fuzz target.
+    let mut reader = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        let wb = wb; // moved, so the reader may keep the borrow
+        wb.worksheet_cells_reader(sheet)
+    }))
+    .map_err(|_| {
+        err(
+            None,
+            "the sheet's declared dimension is malformed (its end is before its start): re-download the workbook".into(),
+        )
+    })?
+    .map_err(|e| {
         err(
             None,
             format!("cannot read the sheet ({e}): is this the OBR's workbook, unmodified?"),
@@ -243,6 +257,24 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("shared string") && e.contains("w.xlsx"), "{e}");
+    }
+
+    /// Its second: a reversed dimension (`A6:C3`) overflowed inside
+    /// calamine where overflow checks are on.
+    #[test]
+    fn a_reversed_dimension_is_an_error_not_a_panic() {
+        let sheet = include_bytes!("../../../fuzz/regressions/xlsx_sheet/reversed_dimension.xml");
+        let bytes = zip_stored::workbook(sheet, zip_stored::NO_STRINGS);
+        let Ok(mut wb) = calamine::Xlsx::new(std::io::Cursor::new(bytes)) else {
+            return; // the mutated bytes may not open at all: nothing to read
+        };
+        let bounds = Bounds {
+            max_rows: 10,
+            max_cols: 10,
+            max_cells: 100,
+        };
+        // An error (the dimension, or the malformed XML after it), never a panic.
+        assert!(read(&mut wb, Path::new("w.xlsx"), "4.9", bounds).is_err());
     }
 
     #[test]
