@@ -127,7 +127,7 @@ impl Run {
                     source,
                 }
             })?;
-            let package = interventions::package_adjustments(&a.intervention, &base).0;
+            let package = interventions::package_adjustments(a, &base).0;
             let with = model::engine::project_with(a, &data, &package).map_err(model_err)?;
             (with, Some(results), package)
         };
@@ -214,7 +214,12 @@ impl Run {
             gap_without_pct_gdp,
         };
         let draws = probabilistic::simulate(a, &self.data, &self.base, &settings)?;
-        let summary = probabilistic::summarise(&draws, &self.base, &settings);
+        let mut summary = probabilistic::summarise(&draws, a, &self.base, &settings);
+        if paths > 0 && probabilistic::has_uncertainty(a) {
+            // The package at the mean of every distribution, beside the
+            // mean of the paths (the two differ when outcomes are skewed).
+            summary.at_means = Some(probabilistic::at_means(a, &self.data, &self.base)?);
+        }
         Ok(Some((draws, summary)))
     }
 

@@ -67,6 +67,7 @@ fn charts() -> Vec<(&'static str, Chart)> {
                 220.0,
             ),
         ],
+        left_off: 0,
     }
     .chart();
     let heatmap = Heatmap {

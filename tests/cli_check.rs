@@ -55,6 +55,7 @@ target = \"health\"
 start_year = \"2027-28\"
 saving_share = 0.01
 probability_of_success_share = 1.5
+exchequer_retention_share = 1
 [population]
 net_migration_persons = 140
 ";
@@ -69,13 +70,13 @@ net_migration_persons = 140
                 .ok()
         })
         .collect();
-    assert_eq!(lines, vec![1, 3, 4, 5, 7, 8, 10, 11, 13, 17, 19], "{err}");
+    assert_eq!(lines, vec![1, 3, 4, 5, 7, 8, 10, 11, 13, 17, 20], "{err}");
 }
 
 #[test]
 fn money_and_people_unit_slips() {
     check_fails(
-        "name = \"x\"\n[[intervention]]\nname = \"NHS\"\ntarget = \"health\"\nstart_year = \"2027-28\"\nsaving_gbp_bn = 300\n",
+        "name = \"x\"\n[[intervention]]\nname = \"NHS\"\ntarget = \"health\"\nstart_year = \"2027-28\"\nsaving_gbp_bn = 300\nexchequer_retention_share = 1\ngbp_bn_indexation = \"nominal_gdp\"\n",
         &["s.toml:6:1: `intervention[0].saving_gbp_bn`", "more than the whole `health` line"],
     );
     check_fails(

@@ -6,7 +6,7 @@ use std::fs;
 use crate::common::{bad, fiscal, success_stdout, write};
 use predicates::prelude::*;
 
-const GOOD: &str = "[[intervention]]\nname = \"Channel shift\"\ntarget = \"non_age_related\"\nsub_line_gbp_bn = 10.0\nsaving_share = 0.2\nstart_year = \"2026-27\"\nupfront_cost_gbp_bn = 1.0\n";
+const GOOD: &str = "[[intervention]]\nname = \"Channel shift\"\ntarget = \"non_age_related\"\nsub_line_gbp_bn = 10.0\nsaving_share = 0.2\nstart_year = \"2026-27\"\nupfront_cost_gbp_bn = 1.0\nexchequer_retention_share = 1.0\ngbp_bn_indexation = \"nominal_gdp\"\n";
 
 #[test]
 fn run_reports_interventions_and_writes_their_csv() {
@@ -24,7 +24,7 @@ fn run_reports_interventions_and_writes_their_csv() {
         .stdout(predicate::str::contains("Channel shift"))
         .stdout(predicate::str::contains("Package"));
     let csv = fs::read_to_string(out.join("interventions.csv")).unwrap();
-    assert!(csv.starts_with("intervention,year,take_up_share"));
+    assert!(csv.starts_with("intervention,evidence_grade,year,take_up_share"));
     assert_eq!(csv.lines().count(), 1 + 2 * 51);
     assert!(csv
         .lines()
@@ -62,7 +62,8 @@ fn bad_interventions_are_located_with_fixes() {
             "`intervention[0].saving_share`: 20 looks like a percent",
             "write 0.2",
             "`intervention[0].probability_of_success_share`: -0.5 is outside",
-            "`intervention[0].end_year`: 2028-29 is before start_year 2030-31",
+            "`intervention[0].end_year`: 2028-29 is before the start 2030-31",
+            "`intervention[0].exchequer_retention_share`: missing",
         ],
     );
     let p = write(d.path(), "u.toml", "[[intervention]]\nname = \"X\"\nsaving_share = 0.1\nstart_year = \"2030-31\"\nsavings_share = 0.2\n");
@@ -151,7 +152,7 @@ fn formula_like_names_are_neutralised_in_csv() {
     assert!(csv.contains("\"'@SUM(A1)\""), "{csv}");
 }
 
-const UNCERTAIN: &str = "[[intervention]]\nname = \"Channel shift\"\ntarget = \"non_age_related\"\nsub_line_gbp_bn = 10.0\nsaving_share = 0.2\nstart_year = \"2026-27\"\nupfront_cost_gbp_bn = 1.0\nprobability_of_success_share = 0.6\n[intervention.uncertainty]\nsaving_share = { dist = \"pert\", low = 0.1, central = 0.2, high = 0.3 }\noptimism_bias_cost_uplift_share = { dist = \"lognormal\", central = 0.5, high = 2.0 }\nprobability_of_success_share = { dist = \"triangular\", low = 0.45, central = 0.6, high = 0.85 }\n";
+const UNCERTAIN: &str = "[[intervention]]\nname = \"Channel shift\"\ntarget = \"non_age_related\"\nsub_line_gbp_bn = 10.0\nsaving_share = 0.2\nstart_year = \"2026-27\"\nupfront_cost_gbp_bn = 1.0\nprobability_of_success_share = 0.6\nexchequer_retention_share = 1.0\ngbp_bn_indexation = \"nominal_gdp\"\n[intervention.uncertainty]\nsaving_share = { dist = \"pert\", low = 0.1, central = 0.2, high = 0.3 }\noptimism_bias_cost_uplift_share = { dist = \"lognormal\", central = 0.5, high = 2.0 }\nprobability_of_success_share = { dist = \"triangular\", low = 0.45, central = 0.6, high = 0.85 }\n";
 
 #[test]
 fn interventions_reports_percentiles_identically_on_any_thread_count() {
@@ -311,7 +312,7 @@ fn bad_distributions_stop_points_and_overlaps_are_errors_naming_them() {
 #[test]
 fn savings_beyond_a_whole_line_are_capped_with_a_warning_naming_both() {
     let d = tempfile::tempdir().unwrap();
-    let one = "[[intervention]]\nname = \"NAME\"\ntarget = \"pensioner_benefits\"\nsub_line = \"SUB\"\nsaving_gbp_bn = 15.0\nadoption = \"immediate\"\nstart_year = \"2026-27\"\n";
+    let one = "[[intervention]]\nname = \"NAME\"\ntarget = \"pensioner_benefits\"\nsub_line = \"SUB\"\nsaving_gbp_bn = 15.0\nadoption = \"immediate\"\nstart_year = \"2026-27\"\nexchequer_retention_share = 1.0\ngbp_bn_indexation = \"nominal_gdp\"\n";
     let text = format!(
         "{}{}",
         one.replace("NAME", "Pension credit bots")
@@ -335,5 +336,92 @@ fn savings_beyond_a_whole_line_are_capped_with_a_warning_naming_both() {
     assert!(
         stdout.contains("Note: `Pension credit bots` and `Winter fuel bots`"),
         "{stdout}"
+    );
+}
+
+/// What a reviewer must see: switching values, the retention and
+/// persistence assumptions with their grades, NPVs at four horizons, and
+/// the package's debt effect with its stated retention next to budgets cut
+/// to match and savings recycled; then the mean as the headline.
+#[test]
+fn interventions_prints_the_appraisal_a_reviewer_asks_for() {
+    let out = success_stdout(fiscal().args([
+        "interventions",
+        "digital/smarter_state_central",
+        "--paths",
+        "64",
+        "--no-gap",
+    ]));
+    for text in [
+        "Switching values (Green Book)",
+        "NPV = 0",
+        "debt = 0",
+        "every intervention at once",
+        "Exchequer NPV by horizon",
+        "10 yrs (2035-36)",
+        "20 yrs (2045-46)",
+        "30 yrs (2055-56)",
+        "50 yrs (2075-76)",
+        "retention 30 % [J]",
+        "persistence: erodes 1 %/yr [J]",
+        "persistence: asset life 12 yrs [U]",
+        "stated retention",
+        "budgets cut to match",
+        "savings recycled into services",
+        "budgets cut as planned, savings do not arrive",
+        "Headline: the package changes 2075-76 PSND by",
+        "on average (90 % range",
+        "What carries it",
+    ] {
+        assert!(out.contains(text), "missing `{text}` in:\n{out}");
+    }
+    // The evidence grade of each intervention and the package.
+    let package = out.lines().find(|l| l.starts_with("Package")).unwrap();
+    assert!(package.split_whitespace().nth(1) == Some("J"), "{package}");
+}
+
+#[test]
+fn a_point_value_outside_its_own_range_is_refused_by_check() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(
+        d.path(),
+        "s.toml",
+        &format!("{GOOD}cashable_share = 0.9\n[intervention.uncertainty]\ncashable_share = {{ dist = \"pert\", low = 0.3, central = 0.5, high = 0.8 }}\n"),
+    );
+    bad(
+        &["check", p.to_str().unwrap()],
+        &[
+            "`intervention[0].cashable_share`: the point value 0.9 lies outside its own distribution's range 0.3..0.8",
+        ],
+    );
+}
+
+/// The 2017 proposals on the FSR 2017 re-run: the same package on another
+/// projection, starting the year after its base year.
+#[test]
+fn a_package_can_be_laid_on_another_scenario() {
+    let out = success_stdout(fiscal().args([
+        "interventions",
+        "digital/smarter_state_2017",
+        "--on",
+        "published/fsr_2017",
+        "--paths",
+        "16",
+        "--no-gap",
+        "--no-switching",
+    ]));
+    assert!(
+        out.contains("Smarter state 2017 proposals (own units) on FSR 2017"),
+        "{out}"
+    );
+    assert!(out.contains("PSND pp 2066-67"), "{out}");
+    bad(
+        &[
+            "interventions",
+            "digital/smarter_state_2017",
+            "--on",
+            "nope.toml",
+        ],
+        &["nope.toml"],
     );
 }

@@ -55,6 +55,8 @@ fn paths_csv(run: &Run) -> String {
         draws: &draws,
         payback_by: None,
         uncertain: true,
+        assumptions: None,
+        switching: None,
     }
     .csv()
 }

@@ -29,8 +29,8 @@ fuzz_target!(|bytes: &[u8]| {
         h.end_year = short;
     }
     for iv in &mut a.intervention {
-        if iv.start_year > a.horizon.end_year {
-            iv.start_year = a.horizon.end_year;
+        if iv.start_year.is_some_and(|y| y > a.horizon.end_year) {
+            iv.start_year = Some(a.horizon.end_year);
         }
     }
     a.population = None;

@@ -22,7 +22,7 @@ use super::axis::Axis;
 use super::frame::LegendEntry;
 use super::style::{self, okabe_ito, INK};
 use super::{csv_table, num, ChartError};
-use crate::model::interventions::{Effect, InterventionResults};
+use crate::model::interventions::{Effect, Grade, InterventionResults};
 use crate::years::FiscalYear;
 
 /// One intervention's (or the package's) paths.
@@ -34,12 +34,15 @@ pub struct EffectPath {
     pub net_saving_pct_gdp: Vec<(FiscalYear, f64)>,
     /// Change in PSND against no interventions by year, pp of GDP.
     pub psnd_change_pp_gdp: Vec<(FiscalYear, f64)>,
+    /// The weakest evidence grade behind it (shown in the legend).
+    pub grade: Option<Grade>,
 }
 
 impl EffectPath {
     fn from_effect(label: &str, e: &Effect, refresh_spikes: bool) -> EffectPath {
         EffectPath {
             label: label.to_string(),
+            grade: e.evidence_grade,
             net_saving_pct_gdp: e
                 .years
                 .iter()
@@ -113,6 +116,7 @@ fn summed(label: String, paths: &[EffectPath]) -> EffectPath {
     };
     EffectPath {
         label,
+        grade: paths.iter().filter_map(|p| p.grade).max(),
         net_saving_pct_gdp: add(|p| &p.net_saving_pct_gdp),
         psnd_change_pp_gdp: add(|p| &p.psnd_change_pp_gdp),
     }
@@ -181,15 +185,20 @@ impl Interventions {
             .chain(std::iter::once(&self.package))
     }
 
-    /// Legend: one line per intervention, then the package.
+    /// Legend: one line per intervention, then the package, each with its
+    /// evidence grade.
     pub fn legend(&self) -> Vec<LegendEntry> {
+        let graded = |p: &EffectPath| match p.grade {
+            Some(g) => format!("{} [{}]", p.label, g.letter()),
+            None => p.label.clone(),
+        };
         let mut l: Vec<LegendEntry> = self
             .interventions
             .iter()
             .enumerate()
-            .map(|(i, p)| LegendEntry::line(p.label.clone(), colour(i, p)))
+            .map(|(i, p)| LegendEntry::line(graded(p), colour(i, p)))
             .collect();
-        l.push(LegendEntry::line(self.package.label.clone(), PACKAGE));
+        l.push(LegendEntry::line(graded(&self.package), PACKAGE));
         l
     }
 

@@ -644,11 +644,11 @@ fn interventions_body(i: &Input<'_>, opts: &Options) -> Result<NoteAndBody, Char
         });
     };
     let note = format!(
-        "Expected values (after optimism bias, haircuts and the chance of success) against the same scenario without interventions{}.",
+        "Expected values (after optimism bias, haircuts, success and retention) against no interventions{}; [C]/[U]/[J]: evidence grade.",
         if opts.refresh_spikes {
             ""
         } else {
-            "; refresh costs spread over their cycle"
+            "; refresh spread over its cycle"
         }
     );
     Ok((

@@ -25,7 +25,13 @@ pub struct Tornado {
     pub central: f64,
     /// (variant, low label, low value, high label, high value), largest swing first.
     pub bars: Vec<(String, String, f64, String, f64)>,
+    /// Sensitivities left off the chart (beyond [`MAX_BARS`]).
+    pub left_off: usize,
 }
+
+/// Most bars drawn: the largest swings (a scenario with interventions has
+/// one sensitivity per uncertain field of each).
+pub const MAX_BARS: usize = 16;
 
 fn err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
     ChartError::Draw(e.to_string())
@@ -38,9 +44,11 @@ impl Tornado {
             scenario: scenario.to_string(),
             year,
             central: s.central.final_psnd_pct_gdp,
+            left_off: s.variants.len().saturating_sub(MAX_BARS),
             bars: s
                 .variants
                 .iter()
+                .take(MAX_BARS)
                 .map(|v| {
                     (
                         v.name.clone(),
@@ -63,8 +71,14 @@ impl Tornado {
                 scenario: format!("Scenario: {}", self.scenario),
                 official: true,
                 note: Some(format!(
-                    "PSND in {} (% of GDP) with one assumption moved; the line marks the scenario's own value, {:.1} %.",
-                    self.year, self.central
+                    "PSND in {} (% of GDP) with one assumption moved; the line marks the scenario's own value, {:.1} %.{}",
+                    self.year,
+                    self.central,
+                    if self.left_off > 0 {
+                        format!(" The {MAX_BARS} largest swings; {} smaller ones in the data.", self.left_off)
+                    } else {
+                        String::new()
+                    }
                 )),
             },
             body: Body::Tornado(self),

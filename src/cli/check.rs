@@ -88,6 +88,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let (scenario, problems) = check_one(path);
         if args.format == Format::Table && problems.is_empty() {
             outln!("ok: {}", path.display())?;
+            if let Some(s) = &scenario {
+                for n in fiscal::model::interventions::notes::notes(&s.assumptions) {
+                    outln!("  note: {n}")?;
+                }
+            }
         }
         results.push(Checked {
             scenario: path.display().to_string(),

@@ -10,6 +10,7 @@ use anyhow::Context;
 use super::Format;
 
 use fiscal::model::interventions::probabilistic;
+use fiscal::model::interventions::switching;
 use fiscal::output;
 use fiscal::years::FiscalYear;
 
@@ -30,9 +31,15 @@ pub struct Args {
     /// Skip the share of the fiscal gap closed on each path (about ten projections a path).
     #[arg(long)]
     pub no_gap: bool,
-    /// Write the distribution chart of the package's debt effect (.svg or .png; its data beside it as .csv).
+    /// Write the distribution chart of the package's debt effect: its fan over time and the histogram of the final year's paths (.svg or .png; its data beside it as .csv and _histogram.csv).
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
+    /// Skip the switching values (a few hundred projections).
+    #[arg(long)]
+    pub no_switching: bool,
+    /// Lay the scenario's interventions on another scenario's projection instead, e.g. `--on published/fsr_2017`.
+    #[arg(long, value_name = "SCENARIO")]
+    pub on: Option<PathBuf>,
     /// What to print on standard output (csv: one row per path).
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -48,6 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(file) = &args.chart {
         super::prepare_parent(file)?;
         super::declare_chart(&mut files, file)?;
+        files.declare(histogram_path(file))?;
     }
     let (per_path, _) = super::limits::APPRAISAL_PATH_S;
     let per_path = if args.no_gap {
@@ -70,8 +78,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ),
         "give fewer --paths (or --no-gap)",
     )?;
-    let scenario = super::load_scenario(Some(path))?;
+    let mut scenario = super::load_scenario(Some(path))?;
     files.add_inputs(scenario.input_paths())?;
+    if let Some(on) = &args.on {
+        let base = super::load_scenario(Some(on))?;
+        files.add_inputs(base.input_paths())?;
+        scenario = base.with_package_of(&scenario).with_context(|| {
+            format!(
+                "the interventions of {} cannot be laid on {}",
+                path.display(),
+                on.display()
+            )
+        })?;
+    }
     if scenario.assumptions.intervention.is_empty() {
         return Err(super::UsageError(format!(
             "{} has no [[intervention]] tables: give a scenario with interventions, e.g. scenarios/digital/smarter_state_central.toml",
@@ -88,9 +107,22 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     for w in &expected.warnings {
         eprintln!("warning: {w}");
     }
+    let switching = if args.no_switching {
+        None
+    } else {
+        let p = switching::Appraisal {
+            assumptions: a,
+            data: run.data(),
+            base: run.without_interventions(),
+        };
+        Some(
+            switching::switching_values(&p)
+                .with_context(|| format!("cannot find the switching values of `{}`", a.name))?,
+        )
+    };
     let (draws, summary) = draw_paths(&args, &run)?;
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
-        let chart = fiscal::chart::package_fan::chart(&a.name, expected, &summary)?;
+        let chart = fiscal::chart::package_fan::chart(&a.name, expected, &summary, &draws)?;
         super::add_chart(
             &mut files,
             file,
@@ -98,6 +130,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             &chart,
             "cannot draw the distribution chart",
         )?;
+        if let fiscal::chart::Body::PackageFan(fan) = &chart.body {
+            files.add(histogram_path(file), fan.histogram_csv().into_bytes())?;
+        }
     }
     files.commit()?;
     let text = output::interventions::Distribution {
@@ -107,6 +142,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         draws: &draws,
         payback_by: args.payback_by,
         uncertain: probabilistic::has_uncertainty(a),
+        assumptions: Some(a),
+        switching: switching.as_ref(),
     };
     match args.format {
         Format::Table => out!("{}", text.table())?,
@@ -174,4 +211,13 @@ fn draw_paths(
     drawn.ok_or_else(|| {
         super::UsageError(format!("`{}` has no [[intervention]] tables", a.name)).into()
     })
+}
+
+/// Where the histogram's data go: `FILE_histogram.csv` beside the chart.
+fn histogram_path(chart: &std::path::Path) -> PathBuf {
+    let stem = chart
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    chart.with_file_name(format!("{stem}_histogram.csv"))
 }

@@ -40,6 +40,13 @@ pub struct Assumptions {
     /// Efficiency interventions layered on the projection.
     #[serde(default)]
     pub intervention: Vec<crate::model::interventions::Intervention>,
+    /// Spending content that several interventions may act on (the
+    /// overlap rule of the package).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spending_content: Vec<crate::model::interventions::SpendingContent>,
+    /// Rank correlations between the interventions' uncertain draws.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intervention_correlation: Vec<crate::model::interventions::Correlation>,
     /// Overrides of the estimated shocks of `fiscal fan` (default: none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<crate::model::uncertainty::UncertaintySettings>,

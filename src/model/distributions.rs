@@ -4,8 +4,11 @@
 //! A distribution is written in a scenario as a small table, e.g.
 //! `{ dist = "pert", low = 0.1, central = 0.2, high = 0.3 }`: triangular or
 //! PERT from a low / central / high judgement, or lognormal for cost
-//! overruns (right-skewed, with a fat upper tail). The model does no I/O:
-//! callers pass in a random number generator.
+//! overruns (right-skewed, with a fat upper tail). Every draw goes through
+//! the distribution's inverse distribution function at a standard normal
+//! score ([`Distribution::at_normal_score`]), so that correlated scores (a
+//! Gaussian copula, `interventions::draws`) give correlated draws of any
+//! shape. The model does no I/O: callers pass in a random number generator.
 //!
 //! Determinism: draws are made in blocks of [`BLOCK_PATHS`] paths, and each
 //! block has its own ChaCha8 stream ([`block_rng`], the uncertainty engine's:
@@ -17,7 +20,9 @@
 //! a thread.
 
 use rand::Rng;
-use rand_distr::{Distribution as _, LogNormal, Pert, Triangular};
+use rand_distr::Distribution as _;
+
+use crate::model::special::{beta_quantile, normal_cdf};
 use serde::{Deserialize, Serialize};
 
 /// Paths drawn from one random stream.
@@ -87,27 +92,84 @@ impl Distribution {
         }
     }
 
-    /// One draw. A distribution that [`Distribution::problem`] rejects, or
-    /// whose range is a single point, returns `central`.
-    pub(crate) fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {
+    /// The smallest and largest value a draw can take (`f64::INFINITY` for
+    /// the lognormal's upper end).
+    pub(crate) fn support(&self) -> (f64, f64) {
+        match self.dist {
+            Shape::Triangular | Shape::Pert => (self.low.unwrap_or(self.central), self.high),
+            Shape::Lognormal => (self.low.unwrap_or(-1.0), f64::INFINITY),
+        }
+    }
+
+    /// The value at standard normal score `z`: the `Φ(z)` quantile. Draws
+    /// go through this function, so that correlated normal scores (a
+    /// Gaussian copula) give draws with the same rank correlation whatever
+    /// the shapes. A distribution that [`Distribution::problem`] rejects,
+    /// or whose range is a single point, returns `central`.
+    pub fn at_normal_score(&self, z: f64) -> f64 {
+        if self.problem().is_some() {
+            return self.central;
+        }
+        let lo = self.low.unwrap_or(self.central);
+        let width = self.high - lo;
+        match self.dist {
+            Shape::Triangular | Shape::Pert if width <= 0.0 => self.central,
+            Shape::Triangular => {
+                let u = normal_cdf(z);
+                let left = (self.central - lo) / width;
+                if u < left {
+                    lo + (u * width * (self.central - lo)).sqrt()
+                } else {
+                    self.high - ((1.0 - u) * width * (self.high - self.central)).sqrt()
+                }
+            }
+            Shape::Pert => {
+                let (a, b) = self.pert_shapes(lo, width);
+                lo + width * beta_quantile(normal_cdf(z), a, b)
+            }
+            Shape::Lognormal => {
+                let median = 1.0 + self.central;
+                let x = median * (self.lognormal_sigma() * z).exp() - 1.0;
+                self.low.map_or(x, |floor| x.max(floor))
+            }
+        }
+    }
+
+    /// The beta shapes of a PERT on `lo..lo + width`: `1 + 4(c − a)/(b − a)`
+    /// and `1 + 4(b − c)/(b − a)`.
+    fn pert_shapes(&self, lo: f64, width: f64) -> (f64, f64) {
+        (
+            1.0 + 4.0 * (self.central - lo) / width,
+            1.0 + 4.0 * (self.high - self.central) / width,
+        )
+    }
+
+    /// σ of the lognormal: `ln((1 + high)/(1 + central)) / z95`.
+    fn lognormal_sigma(&self) -> f64 {
+        let median = 1.0 + self.central;
+        let p95 = (1.0 + self.high).max(median);
+        (p95 / median).ln() / Z95
+    }
+
+    /// One independent draw.
+    pub fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {
+        let z: f64 = rand_distr::StandardNormal.sample(rng);
+        self.at_normal_score(z)
+    }
+
+    /// The mean: `(a + 4c + b)/6` (PERT), `(a + c + b)/3` (triangular),
+    /// `(1 + c)·exp(σ²/2) − 1` (lognormal, ignoring any floor).
+    pub fn mean(&self) -> f64 {
         if self.problem().is_some() {
             return self.central;
         }
         let lo = self.low.unwrap_or(self.central);
         match self.dist {
-            Shape::Triangular | Shape::Pert if self.high - lo <= 0.0 => self.central,
-            Shape::Triangular => {
-                Triangular::new(lo, self.high, self.central).map_or(self.central, |d| d.sample(rng))
-            }
-            Shape::Pert => Pert::new(lo, self.high)
-                .with_mode(self.central)
-                .map_or(self.central, |d| d.sample(rng)),
+            Shape::Pert => (lo + 4.0 * self.central + self.high) / 6.0,
+            Shape::Triangular => (lo + self.central + self.high) / 3.0,
             Shape::Lognormal => {
-                let median = 1.0 + self.central;
-                let p95 = (1.0 + self.high).max(median);
-                let sigma = (p95 / median).ln() / Z95;
-                let x = LogNormal::new(median.ln(), sigma).map_or(median, |d| d.sample(rng)) - 1.0;
-                self.low.map_or(x, |floor| x.max(floor))
+                let s = self.lognormal_sigma();
+                (1.0 + self.central) * (0.5 * s * s).exp() - 1.0
             }
         }
     }

@@ -23,6 +23,7 @@ pub(crate) mod mortality;
 pub(crate) mod projection;
 pub(crate) mod reproduce;
 pub(crate) mod spa;
+pub(crate) mod special;
 pub(crate) mod suggest;
 pub mod uncertainty;
 pub mod validate;

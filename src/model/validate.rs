@@ -10,8 +10,9 @@
 //! it. `fiscal check` runs both lists, exactly as `fiscal run` does before
 //! projecting.
 
+mod interventions;
+
 use super::assumptions::Assumptions;
-use super::interventions::{Adoption, Intervention, Target};
 use super::suggest::suggest;
 use crate::data::Dataset;
 
@@ -127,9 +128,10 @@ pub(crate) const RULES: &[Rule] = &[
     check_healthy_ageing,
     check_welfare_cpi_start,
     population_settings,
-    interventions,
-    intervention_appraisals,
-    check_overlaps,
+    interventions::interventions,
+    interventions::appraisals,
+    interventions::overlaps,
+    interventions::contents_and_correlations,
     uncertainty_settings,
 ];
 
@@ -137,7 +139,7 @@ pub(crate) const RULES: &[Rule] = &[
 pub(crate) const DATA_RULES: &[DataRule] = &[
     horizon_within_efo,
     horizon_within_population,
-    intervention_amounts_within_lines,
+    interventions::amounts_within_lines,
     start_point_leaves_other_spending,
 ];
 
@@ -745,157 +747,6 @@ fn check_qt_path(c: &mut Check, a: &Assumptions) {
     }
 }
 
-/// Each intervention's appraisal fields.
-fn intervention_appraisals(c: &mut Check, a: &Assumptions) {
-    for (i, iv) in a.intervention.iter().enumerate() {
-        check_appraisal(c, a, i, iv);
-    }
-}
-
-/// The appraisal fields: the failure path's stop point, citizens' time and
-/// the distributions of a probabilistic run.
-fn check_appraisal(
-    c: &mut Check,
-    a: &Assumptions,
-    i: usize,
-    iv: &crate::model::interventions::Intervention,
-) {
-    let f = |name: &str| format!("intervention[{i}].{name}");
-    c.num(
-        &f("citizen_time_saving_gbp_bn"),
-        iv.citizen_time_saving_gbp_bn,
-        0.0,
-        1000.0,
-        Unit::Points,
-    );
-    let stop = iv.failure_stop_years;
-    if !(stop.is_finite() && stop > 0.0) {
-        c.push(
-            &f("failure_stop_years"),
-            format!("{stop} must be above 0 years: a failed programme is stopped some years after its start"),
-        );
-    } else {
-        let last = a.horizon.end_year.0 - iv.start_year.0;
-        if stop.ceil() > f64::from(last + 1) {
-            c.push(
-                &f("failure_stop_years"),
-                format!(
-                    "{stop} years from start_year {} stops a failed programme after the horizon ends in {}: give at most {} years",
-                    iv.start_year,
-                    a.horizon.end_year,
-                    last + 1
-                ),
-            );
-        }
-    }
-    let Some(u) = &iv.uncertainty else { return };
-    for (name, dist) in u.fields() {
-        let Some(d) = dist else { continue };
-        let field = f(&format!("uncertainty.{name}"));
-        if let Some(p) = d.problem() {
-            c.push(&field, p);
-            continue;
-        }
-        let share = name.ends_with("_share") && name != "optimism_bias_cost_uplift_share";
-        distribution_range(c, &field, d, share, name.ends_with("_years"));
-    }
-}
-
-/// An intervention's distribution against its field's range, in the terms
-/// the user wrote: low, central and high for a triangular or PERT; the
-/// median (central), the 95th percentile (high) and the floor (low) of a
-/// lognormal, whose draws have no upper limit.
-fn distribution_range(
-    c: &mut Check,
-    field: &str,
-    d: &crate::model::distributions::Distribution,
-    share: bool,
-    years: bool,
-) {
-    use crate::model::distributions::Shape;
-    let written = |v: Option<f64>, name: &str| v.map(|v| (name.to_string(), v));
-    let values: Vec<(String, f64)> = [
-        written(d.low, "low"),
-        written(Some(d.central), "central"),
-        written(Some(d.high), "high"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if share {
-        if let Some((name, v)) = values.iter().find(|(_, v)| !(0.0..=1.0).contains(v)) {
-            let hint = if *v > 1.0 && *v <= 100.0 {
-                format!(": it looks like a percent; write {}", fmt(v / 100.0))
-            } else {
-                String::new()
-            };
-            return c.push(
-                field,
-                format!(
-                    "{name} {v} is outside 0..1: this field is a share (0.25 means 25 %){hint}"
-                ),
-            );
-        }
-        if matches!(d.dist, Shape::Lognormal) {
-            return c.push(
-                field,
-                format!(
-                    "a lognormal with median {} and 95th percentile {} has no upper limit, so its draws can pass 1 for this share: use dist = \"pert\" or \"triangular\" with low, central and high within 0..1",
-                    d.central, d.high
-                ),
-            );
-        }
-    }
-    if years {
-        if let Some((name, v)) = values.iter().find(|(_, v)| *v < 0.0) {
-            return c.push(
-                field,
-                format!("{name} {v} is below 0 years: give years of 0 or more"),
-            );
-        }
-        if matches!(d.dist, Shape::Lognormal) && d.low.is_none() {
-            c.push(
-                field,
-                format!(
-                    "a lognormal with median {} can draw down to -1 without a floor: add low = 0 (years cannot be negative)",
-                    d.central
-                ),
-            );
-        }
-    }
-}
-
-/// Interventions on the same sub-line (or on the same whole line) cannot
-/// together save more than all of it.
-fn check_overlaps(c: &mut Check, a: &Assumptions) {
-    let list = &a.intervention;
-    for (j, b) in list.iter().enumerate() {
-        for x in list.iter().take(j) {
-            if x.target != b.target || x.sub_line != b.sub_line {
-                continue;
-            }
-            let size = x.sub_line_gbp_bn.or(b.sub_line_gbp_bn);
-            let claim = |v: &crate::model::interventions::Intervention| {
-                v.saving_share
-                    + size.map_or(0.0, |s| if s > 0.0 { v.saving_gbp_bn / s } else { 0.0 })
-            };
-            let total = claim(x) + claim(b);
-            if total > 1.0 {
-                let line = b.sub_line.as_deref().unwrap_or(&b.target);
-                c.push(
-                    &format!("intervention[{j}].saving_share"),
-                    format!(
-                        "`{}` and `{}` both save from `{line}` and together claim {:.0} % of it: lower their saving_share (or saving_gbp_bn) or split the line into distinct sub-lines",
-                        x.name,
-                        b.name,
-                        100.0 * total
-                    ),
-                );
-            }
-        }
-    }
-}
-
 /// The healthy-ageing share is a fraction 0..1.
 fn check_healthy_ageing(c: &mut Check, a: &Assumptions) {
     let v = a.spending.health_healthy_ageing_share;
@@ -1139,212 +990,6 @@ fn migration(c: &mut Check, field: &str, v: f64) {
     c.num(field, v, -m, m, Unit::Points);
 }
 
-fn interventions(c: &mut Check, a: &Assumptions) {
-    for (i, iv) in a.intervention.iter().enumerate() {
-        let f = |name: &str| format!("intervention[{i}].{name}");
-        intervention_lines(c, &f, iv);
-        intervention_amounts(c, &f, iv);
-        intervention_adoption(c, &f, iv);
-        intervention_timing(c, &f, a, iv);
-        intervention_name(c, &f, a, i, iv);
-    }
-}
-
-/// "did you mean" for a line key, or the list of keys.
-fn line_hint(word: &str, keys: &[&str], what: &str) -> String {
-    suggest(word, keys.iter().copied()).map_or_else(
-        || format!("{what}: {}", keys.join(", ")),
-        |s| format!("did you mean `{s}`?"),
-    )
-}
-
-fn intervention_lines(c: &mut Check, f: &dyn Fn(&str) -> String, iv: &Intervention) {
-    if Target::parse(&iv.target).is_none() {
-        let hint = line_hint(&iv.target, &Target::keys(), "lines");
-        c.push(
-            &f("target"),
-            format!("`{}` is not a spending or receipts line; {hint}", iv.target),
-        );
-    }
-    if let Some(cl) = &iv.cost_line {
-        if crate::model::Spend::from_key(cl).is_none() {
-            let keys: Vec<&str> = crate::model::Spend::ALL.iter().map(|s| s.key()).collect();
-            let hint = line_hint(cl, &keys, "spending lines");
-            c.push(
-                &f("cost_line"),
-                format!("`{cl}` is not a spending line; {hint}"),
-            );
-        }
-    }
-}
-
-fn intervention_amounts(c: &mut Check, f: &dyn Fn(&str) -> String, iv: &Intervention) {
-    for (name, v) in [
-        ("saving_share", iv.saving_share),
-        ("take_up_cap_share", iv.take_up_cap_share),
-        ("refresh_cost_share", iv.refresh_cost_share),
-        ("benefit_haircut_share", iv.benefit_haircut_share),
-        (
-            "probability_of_success_share",
-            iv.probability_of_success_share,
-        ),
-        ("cashable_share", iv.cashable_share),
-    ] {
-        c.num(&f(name), v, 0.0, 1.0, Unit::Share);
-    }
-    if let Some(v) = iv.sub_line_share {
-        c.num(&f("sub_line_share"), v, 0.0, 1.0, Unit::Share);
-    }
-    if iv.sub_line_share.is_some() && iv.sub_line_gbp_bn.is_some() {
-        c.push(
-            &f("sub_line_gbp_bn"),
-            "give the sub-line as a share of the target or as £bn, not both".into(),
-        );
-    }
-    for (name, v) in [
-        (
-            "optimism_bias_cost_uplift_share",
-            iv.optimism_bias_cost_uplift_share,
-        ),
-        (
-            "optimism_bias_duration_uplift_share",
-            iv.optimism_bias_duration_uplift_share,
-        ),
-    ] {
-        c.num(&f(name), v, 0.0, 5.0, Unit::Points);
-    }
-    for (name, v) in [
-        ("sub_line_gbp_bn", iv.sub_line_gbp_bn.unwrap_or(0.0)),
-        ("saving_gbp_bn", iv.saving_gbp_bn),
-        ("upfront_cost_gbp_bn", iv.upfront_cost_gbp_bn),
-        ("running_cost_gbp_bn", iv.running_cost_gbp_bn),
-    ] {
-        c.num(&f(name), v, 0.0, 1000.0, Unit::Points);
-    }
-    c.num(
-        &f("productivity_growth_pp"),
-        iv.productivity_growth_pp,
-        -5.0,
-        5.0,
-        Unit::Points,
-    );
-    c.num(&f("decay_pct"), iv.decay_pct, 0.0, 100.0, Unit::Points);
-    if iv.saving_share == 0.0
-        && iv.saving_gbp_bn == 0.0
-        && iv.productivity_growth_pp == 0.0
-        && iv.upfront_cost_gbp_bn == 0.0
-        && iv.running_cost_gbp_bn == 0.0
-    {
-        c.push(&f("saving_share"), "the intervention changes nothing: set saving_share, saving_gbp_bn or productivity_growth_pp (and its costs)".into());
-    }
-    if iv.productivity_growth_pp != 0.0 && iv.productivity_years == 0 {
-        c.push(
-            &f("productivity_years"),
-            "productivity_growth_pp needs productivity_years above 0".into(),
-        );
-    }
-}
-
-fn intervention_adoption(c: &mut Check, f: &dyn Fn(&str) -> String, iv: &Intervention) {
-    match iv.adoption {
-        Adoption::Logistic => {
-            c.num(
-                &f("adoption_midpoint_years"),
-                iv.adoption_midpoint_years,
-                0.0,
-                60.0,
-                Unit::Years,
-            );
-            if !(iv.adoption_steepness > 0.0 && iv.adoption_steepness <= 20.0) {
-                c.push(&f("adoption_steepness"), format!("{} must be above 0 and at most 20 (per year; 0.55 takes about 8 years from 10 % to 90 % take-up)", iv.adoption_steepness));
-            }
-        }
-        Adoption::Linear => {
-            if !(iv.ramp_years > 0.0 && iv.ramp_years <= 100.0) {
-                c.push(
-                    &f("ramp_years"),
-                    format!(
-                        "{} must be above 0 and at most 100 years: a ramp of 0 would end before it starts",
-                        iv.ramp_years
-                    ),
-                );
-            }
-        }
-        Adoption::Immediate => {}
-    }
-}
-
-fn intervention_timing(
-    c: &mut Check,
-    f: &dyn Fn(&str) -> String,
-    a: &Assumptions,
-    iv: &Intervention,
-) {
-    c.num(&f("delay_years"), iv.delay_years, 0.0, 50.0, Unit::Years);
-    let h = &a.horizon;
-    if iv.start_year < h.base_year || iv.start_year > h.end_year {
-        c.push(
-            &f("start_year"),
-            format!(
-                "{} is outside the projection {}..{}",
-                iv.start_year, h.base_year, h.end_year
-            ),
-        );
-    }
-    if let Some(end) = iv.end_year {
-        if end < iv.start_year {
-            c.push(
-                &f("end_year"),
-                format!(
-                    "{end} is before start_year {}: the adoption curve would end before it starts",
-                    iv.start_year
-                ),
-            );
-        }
-    }
-}
-
-fn intervention_name(
-    c: &mut Check,
-    f: &dyn Fn(&str) -> String,
-    a: &Assumptions,
-    i: usize,
-    iv: &Intervention,
-) {
-    label(c, &f("name"), &iv.name);
-    for (field, text) in [
-        ("description", Some(&iv.description)),
-        ("sub_line", iv.sub_line.as_ref()),
-    ] {
-        if text.is_some_and(|t| {
-            t.chars()
-                .any(|ch| is_control(ch) && ch != '\n' && ch != '\t')
-        }) {
-            c.push(&f(field), "contains a control character: remove it".into());
-        }
-    }
-    if RESERVED_NAMES.contains(&iv.name.trim().to_lowercase().as_str()) {
-        c.push(
-            &f("name"),
-            format!(
-                "`{}` is reserved for the outputs' own rows ({}): choose another name",
-                iv.name,
-                RESERVED_NAMES.join(", ")
-            ),
-        );
-    }
-    let same = |o: &Intervention| o.name.trim().eq_ignore_ascii_case(iv.name.trim());
-    if let Some(first) = a.intervention.iter().position(same).filter(|f| *f < i) {
-        c.push(
-            &f("name"),
-            format!(
-                "`{}` already names intervention[{first}]: names must be unique (they label rows and chart series)",
-                iv.name
-            ),
-        );
-    }
-}
-
 /// The EFO must hold the year before the base year (opening debt) and every
 /// year through the medium-term end (the projection follows it exactly).
 fn horizon_within_efo(c: &mut Check, a: &Assumptions, data: &Dataset) {
@@ -1381,46 +1026,6 @@ fn horizon_within_efo(c: &mut Check, a: &Assumptions, data: &Dataset) {
                 h.medium_term_end, h.vintage
             ),
         );
-    }
-}
-
-/// A saving or sub-line in £bn cannot exceed the whole line it comes from
-/// (in the base year): a bigger number is most likely in £m or a total
-/// over several years.
-fn intervention_amounts_within_lines(c: &mut Check, a: &Assumptions, data: &Dataset) {
-    let y = a.horizon.base_year;
-    let Ok(gdp) = data.efo.get("macro.nominal_gdp", y) else {
-        return; // reported by horizon_within_efo
-    };
-    let start = super::engine::StartPoint::of(a);
-    let Ok((spend, receipts)) = super::engine::efo_year_lines(data, y, gdp, &start) else {
-        return;
-    };
-    for (i, iv) in a.intervention.iter().enumerate() {
-        let line_gbp_bn = match Target::parse(&iv.target) {
-            Some(Target::Spend(s)) => spend.get(s as usize).copied(),
-            Some(Target::Receipt(r)) => receipts.get(r as usize).copied(),
-            None => None,
-        };
-        let Some(line_gbp_bn) = line_gbp_bn.filter(|v| v.is_finite() && *v > 0.0) else {
-            continue;
-        };
-        for (name, v) in [
-            ("saving_gbp_bn", iv.saving_gbp_bn),
-            ("sub_line_gbp_bn", iv.sub_line_gbp_bn.unwrap_or(0.0)),
-        ] {
-            if v > line_gbp_bn {
-                c.push(
-                    &format!("intervention[{i}].{name}"),
-                    format!(
-                        "£{} bn a year is more than the whole `{}` line (£{:.1} bn in {y}): give the amount in £bn a year (not £m, not a total over several years)",
-                        fmt(v),
-                        iv.target,
-                        line_gbp_bn
-                    ),
-                );
-            }
-        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! `projection.json` and the other commands' tables, as strings. Writing them
 //! to files (atomically, as a set) is the binary's job (`src/cli/atomic.rs`).
 
+pub mod appraisal;
 pub mod compare;
 pub mod csv;
 pub mod decomposition;

@@ -167,7 +167,7 @@ fn interventions_tables(out: &mut String, entries: &[Entry<'_>]) {
         let _ = writeln!(out, "<h3>{}</h3>", esc(&e.projection.name));
         let _ = writeln!(
             out,
-            "<div class=\"table-wrap\"><table class=\"names\">\n<thead><tr><th scope=\"col\">Intervention</th><th scope=\"col\">Exchequer NPV (£bn)</th><th scope=\"col\">Social NPV (£bn)</th><th scope=\"col\">Breakeven year</th><th scope=\"col\">Change in PSND, {} (pp of GDP)</th><th scope=\"col\">Debt interest saved, present value (£bn)</th></tr></thead>\n<tbody>",
+            "<div class=\"table-wrap\"><table class=\"names\">\n<thead><tr><th scope=\"col\">Intervention</th><th scope=\"col\">Evidence</th><th scope=\"col\">Exchequer NPV (£bn)</th><th scope=\"col\">Social NPV (£bn)</th><th scope=\"col\">Breakeven year</th><th scope=\"col\">Change in PSND, {} (pp of GDP)</th><th scope=\"col\">Debt interest saved, present value (£bn)</th></tr></thead>\n<tbody>",
             esc(&last)
         );
         for x in indicators::effects(r) {
@@ -184,8 +184,9 @@ fn interventions_tables(out: &mut String, entries: &[Entry<'_>]) {
             };
             let _ = writeln!(
                 out,
-                "<tr><td>{a}{}{b}</td><td>{a}{:.1}{b}</td><td>{a}{:.1}{b}</td><td>{a}{}{b}</td><td>{a}{:+.2}{b}</td><td>{a}{:.1}{b}</td></tr>",
+                "<tr><td>{a}{}{b}</td><td>{a}{}{b}</td><td>{a}{:.1}{b}</td><td>{a}{:.1}{b}</td><td>{a}{}{b}</td><td>{a}{:+.2}{b}</td><td>{a}{:.1}{b}</td></tr>",
                 esc(name),
+                x.evidence_grade.map_or("?", |g| g.letter()),
                 x.exchequer_npv_gbp_bn,
                 x.social_npv_gbp_bn,
                 esc(&indicators::breakeven(x)),
@@ -194,8 +195,17 @@ fn interventions_tables(out: &mut String, entries: &[Entry<'_>]) {
             );
         }
         out.push_str("</tbody></table></div>\n");
+        let c = &r.retention_cases;
+        let _ = writeln!(
+            out,
+            "<p>The package's change in {} PSND (pp of GDP): {:+.2} with each intervention's stated retention, {:+.2} with budgets cut to match every saving, {:+.2} with every saving recycled into services.</p>",
+            esc(&last),
+            c.stated.final_psnd_change_pp_gdp,
+            c.budgets_cut_to_match.final_psnd_change_pp_gdp,
+            c.savings_recycled.final_psnd_change_pp_gdp
+        );
     }
-    out.push_str("<p class=\"note\">Expected values (probability of success × success path + the rest × failure path) against the same scenario without interventions. Exchequer NPV: cashable savings less costs; social NPV: every benefit, cashable or not, less costs; both at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices. Breakeven: the first year from which cumulative net savings stay positive. Interest saved: present value in the base year, discounted at the effective interest rate on debt (negative: more interest paid). The package is projected as a whole, so its effect on debt is not quite the sum of the interventions'.</p>\n");
+    out.push_str("<p class=\"note\">Expected values (probability of success × success path + the rest × failure path) against the same scenario without interventions. Evidence: the weakest grade of the values that carry the saving (C confirmed in a primary source, U uncertain or derived, J our judgement). Exchequer NPV: the savings the Exchequer keeps (budgets cut) less costs; social NPV: every benefit, cashable or not, less costs and services lost; both at Green Book discount rates (3.5% for 30 years, then 3.0%), base-year prices. Breakeven: the first year from which cumulative net savings stay positive. Interest saved: present value in the base year, discounted at the effective interest rate on debt (negative: more interest paid). The package is projected as a whole, so its effect on debt is not quite the sum of the interventions'.</p>\n");
 }
 
 /// The assumptions a scenario changes from the baseline, in plain English

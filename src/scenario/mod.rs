@@ -83,6 +83,7 @@ fn schema() -> toml::Table {
     let extras: toml::Table = toml::from_str(SCHEMA_EXTRAS).unwrap_or_default();
     let empty = toml::Table::new();
     merge(&mut s, &extras, &empty);
+    schema::intervention_field_tables(&mut s);
     s
 }
 
@@ -556,6 +557,29 @@ impl Scenario {
         }
         merge(&mut merged, &own, &l.schema);
         l.finish(Some(merged))
+    }
+
+    /// This scenario with the interventions of `package` (its
+    /// `[[intervention]]`, `[[spending_content]]` and
+    /// `[[intervention_correlation]]` tables) in place of its own: the same
+    /// package laid on another projection (the 2017 proposals on the FSR
+    /// 2017 re-run). Validated as a whole; both files are recorded.
+    pub fn with_package_of(&self, package: &Scenario) -> Result<Scenario, Error> {
+        let mut out = self.clone();
+        let p = &package.assumptions;
+        out.assumptions.intervention = p.intervention.clone();
+        out.assumptions.spending_content = p.spending_content.clone();
+        out.assumptions.intervention_correlation = p.intervention_correlation.clone();
+        out.assumptions.name = format!("{} on {}", p.name, self.assumptions.name);
+        out.files.extend(package.files.iter().cloned());
+        let fallback = package.top_file();
+        let mut l = Loader::new();
+        l.provenance = package.provenance.clone();
+        l.located(validate::check(&out.assumptions), &fallback);
+        if !l.diagnostics.is_empty() {
+            return Err(l.error().into());
+        }
+        Ok(out)
     }
 
     /// The population the `[population]` settings ask for, if any.

@@ -78,6 +78,7 @@ shock_medium_term = false
 
 [[intervention]]
 name = ""
+id = ""
 description = ""
 target = ""
 sub_line = ""
@@ -85,9 +86,15 @@ sub_line_share = 0.0
 sub_line_gbp_bn = 0.0
 saving_share = 0.0
 saving_gbp_bn = 0.0
+units = ""
+units_quantity = 0.0
+saving_gbp_bn_per_unit = 0.0
+upfront_cost_gbp_bn_per_unit = 0.0
+running_cost_gbp_bn_per_unit = 0.0
 productivity_growth_pp = 0.0
-productivity_years = 0
+productivity_years = 0.0
 start_year = "2026-27"
+start_years_after_base = 0
 end_year = "2075-76"
 delay_years = 0.0
 adoption = "logistic"
@@ -105,21 +112,38 @@ optimism_bias_duration_uplift_share = 0.0
 benefit_haircut_share = 0.0
 probability_of_success_share = 0.0
 cashable_share = 0.0
+exchequer_retention_share = 0.0
+budgets_cut = "as_realised"
 decay_pct = 0.0
+asset_life_years = 0.0
+saving_in_baseline_share = 0.0
+upfront_cost_in_baseline_share = 0.0
+running_cost_in_baseline_share = 0.0
+deadweight_share = 0.0
+displacement_share = 0.0
+rebound_share = 0.0
+exit_cost_multiple = 0.0
+gbp_bn_indexation = "nominal_gdp"
+gbp_bn_prices_year = "2025-26"
 cost_line = ""
 optimism_bias_on_running_costs = false
 failure_stop_years = 0.0
 citizen_time_saving_gbp_bn = 0.0
+acts_on = [{ content = "", share = 0.0 }]
 [intervention.uncertainty]
-saving_share = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
-saving_gbp_bn = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
-productivity_growth_pp = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
-adoption_midpoint_years = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
-ramp_years = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
-optimism_bias_cost_uplift_share = { dist = "lognormal", low = 0.0, central = 0.0, high = 0.0 }
-benefit_haircut_share = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
-probability_of_success_share = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
-cashable_share = { dist = "pert", low = 0.0, central = 0.0, high = 0.0 }
+[intervention.evidence]
+
+[[spending_content]]
+id = ""
+name = ""
+line = ""
+size_gbp_bn = 0.0
+description = ""
+
+[[intervention_correlation]]
+between = [""]
+rank_correlation = 0.0
+reason = ""
 "#;
 
 /// The distribution shapes of `[intervention.uncertainty]`.
@@ -127,30 +151,11 @@ const DIST_SHAPES: &[&str] = &["triangular", "pert", "lognormal"];
 
 /// String fields that take one of a fixed set of values.
 pub const ENUM_FIELDS: &[(&str, &[&str])] = &[
-    ("intervention.uncertainty.saving_share.dist", DIST_SHAPES),
-    ("intervention.uncertainty.saving_gbp_bn.dist", DIST_SHAPES),
+    ("intervention.budgets_cut", &["as_realised", "as_planned"]),
     (
-        "intervention.uncertainty.productivity_growth_pp.dist",
-        DIST_SHAPES,
+        "intervention.gbp_bn_indexation",
+        &["nominal_gdp", "gdp_deflator", "flat_cash"],
     ),
-    (
-        "intervention.uncertainty.adoption_midpoint_years.dist",
-        DIST_SHAPES,
-    ),
-    ("intervention.uncertainty.ramp_years.dist", DIST_SHAPES),
-    (
-        "intervention.uncertainty.optimism_bias_cost_uplift_share.dist",
-        DIST_SHAPES,
-    ),
-    (
-        "intervention.uncertainty.benefit_haircut_share.dist",
-        DIST_SHAPES,
-    ),
-    (
-        "intervention.uncertainty.probability_of_success_share.dist",
-        DIST_SHAPES,
-    ),
-    ("intervention.uncertainty.cashable_share.dist", DIST_SHAPES),
     ("spending.welfare_uprating", &["earnings", "cpi"]),
     ("spending.pensioner_benefits_uprating", &["earnings", "cpi"]),
     ("receipts.tobacco_duty_path", &["decline", "hold"]),
@@ -176,10 +181,72 @@ pub const ENUM_FIELDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Evidence grades (the evidence file's status key, and our judgement).
+const GRADES: &[&str] = &["C", "U", "J"];
+
+/// The enumerated values of the fields named by pattern: every
+/// distribution's shape, every evidence grade.
+fn pattern_enum(plain: &str) -> Option<&'static (&'static str, &'static [&'static str])> {
+    static DIST: (&str, &[&str]) = ("intervention.uncertainty.*.dist", DIST_SHAPES);
+    static GRADE: (&str, &[&str]) = ("intervention.evidence.*", GRADES);
+    if plain.starts_with("intervention.uncertainty.") && plain.ends_with(".dist") {
+        Some(&DIST)
+    } else if plain.starts_with("intervention.evidence.") {
+        Some(&GRADE)
+    } else {
+        None
+    }
+}
+
+/// The schema of `[intervention.uncertainty]` and `[intervention.evidence]`:
+/// one entry per numeric field of [`crate::model::interventions::fields`],
+/// so that a field added there is accepted here.
+pub fn intervention_field_tables(schema: &mut toml::Table) {
+    let Some(Value::Array(items)) = schema.get_mut("intervention") else {
+        return;
+    };
+    let Some(Value::Table(t)) = items.first_mut() else {
+        return;
+    };
+    let mut dist = toml::Table::new();
+    dist.insert("dist".into(), Value::String("pert".into()));
+    for k in ["low", "central", "high"] {
+        dist.insert(k.into(), Value::Float(0.0));
+    }
+    let mut uncertainty = toml::Table::new();
+    let mut evidence = toml::Table::new();
+    for name in crate::model::interventions::fields::names() {
+        uncertainty.insert(name.into(), Value::Table(dist.clone()));
+        evidence.insert(name.into(), Value::String("U".into()));
+    }
+    for text in [
+        "target",
+        "sub_line",
+        "sub_line_gbp_bn",
+        "units",
+        "start_year",
+        "start_years_after_base",
+        "adoption",
+        "acts_on",
+        "gbp_bn_indexation",
+        "budgets_cut",
+        "upfront_years",
+        "refresh_every_years",
+        "failure_stop_years",
+    ] {
+        evidence.insert(text.into(), Value::String("U".into()));
+    }
+    t.insert("uncertainty".into(), Value::Table(uncertainty));
+    t.insert("evidence".into(), Value::Table(evidence));
+}
+
 /// Keys every entry of an array of tables must set.
 pub const REQUIRED_KEYS: &[(&str, &[&str])] = &[
     ("state_pension_age.steps", &["from", "age_years"]),
-    ("intervention", &["name", "target", "start_year"]),
+    ("intervention", &["name", "target"]),
+    ("intervention.acts_on", &["content", "share"]),
+    ("spending_content", &["id", "line", "size_gbp_bn"]),
+    ("intervention_correlation", &["between", "rank_correlation"]),
 ];
 
 /// Where each field was set: dotted path -> (file, line, column).
@@ -435,7 +502,11 @@ impl<'a> FileCheck<'a> {
     /// year where the schema's example is one.
     fn string(&mut self, s: &str, example: &str, span: Option<std::ops::Range<usize>>, path: &str) {
         let plain = strip_indices(path);
-        if let Some((_, allowed)) = ENUM_FIELDS.iter().find(|(p, _)| *p == plain) {
+        if let Some((_, allowed)) = ENUM_FIELDS
+            .iter()
+            .find(|(p, _)| *p == plain)
+            .or_else(|| pattern_enum(&plain))
+        {
             if !allowed.contains(&s) {
                 let hint = suggest(s, allowed.iter().copied())
                     .map(|x| format!(" (did you mean `{x}`?)"))

@@ -38,9 +38,69 @@ fn bad(field: Option<&str>, message: String) -> ScenarioError {
     }
 }
 
+/// Which interventions an intervention field names: `intervention[2].f`
+/// (by position), `intervention.ID.f` (by `id`) or `intervention.*.f`
+/// (every one at once).
+#[derive(Debug, Clone, PartialEq)]
+enum Which {
+    Index(usize),
+    Id(String),
+    All,
+}
+
+/// An intervention field's target and numeric field, if `field` names one.
+fn intervention_field(
+    field: &str,
+) -> Option<Result<(Which, &'static crate::model::interventions::fields::Field), ScenarioError>> {
+    use crate::model::interventions::fields;
+    let (which, name) = if let Some(rest) = field.strip_prefix("intervention[") {
+        let (index, name) = rest.split_once("].")?;
+        let Ok(i) = index.parse::<usize>() else {
+            return Some(Err(bad(
+                Some(field),
+                format!(
+                    "`{index}` is not an intervention number: write intervention[0].cashable_share"
+                ),
+            )));
+        };
+        (Which::Index(i), name)
+    } else {
+        let rest = field.strip_prefix("intervention.")?;
+        let (id, name) = rest.split_once('.')?;
+        if id == "*" {
+            (Which::All, name)
+        } else {
+            (Which::Id(id.to_string()), name)
+        }
+    };
+    Some(match fields::field(name) {
+        Some(f) => Ok((which, f)),
+        None => {
+            let hint = suggest(name, fields::names()).map_or_else(
+                || {
+                    format!(
+                        "numeric intervention fields: {}",
+                        fields::names().collect::<Vec<_>>().join(", ")
+                    )
+                },
+                |s| format!("did you mean `{s}`?"),
+            );
+            Err(bad(
+                Some(field),
+                format!("`{name}` is not a numeric intervention field; {hint}"),
+            ))
+        }
+    })
+}
+
 /// Whether `field` is a numeric scenario field (`Ok(true)` for whole
-/// numbers); an error with a suggestion otherwise.
+/// numbers); an error with a suggestion otherwise. Intervention fields are
+/// named `intervention[N].FIELD`, `intervention.ID.FIELD` or
+/// `intervention.*.FIELD` (every intervention at once).
 pub(crate) fn check_field(field: &str) -> Result<bool, ScenarioError> {
+    if let Some(r) = intervention_field(field) {
+        return r.map(|_| false);
+    }
     let schema = schema();
     let mut table = &schema;
     let parts: Vec<&str> = field.split('.').collect();
@@ -75,7 +135,7 @@ pub(crate) fn check_field(field: &str) -> Result<bool, ScenarioError> {
                 return Err(bad(Some(field), "is a table, not a number: name one of its fields".into()))
             }
             _ => {
-                return Err(bad(Some(field), "only numeric fields of tables can be swept (not text, switches, arrays or intervention entries)".into()))
+                return Err(bad(Some(field), "only numeric fields of tables can be swept (not text, switches or arrays); an intervention's field is intervention[N].FIELD or intervention.ID.FIELD".into()))
             }
         }
     }
@@ -166,6 +226,64 @@ fn parse_vary_typed(spec: &str) -> Result<Vary, ScenarioError> {
     })
 }
 
+/// `a` with intervention field `f` of `which` set to `value`.
+fn apply_intervention(
+    a: &Assumptions,
+    field: &str,
+    which: &Which,
+    f: &crate::model::interventions::fields::Field,
+    value: f64,
+) -> Result<Assumptions, ScenarioError> {
+    let mut out = a.clone();
+    let n = out.intervention.len();
+    let targets: Vec<usize> = match which {
+        Which::All => (0..n).collect(),
+        Which::Index(i) if *i < n => vec![*i],
+        Which::Index(i) => {
+            return Err(bad(
+                Some(field),
+                format!("the scenario has {n} interventions (intervention[0] to intervention[{}]), not intervention[{i}]", n.saturating_sub(1)),
+            ))
+        }
+        Which::Id(id) => match out.intervention.iter().position(|x| x.id.as_deref() == Some(id)) {
+            Some(i) => vec![i],
+            None => {
+                let ids: Vec<&str> = a.intervention.iter().filter_map(|x| x.id.as_deref()).collect();
+                return Err(bad(
+                    Some(field),
+                    format!("no intervention has id `{id}` (ids: {})", if ids.is_empty() { "none".to_string() } else { ids.join(", ") }),
+                ));
+            }
+        },
+    };
+    if targets.is_empty() {
+        return Err(bad(
+            Some(field),
+            "the scenario has no [[intervention]] tables".into(),
+        ));
+    }
+    for i in targets {
+        if let Some(x) = out.intervention.get_mut(i) {
+            (f.set)(x, value);
+            // A swept field is fixed at each value: its distribution (and
+            // any correlation of it) does not apply.
+            if let Some(u) = x.uncertainty.as_mut() {
+                u.remove(f.name);
+            }
+            let reference = format!("{}.{}", x.id.clone().unwrap_or_default(), f.name);
+            out.intervention_correlation
+                .retain(|c| !c.between.contains(&reference));
+        }
+    }
+    if let Some(p) = validate::check(&out).into_iter().next() {
+        return Err(bad(
+            Some(&p.field),
+            format!("with {field} = {value}: {}", p.message),
+        ));
+    }
+    Ok(out)
+}
+
 /// `a` with `field` set to `value`, validated.
 pub(crate) fn apply(
     a: &Assumptions,
@@ -173,6 +291,10 @@ pub(crate) fn apply(
     value: f64,
     integer: bool,
 ) -> Result<Assumptions, ScenarioError> {
+    if let Some(r) = intervention_field(field) {
+        let (which, f) = r?;
+        return apply_intervention(a, field, &which, f, value);
+    }
     let mut root = Value::try_from(a)
         .map_err(|e| bad(Some(field), format!("cannot represent the scenario: {e}")))?;
     let mut cur = &mut root;

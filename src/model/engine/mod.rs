@@ -59,7 +59,7 @@ pub fn intervention_adjustments(
         return Ok(Adjustments::none());
     }
     let base = project_with(a, data, &Adjustments::none())?;
-    Ok(super::interventions::package_adjustments(&a.intervention, &base).0)
+    Ok(super::interventions::package_adjustments(a, &base).0)
 }
 
 /// One year's flows before adjustments and interest, from either builder.

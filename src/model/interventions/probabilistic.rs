@@ -1,7 +1,9 @@
 //! Probabilistic appraisal of an intervention package: draw every uncertain
-//! parameter from its distribution (`[intervention.uncertainty]`), draw
-//! whether each programme succeeds (probability `p`, itself drawn), lay the
-//! drawn package on the projection without interventions and record what it
+//! field from its distribution (`[intervention.uncertainty]`) and whether
+//! each programme succeeds (probability `p`, itself drawn), with the rank
+//! correlations of `[[intervention_correlation]]` ([`super::draws`]); lay
+//! the drawn package on the projection without interventions
+//! ([`evaluate_path`], the evaluation of one path) and record what it
 //! does. Percentiles of many such paths replace stacking pessimistic
 //! low-case assumptions on top of each other.
 //!
@@ -9,12 +11,14 @@
 //! ([`block_rng`]), and blocks run in parallel with rayon: path `n` is the
 //! same whatever the thread count, so results are byte-identical.
 
-use rand::Rng;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::draws::{DrawPlan, PackageDraw};
+use super::fields::field;
+use super::package::package_with;
 use super::paths::Outcome;
-use super::results::{breakeven, interest_saved_pv, npv_real, package_with};
+use super::results::{breakeven, interest_saved_pv, npv_real, sum_paths};
 use super::spec::Intervention;
 use crate::data::Dataset;
 use crate::model::distributions::{block_rng, quantile, BLOCK_PATHS};
@@ -37,10 +41,17 @@ pub struct Draw {
     pub breakeven_year: Option<FiscalYear>,
     /// Share of the headline fiscal gap closed (when asked for and solvable).
     pub gap_share_closed: Option<f64>,
-    /// How many of the interventions succeeded on this path.
-    pub successes: usize,
+    /// Whether each intervention succeeded on this path, in scenario order.
+    pub succeeded: Vec<bool>,
     /// Change in PSND by year, pp of GDP.
     pub psnd_change_pp_gdp: Vec<f64>,
+}
+
+impl Draw {
+    /// How many of the interventions succeeded on this path.
+    pub fn successes(&self) -> usize {
+        self.succeeded.iter().filter(|s| **s).count()
+    }
 }
 
 /// What to simulate.
@@ -56,48 +67,30 @@ pub(crate) struct Settings {
     pub gap_without_pct_gdp: Option<f64>,
 }
 
-/// Draw the interventions of one path and whether each succeeds.
-fn draw_package<R: Rng + ?Sized>(
-    list: &[Intervention],
-    rng: &mut R,
-) -> (Vec<Intervention>, Vec<Outcome>) {
-    list.iter()
-        .map(|i| {
-            let d = i.draw(rng);
-            let u: f64 = rng.random();
-            let outcome = if u < d.probability_of_success_share {
-                Outcome::Success
-            } else {
-                Outcome::Failure
-            };
-            (d, outcome)
-        })
-        .unzip()
+/// The draw plan of `a`'s interventions (validation has checked its
+/// correlations, so an error here is reported as bad data).
+pub fn plan(a: &Assumptions) -> Result<DrawPlan, ModelError> {
+    DrawPlan::new(&a.intervention, &a.intervention_correlation).map_err(|e| ModelError::Data {
+        table: format!("intervention_correlation[{}].{}", e.index, e.field),
+        message: e.message,
+    })
 }
 
-fn one_path<R: Rng + ?Sized>(
+/// What the drawn package `d` does on `base` (the projection of `a`
+/// without interventions): the evaluation of one path.
+pub fn evaluate_path(
     a: &Assumptions,
     data: &Dataset,
     base: &Projection,
-    settings: &Settings,
-    rng: &mut R,
+    d: &PackageDraw,
+    gap_without_pct_gdp: Option<f64>,
 ) -> Result<Draw, ModelError> {
-    let (list, outcomes) = draw_package(&a.intervention, rng);
-    let pkg = package_with(&list, base, |j| {
-        outcomes.get(j).copied().unwrap_or(Outcome::Failure)
+    let pkg = package_with(&d.interventions, &a.spending_content, base, |j| {
+        d.outcomes.get(j).copied().unwrap_or(Outcome::Failure)
     });
     let with = project_with(a, data, &pkg.adjustments)?;
-    let n = base.years.len();
-    let (mut net, mut social) = (vec![0.0; n], vec![0.0; n]);
-    for p in &pkg.paths {
-        for k in 0..n {
-            let cost = p.cost_gbp_bn.get(k).copied().unwrap_or(0.0);
-            if let (Some(x), Some(s)) = (net.get_mut(k), social.get_mut(k)) {
-                *x += p.realised_saving_gbp_bn.get(k).copied().unwrap_or(0.0) - cost;
-                *s += p.social_benefit_gbp_bn.get(k).copied().unwrap_or(0.0) - cost;
-            }
-        }
-    }
+    let sum = sum_paths(&pkg.paths, base.years.len());
+    let net = sum.net_gbp_bn();
     let cumulative: Vec<f64> = net
         .iter()
         .scan(0.0, |c, v| {
@@ -111,19 +104,19 @@ fn one_path<R: Rng + ?Sized>(
         .zip(&with.years)
         .map(|(b, w)| w.psnd_pct_gdp - b.psnd_pct_gdp)
         .collect();
-    let gap_share_closed = settings.gap_without_pct_gdp.and_then(|without| {
+    let gap_share_closed = gap_without_pct_gdp.and_then(|without| {
         let with_gap = crate::model::indicators::one_off_gap(a, data, pkg.adjustments.clone())?;
         (without.abs() > 1e-12).then(|| (without - with_gap) / without)
     });
     let deflator = a.economy.gdp_deflator_growth_pct;
     Ok(Draw {
         exchequer_npv_gbp_bn: npv_real(&net, deflator),
-        social_npv_gbp_bn: npv_real(&social, deflator),
+        social_npv_gbp_bn: npv_real(&sum.social_net_gbp_bn(), deflator),
         final_psnd_change_pp_gdp: psnd.last().copied().unwrap_or(0.0),
         interest_saved_pv_gbp_bn: interest_saved_pv(base, &with),
         breakeven_year: breakeven(base.years.iter().map(|y| &y.year), &cumulative),
         gap_share_closed,
-        successes: outcomes.iter().filter(|o| **o == Outcome::Success).count(),
+        succeeded: d.outcomes.iter().map(|o| *o == Outcome::Success).collect(),
         psnd_change_pp_gdp: psnd,
     })
 }
@@ -136,6 +129,7 @@ pub(crate) fn simulate(
     base: &Projection,
     settings: &Settings,
 ) -> Result<Vec<Draw>, ModelError> {
+    let plan = plan(a)?;
     let blocks = settings.paths.div_ceil(BLOCK_PATHS);
     let per_block: Vec<Vec<Draw>> = (0..blocks)
         .into_par_iter()
@@ -144,11 +138,51 @@ pub(crate) fn simulate(
             let first = b * BLOCK_PATHS;
             let last = (first + BLOCK_PATHS).min(settings.paths);
             (first..last)
-                .map(|_| one_path(a, data, base, settings, &mut rng))
+                .map(|_| {
+                    let d = plan.draw(&a.intervention, &mut rng);
+                    evaluate_path(a, data, base, &d, settings.gap_without_pct_gdp)
+                })
                 .collect::<Result<Vec<Draw>, ModelError>>()
         })
         .collect::<Result<_, _>>()?;
     Ok(per_block.into_iter().flatten().collect())
+}
+
+/// The named (expected-value) case with every uncertain field at its
+/// distribution's mean instead of its point value: the change in final
+/// PSND (pp) and the Exchequer NPV (£bn). Between it and the named case
+/// lies the skew of the distributions around their point values; between
+/// it and the mean over paths, the interactions of uncertain fields
+/// (products, caps, correlations).
+pub fn at_means(
+    a: &Assumptions,
+    data: &Dataset,
+    base: &Projection,
+) -> Result<(f64, f64), ModelError> {
+    let list: Vec<Intervention> = a
+        .intervention
+        .iter()
+        .map(|i| {
+            let mut m = i.clone();
+            for (name, d) in i.uncertainty.iter().flatten() {
+                if let Some(f) = field(name) {
+                    f.put(&mut m, d.mean());
+                }
+            }
+            m
+        })
+        .collect();
+    let pkg = package_with(&list, &a.spending_content, base, |_| Outcome::Expected);
+    let with = project_with(a, data, &pkg.adjustments)?;
+    let sum = sum_paths(&pkg.paths, base.years.len());
+    let change = match (base.last(), with.last()) {
+        (Some(b), Some(w)) => w.psnd_pct_gdp - b.psnd_pct_gdp,
+        _ => 0.0,
+    };
+    Ok((
+        change,
+        npv_real(&sum.net_gbp_bn(), a.economy.gdp_deflator_growth_pct),
+    ))
 }
 
 /// Percentiles of one quantity.
@@ -210,6 +244,66 @@ pub struct Summary {
     pub payback_by: Vec<(FiscalYear, f64)>,
     /// Change in PSND by year: (year, 5th, 25th, 50th, 75th, 95th), pp.
     pub psnd_change_fan_pp_gdp: Vec<(FiscalYear, [f64; 5])>,
+    /// What each intervention's success or failure does to the result,
+    /// the one that moves it most first.
+    pub carriers: Vec<Carrier>,
+    /// The named case with every uncertain field at its distribution's
+    /// mean: (change in final PSND, pp; Exchequer NPV, £bn), when computed.
+    pub at_means: Option<(f64, f64)>,
+}
+
+/// The package's result on the paths where one intervention succeeds and
+/// on those where it fails.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Carrier {
+    /// The intervention.
+    pub name: String,
+    /// Share of paths on which it succeeds.
+    pub success_share: f64,
+    /// Mean change in final PSND where it succeeds, pp of GDP.
+    pub psnd_change_if_success_pp_gdp: Option<f64>,
+    /// Mean change in final PSND where it fails, pp of GDP.
+    pub psnd_change_if_failure_pp_gdp: Option<f64>,
+}
+
+impl Carrier {
+    /// How far apart the two means are, pp (0 when one side is empty).
+    pub fn gap_pp(&self) -> f64 {
+        match (
+            self.psnd_change_if_success_pp_gdp,
+            self.psnd_change_if_failure_pp_gdp,
+        ) {
+            (Some(s), Some(f)) => (s - f).abs(),
+            _ => 0.0,
+        }
+    }
+}
+
+/// The carriers of `draws` for interventions named `names`.
+fn carriers(draws: &[Draw], names: &[String]) -> Vec<Carrier> {
+    let mean = |v: Vec<f64>| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
+    let mut out: Vec<Carrier> = names
+        .iter()
+        .enumerate()
+        .map(|(j, name)| {
+            let on = |s: bool| -> Vec<f64> {
+                draws
+                    .iter()
+                    .filter(|d| d.succeeded.get(j).copied() == Some(s))
+                    .map(|d| d.final_psnd_change_pp_gdp)
+                    .collect()
+            };
+            let ok = on(true);
+            Carrier {
+                name: name.clone(),
+                success_share: ok.len() as f64 / draws.len().max(1) as f64,
+                psnd_change_if_success_pp_gdp: mean(ok),
+                psnd_change_if_failure_pp_gdp: mean(on(false)),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.gap_pp().total_cmp(&a.gap_pp()).then(a.name.cmp(&b.name)));
+    out
 }
 
 /// The `q` quantile of breakeven years, "never" sorting last.
@@ -225,8 +319,14 @@ fn breakeven_quantile(draws: &[Draw], q: f64) -> Option<FiscalYear> {
         .and_then(|&y| (y != i32::MAX).then_some(FiscalYear(y)))
 }
 
-/// Summarise `draws` over the years of `base`.
-pub(crate) fn summarise(draws: &[Draw], base: &Projection, settings: &Settings) -> Summary {
+/// Summarise `draws` of the package of `a` over the years of `base`.
+pub(crate) fn summarise(
+    draws: &[Draw],
+    a: &Assumptions,
+    base: &Projection,
+    settings: &Settings,
+) -> Summary {
+    let names: Vec<String> = a.intervention.iter().map(|i| i.name.clone()).collect();
     let years: Vec<FiscalYear> = base.years.iter().map(|y| y.year).collect();
     let payback_by = years
         .iter()
@@ -265,6 +365,8 @@ pub(crate) fn summarise(draws: &[Draw], base: &Projection, settings: &Settings) 
         ],
         payback_by,
         psnd_change_fan_pp_gdp: fan,
+        carriers: carriers(draws, &names),
+        at_means: None,
     }
 }
 

@@ -1,15 +1,19 @@
 //! What interventions do: per intervention and for the package, net savings,
-//! costs, the Exchequer and social net present values at Green Book rates,
-//! breakeven, and the change in debt and (the present value of) debt
-//! interest against the same scenario without interventions.
+//! costs, the Exchequer and social net present values at Green Book rates
+//! (to the horizon and to 10, 20, 30 and 50 years), breakeven, the change
+//! in debt and (the present value of) debt interest against the same
+//! scenario without interventions, and the package's debt effect under
+//! each assumption about what happens to its savings.
 
 use serde::Serialize;
 
-use super::paths::{add_to, base_years, paths_on, Outcome, Paths, Target};
-use super::spec::Intervention;
+use super::package::{package_with, Overlap, Package};
+use super::paths::{Outcome, Paths};
+use super::spec::{BudgetsCut, Grade, Intervention};
 use crate::data::Dataset;
 use crate::model::adjustments::Adjustments;
 use crate::model::engine::project_with;
+use crate::model::projection::YearResult;
 use crate::model::{Assumptions, ModelError, Projection};
 use crate::years::FiscalYear;
 
@@ -53,6 +57,36 @@ pub fn interest_saved_pv(base: &Projection, with: &Projection) -> f64 {
     pv
 }
 
+/// The horizons of the NPVs reported, years after the base year.
+pub const NPV_HORIZONS_YEARS: [usize; 4] = [10, 20, 30, 50];
+
+/// The Exchequer NPV over the first years of the appraisal.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct HorizonNpv {
+    /// Years after the base year.
+    pub years: usize,
+    /// The last year counted.
+    pub to_year: FiscalYear,
+    /// Exchequer NPV of the years from the base year to `to_year`, £bn.
+    pub exchequer_npv_gbp_bn: f64,
+}
+
+/// NPVs of `net` (£bn by year from the base year, years `years`) to each
+/// of [`NPV_HORIZONS_YEARS`] that the projection reaches.
+pub fn npv_horizons(net: &[f64], years: &[FiscalYear], deflator_pct: f64) -> Vec<HorizonNpv> {
+    NPV_HORIZONS_YEARS
+        .iter()
+        .filter_map(|&h| {
+            let to_year = *years.get(h)?;
+            Some(HorizonNpv {
+                years: h,
+                to_year,
+                exchequer_npv_gbp_bn: npv_real(net.get(..=h)?, deflator_pct),
+            })
+        })
+        .collect()
+}
+
 /// One intervention's (or the package's) effect in one year.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EffectYear {
@@ -62,13 +96,21 @@ pub struct EffectYear {
     pub take_up_share: f64,
     /// Gross saving as claimed, if the programme runs, £bn.
     pub gross_saving_gbp_bn: f64,
-    /// Expected cashable saving, £bn.
+    /// Expected realised cashable saving, additional to the baseline, £bn.
     pub realised_saving_gbp_bn: f64,
+    /// Expected saving retained by the Exchequer (budgets cut), £bn.
+    pub exchequer_saving_gbp_bn: f64,
+    /// Expected cashable saving recycled into services, £bn.
+    pub recycled_gbp_bn: f64,
+    /// Expected services lost where budgets are cut by more than is saved, £bn.
+    pub service_shortfall_gbp_bn: f64,
     /// Expected social benefit (cashable or not, with citizens' time), £bn.
     pub social_benefit_gbp_bn: f64,
-    /// Expected costs, £bn.
+    /// Expected costs, £bn (of which exit costs below).
     pub cost_gbp_bn: f64,
-    /// Realised saving − costs, £bn.
+    /// Expected exit and redundancy costs, £bn.
+    pub exit_cost_gbp_bn: f64,
+    /// Retained saving − costs, £bn.
     pub net_saving_gbp_bn: f64,
     /// Net saving, % of GDP.
     pub net_saving_pct_gdp: f64,
@@ -90,11 +132,16 @@ pub struct EffectYear {
 pub struct Effect {
     /// Intervention name, or "Package".
     pub name: String,
-    /// Exchequer NPV: cashable savings less costs, at Green Book rates, £bn
-    /// in base-year prices (deflated with the GDP deflator).
+    /// The weakest evidence grade of the fields that carry the saving
+    /// (`C`, `U` or `J`; for the package, the weakest of all).
+    pub evidence_grade: Option<Grade>,
+    /// Exchequer NPV: retained savings less costs, at Green Book rates,
+    /// £bn in base-year prices (deflated with the GDP deflator).
     pub exchequer_npv_gbp_bn: f64,
+    /// The Exchequer NPV to 10, 20, 30 and 50 years.
+    pub npv_by_horizon: Vec<HorizonNpv>,
     /// Social NPV: every benefit (cashable or not, with citizens' time)
-    /// less costs, at Green Book rates, £bn in base-year prices.
+    /// less costs and services lost, at Green Book rates, £bn.
     pub social_npv_gbp_bn: f64,
     /// First year from which cumulative net savings stay positive.
     pub breakeven_year: Option<FiscalYear>,
@@ -108,6 +155,36 @@ pub struct Effect {
     pub years: Vec<EffectYear>,
 }
 
+/// The package under one assumption about what happens to its savings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RetentionCase {
+    /// What is assumed.
+    pub label: String,
+    /// Exchequer NPV, £bn.
+    pub exchequer_npv_gbp_bn: f64,
+    /// Change in PSND in the final year, pp of GDP.
+    pub final_psnd_change_pp_gdp: f64,
+    /// Present value of services lost (budgets cut by more than was
+    /// saved), £bn.
+    pub services_lost_pv_gbp_bn: f64,
+}
+
+/// The package's debt effect under each assumption about its savings:
+/// with each intervention's stated retention, with budgets cut to match
+/// every saving, with every saving recycled into services, and with
+/// budgets cut as planned when no saving arrives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RetentionCases {
+    /// Each intervention's own `exchequer_retention_share`.
+    pub stated: RetentionCase,
+    /// Retention 1 everywhere: budgets cut to match.
+    pub budgets_cut_to_match: RetentionCase,
+    /// Retention 0 everywhere: savings recycled into services.
+    pub savings_recycled: RetentionCase,
+    /// Budgets cut by the plans, no programme delivers.
+    pub budgets_cut_savings_do_not_arrive: RetentionCase,
+}
+
 /// Results of all interventions in a scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InterventionResults {
@@ -115,7 +192,12 @@ pub struct InterventionResults {
     pub interventions: Vec<Effect>,
     /// All of them together.
     pub package: Effect,
-    /// Interactions the package had to resolve (savings capped at a line).
+    /// The package under each assumption about its savings.
+    pub retention_cases: RetentionCases,
+    /// Overlapping claims on the same spending content, as resolved.
+    pub overlaps: Vec<Overlap>,
+    /// Interactions the package had to resolve and assumptions the
+    /// scenario left to defaults that change what its numbers mean.
     pub warnings: Vec<String>,
 }
 
@@ -136,53 +218,62 @@ pub fn breakeven<'a>(
     found
 }
 
+fn effect_year(
+    paths: &Paths,
+    k: usize,
+    b: &YearResult,
+    w: &YearResult,
+    cumulative: f64,
+) -> EffectYear {
+    let at = |v: &[f64]| v.get(k).copied().unwrap_or(0.0);
+    let net = at(&paths.exchequer_saving_gbp_bn) - at(&paths.cost_gbp_bn);
+    let smoothed = net + at(&paths.refresh_cost_gbp_bn) - at(&paths.refresh_smoothed_gbp_bn);
+    EffectYear {
+        year: b.year,
+        take_up_share: at(&paths.take_up_share),
+        gross_saving_gbp_bn: at(&paths.gross_saving_gbp_bn),
+        realised_saving_gbp_bn: at(&paths.realised_saving_gbp_bn),
+        exchequer_saving_gbp_bn: at(&paths.exchequer_saving_gbp_bn),
+        recycled_gbp_bn: at(&paths.recycled_gbp_bn),
+        service_shortfall_gbp_bn: at(&paths.service_shortfall_gbp_bn),
+        social_benefit_gbp_bn: at(&paths.social_benefit_gbp_bn),
+        cost_gbp_bn: at(&paths.cost_gbp_bn),
+        exit_cost_gbp_bn: at(&paths.exit_cost_gbp_bn),
+        net_saving_gbp_bn: net,
+        net_saving_pct_gdp: 100.0 * net / b.gdp_gbp_bn,
+        net_saving_smoothed_pct_gdp: 100.0 * smoothed / b.gdp_gbp_bn,
+        cumulative_net_saving_gbp_bn: cumulative + net,
+        interest_change_gbp_bn: w.interest_gbp_bn - b.interest_gbp_bn,
+        psnd_change_gbp_bn: w.psnd_gbp_bn - b.psnd_gbp_bn,
+        psnd_change_pp_gdp: w.psnd_pct_gdp - b.psnd_pct_gdp,
+    }
+}
+
 fn effect(
     name: &str,
+    grade: Option<Grade>,
     paths: &Paths,
     base: &Projection,
     with: &Projection,
     deflator_pct: f64,
 ) -> Effect {
-    let mut cumulative = 0.0;
-    let mut years = Vec::with_capacity(base.years.len());
-    let at = |v: &[f64], k: usize| v.get(k).copied().unwrap_or(0.0);
+    let mut years: Vec<EffectYear> = Vec::with_capacity(base.years.len());
     for (k, (b, w)) in base.years.iter().zip(&with.years).enumerate() {
-        let realised = at(&paths.realised_saving_gbp_bn, k);
-        let cost = at(&paths.cost_gbp_bn, k);
-        let net = realised - cost;
-        let smoothed =
-            net + at(&paths.refresh_cost_gbp_bn, k) - at(&paths.refresh_smoothed_gbp_bn, k);
-        cumulative += net;
-        years.push(EffectYear {
-            year: b.year,
-            take_up_share: at(&paths.take_up_share, k),
-            gross_saving_gbp_bn: at(&paths.gross_saving_gbp_bn, k),
-            realised_saving_gbp_bn: realised,
-            social_benefit_gbp_bn: at(&paths.social_benefit_gbp_bn, k),
-            cost_gbp_bn: cost,
-            net_saving_gbp_bn: net,
-            net_saving_pct_gdp: 100.0 * net / b.gdp_gbp_bn,
-            net_saving_smoothed_pct_gdp: 100.0 * smoothed / b.gdp_gbp_bn,
-            cumulative_net_saving_gbp_bn: cumulative,
-            interest_change_gbp_bn: w.interest_gbp_bn - b.interest_gbp_bn,
-            psnd_change_gbp_bn: w.psnd_gbp_bn - b.psnd_gbp_bn,
-            psnd_change_pp_gdp: w.psnd_pct_gdp - b.psnd_pct_gdp,
-        });
+        let before = years.last().map_or(0.0, |y| y.cumulative_net_saving_gbp_bn);
+        years.push(effect_year(paths, k, b, w, before));
     }
-    let social_net: Vec<f64> = paths
-        .social_benefit_gbp_bn
-        .iter()
-        .zip(&paths.cost_gbp_bn)
-        .map(|(s, c)| s - c)
-        .collect();
     let cumulative: Vec<f64> = years
         .iter()
         .map(|y| y.cumulative_net_saving_gbp_bn)
         .collect();
+    let net = paths.net_gbp_bn();
+    let year_list: Vec<FiscalYear> = base.years.iter().map(|y| y.year).collect();
     Effect {
         name: name.to_string(),
-        exchequer_npv_gbp_bn: npv_real(&paths.net_gbp_bn(), deflator_pct),
-        social_npv_gbp_bn: npv_real(&social_net, deflator_pct),
+        evidence_grade: grade,
+        exchequer_npv_gbp_bn: npv_real(&net, deflator_pct),
+        npv_by_horizon: npv_horizons(&net, &year_list, deflator_pct),
+        social_npv_gbp_bn: npv_real(&paths.social_net_gbp_bn(), deflator_pct),
         breakeven_year: breakeven(years.iter().map(|y| &y.year), &cumulative),
         final_psnd_change_pp_gdp: years.last().map_or(0.0, |y| y.psnd_change_pp_gdp),
         interest_saved_pv_gbp_bn: interest_saved_pv(base, with),
@@ -190,114 +281,103 @@ fn effect(
     }
 }
 
-/// Every intervention of a scenario laid on one projection together.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Package {
-    /// The adjustments of all of them.
-    pub adjustments: Adjustments,
-    /// Each intervention's paths (after any cap), in scenario order.
-    pub paths: Vec<Paths>,
-    /// The interactions resolved, one sentence each.
-    pub warnings: Vec<String>,
+/// The sum of `paths`, for the package (take-up reported as 0).
+pub fn sum_paths(paths: &[Paths], n: usize) -> Paths {
+    let mut sum = Paths::zeros(n);
+    for p in paths {
+        sum.add_scaled(p, 1.0);
+    }
+    sum.take_up_share = vec![0.0; n];
+    sum
 }
 
-/// Lay every intervention of `list` on `base` (a projection without
-/// interventions), each on the path `outcome(i)`. Interventions on the same
-/// line cannot save more than the line: where their savings together exceed
-/// it, each is scaled down in proportion, with a warning naming them.
-pub fn package_with(
-    list: &[Intervention],
-    base: &Projection,
-    outcome: impl Fn(usize) -> Outcome,
-) -> Package {
-    let mut paths: Vec<Paths> = list
-        .iter()
-        .enumerate()
-        .map(|(j, i)| paths_on(i, &base_years(base, Target::parse(&i.target)), outcome(j)))
-        .collect();
-    let mut warnings = Vec::new();
-    let mut seen: Vec<Target> = Vec::new();
-    for i in list {
-        let Some(t) = Target::parse(&i.target) else {
-            continue;
-        };
-        if seen.contains(&t) {
-            continue;
-        }
-        seen.push(t);
-        let on: Vec<usize> = (0..list.len())
-            .filter(|&j| list.get(j).and_then(|o| Target::parse(&o.target)) == Some(t))
-            .collect();
-        if let Some(w) = cap_line(list, base, t, &on, &mut paths) {
-            warnings.push(w);
-        }
-    }
-    let mut adjustments = Adjustments::none();
-    for (i, p) in list.iter().zip(&paths) {
-        add_to(i, p, &mut adjustments);
-    }
-    Package {
-        adjustments,
-        paths,
-        warnings,
-    }
-}
-
-/// Scale the savings of interventions `on` (all on line `t`) so that
-/// together they never exceed the line; a warning if they had to be.
-fn cap_line(
-    list: &[Intervention],
-    base: &Projection,
-    t: Target,
-    on: &[usize],
-    paths: &mut [Paths],
-) -> Option<String> {
-    let mut first: Option<(FiscalYear, f64, f64)> = None;
-    for (k, y) in base.years.iter().enumerate() {
-        let line = match t {
-            Target::Spend(s) => y.spend(s),
-            Target::Receipt(r) => y.receipt(r),
-        };
-        let total: f64 = on
-            .iter()
-            .filter_map(|&j| paths.get(j)?.realised_saving_gbp_bn.get(k))
-            .sum();
-        if total <= line || total <= 0.0 {
-            continue;
-        }
-        let scale = line.max(0.0) / total;
-        first.get_or_insert((y.year, total, line));
-        for &j in on {
-            if let Some(p) = paths.get_mut(j) {
-                for v in [
-                    &mut p.realised_saving_gbp_bn,
-                    &mut p.social_benefit_gbp_bn,
-                    &mut p.gross_saving_gbp_bn,
-                ] {
-                    if let Some(x) = v.get_mut(k) {
-                        *x *= scale;
-                    }
-                }
-            }
-        }
-    }
-    let (year, total, line) = first?;
-    let names: Vec<String> = on
-        .iter()
-        .filter_map(|&j| list.get(j).map(|i| format!("`{}`", i.name)))
-        .collect();
-    let key = list.get(*on.first()?).map_or("", |i| i.target.as_str());
-    Some(format!(
-        "{} together save more than the whole `{key}` line from {year} (£{total:.1}bn against £{line:.1}bn): their savings are capped at the line, each scaled down in proportion; lower their saving_share or give them distinct sub-lines",
-        names.join(" and ")
-    ))
-}
-
-/// The adjustments of every intervention in `list` against `base` (their
+/// The adjustments of every intervention in `a` against `base` (their
 /// expected paths), with each intervention's paths.
-pub fn package_adjustments(list: &[Intervention], base: &Projection) -> (Adjustments, Vec<Paths>) {
-    let p = package_with(list, base, |_| Outcome::Expected);
+pub fn package_adjustments(a: &Assumptions, base: &Projection) -> (Adjustments, Vec<Paths>) {
+    let p = package_with(&a.intervention, &a.spending_content, base, |_| {
+        Outcome::Expected
+    });
     (p.adjustments, p.paths)
+}
+
+/// The package of `list` (expected paths) projected: its summed paths and
+/// the projection with it.
+fn projected(
+    a: &Assumptions,
+    data: &Dataset,
+    base: &Projection,
+    list: &[Intervention],
+) -> Result<(Package, Paths, Projection), ModelError> {
+    let package = package_with(list, &a.spending_content, base, |_| Outcome::Expected);
+    let sum = sum_paths(&package.paths, base.years.len());
+    let with = project_with(a, data, &package.adjustments)?;
+    Ok((package, sum, with))
+}
+
+/// One retention case: the package of `list` under `label`.
+fn retention_case(
+    a: &Assumptions,
+    data: &Dataset,
+    base: &Projection,
+    label: &str,
+    list: &[Intervention],
+) -> Result<RetentionCase, ModelError> {
+    let (_, sum, with) = projected(a, data, base, list)?;
+    let deflator = a.economy.gdp_deflator_growth_pct;
+    let change = match (base.last(), with.last()) {
+        (Some(b), Some(w)) => w.psnd_pct_gdp - b.psnd_pct_gdp,
+        _ => 0.0,
+    };
+    Ok(RetentionCase {
+        label: label.to_string(),
+        exchequer_npv_gbp_bn: npv_real(&sum.net_gbp_bn(), deflator),
+        final_psnd_change_pp_gdp: change,
+        services_lost_pv_gbp_bn: npv_real(&sum.service_shortfall_gbp_bn, deflator),
+    })
+}
+
+/// The package's retention cases.
+fn retention_cases(
+    a: &Assumptions,
+    data: &Dataset,
+    base: &Projection,
+) -> Result<RetentionCases, ModelError> {
+    let with = |f: &dyn Fn(&mut Intervention)| -> Vec<Intervention> {
+        let mut list = a.intervention.clone();
+        list.iter_mut().for_each(f);
+        list
+    };
+    Ok(RetentionCases {
+        stated: retention_case(a, data, base, "stated retention", &a.intervention)?,
+        budgets_cut_to_match: retention_case(
+            a,
+            data,
+            base,
+            "budgets cut to match",
+            &with(&|i| {
+                i.exchequer_retention_share = Some(1.0);
+                i.budgets_cut = BudgetsCut::AsRealised;
+            }),
+        )?,
+        savings_recycled: retention_case(
+            a,
+            data,
+            base,
+            "savings recycled into services",
+            &with(&|i| i.exchequer_retention_share = Some(0.0)),
+        )?,
+        budgets_cut_savings_do_not_arrive: retention_case(
+            a,
+            data,
+            base,
+            "budgets cut as planned, savings do not arrive",
+            &with(&|i| {
+                i.exchequer_retention_share = Some(1.0);
+                i.budgets_cut = BudgetsCut::AsPlanned;
+                i.probability_of_success_share = 0.0;
+            }),
+        )?,
+    })
 }
 
 /// Evaluate every intervention of `a` alone and as a package (expected
@@ -308,25 +388,34 @@ pub fn evaluate(
     base: &Projection,
 ) -> Result<InterventionResults, ModelError> {
     let deflator = a.economy.gdp_deflator_growth_pct;
-    let n = base.years.len();
     let mut effects = Vec::new();
     for i in &a.intervention {
         let mut adj = Adjustments::none();
         let paths = super::paths::apply(i, base, &mut adj);
         let with = project_with(a, data, &adj)?;
-        effects.push(effect(&i.name, &paths, base, &with, deflator));
+        effects.push(effect(
+            &i.name,
+            i.weakest_grade(),
+            &paths,
+            base,
+            &with,
+            deflator,
+        ));
     }
-    let package = package_with(&a.intervention, base, |_| Outcome::Expected);
-    let mut sum = Paths::zeros(n);
-    for p in &package.paths {
-        sum.add_scaled(p, 1.0);
-    }
-    sum.take_up_share = vec![0.0; n];
-    let with = project_with(a, data, &package.adjustments)?;
+    let (package, sum, with) = projected(a, data, base, &a.intervention)?;
+    let grade = a
+        .intervention
+        .iter()
+        .filter_map(Intervention::weakest_grade)
+        .max();
+    let mut warnings = super::notes::notes(a);
+    warnings.extend(package.warnings);
     Ok(InterventionResults {
         interventions: effects,
-        package: effect("Package", &sum, base, &with, deflator),
-        warnings: package.warnings,
+        package: effect("Package", grade, &sum, base, &with, deflator),
+        retention_cases: retention_cases(a, data, base)?,
+        overlaps: package.overlaps,
+        warnings,
     })
 }
 

@@ -18,42 +18,32 @@ fn baseline() -> (Assumptions, Dataset) {
 }
 
 fn blank(name: &str) -> Intervention {
-    Intervention {
-        name: name.into(),
-        description: String::new(),
-        target: "non_age_related".into(),
-        sub_line: None,
-        sub_line_share: None,
-        sub_line_gbp_bn: None,
-        saving_share: 0.0,
-        saving_gbp_bn: 0.0,
-        productivity_growth_pp: 0.0,
-        productivity_years: 0,
-        start_year: FiscalYear(2027),
-        end_year: None,
-        delay_years: 1.0,
-        adoption: Adoption::Logistic,
-        adoption_midpoint_years: 4.0,
-        adoption_steepness: 0.6,
-        ramp_years: 5.0,
-        take_up_cap_share: 0.9,
-        upfront_cost_gbp_bn: 0.0,
-        upfront_years: 3,
-        running_cost_gbp_bn: 0.0,
-        refresh_every_years: 5,
-        refresh_cost_share: 0.3,
-        optimism_bias_cost_uplift_share: 0.5,
-        optimism_bias_duration_uplift_share: 0.4,
-        benefit_haircut_share: 0.5,
-        probability_of_success_share: 0.65,
-        cashable_share: 0.5,
-        decay_pct: 0.0,
-        cost_line: None,
-        optimism_bias_on_running_costs: false,
-        failure_stop_years: 6.0,
-        citizen_time_saving_gbp_bn: 0.0,
-        uncertainty: None,
-    }
+    let mut i: Intervention = toml::from_str(&format!(
+        r#"
+name = "{name}"
+target = "non_age_related"
+start_year = "2027-28"
+delay_years = 1.0
+adoption = "logistic"
+adoption_midpoint_years = 4.0
+adoption_steepness = 0.6
+ramp_years = 5.0
+take_up_cap_share = 0.9
+upfront_years = 3
+refresh_every_years = 5
+refresh_cost_share = 0.3
+optimism_bias_cost_uplift_share = 0.5
+optimism_bias_duration_uplift_share = 0.4
+benefit_haircut_share = 0.5
+probability_of_success_share = 0.65
+cashable_share = 0.5
+exchequer_retention_share = 1.0
+gbp_bn_indexation = "nominal_gdp"
+"#
+    ))
+    .unwrap();
+    i.failure_stop_years = 6.0;
+    i
 }
 
 fn run_with(list: Vec<Intervention>) -> Projection {
@@ -88,9 +78,9 @@ fn a_permanent_saving_lowers_final_debt_as_the_identity_implies() {
     let s_pct = 0.5;
     let base = run_with(vec![]);
     let mut i = blank("permanent");
-    i.start_year = FiscalYear(2030);
+    i.start_year = Some(FiscalYear(2030));
     i.delay_years = 0.0;
-    i.adoption = Adoption::Immediate;
+    i.adoption = Some(Adoption::Immediate);
     i.take_up_cap_share = 1.0;
     i.benefit_haircut_share = 0.0;
     i.probability_of_success_share = 1.0;
@@ -181,6 +171,7 @@ mod worked_example {
             .map(|y| BaseYear {
                 year: FiscalYear(y),
                 gdp_gbp_bn: 2500.0,
+                price_index: 1.0,
                 line_gbp_bn: 300.0,
             })
             .collect()
@@ -188,8 +179,8 @@ mod worked_example {
 
     fn example(optimism: bool) -> Intervention {
         let mut i = super::blank("Worked example");
-        i.start_year = FiscalYear(2025);
-        i.adoption = Adoption::Immediate;
+        i.start_year = Some(FiscalYear(2025));
+        i.adoption = Some(Adoption::Immediate);
         i.take_up_cap_share = 1.0;
         i.saving_gbp_bn = 2.0;
         i.delay_years = 1.0;
@@ -212,7 +203,7 @@ mod worked_example {
         let benefit = if social {
             &p.social_benefit_gbp_bn
         } else {
-            &p.realised_saving_gbp_bn
+            &p.exchequer_saving_gbp_bn
         };
         let net: Vec<f64> = benefit
             .iter()
@@ -324,6 +315,6 @@ fn probabilistic_paths_average_to_the_expected_value_appraisal() {
         "mean {mean:.3} against expected {expected:.3} (sd {sd:.3})"
     );
     // Both outcomes occur, and the same seed gives the same paths.
-    assert!(draws.iter().any(|x| x.successes == 0) && draws.iter().any(|x| x.successes == 2));
+    assert!(draws.iter().any(|x| x.successes() == 0) && draws.iter().any(|x| x.successes() == 2));
     assert_eq!(draws, simulate(&a, &d, &base, &settings).unwrap());
 }

@@ -18,8 +18,16 @@
 //! | `population.net_migration_scale` | N(1, 0.2), at least 0 |
 //! | `population.tfr_children_per_woman` | N(1.45, 0.1), at least 0.8 |
 //! | `population.mortality_improvement_scale` | N(1, 0.25), at least 0 |
-//! | each intervention's savings (`saving_share`, `saving_gbp_bn`, `productivity_growth_pp`) | × N(1, 0.25), at least 0 |
-//! | each intervention's costs (`upfront_cost_gbp_bn`, `running_cost_gbp_bn`) | × lognormal(0, 0.2) |
+//!
+//! Interventions are drawn jointly with the macro assumptions, from the
+//! scenario's own tables: every field of each `[intervention.uncertainty]`
+//! table, whether each programme succeeds, with the rank correlations of
+//! `[[intervention_correlation]]` ([`crate::model::interventions::draws`]).
+//! Each path lays its drawn package on its own projection without
+//! interventions, as `fiscal interventions` does, so the fan is one joint
+//! macro × intervention distribution. The interventions' draws come from
+//! their own random stream (salted apart from the macro draws), so adding
+//! an intervention leaves the macro draws of every path unchanged.
 //!
 //! The spreads are of the order of the OBR's and ONS's own variants (the
 //! ONS 2022-based high and low migration and fertility variants sit about
@@ -31,7 +39,7 @@
 //! projects each path from the ONS 2022-based principal assumptions.
 
 use rand::Rng;
-use rand_distr::{Distribution, LogNormal, Normal};
+use rand_distr::{Distribution, Normal};
 
 use super::error::UncertaintyError;
 use super::fan::{default_wave, stream_blocks};
@@ -39,12 +47,16 @@ use super::reduced::block_rng;
 use super::summary::{Exact, YearSink};
 use crate::data::Dataset;
 use crate::model::demography::{self, PopulationSettings};
-use crate::model::{self, Assumptions};
+use crate::model::interventions::draws::{DrawPlan, PackageDraw};
+use crate::model::interventions::{package_with, Outcome};
+use crate::model::{self, Adjustments, Assumptions};
 
 /// Paths per random stream in the full model.
 pub const FULL_BLOCK_PATHS: usize = 16;
 /// Salt that keeps the full model's streams apart from the reduced form's.
 const SALT: u64 = 0x5f11_f0de_1a2b_3c4d;
+/// Salt of the interventions' streams, apart from the macro draws.
+const INTERVENTION_SALT: u64 = 0x1e7e_2d0c_9a4b_77f1;
 
 /// What the full model needs besides the scenario.
 pub struct FullModel<'a> {
@@ -87,16 +99,6 @@ pub fn draw_assumptions(a: &Assumptions, rng: &mut impl Rng, demography: bool) -
         }
         a.population = Some(p);
     }
-    let cost = LogNormal::new(0.0, 0.2).ok();
-    for i in &mut a.intervention {
-        let benefit = (1.0 + normal(rng, 0.25)).max(0.0);
-        i.saving_share *= benefit;
-        i.saving_gbp_bn *= benefit;
-        i.productivity_growth_pp *= benefit;
-        let c = cost.map_or(1.0, |d| d.sample(rng));
-        i.upfront_cost_gbp_bn *= c;
-        i.running_cost_gbp_bn *= c;
-    }
     a
 }
 
@@ -110,7 +112,12 @@ pub fn demography_drawable(settings: Option<&PopulationSettings>, has_data_file:
 type PathValues = Vec<[f64; 3]>;
 
 impl FullModel<'_> {
-    fn path(&self, a: &Assumptions, index: u64) -> Result<PathValues, UncertaintyError> {
+    fn path(
+        &self,
+        a: &Assumptions,
+        package: Option<&PackageDraw>,
+        index: u64,
+    ) -> Result<PathValues, UncertaintyError> {
         let failed = |source| UncertaintyError::Path {
             path: index,
             source,
@@ -134,7 +141,17 @@ impl FullModel<'_> {
             }
             _ => self.data,
         };
-        let p = model::engine::project(a, data).map_err(failed)?;
+        let p = match package {
+            Some(d) => {
+                let base =
+                    model::engine::project_with(a, data, &Adjustments::none()).map_err(failed)?;
+                let pkg = package_with(&d.interventions, &a.spending_content, &base, |j| {
+                    d.outcomes.get(j).copied().unwrap_or(Outcome::Failure)
+                });
+                model::engine::project_with(a, data, &pkg.adjustments).map_err(failed)?
+            }
+            None => model::engine::project(a, data).map_err(failed)?,
+        };
         Ok(p.years
             .iter()
             .map(|y| {
@@ -147,6 +164,22 @@ impl FullModel<'_> {
             .collect())
     }
 
+    /// How to draw the scenario's interventions (none without them).
+    fn draw_plan(&self) -> Result<Option<DrawPlan>, UncertaintyError> {
+        let list = &self.assumptions.intervention;
+        if list.is_empty() {
+            return Ok(None);
+        }
+        DrawPlan::new(list, &self.assumptions.intervention_correlation)
+            .map(Some)
+            .map_err(|e| {
+                UncertaintyError::bad(
+                    "intervention_correlation",
+                    format!("[{}].{}: {}", e.index, e.field, e.message),
+                )
+            })
+    }
+
     /// Run `paths` paths in parallel; `progress` hears of each finished block.
     pub fn run(
         &self,
@@ -156,14 +189,18 @@ impl FullModel<'_> {
     ) -> Result<Exact, UncertaintyError> {
         let blocks = paths.div_ceil(FULL_BLOCK_PATHS as u64);
         let demography = self.principal.is_some();
+        let list = &self.assumptions.intervention;
+        let plan = self.draw_plan()?;
         let produce = |b: u64| -> Result<Vec<PathValues>, UncertaintyError> {
             let mut rng = block_rng(self.seed ^ SALT, b);
+            let mut irng = block_rng(self.seed ^ INTERVENTION_SALT, b);
             let first = b * FULL_BLOCK_PATHS as u64;
             let n = (paths - first).min(FULL_BLOCK_PATHS as u64);
             let out = (0..n)
                 .map(|k| {
                     let a = draw_assumptions(self.assumptions, &mut rng, demography);
-                    self.path(&a, first + k)
+                    let package = plan.as_ref().map(|p| p.draw(list, &mut irng));
+                    self.path(&a, package.as_ref(), first + k)
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             progress(n);

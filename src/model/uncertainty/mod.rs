@@ -29,7 +29,11 @@ mod tests;
 /// it changes whenever the same seed gives other numbers. 2: counter-based
 /// Philox4x32-10 normals, a 256-layer ziggurat and 4,096-bin histograms
 /// (1, unnumbered: ChaCha8 streams per block, 128 layers, 8,192 bins).
-pub const FAN_METHOD_VERSION: u32 = 2;
+/// 3: the full model draws a scenario's interventions from its own
+/// uncertainty tables and correlations, jointly with the macro assumptions,
+/// instead of scaling savings and costs by fixed spreads (the reduced form
+/// is unchanged from 2).
+pub const FAN_METHOD_VERSION: u32 = 3;
 
 pub(crate) use error::UncertaintyError;
 pub use fan::{BlockPaths, Engine, FanRun};

@@ -10,6 +10,10 @@
 //! an effect; their swing is added to the scenario's own central value.
 //! No healthy-ageing assumption exists in the model yet, so there is no
 //! such variant.
+//!
+//! A scenario with interventions adds one pair for each field of each
+//! `[intervention.uncertainty]` table: the field at the 5th and 95th
+//! percentiles of its own distribution, everything else as stated.
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -19,6 +23,7 @@ use crate::data::Dataset;
 use crate::model::demography::{population_from_settings, VariantPreset};
 use crate::model::indicators::headline::HEADLINE_TARGET_PCT_GDP;
 use crate::model::indicators::{GapSolver, GapSpec, Profile};
+use crate::model::interventions::fields::field;
 use crate::model::{self, Assumptions};
 
 /// A result of one projection.
@@ -75,7 +80,7 @@ fn edit(f: impl Fn(&mut Assumptions) + Sync + Send + 'static) -> Change {
 }
 
 /// One sensitivity: its name, then the low and high variants with labels.
-type Pair = (&'static str, String, Change, String, Change);
+type Pair = (String, String, Change, String, Change);
 
 /// The sensitivities, in the order listed before sorting by swing.
 fn pairs(a: &Assumptions) -> Vec<Pair> {
@@ -114,7 +119,7 @@ fn pairs(a: &Assumptions) -> Vec<Pair> {
             shift_health_pressures(0.5),
         ),
         (
-            "Triple lock",
+            "Triple lock".into(),
             "off (earnings)".into(),
             edit(|a| a.spending.triple_lock_premium_pp = 0.0),
             format!("on (+{tl_on} pp)"),
@@ -136,21 +141,61 @@ fn pairs(a: &Assumptions) -> Vec<Pair> {
             VariantPreset::HighLifeExpectancy,
         ),
     ]
+    .into_iter()
+    .chain(intervention_pairs(a))
+    .collect()
+}
+
+/// z-score of the 95th percentile of the standard normal.
+const Z95: f64 = 1.644_853_626_951_472_2;
+
+/// One pair for each uncertain field of each intervention: the field at
+/// the 5th and 95th percentiles of its own distribution, everything else
+/// as stated.
+fn intervention_pairs(a: &Assumptions) -> Vec<Pair> {
+    let mut out = Vec::new();
+    for (j, i) in a.intervention.iter().enumerate() {
+        for (name, d) in i.uncertainty.iter().flatten() {
+            let Some(f) = field(name) else { continue };
+            let (lo, hi) = (d.at_normal_score(-Z95), d.at_normal_score(Z95));
+            let set = move |v: f64| {
+                edit(move |a: &mut Assumptions| {
+                    if let Some(x) = a.intervention.get_mut(j) {
+                        f.put(x, v);
+                    }
+                })
+            };
+            out.push((
+                format!("{}: {name}", i.name),
+                format!("5th pct ({})", short(lo)),
+                set(lo),
+                format!("95th pct ({})", short(hi)),
+                set(hi),
+            ));
+        }
+    }
+    out
+}
+
+/// A value in three significant figures.
+fn short(v: f64) -> String {
+    let s = format!("{v:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// A sensitivity with its low and high variants.
-fn pair(
-    name: &'static str,
-    low: &str,
-    low_change: Change,
-    high: &str,
-    high_change: Change,
-) -> Pair {
-    (name, low.into(), low_change, high.into(), high_change)
+fn pair(name: &str, low: &str, low_change: Change, high: &str, high_change: Change) -> Pair {
+    (
+        name.into(),
+        low.into(),
+        low_change,
+        high.into(),
+        high_change,
+    )
 }
 
 /// A sensitivity between two ONS variant projections.
-fn ons_pair(name: &'static str, low: VariantPreset, high: VariantPreset) -> Pair {
+fn ons_pair(name: &str, low: VariantPreset, high: VariantPreset) -> Pair {
     pair(
         name,
         "ONS low",
@@ -281,7 +326,7 @@ pub fn sensitivities(a: &Assumptions, data: &Dataset) -> Result<Sensitivity, Unc
                 || run_change(a, data, hc, central, principal),
             );
             Ok(Variant {
-                name: (*name).to_string(),
+                name: name.clone(),
                 low_label: ll.clone(),
                 high_label: hl.clone(),
                 low: low?,
