@@ -510,7 +510,7 @@ fn hardening_cases() -> Vec<Case> {
     v.push(iv_uncertainty(
         "years negative",
         "ramp_years = { dist = \"pert\", low = -2, central = 3, high = 5 }",
-        &["ramp_years", "low -2 is below 0 years"],
+        &["ramp_years", "low -2 is below 0"],
     ));
     v.push(iv_uncertainty(
         "lognormal years without a floor",

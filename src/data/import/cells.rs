@@ -277,6 +277,34 @@ mod tests {
         assert!(read(&mut wb, Path::new("w.xlsx"), "4.9", bounds).is_err());
     }
 
+    /// Every regression input of the `xlsx_sheet` target (the sheet's XML,
+    /// then optionally 0xFF and the shared strings): an error or cells,
+    /// never a panic. The cell references and dimensions of these overflow
+    /// calamine 0.31's `get_row_column` (`A99999999999`) and `get_dimension`.
+    #[test]
+    fn every_fuzz_regression_is_an_error_or_cells() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/xlsx_sheet");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            let (sheet, strings) = match bytes.iter().position(|b| *b == 0xFF) {
+                Some(i) => (&bytes[..i], &bytes[i + 1..]),
+                None => (&bytes[..], zip_stored::NO_STRINGS),
+            };
+            let book = zip_stored::workbook(sheet, strings);
+            if let Ok(mut wb) = calamine::Xlsx::new(std::io::Cursor::new(book)) {
+                let bounds = Bounds {
+                    max_rows: 2_000,
+                    max_cols: 100,
+                    max_cells: 50_000,
+                };
+                let _ = read(&mut wb, Path::new("w.xlsx"), "4.9", bounds);
+            }
+            n += 1;
+        }
+        assert!(n >= 7, "{n} regression inputs");
+    }
+
     #[test]
     fn references_are_a1_style() {
         assert_eq!(cell_ref(0, 0), "A1");

@@ -362,7 +362,12 @@ fn written_range(
             );
         }
     }
-    if matches!(kind, Kind::Years | Kind::GbpBn | Kind::Quantity | Kind::Pct) {
+    // A rate (adoption steepness; `ramp_years` is filed as one) cannot be
+    // negative either.
+    if matches!(
+        kind,
+        Kind::Years | Kind::GbpBn | Kind::Quantity | Kind::Pct | Kind::Rate
+    ) {
         let unit = if kind == Kind::Years { " years" } else { "" };
         if let Some((name, v)) = values.iter().find(|(_, v)| *v < 0.0) {
             return c.push(at, format!("{name} {v} is below 0{unit}: give 0 or more"));
