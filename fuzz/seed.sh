@@ -12,7 +12,12 @@ cp ../data/gilts_dmo_2025-03-19.csv corpus/gilt_table/
 # The full population table is large; its first rows are seed enough.
 head -c 16000 ../data/population_npp2022.csv > corpus/population_table/npp2022_head.csv
 for f in ../tests/fixtures/*.csv; do [ -f "$f" ] && cp "$f" corpus/population_table/ || true; done
+# The sheet reader, uncertainty and sweep specifications: small seeds kept
+# in the repository (fuzz/seeds/TARGET).
+for t in xlsx_sheet uncertainty_spec sweep_spec; do
+  mkdir -p corpus/$t && cp seeds/$t/* corpus/$t/
+done
 # Crashes found and fixed, kept as regression inputs.
-for t in scenario project series_table population_table age_sex_table gilt_table; do
+for t in scenario project series_table population_table age_sex_table gilt_table xlsx_sheet uncertainty_spec sweep_spec; do
   [ -d "regressions/$t" ] && cp regressions/$t/* corpus/$t/ 2>/dev/null || true
 done

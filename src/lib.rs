@@ -82,6 +82,42 @@ pub mod fuzz {
     pub fn persons(t: &PopulationTable) -> impl Iterator<Item = f64> + '_ {
         t.persons.iter().copied()
     }
+
+    /// Read every sheet of an .xlsx workbook (its bytes) as the importers
+    /// do, cell by cell within `max_rows` × `max_cols` and `max_cells`;
+    /// the number of cells kept from each sheet read, or why it was
+    /// refused. Never allocates from a sheet's declared dimension.
+    #[cfg(feature = "import")]
+    pub fn xlsx_sheets(
+        bytes: &[u8],
+        max_rows: u32,
+        max_cols: u32,
+        max_cells: usize,
+    ) -> Vec<Result<usize, String>> {
+        use crate::data::import::cells::{self, Bounds};
+        use calamine::Reader as _;
+        let Ok(mut wb) = calamine::Xlsx::new(std::io::Cursor::new(bytes)) else {
+            return Vec::new();
+        };
+        let names = wb.sheet_names();
+        let bounds = Bounds {
+            max_rows,
+            max_cols,
+            max_cells,
+        };
+        let path = std::path::Path::new("fuzz.xlsx");
+        names
+            .iter()
+            .map(|name| {
+                let sparse = cells::read(&mut wb, path, name, bounds).map_err(|e| e.to_string())?;
+                let range =
+                    cells::read_range(&mut wb, path, name, bounds).map_err(|e| e.to_string())?;
+                let (h, w) = range.get_size();
+                assert!(h <= max_rows as usize && w <= max_cols as usize);
+                Ok(sparse.cells.len())
+            })
+            .collect()
+    }
 }
 
 pub use error::{Error, ErrorKind};

@@ -18,6 +18,7 @@ use cli::{dispatch, exit_code, is_closed_pipe, print_error, Cli};
 
 fn main() {
     cli::atomic::install_cleanup();
+    cli::atomic::quiet_caught_panics();
     let cli = Cli::parse();
     if let Err(err) = dispatch(cli) {
         if is_closed_pipe(&err) {

@@ -307,10 +307,23 @@ fn population_summary_of(
 ) -> Result<Vec<SummaryRow>, RunError> {
     let a = &scenario.assumptions;
     let last_year = a.horizon.end_year.start() + 1;
-    // Without settings, project the principal assumptions so that flows show.
+    // Without settings, project the principal assumptions so that flows show;
+    // a substituted population table is the population the run uses, so it
+    // is the one summarised (not the principal projection beside it).
     let principal;
+    let substituted;
     let outcome = match outcome {
         Some(o) => o,
+        None if scenario.data.population_file.is_some() => {
+            let (data, _) = scenario
+                .dataset_and_population()
+                .map_err(|source| RunError::Data {
+                    scenario: a.name.clone(),
+                    source,
+                })?;
+            substituted = PopulationOutcome::Ready(data.population);
+            &substituted
+        }
         None => {
             principal = population_from_settings(&PopulationSettings::default(), last_year, None)
                 .map_err(|source| RunError::Population {

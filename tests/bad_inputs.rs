@@ -269,35 +269,778 @@ fn cases() -> Vec<Case> {
     ]
 }
 
+/// Every regular file under `dir` with its bytes (directories are not
+/// files: an output directory made before a refusal is not a partial file).
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let t = e.file_type().unwrap();
+            if t.is_dir() {
+                stack.push(e.path());
+            } else if t.is_file() {
+                out.insert(e.path(), std::fs::read(e.path()).unwrap());
+            } else {
+                out.insert(e.path(), Vec::new());
+            }
+        }
+    }
+    out
+}
+
+/// Run `case` (with `env` set); a description of what went wrong, if
+/// anything: the exit code must be 2, the message must hold every
+/// expected text, nothing may panic, and the case's directory must be as
+/// it was (inputs intact, no output and no temporary left).
+fn run_case(case: &Case, env: &[(&str, &str)]) -> Option<String> {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().to_str().unwrap();
+    for (name, text) in &case.files {
+        let path = d.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text.replace("{d}", dir)).unwrap();
+    }
+    // Latin-1 bytes, for the not-UTF-8 case.
+    std::fs::write(d.path().join("latin1.toml"), b"name = \"caf\xe9\"\n").unwrap();
+    let before = snapshot(d.path());
+    let args: Vec<String> = case.args.iter().map(|a| a.replace("{d}", dir)).collect();
+    let mut cmd = fiscal();
+    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .args(&args)
+        .write_stdin(Vec::<u8>::new());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let missing: Vec<_> = case.expected.iter().filter(|e| !err.contains(*e)).collect();
+    let after = snapshot(d.path());
+    let changed: Vec<_> = after
+        .iter()
+        .filter(|(p, bytes)| before.get(*p) != Some(bytes))
+        .map(|(p, _)| p.display().to_string())
+        .chain(
+            before
+                .keys()
+                .filter(|p| !after.contains_key(*p))
+                .map(|p| p.display().to_string()),
+        )
+        .collect();
+    if out.status.code() != Some(2)
+        || err.contains("panicked")
+        || !missing.is_empty()
+        || !changed.is_empty()
+    {
+        return Some(format!(
+            "{}: exit {:?}, missing {missing:?}, files changed or left {changed:?}, in: {err}",
+            case.name,
+            out.status.code()
+        ));
+    }
+    None
+}
+
 #[test]
 fn every_bad_input_exits_2_with_its_message() {
-    let cases = cases();
-    assert!(cases.len() >= 80, "{} cases", cases.len());
+    let mut cases = cases();
+    cases.extend(hardening_cases());
+    assert!(cases.len() >= 150, "{} cases", cases.len());
     eprintln!("{} bad inputs", cases.len());
-    let mut failures = Vec::new();
-    for case in &cases {
-        let d = tempfile::tempdir().unwrap();
-        let dir = d.path().to_str().unwrap();
-        for (name, text) in &case.files {
-            std::fs::write(d.path().join(name), text.replace("{d}", dir)).unwrap();
+    let failures: Vec<String> = cases.iter().filter_map(|c| run_case(c, &[])).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n---\n")
+    );
+}
+
+#[test]
+fn bad_environment_exits_2_with_its_message() {
+    let case = cli(
+        "SOURCE_DATE_EPOCH in the year 10000",
+        &["report", "-o", "{d}/r.xlsx"],
+        &["SOURCE_DATE_EPOCH", "outside 1970 to 9999", "unset it"],
+    );
+    let failures: Vec<String> = [
+        ("SOURCE_DATE_EPOCH", "253402300800"),
+        ("SOURCE_DATE_EPOCH", "-5"),
+    ]
+    .iter()
+    .filter_map(|e| run_case(&case, &[*e]))
+    .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n---\n"));
+}
+
+/// A scenario with one intervention whose `[intervention.uncertainty]`
+/// holds `line`.
+fn iv_uncertainty(name: &'static str, line: &str, expected: &[&'static str]) -> Case {
+    scenario(
+        name,
+        &format!("name = \"x\"\n{IV}saving_share = 0.02\n[intervention.uncertainty]\n{line}\n"),
+        expected,
+    )
+}
+
+/// A scenario file `s.toml` (the run's input) and a command reading it
+/// that would write over it or another of its inputs.
+fn overwrite(
+    name: &'static str,
+    files: Vec<(&'static str, String)>,
+    args: &[&'static str],
+    expected: &[&'static str],
+) -> Case {
+    Case {
+        name,
+        files,
+        args: args.to_vec(),
+        expected: expected.to_vec(),
+    }
+}
+
+/// The inputs of issue 25 (Hardening III), by class, as families.
+fn hardening_cases() -> Vec<Case> {
+    let mut v = Vec::new();
+    let x = "name = \"x\"\n";
+    // Silent nonsense: shock standard deviations by field and slip.
+    for field in [
+        "real_growth",
+        "inflation",
+        "interest_rate",
+        "primary_balance",
+    ] {
+        let f: &'static str = Box::leak(format!("uncertainty.{field}_sd_pp").into_boxed_str());
+        for (value, expected) in [
+            ("100", &["looks like basis points", "write 1"][..]),
+            ("150", &["looks like basis points", "write 1.5"][..]),
+            ("1e300", &["plausible range 0..=10"][..]),
+            ("-1", &["plausible range 0..=10"][..]),
+            ("nan", &["not a finite number"][..]),
+        ] {
+            let mut e = vec![f];
+            e.extend_from_slice(expected);
+            v.push(scenario(
+                Box::leak(format!("{field} sd {value}").into_boxed_str()),
+                &format!("{x}[uncertainty]\n{field}_sd_pp = {value}\n"),
+                Box::leak(e.into_boxed_slice()),
+            ));
         }
-        // Latin-1 bytes, for the not-UTF-8 case.
-        std::fs::write(d.path().join("latin1.toml"), b"name = \"caf\xe9\"\n").unwrap();
-        let args: Vec<String> = case.args.iter().map(|a| a.replace("{d}", dir)).collect();
-        let out = fiscal()
-            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-            .args(&args)
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
-        let missing: Vec<_> = case.expected.iter().filter(|e| !err.contains(*e)).collect();
-        if out.status.code() != Some(2) || err.contains("panicked") || !missing.is_empty() {
-            failures.push(format!(
-                "{}: exit {:?}, missing {missing:?} in: {err}",
-                case.name,
-                out.status.code()
+        let f: &'static str =
+            Box::leak(format!("uncertainty.{field}_persistence").into_boxed_str());
+        for (value, expected) in [
+            ("50", "looks like a percent"),
+            ("1.5", "outside -1..1"),
+            ("-1e9", "outside -1..1"),
+            ("1", "strictly between"),
+        ] {
+            v.push(scenario(
+                Box::leak(format!("{field} persistence {value}").into_boxed_str()),
+                &format!("{x}[uncertainty]\n{field}_persistence = {value}\n"),
+                Box::leak(vec![f, expected].into_boxed_slice()),
             ));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n---\n"));
+    for (name, matrix, expected) in [
+        (
+            "correlation 3 x 3",
+            "[[1.0,0.0,0.0],[0.0,1.0,0.0],[0.0,0.0,1.0]]",
+            &["uncertainty.correlation", "4 × 4"][..],
+        ),
+        (
+            "correlation in percent",
+            "[[1,30,0,0],[30,1,0,0],[0,0,1,0],[0,0,0,1]]",
+            &[
+                "uncertainty.correlation[0][1]",
+                "looks like a percent",
+                "write 0.3",
+            ][..],
+        ),
+        (
+            "correlation diagonal 2",
+            "[[2,0,0,0],[0,1,0,0],[0,0,1,0],[0,0,0,1]]",
+            &["uncertainty.correlation[0][0]"][..],
+        ),
+        (
+            "correlation not symmetric",
+            "[[1,0.5,0,0],[0,1,0,0],[0,0,1,0],[0,0,0,1]]",
+            &["uncertainty.correlation"][..],
+        ),
+        (
+            "correlation not positive semi-definite",
+            "[[1,0.9,-0.9,0],[0.9,1,0.9,0],[-0.9,0.9,1,0],[0,0,0,1]]",
+            &["uncertainty.correlation"][..],
+        ),
+    ] {
+        v.push(scenario(
+            name,
+            &format!("{x}[uncertainty]\ncorrelation = {matrix}\n"),
+            expected,
+        ));
+    }
+    // The same, run by the commands that use them (not only `check`).
+    for cmd in ["fan", "sensitivity", "run"] {
+        v.push(Case {
+            name: Box::leak(format!("{cmd} with a shock of 1e300").into_boxed_str()),
+            files: vec![(
+                "s.toml",
+                format!("{x}[uncertainty]\nreal_growth_sd_pp = 1e300\n"),
+            )],
+            args: vec![cmd, "{d}/s.toml"],
+            expected: vec!["uncertainty.real_growth_sd_pp", "plausible range"],
+        });
+    }
+    // Intervention distributions, in the terms the user wrote.
+    v.push(iv_uncertainty(
+        "lognormal share",
+        "saving_share = { dist = \"lognormal\", central = 0.01, high = 0.02 }",
+        &["saving_share", "median 0.01", "no upper limit", "pert"],
+    ));
+    v.push(iv_uncertainty(
+        "share high in percent",
+        "saving_share = { dist = \"pert\", low = 0.01, central = 0.02, high = 5 }",
+        &["high 5 is outside 0..1", "write 0.05"],
+    ));
+    v.push(iv_uncertainty(
+        "share low negative",
+        "saving_share = { dist = \"triangular\", low = -0.1, central = 0.02, high = 0.05 }",
+        &["low -0.1 is outside 0..1"],
+    ));
+    v.push(iv_uncertainty(
+        "years negative",
+        "ramp_years = { dist = \"pert\", low = -2, central = 3, high = 5 }",
+        &["ramp_years", "low -2 is below 0"],
+    ));
+    v.push(iv_uncertainty(
+        "lognormal years without a floor",
+        "adoption_midpoint_years = { dist = \"lognormal\", central = 5, high = 8 }",
+        &["adoption_midpoint_years", "add low = 0"],
+    ));
+    v.push(iv_uncertainty(
+        "distribution out of order",
+        "saving_share = { dist = \"pert\", low = 0.05, central = 0.02, high = 0.06 }",
+        &["low 0.05 exceeds central"],
+    ));
+    v.push(iv_uncertainty(
+        "distribution not finite",
+        "saving_share = { dist = \"pert\", low = 0.01, central = 0.02, high = inf }",
+        &["saving_share", "finite"],
+    ));
+    v.push(iv_uncertainty(
+        "pert without low",
+        "saving_share = { dist = \"pert\", central = 0.02, high = 0.05 }",
+        &["needs low, central and high"],
+    ));
+    v.push(iv_uncertainty(
+        "unknown distribution",
+        "saving_share = { dist = \"normal\", central = 0.02, high = 0.05 }",
+        &["is not one of"],
+    ));
+    // Sweeps: point counts that overflow, steps and ranges.
+    for (name, spec, expected) in [
+        (
+            "sweep step 1e-300",
+            "economy.productivity_growth_pct=1..2:1e-300",
+            &[
+                "--vary",
+                "economy.productivity_growth_pct",
+                "more than 1000000 values",
+                "larger step",
+            ][..],
+        ),
+        (
+            "sweep range 1e300",
+            "economy.productivity_growth_pct=0..1e300:1",
+            &["more than 1000000 values"][..],
+        ),
+        (
+            "sweep step below the precision",
+            "economy.productivity_growth_pct=1e17..1.00000000000001e17:1e-300",
+            &["more than 1000000 values"][..],
+        ),
+        (
+            "sweep step 0",
+            "economy.productivity_growth_pct=1..2:0",
+            &["greater than zero"][..],
+        ),
+        (
+            "sweep step negative",
+            "economy.productivity_growth_pct=1..2:-0.5",
+            &["greater than zero"][..],
+        ),
+        (
+            "sweep reversed",
+            "economy.productivity_growth_pct=2..1:0.5",
+            &["write the smaller value first"][..],
+        ),
+        (
+            "sweep without a step",
+            "economy.productivity_growth_pct=1..2",
+            &["give a step"][..],
+        ),
+        (
+            "sweep not a number",
+            "economy.productivity_growth_pct=one..2:1",
+            &["not a number"][..],
+        ),
+        (
+            "sweep infinite",
+            "economy.productivity_growth_pct=1..inf:1",
+            &["not a number"][..],
+        ),
+        (
+            "sweep unknown field",
+            "economy.productivity_growth_pc=1..2:1",
+            &["did you mean `economy.productivity_growth_pct`"][..],
+        ),
+        ("sweep a table", "economy=1..2:1", &["is a table"][..]),
+        (
+            "sweep whole numbers",
+            "rates.convergence_years=1..2:0.5",
+            &["whole numbers"][..],
+        ),
+        (
+            "sweep end out of range",
+            "economy.productivity_growth_pct=1..50:7",
+            &["economy.productivity_growth_pct", "plausible range"][..],
+        ),
+        (
+            "sweep share as percent",
+            "debt.index_linked_share=10..30:10",
+            &["debt.index_linked_share", "looks like a percent"][..],
+        ),
+        (
+            "sweep without =",
+            "economy.productivity_growth_pct",
+            &["FIELD=FROM..TO:STEP"][..],
+        ),
+    ] {
+        v.push(cli(
+            name,
+            Box::leak(vec!["sweep", "--vary", spec].into_boxed_slice()),
+            expected,
+        ));
+    }
+    v.push(cli(
+        "sweep grid over the limit",
+        &[
+            "sweep",
+            "--vary",
+            "economy.productivity_growth_pct=1..2:0.001",
+            "--vary",
+            "rates.gilt_rate_long_run_pct=3..4:0.001",
+        ],
+        &["more than 1000000 points"],
+    ));
+    v.push(cli(
+        "sweep over the time limit",
+        &[
+            "sweep",
+            "--vary",
+            "economy.productivity_growth_pct=0..999:1",
+            "--vary",
+            "rates.gilt_rate_long_run_pct=0..998:1",
+        ],
+        &["a sweep of 999000 points", "--force"],
+    ));
+    v.push(cli(
+        "sweep heatmap of one field",
+        &[
+            "sweep",
+            "--vary",
+            "economy.productivity_growth_pct=1..2:0.5",
+            "--chart",
+            "{d}/h.svg",
+        ],
+        &["exactly two --vary"],
+    ));
+    // Standard input: empty or closed.
+    for cmd in [
+        "run",
+        "check",
+        "fan",
+        "sensitivity",
+        "population",
+        "gap",
+        "interventions",
+    ] {
+        v.push(cli(
+            Box::leak(format!("{cmd} - with empty standard input").into_boxed_str()),
+            Box::leak(vec![cmd, "-"].into_boxed_slice()),
+            &[
+                "`-`",
+                "standard input is empty or closed",
+                "pipe a scenario",
+            ],
+        ));
+    }
+    v.push(cli(
+        "compare - with empty standard input",
+        &["compare", "-", "scenarios/baseline.toml"],
+        &["`-`", "empty or closed"],
+    ));
+    v.push(cli(
+        "stdin twice",
+        &["compare", "-", "-"],
+        &["one scenario only"],
+    ));
+    // Names: bidirectional controls and line separators.
+    for (code, ch) in [
+        ("202A", '\u{202A}'),
+        ("202B", '\u{202B}'),
+        ("202C", '\u{202C}'),
+        ("202D", '\u{202D}'),
+        ("202E", '\u{202E}'),
+        ("2066", '\u{2066}'),
+        ("2067", '\u{2067}'),
+        ("2068", '\u{2068}'),
+        ("2069", '\u{2069}'),
+        ("200E", '\u{200E}'),
+        ("200F", '\u{200F}'),
+        ("2028", '\u{2028}'),
+        ("2029", '\u{2029}'),
+    ] {
+        let u: &'static str = Box::leak(format!("U+{code}").into_boxed_str());
+        v.push(scenario(
+            Box::leak(format!("name with {u}").into_boxed_str()),
+            &format!("name = \"a{ch}b\"\n"),
+            Box::leak(vec!["`name`", u, "remove it"].into_boxed_slice()),
+        ));
+    }
+    v.push(scenario("intervention name with U+202E", &format!("{x}[[intervention]]\nname = \"A\u{202E}B\"\ntarget = \"health\"\nstart_year = \"2027-28\"\nsaving_share = 0.01\n"), &["intervention[0].name", "U+202E", "bidirectional"]));
+    v.push(scenario(
+        "description with U+2028",
+        "name = \"x\"\ndescription = \"a\u{2028}b\"\n",
+        &["`description`", "control character"],
+    ));
+    v.push(scenario(
+        "intervention description with U+2066",
+        &format!("{x}{IV}saving_share = 0.01\ndescription = \"a\u{2066}b\"\n"),
+        &["intervention[0].description", "control character"],
+    ));
+    // Data loss: an output over an input of the run.
+    let s_toml = || ("s.toml", "name = \"x\"\n".to_string());
+    let with_pop = || {
+        vec![
+            (
+                "s.toml",
+                "name = \"x\"\n[data]\npopulation_file = \"population.csv\"\n".to_string(),
+            ),
+            ("population.csv", population(|_, l| Some(l))),
+        ]
+    };
+    v.push(overwrite(
+        "fan --paths-out over the scenario",
+        vec![s_toml()],
+        &[
+            "fan",
+            "{d}/s.toml",
+            "--paths",
+            "1000",
+            "--paths-out",
+            "{d}/s.toml",
+        ],
+        &["would replace the input", "s.toml"],
+    ));
+    v.push(overwrite(
+        "fan --chart data over the scenario",
+        vec![("s.csv", "name = \"x\"\n".into())],
+        &[
+            "fan",
+            "{d}/s.csv",
+            "--paths",
+            "1000",
+            "--chart",
+            "{d}/s.svg",
+        ],
+        &["would replace the input", "s.csv"],
+    ));
+    v.push(overwrite(
+        "fan --out over a substituted table",
+        vec![
+            (
+                "s.toml",
+                "name = \"x\"\n[data]\npopulation_file = \"fan.csv\"\n".into(),
+            ),
+            ("fan.csv", population(|_, l| Some(l))),
+        ],
+        &["fan", "{d}/s.toml", "--paths", "1000", "--out", "{d}"],
+        &["would replace the input", "fan.csv"],
+    ));
+    v.push(overwrite(
+        "sweep -o over the scenario",
+        vec![s_toml()],
+        &[
+            "sweep",
+            "{d}/s.toml",
+            "--vary",
+            "economy.productivity_growth_pct=1..2:0.5",
+            "-o",
+            "{d}/s.toml",
+        ],
+        &["would replace the input"],
+    ));
+    v.push(overwrite(
+        "sweep --chart data over the scenario",
+        vec![("s.csv", "name = \"x\"\n".into())],
+        &[
+            "sweep",
+            "{d}/s.csv",
+            "--vary",
+            "economy.productivity_growth_pct=1..2:0.5",
+            "--vary",
+            "rates.gilt_rate_long_run_pct=3..4:0.5",
+            "--chart",
+            "{d}/s.svg",
+        ],
+        &["would replace the input"],
+    ));
+    v.push(overwrite(
+        "sensitivity --chart data over the scenario",
+        vec![("s.csv", "name = \"x\"\n".into())],
+        &["sensitivity", "{d}/s.csv", "--chart", "{d}/s.svg"],
+        &["would replace the input"],
+    ));
+    v.push(overwrite(
+        "sensitivity --chart over the scenario",
+        vec![("s.svg", "name = \"x\"\n".into())],
+        &["sensitivity", "{d}/s.svg", "--chart", "{d}/s.svg"],
+        &["would replace the input"],
+    ));
+    v.push(overwrite(
+        "interventions --chart data over the scenario",
+        vec![("s.csv", format!("{x}{IV}saving_share = 0.01\n"))],
+        &[
+            "interventions",
+            "{d}/s.csv",
+            "--paths",
+            "10",
+            "--chart",
+            "{d}/s.svg",
+        ],
+        &["would replace the input"],
+    ));
+    v.push(overwrite(
+        "population --out over the substituted table",
+        with_pop(),
+        &["population", "{d}/s.toml", "--out", "{d}"],
+        &["would replace the input", "population.csv"],
+    ));
+    v.push(overwrite(
+        "run --out over the substituted table",
+        with_pop(),
+        &["run", "{d}/s.toml", "--out", "{d}"],
+        &["would replace the input", "population.csv"],
+    ));
+    v.push(overwrite(
+        "chart fan data over the scenario",
+        vec![("s.csv", "name = \"x\"\n".into())],
+        &["chart", "fan", "{d}/s.csv", "-o", "{d}/s.svg"],
+        &["would replace the input"],
+    ));
+    v.push(overwrite(
+        "report over the scenario",
+        vec![("s.html", "name = \"x\"\n".into())],
+        &["report", "{d}/s.html", "-o", "{d}/s.html"],
+        &["would replace the input"],
+    ));
+    v.push(overwrite(
+        "gap --out over the scenario",
+        vec![("gap.csv", "name = \"x\"\n".into())],
+        &["gap", "{d}/gap.csv", "--out", "{d}"],
+        &["would replace the input"],
+    ));
+    v.push(overwrite(
+        "compare --out over a scenario",
+        vec![("compare.csv", "name = \"x\"\n".into())],
+        &[
+            "compare",
+            "{d}/compare.csv",
+            "scenarios/baseline.toml",
+            "--out",
+            "{d}",
+        ],
+        &["would replace the input"],
+    ));
+    v.push(overwrite(
+        "extended scenario overwritten",
+        vec![
+            ("base.toml", "name = \"b\"\n".into()),
+            ("s.toml", "extends = \"base.toml\"\nname = \"x\"\n".into()),
+        ],
+        &[
+            "sweep",
+            "{d}/s.toml",
+            "--vary",
+            "economy.productivity_growth_pct=1..2:0.5",
+            "-o",
+            "{d}/base.toml",
+        ],
+        &["would replace the input", "base.toml"],
+    ));
+    // Two outputs of one command on one file.
+    v.push(cli(
+        "fan --paths-out is fan.csv of --out",
+        &[
+            "fan",
+            "--paths",
+            "1000",
+            "--out",
+            "{d}",
+            "--paths-out",
+            "{d}/fan.csv",
+        ],
+        &["same file"],
+    ));
+    v.push(cli(
+        "fan --chart data is fan.csv of --out",
+        &[
+            "fan",
+            "--paths",
+            "1000",
+            "--out",
+            "{d}",
+            "--chart",
+            "{d}/fan.svg",
+        ],
+        &["same file"],
+    ));
+    v.push(cli(
+        "sweep -o is the heatmap's data",
+        &[
+            "sweep",
+            "--vary",
+            "economy.productivity_growth_pct=1..2:0.5",
+            "--vary",
+            "rates.gilt_rate_long_run_pct=3..4:0.5",
+            "-o",
+            "{d}/h.csv",
+            "--chart",
+            "{d}/h.svg",
+        ],
+        &["same file"],
+    ));
+    v.push(cli(
+        "run --out and --charts together",
+        &["run", "--out", "{d}", "--charts", "{d}"],
+        &["same file"],
+    ));
+    // Devices, FIFOs' kin and directories as outputs: refused, never replaced.
+    v.push(cli(
+        "fan --paths-out /dev/null",
+        &["fan", "--paths", "1000", "--paths-out", "/dev/null"],
+        &["/dev/null", "is a device"],
+    ));
+    v.push(cli(
+        "sweep -o /dev/full",
+        &[
+            "sweep",
+            "--vary",
+            "economy.productivity_growth_pct=1..2:0.5",
+            "-o",
+            "/dev/full",
+        ],
+        &["is a device"],
+    ));
+    v.push(
+        cli(
+            "chart onto a directory",
+            &["chart", "debt", "-o", "{d}/sub.svg"],
+            &[],
+        )
+        .with_dir("sub.svg", &["is a directory"]),
+    );
+    v.push(
+        cli(
+            "population --out with a directory named population.csv",
+            &["population", "--out", "{d}"],
+            &[],
+        )
+        .with_dir("population.csv", &["is a directory"]),
+    );
+    // Resources.
+    v.push(cli(
+        "fan --threads 100000",
+        &["fan", "--paths", "1000", "--threads", "100000"],
+        &["--threads 100000", "cores available"],
+    ));
+    v.push(cli(
+        "fan --paths-out of 10^8 paths",
+        &["fan", "--paths", "100000000", "--paths-out", "{d}/p.csv"],
+        &["--paths-out", "GB", "--force"],
+    ));
+    v.push(cli(
+        "fan over the time limit",
+        &["fan", "--paths", "100000000", "--threads", "1"],
+        &["a fan of 100000000 paths", "--force"],
+    ));
+    v.push(cli(
+        "interventions --paths 1000000",
+        &[
+            "interventions",
+            "scenarios/digital/smarter_state_central.toml",
+            "--paths",
+            "1000000",
+        ],
+        &["1000000 appraisal paths", "--force"],
+    ));
+    v.push(cli(
+        "interventions --paths over the maximum",
+        &[
+            "interventions",
+            "scenarios/digital/smarter_state_central.toml",
+            "--paths",
+            "1000001",
+        ],
+        &["more than 1000000"],
+    ));
+    v.push(cli("fan --paths 0", &["fan", "--paths", "0"], &["--paths"]));
+    // Unclear errors made clear.
+    for target in ["1e308", "inf", "-1e308", "1000", "nan"] {
+        v.push(cli(
+            Box::leak(format!("gap --target {target}").into_boxed_str()),
+            Box::leak(vec!["gap", "--target", target].into_boxed_slice()),
+            &["--target", "plausible range", "percent of GDP"],
+        ));
+    }
+    // The importers: outputs among their inputs.
+    v.push(cli(
+        "import into the publications",
+        &["data", "import", "--shared", "{d}", "--out", "{d}/data"],
+        &["overlap", "outside"],
+    ));
+    v.push(cli(
+        "shocks into the publications",
+        &["data", "shocks", "--shared", "{d}", "--out", "{d}"],
+        &["overlap"],
+    ));
+    v.push(Case {
+        name: "vintage over its EFO table",
+        files: vec![("vintages/v.csv", "x\n".into())],
+        args: vec![
+            "data",
+            "import",
+            "--vintage",
+            "v",
+            "--efo",
+            "{d}/vintages/v.csv",
+            "--out",
+            "{d}",
+        ],
+        expected: vec!["would replace the input", "v.csv"],
+    });
+    v
+}
+
+impl Case {
+    /// The case with a directory `name` in its folder, and more expected texts.
+    fn with_dir(mut self, name: &'static str, expected: &[&'static str]) -> Case {
+        self.files.push((
+            Box::leak(format!("{name}/keep").into_boxed_str()),
+            "kept\n".into(),
+        ));
+        self.expected.extend_from_slice(expected);
+        self
+    }
 }

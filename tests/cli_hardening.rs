@@ -272,19 +272,25 @@ fn a_failed_set_writes_none_of_its_files() {
 #[cfg(unix)]
 #[test]
 fn an_interrupt_removes_temporaries_and_exits_130() {
+    use std::io::BufRead;
     let d = tempfile::tempdir().unwrap();
     let bin = assert_cmd::cargo::cargo_bin("fiscal");
     let mut child = std::process::Command::new(bin)
         // A fan of 10^7 paths on one thread runs for seconds, so the
-        // interrupt lands while it works (a report, as before, can finish
-        // inside the wait once the test build is optimised).
+        // interrupt lands while it works.
         .args(["fan", "--paths", "10000000", "--threads", "1", "--out"])
         .arg(d.path())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(700));
+    // Ready, not a fixed sleep: the estimate line on standard error comes
+    // once the handler is installed and the outputs are checked, just
+    // before the paths are drawn.
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    assert!(line.starts_with("note: a fan of 10000000 paths"), "{line}");
     let pid = child.id().to_string();
     assert!(std::process::Command::new("kill")
         .args(["-INT", &pid])

@@ -110,9 +110,17 @@ fn fan_writes_its_files_and_every_path() {
                 paths.to_str().unwrap(),
                 "--chart",
             ])
-            .arg(dir.path().join("fan.svg")),
+            // Not fan.svg: its data, fan.csv, would be --out's fan.csv
+            // (two outputs on one file are refused, issue 25).
+            .arg(dir.path().join("fan_chart.svg")),
     );
-    for f in ["fan.csv", "fan_probabilities.csv", "fan.json", "fan.svg"] {
+    for f in [
+        "fan.csv",
+        "fan_probabilities.csv",
+        "fan.json",
+        "fan_chart.svg",
+        "fan_chart.csv",
+    ] {
         assert!(dir.path().join(f).exists(), "{f}");
     }
     let json = std::fs::read_to_string(dir.path().join("fan.json")).unwrap();

@@ -17,6 +17,7 @@ mod cli_habits;
 mod cli_hardening;
 mod cli_interventions;
 mod cli_json;
+mod cli_outputs;
 mod cli_population;
 mod cli_reproduce;
 mod cli_run;

@@ -78,19 +78,27 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     crate::cli::prepare_dir(crate::cli::parent_dir(&args.output))
         .context("the output directory is not usable")?;
+    let mut files = crate::cli::FileSet::new(&args.scenarios);
+    super::declare_chart(&mut files, &args.output)?;
     if matches!(args.kind.0, ChartKind::Fan | ChartKind::Tornado) {
         let scenario = super::load_scenario(args.scenarios.first().map(PathBuf::as_path))?;
+        files.add_inputs(scenario.input_paths())?;
         let chart = args
             .style
             .apply(uncertainty_chart(args.kind.0, &scenario)?)?;
-        let bytes = chart
-            .render_with(format, &layout)
-            .context("cannot draw the chart")?;
-        crate::cli::write_atomic(&args.output, &bytes)?;
-        crate::cli::write_atomic(&args.output.with_extension("csv"), chart.csv().as_bytes())?;
+        super::add_chart(
+            &mut files,
+            &args.output,
+            format,
+            &chart,
+            &layout,
+            "cannot draw the chart",
+        )?;
+        files.commit()?;
         return Ok(());
     }
     let runs = project_all(super::load_scenarios(&args.scenarios)?)?;
+    files.add_inputs(super::inputs_of(&runs, &[]))?;
     let inputs: Vec<Input<'_>> = runs.iter().map(Input::of).collect();
     let opts = args.style.options(Options {
         pyramid_years: args.years,
@@ -101,7 +109,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let bytes = chart
         .render_with(format, &layout)
         .with_context(|| format!("cannot draw the {} chart", args.kind.0.key()))?;
-    let mut files = crate::cli::FileSet::new(super::inputs_of(&runs, &args.scenarios));
     files.add(args.output.clone(), bytes)?;
     files.add(args.output.with_extension("csv"), chart.csv().into_bytes())?;
     files.commit()?;

@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use anyhow::Context;
 use fiscal::chart::{Chart, ImageFormat, Layout, Options};
 use fiscal::FiscalYear;
 
@@ -105,21 +104,4 @@ pub fn format_of(file: &Path) -> anyhow::Result<ImageFormat> {
         ))
         .into()
     })
-}
-
-/// Write `chart` to `file` at `layout`, its data beside it as FILE.csv.
-pub fn write(
-    file: &Path,
-    chart: &Chart,
-    layout: &Layout,
-    draw_error: &'static str,
-) -> anyhow::Result<()> {
-    let format = format_of(file)?;
-    if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-        crate::cli::prepare_dir(dir).context("the chart directory is not usable")?;
-    }
-    let bytes = chart.render_with(format, layout).context(draw_error)?;
-    crate::cli::write_atomic(file, &bytes)?;
-    crate::cli::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
-    Ok(())
 }

@@ -76,10 +76,38 @@ pub enum ImportSource {
     Hofd(super::hofd::Args),
 }
 
+/// Refuse an output directory that is the directory of the publications
+/// read, or inside it, or holds it: the import replaces its tables, and
+/// must never replace (or write among) its inputs.
+pub fn check_out_dir(out: &std::path::Path, shared: &std::path::Path) -> anyhow::Result<()> {
+    // The real path, or its real folder and its name when it does not
+    // exist yet.
+    let real = |p: &std::path::Path| {
+        p.canonicalize().ok().or_else(|| {
+            let dir = crate::cli::parent_dir(p).canonicalize().ok()?;
+            Some(dir.join(p.file_name()?))
+        })
+    };
+    let (Some(o), Some(s)) = (real(out), real(shared)) else {
+        return Ok(());
+    };
+    if o.starts_with(&s) || s.starts_with(&o) {
+        return Err(super::UsageError(format!(
+            "--out {} and --shared {} overlap: the import would write among the publications it reads; give an output directory outside {}",
+            out.display(),
+            shared.display(),
+            shared.display()
+        ))
+        .into());
+    }
+    Ok(())
+}
+
 /// Run `fiscal data`.
 pub fn run(cmd: Command) -> anyhow::Result<()> {
     match cmd {
         Command::Shocks(a) => {
+            check_out_dir(&a.out, &a.shared)?;
             crate::cli::prepare_dir(&a.out).context("the output directory is not usable")?;
             let (t, files) = fiscal::data::import::shocks::write(&a.shared, &a.out, a.from, a.to)
                 .with_context(|| {
@@ -107,6 +135,13 @@ pub fn run(cmd: Command) -> anyhow::Result<()> {
             ..
         }) => super::hofd::run(h),
         Command::Import(a) => {
+            if let (Some(name), Some(efo)) = (&a.vintage, &a.efo) {
+                let inputs = std::iter::once(efo.clone()).chain(a.outturn.clone());
+                let files = crate::cli::FileSet::new(inputs);
+                files.check(&a.out.join("vintages").join(format!("{name}.csv")))?;
+            } else {
+                check_out_dir(&a.out, &a.shared)?;
+            }
             crate::cli::prepare_dir(&a.out).context("the output directory is not usable")?;
             if let (Some(name), Some(efo)) = (&a.vintage, &a.efo) {
                 let (file, rows) =

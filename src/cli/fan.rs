@@ -6,12 +6,12 @@
 // constants.
 #![allow(clippy::indexing_slicing)]
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::{Format, UsageError};
+use super::Format;
 use fiscal::chart::fan::Fan;
 use fiscal::data::shocks::ShockTable;
 use fiscal::model::uncertainty::{self, Engine, FanOptions, FanRun};
@@ -49,59 +49,38 @@ pub struct Args {
     /// The chart\'s title, size, year range and font scale (with --chart).
     #[command(flatten)]
     pub style: super::chart_style::ChartStyleArgs,
-    /// Worker threads (default: one per core). The output does not depend on it.
+    /// Worker threads (default: one per core; at most the cores available). The output does not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Run even when the estimated time or the size of --paths-out is over the stated limit (5 minutes, 2 GB).
+    #[arg(long)]
+    pub force: bool,
 }
 
-/// A progress bar on standard error when it is a terminal and the run is
-/// likely to take more than about a second; hidden otherwise, and with
-/// `--quiet`.
-fn progress_bar(engine: Engine, paths: u64, years: usize) -> indicatif::ProgressBar {
-    let slow = match engine {
-        Engine::Reduced => paths.saturating_mul(years as u64) > 50_000_000,
-        Engine::Full => paths > 2_000,
-    };
-    if !slow || super::quiet() || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(paths);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} paths, {eta} left")
-    {
-        bar.set_style(style);
-    }
-    bar
-}
-
-fn write_paths(path: &std::path::Path) -> anyhow::Result<std::io::BufWriter<std::fs::File>> {
-    let f = std::fs::File::create(path).map_err(|e| {
-        UsageError(format!(
-            "cannot create {}: {e}; check the directory",
-            path.display()
-        ))
-    })?;
-    let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
-    writeln!(w, "path,year,psnd_pct_gdp,psnb_pct_gdp,interest_pct_gdp")?;
-    Ok(w)
-}
+/// Bytes of one row of --paths-out, about (`123456,2070-71,` and three
+/// numbers with six decimals).
+const PATHS_OUT_ROW_BYTES: u64 = 48;
 
 /// Run `fiscal fan`.
 pub fn run(args: Args) -> anyhow::Result<()> {
+    // Every output is known, and checked, before any work.
+    let mut files = super::outputs_for(args.scenario.as_deref());
+    declare_outputs(&args, &mut files)?;
+    let threads = super::limits::threads(args.threads)?;
     let scenario = super::load_scenario(args.scenario.as_deref())?;
+    files.add_inputs(scenario.input_paths())?;
     let paths = args.paths.unwrap_or(match args.engine.0 {
         Engine::Reduced => 100_000,
         Engine::Full => 1_000,
     });
     uncertainty::check_paths(args.engine.0, paths)?;
-    if let Some(dir) = &args.out {
-        crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
-    }
     let layout = args.style.layout()?;
     let chart_format = super::chart_format(args.chart.as_deref())?;
+    let a = &scenario.assumptions;
+    let years = (a.horizon.base_year.years_until(a.horizon.end_year) + 1).max(0) as u64;
+    let wall = check_cost(&args, paths, years, threads)?;
     let data = scenario.dataset().context("cannot load the data tables")?;
     let table = ShockTable::embedded().context("the embedded shock table is not valid (a bug)")?;
-    let a = &scenario.assumptions;
     let opts = FanOptions {
         engine: args.engine.0,
         paths,
@@ -112,33 +91,36 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             scenario.data.population_file.is_some(),
         ),
     };
-    let years = (a.horizon.base_year.years_until(a.horizon.end_year) + 1).max(0) as usize;
-    let bar = progress_bar(args.engine.0, paths, years);
+    let bar = super::limits::progress_bar(paths, wall, "paths");
     let progress = |n: u64| bar.inc(n);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
+        .num_threads(threads)
         .build()
         .context("cannot start the worker threads")?;
     let fan: FanRun = pool.install(|| -> anyhow::Result<FanRun> {
         match &args.paths_out {
             None => Ok(uncertainty::fan(a, &data, &table, &opts, &progress)?),
-            Some(file) => fan_writing_paths(a, &data, &table, &opts, &progress, file),
+            Some(file) => fan_writing_paths(a, &data, &table, &opts, &progress, file, &mut files),
         }
     })?;
     bar.finish_and_clear();
+    uncertainty::check_fan(&fan)?;
     if let Some(dir) = &args.out {
-        write_fan_files(dir, &fan)?;
+        add_fan_files(&mut files, dir, &fan)?;
     }
-    if let (Some(file), Some(_)) = (&args.chart, chart_format) {
+    if let (Some(file), Some(format)) = (&args.chart, chart_format) {
         let variants = uncertainty::fan_variants(a, &data)?;
         let chart = Fan::from_run(&fan, variants).chart();
-        super::chart_style::write(
+        super::add_chart(
+            &mut files,
             file,
+            format,
             &args.style.apply(chart)?,
             &layout,
             "cannot draw the fan chart",
         )?;
     }
+    files.commit()?;
     match args.format {
         Format::Table => out!("{}", out_u::fan_table(&fan))?,
         Format::Csv => out!("{}", out_u::fan_csv(&fan))?,
@@ -146,6 +128,56 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// Declare the output directory's files, the paths file and the chart.
+fn declare_outputs(args: &Args, files: &mut super::FileSet) -> anyhow::Result<()> {
+    if let Some(dir) = &args.out {
+        crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
+        for name in FAN_FILES {
+            files.declare(dir.join(name))?;
+        }
+    }
+    if let Some(file) = &args.paths_out {
+        super::prepare_parent(file)?;
+        files.declare(file.clone())?;
+    }
+    if let Some(file) = &args.chart {
+        super::prepare_parent(file)?;
+        super::declare_chart(files, file)?;
+    }
+    Ok(())
+}
+
+/// Refuse a fan (or its paths file) over the stated limits unless
+/// `--force`; the estimated wall-clock seconds otherwise.
+fn check_cost(args: &Args, paths: u64, years: u64, threads: usize) -> anyhow::Result<f64> {
+    let cpu = match args.engine.0 {
+        Engine::Reduced => paths as f64 * years as f64 * super::limits::REDUCED_PATH_YEAR_S,
+        Engine::Full => paths as f64 * super::limits::FULL_PATH_S,
+    };
+    super::limits::check_time(
+        cpu,
+        threads,
+        args.force,
+        &format!("a fan of {paths} paths ({} engine)", args.engine.0.key()),
+        "give fewer --paths",
+    )?;
+    if let Some(file) = &args.paths_out {
+        let bytes = paths
+            .saturating_mul(years)
+            .saturating_mul(PATHS_OUT_ROW_BYTES);
+        super::limits::check_stream(
+            super::parent_dir(file),
+            bytes,
+            args.force,
+            &format!("--paths-out {}", file.display()),
+        )?;
+    }
+    Ok(cpu / threads.max(1) as f64)
+}
+
+/// The files `--out` writes.
+const FAN_FILES: [&str; 3] = ["fan.csv", "fan_probabilities.csv", "fan.json"];
 
 /// The fan, writing every path to `file` as it is drawn.
 fn fan_writing_paths(
@@ -155,21 +187,33 @@ fn fan_writing_paths(
     opts: &FanOptions,
     progress: &(dyn Fn(u64) + Sync),
     file: &std::path::Path,
+    files: &mut super::FileSet,
 ) -> anyhow::Result<FanRun> {
-    let mut w = write_paths(file)?;
-    let mut line = String::new();
-    let result = uncertainty::fan_with_paths(a, data, table, opts, progress, &mut |run, block| {
-        write_block(&mut w, &mut line, run, block)
-    })?;
-    let run = result.with_context(|| format!("cannot write {}", file.display()))?;
-    w.flush()
-        .with_context(|| format!("cannot write {}", file.display()))?;
-    Ok(run)
+    let mut fan: Option<FanRun> = None;
+    files.stream(file, |w| -> anyhow::Result<()> {
+        writeln!(w, "path,year,psnd_pct_gdp,psnb_pct_gdp,interest_pct_gdp")
+            .map_err(|source| write_error(file, source))?;
+        let mut line = String::new();
+        let result =
+            uncertainty::fan_with_paths(a, data, table, opts, progress, &mut |run, block| {
+                write_block(w, &mut line, run, block)
+            })?;
+        fan = Some(result.map_err(|source| write_error(file, source))?);
+        Ok(())
+    })??;
+    fan.ok_or_else(|| anyhow::anyhow!("the fan produced no result (a bug)"))
+}
+
+fn write_error(file: &std::path::Path, source: std::io::Error) -> super::WriteError {
+    super::WriteError {
+        path: file.to_path_buf(),
+        source,
+    }
 }
 
 /// Write one block of paths, a row per path and year (`line` is reused).
 fn write_block(
-    w: &mut impl Write,
+    w: &mut dyn Write,
     line: &mut String,
     run: &FanRun,
     block: &uncertainty::BlockPaths,
@@ -194,13 +238,18 @@ fn write_block(
     Ok(())
 }
 
-/// Write fan.csv, fan_probabilities.csv and fan.json into `dir`.
-fn write_fan_files(dir: &std::path::Path, fan: &FanRun) -> anyhow::Result<()> {
-    crate::cli::write_atomic(&dir.join("fan.csv"), out_u::fan_csv(fan).as_bytes())?;
-    crate::cli::write_atomic(
-        &dir.join("fan_probabilities.csv"),
-        out_u::fan_probabilities_csv(fan).as_bytes(),
+/// Add fan.csv, fan_probabilities.csv and fan.json in `dir` to the set.
+fn add_fan_files(
+    files: &mut super::FileSet,
+    dir: &std::path::Path,
+    fan: &FanRun,
+) -> anyhow::Result<()> {
+    let [csv, probabilities, json] = FAN_FILES;
+    files.add(dir.join(csv), out_u::fan_csv(fan).into_bytes())?;
+    files.add(
+        dir.join(probabilities),
+        out_u::fan_probabilities_csv(fan).into_bytes(),
     )?;
-    crate::cli::write_atomic(&dir.join("fan.json"), out_u::fan_json(fan).as_bytes())?;
+    files.add(dir.join(json), out_u::fan_json(fan).into_bytes())?;
     Ok(())
 }

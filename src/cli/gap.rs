@@ -62,6 +62,13 @@ fn parse_target(s: &str) -> Result<f64, String> {
             v * 100.0
         ));
     }
+    // PSND has ranged from about 25 % to 250 % of GDP in three centuries;
+    // a target far outside that is a slip (or an overflow), not a policy.
+    if !v.is_finite() || !(-100.0..=500.0).contains(&v) {
+        return Err(format!(
+            "{s} is outside the plausible range -100..=500 for a debt target in percent of GDP: give e.g. 40 (40 % of GDP) or 97 (the level in 2025)"
+        ));
+    }
     // `-0` would print as "-0 %".
     Ok(v + 0.0)
 }

@@ -68,6 +68,7 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let Some(wanted) = a.vintage.as_deref() else {
         anyhow::bail!("give --vintage LABEL or --list");
     };
+    super::data::check_out_dir(&a.out, &a.shared)?;
     super::prepare_dir(&a.out).context("the output directory is not usable")?;
     let v = import::import_hofd_vintage(&a.shared, &file, wanted, a.name.as_deref(), &a.out)
         .with_context(|| format!("importing vintage `{wanted}` from {}", file.display()))?;

@@ -46,15 +46,47 @@ pub struct Args {
     /// What to print on standard output (csv: one row per path).
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Run even when the estimated time is over the stated limit (5 minutes).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Run `fiscal interventions`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let (path, chart_format) = check_request(&args)?;
-    args.style.layout()?;
+    let layout = args.style.layout()?;
+    let mut files = super::outputs_for(Some(path));
+    if let Some(file) = &args.chart {
+        super::prepare_parent(file)?;
+        super::declare_chart(&mut files, file)?;
+        files.declare(histogram_path(file))?;
+    }
+    let (per_path, _) = super::limits::APPRAISAL_PATH_S;
+    let per_path = if args.no_gap {
+        per_path
+    } else {
+        super::limits::APPRAISAL_PATH_S.1
+    };
+    super::limits::check_time(
+        args.paths as f64 * per_path,
+        super::limits::cores(),
+        args.force,
+        &format!(
+            "{} appraisal paths{}",
+            args.paths,
+            if args.no_gap {
+                ""
+            } else {
+                " with their fiscal gaps"
+            }
+        ),
+        "give fewer --paths (or --no-gap)",
+    )?;
     let mut scenario = super::load_scenario(Some(path))?;
+    files.add_inputs(scenario.input_paths())?;
     if let Some(on) = &args.on {
         let base = super::load_scenario(Some(on))?;
+        files.add_inputs(base.input_paths())?;
         scenario = base.with_package_of(&scenario).with_context(|| {
             format!(
                 "the interventions of {} cannot be laid on {}",
@@ -97,12 +129,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let chart = args.style.apply(fiscal::chart::package_fan::chart(
             &a.name, expected, &summary, &draws,
         )?)?;
-        crate::cli::write_atomic(file, &chart.render_with(format, &args.style.layout()?)?)?;
-        crate::cli::write_atomic(&file.with_extension("csv"), chart.csv().as_bytes())?;
+        super::add_chart(
+            &mut files,
+            file,
+            format,
+            &chart,
+            &layout,
+            "cannot draw the distribution chart",
+        )?;
         if let fiscal::chart::Body::PackageFan(fan) = &chart.body {
-            crate::cli::write_atomic(&histogram_path(file), fan.histogram_csv().as_bytes())?;
+            files.add(histogram_path(file), fan.histogram_csv().into_bytes())?;
         }
     }
+    files.commit()?;
     let text = output::interventions::Distribution {
         scenario: &a.name,
         expected,

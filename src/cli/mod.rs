@@ -39,6 +39,7 @@ pub mod fan;
 pub mod gap;
 pub mod hofd;
 pub mod interventions;
+pub mod limits;
 pub mod man;
 pub mod new;
 pub mod population;
@@ -53,9 +54,7 @@ pub mod sweep;
 
 use clap::{Parser, Subcommand};
 
-pub use atomic::{
-    prepare_dir, write_atomic, write_atomic_streamed, ClashError, FileSet, WriteError,
-};
+pub use atomic::{prepare_dir, ClashError, FileSet, WriteError};
 
 /// The directory a file goes into (`.` for a bare file name).
 pub fn parent_dir(path: &std::path::Path) -> &std::path::Path {
@@ -272,6 +271,12 @@ pub fn warn(message: &str) {
     let _ = writeln!(std::io::stderr().lock(), "warning: {message}");
 }
 
+/// Print a note on standard error (an estimate, a progress line).
+pub fn note(message: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "note: {message}");
+}
+
 /// A usage problem found after parsing (e.g. conflicting options).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -313,6 +318,50 @@ pub fn chart_format(
     }
 }
 
+/// Declare a chart `file` and its data beside it as FILE.csv.
+pub fn declare_chart(files: &mut FileSet, file: &std::path::Path) -> anyhow::Result<()> {
+    files.declare(file.to_path_buf())?;
+    files.declare(file.with_extension("csv"))?;
+    Ok(())
+}
+
+/// Render `chart` into `file` in `format`, its data beside it as FILE.csv,
+/// as part of `files`; `draw_error` says which chart failed to draw.
+pub fn add_chart(
+    files: &mut FileSet,
+    file: &std::path::Path,
+    format: fiscal::chart::ImageFormat,
+    chart: &fiscal::chart::Chart,
+    layout: &fiscal::chart::Layout,
+    draw_error: &'static str,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let bytes = chart.render_with(format, layout).context(draw_error)?;
+    files.add(file.to_path_buf(), bytes)?;
+    files.add(file.with_extension("csv"), chart.csv().into_bytes())?;
+    Ok(())
+}
+
+/// Make sure the directory of `file` exists and is writable (after
+/// checking that `file` itself is not a link, a device or a directory,
+/// so that nothing is made for an output that will be refused).
+pub fn prepare_parent(file: &std::path::Path) -> anyhow::Result<()> {
+    use anyhow::Context;
+    FileSet::default().check(file)?;
+    if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        prepare_dir(dir)
+            .with_context(|| format!("the directory of {} is not usable", file.display()))?;
+    }
+    Ok(())
+}
+
+/// A set of outputs for a command that reads the scenario given as `arg`
+/// (none: the embedded default); the tables it substitutes are added once
+/// it is loaded ([`FileSet::add_inputs`]).
+pub fn outputs_for(arg: Option<&std::path::Path>) -> FileSet {
+    FileSet::new(arg.filter(|p| p.exists()))
+}
+
 /// Load a scenario: `-` reads it from standard input (relative `extends`
 /// from the working directory), an existing file is read, any other name is
 /// looked up among the shipped scenarios; the embedded default when none.
@@ -350,7 +399,17 @@ fn read_stdin_scenario() -> anyhow::Result<String> {
     std::io::stdin()
         .take(STDIN_LIMIT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| UsageError(format!("cannot read the scenario from standard input: {e}")))?;
+        .map_err(|e| {
+            UsageError(format!(
+                "`-`: cannot read the scenario from standard input ({e}): pipe a scenario into it, e.g. `fiscal run - < s.toml`"
+            ))
+        })?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(UsageError(
+            "`-`: standard input is empty or closed, so there is no scenario to read: pipe a scenario into it (`fiscal run - < s.toml`), or leave out `-` to run the baseline".into(),
+        )
+        .into());
+    }
     if bytes.len() as u64 > STDIN_LIMIT_BYTES {
         return Err(UsageError(format!(
             "the scenario on standard input is over {} MiB; a scenario file is a few kilobytes",

@@ -56,7 +56,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 crate::cli::prepare_dir(dir)?;
             }
-            crate::cli::write_atomic(path, text.as_bytes())?;
+            let mut files = crate::cli::outputs_for(None);
+            files.declare(path.to_path_buf())?;
+            files.add(path.to_path_buf(), text.as_bytes().to_vec())?;
+            files.commit()?;
         }
     }
     Ok(())

@@ -58,7 +58,13 @@ fn parse_variant(s: &str) -> Result<VariantPreset, String> {
 
 /// Run `fiscal population`.
 pub fn run(args: Args) -> anyhow::Result<()> {
+    let mut files = super::outputs_for(args.scenario.as_deref());
+    if let Some(dir) = &args.out {
+        crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
+        files.declare(dir.join("population.csv"))?;
+    }
     let mut scenario = super::load_scenario(args.scenario.as_deref())?;
+    files.add_inputs(scenario.input_paths())?;
     if let Some(v) = args.variant {
         // The variant on the scenario's own vintage's principal.
         let vintage = scenario
@@ -72,14 +78,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             ..PopulationSettings::default()
         });
     }
-    if let Some(dir) = &args.out {
-        crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
-    }
     let rows = population_summary(&scenario)?;
     let csv = population::csv(&rows);
     if let Some(dir) = &args.out {
-        crate::cli::write_atomic(&dir.join("population.csv"), csv.as_bytes())?;
+        files.add(dir.join("population.csv"), csv.clone().into_bytes())?;
     }
+    files.commit()?;
     match args.format {
         Format::Table => out!(
             "{}",

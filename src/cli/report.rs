@@ -44,6 +44,14 @@ fn xlsx_meta() -> anyhow::Result<report::XlsxMeta> {
         })?),
         Err(_) => None,
     };
+    // A workbook's date runs from 1900 to 9999 (Excel's range).
+    const LAST_S: i64 = 253_402_300_799; // 9999-12-31T23:59:59Z
+    if let Some(s) = run_time_epoch_s.filter(|s| !(0..=LAST_S).contains(s)) {
+        return Err(UsageError(format!(
+            "SOURCE_DATE_EPOCH is {s}, outside 1970 to 9999 (0 to {LAST_S} seconds), the dates a workbook can hold: give whole seconds since 1970-01-01 UTC, or unset it"
+        ))
+        .into());
+    }
     Ok(report::XlsxMeta { run_time_epoch_s })
 }
 
@@ -69,13 +77,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let meta = xlsx_meta()?;
     crate::cli::prepare_dir(crate::cli::parent_dir(&args.output))
         .context("the output directory is not usable")?;
+    let mut files = crate::cli::FileSet::new(&args.scenarios);
+    files.declare(args.output.clone())?;
     let runs = project_all(super::load_scenarios(&args.scenarios)?)?;
+    files.add_inputs(super::inputs_of(&runs, &[]))?;
     let bytes = match kind {
         Kind::Html => report::html(&runs)?.into_bytes(),
         Kind::Xlsx => report::xlsx(&runs, &meta)?,
         Kind::Pdf => report::briefing_pdf(&runs)?,
     };
-    let mut files = crate::cli::FileSet::new(super::inputs_of(&runs, &args.scenarios));
     files.add(args.output.clone(), bytes)?;
     files.commit()?;
     Ok(())

@@ -54,8 +54,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         )?;
         return Ok(());
     }
+    let mut files = crate::cli::FileSet::default();
     if let Some(dir) = &args.out {
         crate::cli::prepare_dir(dir).context("the output directory is not usable")?;
+        files.declare(dir.join("reproduce.csv"))?;
+        files.declare(dir.join("reproduce.json"))?;
     }
     let results = reproduce::run(&args.cases)?;
     match args.format {
@@ -64,12 +67,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Format::Csv => out!("{}", render::csv(&results))?,
     }
     if let Some(dir) = &args.out {
-        crate::cli::write_atomic(&dir.join("reproduce.csv"), render::csv(&results).as_bytes())?;
-        crate::cli::write_atomic(
-            &dir.join("reproduce.json"),
-            render::json(&results).as_bytes(),
+        files.add(
+            dir.join("reproduce.csv"),
+            render::csv(&results).into_bytes(),
+        )?;
+        files.add(
+            dir.join("reproduce.json"),
+            render::json(&results).into_bytes(),
         )?;
     }
+    files.commit()?;
     let (hard, failed) = render::totals(&results);
     if args.strict && failed > 0 {
         anyhow::bail!("{failed} of {hard} hard checks missed their tolerance");

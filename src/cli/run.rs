@@ -39,7 +39,7 @@ pub struct Args {
     /// Last projected year, e.g. 2070-71 (overrides the scenario's horizon.end_year).
     #[arg(long, value_name = "YEAR")]
     pub end_year: Option<FiscalYear>,
-    /// Also print the debt decomposition and debt-stabilising primary balance, every year.
+    /// Also print the debt decomposition and debt-stabilising primary balance, every year (with --format csv: the decomposition's CSV instead of the projection's, so the output stays one rectangular CSV; with --format json: a `decomposition` array in the one JSON document).
     #[arg(long)]
     pub decomposition: bool,
     /// Also write every chart (SVG, PNG and its data as CSV) into this directory.
@@ -54,11 +54,28 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         set_end_year(&mut scenario, end)?;
     }
     prepare_dirs(&args)?;
+    // The set is checked before the projection: an output that would
+    // replace an input (or is a link, a device) is refused at once.
+    let mut out_files = super::outputs_for(args.scenario.as_deref());
+    out_files.add_inputs(scenario.input_paths())?;
+    if let Some(dir) = &args.out {
+        let mut names = vec![
+            "projection.csv",
+            "projection.json",
+            "population.csv",
+            "decomposition.csv",
+        ];
+        if args.long {
+            names.push("projection_long.csv");
+        }
+        if !scenario.assumptions.intervention.is_empty() {
+            names.push("interventions.csv");
+        }
+        for name in names {
+            out_files.declare(dir.join(name))?;
+        }
+    }
     let run = Run::project(scenario)?;
-    let mut out_files = crate::cli::FileSet::new(super::inputs_of(
-        std::slice::from_ref(&run),
-        args.scenario.as_slice(),
-    ));
     if let Some(dir) = &args.charts {
         crate::cli::chart_files::write_all(&mut out_files, dir, fiscal::chart::Input::of(&run))
             .context("cannot write the charts")?;
@@ -206,8 +223,17 @@ fn print_result(
                 out!("{}", output::interventions::summary(r))?;
             }
         }
+        // One rectangular CSV and one JSON document per invocation.
+        Format::Csv if args.decomposition => {
+            out!("{}", output::decomposition::decomposition_csv(projection)?)?;
+            return Ok(());
+        }
         Format::Csv if args.long => out!("{}", projection_long_csv(&[projection]))?,
         Format::Csv => out!("{}", texts.csv)?,
+        Format::Json if args.decomposition => {
+            out!("{}", json_with_decomposition(texts.json, projection)?)?;
+            return Ok(());
+        }
         Format::Json => out!("{}", texts.json)?,
     }
     if args.decomposition {
@@ -217,4 +243,44 @@ fn print_result(
         )?;
     }
     Ok(())
+}
+
+/// The projection's JSON document with the decomposition added as a
+/// `decomposition` array of rows (the columns of decomposition.csv).
+fn json_with_decomposition(json: &str, projection: &fiscal::Projection) -> anyhow::Result<String> {
+    let csv = output::decomposition::decomposition_csv(projection)?;
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader
+        .headers()
+        .context("decomposition CSV (a bug)")?
+        .clone();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.context("decomposition CSV (a bug)")?;
+        let row: serde_json::Map<String, serde_json::Value> = header
+            .iter()
+            .zip(record.iter())
+            .map(|(k, v)| {
+                let value = v
+                    .parse::<f64>()
+                    .ok()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or_else(
+                        || serde_json::Value::String(v.to_string()),
+                        serde_json::Value::Number,
+                    );
+                (k.to_string(), value)
+            })
+            .collect();
+        rows.push(serde_json::Value::Object(row));
+    }
+    let mut doc: serde_json::Value =
+        serde_json::from_str(json).context("projection JSON (a bug)")?;
+    if let Some(obj) = doc.as_object_mut() {
+        obj.insert("decomposition".into(), serde_json::Value::Array(rows));
+    }
+    Ok(format!(
+        "{}\n",
+        serde_json::to_string_pretty(&doc).context("cannot write JSON")?
+    ))
 }

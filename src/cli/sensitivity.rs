@@ -30,20 +30,29 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<()> {
     let layout = args.style.layout()?;
     let chart_format = super::chart_format(args.chart.as_deref())?;
+    let mut files = super::outputs_for(args.scenario.as_deref());
+    if let Some(file) = &args.chart {
+        super::prepare_parent(file)?;
+        super::declare_chart(&mut files, file)?;
+    }
     let scenario = super::load_scenario(args.scenario.as_deref())?;
+    files.add_inputs(scenario.input_paths())?;
     let data = scenario.dataset().context("cannot load the data tables")?;
     let a = &scenario.assumptions;
     let s = uncertainty::sensitivities(a, &data)?;
     let year = a.horizon.end_year.to_string();
-    if let (Some(file), Some(_)) = (&args.chart, chart_format) {
+    if let (Some(file), Some(format)) = (&args.chart, chart_format) {
         let chart = Tornado::from_sensitivity(&a.name, year.clone(), &s).chart();
-        super::chart_style::write(
+        super::add_chart(
+            &mut files,
             file,
+            format,
             &args.style.apply(chart)?,
             &layout,
             "cannot draw the tornado chart",
         )?;
     }
+    files.commit()?;
     match args.format {
         Format::Table => out!("{}", out_u::sensitivity_table(&s, &year))?,
         Format::Csv => out!("{}", out_u::sensitivity_csv(&s))?,

@@ -28,7 +28,13 @@ pub struct Args {
     /// The chart\'s title, size, year range and font scale (with --chart).
     #[command(flatten)]
     pub style: super::chart_style::ChartStyleArgs,
+    /// Run even when the estimated time is over the stated limit (5 minutes).
+    #[arg(long)]
+    pub force: bool,
 }
+
+/// Bytes of one CSV row, about (the values and four results).
+const ROW_BYTES: u64 = 120;
 
 /// Run `fiscal sweep`.
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -44,25 +50,57 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         chart => super::chart_format(chart.as_deref())?,
     };
+    let mut files = super::outputs_for(args.scenario.as_deref());
+    for file in args.output.iter() {
+        super::prepare_parent(file)?;
+        files.declare(file.clone())?;
+    }
+    if let Some(file) = &args.chart {
+        super::prepare_parent(file)?;
+        super::declare_chart(&mut files, file)?;
+    }
+    let points = sweep::points(&varies)?;
+    let threads = super::limits::cores();
+    let cpu_seconds = points as f64 * super::limits::SWEEP_POINT_S;
+    super::limits::check_time(
+        cpu_seconds,
+        threads,
+        args.force,
+        &format!("a sweep of {points} points"),
+        "take larger steps or vary fewer fields",
+    )?;
+    if let Some(file) = &args.output {
+        let bytes = (points as u64).saturating_mul(ROW_BYTES + 12 * varies.len() as u64);
+        super::limits::check_stream(
+            super::parent_dir(file),
+            bytes,
+            args.force,
+            &format!("the sweep CSV {}", file.display()),
+        )?;
+    }
     let scenario = super::load_scenario(args.scenario.as_deref())?;
+    files.add_inputs(scenario.input_paths())?;
+    sweep::check_ends(&scenario, &varies)?;
     let data = scenario.dataset().context("cannot load the data tables")?;
     // Rows are written as points finish, in grid order, so memory stays
     // flat in the number of points; the heatmap keeps one value a point.
     let mut heat: Vec<f64> = Vec::new();
     let keep_heat = args.chart.is_some();
     let header = out_u::sweep_csv_header(&varies);
+    let bar = super::limits::progress_bar(points as u64, cpu_seconds / threads as f64, "points");
     let mut write_rows = |w: &mut dyn std::io::Write| -> anyhow::Result<()> {
         w.write_all(header.as_bytes())?;
         sweep::run_each(&scenario, &data, &varies, &mut |p| {
             if keep_heat {
                 heat.push(p.final_psnd_pct_gdp);
             }
+            bar.inc(1);
             w.write_all(out_u::sweep_csv_row(&varies, &p).as_bytes())
         })??;
         Ok(())
     };
     match &args.output {
-        Some(file) => super::write_atomic_streamed(file, &mut write_rows)??,
+        Some(file) => files.stream(file, &mut write_rows)??,
         None if super::quiet() => write_rows(&mut std::io::sink())?,
         None => {
             let stdout = std::io::stdout();
@@ -74,7 +112,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             std::io::Write::flush(&mut w).map_err(super::StdoutError)?;
         }
     }
-    if let (Some(file), Some(_), [x, y]) = (&args.chart, chart_format, varies.as_slice()) {
+    if let (Some(file), Some(format), [x, y]) = (&args.chart, chart_format, varies.as_slice()) {
         let ny = y.values.len();
         let values = (0..x.values.len())
             .map(|i| {
@@ -96,12 +134,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             values,
         }
         .chart();
-        super::chart_style::write(
+        super::add_chart(
+            &mut files,
             file,
+            format,
             &args.style.apply(chart)?,
             &layout,
             "cannot draw the heatmap",
         )?;
     }
+    bar.finish_and_clear();
+    files.commit()?;
     Ok(())
 }

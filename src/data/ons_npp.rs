@@ -33,7 +33,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, DataType, Reader, Xlsx};
+use calamine::{Data, DataType, Xlsx};
 use ndarray::{Array2, Array3};
 
 use super::ons_opendata::{
@@ -141,12 +141,19 @@ fn read_sheet(
     sheet: &str,
     flow: Option<&str>,
 ) -> Result<Sheet, ImportError> {
-    let range = wb
-        .worksheet_range(sheet)
-        .map_err(|e| ImportError::Workbook {
+    // Cell by cell within bounds (the ONS sheets are at most 757 rows by
+    // 103 columns): never allocated from the sheet's declared dimension.
+    const BOUNDS: crate::data::import::cells::Bounds = crate::data::import::cells::Bounds {
+        max_rows: 5_000,
+        max_cols: 256,
+        max_cells: 500_000,
+    };
+    let range = crate::data::import::cells::read_range(wb, path, sheet, BOUNDS).map_err(|e| {
+        ImportError::Workbook {
             path: path.to_path_buf(),
             message: format!("sheet `{sheet}`: {e}"),
-        })?;
+        }
+    })?;
     let layout = |row: usize, message: String| ImportError::Layout {
         path: path.to_path_buf(),
         sheet: sheet.to_string(),

@@ -186,11 +186,35 @@ fn label(c: &mut Check, field: &str, name: &str) {
             format!("the name is {n} characters long: keep it to {MAX_NAME_CHARS} or fewer (put detail in `description`)"),
         );
     }
-    if let Some(ch) = name.chars().find(|ch| ch.is_control()) {
+    if let Some(ch) = name.chars().find(|ch| is_control(*ch)) {
         c.push(
             field,
-            format!("the name contains the control character U+{:04X}: remove it (names are shown in terminals, SVG and HTML)", u32::from(ch)),
+            format!("the name contains the control character U+{:04X} ({}): remove it (names are shown in terminals, SVG and HTML)", u32::from(ch), control_kind(ch)),
         );
+    }
+}
+
+/// A character that must not appear in a name or a description: the C0
+/// and C1 controls, the Unicode bidirectional overrides, embeddings and
+/// isolates (U+202A..U+202E, U+2066..U+2069, which reorder the text shown
+/// around them, as in "Trojan Source"), the invisible marks U+200E, U+200F
+/// and U+061C, and the line and paragraph separators (U+2028, U+2029,
+/// which break a line where a terminal or CSV reader does not expect it).
+pub(crate) fn is_control(ch: char) -> bool {
+    ch.is_control()
+        || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2028}' | '\u{2029}')
+}
+
+/// What kind of control character `ch` is, for messages.
+fn control_kind(ch: char) -> &'static str {
+    match ch {
+        '\u{2028}' | '\u{2029}' => "a line or paragraph separator",
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}' => "a bidirectional-text control",
+        _ => "a control character",
     }
 }
 
@@ -198,7 +222,7 @@ fn scenario_name(c: &mut Check, a: &Assumptions) {
     label(c, "name", &a.name);
     if a.description
         .chars()
-        .any(|ch| ch.is_control() && ch != '\n' && ch != '\t')
+        .any(|ch| is_control(ch) && ch != '\n' && ch != '\t')
     {
         c.push(
             "description",
@@ -812,10 +836,100 @@ fn check_spa_link(c: &mut Check, a: &Assumptions) {
 /// deviations non-negative, correlations a valid (positive semi-definite)
 /// matrix.
 fn uncertainty_settings(c: &mut Check, a: &Assumptions) {
-    if let Some(u) = &a.uncertainty {
+    let Some(u) = &a.uncertainty else { return };
+    let before = c.problems.len();
+    for (name, sd, rho) in [
+        (
+            "real_growth",
+            u.real_growth_sd_pp,
+            u.real_growth_persistence,
+        ),
+        ("inflation", u.inflation_sd_pp, u.inflation_persistence),
+        (
+            "interest_rate",
+            u.interest_rate_sd_pp,
+            u.interest_rate_persistence,
+        ),
+        (
+            "primary_balance",
+            u.primary_balance_sd_pp,
+            u.primary_balance_persistence,
+        ),
+    ] {
+        if let Some(v) = sd {
+            shock_sd(c, &format!("uncertainty.{name}_sd_pp"), v);
+        }
+        if let Some(v) = rho {
+            unit_interval(
+                c,
+                &format!("uncertainty.{name}_persistence"),
+                v,
+                "a persistence",
+            );
+        }
+    }
+    for (i, row) in u.correlation.iter().flatten().enumerate() {
+        for (j, v) in row.iter().enumerate() {
+            let field = format!("uncertainty.correlation[{i}][{j}]");
+            unit_interval(c, &field, *v, "a correlation");
+        }
+    }
+    // The joint checks (a positive semi-definite correlation) only when
+    // every value is plausible on its own, so one slip gives one message.
+    if c.problems.len() == before {
         for (field, message) in u.problems() {
             c.push(&field, message);
         }
+    }
+}
+
+/// Largest plausible standard deviation of a yearly shock, pp: the
+/// estimates from UK history (data/shocks.csv) are 0.5 to 3 pp.
+pub(crate) const MAX_SHOCK_SD_PP: f64 = 10.0;
+
+/// A shock's standard deviation: 0..=[`MAX_SHOCK_SD_PP`] percentage points,
+/// with a hint when it looks like basis points or a fraction.
+fn shock_sd(c: &mut Check, field: &str, v: f64) {
+    if !v.is_finite() {
+        return c.push(field, format!("{v} is not a finite number: give a standard deviation in percentage points, e.g. 1.5"));
+    }
+    if v > MAX_SHOCK_SD_PP && v <= 1000.0 {
+        return c.push(
+            field,
+            format!(
+                "{v} pp is outside the plausible range 0..={MAX_SHOCK_SD_PP}: it looks like basis points, but this field is in percentage points (1.5 means 1.5 pp): write {}",
+                fmt(v / 100.0)
+            ),
+        );
+    }
+    if !(0.0..=MAX_SHOCK_SD_PP).contains(&v) {
+        c.push(
+            field,
+            format!("{v} pp is outside the plausible range 0..={MAX_SHOCK_SD_PP} (UK history gives 0.5 to 3 pp): give a standard deviation in percentage points"),
+        );
+    }
+}
+
+/// A persistence or correlation: inside -1..=1, with a hint when it looks
+/// like a percent.
+fn unit_interval(c: &mut Check, field: &str, v: f64, what: &str) {
+    if !v.is_finite() {
+        return c.push(
+            field,
+            format!("{v} is not a finite number: give {what} between -1 and 1"),
+        );
+    }
+    if v.abs() >= 2.0 && v.abs() <= 100.0 {
+        return c.push(
+            field,
+            format!("{v} looks like a percent, but {what} lies between -1 and 1 (0.5, not 50): write {}", fmt(v / 100.0)),
+        );
+    }
+    if v.abs() > 1.0 {
+        c.push(
+            field,
+            format!("{v} is outside -1..1: give {what} between -1 and 1"),
+        );
     }
 }
 

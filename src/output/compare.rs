@@ -35,8 +35,46 @@ pub(crate) const MEASURES: &[Measure] = &[
     ),
 ];
 
+/// Width of the scenario column of the terminal tables.
+const LABEL_CHARS: usize = 38;
+
+/// The scenarios' labels for a table column of [`LABEL_CHARS`]: a long
+/// name is cut with `…`, and labels that would read the same (two names
+/// cut to one text, or one name twice) end in their scenario's position,
+/// `(2)`, so every row can be told apart.
+pub(crate) fn labels(names: &[&str]) -> Vec<String> {
+    let cut = |name: &str, width: usize| -> String {
+        if name.chars().count() <= width {
+            name.to_string()
+        } else {
+            let mut s: String = name.chars().take(width.saturating_sub(1)).collect();
+            s.push('…');
+            s
+        }
+    };
+    let plain: Vec<String> = names.iter().map(|n| cut(n, LABEL_CHARS)).collect();
+    plain
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if plain.iter().filter(|o| *o == l).count() > 1 {
+                let suffix = format!(" ({})", i + 1);
+                let base = names.get(i).copied().unwrap_or_default();
+                format!(
+                    "{}{suffix}",
+                    cut(base, LABEL_CHARS - suffix.chars().count())
+                )
+            } else {
+                l.clone()
+            }
+        })
+        .collect()
+}
+
 /// The comparison as a terminal table.
 pub fn table(projections: &[&Projection]) -> String {
+    let names: Vec<&str> = projections.iter().map(|p| p.name.as_str()).collect();
+    let labels = labels(&names);
     let mut out = String::new();
     let Some(reference) = projections.first() else {
         return out;
@@ -49,8 +87,7 @@ pub fn table(projections: &[&Projection]) -> String {
             let _ = write!(out, "{:>9}", y.to_string());
         }
         out.push('\n');
-        for (i, p) in projections.iter().enumerate() {
-            let name: String = p.name.chars().take(38).collect();
+        for ((i, p), name) in projections.iter().enumerate().zip(&labels) {
             let _ = write!(out, "  {name:<38}");
             for y in &years {
                 let v = p.year(*y).map(f).unwrap_or(f64::NAN);
@@ -125,8 +162,8 @@ pub fn indicators_table(
         "  {:<38}{:>10}{:>12}{:>8}{:>8}",
         "", "gap", "per decade", "S1", "S2"
     );
-    for (p, h) in projections.iter().zip(indicators) {
-        let name: String = p.name.chars().take(38).collect();
+    let names: Vec<&str> = projections.iter().map(|p| p.name.as_str()).collect();
+    for (name, h) in labels(&names).iter().zip(indicators) {
         let _ = writeln!(
             out,
             "  {name:<38}{:>10}{:>12}{:>8}{:>8}",
@@ -161,4 +198,21 @@ pub fn indicators_csv(
         );
     }
     s
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::labels;
+
+    #[test]
+    fn labels_cut_to_one_text_are_told_apart() {
+        let a = format!("{}A", "x".repeat(40));
+        let b = format!("{}B", "x".repeat(40));
+        let l = labels(&[&a, &b, "short", "short"]);
+        assert_ne!(l[0], l[1]);
+        assert!(l.iter().all(|s| s.chars().count() <= 38), "{l:?}");
+        assert_eq!(l[2], "short (3)");
+        assert_eq!(l[3], "short (4)");
+        assert_eq!(labels(&["one", "two"]), vec!["one", "two"]);
+    }
 }

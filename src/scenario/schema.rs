@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use toml::Value;
 use toml_edit::{Item, TableLike};
 
-use super::diagnostic::{line_col, suggest, Diagnostic};
+use super::diagnostic::{suggest, Diagnostic};
 use crate::years::FiscalYear;
 
 /// Optional fields that the default does not set (values only give types).
@@ -262,6 +262,8 @@ pub struct FileCheck<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Fields the file sets, with their positions.
     pub provenance: Provenance,
+    /// Where the text's lines start.
+    lines: super::diagnostic::LineIndex,
 }
 
 fn type_name(v: &Value) -> &'static str {
@@ -296,11 +298,12 @@ impl<'a> FileCheck<'a> {
             text,
             diagnostics: Vec::new(),
             provenance: Provenance::new(),
+            lines: super::diagnostic::LineIndex::new(text),
         }
     }
 
     fn pos(&self, span: Option<std::ops::Range<usize>>) -> Option<(usize, usize)> {
-        span.map(|s| line_col(self.text, s.start))
+        span.map(|s| self.lines.line_col(self.text, s.start))
     }
 
     fn push(&mut self, span: Option<std::ops::Range<usize>>, field: &str, message: String) {

@@ -189,11 +189,24 @@ fn parse_vary_typed(spec: &str) -> Result<Vary, ScenarioError> {
                     ),
                 ));
             }
-            let n = ((to - from) / step + 1e-9).floor() as usize + 1;
-            if n > MAX_POINTS {
+            // Counted in floating point first: a tiny step (1e-300) or a
+            // huge range overflows any integer, and must be refused, not
+            // wrapped round to a small count.
+            let count = ((to - from) / step + 1e-9).floor() + 1.0;
+            if !count.is_finite() || count > MAX_POINTS as f64 {
                 return Err(bad(
                     Some(field),
-                    format!("{n} values: at most {MAX_POINTS}; take a larger step"),
+                    format!(
+                        "`{}` is more than {MAX_POINTS} values (about {count:.1e}): take a larger step",
+                        range.trim()
+                    ),
+                ));
+            }
+            let n = count as usize;
+            if n < 1 || from + (n - 1) as f64 * step == from && n > 1 {
+                return Err(bad(
+                    Some(field),
+                    format!("step {step} is too small to move from {from}: take a larger step"),
                 ));
             }
             // From the start by whole steps, so values do not drift.
@@ -380,6 +393,24 @@ pub struct Point {
     pub final_psnb_pct_gdp: f64,
     /// Debt interest in the final year, % of GDP.
     pub final_interest_pct_gdp: f64,
+}
+
+/// The number of points of the grid of `varies`; an error above
+/// [`MAX_POINTS`] (or when the product overflows).
+pub fn points(varies: &[Vary]) -> Result<usize, Error> {
+    Ok(Grid::new(varies)?.len())
+}
+
+/// Check the smallest and largest value of every field on `scenario`
+/// (each validated as a scenario setting it would be, with the same
+/// ranges and unit hints), before the whole grid is checked or run.
+pub fn check_ends(scenario: &Scenario, varies: &[Vary]) -> Result<(), Error> {
+    for v in varies {
+        for x in [v.values.first(), v.values.last()].into_iter().flatten() {
+            apply(&scenario.assumptions, &v.field, *x, v.integer)?;
+        }
+    }
+    Ok(())
 }
 
 /// Points per piece of work: checked or run in parallel, handed on in order.

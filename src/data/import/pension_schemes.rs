@@ -16,7 +16,7 @@
 
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Range, Reader};
+use calamine::{Data, Range};
 
 use super::ledger::SeriesRows;
 use super::welfare::{amount, cell_ref, header_years, norm_label};
@@ -65,15 +65,8 @@ fn sheet_error(path: &Path, message: String) -> ImportError {
 
 /// Read Table 4.13 from the workbook.
 pub fn read(path: &Path) -> Result<SeriesRows, ImportError> {
-    let mut wb = open_workbook_auto(path).map_err(|e| {
-        sheet_error(
-            path,
-            format!("cannot open the workbook ({e}): re-download it"),
-        )
-    })?;
-    let range = wb.worksheet_range(SHEET).map_err(|e| {
-        sheet_error(path, format!("cannot read the sheet ({e}): the table numbering may have changed; find the public service pension schemes breakdown"))
-    })?;
+    let mut wb = super::cells::open(path, SHEET, "the OBR's detailed expenditure tables")?;
+    let range = super::cells::read_range(&mut wb, path, SHEET, super::welfare::BOUNDS)?;
     parse(path, &range)
 }
 

@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Range, Reader};
+use calamine::{Data, Range};
 
 use super::ledger::SeriesRows;
 use super::ImportError;
@@ -21,6 +21,13 @@ use crate::years::FiscalYear;
 
 /// The sheet holding Table 4.9.
 pub const SHEET: &str = "4.9";
+
+/// The area read (the OBR's table is about 100 rows by 26 columns).
+pub(super) const BOUNDS: super::cells::Bounds = super::cells::Bounds {
+    max_rows: 2_000,
+    max_cols: 100,
+    max_cells: 50_000,
+};
 
 /// Pensioner-specific lines summed into `welfare.pensioner_benefits`:
 /// (label in Table 4.9, series id).
@@ -39,17 +46,8 @@ pub const OTHER_LINES: &[(&str, &str)] = &[
 
 /// Read Table 4.9 from the workbook.
 pub fn read(path: &Path) -> Result<SeriesRows, ImportError> {
-    let sheet_err = |message: String| ImportError::Sheet {
-        path: path.to_path_buf(),
-        sheet: SHEET.to_string(),
-        cell: None,
-        message,
-    };
-    let mut wb = open_workbook_auto(path)
-        .map_err(|e| sheet_err(format!("cannot open the workbook ({e}): re-download it")))?;
-    let range = wb
-        .worksheet_range(SHEET)
-        .map_err(|e| sheet_err(format!("cannot read the sheet ({e}): the table numbering may have changed; find the welfare breakdown table")))?;
+    let mut wb = super::cells::open(path, SHEET, "the OBR's detailed expenditure tables")?;
+    let range = super::cells::read_range(&mut wb, path, SHEET, BOUNDS)?;
     parse(path, &range)
 }
 
@@ -275,5 +273,29 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("`state pension` not found"), "{e}");
+    }
+
+    /// A workbook whose sheet holds cells at A1 and XFD1048576 (what a
+    /// dense range would size at 17 billion cells): refused, naming the
+    /// far cell, without allocating the declared area.
+    #[cfg(feature = "reports")]
+    #[test]
+    fn a_sheet_spanning_the_whole_grid_is_refused_cell_by_cell() {
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("hostile.xlsx");
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet().set_name(SHEET).unwrap();
+        ws.write_string(0, 0, "Table 4.9").unwrap();
+        ws.write_number(1_048_575, 16_383, 1.0).unwrap();
+        wb.save(&path).unwrap();
+        let e = read(&path).unwrap_err().to_string();
+        assert!(
+            e.contains("XFD1048576") && e.contains("outside the area read"),
+            "{e}"
+        );
+        let e = super::super::pension_schemes::read(&path)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("4.13"), "{e}");
     }
 }

@@ -55,6 +55,50 @@ pub fn check_paths(engine: Engine, paths: u64) -> Result<(), Error> {
     Ok(fan::check_paths(engine, paths)?)
 }
 
+/// Check a fan before it is shown or written: every percentile finite, and
+/// the 5th to 95th percentiles of PSND bracketing the central (deterministic)
+/// projection in every year, within a histogram bin. A fan that fails is
+/// the sign of shocks too large for the model (a standard deviation given
+/// in basis points, say), so it is an error naming `[uncertainty]`, not
+/// output.
+pub fn check_fan(fan: &FanRun) -> Result<(), Error> {
+    Ok(check_fan_typed(fan)?)
+}
+
+fn check_fan_typed(fan: &FanRun) -> Result<(), UncertaintyError> {
+    let advice = "the shocks are too large for the projection to mean anything: check the [uncertainty] standard deviations (percentage points, e.g. 1.5) and persistences (between -1 and 1)";
+    let rows = fan
+        .years
+        .iter()
+        .zip(&fan.summary.percentiles)
+        .zip(&fan.summary.resolution_pp)
+        .zip(&fan.deterministic);
+    for (((year, pct), res), det) in rows {
+        if pct.iter().flatten().any(|v| !v.is_finite()) {
+            return Err(UncertaintyError::bad(
+                "uncertainty",
+                format!("the fan has a percentile that is not a finite number in {year}: {advice}"),
+            ));
+        }
+        let [psnd, ..] = pct;
+        let (p5, p95) = (psnd.first().copied(), psnd.last().copied());
+        let (Some(p5), Some(p95)) = (p5, p95) else {
+            continue;
+        };
+        let tol = res.first().copied().unwrap_or(0.0).abs() + 1e-6;
+        let central = det.first().copied().unwrap_or(f64::NAN);
+        if !(central >= p5 - tol && central <= p95 + tol) {
+            return Err(UncertaintyError::bad(
+                "uncertainty",
+                format!(
+                    "in {year} the fan's 5th to 95th percentiles of PSND ({p5:.1} to {p95:.1} % of GDP) do not contain the central projection ({central:.1} % of GDP): {advice}"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The fan of `a` on `data` with the shock estimates `table` (and the
 /// scenario's overrides); `progress` hears of finished paths. The same
 /// seed gives the same fan on any number of threads.

@@ -182,3 +182,41 @@ fn a_path_does_not_depend_on_the_block_that_runs_it() {
         }
     }
 }
+
+/// A fan is checked before it is shown: the estimated shocks (and the
+/// largest plausible ones) pass; percentiles that do not bracket the
+/// central path, or are not finite, are an error naming `[uncertainty]`.
+#[test]
+fn fans_that_do_not_bracket_the_central_path_are_errors() {
+    let (s, d) = setup();
+    let table = crate::data::shocks::ShockTable::embedded().unwrap();
+    let o = FanOptions {
+        engine: Engine::Reduced,
+        paths: 4000,
+        seed: 3,
+        shock_medium_term: None,
+        draw_demography: false,
+    };
+    let mut a = s.assumptions.clone();
+    let f = uncertainty::fan(&a, &d, &table, &o, &|_| {}).unwrap();
+    uncertainty::check_fan(&f).unwrap();
+    a.uncertainty = Some(uncertainty::UncertaintySettings {
+        real_growth_sd_pp: Some(crate::model::validate::MAX_SHOCK_SD_PP),
+        primary_balance_sd_pp: Some(crate::model::validate::MAX_SHOCK_SD_PP),
+        ..Default::default()
+    });
+    let wide = uncertainty::fan(&a, &d, &table, &o, &|_| {}).unwrap();
+    uncertainty::check_fan(&wide).unwrap();
+    let last = f.years.len() - 1;
+    let mut off = f.clone();
+    off.summary.percentiles[last][0][6] = off.deterministic[last][0] - 50.0;
+    let e = uncertainty::check_fan(&off).unwrap_err().to_string();
+    assert!(
+        e.contains("uncertainty") && e.contains("do not contain the central projection"),
+        "{e}"
+    );
+    let mut nan = f.clone();
+    nan.summary.percentiles[last][1][3] = f64::NAN;
+    let e = uncertainty::check_fan(&nan).unwrap_err().to_string();
+    assert!(e.contains("not a finite number"), "{e}");
+}

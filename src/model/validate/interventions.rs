@@ -232,7 +232,7 @@ fn name(c: &mut Check, f: &dyn Fn(&str) -> String, a: &Assumptions, i: usize, iv
     ] {
         if text.is_some_and(|t| {
             t.chars()
-                .any(|ch| ch.is_control() && ch != '\n' && ch != '\t')
+                .any(|ch| super::is_control(ch) && ch != '\n' && ch != '\t')
         }) {
             c.push(&f(field), "contains a control character: remove it".into());
         }
@@ -317,6 +317,73 @@ fn stop_point(c: &mut Check, f: &dyn Fn(&str) -> String, a: &Assumptions, iv: &I
     }
 }
 
+/// A distribution against its field's range, in the terms the user wrote
+/// (issue 25): low, central and high of a triangular or PERT; the median
+/// (central), 95th percentile (high) and floor (low) of a lognormal, whose
+/// draws have no upper limit. Never in parameters the user did not write.
+fn written_range(
+    c: &mut Check,
+    at: &str,
+    d: &crate::model::distributions::Distribution,
+    kind: Kind,
+) {
+    use crate::model::distributions::Shape;
+    let values: Vec<(&str, f64)> = [
+        ("low", d.low),
+        ("central", Some(d.central)),
+        ("high", Some(d.high)),
+    ]
+    .into_iter()
+    .filter_map(|(n, v)| v.map(|v| (n, v)))
+    .collect();
+    let lognormal = matches!(d.dist, Shape::Lognormal);
+    if kind == Kind::Share {
+        if let Some((name, v)) = values.iter().find(|(_, v)| !(0.0..=1.0).contains(v)) {
+            let hint = if *v > 1.0 && *v <= 100.0 {
+                format!(": it looks like a percent; write {}", fmt(v / 100.0))
+            } else {
+                String::new()
+            };
+            return c.push(
+                at,
+                format!(
+                    "{name} {v} is outside 0..1: this field is a share (0.25 means 25 %){hint}"
+                ),
+            );
+        }
+        if lognormal {
+            return c.push(
+                at,
+                format!(
+                    "a lognormal with median {} and 95th percentile {} has no upper limit, so its draws can pass 1 for this share: use dist = \"pert\" or \"triangular\" with low, central and high within 0..1",
+                    fmt(d.central),
+                    fmt(d.high)
+                ),
+            );
+        }
+    }
+    // A rate (adoption steepness; `ramp_years` is filed as one) cannot be
+    // negative either.
+    if matches!(
+        kind,
+        Kind::Years | Kind::GbpBn | Kind::Quantity | Kind::Pct | Kind::Rate
+    ) {
+        let unit = if kind == Kind::Years { " years" } else { "" };
+        if let Some((name, v)) = values.iter().find(|(_, v)| *v < 0.0) {
+            return c.push(at, format!("{name} {v} is below 0{unit}: give 0 or more"));
+        }
+        if lognormal && d.low.is_none() {
+            c.push(
+                at,
+                format!(
+                    "a lognormal with median {} can draw down to -1 without a floor: add low = 0 (this field cannot be negative)",
+                    fmt(d.central)
+                ),
+            );
+        }
+    }
+}
+
 /// Each distribution is well formed, stays within its field's range, and
 /// holds the field's own point value.
 fn distributions(c: &mut Check, f: &dyn Fn(&str) -> String, iv: &Intervention) {
@@ -332,21 +399,7 @@ fn distributions(c: &mut Check, f: &dyn Fn(&str) -> String, iv: &Intervention) {
             continue;
         }
         let (lo, hi) = d.support();
-        if fd.kind == Kind::Share && (lo < 0.0 || hi > 1.0) {
-            c.push(
-                &at,
-                format!(
-                    "the range {lo}..{hi} leaves 0..1: this field is a share (0.25 means 25 %)"
-                ),
-            );
-        }
-        if matches!(
-            fd.kind,
-            Kind::Years | Kind::GbpBn | Kind::Quantity | Kind::Pct
-        ) && lo < 0.0
-        {
-            c.push(&at, format!("low {lo} is below 0"));
-        }
+        written_range(c, &at, d, fd.kind);
         let v = (fd.get)(iv);
         if v.is_finite() && (v < lo || v > hi) {
             c.push(
