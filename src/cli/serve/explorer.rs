@@ -229,17 +229,25 @@ impl Explorer {
                 .collect();
             // Correlations name interventions by id: keep those whose
             // interventions are all still on (the others cannot stand).
-            let on: Vec<&str> = list.iter().filter_map(|i| i.id.as_deref()).collect();
+            // A correlation stands only if each of its draws is still one:
+            // `id.success` of an intervention that is on, or `id.field` of
+            // one whose adjusted uncertainty still draws that field.
+            let drawn = |b: &str| {
+                let (id, field) = b.split_once('.').unwrap_or((b, ""));
+                list.iter().any(|i| {
+                    i.id.as_deref() == Some(id)
+                        && (field == "success"
+                            || toml::Value::try_from(i).ok().is_some_and(|v| {
+                                v.get("uncertainty").and_then(|u| u.get(field)).is_some()
+                            }))
+                })
+            };
             let correlations: Vec<toml::Value> = self
                 .base
                 .assumptions
                 .intervention_correlation
                 .iter()
-                .filter(|c| {
-                    c.between
-                        .iter()
-                        .all(|b| on.contains(&b.split('.').next().unwrap_or_default()))
-                })
+                .filter(|c| c.between.iter().all(|b| drawn(b)))
                 .filter_map(|c| toml::Value::try_from(c).ok())
                 .collect();
             let list: Vec<toml::Value> = list
