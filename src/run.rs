@@ -199,6 +199,19 @@ impl Run {
         seed: u64,
         share_of_gap: bool,
     ) -> Result<Option<(Vec<Draw>, DrawSummary)>, Error> {
+        self.intervention_draws_with_progress(paths, seed, share_of_gap, &|_| {})
+    }
+
+    /// [`Run::intervention_draws`], calling `progress(n)` as each `n`
+    /// further paths are done (from worker threads, in any order), so a
+    /// front end can show how far a long appraisal has got.
+    pub fn intervention_draws_with_progress(
+        &self,
+        paths: usize,
+        seed: u64,
+        share_of_gap: bool,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<Option<(Vec<Draw>, DrawSummary)>, Error> {
         if self.interventions.is_none() {
             return Ok(None);
         }
@@ -213,7 +226,7 @@ impl Run {
             seed,
             gap_without_pct_gdp,
         };
-        let draws = probabilistic::simulate(a, &self.data, &self.base, &settings)?;
+        let draws = probabilistic::simulate(a, &self.data, &self.base, &settings, progress)?;
         let mut summary = probabilistic::summarise(&draws, a, &self.base, &settings);
         if paths > 0 && probabilistic::has_uncertainty(a) {
             // The package at the mean of every distribution, beside the

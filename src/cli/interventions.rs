@@ -61,14 +61,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         super::declare_chart(&mut files, file)?;
         files.declare(histogram_path(file))?;
     }
-    let (per_path, _) = super::limits::APPRAISAL_PATH_S;
-    let per_path = if args.no_gap {
-        per_path
-    } else {
-        super::limits::APPRAISAL_PATH_S.1
-    };
     super::limits::check_time(
-        args.paths as f64 * per_path,
+        args.paths as f64 * per_path_seconds(&args),
         super::limits::cores(),
         args.force,
         &format!(
@@ -205,6 +199,17 @@ fn check_payback_year(args: &Args, run: &fiscal::run::Run) -> anyhow::Result<()>
     Ok(())
 }
 
+/// The stated CPU seconds of one appraisal path ([`super::limits::APPRAISAL_PATH_S`]):
+/// several times more when each path solves its own fiscal gap.
+fn per_path_seconds(args: &Args) -> f64 {
+    let (without_gap, with_gap) = super::limits::APPRAISAL_PATH_S;
+    if args.no_gap {
+        without_gap
+    } else {
+        with_gap
+    }
+}
+
 /// Draw the package's probabilistic paths and summarise them (with the
 /// share of the fiscal gap closed unless `--no-gap` or no paths).
 fn draw_paths(
@@ -212,9 +217,16 @@ fn draw_paths(
     run: &fiscal::run::Run,
 ) -> anyhow::Result<(Vec<probabilistic::Draw>, probabilistic::Summary)> {
     let a = &run.scenario().assumptions;
+    let bar = super::limits::progress_bar(
+        args.paths as u64,
+        args.paths as f64 * per_path_seconds(args) / super::limits::cores() as f64,
+        "paths",
+    );
+    let progress = |n: u64| bar.inc(n);
     let drawn = run
-        .intervention_draws(args.paths, args.seed, !args.no_gap)
+        .intervention_draws_with_progress(args.paths, args.seed, !args.no_gap, &progress)
         .with_context(|| format!("cannot draw the paths of `{}`", a.name))?;
+    bar.finish_and_clear();
     drawn.ok_or_else(|| {
         super::UsageError(format!("`{}` has no [[intervention]] tables", a.name)).into()
     })

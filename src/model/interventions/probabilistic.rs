@@ -122,12 +122,14 @@ pub fn evaluate_path(
 }
 
 /// Draw `settings.paths` paths of the package of `a` against `base` (its
-/// projection without interventions), in path order.
+/// projection without interventions), in path order; `progress(1)` is
+/// called as each path is done.
 pub(crate) fn simulate(
     a: &Assumptions,
     data: &Dataset,
     base: &Projection,
     settings: &Settings,
+    progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<Draw>, ModelError> {
     let plan = plan(a)?;
     let blocks = settings.paths.div_ceil(BLOCK_PATHS);
@@ -140,7 +142,9 @@ pub(crate) fn simulate(
             (first..last)
                 .map(|_| {
                     let d = plan.draw(&a.intervention, &mut rng);
-                    evaluate_path(a, data, base, &d, settings.gap_without_pct_gdp)
+                    let path = evaluate_path(a, data, base, &d, settings.gap_without_pct_gdp);
+                    progress(1);
+                    path
                 })
                 .collect::<Result<Vec<Draw>, ModelError>>()
         })

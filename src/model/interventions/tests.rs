@@ -304,7 +304,13 @@ fn probabilistic_paths_average_to_the_expected_value_appraisal() {
         seed: 4,
         gap_without_pct_gdp: None,
     };
-    let draws = simulate(&a, &d, &base, &settings).unwrap();
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let count = |n: u64| {
+        done.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+    };
+    let draws = simulate(&a, &d, &base, &settings, &count).unwrap();
+    // Progress is reported once per path, whatever the thread count.
+    assert_eq!(done.into_inner(), 256);
     let v: Vec<f64> = draws.iter().map(|x| x.exchequer_npv_gbp_bn).collect();
     let n = v.len() as f64;
     let mean = v.iter().sum::<f64>() / n;
@@ -316,5 +322,5 @@ fn probabilistic_paths_average_to_the_expected_value_appraisal() {
     );
     // Both outcomes occur, and the same seed gives the same paths.
     assert!(draws.iter().any(|x| x.successes() == 0) && draws.iter().any(|x| x.successes() == 2));
-    assert_eq!(draws, simulate(&a, &d, &base, &settings).unwrap());
+    assert_eq!(draws, simulate(&a, &d, &base, &settings, &|_| {}).unwrap());
 }
