@@ -328,3 +328,60 @@ fn uncertainty_charts_take_the_chart_options() {
         &["no year axis"],
     );
 }
+
+/// `run --charts` and `compare --charts` take a size, year range, font
+/// scale and formats for every chart they write; the options need
+/// `--charts`, and a reversed range is refused before any work.
+#[test]
+fn chart_directories_take_the_chart_options() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("c");
+    let dir_s = dir.to_str().unwrap();
+    fiscal()
+        .args(["run", "--charts", dir_s, "--chart-formats", "pdf,svg"])
+        .args([
+            "--chart-size",
+            "a4-half",
+            "--chart-from",
+            "2030",
+            "--chart-to",
+            "2060",
+        ])
+        .assert()
+        .success();
+    assert!(std::fs::read(dir.join("debt.pdf"))
+        .unwrap()
+        .starts_with(b"%PDF-"));
+    assert!(!dir.join("debt.png").exists(), "only the formats asked for");
+    let csv = std::fs::read_to_string(dir.join("debt.csv")).unwrap();
+    let first = csv.lines().nth(1).unwrap();
+    assert!(first.contains("2030-31") && csv.lines().last().unwrap().contains("2060-61"));
+    let a4_half = Layout::named("a4-half").unwrap();
+    let svg = std::fs::read_to_string(dir.join("debt.svg")).unwrap();
+    assert!(svg.contains(&format!("width=\"{}\"", a4_half.width_px)));
+    let cmp = d.path().join("k");
+    fiscal()
+        .args(["compare", "baseline", "low_productivity", "--charts"])
+        .arg(&cmp)
+        .args(["--chart-formats", "png", "--chart-font-scale", "1.5"])
+        .assert()
+        .success();
+    assert!(cmp.join("difference.png").exists() && !cmp.join("difference.svg").exists());
+    bad(&["run", "--chart-size", "slide"], &["--charts"]);
+    bad(
+        &[
+            "run",
+            "--charts",
+            dir_s,
+            "--chart-from",
+            "2060",
+            "--chart-to",
+            "2030",
+        ],
+        &["--chart-from", "earlier year first"],
+    );
+    bad(
+        &["run", "--charts", dir_s, "--chart-formats", "gif"],
+        &["svg, png or pdf"],
+    );
+}

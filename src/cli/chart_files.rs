@@ -35,16 +35,43 @@ fn chart_err(kind: ChartKind) -> impl Fn(fiscal::Error) -> ChartFilesError {
     }
 }
 
+/// How the charts of a `--charts` directory look, and the formats each
+/// is written in.
+#[derive(Debug, Clone)]
+pub struct Look {
+    /// The year range (the other options are per chart).
+    pub options: Options,
+    /// Size and font scale.
+    pub layout: fiscal::chart::Layout,
+    /// The image files of each chart, beside its CSV.
+    pub formats: Vec<ImageFormat>,
+}
+
+impl Default for Look {
+    fn default() -> Look {
+        Look {
+            options: Options::default(),
+            layout: fiscal::chart::Layout::default(),
+            formats: vec![ImageFormat::Svg, ImageFormat::Png],
+        }
+    }
+}
+
 /// Add every chart that applies to one run to `files`, in `dir`.
-pub fn write_all(files: &mut FileSet, dir: &Path, input: Input<'_>) -> Result<(), ChartFilesError> {
+pub fn write_all(
+    files: &mut FileSet,
+    dir: &Path,
+    input: Input<'_>,
+    look: &Look,
+) -> Result<(), ChartFilesError> {
     let charts = ChartKind::ALL
         .iter()
         .filter(|k| k.applies_to(&input))
         .map(|&k| {
-            chart::build(k, std::slice::from_ref(&input), &Options::default()).map_err(chart_err(k))
+            chart::build(k, std::slice::from_ref(&input), &look.options).map_err(chart_err(k))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    write_charts(files, dir, &charts)
+    write_charts(files, dir, &charts, look)
 }
 
 /// Add the charts that compare scenarios (`debt`, `dependency`, and with
@@ -54,6 +81,7 @@ pub fn write_compare(
     files: &mut FileSet,
     dir: &Path,
     inputs: &[Input<'_>],
+    look: &Look,
 ) -> Result<(), ChartFilesError> {
     let difference = (inputs.len() > 1).then_some(ChartKind::Difference);
     let charts = ChartKind::ALL
@@ -61,23 +89,27 @@ pub fn write_compare(
         .copied()
         .filter(|k| k.compares_scenarios())
         .chain(difference)
-        .map(|k| chart::build(k, inputs, &Options::default()).map_err(chart_err(k)))
+        .map(|k| chart::build(k, inputs, &look.options).map_err(chart_err(k)))
         .collect::<Result<Vec<_>, _>>()?;
-    write_charts(files, dir, &charts)
+    write_charts(files, dir, &charts, look)
 }
 
-/// Add each chart to `files` as `dir/<kind>.svg`, `.png` and `.csv` (the
-/// set is written, all or nothing, when the caller commits it).
+/// Add each chart to `files` as `dir/<kind>.<format>` for each of the
+/// look's formats and `dir/<kind>.csv` (the set is written, all or
+/// nothing, when the caller commits it).
 pub fn write_charts(
     files: &mut FileSet,
     dir: &Path,
     charts: &[Chart],
+    look: &Look,
 ) -> Result<(), ChartFilesError> {
     prepare_dir(dir)?;
     for c in charts {
         let key = c.kind.key();
-        for format in [ImageFormat::Svg, ImageFormat::Png] {
-            let bytes = c.render(format).map_err(chart_err(c.kind))?;
+        for &format in &look.formats {
+            let bytes = c
+                .render_with(format, &look.layout)
+                .map_err(chart_err(c.kind))?;
             files.add(dir.join(format!("{key}.{}", format.ext())), bytes)?;
         }
         files.add(dir.join(format!("{key}.csv")), c.csv().into_bytes())?;

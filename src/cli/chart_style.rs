@@ -105,3 +105,62 @@ pub fn format_of(file: &Path) -> anyhow::Result<ImageFormat> {
         .into()
     })
 }
+
+/// How the charts written into a `--charts` directory look (`fiscal run`
+/// and `fiscal compare`): every chart gets the same size, year range, font
+/// scale and formats. The options are prefixed `--chart-` so that they
+/// cannot be mistaken for the projection's own (`--end-year`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ChartDirArgs {
+    /// Formats of the --charts files, comma-separated: svg, png, pdf (fonts embedded). The data always goes beside them as CSV.
+    #[arg(long, requires = "charts", value_name = "FORMAT", value_delimiter = ',', default_value = "svg,png", value_parser = parse_format)]
+    pub chart_formats: Vec<ImageFormat>,
+    /// Size of every --charts chart: a4-half (170 × 110 mm), slide (16:9) or default (1200 × 720 px).
+    #[arg(long, requires = "charts", value_name = "NAME", value_parser = parse_size)]
+    pub chart_size: Option<Layout>,
+    /// First fiscal year the --charts charts show: 2030 or 2030-31.
+    #[arg(long, requires = "charts", value_name = "YEAR", value_parser = parse_year)]
+    pub chart_from: Option<FiscalYear>,
+    /// Last fiscal year the --charts charts show: 2050 or 2050-51.
+    #[arg(long, requires = "charts", value_name = "YEAR", value_parser = parse_year)]
+    pub chart_to: Option<FiscalYear>,
+    /// Text size of the --charts charts relative to the house size, 0.5 to 3.
+    #[arg(long, requires = "charts", value_name = "X", default_value_t = 1.0)]
+    pub chart_font_scale: f64,
+}
+
+/// A chart format named on its own: `svg`, `png` or `pdf`.
+fn parse_format(s: &str) -> Result<ImageFormat, String> {
+    let name = s.trim().to_ascii_lowercase();
+    ImageFormat::from_path(Path::new(&format!("chart.{name}")))
+        .ok_or_else(|| format!("`{s}` is not a chart format: choose svg, png or pdf"))
+}
+
+impl ChartDirArgs {
+    /// What the charts look like and which files each is written as,
+    /// checked before any work.
+    pub fn look(&self) -> anyhow::Result<super::chart_files::Look> {
+        let base = self.chart_size.unwrap_or_default();
+        let layout = Layout::new(base.width_px, base.height_px, self.chart_font_scale)
+            .map_err(|e| UsageError(format!("--chart-font-scale: {e}")))?;
+        if let (Some(from), Some(to)) = (self.chart_from, self.chart_to) {
+            if from > to {
+                return Err(UsageError(format!(
+                    "--chart-from {from} is after --chart-to {to}: give the earlier year first"
+                ))
+                .into());
+            }
+        }
+        let mut formats = self.chart_formats.clone();
+        formats.dedup();
+        Ok(super::chart_files::Look {
+            options: Options {
+                from_year: self.chart_from,
+                to_year: self.chart_to,
+                ..Options::default()
+            },
+            layout,
+            formats,
+        })
+    }
+}

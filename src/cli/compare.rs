@@ -43,6 +43,9 @@ pub struct Args {
     /// Also write the debt, dependency and difference charts, every scenario on each (SVG, PNG, CSV), into this directory.
     #[arg(long, value_name = "DIR")]
     pub charts: Option<PathBuf>,
+    /// Formats, size, year range and font scale of the --charts charts.
+    #[command(flatten)]
+    pub chart_look: super::chart_style::ChartDirArgs,
 }
 
 /// What `--format json` puts under `results`: each scenario's projection
@@ -73,11 +76,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(dir) = &args.charts {
         crate::cli::prepare_dir(dir).context("the charts directory is not usable")?;
     }
+    let look = args.chart_look.look()?;
     let runs = fiscal::run::project_all(scenarios)?;
     let inputs: Vec<_> = runs.iter().map(Input::of).collect();
     let mut files = crate::cli::FileSet::new(super::inputs_of(&runs, &args.scenarios));
     if let Some(dir) = &args.charts {
-        crate::cli::chart_files::write_compare(&mut files, dir, &inputs)
+        crate::cli::chart_files::write_compare(&mut files, dir, &inputs, &look)
             .context("cannot write the charts")?;
     }
     let projections: Vec<&Projection> = runs.iter().map(fiscal::Run::projection).collect();

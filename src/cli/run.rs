@@ -45,6 +45,9 @@ pub struct Args {
     /// Also write every chart (SVG, PNG and its data as CSV) into this directory.
     #[arg(long, value_name = "DIR")]
     pub charts: Option<PathBuf>,
+    /// Formats, size, year range and font scale of the --charts charts.
+    #[command(flatten)]
+    pub chart_look: super::chart_style::ChartDirArgs,
 }
 
 /// Run `fiscal run`.
@@ -54,6 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         set_end_year(&mut scenario, end)?;
     }
     prepare_dirs(&args)?;
+    let look = args.chart_look.look()?;
     // The set is checked before the projection: an output that would
     // replace an input (or is a link, a device) is refused at once.
     let mut out_files = super::outputs_for(args.scenario.as_deref());
@@ -77,8 +81,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let run = Run::project(scenario)?;
     if let Some(dir) = &args.charts {
-        crate::cli::chart_files::write_all(&mut out_files, dir, fiscal::chart::Input::of(&run))
-            .context("cannot write the charts")?;
+        crate::cli::chart_files::write_all(
+            &mut out_files,
+            dir,
+            fiscal::chart::Input::of(&run),
+            &look,
+        )
+        .context("cannot write the charts")?;
     }
     let run = &run;
     for w in run.projection().warnings() {
