@@ -385,3 +385,60 @@ fn chart_directories_take_the_chart_options() {
         &["svg, png or pdf"],
     );
 }
+
+/// The source line and the JSON's data sources name the forecast and the
+/// population the run actually read: the baseline's March 2026 EFO and
+/// ONS 2024-based assumptions, the FSR 2017 re-run's November 2016 EFO and
+/// ONS 2014-based projection.
+#[test]
+fn sources_name_the_vintages_the_run_read() {
+    let json = success_stdout(fiscal().args(["run", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let publication = |v: &serde_json::Value, table: &str| {
+        v["data_vintages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["table"] == table)
+            .map(|t| t["publication"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert!(publication(&v, "population").contains("2024-based"));
+    assert!(publication(&v, "efo").contains("March 2026"));
+    let past = success_stdout(fiscal().args([
+        "run",
+        "scenarios/published/fsr_2017.toml",
+        "--format",
+        "json",
+    ]));
+    let p: serde_json::Value = serde_json::from_str(&past).unwrap();
+    assert!(publication(&p, "efo").contains("November 2016"));
+    assert!(publication(&p, "population").contains("2014-based"));
+
+    let d = tempfile::tempdir().unwrap();
+    let svg = d.path().join("debt.svg");
+    fiscal()
+        .args([
+            "chart",
+            "debt",
+            "baseline",
+            "scenarios/published/fsr_2017.toml",
+            "-o",
+        ])
+        .arg(&svg)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    for named in [
+        "OBR EFO March 2026",
+        "ONS 2024-based population projections",
+        "OBR EFO November 2016",
+        "ONS 2014-based principal",
+    ] {
+        assert!(text.contains(named), "`{named}` is not in the source line");
+    }
+    assert!(
+        !text.contains("2022-based"),
+        "no vintage the runs did not read"
+    );
+}

@@ -26,6 +26,10 @@ fn frame(title: &str, scenario: &str) -> Frame {
         scenario: scenario.into(),
         official: true,
         note: Some("A note under the chart.".into()),
+        sources: fiscal::chart::sources_of([(
+            "embedded:data/efo_2026-03.csv",
+            "embedded:data/population_npp2022.csv",
+        )]),
     }
 }
 

@@ -73,6 +73,7 @@ impl Fan {
                     "Bands: percentiles of PSND (% of GDP) over {}; lines: the deterministic projection and variants with one assumption moved.",
                     self.how
                 )),
+                sources: String::new(),
             },
             body: Body::Fan(self),
         }

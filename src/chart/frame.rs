@@ -6,7 +6,7 @@ use plotters::prelude::*;
 
 use super::style::{self, INK, MUTED};
 use super::ChartError;
-use crate::output::json::{OGL_ATTRIBUTION, SOURCES_SHORT};
+use crate::output::json::OGL_ATTRIBUTION;
 
 /// How a legend entry is drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -61,6 +61,10 @@ pub struct Frame {
     pub official: bool,
     /// A note above the source line (e.g. what shading means).
     pub note: Option<String>,
+    /// The publications of the source line
+    /// ([`crate::output::publications::source_line`] of the run's data);
+    /// empty, a line that names no vintage.
+    pub sources: String,
 }
 
 /// The source line every chart carries: the publications (data vintages),
@@ -71,8 +75,13 @@ pub(crate) fn source_line(frame: &Frame) -> String {
         .strip_prefix("Scenarios: ")
         .or_else(|| frame.scenario.strip_prefix("Scenario: "))
         .unwrap_or(&frame.scenario);
+    let sources = if frame.sources.is_empty() {
+        "OBR, ONS and DMO publications (the run's data sources name them)"
+    } else {
+        &frame.sources
+    };
     format!(
-        "Source: {SOURCES_SHORT}. fiscal {} projection, {}.",
+        "Source: {sources}. fiscal {} projection, {}.",
         env!("CARGO_PKG_VERSION"),
         names
     )

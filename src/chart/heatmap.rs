@@ -55,6 +55,7 @@ impl Heatmap {
                 scenario: format!("Scenario: {}", self.scenario),
                 official: true,
                 note: Some(format!("Cells: {}; darker is higher.", self.value_desc)),
+                sources: String::new(),
             },
             body: Body::Heatmap(self),
         }

@@ -320,14 +320,35 @@ pub(crate) fn text_width_em(text: &str, bold: bool) -> f32 {
 /// The house font's family name on SVG pages drawn outside plotters.
 pub(crate) const PAGE_FAMILY: &str = font::PAGE_FAMILY;
 
-/// The source line of a chart of the scenarios `names`.
-pub(crate) fn source_line_for(names: &str) -> String {
+/// The source line of a chart of the scenarios `names` whose data came
+/// from `sources` ([`sources_of`]).
+pub(crate) fn source_line_for(names: &str, sources: String) -> String {
     frame::source_line(&Frame {
         title: String::new(),
         scenario: names.to_string(),
         official: true,
         note: None,
+        sources,
     })
+}
+
+/// The publications behind runs, as a source line names them: each
+/// `(forecast source, population source)`'s forecast and population once,
+/// in order, with the tables every run shares.
+pub fn sources_of<'s>(runs: impl IntoIterator<Item = (&'s str, &'s str)>) -> String {
+    let (mut forecasts, mut populations) = (Vec::new(), Vec::new());
+    for (forecast, population) in runs {
+        crate::output::publications::push_new(&mut forecasts, forecast);
+        crate::output::publications::push_new(&mut populations, population);
+    }
+    crate::output::publications::source_line(&forecasts, &populations)
+}
+
+/// The publications behind a scenario's data (`data`), as a source line
+/// names them: for the charts not built from a projection (fan, tornado,
+/// heatmap, the package's distribution), set on their frame.
+pub fn sources_of_data(data: &crate::data::Dataset) -> String {
+    sources_of([(data.efo.source.as_str(), data.population.source.as_str())])
 }
 
 /// SVG pages of `width_pt` × `height_pt` as one PDF titled `title`, the
@@ -520,6 +541,13 @@ impl Chart {
     /// The chart with the user's title, subtitle and year range
     /// (`opts`); the other options are used when the chart is built.
     /// A year range on a chart without a year axis is refused.
+    /// The chart with its source line naming `sources` ([`sources_of`],
+    /// [`sources_of_data`]).
+    pub fn with_sources(mut self, sources: String) -> Chart {
+        self.frame.sources = sources;
+        self
+    }
+
     pub fn customised(mut self, opts: &Options) -> Result<Chart, crate::Error> {
         if let Some(t) = &opts.title {
             self.frame.title = t.clone();
@@ -658,11 +686,18 @@ pub fn build(kind: ChartKind, inputs: &[Input<'_>], opts: &Options) -> Result<Ch
         })
         .collect();
     let inputs = inputs.as_slice();
+    let sources = sources_of(inputs.iter().map(|i| {
+        (
+            i.projection.forecast_source.as_str(),
+            i.population.source.as_str(),
+        )
+    }));
     let frame = |note: Option<String>| Frame {
         title: kind.title().into(),
         scenario: scenario_label(inputs),
         official: true,
         note,
+        sources: sources.clone(),
     };
     let (note, body) = match kind {
         ChartKind::Fan | ChartKind::Tornado | ChartKind::Heatmap => {

@@ -67,6 +67,7 @@ pub fn chart(
                 "Change in PSND against the same scenario without interventions, {} paths (seed {}); below zero: less debt.",
                 summary.paths, summary.seed
             )),
+            sources: String::new(),
         },
         body: Body::PackageFan(Fan {
             bands: summary.psnd_change_fan_pp_gdp.clone(),

@@ -80,6 +80,7 @@ impl Tornado {
                         String::new()
                     }
                 )),
+                sources: String::new(),
             },
             body: Body::Tornado(self),
         }

@@ -138,13 +138,18 @@ fn uncertainty_chart(
                 draw_demography: false,
             };
             let run = uncertainty::fan(a, &data, &table, &o, &|_| {})?;
-            Ok(fan::Fan::from_run(&run, uncertainty::fan_variants(a, &data)?).chart())
+            Ok(
+                fan::Fan::from_run(&run, uncertainty::fan_variants(a, &data)?)
+                    .chart()
+                    .with_sources(fiscal::chart::sources_of_data(&data)),
+            )
         }
         ChartKind::Tornado => {
             let s = uncertainty::sensitivities(a, &data)?;
             Ok(
                 tornado::Tornado::from_sensitivity(&a.name, a.horizon.end_year.to_string(), &s)
-                    .chart(),
+                    .chart()
+                    .with_sources(fiscal::chart::sources_of_data(&data)),
             )
         }
         other => Err(UsageError(format!(

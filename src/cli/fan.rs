@@ -110,7 +110,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
         let variants = uncertainty::fan_variants(a, &data)?;
-        let chart = Fan::from_run(&fan, variants).chart();
+        let chart = Fan::from_run(&fan, variants)
+            .chart()
+            .with_sources(fiscal::chart::sources_of_data(&data));
         super::add_chart(
             &mut files,
             file,

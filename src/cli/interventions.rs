@@ -120,9 +120,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     let (draws, summary) = draw_paths(&args, &run)?;
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
-        let chart = args.style.apply(fiscal::chart::package_fan::chart(
-            &a.name, expected, &summary, &draws,
-        )?)?;
+        let chart = args.style.apply(
+            fiscal::chart::package_fan::chart(&a.name, expected, &summary, &draws)?
+                .with_sources(fiscal::chart::sources_of_data(run.data())),
+        )?;
         super::add_chart(
             &mut files,
             file,

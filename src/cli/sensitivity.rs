@@ -42,7 +42,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let s = uncertainty::sensitivities(a, &data)?;
     let year = a.horizon.end_year.to_string();
     if let (Some(file), Some(format)) = (&args.chart, chart_format) {
-        let chart = Tornado::from_sensitivity(&a.name, year.clone(), &s).chart();
+        let chart = Tornado::from_sensitivity(&a.name, year.clone(), &s)
+            .chart()
+            .with_sources(fiscal::chart::sources_of_data(&data));
         super::add_chart(
             &mut files,
             file,

@@ -82,6 +82,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     files.add_inputs(scenario.input_paths())?;
     sweep::check_ends(&scenario, &varies)?;
     let data = scenario.dataset().context("cannot load the data tables")?;
+    let sources = fiscal::chart::sources_of_data(&data);
     // Rows are written as points finish, in grid order, so memory stays
     // flat in the number of points; the heatmap keeps one value a point.
     let mut heat: Vec<f64> = Vec::new();
@@ -133,7 +134,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             y_values: y.values.clone(),
             values,
         }
-        .chart();
+        .chart()
+        .with_sources(sources);
         super::add_chart(
             &mut files,
             file,

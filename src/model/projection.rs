@@ -195,6 +195,11 @@ pub struct Projection {
     pub years: Vec<YearResult>,
     /// Calibration derived for the run.
     pub calibration: Calibration,
+    /// Where the forecast table the medium term followed was read from
+    /// (its `source`, e.g. `embedded:data/efo_2026-03.csv`): what a chart's
+    /// source line names.
+    #[serde(skip)]
+    pub forecast_source: String,
 }
 
 impl Projection {

@@ -19,51 +19,43 @@ pub(crate) struct DataVintage {
     /// What the table holds.
     pub table: &'static str,
     /// The publication it was imported from.
-    pub publication: &'static str,
+    pub publication: String,
     /// The table actually read (embedded or a file).
     pub source: String,
 }
 
-/// The publications behind every chart, in a line (the short form of
-/// [`vintages`]).
-#[cfg(feature = "charts")]
-pub(crate) const SOURCES_SHORT: &str = "OBR EFO March 2026 and FRS July 2026; ONS 2022-based population projections; DMO gilts in issue, 19 March 2025";
-
-/// The tables a projection used, with their publications.
+/// The tables a projection used, with their publications (the forecast
+/// and population named from where they were read: `super::publications`).
 pub(crate) fn vintages(d: &Dataset) -> Vec<DataVintage> {
+    use super::publications;
+    let fixed = |table: &'static str, publication: &str, source: &str| DataVintage {
+        table,
+        publication: publication.to_string(),
+        source: source.to_string(),
+    };
     vec![
-        DataVintage {
-            table: "population",
-            publication:
-                "ONS national population projections, 2022-based, principal (28 January 2025)",
-            source: d.population.source.clone(),
-        },
-        DataVintage {
-            table: "efo",
-            publication: "OBR Economic and fiscal outlook, March 2026",
-            source: d.efo.source.clone(),
-        },
-        DataVintage {
-            table: "frs",
-            publication: "OBR Fiscal risks and sustainability, July 2026, chapter 3 baseline",
-            source: d.frs.source.clone(),
-        },
-        DataVintage {
-            table: "profiles",
-            publication: "fiscal's age profiles, derived from published evidence (data/SOURCES.md)",
-            source: d.profiles.source.clone(),
-        },
-        DataVintage {
-            table: "participation",
-            publication:
-                "fiscal's participation profile, derived from ONS LFS evidence (data/SOURCES.md)",
-            source: d.participation.source.clone(),
-        },
-        DataVintage {
-            table: "gilts",
-            publication: "UK Debt Management Office, gilts in issue, 19 March 2025",
-            source: d.gilts.source.clone(),
-        },
+        fixed(
+            "population",
+            &publications::population(&d.population.source).long,
+            &d.population.source,
+        ),
+        fixed(
+            "efo",
+            &publications::forecast(&d.efo.source).long,
+            &d.efo.source,
+        ),
+        fixed("frs", publications::FRS, &d.frs.source),
+        fixed(
+            "profiles",
+            "fiscal's age profiles, derived from published evidence (data/SOURCES.md)",
+            &d.profiles.source,
+        ),
+        fixed(
+            "participation",
+            "fiscal's participation profile, derived from ONS LFS evidence (data/SOURCES.md)",
+            &d.participation.source,
+        ),
+        fixed("gilts", publications::GILTS, &d.gilts.source),
     ]
 }
 

@@ -12,6 +12,7 @@ pub mod gap;
 pub mod interventions;
 pub mod json;
 pub mod population;
+pub mod publications;
 pub mod reproduce;
 pub mod table;
 pub mod uncertainty;

@@ -188,7 +188,10 @@ pub fn csv(results: &[CaseResult]) -> String {
 }
 
 /// The publication a table read by a case comes from.
-fn publication(source: &str) -> &'static str {
+fn publication(source: &str) -> String {
+    if source.starts_with(crate::model::demography::settings::ENGINE_SOURCE_PREFIX) {
+        return super::publications::population(source).long;
+    }
     const KNOWN: &[(&str, &str)] = &[
         ("reference/fsr2017", "OBR Fiscal sustainability report, January 2017, as reported (shared/reference)"),
         ("reference/obr_headlines", "OBR long-term headlines, FSR 2011-FRS 2025, as reported (shared/reference)"),
@@ -208,8 +211,8 @@ fn publication(source: &str) -> &'static str {
     KNOWN
         .iter()
         .find(|(k, _)| source.contains(k))
-        .map(|(_, p)| *p)
-        .unwrap_or("see data/SOURCES.md")
+        .map_or("see data/SOURCES.md", |(_, p)| *p)
+        .to_string()
 }
 
 #[derive(Serialize)]

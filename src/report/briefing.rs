@@ -543,7 +543,15 @@ pub(crate) fn render(entries: &[Entry<'_>], charts: &[Chart]) -> Result<Vec<u8>,
 
     let footer = format!(
         "{} Contains public sector information licensed under the Open Government Licence v3.0.",
-        crate::chart::source_line_for(&names.join(", "))
+        crate::chart::source_line_for(
+            &names.join(", "),
+            crate::chart::sources_of(entries.iter().map(|e| {
+                (
+                    e.projection.forecast_source.as_str(),
+                    e.data.population.source.as_str(),
+                )
+            })),
+        )
     );
     let of = pages.len();
     let svgs: Vec<String> = pages

@@ -33,7 +33,9 @@ pub fn section(entries: &[Entry<'_>]) -> Result<String, ReportError> {
         let variants = sensitivity::fan_variants(a, e.data).unwrap_or_default();
         match run {
             Ok(run) => {
-                let chart = Fan::from_run(&run, variants).chart();
+                let chart = Fan::from_run(&run, variants)
+                    .chart()
+                    .with_sources(crate::chart::sources_of_data(e.data));
                 let _ = writeln!(
                     o,
                     "<figure class=\"chart\" id=\"fan-{}\" aria-label=\"{}\">",

@@ -401,7 +401,7 @@ fn data_section(o: &mut String, entries: &[Entry<'_>]) {
                 o,
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
                 esc(v.table),
-                esc(v.publication),
+                esc(&v.publication),
                 esc(&v.source)
             );
         }

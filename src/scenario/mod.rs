@@ -761,6 +761,13 @@ impl Scenario {
         let outcome = self.population_outcome()?;
         if let Some(o) = &outcome {
             d.population = o.table();
+            if let (PopulationOutcome::Projected(_), Some(s)) = (o, &self.assumptions.population) {
+                d.population.source = format!(
+                    "{}{}",
+                    crate::model::demography::settings::ENGINE_SOURCE_PREFIX,
+                    s.vintage.unwrap_or_default().name()
+                );
+            }
         }
         if let Some(p) = &self.data.profiles_file {
             let text = crate::data::read_table_text(p)?;

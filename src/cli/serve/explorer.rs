@@ -330,6 +330,7 @@ impl Explorer {
                     "PSND % of GDP of {} less that of {}, percentage points; below zero, debt is lower.",
                     p.name, base.name
                 )),
+                sources: fiscal::chart::sources_of_data(o.run.data()),
             },
             body: Body::Lines(Lines {
                 series: vec![Series {
@@ -364,7 +365,9 @@ impl Explorer {
         };
         let fan = uncertainty::fan(a, data, &self.shocks, &opts, &|_| {})?;
         let variants = uncertainty::fan_variants(a, data)?;
-        Ok(chart::fan::Fan::from_run(&fan, variants).chart())
+        Ok(chart::fan::Fan::from_run(&fan, variants)
+            .chart()
+            .with_sources(chart::sources_of_data(data)))
     }
 
     /// The page's scenario as a file `fiscal run` accepts and that gives

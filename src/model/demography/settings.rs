@@ -274,6 +274,11 @@ pub struct PopulationSettings {
     pub sex_ratio_males_per_female: Option<f64>,
 }
 
+/// The `source` of a population the cohort-component engine projected from
+/// an ONS vintage's assumptions is this, then the vintage's name
+/// (`2024-based`): what the output's data sources and source lines read.
+pub const ENGINE_SOURCE_PREFIX: &str = "cohort-component projection on the ONS assumptions, ";
+
 /// What a [`PopulationSettings`] asks for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PopulationChoice {

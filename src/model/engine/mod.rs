@@ -174,6 +174,7 @@ pub fn project_recorded(
             unexplained_interest_gbp_bn: unexplained,
             conventional_stock_gbp_bn: debt.conventional_stock_gbp_bn(),
         },
+        forecast_source: data.efo.source.clone(),
     };
     let replay = Replay {
         opening,

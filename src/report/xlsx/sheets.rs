@@ -143,7 +143,7 @@ pub fn metadata(
     if let Some(e) = entries.first() {
         for v in vintages(e.data) {
             ws.write_string(row, 0, v.table).map_err(xe)?;
-            ws.write_string(row, 1, v.publication).map_err(xe)?;
+            ws.write_string(row, 1, &v.publication).map_err(xe)?;
             ws.write_string(row, 2, safe_text(&v.source)).map_err(xe)?;
             row += 1;
         }
