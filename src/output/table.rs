@@ -207,10 +207,14 @@ pub fn sustainability(
         &s.without_interventions,
         s.share_of_gap_closed_by_interventions,
     ) {
+        let what = if share < 0.0 {
+            format!("widen the fiscal gap by {:.1} %", -100.0 * share)
+        } else {
+            format!("close {:.1} % of the fiscal gap", 100.0 * share)
+        };
         let _ = writeln!(
             out,
-            "  The interventions close {:.1} % of the fiscal gap ({} -> {} % of GDP).",
-            100.0 * share,
+            "  The interventions {what} ({} -> {} % of GDP).",
             opt(w.fiscal_gap_pct_gdp),
             opt(h.fiscal_gap_pct_gdp)
         );

@@ -382,7 +382,18 @@ fn carriers(entries: &[Entry<'_>]) -> Vec<String> {
                 let share = e
                     .sustainability
                     .and_then(|s| s.share_of_gap_closed_by_interventions)
-                    .map(|x| format!(" and close {:.0}% of the fiscal gap", 100.0 * x))
+                    .map(|x| {
+                        // A share that rounds to nothing, or a package that
+                        // widens the gap, in words rather than "close -0%".
+                        let pct = (100.0 * x).round();
+                        if pct > 0.0 {
+                            format!(" and close {pct:.0}% of the fiscal gap")
+                        } else if pct < 0.0 {
+                            format!(" and widen the fiscal gap by {:.0}%", -pct)
+                        } else {
+                            " and leave the fiscal gap about where it was".to_string()
+                        }
+                    })
                     .unwrap_or_default();
                 out.push(format!(
                     "{}: its {} interventions change debt by {} pp of GDP by {}{share} (expected values, after optimism bias).",
