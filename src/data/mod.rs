@@ -94,8 +94,20 @@ impl Dataset {
         Ok(Dataset::load_embedded()?)
     }
 
-    /// [`Dataset::embedded`], with the data module's own error.
+    /// [`Dataset::embedded`], with the data module's own error: parsed once
+    /// a process and copied after (the tables are compiled in, so every
+    /// parse gives the same value, and each run of a scenario starts from
+    /// them).
     pub(crate) fn load_embedded() -> Result<Dataset, DataError> {
+        static PARSED: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+        if let Some(d) = PARSED.get() {
+            return Ok(d.clone());
+        }
+        let d = Dataset::parse_embedded()?;
+        Ok(PARSED.get_or_init(|| d).clone())
+    }
+
+    fn parse_embedded() -> Result<Dataset, DataError> {
         let name = |f: &str| format!("embedded:data/{f}");
         Ok(Dataset {
             population: PopulationTable::parse(

@@ -314,6 +314,13 @@ fn missing_row(first_missing: Option<(usize, String)>, table: &str) -> Result<()
 }
 
 /// The ONS 2022-based UK principal assumptions (mid-2022 to mid-2122).
+/// Parsed once a process and copied after (they are compiled in, so every
+/// parse gives the same value; a projection asks for them several times).
 pub fn principal_assumptions() -> Result<DemographicAssumptions, DemographyError> {
-    parse_assumptions(BASE, ASFR, MORTALITY, MIGRATION)
+    static PARSED: std::sync::OnceLock<DemographicAssumptions> = std::sync::OnceLock::new();
+    if let Some(a) = PARSED.get() {
+        return Ok(a.clone());
+    }
+    let a = parse_assumptions(BASE, ASFR, MORTALITY, MIGRATION)?;
+    Ok(PARSED.get_or_init(|| a).clone())
 }
