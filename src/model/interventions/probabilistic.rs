@@ -18,11 +18,11 @@ use super::draws::{DrawPlan, PackageDraw};
 use super::fields::field;
 use super::package::package_with;
 use super::paths::Outcome;
-use super::results::{breakeven, interest_saved_pv, npv_real, sum_paths};
+use super::results::{breakeven, interest_saved_pv_of, npv_real, sum_paths};
 use super::spec::Intervention;
 use crate::data::Dataset;
 use crate::model::distributions::{block_rng, quantile, BLOCK_PATHS};
-use crate::model::engine::project_with;
+use crate::model::engine::{project_recorded, project_with, DebtRow, Replay};
 use crate::model::{Assumptions, ModelError, Projection};
 use crate::years::FiscalYear;
 
@@ -82,13 +82,14 @@ pub fn evaluate_path(
     a: &Assumptions,
     data: &Dataset,
     base: &Projection,
+    replay: Option<&Replay>,
     d: &PackageDraw,
     gap_without_pct_gdp: Option<f64>,
 ) -> Result<Draw, ModelError> {
     let pkg = package_with(&d.interventions, &a.spending_content, base, |j| {
         d.outcomes.get(j).copied().unwrap_or(Outcome::Failure)
     });
-    let with = project_with(a, data, &pkg.adjustments)?;
+    let with = debt_with(a, data, replay, &pkg.adjustments)?;
     let sum = sum_paths(&pkg.paths, base.years.len());
     let net = sum.net_gbp_bn();
     let cumulative: Vec<f64> = net
@@ -101,7 +102,7 @@ pub fn evaluate_path(
     let psnd: Vec<f64> = base
         .years
         .iter()
-        .zip(&with.years)
+        .zip(&with)
         .map(|(b, w)| w.psnd_pct_gdp - b.psnd_pct_gdp)
         .collect();
     let gap_share_closed = gap_without_pct_gdp.and_then(|without| {
@@ -113,12 +114,41 @@ pub fn evaluate_path(
         exchequer_npv_gbp_bn: npv_real(&net, deflator),
         social_npv_gbp_bn: npv_real(&sum.social_net_gbp_bn(), deflator),
         final_psnd_change_pp_gdp: psnd.last().copied().unwrap_or(0.0),
-        interest_saved_pv_gbp_bn: interest_saved_pv(base, &with),
+        interest_saved_pv_gbp_bn: interest_saved_pv_of(
+            base,
+            with.iter().map(|w| w.interest_gbp_bn),
+        ),
         breakeven_year: breakeven(base.years.iter().map(|y| &y.year), &cumulative),
         gap_share_closed,
         succeeded: d.outcomes.iter().map(|o| *o == Outcome::Success).collect(),
         psnd_change_pp_gdp: psnd,
     })
+}
+
+/// The debt path of `a` with `adj`: replayed from the recorded flows of
+/// the projection without interventions when there is one (a package
+/// changes only spending and receipts, which the debt side takes as given,
+/// so the replay is the re-projection's debt to the bit: the engine applies
+/// the same adjustment to the same flows), re-projected otherwise.
+fn debt_with(
+    a: &Assumptions,
+    data: &Dataset,
+    replay: Option<&Replay>,
+    adj: &crate::model::Adjustments,
+) -> Result<Vec<DebtRow>, ModelError> {
+    if let Some(rows) = replay.and_then(|r| r.debt_path(adj)) {
+        return rows;
+    }
+    Ok(DebtRow::of(&project_with(a, data, adj)?))
+}
+
+/// The recorded flows of `base` (the projection of `a` without
+/// interventions) for [`debt_with`], when re-projecting `a` with no
+/// adjustment gives `base` again; `None` otherwise (every path is then
+/// re-projected).
+pub(crate) fn replay_of(a: &Assumptions, data: &Dataset, base: &Projection) -> Option<Replay> {
+    let (again, replay) = project_recorded(a, data, &crate::model::Adjustments::none()).ok()?;
+    (again.years == base.years).then_some(replay)
 }
 
 /// Draw `settings.paths` paths of the package of `a` against `base` (its
@@ -132,6 +162,7 @@ pub(crate) fn simulate(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<Draw>, ModelError> {
     let plan = plan(a)?;
+    let replay = replay_of(a, data, base);
     let blocks = settings.paths.div_ceil(BLOCK_PATHS);
     let per_block: Vec<Vec<Draw>> = (0..blocks)
         .into_par_iter()
@@ -142,7 +173,14 @@ pub(crate) fn simulate(
             (first..last)
                 .map(|_| {
                     let d = plan.draw(&a.intervention, &mut rng);
-                    let path = evaluate_path(a, data, base, &d, settings.gap_without_pct_gdp);
+                    let path = evaluate_path(
+                        a,
+                        data,
+                        base,
+                        replay.as_ref(),
+                        &d,
+                        settings.gap_without_pct_gdp,
+                    );
                     progress(1);
                     path
                 })

@@ -46,13 +46,22 @@ pub fn npv_real(nominal_gbp_bn: &[f64], deflator_pct: f64) -> f64 {
 /// the debt of the projection without interventions: interest saved is
 /// worth what it would cost to borrow, not its nominal sum.
 pub fn interest_saved_pv(base: &Projection, with: &Projection) -> f64 {
+    interest_saved_pv_of(base, with.years.iter().map(|w| w.interest_gbp_bn))
+}
+
+/// [`interest_saved_pv`] from the debt interest of the path with the
+/// package, £bn a year.
+pub fn interest_saved_pv_of(
+    base: &Projection,
+    with_interest_gbp_bn: impl Iterator<Item = f64>,
+) -> f64 {
     let mut df = 1.0;
     let mut pv = 0.0;
-    for (k, (b, w)) in base.years.iter().zip(&with.years).enumerate() {
+    for (k, (b, w)) in base.years.iter().zip(with_interest_gbp_bn).enumerate() {
         if k > 0 {
             df /= 1.0 + b.effective_interest_rate_pct / 100.0;
         }
-        pv += (b.interest_gbp_bn - w.interest_gbp_bn) * df;
+        pv += (b.interest_gbp_bn - w) * df;
     }
     pv
 }

@@ -324,3 +324,35 @@ fn probabilistic_paths_average_to_the_expected_value_appraisal() {
     assert!(draws.iter().any(|x| x.successes() == 0) && draws.iter().any(|x| x.successes() == 2));
     assert_eq!(draws, simulate(&a, &d, &base, &settings, &|_| {}).unwrap());
 }
+
+/// A path's debt replayed from the recorded flows of the projection
+/// without interventions is the re-projection's to the bit: the same
+/// draws, both ways, give equal results (every field, every year).
+#[test]
+fn replayed_paths_equal_reprojected_paths() {
+    use crate::model::interventions::probabilistic::{evaluate_path, plan, replay_of};
+    use crate::model::{project_with, Adjustments};
+    let (mut a, d) = baseline();
+    let mut one = blank("one");
+    one.saving_gbp_bn = 3.0;
+    one.upfront_cost_gbp_bn = 2.0;
+    one.probability_of_success_share = 0.6;
+    let mut two = blank("two");
+    two.target = "health".into();
+    two.saving_share = 0.01;
+    two.upfront_cost_gbp_bn = 1.0;
+    two.probability_of_success_share = 0.7;
+    a.intervention = vec![one, two];
+    let base = project_with(&a, &d, &Adjustments::none()).unwrap();
+    let replay = replay_of(&a, &d, &base).expect("the base projection replays");
+    // A package moves no rate, so its paths are replayed, not re-projected.
+    assert!(replay.accepts(&Adjustments::none()));
+    let plan = plan(&a).unwrap();
+    let mut rng = crate::model::distributions::block_rng(9, 0);
+    for _ in 0..16 {
+        let draw = plan.draw(&a.intervention, &mut rng);
+        let replayed = evaluate_path(&a, &d, &base, Some(&replay), &draw, None).unwrap();
+        let projected = evaluate_path(&a, &d, &base, None, &draw, None).unwrap();
+        assert_eq!(replayed, projected);
+    }
+}
