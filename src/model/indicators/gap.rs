@@ -181,6 +181,46 @@ impl<'a> GapSolver<'a> {
         })
     }
 
+    /// The solver for `base` laid on `unadjusted`, the projection without
+    /// adjustments that `replay` recorded, without projecting again: its
+    /// unadjusted-step path is `replay`'s debt with `base`, written into a
+    /// copy of `unadjusted` (the debt, balances and interest of each year;
+    /// GDP and the years do not move with adjustments). `None` when `base`
+    /// moves the rates, which a replay cannot follow.
+    pub(crate) fn replayed(
+        assumptions: &'a Assumptions,
+        data: &'a Dataset,
+        base: Adjustments,
+        unadjusted: &Projection,
+        replay: &Replay,
+    ) -> Result<Option<Self>, IndicatorError> {
+        let Some(rows) = replay.debt_path(&base) else {
+            return Ok(None);
+        };
+        let rows = rows?;
+        let mut baseline = unadjusted.clone();
+        if baseline.years.is_empty() || rows.len() != baseline.years.len() {
+            return Err(IndicatorError::EmptyProjection);
+        }
+        for (y, r) in baseline.years.iter_mut().zip(&rows) {
+            y.psnd_gbp_bn = r.psnd_gbp_bn;
+            y.psnd_pct_gdp = r.psnd_pct_gdp;
+            y.primary_balance_gbp_bn = r.primary_balance_gbp_bn;
+            y.stock_flow_gbp_bn = r.stock_flow_gbp_bn;
+            y.interest_gbp_bn = r.interest_gbp_bn;
+            y.other_interest_gbp_bn = r.other_interest_gbp_bn;
+        }
+        Ok(Some(GapSolver {
+            assumptions,
+            data,
+            base,
+            baseline,
+            replay: replay.clone(),
+            reproject: false,
+            settings: Settings::default(),
+        }))
+    }
+
     /// The same solver re-running the whole projection for every trial
     /// step instead of its debt (slower; the same numbers).
     pub fn reprojecting(mut self) -> Self {

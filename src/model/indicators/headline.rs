@@ -145,13 +145,37 @@ pub struct GapShare {
 /// The one-off headline fiscal gap of `a` with `adj` in force, if solvable.
 pub fn one_off_gap(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Option<f64> {
     let solver = GapSolver::new(a, data, adj).ok()?;
-    let spec = GapSpec {
+    solver.gap(&one_off_spec(a)).ok().map(|g| g.step_pct_gdp)
+}
+
+/// [`one_off_gap`] without projecting `a` again: `unadjusted` is its
+/// projection without adjustments and `replay` what that projection
+/// recorded (an appraisal path's gap). The same number as [`one_off_gap`]
+/// (the replay is the re-projection's debt to the bit); re-projected when
+/// `adj` moves the rates.
+pub(crate) fn one_off_gap_replayed(
+    a: &Assumptions,
+    data: &Dataset,
+    adj: Adjustments,
+    unadjusted: &crate::model::Projection,
+    replay: &crate::model::engine::Replay,
+) -> Option<f64> {
+    match GapSolver::replayed(a, data, adj.clone(), unadjusted, replay) {
+        Ok(Some(solver)) => solver.gap(&one_off_spec(a)).ok().map(|g| g.step_pct_gdp),
+        Ok(None) => one_off_gap(a, data, adj),
+        Err(_) => None,
+    }
+}
+
+/// The headline one-off gap's question: PSND at [`HEADLINE_TARGET_PCT_GDP`]
+/// in the end year, by a step from the year after the medium term.
+fn one_off_spec(a: &Assumptions) -> GapSpec {
+    GapSpec {
         target_pct_gdp: HEADLINE_TARGET_PCT_GDP,
         target_year: a.horizon.end_year,
         start_year: a.horizon.medium_term_end.next(),
         profile: Profile::OneOff,
-    };
-    solver.gap(&spec).ok().map(|g| g.step_pct_gdp)
+    }
 }
 
 fn share_closed(without: Option<f64>, with: Option<f64>) -> Option<f64> {

@@ -106,7 +106,13 @@ pub fn evaluate_path(
         .map(|(b, w)| w.psnd_pct_gdp - b.psnd_pct_gdp)
         .collect();
     let gap_share_closed = gap_without_pct_gdp.and_then(|without| {
-        let with_gap = crate::model::indicators::one_off_gap(a, data, pkg.adjustments.clone())?;
+        let adj = pkg.adjustments.clone();
+        let with_gap = match replay {
+            Some(r) => {
+                crate::model::indicators::headline::one_off_gap_replayed(a, data, adj, base, r)
+            }
+            None => crate::model::indicators::one_off_gap(a, data, adj),
+        }?;
         (without.abs() > 1e-12).then(|| (without - with_gap) / without)
     });
     let deflator = a.economy.gdp_deflator_growth_pct;

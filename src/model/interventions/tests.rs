@@ -325,9 +325,9 @@ fn probabilistic_paths_average_to_the_expected_value_appraisal() {
     assert_eq!(draws, simulate(&a, &d, &base, &settings, &|_| {}).unwrap());
 }
 
-/// A path's debt replayed from the recorded flows of the projection
-/// without interventions is the re-projection's to the bit: the same
-/// draws, both ways, give equal results (every field, every year).
+/// A path's debt and fiscal gap replayed from the recorded flows of the
+/// projection without interventions are the re-projection's to the bit:
+/// the same draws, both ways, give equal results (every field, every year).
 #[test]
 fn replayed_paths_equal_reprojected_paths() {
     use crate::model::interventions::probabilistic::{evaluate_path, plan, replay_of};
@@ -348,11 +348,14 @@ fn replayed_paths_equal_reprojected_paths() {
     // A package moves no rate, so its paths are replayed, not re-projected.
     assert!(replay.accepts(&Adjustments::none()));
     let plan = plan(&a).unwrap();
+    // Each path's own fiscal gap too (solved on the replay as well).
+    let gap = crate::model::indicators::one_off_gap(&a, &d, Adjustments::none());
     let mut rng = crate::model::distributions::block_rng(9, 0);
     for _ in 0..16 {
         let draw = plan.draw(&a.intervention, &mut rng);
-        let replayed = evaluate_path(&a, &d, &base, Some(&replay), &draw, None).unwrap();
-        let projected = evaluate_path(&a, &d, &base, None, &draw, None).unwrap();
+        let replayed = evaluate_path(&a, &d, &base, Some(&replay), &draw, gap).unwrap();
+        let projected = evaluate_path(&a, &d, &base, None, &draw, gap).unwrap();
+        assert!(replayed.gap_share_closed.is_some());
         assert_eq!(replayed, projected);
     }
 }
