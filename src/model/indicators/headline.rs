@@ -199,13 +199,19 @@ pub fn sustainability(
     let without = has.then(|| headline(a, data, Adjustments::none()));
     let gap_without = without.as_ref().and_then(|w| w.fiscal_gap_pct_gdp);
     let share = share_closed(gap_without, with.fiscal_gap_pct_gdp);
-    // Each intervention alone, against the projection without any.
+    // Each intervention alone, against the projection without any: its
+    // gap solved on the replay of that projection (the same number as a
+    // re-projection, one projection in all instead of one each).
     let mut each = Vec::new();
     if has {
+        let replay = crate::model::interventions::probabilistic::replay_of(a, data, base);
         for i in &a.intervention {
             let mut adj = Adjustments::none();
             crate::model::interventions::paths::apply(i, base, &mut adj);
-            let gap = one_off_gap(a, data, adj);
+            let gap = match &replay {
+                Some(r) => one_off_gap_replayed(a, data, adj, base, r),
+                None => one_off_gap(a, data, adj),
+            };
             each.push(GapShare {
                 name: i.name.clone(),
                 fiscal_gap_pct_gdp: gap,
