@@ -69,16 +69,19 @@ PY
 else
   echo "FAILED: no scenario was downloaded"; status=1
 fi
-if [[ -f "$work/timings.json" ]]; then
-  python3 - "$work/timings.json" <<'PY'
+for timings in timings timings_baseline; do
+  [[ -f "$work/$timings.json" ]] || continue
+  python3 - "$work/$timings.json" <<'PY'
 import json, statistics, sys
 t = json.load(open(sys.argv[1]))
+what = "the served scenario alone" if sys.argv[1].endswith("_baseline.json") else "with an intervention on"
 r = sorted(x["redraw_ms"] for x in t)
 s = sorted(x["server_ms"] for x in t)
 q = lambda v, p: v[min(len(v) - 1, int(p * len(v)))]
-print(f"  slider to redrawn chart over {len(r)} moves: median {statistics.median(r):.0f} ms, 90th percentile {q(r, 0.9):.0f} ms, max {r[-1]:.0f} ms; server {statistics.median(s):.1f} ms median")
+if r:
+    print(f"  slider to redrawn chart, {what}, over {len(r)} moves: median {statistics.median(r):.0f} ms, 90th percentile {q(r, 0.9):.0f} ms, max {r[-1]:.0f} ms; server {statistics.median(s):.1f} ms median")
 PY
-fi
+done
 if [[ -n "${KEEP_SCREENSHOT:-}" && -f "$work/screenshot.png" ]]; then
   cp "$work/screenshot.png" "$KEEP_SCREENSHOT"
 fi

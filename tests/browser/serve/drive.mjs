@@ -124,6 +124,19 @@ try {
   fs.writeFileSync(path.join(out, 'page.json'), JSON.stringify({ psnd: final.psnd, gap: final.gap, end_year: final.end_year }));
   await page.evaluate(() => { window.scrollTo(0, 0); document.getElementById('controls').scrollTop = 0; });
   await page.screenshot({ path: path.join(out, 'screenshot.png') });
+  // Slider to redraw on the served scenario alone (the intervention off
+  // again): the timings the baseline page gives, apart from the others.
+  n = await updates();
+  await page.locator('#iv-0-on').uncheck();
+  await waitReady(n);
+  const first = await page.evaluate(() => window.fiscalTimings.length);
+  for (let k = 0; k < 20; k++) {
+    n = await updates();
+    await slider.fill(String((0.85 + 0.05 * k).toFixed(2)));
+    await waitReady(n);
+  }
+  const plain = await page.evaluate((i) => window.fiscalTimings.slice(i), first);
+  fs.writeFileSync(path.join(out, 'timings_baseline.json'), JSON.stringify(plain));
   check('no console errors', errors.length === 0, errors.join(' | '));
   check('nothing fetched from elsewhere', external.length === 0, external.join(' '));
 } catch (e) {
