@@ -9,6 +9,7 @@ use crate::model::demography::{
     population_from_settings, projection::summary_of_table, DemographyError, PopulationOutcome,
     PopulationSettings, SpaPath, SummaryRow,
 };
+use crate::model::engine::Replay;
 use crate::model::indicators::{self, Sustainability};
 use crate::model::interventions::probabilistic::{self, Draw, Summary as DrawSummary};
 use crate::model::interventions::{self, InterventionResults};
@@ -80,6 +81,9 @@ pub struct Run {
     pub(crate) population: Option<PopulationOutcome>,
     /// The projection without interventions.
     pub(crate) base: Projection,
+    /// What `base` recorded for re-running its debt with other adjustments
+    /// (an intervention's, a path's, a gap step's) without projecting again.
+    base_replay: Replay,
     /// The result (with the interventions' package in force, if any).
     pub(crate) projection: Projection,
     pub(crate) interventions: Option<InterventionResults>,
@@ -116,8 +120,8 @@ impl Run {
             scenario: name(),
             source,
         };
-        let base =
-            model::engine::project_with(a, &data, &Adjustments::none()).map_err(model_err)?;
+        let (base, base_replay) =
+            model::engine::project_recorded(a, &data, &Adjustments::none()).map_err(model_err)?;
         let (projection, interventions, package) = if a.intervention.is_empty() {
             (base.clone(), None, Adjustments::none())
         } else {
@@ -136,6 +140,7 @@ impl Run {
             data,
             population,
             base,
+            base_replay,
             projection,
             interventions,
             package,
@@ -183,6 +188,7 @@ impl Run {
                 &self.data,
                 self.package.clone(),
                 &self.base,
+                Some(&self.base_replay),
             )
         })
     }
@@ -226,7 +232,14 @@ impl Run {
             seed,
             gap_without_pct_gdp,
         };
-        let draws = probabilistic::simulate(a, &self.data, &self.base, &settings, progress)?;
+        let draws = probabilistic::simulate(
+            a,
+            &self.data,
+            &self.base,
+            Some(&self.base_replay),
+            &settings,
+            progress,
+        )?;
         let mut summary = probabilistic::summarise(&draws, a, &self.base, &settings);
         if paths > 0 && probabilistic::has_uncertainty(a) {
             // The package at the mean of every distribution, beside the

@@ -538,9 +538,6 @@ impl Chart {
         }
     }
 
-    /// The chart with the user's title, subtitle and year range
-    /// (`opts`); the other options are used when the chart is built.
-    /// A year range on a chart without a year axis is refused.
     /// The chart with its source line naming `sources` ([`sources_of`],
     /// [`sources_of_data`]).
     pub fn with_sources(mut self, sources: String) -> Chart {
@@ -548,6 +545,9 @@ impl Chart {
         self
     }
 
+    /// The chart with the user's title, subtitle and year range
+    /// (`opts`); the other options are used when the chart is built.
+    /// A year range on a chart without a year axis is refused.
     pub fn customised(mut self, opts: &Options) -> Result<Chart, crate::Error> {
         if let Some(t) = &opts.title {
             self.frame.title = t.clone();

@@ -47,16 +47,6 @@ pub struct Look {
     pub formats: Vec<ImageFormat>,
 }
 
-impl Default for Look {
-    fn default() -> Look {
-        Look {
-            options: Options::default(),
-            layout: fiscal::chart::Layout::default(),
-            formats: vec![ImageFormat::Svg, ImageFormat::Png],
-        }
-    }
-}
-
 /// Add every chart that applies to one run to `files`, in `dir`.
 pub fn write_all(
     files: &mut FileSet,

@@ -227,19 +227,18 @@ impl Explorer {
                     s.on.then(|| adjusted(&l.spec, &s))
                 })
                 .collect();
-            // Correlations name interventions by id: keep those whose
-            // interventions are all still on (the others cannot stand).
-            // A correlation stands only if each of its draws is still one:
-            // `id.success` of an intervention that is on, or `id.field` of
-            // one whose adjusted uncertainty still draws that field.
+            // Correlations name interventions by id: a correlation stands
+            // only if each of its draws is still one, `id.success` of an
+            // intervention that is on or `id.field` of one whose adjusted
+            // uncertainty still draws that field.
             let drawn = |b: &str| {
                 let (id, field) = b.split_once('.').unwrap_or((b, ""));
                 list.iter().any(|i| {
                     i.id.as_deref() == Some(id)
                         && (field == "success"
-                            || toml::Value::try_from(i).ok().is_some_and(|v| {
-                                v.get("uncertainty").and_then(|u| u.get(field)).is_some()
-                            }))
+                            || i.uncertainty
+                                .as_ref()
+                                .is_some_and(|u| u.contains_key(field)))
                 })
             };
             let correlations: Vec<toml::Value> = self

@@ -148,18 +148,20 @@ pub fn one_off_gap(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Option<
     solver.gap(&one_off_spec(a)).ok().map(|g| g.step_pct_gdp)
 }
 
-/// [`one_off_gap`] without projecting `a` again: `unadjusted` is its
-/// projection without adjustments and `replay` what that projection
-/// recorded (an appraisal path's gap). The same number as [`one_off_gap`]
-/// (the replay is the re-projection's debt to the bit); re-projected when
-/// `adj` moves the rates.
-pub(crate) fn one_off_gap_replayed(
+/// [`one_off_gap`], without projecting `a` again when `replay` is what its
+/// projection without adjustments (`unadjusted`) recorded: the same number
+/// (the replay is the re-projection's debt to the bit). Re-projected when
+/// there is no replay or `adj` moves the rates.
+pub(crate) fn one_off_gap_on(
     a: &Assumptions,
     data: &Dataset,
     adj: Adjustments,
     unadjusted: &crate::model::Projection,
-    replay: &crate::model::engine::Replay,
+    replay: Option<&crate::model::engine::Replay>,
 ) -> Option<f64> {
+    let Some(replay) = replay else {
+        return one_off_gap(a, data, adj);
+    };
     match GapSolver::replayed(a, data, adj.clone(), unadjusted, replay) {
         Ok(Some(solver)) => solver.gap(&one_off_spec(a)).ok().map(|g| g.step_pct_gdp),
         Ok(None) => one_off_gap(a, data, adj),
@@ -186,32 +188,28 @@ fn share_closed(without: Option<f64>, with: Option<f64>) -> Option<f64> {
 }
 
 /// The sustainability indicators of `a`; `interventions` are the package's
-/// adjustments (empty when the scenario has none) and `base` the projection
-/// without them.
+/// adjustments (empty when the scenario has none), `base` the projection
+/// without them and `base_replay` what `base` recorded, if kept (each
+/// intervention's own gap is then solved without projecting again).
 pub fn sustainability(
     a: &Assumptions,
     data: &Dataset,
     interventions: Adjustments,
     base: &crate::model::Projection,
+    base_replay: Option<&crate::model::engine::Replay>,
 ) -> Sustainability {
     let has = !a.intervention.is_empty();
     let with = headline(a, data, interventions);
     let without = has.then(|| headline(a, data, Adjustments::none()));
     let gap_without = without.as_ref().and_then(|w| w.fiscal_gap_pct_gdp);
     let share = share_closed(gap_without, with.fiscal_gap_pct_gdp);
-    // Each intervention alone, against the projection without any: its
-    // gap solved on the replay of that projection (the same number as a
-    // re-projection, one projection in all instead of one each).
+    // Each intervention alone, against the projection without any.
     let mut each = Vec::new();
     if has {
-        let replay = crate::model::interventions::probabilistic::replay_of(a, data, base);
         for i in &a.intervention {
             let mut adj = Adjustments::none();
             crate::model::interventions::paths::apply(i, base, &mut adj);
-            let gap = match &replay {
-                Some(r) => one_off_gap_replayed(a, data, adj, base, r),
-                None => one_off_gap(a, data, adj),
-            };
+            let gap = one_off_gap_on(a, data, adj, base, base_replay);
             each.push(GapShare {
                 name: i.name.clone(),
                 fiscal_gap_pct_gdp: gap,

@@ -22,7 +22,7 @@ use super::results::{breakeven, interest_saved_pv_of, npv_real, sum_paths};
 use super::spec::Intervention;
 use crate::data::Dataset;
 use crate::model::distributions::{block_rng, quantile, BLOCK_PATHS};
-use crate::model::engine::{project_recorded, project_with, DebtRow, Replay};
+use crate::model::engine::{project_with, DebtRow, Replay};
 use crate::model::{Assumptions, ModelError, Projection};
 use crate::years::FiscalYear;
 
@@ -106,13 +106,13 @@ pub fn evaluate_path(
         .map(|(b, w)| w.psnd_pct_gdp - b.psnd_pct_gdp)
         .collect();
     let gap_share_closed = gap_without_pct_gdp.and_then(|without| {
-        let adj = pkg.adjustments.clone();
-        let with_gap = match replay {
-            Some(r) => {
-                crate::model::indicators::headline::one_off_gap_replayed(a, data, adj, base, r)
-            }
-            None => crate::model::indicators::one_off_gap(a, data, adj),
-        }?;
+        let with_gap = crate::model::indicators::headline::one_off_gap_on(
+            a,
+            data,
+            pkg.adjustments.clone(),
+            base,
+            replay,
+        )?;
         (without.abs() > 1e-12).then(|| (without - with_gap) / without)
     });
     let deflator = a.economy.gdp_deflator_growth_pct;
@@ -148,27 +148,19 @@ fn debt_with(
     Ok(DebtRow::of(&project_with(a, data, adj)?))
 }
 
-/// The recorded flows of `base` (the projection of `a` without
-/// interventions) for [`debt_with`], when re-projecting `a` with no
-/// adjustment gives `base` again; `None` otherwise (every path is then
-/// re-projected).
-pub(crate) fn replay_of(a: &Assumptions, data: &Dataset, base: &Projection) -> Option<Replay> {
-    let (again, replay) = project_recorded(a, data, &crate::model::Adjustments::none()).ok()?;
-    (again.years == base.years).then_some(replay)
-}
-
 /// Draw `settings.paths` paths of the package of `a` against `base` (its
-/// projection without interventions), in path order; `progress(1)` is
-/// called as each path is done.
+/// projection without interventions, with what it recorded as `replay`
+/// when kept: each path's debt is then replayed, not re-projected), in
+/// path order; `progress(1)` is called as each path is done.
 pub(crate) fn simulate(
     a: &Assumptions,
     data: &Dataset,
     base: &Projection,
+    replay: Option<&Replay>,
     settings: &Settings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<Draw>, ModelError> {
     let plan = plan(a)?;
-    let replay = replay_of(a, data, base);
     let blocks = settings.paths.div_ceil(BLOCK_PATHS);
     let per_block: Vec<Vec<Draw>> = (0..blocks)
         .into_par_iter()
@@ -179,14 +171,8 @@ pub(crate) fn simulate(
             (first..last)
                 .map(|_| {
                     let d = plan.draw(&a.intervention, &mut rng);
-                    let path = evaluate_path(
-                        a,
-                        data,
-                        base,
-                        replay.as_ref(),
-                        &d,
-                        settings.gap_without_pct_gdp,
-                    );
+                    let path =
+                        evaluate_path(a, data, base, replay, &d, settings.gap_without_pct_gdp);
                     progress(1);
                     path
                 })

@@ -274,14 +274,17 @@ mod worked_example {
     }
 }
 
-/// Without distributions, a path differs from another only in which
-/// programmes succeed, and the NPV is linear in success: the mean over many
-/// paths must converge on the expected-value appraisal.
-#[test]
-fn probabilistic_paths_average_to_the_expected_value_appraisal() {
-    use crate::model::interventions::evaluate;
-    use crate::model::interventions::probabilistic::{simulate, Settings};
-    use crate::model::{project_with, Adjustments};
+/// The baseline with two programmes that may fail (one a cash saving with
+/// running costs, one a share of health spending), its projection without
+/// them and what that projection recorded.
+fn two_uncertain_programmes() -> (
+    Assumptions,
+    Dataset,
+    Projection,
+    crate::model::engine::Replay,
+) {
+    use crate::model::engine::project_recorded;
+    use crate::model::Adjustments;
     let (mut a, d) = baseline();
     let mut one = blank("one");
     one.saving_gbp_bn = 3.0;
@@ -294,7 +297,18 @@ fn probabilistic_paths_average_to_the_expected_value_appraisal() {
     two.upfront_cost_gbp_bn = 1.0;
     two.probability_of_success_share = 0.7;
     a.intervention = vec![one, two];
-    let base = project_with(&a, &d, &Adjustments::none()).unwrap();
+    let (base, replay) = project_recorded(&a, &d, &Adjustments::none()).unwrap();
+    (a, d, base, replay)
+}
+
+/// Without distributions, a path differs from another only in which
+/// programmes succeed, and the NPV is linear in success: the mean over many
+/// paths must converge on the expected-value appraisal.
+#[test]
+fn probabilistic_paths_average_to_the_expected_value_appraisal() {
+    use crate::model::interventions::evaluate;
+    use crate::model::interventions::probabilistic::{simulate, Settings};
+    let (a, d, base, replay) = two_uncertain_programmes();
     let expected = evaluate(&a, &d, &base)
         .unwrap()
         .package
@@ -308,7 +322,7 @@ fn probabilistic_paths_average_to_the_expected_value_appraisal() {
     let count = |n: u64| {
         done.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
     };
-    let draws = simulate(&a, &d, &base, &settings, &count).unwrap();
+    let draws = simulate(&a, &d, &base, Some(&replay), &settings, &count).unwrap();
     // Progress is reported once per path, whatever the thread count.
     assert_eq!(done.into_inner(), 256);
     let v: Vec<f64> = draws.iter().map(|x| x.exchequer_npv_gbp_bn).collect();
@@ -322,7 +336,10 @@ fn probabilistic_paths_average_to_the_expected_value_appraisal() {
     );
     // Both outcomes occur, and the same seed gives the same paths.
     assert!(draws.iter().any(|x| x.successes() == 0) && draws.iter().any(|x| x.successes() == 2));
-    assert_eq!(draws, simulate(&a, &d, &base, &settings, &|_| {}).unwrap());
+    assert_eq!(
+        draws,
+        simulate(&a, &d, &base, Some(&replay), &settings, &|_| {}).unwrap()
+    );
 }
 
 /// A path's debt and fiscal gap replayed from the recorded flows of the
@@ -330,21 +347,9 @@ fn probabilistic_paths_average_to_the_expected_value_appraisal() {
 /// the same draws, both ways, give equal results (every field, every year).
 #[test]
 fn replayed_paths_equal_reprojected_paths() {
-    use crate::model::interventions::probabilistic::{evaluate_path, plan, replay_of};
-    use crate::model::{project_with, Adjustments};
-    let (mut a, d) = baseline();
-    let mut one = blank("one");
-    one.saving_gbp_bn = 3.0;
-    one.upfront_cost_gbp_bn = 2.0;
-    one.probability_of_success_share = 0.6;
-    let mut two = blank("two");
-    two.target = "health".into();
-    two.saving_share = 0.01;
-    two.upfront_cost_gbp_bn = 1.0;
-    two.probability_of_success_share = 0.7;
-    a.intervention = vec![one, two];
-    let base = project_with(&a, &d, &Adjustments::none()).unwrap();
-    let replay = replay_of(&a, &d, &base).expect("the base projection replays");
+    use crate::model::interventions::probabilistic::{evaluate_path, plan};
+    use crate::model::Adjustments;
+    let (a, d, base, replay) = two_uncertain_programmes();
     // A package moves no rate, so its paths are replayed, not re-projected.
     assert!(replay.accepts(&Adjustments::none()));
     let plan = plan(&a).unwrap();

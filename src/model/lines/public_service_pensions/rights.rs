@@ -23,6 +23,8 @@
 // Every array is (2, N_AGES), indexed by sex < 2 and age < N_AGES.
 #![allow(clippy::indexing_slicing)]
 
+use std::borrow::Cow;
+
 use ndarray::{Array2, ArrayView2};
 
 use crate::data::N_AGES;
@@ -194,12 +196,13 @@ impl Rights {
     /// than through two-dimensional indexing: the projection calls this
     /// about 500 times a run (a century of steady state per calibration),
     /// and the arithmetic is the same, in the same order, either way.
-    pub fn step(&mut self, y: &Year) {
+    pub fn step<'a>(&mut self, y: &Year<'a>) {
         let care_revaluation = y.cpi + CARE_REVALUATION_OVER_CPI_PP / 100.0;
-        let flat = |v: ArrayView2<'_, f64>| -> Vec<f64> {
-            match v.as_slice() {
-                Some(rows) => rows.to_vec(),
-                None => v.iter().copied().collect(),
+        // Borrowed when contiguous (always, in the model), copied otherwise.
+        let flat = |v: ArrayView2<'a, f64>| -> Cow<'a, [f64]> {
+            match v.to_slice() {
+                Some(rows) => Cow::Borrowed(rows),
+                None => Cow::Owned(v.iter().copied().collect()),
             }
         };
         let cohorts = Cohorts {
@@ -276,9 +279,9 @@ impl Rights {
         for s in 0..2 {
             for (a, [at_legacy, at_spa, at_60]) in hazards.iter().enumerate() {
                 let i = s * N_AGES + a;
-                let drawn = draw_from((&mut *legacy.0, &mut *legacy.1), i, *at_legacy)
-                    + draw_from((&mut *care.0, &mut *care.1), i, *at_spa)
-                    + draw_from((&mut *uniformed.0, &mut *uniformed.1), i, *at_60);
+                let drawn = draw_from(legacy.0, legacy.1, i, *at_legacy)
+                    + draw_from(care.0, care.1, i, *at_spa)
+                    + draw_from(uniformed.0, uniformed.1, i, *at_60);
                 paid[i] += drawn;
             }
         }
@@ -301,14 +304,14 @@ fn rows_of(u: &mut Undrawn) -> (&mut [f64], &mut [f64]) {
 }
 
 /// This year's and last year's population and members, as flat rows.
-struct Cohorts {
-    population: Vec<f64>,
-    previous_population: Vec<f64>,
-    members: Vec<f64>,
-    previous_members: Vec<f64>,
+struct Cohorts<'a> {
+    population: Cow<'a, [f64]>,
+    previous_population: Cow<'a, [f64]>,
+    members: Cow<'a, [f64]>,
+    previous_members: Cow<'a, [f64]>,
 }
 
-impl Cohorts {
+impl Cohorts<'_> {
     /// The share of a cohort still alive and resident (`σ`) and the share
     /// of its members still in service (`stay`), at age `a` of the row
     /// starting at `row`.
@@ -341,7 +344,7 @@ fn from_younger(x: &[f64], row: usize, a: usize) -> f64 {
 }
 
 /// Draw `share` of the rights at `i` into payment: what is drawn.
-fn draw_from((active, deferred): (&mut [f64], &mut [f64]), i: usize, share: f64) -> f64 {
+fn draw_from(active: &mut [f64], deferred: &mut [f64], i: usize, share: f64) -> f64 {
     let drawn_active = active[i] * share;
     let drawn_deferred = deferred[i] * share;
     active[i] -= drawn_active;
