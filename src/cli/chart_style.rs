@@ -151,8 +151,13 @@ impl ChartDirArgs {
                 .into());
             }
         }
-        let mut formats = self.chart_formats.clone();
-        formats.dedup();
+        // Each format once, in the order given (`svg,png,svg` is svg, png).
+        let mut formats: Vec<ImageFormat> = Vec::new();
+        for f in &self.chart_formats {
+            if !formats.contains(f) {
+                formats.push(*f);
+            }
+        }
         Ok(super::chart_files::Look {
             options: Options {
                 from_year: self.chart_from,
