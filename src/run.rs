@@ -122,19 +122,19 @@ impl Run {
         };
         let (base, base_replay) =
             model::engine::project_recorded(a, &data, &Adjustments::none()).map_err(model_err)?;
-        let (projection, interventions, package) = if a.intervention.is_empty() {
-            (base.clone(), None, Adjustments::none())
-        } else {
-            let results = interventions::evaluate(a, &data, &base).map_err(|source| {
-                RunError::Interventions {
-                    scenario: name(),
-                    source,
-                }
-            })?;
-            let package = interventions::package_adjustments(a, &base).0;
-            let with = model::engine::project_with(a, &data, &package).map_err(model_err)?;
-            (with, Some(results), package)
-        };
+        let (projection, interventions, package) =
+            if a.intervention.is_empty() {
+                (base.clone(), None, Adjustments::none())
+            } else {
+                let results = interventions::evaluate(a, &data, &base, Some(&base_replay))
+                    .map_err(|source| RunError::Interventions {
+                        scenario: name(),
+                        source,
+                    })?;
+                let package = interventions::package_adjustments(a, &base).0;
+                let with = model::engine::project_with(a, &data, &package).map_err(model_err)?;
+                (with, Some(results), package)
+            };
         Ok(Run {
             scenario,
             data,

@@ -81,12 +81,12 @@ const NPP_SERIES: &[(&str, &str, f64, &str)] = &[
 ];
 
 #[cfg(feature = "import")]
-fn read(path: &Path) -> Result<CsvTable, ImportError> {
+fn read(path: &Path) -> Result<CsvTable<'static>, ImportError> {
     let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    Ok(CsvTable::parse(&path.display().to_string(), &text)?)
+    Ok(CsvTable::parse(&path.display().to_string(), &text)?.into_owned())
 }
 
 #[cfg(feature = "import")]

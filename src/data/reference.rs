@@ -65,7 +65,7 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Reference>, DataError> {
     let (cc, ci, cy, cv, cu, cs, cl, cst) = (cc?, ci?, cy?, cv?, cu?, cs?, cl?, cst?);
     let mut out = Vec::new();
     for (line, row) in &t.rows {
-        let cell = |c: usize| row.get(c).cloned().unwrap_or_default();
+        let cell = |c: usize| CsvTable::cell(row, c).to_string();
         for (c, label) in [(cc, "case"), (ci, "item"), (cs, "source")] {
             if cell(c).is_empty() {
                 return Err(DataError::invalid(

@@ -3,7 +3,7 @@
 use crate::years::FiscalYear;
 
 /// Why a projection could not be computed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum ModelError {
     /// The assumptions fail validation (they were built or edited without
     /// going through a scenario file's checks).

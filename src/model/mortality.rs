@@ -4,12 +4,12 @@
 //! vintage's principal), the ONS 2022-based principal's otherwise (a ready
 //! projection carries no rates).
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use super::assumptions::Assumptions;
 use super::demography::{
     lifetable::period_life_expectancy_at, principal_assumptions, DemographicAssumptions,
-    DemographyError, PopulationChoice, PopulationVintage,
+    DemographyError, PopulationChoice, PopulationSettings, PopulationVintage,
 };
 use super::error::ModelError;
 use crate::years::FiscalYear;
@@ -33,8 +33,37 @@ fn principal() -> Result<&'static DemographicAssumptions, ModelError> {
         })
 }
 
-/// The demographic assumptions whose mortality scenario `a` implies.
-pub fn scenario_mortality(a: &Assumptions) -> Result<DemographicAssumptions, ModelError> {
+/// How many scenarios' mortality [`scenario_mortality`] keeps: a run asks
+/// for the same one several times (each projection's health line and State
+/// Pension age link, the indicators' projections), a server for a few.
+const KEPT_MORTALITY_SCENARIOS: usize = 4;
+
+/// The demographic assumptions whose mortality scenario `a` implies. They
+/// depend only on `a.population`, so the last few are kept: applying the
+/// settings copies and validates the whole set of assumptions.
+pub fn scenario_mortality(a: &Assumptions) -> Result<Arc<DemographicAssumptions>, ModelError> {
+    type Kept = Vec<(Option<PopulationSettings>, Arc<DemographicAssumptions>)>;
+    static KEPT: Mutex<Kept> = Mutex::new(Vec::new());
+    let kept = |k: &Kept| {
+        k.iter()
+            .find(|(s, _)| *s == a.population)
+            .map(|(_, d)| Arc::clone(d))
+    };
+    if let Some(d) = kept(&KEPT.lock().unwrap_or_else(|e| e.into_inner())) {
+        return Ok(d);
+    }
+    let d = Arc::new(mortality_of(a)?);
+    let mut k = KEPT.lock().unwrap_or_else(|e| e.into_inner());
+    if kept(&k).is_none() {
+        if k.len() == KEPT_MORTALITY_SCENARIOS {
+            k.remove(0);
+        }
+        k.push((a.population.clone(), Arc::clone(&d)));
+    }
+    Ok(d)
+}
+
+fn mortality_of(a: &Assumptions) -> Result<DemographicAssumptions, ModelError> {
     let principal = principal()?;
     match &a.population {
         Some(s) if s.choice().map_err(model_error)? == PopulationChoice::Assumptions => {

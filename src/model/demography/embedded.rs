@@ -151,7 +151,8 @@ fn wide(name: &str, text: &str, keys: &[&str]) -> Result<WideTable, DataError> {
         for (y, c) in year_names.iter().zip(&cells[keys.len()..]) {
             values.push(t.number(*line, y, c)?);
         }
-        rows.push((*line, cells[..keys.len()].to_vec(), values));
+        let keys = cells[..keys.len()].iter().map(|c| c.to_string()).collect();
+        rows.push((*line, keys, values));
     }
     Ok((first, years.len(), rows))
 }

@@ -196,6 +196,35 @@ impl Replay {
         (0..n).all(|k| adj.rate_shock(k) == self.rate_shocks.get(k).copied().unwrap_or_default())
     }
 
+    /// `unadjusted`, the projection this replay recorded, with the debt of
+    /// `adj` written in: PSND, the balances and interest of each year are
+    /// those of a re-projection with `adj` (to the bit); the lines and GDP
+    /// stay `unadjusted`'s (adjustments do not move GDP, and the lines are
+    /// shown before them only there). `None` when `adj` moves the rates.
+    pub fn debt_replayed(
+        &self,
+        unadjusted: &crate::model::Projection,
+        adj: &Adjustments,
+    ) -> Option<Result<crate::model::Projection, ModelError>> {
+        let rows = match self.debt_path(adj)? {
+            Ok(rows) => rows,
+            Err(e) => return Some(Err(e)),
+        };
+        let mut p = unadjusted.clone();
+        if rows.len() != p.years.len() {
+            return None;
+        }
+        for (y, r) in p.years.iter_mut().zip(&rows) {
+            y.psnd_gbp_bn = r.psnd_gbp_bn;
+            y.psnd_pct_gdp = r.psnd_pct_gdp;
+            y.primary_balance_gbp_bn = r.primary_balance_gbp_bn;
+            y.stock_flow_gbp_bn = r.stock_flow_gbp_bn;
+            y.interest_gbp_bn = r.interest_gbp_bn;
+            y.other_interest_gbp_bn = r.other_interest_gbp_bn;
+        }
+        Some(Ok(p))
+    }
+
     /// The debt path with `adj` in place of the recorded adjustments, as
     /// `project_with(.., adj)` would give it; `None` when `adj` moves the
     /// rates ([`Replay::accepts`]).

@@ -194,21 +194,12 @@ impl<'a> GapSolver<'a> {
         unadjusted: &Projection,
         replay: &Replay,
     ) -> Result<Option<Self>, IndicatorError> {
-        let Some(rows) = replay.debt_path(&base) else {
+        let Some(baseline) = replay.debt_replayed(unadjusted, &base) else {
             return Ok(None);
         };
-        let rows = rows?;
-        let mut baseline = unadjusted.clone();
-        if baseline.years.is_empty() || rows.len() != baseline.years.len() {
+        let baseline = baseline?;
+        if baseline.years.is_empty() {
             return Err(IndicatorError::EmptyProjection);
-        }
-        for (y, r) in baseline.years.iter_mut().zip(&rows) {
-            y.psnd_gbp_bn = r.psnd_gbp_bn;
-            y.psnd_pct_gdp = r.psnd_pct_gdp;
-            y.primary_balance_gbp_bn = r.primary_balance_gbp_bn;
-            y.stock_flow_gbp_bn = r.stock_flow_gbp_bn;
-            y.interest_gbp_bn = r.interest_gbp_bn;
-            y.other_interest_gbp_bn = r.other_interest_gbp_bn;
         }
         Ok(Some(GapSolver {
             assumptions,

@@ -5,9 +5,11 @@
 
 use serde::Serialize;
 
-use super::gap::{GapSolver, GapSpec, Profile};
+use super::gap::{GapResult, GapSolver, GapSpec, Profile};
+use super::IndicatorError;
 use crate::data::Dataset;
-use crate::model::{Adjustments, Assumptions};
+use crate::model::engine::project_recorded;
+use crate::model::{Adjustments, Assumptions, ModelError};
 
 /// The OBR's customary fiscal-gap target, % of GDP.
 pub const HEADLINE_TARGET_PCT_GDP: f64 = 40.0;
@@ -42,7 +44,18 @@ pub struct Headline {
 }
 
 /// Headline indicators of `a` with `adj` (e.g. its interventions) in force.
-pub fn headline(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Headline {
+/// With `unadjusted`, the projection of `a` without adjustments and what it
+/// recorded, the gaps and S1 are solved on its replayed debt instead of
+/// projecting `a` again (the same numbers: the replay is the
+/// re-projection's debt to the bit).
+/// S2 comes from `s2` (see [`Extended`]).
+fn headline(
+    a: &Assumptions,
+    data: &Dataset,
+    adj: Adjustments,
+    unadjusted: Option<(&crate::model::Projection, &crate::model::engine::Replay)>,
+    s2: &Extended,
+) -> Headline {
     let start = a.horizon.medium_term_end.next();
     let by = a.horizon.end_year;
     let mut h = Headline {
@@ -57,8 +70,13 @@ pub fn headline(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Headline {
         target_year: by,
         notes: Vec::new(),
     };
-    let adj_for_s2 = adj.clone();
-    let solver = match GapSolver::new(a, data, adj) {
+    let with_adjustments = adj != Adjustments::none();
+    let replayed = unadjusted.and_then(|(p, r)| {
+        GapSolver::replayed(a, data, adj.clone(), p, r)
+            .ok()
+            .flatten()
+    });
+    let solver = match replayed.map_or_else(|| GapSolver::new(a, data, adj), Ok) {
         Ok(s) => s,
         Err(e) => {
             h.notes.push(e.to_string());
@@ -91,9 +109,8 @@ pub fn headline(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Headline {
         "S1 phased",
         solver.s1_phased(start, solver.s1_default_year()),
     );
-    let ext = super::gap::intertemporal_assumptions(a, data);
-    h.s2_horizon_end = ext.horizon.end_year;
-    let s2 = take("S2", s2_extended(&ext, data, &adj_for_s2));
+    h.s2_horizon_end = s2.assumptions.horizon.end_year;
+    let s2 = take("S2", s2.s2(data, with_adjustments));
     h.fiscal_gap_pct_gdp = gap;
     h.staged_gap_pct_gdp_per_decade = staged;
     h.s1_pct_gdp = s1;
@@ -102,19 +119,38 @@ pub fn headline(a: &Assumptions, data: &Dataset, adj: Adjustments) -> Headline {
     h
 }
 
-/// S2 on the extended scenario `ext`; `adj` (the interventions' adjustments,
-/// or none) is recomputed on the longer horizon when it is not empty.
-fn s2_extended(
-    ext: &Assumptions,
-    data: &Dataset,
-    adj: &Adjustments,
-) -> Result<super::GapResult, super::IndicatorError> {
-    let adj = if *adj == Adjustments::none() {
-        Adjustments::none()
-    } else {
-        crate::model::intervention_adjustments(ext, data)?
-    };
-    GapSolver::new(ext, data, adj)?.s2()
+/// The scenario extended to the S2 horizon, projected once without
+/// adjustments: S2 with the interventions and S2 without them are both
+/// solved on its replayed debt (projected again only if the package moved
+/// the rates, which a replay cannot follow).
+struct Extended {
+    assumptions: Assumptions,
+    base: Result<(crate::model::Projection, crate::model::engine::Replay), ModelError>,
+}
+
+impl Extended {
+    fn of(a: &Assumptions, data: &Dataset) -> Extended {
+        let assumptions = super::gap::intertemporal_assumptions(a, data);
+        let base = project_recorded(&assumptions, data, &Adjustments::none());
+        Extended { assumptions, base }
+    }
+
+    /// S2 with the scenario's interventions in force (their adjustments
+    /// recomputed on the longer horizon) or without.
+    fn s2(&self, data: &Dataset, with_interventions: bool) -> Result<GapResult, IndicatorError> {
+        let ext = &self.assumptions;
+        let (base, replay) = self.base.as_ref().map_err(ModelError::clone)?;
+        let adj = if with_interventions {
+            crate::model::interventions::package_adjustments(ext, base).0
+        } else {
+            Adjustments::none()
+        };
+        let solver = match GapSolver::replayed(ext, data, adj.clone(), base, replay)? {
+            Some(s) => s,
+            None => GapSolver::new(ext, data, adj)?,
+        };
+        solver.s2()
+    }
 }
 
 /// Headline indicators of a scenario, and, when it has interventions, the
@@ -199,8 +235,10 @@ pub fn sustainability(
     base_replay: Option<&crate::model::engine::Replay>,
 ) -> Sustainability {
     let has = !a.intervention.is_empty();
-    let with = headline(a, data, interventions);
-    let without = has.then(|| headline(a, data, Adjustments::none()));
+    let unadjusted = base_replay.map(|r| (base, r));
+    let ext = Extended::of(a, data);
+    let with = headline(a, data, interventions, unadjusted, &ext);
+    let without = has.then(|| headline(a, data, Adjustments::none(), unadjusted, &ext));
     let gap_without = without.as_ref().and_then(|w| w.fiscal_gap_pct_gdp);
     let share = share_closed(gap_without, with.fiscal_gap_pct_gdp);
     // Each intervention alone, against the projection without any.

@@ -12,7 +12,7 @@ use super::paths::{Outcome, Paths};
 use super::spec::{BudgetsCut, Grade, Intervention};
 use crate::data::Dataset;
 use crate::model::adjustments::Adjustments;
-use crate::model::engine::project_with;
+use crate::model::engine::{project_with, Replay};
 use crate::model::projection::YearResult;
 use crate::model::{Assumptions, ModelError, Projection};
 use crate::years::FiscalYear;
@@ -311,29 +311,43 @@ pub fn package_adjustments(a: &Assumptions, base: &Projection) -> (Adjustments, 
 
 /// The package of `list` (expected paths) projected: its summed paths and
 /// the projection with it.
-fn projected(
-    a: &Assumptions,
-    data: &Dataset,
-    base: &Projection,
-    list: &[Intervention],
-) -> Result<(Package, Paths, Projection), ModelError> {
-    let package = package_with(list, &a.spending_content, base, |_| Outcome::Expected);
-    let sum = sum_paths(&package.paths, base.years.len());
-    let with = project_with(a, data, &package.adjustments)?;
+fn projected(on: &Base, list: &[Intervention]) -> Result<(Package, Paths, Projection), ModelError> {
+    let package = package_with(list, &on.a.spending_content, on.base, |_| Outcome::Expected);
+    let sum = sum_paths(&package.paths, on.base.years.len());
+    let with = on.with(&package.adjustments)?;
     Ok((package, sum, with))
+}
+
+/// The projection without interventions that the evaluation compares
+/// with, and what it recorded, if kept.
+struct Base<'a> {
+    a: &'a Assumptions,
+    data: &'a Dataset,
+    base: &'a Projection,
+    replay: Option<&'a Replay>,
+}
+
+impl Base<'_> {
+    /// The debt with `adj` in force: replayed from `base` when it was
+    /// recorded (the same debt and interest as a re-projection, to the
+    /// bit: what the effects read), re-projected otherwise.
+    fn with(&self, adj: &Adjustments) -> Result<Projection, ModelError> {
+        match self.replay.and_then(|r| r.debt_replayed(self.base, adj)) {
+            Some(p) => p,
+            None => project_with(self.a, self.data, adj),
+        }
+    }
 }
 
 /// One retention case: the package of `list` under `label`.
 fn retention_case(
-    a: &Assumptions,
-    data: &Dataset,
-    base: &Projection,
+    on: &Base,
     label: &str,
     list: &[Intervention],
 ) -> Result<RetentionCase, ModelError> {
-    let (_, sum, with) = projected(a, data, base, list)?;
-    let deflator = a.economy.gdp_deflator_growth_pct;
-    let change = match (base.last(), with.last()) {
+    let (_, sum, with) = projected(on, list)?;
+    let deflator = on.a.economy.gdp_deflator_growth_pct;
+    let change = match (on.base.last(), with.last()) {
         (Some(b), Some(w)) => w.psnd_pct_gdp - b.psnd_pct_gdp,
         _ => 0.0,
     };
@@ -346,22 +360,17 @@ fn retention_case(
 }
 
 /// The package's retention cases.
-fn retention_cases(
-    a: &Assumptions,
-    data: &Dataset,
-    base: &Projection,
-) -> Result<RetentionCases, ModelError> {
+fn retention_cases(on: &Base) -> Result<RetentionCases, ModelError> {
+    let a = on.a;
     let with = |f: &dyn Fn(&mut Intervention)| -> Vec<Intervention> {
         let mut list = a.intervention.clone();
         list.iter_mut().for_each(f);
         list
     };
     Ok(RetentionCases {
-        stated: retention_case(a, data, base, "stated retention", &a.intervention)?,
+        stated: retention_case(on, "stated retention", &a.intervention)?,
         budgets_cut_to_match: retention_case(
-            a,
-            data,
-            base,
+            on,
             "budgets cut to match",
             &with(&|i| {
                 i.exchequer_retention_share = Some(1.0);
@@ -369,16 +378,12 @@ fn retention_cases(
             }),
         )?,
         savings_recycled: retention_case(
-            a,
-            data,
-            base,
+            on,
             "savings recycled into services",
             &with(&|i| i.exchequer_retention_share = Some(0.0)),
         )?,
         budgets_cut_savings_do_not_arrive: retention_case(
-            a,
-            data,
-            base,
+            on,
             "budgets cut as planned, savings do not arrive",
             &with(&|i| {
                 i.exchequer_retention_share = Some(1.0);
@@ -390,18 +395,27 @@ fn retention_cases(
 }
 
 /// Evaluate every intervention of `a` alone and as a package (expected
-/// paths). `base` must be the projection of `a` without interventions.
+/// paths). `base` must be the projection of `a` without interventions and
+/// `replay`, if given, what it recorded (the debt with each intervention is
+/// then replayed instead of projected again).
 pub fn evaluate(
     a: &Assumptions,
     data: &Dataset,
     base: &Projection,
+    replay: Option<&Replay>,
 ) -> Result<InterventionResults, ModelError> {
+    let on = Base {
+        a,
+        data,
+        base,
+        replay,
+    };
     let deflator = a.economy.gdp_deflator_growth_pct;
     let mut effects = Vec::new();
     for i in &a.intervention {
         let mut adj = Adjustments::none();
         let paths = super::paths::apply(i, base, &mut adj);
-        let with = project_with(a, data, &adj)?;
+        let with = on.with(&adj)?;
         effects.push(effect(
             &i.name,
             i.weakest_grade(),
@@ -411,7 +425,7 @@ pub fn evaluate(
             deflator,
         ));
     }
-    let (package, sum, with) = projected(a, data, base, &a.intervention)?;
+    let (package, sum, with) = projected(&on, &a.intervention)?;
     let grade = a
         .intervention
         .iter()
@@ -422,7 +436,7 @@ pub fn evaluate(
     Ok(InterventionResults {
         interventions: effects,
         package: effect("Package", grade, &sum, base, &with, deflator),
-        retention_cases: retention_cases(a, data, base)?,
+        retention_cases: retention_cases(&on)?,
         overlaps: package.overlaps,
         warnings,
     })

@@ -309,7 +309,7 @@ fn probabilistic_paths_average_to_the_expected_value_appraisal() {
     use crate::model::interventions::evaluate;
     use crate::model::interventions::probabilistic::{simulate, Settings};
     let (a, d, base, replay) = two_uncertain_programmes();
-    let expected = evaluate(&a, &d, &base)
+    let expected = evaluate(&a, &d, &base, Some(&replay))
         .unwrap()
         .package
         .exchequer_npv_gbp_bn;
@@ -363,4 +363,17 @@ fn replayed_paths_equal_reprojected_paths() {
         assert!(replayed.gap_share_closed.is_some());
         assert_eq!(replayed, projected);
     }
+}
+
+/// Each intervention's debt, the package's and the retention cases' are
+/// replayed from the projection without interventions: every number of the
+/// evaluation is the re-projected one, to the bit.
+#[test]
+fn replayed_evaluation_equals_the_reprojected_one() {
+    use crate::model::interventions::evaluate;
+    let (a, d, base, replay) = two_uncertain_programmes();
+    let reprojected = evaluate(&a, &d, &base, None).unwrap();
+    let replayed = evaluate(&a, &d, &base, Some(&replay)).unwrap();
+    assert_eq!(reprojected, replayed);
+    assert!(replayed.package.final_psnd_change_pp_gdp.abs() > 0.01);
 }
