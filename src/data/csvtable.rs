@@ -106,7 +106,7 @@ impl<'t> CsvTable<'t> {
 
     /// Parse cell `cell` of the row at `line` in column `col` as a finite number.
     pub fn number(&self, line: usize, col: &str, cell: &str) -> Result<f64, DataError> {
-        let v: f64 = cell.parse().map_err(|_| {
+        let v: f64 = plain_decimal(cell).map_or_else(|| cell.parse(), Ok).map_err(|_| {
             DataError::invalid(
                 &self.name,
                 line,
@@ -182,6 +182,44 @@ fn records_plain<'t>(name: &str, lines: &[&'t str]) -> Result<(Vec<String>, Rows
         rows.push((line, cells));
     }
     Ok((header, rows))
+}
+
+/// `cell` as a number when it is a plain decimal (`-12.345`) of at most 15
+/// significant digits and 22 decimals, else `None` (the standard parser
+/// then reads it). Its digits as an integer and the power of ten are both
+/// exact doubles, so one division rounds correctly: the same number as the
+/// standard parser gives (Clinger's fast path), at a fraction of the cost
+/// for the tables' hundred thousand cells.
+fn plain_decimal(cell: &str) -> Option<f64> {
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let (negative, digits) = match cell.as_bytes().split_first()? {
+        (b'-', rest) => (true, rest),
+        _ => (false, cell.as_bytes()),
+    };
+    let mut mantissa: u64 = 0;
+    let (mut n_digits, mut decimals, mut point) = (0usize, 0usize, false);
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                n_digits += 1;
+                decimals += usize::from(point);
+                if n_digits > 15 {
+                    return None;
+                }
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    if n_digits == 0 {
+        return None;
+    }
+    let v = mantissa as f64 / POW10.get(decimals)?;
+    Some(if negative { -v } else { v })
 }
 
 /// The cells of `line` between its commas (`str::split(',')` without its
@@ -281,6 +319,58 @@ mod tests {
         assert!(t.number(2, "a", "inf").is_err());
         assert!(t.non_negative(2, "a", "-1").is_err());
     }
+    #[test]
+    fn plain_decimals_read_as_the_standard_parser_reads_them() {
+        let cells = [
+            "0",
+            "-0",
+            "1",
+            "12.5",
+            "-0.001",
+            "0.1",
+            "0.3",
+            "123456789012345",
+            "1.",
+            ".5",
+            "9007199254740993",
+            "1e5",
+            "+1",
+            "1.2.3",
+            "-",
+            ".",
+            "",
+            "0.1234567890123",
+            "5.0000000000000000000001",
+            "69497.821",
+        ];
+        for c in cells {
+            let fast = plain_decimal(c);
+            let std = c.parse::<f64>().ok();
+            if let Some(v) = fast {
+                assert_eq!(Some(v.to_bits()), std.map(f64::to_bits), "{c}");
+            }
+        }
+        assert!(plain_decimal("1e5").is_none());
+        assert!(plain_decimal("12.5").is_some());
+        // Every number with up to 15 digits and 22 decimals agrees bit for bit.
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let m = x % 1_000_000_000_000_000;
+            let d = (x >> 50) as usize % 16;
+            let text = format!("{m}");
+            let (int, frac) = text.split_at(text.len().saturating_sub(d));
+            let c = format!("{}.{frac}", if int.is_empty() { "0" } else { int });
+            assert_eq!(
+                plain_decimal(&c).map(f64::to_bits),
+                c.parse::<f64>().ok().map(f64::to_bits),
+                "{c}"
+            );
+        }
+    }
+
     #[test]
     fn plain_and_quoted_text_read_alike() {
         let plain = CsvTable::parse("t", "a, b\n1 ,2\n3,4\n").unwrap();

@@ -20,14 +20,21 @@ use crate::data::MAX_AGE;
 /// Period life expectancy at birth (years) from the birth-year rate `qb` and
 /// the rates by age `q[0..=105]` of one projection year.
 pub fn period_life_expectancy_at_birth(qb: f64, q: ArrayView1<f64>) -> f64 {
+    period_life_expectancy_at_birth_of(qb, |a| q[a])
+}
+
+/// [`period_life_expectancy_at_birth`] with the rate at age `a` given by
+/// `q(a)`, `a` in `0..=MAX_AGE` (e.g. rates scaled on the fly, without
+/// building them).
+pub fn period_life_expectancy_at_birth_of(qb: f64, q: impl Fn(usize) -> f64) -> f64 {
     let mut l = 1.0 - qb;
     let mut e = 0.5 * (1.0 + l) / 2.0;
     for a in 0..MAX_AGE {
-        let next = l * (1.0 - q[a]);
+        let next = l * (1.0 - q(a));
         e += (l + next) / 2.0;
         l = next;
     }
-    let q_open = q[MAX_AGE].clamp(1e-9, 1.0);
+    let q_open = q(MAX_AGE).clamp(1e-9, 1.0);
     let mu = if q_open >= 1.0 {
         f64::INFINITY
     } else {

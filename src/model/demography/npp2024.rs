@@ -35,7 +35,7 @@ use super::assumptions::DemographicAssumptions;
 use super::embedded::{principal_assumptions, ready_projection};
 use super::engine::project;
 use super::error::DemographyError;
-use super::lifetable::period_life_expectancy_at_birth;
+use super::lifetable::period_life_expectancy_at_birth_of;
 use crate::data::npp2024::{parse_mye, Npp2024Totals, MYE_LAST_SINGLE_AGE};
 use crate::data::{MAX_AGE, N_AGES};
 
@@ -128,23 +128,28 @@ fn scale_mortality(q: &mut Array3<f64>, qb: &mut Array2<f64>, sx: usize, j: usiz
 
 /// Period e0 of sex `sx` in year `j` with the rates scaled by `k`.
 fn e0_scaled(a: &DemographicAssumptions, sx: usize, j: usize, k: f64) -> f64 {
-    let q = a
-        .mortality_q
-        .slice(s![sx, .., j])
-        .mapv(|v| (v * k).min(1.0));
-    period_life_expectancy_at_birth((a.birth_year_mortality_q[[sx, j]] * k).min(1.0), q.view())
+    let q = a.mortality_q.slice(s![sx, .., j]);
+    let qb = (a.birth_year_mortality_q[[sx, j]] * k).min(1.0);
+    period_life_expectancy_at_birth_of(qb, |age| (q[age] * k).min(1.0))
 }
 
 /// The factor on year `j`'s rates of sex `sx` that gives period e0 `target`
-/// (bisection: e0 falls as the factor rises).
+/// (bisection: e0 falls as the factor rises). At most 100 halvings; it
+/// stops once one leaves the bracket as it was, as every later one would
+/// (the same midpoint, the same answer): the bracket is then two adjacent
+/// doubles or one, after about 55.
 fn factor_for_e0(a: &DemographicAssumptions, sx: usize, j: usize, target: f64) -> f64 {
     let (mut lo, mut hi) = (0.2_f64, 5.0_f64);
     for _ in 0..100 {
+        let before = (lo, hi);
         let mid = 0.5 * (lo + hi);
         if e0_scaled(a, sx, j, mid) > target {
             lo = mid;
         } else {
             hi = mid;
+        }
+        if (lo, hi) == before {
+            break;
         }
     }
     0.5 * (lo + hi)
