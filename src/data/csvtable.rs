@@ -195,27 +195,29 @@ fn plain_decimal(cell: &str) -> Option<f64> {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
-    let (negative, digits) = match cell.as_bytes().split_first()? {
+    let (negative, b) = match cell.as_bytes().split_first()? {
         (b'-', rest) => (true, rest),
         _ => (false, cell.as_bytes()),
     };
+    // Digits before and after the point into one integer (wrapping: a
+    // number of more than 15 digits is refused below, whatever it held).
     let mut mantissa: u64 = 0;
-    let (mut n_digits, mut decimals, mut point) = (0usize, 0usize, false);
-    for &b in digits {
-        match b {
-            b'0'..=b'9' => {
-                mantissa = mantissa * 10 + u64::from(b - b'0');
-                n_digits += 1;
-                decimals += usize::from(point);
-                if n_digits > 15 {
-                    return None;
-                }
-            }
-            b'.' if !point => point = true,
-            _ => return None,
+    let mut i = 0;
+    let mut digits = |i: &mut usize| {
+        let start = *i;
+        while let Some(d) = b.get(*i).map(|c| c.wrapping_sub(b'0')).filter(|d| *d < 10) {
+            mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(d));
+            *i += 1;
         }
+        *i - start
+    };
+    let whole = digits(&mut i);
+    let mut decimals = 0;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        decimals = digits(&mut i);
     }
-    if n_digits == 0 {
+    if i != b.len() || whole + decimals == 0 || whole + decimals > 15 {
         return None;
     }
     let v = mantissa as f64 / POW10.get(decimals)?;

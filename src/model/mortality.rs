@@ -69,7 +69,7 @@ fn mortality_of(a: &Assumptions) -> Result<DemographicAssumptions, ModelError> {
         Some(s) if s.choice().map_err(model_error)? == PopulationChoice::Assumptions => {
             match s.vintage {
                 Some(v) if v != PopulationVintage::Npp2022 => s
-                    .apply(&v.principal().map_err(model_error)?)
+                    .apply(v.principal().map_err(model_error)?)
                     .map_err(model_error),
                 _ => s.apply(principal).map_err(model_error),
             }

@@ -152,8 +152,17 @@ impl DemographicAssumptions {
     /// Check mortality and fertility rates lie in 0..=1 and net migration
     /// is finite.
     fn check_rates(&self) -> Result<(), DemographyError> {
-        let year = |j: usize| self.base_year + j as i32;
         let rate_ok = |v: f64| v.is_finite() && (0.0..=1.0).contains(&v);
+        // The usual case, every value in range, checked without the
+        // indices; the indexed search below only runs to name the culprit.
+        let all_in_range = self.mortality_q.iter().all(|v| rate_ok(*v))
+            && self.birth_year_mortality_q.iter().all(|v| rate_ok(*v))
+            && self.fertility_births_per_woman.iter().all(|v| rate_ok(*v))
+            && self.net_migration_persons.iter().all(|v| v.is_finite());
+        if all_in_range {
+            return Ok(());
+        }
+        let year = |j: usize| self.base_year + j as i32;
         for ((s, a, j), v) in self.mortality_q.indexed_iter() {
             if !rate_ok(*v) {
                 return Err(DemographyError::RateOutOfRange {

@@ -318,10 +318,15 @@ fn missing_row(first_missing: Option<(usize, String)>, table: &str) -> Result<()
 /// Parsed once a process and copied after (they are compiled in, so every
 /// parse gives the same value; a projection asks for them several times).
 pub fn principal_assumptions() -> Result<DemographicAssumptions, DemographyError> {
+    principal_assumptions_ref().cloned()
+}
+
+/// [`principal_assumptions`] without copying them: parsed once a process.
+pub fn principal_assumptions_ref() -> Result<&'static DemographicAssumptions, DemographyError> {
     static PARSED: std::sync::OnceLock<DemographicAssumptions> = std::sync::OnceLock::new();
     if let Some(a) = PARSED.get() {
-        return Ok(a.clone());
+        return Ok(a);
     }
     let a = parse_assumptions(BASE, ASFR, MORTALITY, MIGRATION)?;
-    Ok(PARSED.get_or_init(|| a).clone())
+    Ok(PARSED.get_or_init(|| a))
 }

@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 use ndarray::{s, Array2, Array3};
 
 use super::assumptions::DemographicAssumptions;
-use super::embedded::{principal_assumptions, ready_projection};
+use super::embedded::principal_assumptions;
 use super::engine::project;
 use super::error::DemographyError;
 use super::lifetable::period_life_expectancy_at_birth_of;
@@ -56,12 +56,12 @@ pub fn totals() -> Result<Npp2024Totals, DemographyError> {
 }
 
 /// The 2024-based principal assumptions, built once per process.
-pub fn principal_2024() -> Result<DemographicAssumptions, DemographyError> {
+pub fn principal_2024() -> Result<&'static DemographicAssumptions, DemographyError> {
     static BUILT: OnceLock<Result<DemographicAssumptions, String>> = OnceLock::new();
     BUILT
         .get_or_init(|| build().map_err(|e| e.to_string()))
-        .clone()
-        .map_err(DemographyError::Settings)
+        .as_ref()
+        .map_err(|e| DemographyError::Settings(e.clone()))
 }
 
 /// Build the assumptions (see the module docs).
@@ -161,7 +161,8 @@ fn base_mid_2024(
     t: &Npp2024Totals,
 ) -> Result<Array2<f64>, DemographyError> {
     let mye = parse_mye("embedded:data/demography/mye_mid2023.csv", MYE)?;
-    let npp22 = ready_projection("npp2022")?;
+    // The same table as the ready projection `npp2022`, parsed once.
+    let npp22 = crate::data::Dataset::embedded_population()?;
     let j23 = (2023 - npp22.first_year) as usize;
     let mut base = Array2::<f64>::zeros((2, N_AGES));
     for sx in 0..2 {

@@ -195,9 +195,9 @@ pub enum PopulationVintage {
 
 impl PopulationVintage {
     /// The vintage's principal assumptions.
-    pub fn principal(self) -> Result<DemographicAssumptions, DemographyError> {
+    pub fn principal(self) -> Result<&'static DemographicAssumptions, DemographyError> {
         match self {
-            PopulationVintage::Npp2022 => super::embedded::principal_assumptions(),
+            PopulationVintage::Npp2022 => super::embedded::principal_assumptions_ref(),
             PopulationVintage::Npp2024 => super::npp2024::principal_2024(),
         }
     }
@@ -356,7 +356,7 @@ impl PopulationSettings {
     }
 
     /// The principal assumptions of the settings' vintage.
-    pub fn principal(&self) -> Result<DemographicAssumptions, DemographyError> {
+    pub fn principal(&self) -> Result<&'static DemographicAssumptions, DemographyError> {
         self.vintage.unwrap_or_default().principal()
     }
 
@@ -839,8 +839,7 @@ pub fn population_from_settings(
             )?))
         }
         PopulationChoice::Assumptions => {
-            let principal = settings.principal()?;
-            let a = settings.apply(&principal)?;
+            let a = settings.apply(settings.principal()?)?;
             // No further than the assumptions reach (the caller's horizon
             // check names the field when it needs more).
             Ok(PopulationOutcome::Projected(Box::new(project(

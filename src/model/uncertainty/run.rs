@@ -101,7 +101,7 @@ pub fn fan(
             let m = FullModel {
                 assumptions: a,
                 data,
-                principal,
+                principal: principal.cloned(),
                 seed: o.seed,
             };
             m.run(o.paths, base.len(), progress)?.summary()
