@@ -177,6 +177,20 @@ impl Run {
         self.interventions.as_ref()
     }
 
+    /// The appraisal of the interventions against the projection without
+    /// them, for their switching values
+    /// ([`crate::model::interventions::switching::switching_values`]): each
+    /// trial's debt replayed from that projection, not projected again.
+    pub fn appraisal(&self) -> crate::model::interventions::switching::Appraisal<'_> {
+        let mut a = crate::model::interventions::switching::Appraisal::new(
+            &self.scenario.assumptions,
+            &self.data,
+            &self.base,
+        );
+        a.replay = Some(&self.base_replay);
+        a
+    }
+
     /// The sustainability indicators with the interventions in force (the
     /// fiscal gap, S1 and S2, the debt-stabilising balance) and, with
     /// interventions, without them and the share of the gap each closes;

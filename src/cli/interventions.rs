@@ -108,11 +108,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let switching = if args.no_switching {
         None
     } else {
-        let p = switching::Appraisal {
-            assumptions: a,
-            data: run.data(),
-            base: run.without_interventions(),
-        };
+        let p = run.appraisal();
         Some(
             switching::switching_values(&p)
                 .with_context(|| format!("cannot find the switching values of `{}`", a.name))?,

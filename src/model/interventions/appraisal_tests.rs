@@ -261,13 +261,15 @@ fn switching_values_fed_back_give_an_npv_of_zero() {
     let s = Scenario::load_named(std::path::Path::new("digital/smarter_state_central")).unwrap();
     let d = s.dataset().unwrap();
     let a = &s.assumptions;
-    let base = project_with(a, &d, &Adjustments::none()).unwrap();
-    let sv = switching_values(&Appraisal {
-        assumptions: a,
-        data: &d,
-        base: &base,
-    })
-    .unwrap();
+    let (base, replay) =
+        crate::model::engine::project_recorded(a, &d, &Adjustments::none()).unwrap();
+    let sv = switching_values(&Appraisal::new(a, &d, &base)).unwrap();
+    // Trials replayed from the recorded projection give every switching
+    // value of trials projected again, to the bit.
+    let mut replayed = Appraisal::new(a, &d, &base);
+    replayed.replay = Some(&replay);
+    assert_eq!(switching_values(&replayed).unwrap(), sv);
+    assert!(sv.package.iter().any(|v| v.debt_zero_at.is_some()));
     let deflator = a.economy.gdp_deflator_growth_pct;
     let mut checked = 0;
     for v in &sv.interventions {

@@ -24,7 +24,7 @@ use super::results::{npv_real, sum_paths};
 use super::spec::Intervention;
 use crate::data::Dataset;
 use crate::model::adjustments::Adjustments;
-use crate::model::engine::project_with;
+use crate::model::engine::{project_with, Replay};
 use crate::model::{Assumptions, ModelError, Projection};
 
 /// Tolerance on the result at a switching value (£bn or pp).
@@ -87,6 +87,23 @@ pub struct Appraisal<'a> {
     pub data: &'a Dataset,
     /// Its projection without interventions.
     pub base: &'a Projection,
+    /// What `base` recorded, if kept: the debt with a trial value is then
+    /// replayed (the re-projection's, to the bit) instead of projected.
+    pub(crate) replay: Option<&'a Replay>,
+}
+
+impl<'a> Appraisal<'a> {
+    /// The appraisal of `assumptions` against `base`, its projection
+    /// without interventions (each trial's debt re-projected; a
+    /// [`crate::run::Run`] gives one that replays it).
+    pub fn new(assumptions: &'a Assumptions, data: &'a Dataset, base: &'a Projection) -> Self {
+        Appraisal {
+            assumptions,
+            data,
+            base,
+            replay: None,
+        }
+    }
 }
 
 impl Appraisal<'_> {
@@ -129,9 +146,15 @@ impl Appraisal<'_> {
         match r {
             Measure::Npv => Ok(npv_real(&net, deflator)),
             Measure::Debt => {
-                let with = project_with(a, self.data, &adj)?;
-                Ok(match (self.base.last(), with.last()) {
-                    (Some(b), Some(w)) => w.psnd_pct_gdp - b.psnd_pct_gdp,
+                let replayed = self.replay.and_then(|r| r.debt_path(&adj)).transpose()?;
+                let last = match replayed {
+                    Some(rows) => rows.last().map(|r| r.psnd_pct_gdp),
+                    None => project_with(a, self.data, &adj)?
+                        .last()
+                        .map(|y| y.psnd_pct_gdp),
+                };
+                Ok(match (self.base.last(), last) {
+                    (Some(b), Some(w)) => w - b.psnd_pct_gdp,
                     _ => 0.0,
                 })
             }
