@@ -286,7 +286,7 @@ fn ons_2024(out: &mut CaseResult) -> Result<(), ReproduceError> {
     let demo = |source| ReproduceError::Demography { case, source };
     let t = totals().map_err(demo)?;
     let a = principal_2024().map_err(demo)?;
-    let p = crate::model::demography::project(&a, LAST_PUBLISHED_YEAR).map_err(demo)?;
+    let p = crate::model::demography::project(a, LAST_PUBLISHED_YEAR).map_err(demo)?;
     let mut worst: (f64, i32) = (0.0, 0);
     for y in t.years("population") {
         let (Ok(published), Some(ours)) = (t.get("population", y), p.total(y)) else {

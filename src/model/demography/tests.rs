@@ -495,7 +495,7 @@ proptest! {
 fn npp2024_principal_totals_within_0_3_pct_every_year() {
     let a = super::npp2024::principal_2024().unwrap();
     let t = super::npp2024::totals().unwrap();
-    let p = project(&a, super::npp2024::LAST_PUBLISHED_YEAR).unwrap();
+    let p = project(a, super::npp2024::LAST_PUBLISHED_YEAR).unwrap();
     let years = t.years("population");
     assert_eq!(years.first(), Some(&2024));
     assert_eq!(years.last(), Some(&2075));
