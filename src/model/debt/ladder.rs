@@ -8,8 +8,6 @@
 // given.
 #![allow(clippy::indexing_slicing)]
 
-use std::collections::VecDeque;
-
 /// One rung of the conventional ladder: what matures in a given year.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Rung {
@@ -21,7 +19,9 @@ struct Rung {
 /// current year (rung 0 has already been refinanced).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ladder {
-    rungs: VecDeque<Rung>,
+    /// In a plain vector (a year's maturing shifts it down one rung, a
+    /// copy of a few hundred bytes) so each pass runs over one slice.
+    rungs: Vec<Rung>,
     issue_span_years: usize,
 }
 
@@ -40,7 +40,7 @@ impl Ladder {
         let span = (2 * average_maturity_years.max(1) - 1) as usize;
         let total: f64 = shape.iter().sum();
         let n = shape.len().max(span) + 1;
-        let mut rungs = VecDeque::from(vec![Rung::default(); n]);
+        let mut rungs = vec![Rung::default(); n];
         if total > 0.0 {
             // Rung k+1 of the ladder (seen from the calibration year) matures in the
             // k-th year after it; the first call to `roll` makes it rung 0.
@@ -71,7 +71,7 @@ impl Ladder {
     pub fn from_rungs(rungs: &[(f64, f64)], average_maturity_years: u32) -> Ladder {
         let span = (2 * average_maturity_years.max(1) - 1) as usize;
         let n = rungs.len().max(span) + 1;
-        let mut out = VecDeque::from(vec![Rung::default(); n]);
+        let mut out = vec![Rung::default(); n];
         for (k, (amount, coupon)) in rungs.iter().enumerate() {
             out[k + 1] = Rung {
                 amount_gbp_bn: *amount,
@@ -94,9 +94,16 @@ impl Ladder {
 
     /// Move to the next year and redeem what matures (without refinancing).
     pub fn mature(&mut self) {
-        self.rungs.pop_front();
-        self.rungs.push_back(Rung::default());
+        self.shift();
         self.rungs[0] = Rung::default();
+    }
+
+    /// Rung `j + 1` becomes rung `j`; an empty rung joins at the far end.
+    fn shift(&mut self) {
+        if let Some(last) = self.rungs.len().checked_sub(1) {
+            self.rungs.copy_within(1.., 0);
+            self.rungs[last] = Rung::default();
+        }
     }
 
     /// Multiply every amount and coupon by `factor` (the inflation uplift of
@@ -121,20 +128,32 @@ impl Ladder {
 
     /// Total conventional stock, £bn.
     pub fn stock_gbp_bn(&self) -> f64 {
-        self.rungs.iter().map(|r| r.amount_gbp_bn).sum()
+        self.totals().0
     }
 
     /// Annual coupon bill of the stock, £bn.
+    #[cfg(test)]
     pub fn coupon_gbp_bn(&self) -> f64 {
-        self.rungs.iter().map(|r| r.coupon_gbp_bn).sum()
+        self.totals().1
+    }
+
+    /// The stock and the coupon bill, £bn, in one pass over the rungs (each
+    /// summed front to back, as [`Ladder::stock_gbp_bn`] and
+    /// [`Ladder::coupon_gbp_bn`] do: the same doubles).
+    pub fn totals(&self) -> (f64, f64) {
+        let (mut stock, mut coupon) = (0.0, 0.0);
+        for r in &self.rungs {
+            stock += r.amount_gbp_bn;
+            coupon += r.coupon_gbp_bn;
+        }
+        (stock, coupon)
     }
 
     /// Move to the next year: redeem the rung that matures and refinance it
     /// at `gilt_rate_pct`.
     #[cfg(test)]
     pub fn roll(&mut self, gilt_rate_pct: f64) {
-        self.rungs.pop_front();
-        self.rungs.push_back(Rung::default());
+        self.shift();
         let matured = std::mem::take(&mut self.rungs[0]);
         self.issue(matured.amount_gbp_bn, gilt_rate_pct);
     }
@@ -144,8 +163,13 @@ impl Ladder {
     /// opposite sign to the stock first retires the stock pro rata (at its
     /// own coupons), and any remainder is issued as new rungs of its own
     /// sign (negative rungs are assets earning `rate_pct`).
+    #[cfg(test)]
     pub fn issue(&mut self, amount_gbp_bn: f64, rate_pct: f64) {
-        let stock = self.stock_gbp_bn();
+        self.issue_on(self.stock_gbp_bn(), amount_gbp_bn, rate_pct);
+    }
+
+    /// [`Ladder::issue`] given the ladder's `stock` (£bn), already summed.
+    pub fn issue_on(&mut self, stock: f64, amount_gbp_bn: f64, rate_pct: f64) {
         let mut rest = amount_gbp_bn;
         if stock != 0.0 && stock.signum() != amount_gbp_bn.signum() && amount_gbp_bn != 0.0 {
             let keep = ((stock + amount_gbp_bn) / stock).max(0.0);
@@ -163,10 +187,11 @@ impl Ladder {
             return;
         }
         let each = rest / self.issue_span_years as f64;
-        while self.rungs.len() <= self.issue_span_years {
-            self.rungs.push_back(Rung::default());
+        if self.rungs.len() <= self.issue_span_years {
+            self.rungs
+                .resize(self.issue_span_years + 1, Rung::default());
         }
-        for r in self.rungs.iter_mut().skip(1).take(self.issue_span_years) {
+        for r in &mut self.rungs[1..=self.issue_span_years] {
             r.amount_gbp_bn += each;
             r.coupon_gbp_bn += each * rate_pct / 100.0;
         }

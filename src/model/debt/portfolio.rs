@@ -166,14 +166,15 @@ impl Portfolio {
         // Conventional: closing stock (1 − s − φ)·D − QE; gross issuance is
         // the closing stock less what is left after redemptions.
         let (m_amt, m_cpn) = self.conventional.maturing();
-        let conv_left = self.conventional.stock_gbp_bn() - m_amt;
-        let conv_fixed =
-            self.conventional.coupon_gbp_bn() - m_cpn + 0.5 * m_cpn - 0.5 * gilt * (conv_left + qe);
+        let (conv_stock, conv_coupon) = self.conventional.totals();
+        let conv_left = conv_stock - m_amt;
+        let conv_fixed = conv_coupon - m_cpn + 0.5 * m_cpn - 0.5 * gilt * (conv_left + qe);
         // Index-linked: uplift and real coupons on the stock held; new
         // issues (closing s·D less the uplifted stock left) at the new rate.
         let (im_amt, im_cpn) = self.index_linked.maturing();
-        let il_left = (self.index_linked.stock_gbp_bn() - im_amt) * (1.0 + pi);
-        let il_cpn_left = (self.index_linked.coupon_gbp_bn() - im_cpn) * (1.0 + pi);
+        let (il_stock, il_coupon) = self.index_linked.totals();
+        let il_left = (il_stock - im_amt) * (1.0 + pi);
+        let il_cpn_left = (il_coupon - im_cpn) * (1.0 + pi);
         let il_fixed =
             il_cpn_left + il_left * pi / (1.0 + pi) + 0.5 * (im_cpn * (1.0 + pi) + im_amt * pi)
                 - 0.5 * il_new * il_left;
@@ -195,13 +196,14 @@ impl Portfolio {
         let il = self.index_linked_share * debt_gbp_bn;
         let conv = debt_gbp_bn - il - floating;
         self.conventional.mature();
-        let conv_new = conv - self.conventional.stock_gbp_bn();
-        self.conventional.issue(conv_new, rates.gilt_pct);
+        let conv_stock = self.conventional.stock_gbp_bn();
+        self.conventional
+            .issue_on(conv_stock, conv - conv_stock, rates.gilt_pct);
         self.index_linked.mature();
         self.index_linked.scale(1.0 + pi);
-        let il_new = il - self.index_linked.stock_gbp_bn();
+        let il_stock = self.index_linked.stock_gbp_bn();
         self.index_linked
-            .issue(il_new, self.index_linked_real_yield_pct);
+            .issue_on(il_stock, il - il_stock, self.index_linked_real_yield_pct);
         self.floating_open_gbp_bn = floating;
     }
 

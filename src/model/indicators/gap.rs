@@ -153,7 +153,9 @@ pub struct GapSolver<'a> {
     data: &'a Dataset,
     base: Adjustments,
     baseline: Projection,
-    replay: Replay,
+    /// Owned when the solver projected the scenario itself, lent when it
+    /// was given one (each appraisal path solves its gap on the same one).
+    replay: std::borrow::Cow<'a, Replay>,
     reproject: bool,
     /// Solver bounds and tolerance (pp of GDP).
     pub settings: Settings,
@@ -175,7 +177,7 @@ impl<'a> GapSolver<'a> {
             data,
             base,
             baseline,
-            replay,
+            replay: std::borrow::Cow::Owned(replay),
             reproject: false,
             settings: Settings::default(),
         })
@@ -192,7 +194,7 @@ impl<'a> GapSolver<'a> {
         data: &'a Dataset,
         base: Adjustments,
         unadjusted: &Projection,
-        replay: &Replay,
+        replay: &'a Replay,
     ) -> Result<Option<Self>, IndicatorError> {
         let Some(baseline) = replay.debt_replayed(unadjusted, &base) else {
             return Ok(None);
@@ -206,7 +208,7 @@ impl<'a> GapSolver<'a> {
             data,
             base,
             baseline,
-            replay: replay.clone(),
+            replay: std::borrow::Cow::Borrowed(replay),
             reproject: false,
             settings: Settings::default(),
         }))
