@@ -124,6 +124,7 @@ pub fn gap_csv(r: &GapReport) -> String {
                     match g.method {
                         crate::model::indicators::Method::Linear => "linear".into(),
                         crate::model::indicators::Method::Bracketed => "bracketed".into(),
+                        crate::model::indicators::Method::Secant => "secant".into(),
                     },
                     String::new(),
                 ]);

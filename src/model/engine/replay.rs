@@ -210,11 +210,21 @@ impl Replay {
             Ok(rows) => rows,
             Err(e) => return Some(Err(e)),
         };
+        Replay::written_into(unadjusted, &rows).map(Ok)
+    }
+
+    /// `unadjusted` with the debt `rows` (a [`Replay::debt_path`] of the
+    /// replay `unadjusted` recorded) written in, as
+    /// [`Replay::debt_replayed`] gives it; `None` if the years differ.
+    pub fn written_into(
+        unadjusted: &crate::model::Projection,
+        rows: &[DebtRow],
+    ) -> Option<crate::model::Projection> {
         let mut p = unadjusted.clone();
         if rows.len() != p.years.len() {
             return None;
         }
-        for (y, r) in p.years.iter_mut().zip(&rows) {
+        for (y, r) in p.years.iter_mut().zip(rows) {
             y.psnd_gbp_bn = r.psnd_gbp_bn;
             y.psnd_pct_gdp = r.psnd_pct_gdp;
             y.primary_balance_gbp_bn = r.primary_balance_gbp_bn;
@@ -222,7 +232,7 @@ impl Replay {
             y.interest_gbp_bn = r.interest_gbp_bn;
             y.other_interest_gbp_bn = r.other_interest_gbp_bn;
         }
-        Some(Ok(p))
+        Some(p)
     }
 
     /// The debt path with `adj` in place of the recorded adjustments, as

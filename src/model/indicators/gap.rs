@@ -214,6 +214,30 @@ impl<'a> GapSolver<'a> {
         }))
     }
 
+    /// [`GapSolver::replayed`] when `with` is already `replay`'s debt with
+    /// `base` written into `unadjusted` ([`Replay::debt_replayed`]): the
+    /// replay is not run again.
+    pub(crate) fn on_replayed(
+        assumptions: &'a Assumptions,
+        data: &'a Dataset,
+        base: Adjustments,
+        with: Projection,
+        replay: &'a Replay,
+    ) -> Result<Self, IndicatorError> {
+        if with.years.is_empty() {
+            return Err(IndicatorError::EmptyProjection);
+        }
+        Ok(GapSolver {
+            assumptions,
+            data,
+            base,
+            baseline: with,
+            replay: std::borrow::Cow::Borrowed(replay),
+            reproject: false,
+            settings: Settings::default(),
+        })
+    }
+
     /// The same solver re-running the whole projection for every trial
     /// step instead of its debt (slower; the same numbers).
     pub fn reprojecting(mut self) -> Self {
@@ -361,6 +385,17 @@ impl<'a> GapSolver<'a> {
 
     /// The fiscal gap for `spec`.
     pub fn gap(&self, spec: &GapSpec) -> Result<GapResult, IndicatorError> {
+        self.gap_from(spec, None)
+    }
+
+    /// [`GapSolver::gap`], the search started from `hint`, the gap of a
+    /// nearby problem ([`solve::solve_near`]): the same tolerance, fewer
+    /// trial steps.
+    pub fn gap_near(&self, spec: &GapSpec, hint: f64) -> Result<GapResult, IndicatorError> {
+        self.gap_from(spec, Some(hint))
+    }
+
+    fn gap_from(&self, spec: &GapSpec, hint: Option<f64>) -> Result<GapResult, IndicatorError> {
         if !spec.target_pct_gdp.is_finite() || spec.target_pct_gdp < 0.0 {
             return Err(IndicatorError::InvalidTarget {
                 value: spec.target_pct_gdp,
@@ -376,8 +411,11 @@ impl<'a> GapSolver<'a> {
             let rows = self.debt_path(spec.start_year, spec.profile, x)?;
             Ok(rows[k].psnd_pct_gdp - target)
         };
-        let root = solve::solve(residual, Some(f0), &self.settings)
-            .map_err(|e| self.map_solve(e, target, spec.target_year))?;
+        let root = match hint {
+            Some(h) => solve::solve_near(residual, Some(f0), h, &self.settings),
+            None => solve::solve(residual, Some(f0), &self.settings),
+        }
+        .map_err(|e| self.map_solve(e, target, spec.target_year))?;
         Ok(self.result(spec, root, target))
     }
 

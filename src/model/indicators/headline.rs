@@ -205,6 +205,24 @@ pub(crate) fn one_off_gap_on(
     }
 }
 
+/// [`one_off_gap_on`] for an appraisal path whose debt with `adj` is
+/// `with_rows`, already replayed from `replay` (what `unadjusted`
+/// recorded), searched from `hint` (the gap without the package): the same
+/// tolerance, without replaying the path again or starting from zero.
+pub(crate) fn one_off_gap_near(
+    a: &Assumptions,
+    data: &Dataset,
+    adj: Adjustments,
+    (unadjusted, with_rows): (&crate::model::Projection, &[crate::model::engine::DebtRow]),
+    replay: &crate::model::engine::Replay,
+    hint: f64,
+) -> Option<f64> {
+    let with = crate::model::engine::Replay::written_into(unadjusted, with_rows)?;
+    let solver = GapSolver::on_replayed(a, data, adj, with, replay).ok()?;
+    let gap = solver.gap_near(&one_off_spec(a), hint).ok()?;
+    Some(gap.step_pct_gdp)
+}
+
 /// The headline one-off gap's question: PSND at [`HEADLINE_TARGET_PCT_GDP`]
 /// in the end year, by a step from the year after the medium term.
 fn one_off_spec(a: &Assumptions) -> GapSpec {

@@ -18,6 +18,8 @@ pub enum Method {
     Linear,
     /// Brent's bracketed root finding (the linear solve missed).
     Bracketed,
+    /// Secant steps from a hint (a nearby problem's root), see [`solve_near`].
+    Secant,
 }
 
 /// A solved step.
@@ -147,6 +149,65 @@ pub fn solve<E>(
     brent(&mut eval, (s.lo, flo), (s.hi, fhi), s, &mut evaluations)
 }
 
+/// Secant steps tried from `hint` before [`solve`] takes over.
+const SECANT_STEPS: u32 = 6;
+
+/// Distance of the second starting point from `hint`, pp.
+const SECANT_START_PP: f64 = 0.05;
+
+/// [`solve`], started from `hint`, the root of a nearby problem (an
+/// appraisal path's fiscal gap next to the gap without interventions):
+/// secant steps from `hint` and `hint + 0.05`, which on the model's nearly
+/// affine residual meet the tolerance in one or two steps (four evaluations
+/// in all, against seven for the linear solve and its bracket when buybacks
+/// bend the residual between 0 and the root). If they do not, or leave the
+/// bounds, [`solve`] runs as without a hint. Either way the root meets the
+/// same tolerance.
+pub fn solve_near<E>(
+    mut f: impl FnMut(f64) -> Result<f64, E>,
+    f0: Option<f64>,
+    hint: f64,
+    s: &Settings,
+) -> Result<Root, SolveError<E>> {
+    let mut evaluations = 0u32;
+    if hint.is_finite() && s.lo <= hint && hint <= s.hi {
+        let mut eval = |x: f64, n: &mut u32| -> Result<f64, SolveError<E>> {
+            *n += 1;
+            f(x).map_err(SolveError::Eval)
+        };
+        let (mut a, mut fa) = (hint, eval(hint, &mut evaluations)?);
+        let mut b = (hint + SECANT_START_PP).min(s.hi);
+        for _ in 0..SECANT_STEPS {
+            if fa.abs() <= s.tolerance {
+                return Ok(Root {
+                    x: a,
+                    residual: fa,
+                    method: Method::Secant,
+                    evaluations,
+                });
+            }
+            let fb = eval(b, &mut evaluations)?;
+            if fb.abs() <= s.tolerance {
+                return Ok(Root {
+                    x: b,
+                    residual: fb,
+                    method: Method::Secant,
+                    evaluations,
+                });
+            }
+            let next = b - fb * (b - a) / (fb - fa);
+            if !(next.is_finite() && s.lo <= next && next <= s.hi) {
+                break;
+            }
+            (a, fa) = (b, fb);
+            b = next;
+        }
+    }
+    let mut root = solve(f, f0, s)?;
+    root.evaluations += evaluations;
+    Ok(root)
+}
+
 /// Brent's method on a bracket `(a, fa)`, `(b, fb)` with opposite signs.
 fn brent<E>(
     eval: &mut impl FnMut(f64, &mut u32) -> Result<f64, SolveError<E>>,
@@ -252,6 +313,23 @@ mod tests {
         let g = |x: f64| ok(if x < 2.0 { x - 3.0 } else { 5.0 * x - 11.0 });
         let r = solve(g, None, &Settings::default()).unwrap();
         assert!((r.x - 2.2).abs() < 1e-6, "{r:?}");
+    }
+
+    #[test]
+    fn a_hint_near_the_root_takes_few_evaluations() {
+        // Nearly affine: the secant from the hint meets the tolerance fast.
+        let f = |x: f64| ok(3.0 * x - 7.5 + 0.01 * (x - 2.0).powi(2));
+        let r = solve_near(f, Some(-7.46), 2.4, &Settings::default()).unwrap();
+        assert_eq!(r.method, Method::Secant);
+        assert!(r.residual.abs() <= 1e-6, "{r:?}");
+        assert!(r.evaluations <= 4, "{r:?}");
+        // A hint outside the bounds, or one the secant cannot use, falls
+        // back to the solve without it.
+        let r = solve_near(|x| ok(3.0 * x - 7.5), None, 99.0, &Settings::default()).unwrap();
+        assert_eq!(r.method, Method::Linear);
+        let g = |x: f64| ok(if x < 2.0 { -1.0 } else { x - 2.5 });
+        let r = solve_near(g, None, 0.0, &Settings::default()).unwrap();
+        assert!((r.x - 2.5).abs() < 1e-6, "{r:?}");
     }
 
     #[test]

@@ -106,13 +106,15 @@ pub fn evaluate_path(
         .map(|(b, w)| w.psnd_pct_gdp - b.psnd_pct_gdp)
         .collect();
     let gap_share_closed = gap_without_pct_gdp.and_then(|without| {
-        let with_gap = crate::model::indicators::headline::one_off_gap_on(
-            a,
-            data,
-            pkg.adjustments.clone(),
-            base,
-            replay,
-        )?;
+        use crate::model::indicators::headline::{one_off_gap_near, one_off_gap_on};
+        let adj = pkg.adjustments.clone();
+        let with_gap = match replay {
+            // `with` is this replay's debt (see `debt_with`).
+            Some(r) if r.accepts(&adj) => {
+                one_off_gap_near(a, data, adj, (base, &with), r, without)?
+            }
+            _ => one_off_gap_on(a, data, adj, base, replay)?,
+        };
         (without.abs() > 1e-12).then(|| (without - with_gap) / without)
     });
     let deflator = a.economy.gdp_deflator_growth_pct;
