@@ -365,11 +365,11 @@ mod tests {
             let text = format!("{m}");
             let (int, frac) = text.split_at(text.len().saturating_sub(d));
             let c = format!("{}.{frac}", if int.is_empty() { "0" } else { int });
-            assert_eq!(
-                plain_decimal(&c).map(f64::to_bits),
-                c.parse::<f64>().ok().map(f64::to_bits),
-                "{c}"
-            );
+            let digits = c.bytes().filter(u8::is_ascii_digit).count();
+            match plain_decimal(&c) {
+                Some(v) => assert_eq!(Some(v.to_bits()), c.parse().ok().map(f64::to_bits), "{c}"),
+                None => assert!(digits > 15, "{c} is plain and short"),
+            }
         }
     }
 
