@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use super::assumptions::Assumptions;
 use super::demography::{
     lifetable::period_life_expectancy_at, principal_assumptions, DemographicAssumptions,
-    DemographyError, PopulationChoice, PopulationSettings, PopulationVintage,
+    DemographyError, PopulationChoice, PopulationSettings,
 };
 use super::error::ModelError;
 use crate::years::FiscalYear;
@@ -52,7 +52,7 @@ pub fn scenario_mortality(a: &Assumptions) -> Result<Arc<DemographicAssumptions>
     if let Some(d) = kept(&KEPT.lock().unwrap_or_else(|e| e.into_inner())) {
         return Ok(d);
     }
-    let d = Arc::new(mortality_of(a)?);
+    let d = mortality_of(a)?;
     let mut k = KEPT.lock().unwrap_or_else(|e| e.into_inner());
     if kept(&k).is_none() {
         if k.len() == KEPT_MORTALITY_SCENARIOS {
@@ -63,18 +63,12 @@ pub fn scenario_mortality(a: &Assumptions) -> Result<Arc<DemographicAssumptions>
     Ok(d)
 }
 
-fn mortality_of(a: &Assumptions) -> Result<DemographicAssumptions, ModelError> {
-    let principal = principal()?;
+fn mortality_of(a: &Assumptions) -> Result<Arc<DemographicAssumptions>, ModelError> {
     match &a.population {
         Some(s) if s.choice().map_err(model_error)? == PopulationChoice::Assumptions => {
-            match s.vintage {
-                Some(v) if v != PopulationVintage::Npp2022 => s
-                    .apply(v.principal().map_err(model_error)?)
-                    .map_err(model_error),
-                _ => s.apply(principal).map_err(model_error),
-            }
+            s.applied().map_err(model_error)
         }
-        _ => Ok(principal.clone()),
+        _ => Ok(Arc::new(principal()?.clone())),
     }
 }
 

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -358,6 +359,26 @@ impl PopulationSettings {
     /// The principal assumptions of the settings' vintage.
     pub fn principal(&self) -> Result<&'static DemographicAssumptions, DemographyError> {
         self.vintage.unwrap_or_default().principal()
+    }
+
+    /// [`PopulationSettings::apply`] to the principal of the settings'
+    /// vintage. The last few are kept: a run needs them for its population
+    /// and again for the mortality its spending lines read, and applying
+    /// copies and validates the whole set of assumptions.
+    pub(crate) fn applied(&self) -> Result<Arc<DemographicAssumptions>, DemographyError> {
+        type Kept = Vec<(PopulationSettings, Arc<DemographicAssumptions>)>;
+        static KEPT: Mutex<Kept> = Mutex::new(Vec::new());
+        let lock = || KEPT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, a)) = lock().iter().find(|(s, _)| s == self) {
+            return Ok(Arc::clone(a));
+        }
+        let a = Arc::new(self.apply(self.principal()?)?);
+        let mut kept = lock();
+        if kept.len() == KEPT_APPLIED {
+            kept.remove(0);
+        }
+        kept.push((self.clone(), Arc::clone(&a)));
+        Ok(a)
     }
 
     /// Which population these settings ask for (and whether they conflict).
@@ -817,6 +838,9 @@ fn set_migration_levels(
     }
 }
 
+/// How many applied settings [`PopulationSettings::applied`] keeps.
+const KEPT_APPLIED: usize = 4;
+
 /// The population the settings ask for, to mid-`last_year`. `file_text` is
 /// the caller's reading of the file when the settings name one:
 /// `(name for messages, text)`.
@@ -839,7 +863,7 @@ pub fn population_from_settings(
             )?))
         }
         PopulationChoice::Assumptions => {
-            let a = settings.apply(settings.principal()?)?;
+            let a = settings.applied()?;
             // No further than the assumptions reach (the caller's horizon
             // check names the field when it needs more).
             Ok(PopulationOutcome::Projected(Box::new(project(
