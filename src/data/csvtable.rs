@@ -27,45 +27,68 @@ pub struct CsvTable<'t> {
 impl<'t> CsvTable<'t> {
     /// Parse `text`, naming it `name` in messages.
     pub fn parse(name: &str, text: &'t str) -> Result<CsvTable<'t>, DataError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let lines: Vec<&str> = text.lines().collect();
-        // Trailing blank lines are harmless; interior ones are not.
-        let last_content = lines
-            .iter()
-            .rposition(|l| !l.trim().is_empty())
-            .ok_or_else(|| {
-                DataError::invalid(
-                    name,
-                    0,
-                    "the table is empty: it needs a header row and data rows",
-                )
-            })?;
-        let content = lines.get(..=last_content).unwrap_or_default();
-        if let Some(i) = content.iter().position(|l| l.trim().is_empty()) {
-            return Err(DataError::invalid(
-                name,
-                i + 1,
-                "blank line between data rows: remove it (a blank line often means a row was lost)",
-            ));
-        }
-        let special = |l: &&str| l.bytes().any(|b| b == b'"' || b == b'\r');
+        let content = content_lines(name, text)?;
         let (header, rows) = if content.iter().any(special) {
-            records_quoted(name, content)?
+            records_quoted(name, &content)?
         } else {
-            records_plain(name, content)?
+            records_plain(name, &content)?
         };
         if rows.is_empty() {
-            return Err(DataError::invalid(
-                name,
-                0,
-                "the table has a header but no data rows",
-            ));
+            return Err(no_rows(name));
         }
         Ok(CsvTable {
             name: name.to_string(),
             header,
             rows,
         })
+    }
+
+    /// Read `text` a row at a time, by the rules of [`CsvTable::parse`],
+    /// without keeping the rows: `on_header` gets the table's header (a
+    /// table with no rows, for [`CsvTable::column`] and the number readers)
+    /// and returns the state `on_row` fills from each data row's line and
+    /// cells. For the large tables (a century of years by sex and age):
+    /// their cells are never all held at once.
+    pub fn for_each_row<S>(
+        name: &str,
+        text: &'t str,
+        on_header: impl FnOnce(&CsvTable<'t>) -> Result<S, DataError>,
+        mut on_row: impl FnMut(&mut S, &CsvTable<'t>, usize, &[&str]) -> Result<(), DataError>,
+    ) -> Result<S, DataError> {
+        let content = content_lines(name, text)?;
+        let mut cells: Vec<&str> = Vec::new();
+        if content.iter().any(special) {
+            let t = CsvTable::parse(name, text)?;
+            let mut state = on_header(&t)?;
+            for (line, row) in &t.rows {
+                cells.clear();
+                cells.extend(row.iter().map(|c| &**c));
+                on_row(&mut state, &t, *line, &cells)?;
+            }
+            return Ok(state);
+        }
+        let Some((first, data)) = content.split_first() else {
+            return Err(no_rows(name));
+        };
+        if data.is_empty() {
+            return Err(no_rows(name));
+        }
+        let head = CsvTable {
+            name: name.to_string(),
+            header: split_commas(first).map(|h| trim(h).to_string()).collect(),
+            rows: Vec::new(),
+        };
+        let mut state = on_header(&head)?;
+        for (i, l) in data.iter().enumerate() {
+            let line = i + 2;
+            cells.clear();
+            cells.extend(split_commas(l).map(trim));
+            if cells.len() != head.header.len() {
+                return Err(unequal(name, line, head.header.len(), cells.len()));
+            }
+            on_row(&mut state, &head, line, &cells)?;
+        }
+        Ok(state)
     }
 
     /// The index of column `col`, or an error that lists the columns present.
@@ -182,6 +205,41 @@ fn records_plain<'t>(name: &str, lines: &[&'t str]) -> Result<(Vec<String>, Rows
         rows.push((line, cells));
     }
     Ok((header, rows))
+}
+
+/// The lines of `text` up to its last non-blank one (a UTF-8 byte-order
+/// mark dropped): trailing blank lines are harmless, interior ones are not.
+fn content_lines<'t>(name: &str, text: &'t str) -> Result<Vec<&'t str>, DataError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines: Vec<&str> = text.lines().collect();
+    let last_content = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .ok_or_else(|| {
+            DataError::invalid(
+                name,
+                0,
+                "the table is empty: it needs a header row and data rows",
+            )
+        })?;
+    lines.truncate(last_content + 1);
+    if let Some(i) = lines.iter().position(|l| l.trim().is_empty()) {
+        return Err(DataError::invalid(
+            name,
+            i + 1,
+            "blank line between data rows: remove it (a blank line often means a row was lost)",
+        ));
+    }
+    Ok(lines)
+}
+
+/// Whether a line needs the CSV reader: a quote, or a bare carriage return.
+fn special(line: &&str) -> bool {
+    line.bytes().any(|b| b == b'"' || b == b'\r')
+}
+
+fn no_rows(name: &str) -> DataError {
+    DataError::invalid(name, 0, "the table has a header but no data rows")
 }
 
 /// `cell` as a number when it is a plain decimal (`-12.345`) of at most 15
@@ -370,6 +428,45 @@ mod tests {
                 Some(v) => assert_eq!(Some(v.to_bits()), c.parse().ok().map(f64::to_bits), "{c}"),
                 None => assert!(digits > 15, "{c} is plain and short"),
             }
+        }
+    }
+
+    #[test]
+    fn rows_one_at_a_time_are_the_parsed_rows() {
+        for text in [
+            "a, b\n1 ,2\n3,4\n\n",
+            "\u{feff}\"a\",b\r\n1,\"2\"\r\n3,4\r\n",
+        ] {
+            let t = CsvTable::parse("t", text).unwrap();
+            let (header, rows) = CsvTable::for_each_row(
+                "t",
+                text,
+                |h| Ok((h.header.clone(), Vec::new())),
+                |(_, rows), _, line, cells| {
+                    rows.push((
+                        line,
+                        cells.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+                    ));
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(header, t.header);
+            let parsed: Vec<(usize, Vec<String>)> = t
+                .rows
+                .iter()
+                .map(|(l, c)| (*l, c.iter().map(|c| c.to_string()).collect()))
+                .collect();
+            assert_eq!(rows, parsed);
+        }
+        let each = |text: &str| {
+            CsvTable::for_each_row("t", text, |_| Ok(()), |_, _, _, _| Ok(()))
+                .unwrap_err()
+                .to_string()
+        };
+        for bad in ["", "a,b\n", "a,b\n1,2\n\n3,4\n", "a,b\n1,2\n3\n"] {
+            let parsed = CsvTable::parse("t", bad).unwrap_err().to_string();
+            assert_eq!(each(bad), parsed, "{bad:?}");
         }
     }
 

@@ -161,7 +161,32 @@ impl PopulationTable {
     /// Every cell must lie within `0..=`[`MAX_PERSONS_PER_CELL`] and every
     /// year column within [`YEARS`].
     pub(crate) fn parse(name: &str, text: &str) -> Result<PopulationTable, DataError> {
-        let t = CsvTable::parse(name, text)?;
+        let (first_year, persons, keys) =
+            CsvTable::for_each_row(name, text, |t| Reading::start(name, t), Reading::row)?.done();
+        keys.finish()?;
+        Ok(PopulationTable {
+            source: name.to_string(),
+            first_year,
+            persons,
+        })
+    }
+}
+
+/// A population table being read a row at a time.
+struct Reading<'a> {
+    sex_col: usize,
+    age_col: usize,
+    /// (column, year) of each year column.
+    years: Vec<(usize, i32)>,
+    /// Column names for messages, made once (not once a cell).
+    year_names: Vec<String>,
+    persons: Array3<f64>,
+    keys: SexAgeRows<'a>,
+}
+
+impl<'a> Reading<'a> {
+    /// Check the header: `sex`, `age` and consecutive year columns.
+    fn start(name: &'a str, t: &CsvTable) -> Result<Reading<'a>, DataError> {
         let sex_col = t.column("sex")?;
         let age_col = t.column("age")?;
         let mut years = Vec::new();
@@ -197,35 +222,43 @@ impl PopulationTable {
                 ));
             }
         }
-        let mut persons = Array3::<f64>::zeros((2, N_AGES, years.len()));
-        let mut keys = SexAgeRows::new(name);
-        // Column names for messages, made once (not once a cell).
-        let year_names: Vec<String> = years.iter().map(|(_, y)| y.to_string()).collect();
-        for (line, row) in &t.rows {
-            let (sex, age) = keys.key(
-                *line,
-                CsvTable::cell(row, sex_col),
-                CsvTable::cell(row, age_col),
+        Ok(Reading {
+            sex_col,
+            age_col,
+            year_names: years.iter().map(|(_, y)| y.to_string()).collect(),
+            persons: Array3::<f64>::zeros((2, N_AGES, years.len())),
+            years,
+            keys: SexAgeRows::new(name),
+        })
+    }
+
+    /// One data row: its sex and age, then a count for each year.
+    fn row(&mut self, t: &CsvTable, line: usize, row: &[&str]) -> Result<(), DataError> {
+        let cell = |k: usize| row.get(k).copied().unwrap_or("");
+        let (sex, age) = self
+            .keys
+            .key(line, cell(self.sex_col), cell(self.age_col))?;
+        for (j, ((k, _), y)) in self.years.iter().zip(&self.year_names).enumerate() {
+            let v = t.bounded(
+                line,
+                y,
+                cell(*k),
+                (0.0, MAX_PERSONS_PER_CELL),
+                "persons of one sex and single year of age",
             )?;
-            for (j, ((k, _), y)) in years.iter().zip(&year_names).enumerate() {
-                let v = t.bounded(
-                    *line,
-                    y,
-                    CsvTable::cell(row, *k),
-                    (0.0, MAX_PERSONS_PER_CELL),
-                    "persons of one sex and single year of age",
-                )?;
-                if let Some(cell) = persons.get_mut([sex as usize, age, j]) {
-                    *cell = v;
-                }
+            if let Some(c) = self.persons.get_mut([sex as usize, age, j]) {
+                *c = v;
             }
         }
-        keys.finish()?;
-        Ok(PopulationTable {
-            source: name.to_string(),
-            first_year,
-            persons,
-        })
+        Ok(())
+    }
+
+    fn done(self) -> (i32, Array3<f64>, SexAgeRows<'a>) {
+        (
+            self.years.first().map_or(0, |y| y.1),
+            self.persons,
+            self.keys,
+        )
     }
 }
 

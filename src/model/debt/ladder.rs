@@ -23,6 +23,10 @@ pub struct Ladder {
     /// copy of a few hundred bytes) so each pass runs over one slice.
     rungs: Vec<Rung>,
     issue_span_years: usize,
+    /// The stock and the coupon bill, £bn: the rungs summed front to back
+    /// from 0, redone in the same pass as every change (the same doubles
+    /// as a separate pass; the debt side reads them twice a year).
+    totals: (f64, f64),
 }
 
 impl Ladder {
@@ -52,17 +56,21 @@ impl Ladder {
                 };
             }
         } else {
-            let mut l = Ladder {
-                rungs,
-                issue_span_years: span,
-            };
+            let mut l = Ladder::of(rungs, span);
             l.issue(stock_gbp_bn, rate_pct);
             return l;
         }
-        Ladder {
+        Ladder::of(rungs, span)
+    }
+
+    fn of(rungs: Vec<Rung>, issue_span_years: usize) -> Ladder {
+        let mut l = Ladder {
             rungs,
-            issue_span_years: span,
-        }
+            issue_span_years,
+            totals: (0.0, 0.0),
+        };
+        l.totals = sum(&l.rungs);
+        l
     }
 
     /// A ladder from `(amount, coupon)` pairs, £bn, for rungs maturing
@@ -78,10 +86,7 @@ impl Ladder {
                 coupon_gbp_bn: *coupon,
             };
         }
-        Ladder {
-            rungs: out,
-            issue_span_years: span,
-        }
+        Ladder::of(out, span)
     }
 
     /// What matures in the coming year (amount, coupon), £bn.
@@ -94,11 +99,36 @@ impl Ladder {
 
     /// Move to the next year and redeem what matures (without refinancing).
     pub fn mature(&mut self) {
-        self.shift();
-        self.rungs[0] = Rung::default();
+        self.mature_scaled(None);
+    }
+
+    /// [`Ladder::mature`], then every amount and coupon multiplied by
+    /// `factor` if given (the inflation uplift of index-linked gilts), in
+    /// one pass that also sums the stock: the same doubles as maturing,
+    /// scaling and summing one after the other.
+    pub fn mature_scaled(&mut self, factor: Option<f64>) {
+        let n = self.rungs.len();
+        let (mut stock, mut coupon) = (0.0, 0.0);
+        for j in 0..n {
+            // Rung j + 1 moves down; rung 0 is redeemed; the far end is new.
+            let mut r = if j == 0 || j + 1 == n {
+                Rung::default()
+            } else {
+                self.rungs[j + 1]
+            };
+            if let Some(f) = factor {
+                r.amount_gbp_bn *= f;
+                r.coupon_gbp_bn *= f;
+            }
+            self.rungs[j] = r;
+            stock += r.amount_gbp_bn;
+            coupon += r.coupon_gbp_bn;
+        }
+        self.totals = (stock, coupon);
     }
 
     /// Rung `j + 1` becomes rung `j`; an empty rung joins at the far end.
+    #[cfg(test)]
     fn shift(&mut self) {
         if let Some(last) = self.rungs.len().checked_sub(1) {
             self.rungs.copy_within(1.., 0);
@@ -106,13 +136,14 @@ impl Ladder {
         }
     }
 
-    /// Multiply every amount and coupon by `factor` (the inflation uplift of
-    /// index-linked gilts).
+    /// Multiply every amount and coupon by `factor`.
+    #[cfg(test)]
     pub fn scale(&mut self, factor: f64) {
         for r in self.rungs.iter_mut() {
             r.amount_gbp_bn *= factor;
             r.coupon_gbp_bn *= factor;
         }
+        self.totals = sum(&self.rungs);
     }
 
     /// Add `gbp_bn` to the coupon bill, spread over the rungs pro rata to
@@ -123,6 +154,7 @@ impl Ladder {
             for r in self.rungs.iter_mut() {
                 r.coupon_gbp_bn += gbp_bn * r.amount_gbp_bn / stock;
             }
+            self.totals = sum(&self.rungs);
         }
     }
 
@@ -137,16 +169,9 @@ impl Ladder {
         self.totals().1
     }
 
-    /// The stock and the coupon bill, £bn, in one pass over the rungs (each
-    /// summed front to back, as [`Ladder::stock_gbp_bn`] and
-    /// [`Ladder::coupon_gbp_bn`] do: the same doubles).
+    /// The stock and the coupon bill, £bn (the rungs summed front to back).
     pub fn totals(&self) -> (f64, f64) {
-        let (mut stock, mut coupon) = (0.0, 0.0);
-        for r in &self.rungs {
-            stock += r.amount_gbp_bn;
-            coupon += r.coupon_gbp_bn;
-        }
-        (stock, coupon)
+        self.totals
     }
 
     /// Move to the next year: redeem the rung that matures and refinance it
@@ -155,6 +180,7 @@ impl Ladder {
     pub fn roll(&mut self, gilt_rate_pct: f64) {
         self.shift();
         let matured = std::mem::take(&mut self.rungs[0]);
+        self.totals = sum(&self.rungs);
         self.issue(matured.amount_gbp_bn, gilt_rate_pct);
     }
 
@@ -169,33 +195,50 @@ impl Ladder {
     }
 
     /// [`Ladder::issue`] given the ladder's `stock` (£bn), already summed.
+    /// The new totals are summed in the pass that changes the rungs.
     pub fn issue_on(&mut self, stock: f64, amount_gbp_bn: f64, rate_pct: f64) {
+        let mut keep = 1.0;
         let mut rest = amount_gbp_bn;
         if stock != 0.0 && stock.signum() != amount_gbp_bn.signum() && amount_gbp_bn != 0.0 {
-            let keep = ((stock + amount_gbp_bn) / stock).max(0.0);
-            for r in self.rungs.iter_mut() {
-                r.amount_gbp_bn *= keep;
-                r.coupon_gbp_bn *= keep;
-            }
+            keep = ((stock + amount_gbp_bn) / stock).max(0.0);
             rest = if keep > 0.0 {
                 0.0
             } else {
                 stock + amount_gbp_bn
             };
         }
-        if rest == 0.0 {
-            return;
+        let span = self.issue_span_years;
+        if rest != 0.0 && self.rungs.len() <= span {
+            self.rungs.resize(span + 1, Rung::default());
         }
-        let each = rest / self.issue_span_years as f64;
-        if self.rungs.len() <= self.issue_span_years {
-            self.rungs
-                .resize(self.issue_span_years + 1, Rung::default());
+        let each = rest / span as f64;
+        let (mut total_stock, mut total_coupon) = (0.0, 0.0);
+        for (j, r) in self.rungs.iter_mut().enumerate() {
+            // A buyback retires every rung pro rata first; then what is
+            // left to issue joins rungs 1..=span.
+            if keep != 1.0 {
+                r.amount_gbp_bn *= keep;
+                r.coupon_gbp_bn *= keep;
+            }
+            if rest != 0.0 && (1..=span).contains(&j) {
+                r.amount_gbp_bn += each;
+                r.coupon_gbp_bn += each * rate_pct / 100.0;
+            }
+            total_stock += r.amount_gbp_bn;
+            total_coupon += r.coupon_gbp_bn;
         }
-        for r in &mut self.rungs[1..=self.issue_span_years] {
-            r.amount_gbp_bn += each;
-            r.coupon_gbp_bn += each * rate_pct / 100.0;
-        }
+        self.totals = (total_stock, total_coupon);
     }
+}
+
+/// The rungs' stock and coupon bill, summed front to back from 0.
+fn sum(rungs: &[Rung]) -> (f64, f64) {
+    let (mut stock, mut coupon) = (0.0, 0.0);
+    for r in rungs {
+        stock += r.amount_gbp_bn;
+        coupon += r.coupon_gbp_bn;
+    }
+    (stock, coupon)
 }
 
 #[cfg(test)]

@@ -199,8 +199,7 @@ impl Portfolio {
         let conv_stock = self.conventional.stock_gbp_bn();
         self.conventional
             .issue_on(conv_stock, conv - conv_stock, rates.gilt_pct);
-        self.index_linked.mature();
-        self.index_linked.scale(1.0 + pi);
+        self.index_linked.mature_scaled(Some(1.0 + pi));
         let il_stock = self.index_linked.stock_gbp_bn();
         self.index_linked
             .issue_on(il_stock, il - il_stock, self.index_linked_real_yield_pct);

@@ -111,51 +111,64 @@ pub fn ready_projection_from_text(
 }
 
 /// A wide table: first year, number of years, rows of (line, key cells, values).
-type WideTable = (i32, usize, Vec<(usize, Vec<String>, Vec<f64>)>);
+type WideTable = (i32, usize, WideRows);
 
 /// Read a wide `<keys...>,<year>,...` table, returning the first year and
 /// the rows as (line, key cells, values).
 fn wide(name: &str, text: &str, keys: &[&str]) -> Result<WideTable, DataError> {
-    let t = CsvTable::parse(name, text)?;
-    for (k, key) in keys.iter().enumerate() {
-        if t.header.get(k).map(String::as_str) != Some(*key) {
-            return Err(DataError::invalid(
-                name,
-                1,
-                format!("column {} must be `{key}`", k + 1),
-            ));
+    let on_header = |t: &CsvTable| -> Result<(i32, Vec<String>, WideRows), DataError> {
+        for (k, key) in keys.iter().enumerate() {
+            if t.header.get(k).map(String::as_str) != Some(*key) {
+                return Err(DataError::invalid(
+                    name,
+                    1,
+                    format!("column {} must be `{key}`", k + 1),
+                ));
+            }
         }
-    }
-    let mut years = Vec::new();
-    for h in &t.header[keys.len()..] {
-        let y: i32 = h
-            .parse()
-            .map_err(|_| DataError::invalid(name, 1, format!("`{h}` is not a calendar year")))?;
-        if years.last().is_some_and(|p| y != p + 1) {
-            return Err(DataError::invalid(
-                name,
-                1,
-                "year columns must be consecutive",
-            ));
+        let mut years = Vec::new();
+        for h in &t.header[keys.len()..] {
+            let y: i32 = h.parse().map_err(|_| {
+                DataError::invalid(name, 1, format!("`{h}` is not a calendar year"))
+            })?;
+            if years.last().is_some_and(|p| y != p + 1) {
+                return Err(DataError::invalid(
+                    name,
+                    1,
+                    "year columns must be consecutive",
+                ));
+            }
+            years.push(y);
         }
-        years.push(y);
-    }
-    let first = *years
-        .first()
-        .ok_or_else(|| DataError::invalid(name, 1, "no year columns"))?;
-    let mut rows = Vec::new();
-    // Column names for messages, made once (not once a cell).
-    let year_names: Vec<String> = years.iter().map(i32::to_string).collect();
-    for (line, cells) in &t.rows {
-        let mut values = Vec::with_capacity(years.len());
-        for (y, c) in year_names.iter().zip(&cells[keys.len()..]) {
-            values.push(t.number(*line, y, c)?);
-        }
-        let keys = cells[..keys.len()].iter().map(|c| c.to_string()).collect();
-        rows.push((*line, keys, values));
-    }
-    Ok((first, years.len(), rows))
+        let first = *years
+            .first()
+            .ok_or_else(|| DataError::invalid(name, 1, "no year columns"))?;
+        // Column names for messages, made once (not once a cell).
+        Ok((
+            first,
+            years.iter().map(i32::to_string).collect(),
+            Vec::new(),
+        ))
+    };
+    let (first, year_names, rows) = CsvTable::for_each_row(
+        name,
+        text,
+        on_header,
+        |(_, year_names, rows), t, line, cells| {
+            let mut values = Vec::with_capacity(year_names.len());
+            for (y, c) in year_names.iter().zip(&cells[keys.len()..]) {
+                values.push(t.number(line, y, c)?);
+            }
+            let key_cells = cells[..keys.len()].iter().map(|c| c.to_string()).collect();
+            rows.push((line, key_cells, values));
+            Ok(())
+        },
+    )?;
+    Ok((first, year_names.len(), rows))
 }
+
+/// Rows of a wide table: (line, key cells, values).
+type WideRows = Vec<(usize, Vec<String>, Vec<f64>)>;
 
 fn sex_of(name: &str, line: usize, cell: &str) -> Result<Sex, DataError> {
     Sex::parse(cell).ok_or_else(|| {
