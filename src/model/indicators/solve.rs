@@ -176,7 +176,13 @@ pub fn solve_near<E>(
             f(x).map_err(SolveError::Eval)
         };
         let (mut a, mut fa) = (hint, eval(hint, &mut evaluations)?);
-        let mut b = (hint + SECANT_START_PP).min(s.hi);
+        // The second point: the secant through f(0), when known, if it
+        // lands near the hint; else a small step from it.
+        let through_zero = f0
+            .filter(|r0| hint != 0.0 && fa != *r0)
+            .map(|r0| hint - fa * hint / (fa - r0))
+            .filter(|x| x.is_finite() && (x - hint).abs() < 1.0 && s.lo <= *x && *x <= s.hi);
+        let mut b = through_zero.unwrap_or((hint + SECANT_START_PP).min(s.hi));
         for _ in 0..SECANT_STEPS {
             if fa.abs() <= s.tolerance {
                 return Ok(Root {

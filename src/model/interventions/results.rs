@@ -21,9 +21,18 @@ use crate::years::FiscalYear;
 pub fn green_book_discount_factor(years_from_base: usize) -> f64 {
     let mut df = 1.0;
     for j in 1..=years_from_base {
-        df /= if j <= 30 { 1.035 } else { 1.030 };
+        df /= green_book_rate_factor(j);
     }
     df
+}
+
+/// `1 +` the Green Book discount rate of year `j` from the base year.
+fn green_book_rate_factor(j: usize) -> f64 {
+    if j <= 30 {
+        1.035
+    } else {
+        1.030
+    }
 }
 
 /// Net present value of `nominal_gbp_bn` (by year from the base year) in
@@ -31,12 +40,16 @@ pub fn green_book_discount_factor(years_from_base: usize) -> f64 {
 /// discounted at the Green Book rates.
 pub fn npv_real(nominal_gbp_bn: &[f64], deflator_pct: f64) -> f64 {
     let mut price = 1.0;
+    // `green_book_discount_factor(k)`, divided down year by year (the same
+    // divisions in the same order, so the same doubles, in one pass).
+    let mut discount = 1.0;
     let mut npv = 0.0;
     for (k, v) in nominal_gbp_bn.iter().enumerate() {
         if k > 0 {
             price *= 1.0 + deflator_pct / 100.0;
+            discount /= green_book_rate_factor(k);
         }
-        npv += v / price * green_book_discount_factor(k);
+        npv += v / price * discount;
     }
     npv
 }
