@@ -62,7 +62,7 @@ pub struct DrawPlan {
 }
 
 /// One path's package: the drawn interventions and whether each succeeds.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PackageDraw {
     /// The interventions with their drawn values.
     pub interventions: Vec<Intervention>,
@@ -202,8 +202,28 @@ impl DrawPlan {
 
     /// The package of one path from its normal `scores`.
     pub fn apply(&self, list: &[Intervention], scores: &[f64]) -> PackageDraw {
-        let mut interventions = list.to_vec();
-        let mut outcomes = vec![Outcome::Success; list.len()];
+        let mut out = PackageDraw {
+            interventions: list.to_vec(),
+            outcomes: Vec::new(),
+        };
+        self.apply_into(list, scores, &mut out);
+        out
+    }
+
+    /// [`DrawPlan::apply`] into `out`, which holds the interventions of
+    /// `list` as drawn before (or none): every draw sets the same fields,
+    /// plain assignments, so the other fields stay `list`'s and a path
+    /// costs no copy of the package.
+    fn apply_into(&self, list: &[Intervention], scores: &[f64], out: &mut PackageDraw) {
+        if out.interventions.len() != list.len() {
+            out.interventions = list.to_vec();
+        }
+        out.outcomes.clear();
+        out.outcomes.resize(list.len(), Outcome::Success);
+        let PackageDraw {
+            interventions,
+            outcomes,
+        } = out;
         for (d, z) in self.dims.iter().zip(scores) {
             let Some(i) = interventions.get_mut(d.intervention) else {
                 continue;
@@ -221,15 +241,23 @@ impl DrawPlan {
                 }
             }
         }
-        PackageDraw {
-            interventions,
-            outcomes,
-        }
     }
 
     /// Draw one path's package.
     pub fn draw<R: Rng + ?Sized>(&self, list: &[Intervention], rng: &mut R) -> PackageDraw {
         self.apply(list, &self.normal_scores(rng))
+    }
+
+    /// [`DrawPlan::draw`] into `out`, a package drawn before from `list`
+    /// by this plan (or an empty one): the same draw, without copying the
+    /// package each path.
+    pub fn draw_into<R: Rng + ?Sized>(
+        &self,
+        list: &[Intervention],
+        rng: &mut R,
+        out: &mut PackageDraw,
+    ) {
+        self.apply_into(list, &self.normal_scores(rng), out);
     }
 }
 

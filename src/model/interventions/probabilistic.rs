@@ -170,9 +170,10 @@ pub(crate) fn simulate(
             let mut rng = block_rng(settings.seed, b as u64);
             let first = b * BLOCK_PATHS;
             let last = (first + BLOCK_PATHS).min(settings.paths);
+            let mut d = PackageDraw::default();
             (first..last)
                 .map(|_| {
-                    let d = plan.draw(&a.intervention, &mut rng);
+                    plan.draw_into(&a.intervention, &mut rng, &mut d);
                     let path =
                         evaluate_path(a, data, base, replay, &d, settings.gap_without_pct_gdp);
                     progress(1);

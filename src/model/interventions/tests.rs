@@ -387,3 +387,21 @@ fn replayed_evaluation_equals_the_reprojected_one() {
     assert_eq!(reprojected, replayed);
     assert!(replayed.package.final_psnd_change_pp_gdp.abs() > 0.01);
 }
+
+/// A path drawn into the previous path's package is the path drawn afresh:
+/// every draw sets the same fields.
+#[test]
+fn draws_into_a_reused_package_equal_fresh_draws() {
+    use crate::model::interventions::draws::PackageDraw;
+    use crate::model::interventions::probabilistic::plan;
+    let (a, _, _, _) = two_uncertain_programmes();
+    let plan = plan(&a).unwrap();
+    let mut fresh_rng = crate::model::distributions::block_rng(5, 0);
+    let mut reused_rng = crate::model::distributions::block_rng(5, 0);
+    let mut reused = PackageDraw::default();
+    for _ in 0..32 {
+        let fresh = plan.draw(&a.intervention, &mut fresh_rng);
+        plan.draw_into(&a.intervention, &mut reused_rng, &mut reused);
+        assert_eq!(fresh, reused);
+    }
+}
