@@ -82,7 +82,7 @@ impl<'t> CsvTable<'t> {
         for (i, l) in data.iter().enumerate() {
             let line = i + 2;
             cells.clear();
-            cells.extend(split_commas(l).map(trim));
+            push_cells(l, &mut cells);
             if cells.len() != head.header.len() {
                 return Err(unequal(name, line, head.header.len(), cells.len()));
             }
@@ -299,6 +299,19 @@ fn split_commas(line: &str) -> impl Iterator<Item = &str> {
             }
         }
     })
+}
+
+/// Push the trimmed cells of `line` (split at its commas) onto `cells`: one
+/// pass over the bytes, for the tables of a hundred thousand cells.
+fn push_cells<'t>(line: &'t str, cells: &mut Vec<&'t str>) {
+    let mut start = 0;
+    for (i, b) in line.bytes().enumerate() {
+        if b == b',' {
+            cells.push(trim(line.get(start..i).unwrap_or_default()));
+            start = i + 1;
+        }
+    }
+    cells.push(trim(line.get(start..).unwrap_or_default()));
 }
 
 /// `str::trim`, skipped for the usual cell that starts and ends with a

@@ -109,6 +109,11 @@ impl Dataset {
         Dataset::parsed_embedded().map(|d| &d.population)
     }
 
+    /// The embedded tables, parsed once a process, lent.
+    pub(crate) fn embedded_ref() -> Result<&'static Dataset, DataError> {
+        Dataset::parsed_embedded()
+    }
+
     fn parsed_embedded() -> Result<&'static Dataset, DataError> {
         static PARSED: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
         if let Some(d) = PARSED.get() {

@@ -746,33 +746,58 @@ impl Scenario {
 
     /// The tables, before any check against the assumptions.
     fn load_data(&self) -> Result<(Dataset, Option<PopulationOutcome>), DataError> {
-        let mut d = Dataset::load_embedded()?;
+        // The embedded tables, each copied only where the scenario keeps it.
+        let embedded = Dataset::embedded_ref()?;
         let vintage = &self.assumptions.horizon.vintage;
-        if vintage != crate::data::vintage::DEFAULT || self.data.vintage_dir.is_some() {
+        let efo = if vintage != crate::data::vintage::DEFAULT || self.data.vintage_dir.is_some() {
             let set_at = self
                 .locate("horizon.vintage")
                 .unwrap_or_else(|| "[horizon] vintage".into());
-            d.efo = crate::data::vintage::load(vintage, self.data.vintage_dir.as_deref(), &set_at)?;
-        }
-        if let Some(p) = &self.data.population_file {
-            let text = crate::data::read_table_text(p)?;
-            d.population = PopulationTable::parse(&p.display().to_string(), &text)?;
-        }
-        let outcome = self.population_outcome()?;
-        if let Some(o) = &outcome {
-            d.population = o.table();
-            if let (PopulationOutcome::Projected(_), Some(s)) = (o, &self.assumptions.population) {
-                d.population.source = format!(
-                    "{}{}",
-                    crate::model::demography::settings::ENGINE_SOURCE_PREFIX,
-                    s.vintage.unwrap_or_default().name()
-                );
+            crate::data::vintage::load(vintage, self.data.vintage_dir.as_deref(), &set_at)?
+        } else {
+            embedded.efo.clone()
+        };
+        let file_population = match &self.data.population_file {
+            Some(p) => {
+                let text = crate::data::read_table_text(p)?;
+                Some(PopulationTable::parse(&p.display().to_string(), &text)?)
             }
-        }
-        if let Some(p) = &self.data.profiles_file {
-            let text = crate::data::read_table_text(p)?;
-            d.profiles = AgeSexTable::parse(&p.display().to_string(), &text)?;
-        }
+            None => None,
+        };
+        let outcome = self.population_outcome()?;
+        let population = match (&outcome, file_population) {
+            (Some(o), _) => {
+                let mut table = o.table();
+                if let (PopulationOutcome::Projected(_), Some(s)) =
+                    (o, &self.assumptions.population)
+                {
+                    table.source = format!(
+                        "{}{}",
+                        crate::model::demography::settings::ENGINE_SOURCE_PREFIX,
+                        s.vintage.unwrap_or_default().name()
+                    );
+                }
+                table
+            }
+            (None, Some(table)) => table,
+            (None, None) => embedded.population.clone(),
+        };
+        let profiles = match &self.data.profiles_file {
+            Some(p) => {
+                let text = crate::data::read_table_text(p)?;
+                AgeSexTable::parse(&p.display().to_string(), &text)?
+            }
+            None => embedded.profiles.clone(),
+        };
+        let d = Dataset {
+            population,
+            efo,
+            profiles,
+            frs: embedded.frs.clone(),
+            participation: embedded.participation.clone(),
+            gilts: embedded.gilts.clone(),
+            dwp: embedded.dwp.clone(),
+        };
         Ok((d, outcome))
     }
 }

@@ -336,10 +336,18 @@ pub fn principal_assumptions() -> Result<DemographicAssumptions, DemographyError
 
 /// [`principal_assumptions`] without copying them: parsed once a process.
 pub fn principal_assumptions_ref() -> Result<&'static DemographicAssumptions, DemographyError> {
-    static PARSED: std::sync::OnceLock<DemographicAssumptions> = std::sync::OnceLock::new();
+    principal_assumptions_shared().map(|a| &**a)
+}
+
+/// [`principal_assumptions`], shared (a scenario that changes none of
+/// them uses them as they are).
+pub fn principal_assumptions_shared(
+) -> Result<&'static std::sync::Arc<DemographicAssumptions>, DemographyError> {
+    static PARSED: std::sync::OnceLock<std::sync::Arc<DemographicAssumptions>> =
+        std::sync::OnceLock::new();
     if let Some(a) = PARSED.get() {
         return Ok(a);
     }
     let a = parse_assumptions(BASE, ASFR, MORTALITY, MIGRATION)?;
-    Ok(PARSED.get_or_init(|| a))
+    Ok(PARSED.get_or_init(|| std::sync::Arc::new(a)))
 }

@@ -27,7 +27,7 @@
 //! projection's mid-2024 total (69,281,437): the mid-2024 estimate by age
 //! is not in the shared data. See docs/demography.md.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use ndarray::{s, Array2, Array3};
 
@@ -57,9 +57,15 @@ pub fn totals() -> Result<Npp2024Totals, DemographyError> {
 
 /// The 2024-based principal assumptions, built once per process.
 pub fn principal_2024() -> Result<&'static DemographicAssumptions, DemographyError> {
-    static BUILT: OnceLock<Result<DemographicAssumptions, String>> = OnceLock::new();
+    principal_2024_shared().map(|a| &**a)
+}
+
+/// [`principal_2024`], shared (a scenario that changes none of them uses
+/// them as they are).
+pub fn principal_2024_shared() -> Result<&'static Arc<DemographicAssumptions>, DemographyError> {
+    static BUILT: OnceLock<Result<Arc<DemographicAssumptions>, String>> = OnceLock::new();
     BUILT
-        .get_or_init(|| build().map_err(|e| e.to_string()))
+        .get_or_init(|| build().map(Arc::new).map_err(|e| e.to_string()))
         .as_ref()
         .map_err(|e| DemographyError::Settings(e.clone()))
 }

@@ -197,9 +197,14 @@ pub enum PopulationVintage {
 impl PopulationVintage {
     /// The vintage's principal assumptions.
     pub fn principal(self) -> Result<&'static DemographicAssumptions, DemographyError> {
+        self.principal_shared().map(|a| &**a)
+    }
+
+    /// [`PopulationVintage::principal`], shared.
+    pub fn principal_shared(self) -> Result<&'static Arc<DemographicAssumptions>, DemographyError> {
         match self {
-            PopulationVintage::Npp2022 => super::embedded::principal_assumptions_ref(),
-            PopulationVintage::Npp2024 => super::npp2024::principal_2024(),
+            PopulationVintage::Npp2022 => super::embedded::principal_assumptions_shared(),
+            PopulationVintage::Npp2024 => super::npp2024::principal_2024_shared(),
         }
     }
 
@@ -372,7 +377,16 @@ impl PopulationSettings {
         if let Some((_, a)) = lock().iter().find(|(s, _)| s == self) {
             return Ok(Arc::clone(a));
         }
-        let a = Arc::new(self.apply(self.principal()?)?);
+        let shared = self.vintage.unwrap_or_default().principal_shared()?;
+        let a = if self.has_assumptions() {
+            Arc::new(self.apply(shared)?)
+        } else {
+            // Nothing to apply: the principal as it is, checked as `apply`
+            // checks it.
+            self.check_ranges()?;
+            shared.validate()?;
+            Arc::clone(shared)
+        };
         let mut kept = lock();
         if kept.len() == KEPT_APPLIED {
             kept.remove(0);
