@@ -112,6 +112,7 @@ impl<'t> CsvTable<'t> {
     }
 
     /// The same table owning its cells, free of the text it was read from.
+    #[cfg(feature = "import")]
     pub fn into_owned(self) -> CsvTable<'static> {
         CsvTable {
             name: self.name,
