@@ -6,6 +6,8 @@
 // projecting): every index is in range.
 #![allow(clippy::indexing_slicing)]
 
+use std::rc::Rc;
+
 use ndarray::{s, Array2, ArrayView2};
 
 use super::medium_term::{efo, other_ps_interest_pct_gdp};
@@ -31,7 +33,9 @@ pub(super) struct Paths {
     pub rpi: Vec<f64>,
     /// Rates in each year before any shock (the EFO-path shadow portfolio).
     pub rates_unshocked: Vec<YearRates>,
-    pub participation: Vec<Array2<f64>>,
+    /// Participation `[sex, age]` for each year: one array for each pension
+    /// age (it depends on nothing else), shared by the years that have it.
+    pub participation: Vec<Rc<Array2<f64>>>,
     pub employment: Vec<f64>,
     /// Nominal GDP in each fiscal year, £bn.
     pub gdp: Vec<f64>,
@@ -138,10 +142,14 @@ impl Paths {
         let spa: Vec<f64> = years.iter().map(|y| timetable.age_in(*y)).collect();
         let part_base = data.participation.column("participation_rate")?;
         // Participation by year, once: employment and labour-income receipts use it.
-        let participation: Vec<Array2<f64>> = spa
+        let mut by_spa: Vec<(u64, Rc<Array2<f64>>)> = Vec::new();
+        let participation: Vec<Rc<Array2<f64>>> = spa
             .iter()
             .map(|s| {
-                participation_for_spa(
+                if let Some((_, p)) = by_spa.iter().find(|(bits, _)| *bits == s.to_bits()) {
+                    return Rc::clone(p);
+                }
+                let p = Rc::new(participation_for_spa(
                     part_base.view(),
                     *s,
                     e.participation_follows_spa,
@@ -150,7 +158,9 @@ impl Paths {
                         e.spa_rise_employment_effect_women_pp,
                     ],
                     e.unemployment_rate_pct,
-                )
+                ));
+                by_spa.push((s.to_bits(), Rc::clone(&p)));
+                p
             })
             .collect();
         let employment: Vec<f64> = (0..years.len())
