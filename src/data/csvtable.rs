@@ -27,11 +27,15 @@ pub struct CsvTable<'t> {
 impl<'t> CsvTable<'t> {
     /// Parse `text`, naming it `name` in messages.
     pub fn parse(name: &str, text: &'t str) -> Result<CsvTable<'t>, DataError> {
-        let content = content_lines(name, text)?;
+        CsvTable::parse_lines(name, &content_lines(name, text)?)
+    }
+
+    /// [`CsvTable::parse`] of the table's `content` lines.
+    fn parse_lines(name: &str, content: &[&'t str]) -> Result<CsvTable<'t>, DataError> {
         let (header, rows) = if content.iter().any(special) {
-            records_quoted(name, &content)?
+            records_quoted(name, content)?
         } else {
-            records_plain(name, &content)?
+            records_plain(name, content)?
         };
         if rows.is_empty() {
             return Err(no_rows(name));
@@ -56,10 +60,10 @@ impl<'t> CsvTable<'t> {
         mut on_row: impl FnMut(&mut S, &CsvTable<'t>, usize, &[&str]) -> Result<(), DataError>,
     ) -> Result<S, DataError> {
         let content = content_lines(name, text)?;
-        let mut cells: Vec<&str> = Vec::new();
         if content.iter().any(special) {
-            let t = CsvTable::parse(name, text)?;
+            let t = CsvTable::parse_lines(name, &content)?;
             let mut state = on_header(&t)?;
+            let mut cells: Vec<&str> = Vec::new();
             for (line, row) in &t.rows {
                 cells.clear();
                 cells.extend(row.iter().map(|c| &**c));
@@ -75,19 +79,13 @@ impl<'t> CsvTable<'t> {
         }
         let head = CsvTable {
             name: name.to_string(),
-            header: split_commas(first).map(|h| trim(h).to_string()).collect(),
+            header: plain_header(first),
             rows: Vec::new(),
         };
         let mut state = on_header(&head)?;
-        for (i, l) in data.iter().enumerate() {
-            let line = i + 2;
-            cells.clear();
-            push_cells(l, &mut cells);
-            if cells.len() != head.header.len() {
-                return Err(unequal(name, line, head.header.len(), cells.len()));
-            }
-            on_row(&mut state, &head, line, &cells)?;
-        }
+        each_plain_row(name, head.header.len(), data, |line, cells| {
+            on_row(&mut state, &head, line, cells)
+        })?;
         Ok(state)
     }
 
@@ -194,18 +192,42 @@ fn records_plain<'t>(name: &str, lines: &[&'t str]) -> Result<(Vec<String>, Rows
     let Some((first, data)) = lines.split_first() else {
         return Ok((Vec::new(), Vec::new()));
     };
-    let header: Vec<String> = first.split(',').map(|h| h.trim().to_string()).collect();
+    let header = plain_header(first);
     let mut rows = Vec::with_capacity(data.len());
-    for (i, l) in data.iter().enumerate() {
-        let line = i + 2;
-        let mut cells = Vec::with_capacity(header.len());
-        cells.extend(split_commas(l).map(|c| Cow::Borrowed(trim(c))));
-        if cells.len() != header.len() {
-            return Err(unequal(name, line, header.len(), cells.len()));
-        }
-        rows.push((line, cells));
-    }
+    each_plain_row(name, header.len(), data, |line, cells| {
+        rows.push((line, cells.iter().map(|c| Cow::Borrowed(*c)).collect()));
+        Ok(())
+    })?;
     Ok((header, rows))
+}
+
+/// The column names on a plain table's first line.
+fn plain_header(line: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    push_cells(line, &mut names);
+    names.into_iter().map(str::to_string).collect()
+}
+
+/// Each data line of a plain table (`lines` follow the header), split at
+/// its commas, trimmed and checked to be `width` cells wide, with its
+/// 1-based line number.
+fn each_plain_row<'t>(
+    name: &str,
+    width: usize,
+    lines: &[&'t str],
+    mut on_row: impl FnMut(usize, &[&'t str]) -> Result<(), DataError>,
+) -> Result<(), DataError> {
+    let mut cells = Vec::with_capacity(width);
+    for (i, l) in lines.iter().enumerate() {
+        let line = i + 2;
+        cells.clear();
+        push_cells(l, &mut cells);
+        if cells.len() != width {
+            return Err(unequal(name, line, width, cells.len()));
+        }
+        on_row(line, &cells)?;
+    }
+    Ok(())
 }
 
 /// The lines of `text` up to its last non-blank one (a UTF-8 byte-order
@@ -281,25 +303,6 @@ fn plain_decimal(cell: &str) -> Option<f64> {
     }
     let v = mantissa as f64 / POW10.get(decimals)?;
     Some(if negative { -v } else { v })
-}
-
-/// The cells of `line` between its commas (`str::split(',')` without its
-/// per-cell searcher set-up, which dominated for cells of a few bytes).
-fn split_commas(line: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(line);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match r.bytes().position(|b| b == b',') {
-            Some(i) => {
-                rest = r.get(i + 1..);
-                r.get(..i)
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
 }
 
 /// Push the trimmed cells of `line` (split at its commas) onto `cells`: one

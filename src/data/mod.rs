@@ -99,22 +99,11 @@ impl Dataset {
     /// parse gives the same value, and each run of a scenario starts from
     /// them).
     pub(crate) fn load_embedded() -> Result<Dataset, DataError> {
-        Dataset::parsed_embedded().cloned()
-    }
-
-    /// The embedded ONS 2022-based principal population, as parsed once
-    /// for [`Dataset::load_embedded`] (the 2024-based rebuild starts from
-    /// its mid-2023 ages 90 and over).
-    pub(crate) fn embedded_population() -> Result<&'static PopulationTable, DataError> {
-        Dataset::parsed_embedded().map(|d| &d.population)
+        Dataset::embedded_ref().cloned()
     }
 
     /// The embedded tables, parsed once a process, lent.
     pub(crate) fn embedded_ref() -> Result<&'static Dataset, DataError> {
-        Dataset::parsed_embedded()
-    }
-
-    fn parsed_embedded() -> Result<&'static Dataset, DataError> {
         static PARSED: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
         if let Some(d) = PARSED.get() {
             return Ok(d);

@@ -4,12 +4,12 @@
 //! vintage's principal), the ONS 2022-based principal's otherwise (a ready
 //! projection carries no rates).
 
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 use super::assumptions::Assumptions;
 use super::demography::{
-    lifetable::period_life_expectancy_at, principal_assumptions, DemographicAssumptions,
-    DemographyError, PopulationChoice, PopulationSettings,
+    lifetable::period_life_expectancy_at, DemographicAssumptions, DemographyError,
+    PopulationChoice, PopulationVintage,
 };
 use super::error::ModelError;
 use crate::years::FiscalYear;
@@ -21,54 +21,19 @@ fn model_error(e: DemographyError) -> ModelError {
     }
 }
 
-/// The embedded principal assumptions, read once per process.
-fn principal() -> Result<&'static DemographicAssumptions, ModelError> {
-    static PRINCIPAL: OnceLock<Result<DemographicAssumptions, String>> = OnceLock::new();
-    PRINCIPAL
-        .get_or_init(|| principal_assumptions().map_err(|e| e.to_string()))
-        .as_ref()
-        .map_err(|m| ModelError::Data {
-            table: "population".into(),
-            message: m.clone(),
-        })
-}
-
-/// How many scenarios' mortality [`scenario_mortality`] keeps: a run asks
-/// for the same one several times (each projection's health line and State
-/// Pension age link, the indicators' projections), a server for a few.
-const KEPT_MORTALITY_SCENARIOS: usize = 4;
-
-/// The demographic assumptions whose mortality scenario `a` implies. They
-/// depend only on `a.population`, so the last few are kept: applying the
-/// settings copies and validates the whole set of assumptions.
+/// The demographic assumptions whose mortality scenario `a` implies: its
+/// applied `[population]` settings (kept for the process by
+/// `PopulationSettings::applied`), or the embedded 2022-based principal,
+/// shared, not copied.
 pub fn scenario_mortality(a: &Assumptions) -> Result<Arc<DemographicAssumptions>, ModelError> {
-    type Kept = Vec<(Option<PopulationSettings>, Arc<DemographicAssumptions>)>;
-    static KEPT: Mutex<Kept> = Mutex::new(Vec::new());
-    let kept = |k: &Kept| {
-        k.iter()
-            .find(|(s, _)| *s == a.population)
-            .map(|(_, d)| Arc::clone(d))
-    };
-    if let Some(d) = kept(&KEPT.lock().unwrap_or_else(|e| e.into_inner())) {
-        return Ok(d);
-    }
-    let d = mortality_of(a)?;
-    let mut k = KEPT.lock().unwrap_or_else(|e| e.into_inner());
-    if kept(&k).is_none() {
-        if k.len() == KEPT_MORTALITY_SCENARIOS {
-            k.remove(0);
-        }
-        k.push((a.population.clone(), Arc::clone(&d)));
-    }
-    Ok(d)
-}
-
-fn mortality_of(a: &Assumptions) -> Result<Arc<DemographicAssumptions>, ModelError> {
     match &a.population {
         Some(s) if s.choice().map_err(model_error)? == PopulationChoice::Assumptions => {
             s.applied().map_err(model_error)
         }
-        _ => Ok(Arc::new(principal()?.clone())),
+        _ => PopulationVintage::Npp2022
+            .principal_shared()
+            .map(Arc::clone)
+            .map_err(model_error),
     }
 }
 

@@ -188,15 +188,10 @@ impl Ladder {
     /// following `1..=span` years. Symmetric for net assets: an amount of the
     /// opposite sign to the stock first retires the stock pro rata (at its
     /// own coupons), and any remainder is issued as new rungs of its own
-    /// sign (negative rungs are assets earning `rate_pct`).
-    #[cfg(test)]
+    /// sign (negative rungs are assets earning `rate_pct`). The new totals
+    /// are summed in the pass that changes the rungs.
     pub fn issue(&mut self, amount_gbp_bn: f64, rate_pct: f64) {
-        self.issue_on(self.stock_gbp_bn(), amount_gbp_bn, rate_pct);
-    }
-
-    /// [`Ladder::issue`] given the ladder's `stock` (£bn), already summed.
-    /// The new totals are summed in the pass that changes the rungs.
-    pub fn issue_on(&mut self, stock: f64, amount_gbp_bn: f64, rate_pct: f64) {
+        let stock = self.totals.0;
         let mut keep = 1.0;
         let mut rest = amount_gbp_bn;
         if stock != 0.0 && stock.signum() != amount_gbp_bn.signum() && amount_gbp_bn != 0.0 {

@@ -196,13 +196,12 @@ impl Portfolio {
         let il = self.index_linked_share * debt_gbp_bn;
         let conv = debt_gbp_bn - il - floating;
         self.conventional.mature();
-        let conv_stock = self.conventional.stock_gbp_bn();
-        self.conventional
-            .issue_on(conv_stock, conv - conv_stock, rates.gilt_pct);
+        let conv_new = conv - self.conventional.stock_gbp_bn();
+        self.conventional.issue(conv_new, rates.gilt_pct);
         self.index_linked.mature_scaled(Some(1.0 + pi));
-        let il_stock = self.index_linked.stock_gbp_bn();
+        let il_new = il - self.index_linked.stock_gbp_bn();
         self.index_linked
-            .issue_on(il_stock, il - il_stock, self.index_linked_real_yield_pct);
+            .issue(il_new, self.index_linked_real_yield_pct);
         self.floating_open_gbp_bn = floating;
     }
 

@@ -32,7 +32,7 @@ use std::sync::{Arc, OnceLock};
 use ndarray::{s, Array2, Array3};
 
 use super::assumptions::DemographicAssumptions;
-use super::embedded::principal_assumptions;
+use super::embedded::principal_assumptions_ref;
 use super::engine::project;
 use super::error::DemographyError;
 use super::lifetable::period_life_expectancy_at_birth_of;
@@ -72,13 +72,13 @@ pub fn principal_2024_shared() -> Result<&'static Arc<DemographicAssumptions>, D
 
 /// Build the assumptions (see the module docs).
 fn build() -> Result<DemographicAssumptions, DemographyError> {
-    let p22 = principal_assumptions()?;
+    let p22 = principal_assumptions_ref()?;
     let t = totals()?;
     let offset = (BASE_YEAR - p22.base_year) as usize;
     let n = p22.n_years() - offset;
     let mut a = DemographicAssumptions {
         base_year: BASE_YEAR,
-        base_population_persons: base_mid_2024(&p22, &t)?,
+        base_population_persons: base_mid_2024(p22, &t)?,
         fertility_births_per_woman: p22
             .fertility_births_per_woman
             .slice(s![.., offset..])
@@ -168,7 +168,7 @@ fn base_mid_2024(
 ) -> Result<Array2<f64>, DemographyError> {
     let mye = parse_mye("embedded:data/demography/mye_mid2023.csv", MYE)?;
     // The same table as the ready projection `npp2022`, parsed once.
-    let npp22 = crate::data::Dataset::embedded_population()?;
+    let npp22 = &crate::data::Dataset::embedded_ref()?.population;
     let j23 = (2023 - npp22.first_year) as usize;
     let mut base = Array2::<f64>::zeros((2, N_AGES));
     for sx in 0..2 {

@@ -26,6 +26,8 @@
 //! re-runs the whole projection instead (the method before the replay,
 //! kept as the check in tests).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::error::IndicatorError;
@@ -155,7 +157,7 @@ pub struct GapSolver<'a> {
     baseline: Projection,
     /// Owned when the solver projected the scenario itself, lent when it
     /// was given one (each appraisal path solves its gap on the same one).
-    replay: std::borrow::Cow<'a, Replay>,
+    replay: Cow<'a, Replay>,
     reproject: bool,
     /// Solver bounds and tolerance (pp of GDP).
     pub settings: Settings,
@@ -169,18 +171,7 @@ impl<'a> GapSolver<'a> {
         base: Adjustments,
     ) -> Result<Self, IndicatorError> {
         let (baseline, replay) = project_recorded(assumptions, data, &base)?;
-        if baseline.years.is_empty() {
-            return Err(IndicatorError::EmptyProjection);
-        }
-        Ok(GapSolver {
-            assumptions,
-            data,
-            base,
-            baseline,
-            replay: std::borrow::Cow::Owned(replay),
-            reproject: false,
-            settings: Settings::default(),
-        })
+        GapSolver::of(assumptions, data, base, baseline, Cow::Owned(replay))
     }
 
     /// The solver for `base` laid on `unadjusted`, the projection without
@@ -196,22 +187,10 @@ impl<'a> GapSolver<'a> {
         unadjusted: &Projection,
         replay: &'a Replay,
     ) -> Result<Option<Self>, IndicatorError> {
-        let Some(baseline) = replay.debt_replayed(unadjusted, &base) else {
+        let Some(with) = replay.debt_replayed(unadjusted, &base) else {
             return Ok(None);
         };
-        let baseline = baseline?;
-        if baseline.years.is_empty() {
-            return Err(IndicatorError::EmptyProjection);
-        }
-        Ok(Some(GapSolver {
-            assumptions,
-            data,
-            base,
-            baseline,
-            replay: std::borrow::Cow::Borrowed(replay),
-            reproject: false,
-            settings: Settings::default(),
-        }))
+        GapSolver::on_replayed(assumptions, data, base, with?, replay).map(Some)
     }
 
     /// [`GapSolver::replayed`] when `with` is already `replay`'s debt with
@@ -224,15 +203,27 @@ impl<'a> GapSolver<'a> {
         with: Projection,
         replay: &'a Replay,
     ) -> Result<Self, IndicatorError> {
-        if with.years.is_empty() {
+        GapSolver::of(assumptions, data, base, with, Cow::Borrowed(replay))
+    }
+
+    /// The solver whose unadjusted-step path is `baseline`, recorded (or
+    /// replayed) as `replay`.
+    fn of(
+        assumptions: &'a Assumptions,
+        data: &'a Dataset,
+        base: Adjustments,
+        baseline: Projection,
+        replay: Cow<'a, Replay>,
+    ) -> Result<Self, IndicatorError> {
+        if baseline.years.is_empty() {
             return Err(IndicatorError::EmptyProjection);
         }
         Ok(GapSolver {
             assumptions,
             data,
             base,
-            baseline: with,
-            replay: std::borrow::Cow::Borrowed(replay),
+            baseline,
+            replay,
             reproject: false,
             settings: Settings::default(),
         })
