@@ -169,6 +169,7 @@ impl Runs {
                     .map(from_comparison)
                     .collect();
                 out.notes.push(frs_start_note(run));
+                frs_on_2022_population(&mut out)?;
             }
             "obr-headlines" => obr_headlines(self, &mut out)?,
             name => {
@@ -184,6 +185,41 @@ impl Runs {
         }
         Ok(out)
     }
+}
+
+/// The years the population diagnostic shows.
+const FRS_POPULATION_DIAGNOSTIC_YEARS: [FiscalYear; 2] = [FiscalYear(2055), FiscalYear(2075)];
+
+/// The same FRS lines with the baseline run on the ONS 2022-based
+/// population instead of the 2024-based one: information only. The report
+/// does not say which projection it used (the baseline's 2024-based is
+/// inferred from publication dates, docs/reproduce.md), so the case shows
+/// how much of each line's gap rests on that choice; it does not choose by
+/// which fits better.
+fn frs_on_2022_population(out: &mut CaseResult) -> Result<(), ReproduceError> {
+    use crate::model::demography::{PopulationSettings, PopulationVintage};
+    let case = out.name;
+    let mut s =
+        Scenario::default_scenario().map_err(|source| ReproduceError::Scenario { case, source })?;
+    s.assumptions
+        .population
+        .get_or_insert_with(PopulationSettings::default)
+        .vintage = Some(PopulationVintage::Npp2022);
+    let run = load_run(case, s)?;
+    let mt = run.scenario.assumptions.horizon.medium_term_end;
+    let rows = frs_paths(&run.projection, &run.data, mt)
+        .into_iter()
+        .filter(|c| FRS_POPULATION_DIAGNOSTIC_YEARS.contains(&c.year))
+        .map(|mut c| {
+            c.item = format!("{}, on the 2022-based population", c.item);
+            c.tolerance = None;
+            from_comparison(c)
+        });
+    out.rows.extend(rows);
+    out.notes.push(
+        "Rows \"on the 2022-based population\": the baseline re-run with the ONS 2022-based projection in place of the 2024-based one, everything else equal. The FRS does not say which it used; information, not a check, and not a reason to choose one (docs/reproduce.md).".into(),
+    );
+    Ok(())
 }
 
 /// What the start point compares, with the size of the named line.
@@ -317,6 +353,7 @@ fn ons_2024(out: &mut CaseResult) -> Result<(), ReproduceError> {
         Some(NPP2024_TOTAL_TOLERANCE_PCT),
         true,
     ));
+    pension_age_rows(&t, &p, out);
     for (item, series, j) in [
         ("births", "births", 0usize),
         ("deaths", "deaths", 0),
@@ -351,6 +388,49 @@ fn ons_2024(out: &mut CaseResult) -> Result<(), ReproduceError> {
         "Only the UK totals and assumptions of the 2024-based projection are in shared/: the engine rebuilds it from the published TFR, period life expectancy by sex and net migration of every year on the 2022-based age shapes of fertility, mortality and migration, from the ONS mid-2023 estimate carried to mid-2024 with the mid-year estimates' births and deaths (docs/demography.md). Births and deaths are not fitted and are reported.".into(),
     );
     Ok(())
+}
+
+/// The people at or over the State Pension age (the legislated timetable,
+/// as the ONS counts them) in the rebuilt 2024-based projection next to the
+/// published counts, every ten years, and the worst year: the age structure
+/// the State Pension line reads, which the totals alone do not check.
+fn pension_age_rows(
+    t: &crate::data::npp2024::Npp2024Totals,
+    p: &crate::model::demography::projection::DemographicProjection,
+    out: &mut CaseResult,
+) {
+    use crate::model::demography::SpaPath;
+    let mut worst: (f64, i32) = (0.0, 0);
+    for row in p.summary(&SpaPath::legislated()) {
+        let y = row.year;
+        let Ok(published) = t.get("pension_age", y) else {
+            continue;
+        };
+        let err = 100.0 * (row.pension_age_persons / published - 1.0);
+        if err.abs() > worst.0.abs() {
+            worst = (err, y);
+        }
+        if y % 10 == 5 {
+            out.rows.push(Row::new(
+                "UK at or over State Pension age (legislated), principal",
+                format!("mid-{y}"),
+                published / 1e6,
+                row.pension_age_persons / 1e6,
+                "persons_m",
+                None,
+                false,
+            ));
+        }
+    }
+    out.rows.push(Row::new(
+        format!("worst pension-age count error, 2024-2075 (mid-{})", worst.1),
+        "2024-2075",
+        0.0,
+        worst.0,
+        "% of published",
+        None,
+        false,
+    ));
 }
 
 /// UK population (millions) in mid-`year` under the variant preset `slug`.

@@ -230,13 +230,6 @@ fn healthy_ageing(a: &mut Assumptions, b: Bound) {
     };
 }
 
-fn triple_lock(a: &mut Assumptions, b: Bound) {
-    a.spending.triple_lock_premium_pp = match b {
-        Bound::Low => 0.26,
-        Bound::High => 0.6,
-    };
-}
-
 fn fuel_duty(a: &mut Assumptions, b: Bound) {
     match b {
         Bound::Low => a.receipts.fuel_duty_path = FuelDutyPath::Hold,
@@ -254,17 +247,21 @@ fn tobacco_duty(a: &mut Assumptions, b: Bound) {
     };
 }
 
-/// The State Pension age from 68 (legislated) to 69 by the end year, in
-/// quarter-year steps every five years after 2046-47 (the House of Commons
-/// Library's reading of the FSR 2017: 68 in 2046-47, 69 in 2066-67).
-fn spa_to_69(a: &mut Assumptions, b: Bound) {
-    if b == Bound::Low {
-        return;
-    }
+/// When the State Pension age rises from 68 (2046-47) to 69 (2059-60, the
+/// IFS's reading of the OBR's projections of January 2017): the scenario
+/// spreads it evenly; the two ends put the whole rise, in two half-year
+/// steps, straight after 2046-47 or just before 2059-60 (the Pensions Acts
+/// phase each year of rise over two years).
+fn spa_69_timing(a: &mut Assumptions, b: Bound) {
+    let first = match b {
+        Bound::Low => 2047,
+        Bound::High => 2058,
+    };
     let steps = &mut a.state_pension_age.steps;
-    for (k, age) in [68.25, 68.5, 68.75, 69.0].into_iter().enumerate() {
+    steps.retain(|s| s.from.0 <= 2046);
+    for (k, age) in [68.5, 69.0].into_iter().enumerate() {
         steps.push(SpaStep {
-            from: FiscalYear(2051 + 5 * k as i32),
+            from: FiscalYear(first + k as i32),
             age_years: age,
         });
     }
@@ -286,15 +283,6 @@ const HEALTHY_AGEING: Unknown = Unknown {
     high: "1",
     why: "the report's treatment is not found; 0 is pure ageing, 1 all gains in good health, 0.5 the European Commission's reference",
     set: healthy_ageing,
-};
-
-const TRIPLE_LOCK: Unknown = Unknown {
-    name: "triple lock premium over earnings, pp a year",
-    central: "0.36",
-    low: "0.26",
-    high: "0.6",
-    why: "0.36: OBR long-term determinants, March 2019; 0.26: what IFS BN207's \"earnings indexation would roughly halve the 1.8 pp pensioner-spending pressure\" implies over 50 years; 0.6: the FRS 2024-2026 value",
-    set: triple_lock,
 };
 
 const RATE_SPREAD: Unknown = Unknown {
@@ -367,14 +355,13 @@ pub const FSR_2017_UNKNOWNS: &[Unknown] = &[
     MATURITY,
     HEALTH,
     HEALTHY_AGEING,
-    TRIPLE_LOCK,
     Unknown {
-        name: "State Pension age after 2046",
-        central: "68 (legislated)",
-        low: "68",
-        high: "69 by 2066-67",
-        why: "the House of Commons Library reads the report as reaching 69 by 2066-67; the timing is not found (here linear from 2051-52)",
-        set: spa_to_69,
+        name: "State Pension age: when 68 becomes 69",
+        central: "evenly, 2049-50 to 2059-60",
+        low: "2047-48 to 2048-49",
+        high: "2058-59 to 2059-60",
+        why: "cited: 68 in 2046-47 (House of Commons Library) and 69 in 2060 (IFS, February 2017, on the OBR's projections); the timing between is not found",
+        set: spa_69_timing,
     },
     FUEL,
     TOBACCO,

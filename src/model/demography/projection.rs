@@ -80,8 +80,7 @@ pub struct SpaPath {
 impl SpaPath {
     /// The legislated UK timetable (Pensions Acts 2007, 2011 and 2014): 66
     /// until 2026, rising to 67 between 2026 and 2028 and to 68 between 2044
-    /// and 2046.
-    #[cfg(test)]
+    /// and 2046: the one the ONS counts pension-age people with.
     pub fn legislated() -> SpaPath {
         SpaPath {
             points: vec![(2026, 66.0), (2028, 67.0), (2044, 67.0), (2046, 68.0)],
