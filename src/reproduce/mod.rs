@@ -85,7 +85,7 @@ pub const CASES: [CaseInfo; 8] = [
         efo: "November 2016 (efo-2016-11, from the OBR's historical forecasts database)",
         population: "ONS 2014-based principal (npp2014-ppp)",
         assumptions: "scenarios/published/fsr_2017.toml: the report's split of its start point, productivity, CPI, uprating, the triple lock premium and the SPA reaching 69 by 2060 (IFS, February 2017, on the OBR's projections), cited; 10 not published, each with the range of its band row",
-        tolerance: "start point (2021-22 PSND, PSNB, receipts, TME, primary spending) within 0.1 pp of the November 2016 EFO (hard); PSND 2066-67 within 10 pp of 234 %, hard once every assumption is cited (11 are not: reported with the band)",
+        tolerance: "start point (2021-22 PSND, PSNB, receipts, TME, primary spending) within 0.1 pp of the November 2016 EFO (hard); PSND 2066-67 within 10 pp of 234 %, hard once every assumption is cited (10 are not: reported with the band)",
     },
     CaseInfo {
         name: "fsr-2018",
