@@ -21,7 +21,7 @@ use fiscal::run::population_summary;
     ("fiscal population zero_net_migration --format csv", "the population of a shipped scenario, as CSV"),
 ]))]
 pub struct Args {
-    /// Scenario file; the embedded baseline (ONS 2022-based principal) when omitted.
+    /// Scenario file; the embedded baseline (the ONS 2024-based principal, rebuilt) when omitted.
     pub scenario: Option<PathBuf>,
     /// Use an ONS variant family instead of the scenario's population settings.
     #[arg(long, value_parser = parse_variant)]
