@@ -53,7 +53,7 @@ pub const CASES: [CaseInfo; 8] = [
         efo: "none (a population case)",
         population: "ONS 2024-based principal: published TFR, life expectancy and net migration (data/demography/npp2024_principal_totals.csv) on the 2022-based rate shapes, from the mid-2023 estimate (mye_mid2023.csv)",
         assumptions: "the ONS's published assumptions",
-        tolerance: "UK total within NPP2024_TOTAL_TOLERANCE_PCT (0.3 %) in every published year 2024-2075 (hard): the age detail and the ONS's own rates are not published in shared/, so the shapes are the 2022-based ones; births and deaths reported",
+        tolerance: "UK total within NPP2024_TOTAL_TOLERANCE_PCT (0.3 %) in every published year 2024-2075 (hard): the age detail and the ONS's own rates are not published in shared/, so the shapes are the 2022-based ones; births, deaths and the people at or over the (legislated) State Pension age reported",
     },
     CaseInfo {
         name: "efo-2026-03",
