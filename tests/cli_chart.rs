@@ -39,6 +39,36 @@ fn chart_writes_image_and_csv() {
     assert!(csv.contains("\n2060,female,0,"));
 }
 
+/// Scenarios that start from different OBR forecasts get no forecast line
+/// (it would be right for the first only) and a note naming each one's
+/// forecast years; scenarios that share one keep the line.
+#[test]
+fn the_forecast_line_is_drawn_only_when_the_scenarios_share_it() {
+    let d = tempfile::tempdir().unwrap();
+    let chart = |name: &str, scenarios: &[&str]| {
+        let out = d.path().join(name);
+        success_stdout(
+            fiscal()
+                .args(["chart", "debt"])
+                .args(scenarios)
+                .arg("-o")
+                .arg(&out),
+        );
+        std::fs::read_to_string(out).unwrap()
+    };
+    let mixed = chart("mixed.svg", &["baseline", "published/fsr_2017"]);
+    assert!(!mixed.contains("\nOBR forecast\n"), "a forecast line drawn");
+    assert!(
+        mixed.contains("OBR medium-term forecasts differ by scenario (Baseline 2025-26 to 2030-31; FSR 2017 (re-run from the November 2016 EFO) 2016-17 to 2021-22)"),
+        "the note does not name each scenario's forecast"
+    );
+    let shared = chart("shared.svg", &["baseline", "digital/smarter_state_central"]);
+    assert!(shared.contains("\nOBR forecast\n"), "no forecast line");
+    assert!(
+        shared.contains("OBR medium-term forecast 2025-26 to 2030-31 (left of the dashed line)")
+    );
+}
+
 #[test]
 fn chart_compares_scenarios_and_escapes_names() {
     let d = tempfile::tempdir().unwrap();

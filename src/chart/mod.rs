@@ -758,12 +758,42 @@ fn scenario_lines(inputs: &[Input<'_>], f: fn(&crate::model::YearResult) -> f64)
         .collect()
 }
 
+/// The OBR forecast years every scenario shares: the span when all have the
+/// same one, `None` when they differ (a chart then draws no boundary rather
+/// than one that is right for the first scenario only) or none has one.
+fn common_efo_span(inputs: &[Input<'_>]) -> Option<(FiscalYear, FiscalYear)> {
+    let mut spans = inputs.iter().map(|i| efo_span(i.projection));
+    let first = spans.next()??;
+    spans.all(|s| s == Some(first)).then_some(first)
+}
+
+/// The note on the OBR forecast years: one span with its dashed line, or,
+/// when the scenarios start from different forecasts, each scenario's own.
+fn efo_note(inputs: &[Input<'_>], shared: Option<(FiscalYear, FiscalYear)>) -> Option<String> {
+    if let Some((a, b)) = shared {
+        return Some(format!(
+            "OBR medium-term forecast {a} to {b} (left of the dashed line); later years are fiscal's long-term projection."
+        ));
+    }
+    let each: Vec<String> = inputs
+        .iter()
+        .filter_map(|i| {
+            efo_span(i.projection).map(|(a, b)| format!("{} {a} to {b}", i.projection.name))
+        })
+        .collect();
+    (!each.is_empty()).then(|| {
+        format!(
+            "OBR medium-term forecasts differ by scenario ({}), so no line marks them; later years are fiscal's long-term projection.",
+            each.join("; ")
+        )
+    })
+}
+
 /// PSND % of GDP per scenario, the OBR forecast years shaded.
 fn debt_body(inputs: &[Input<'_>]) -> NoteAndBody {
-    let shaded = efo_span(inputs[0].projection);
-    let note = shaded.map(|(a, b)| {
-        format!("OBR medium-term forecast {a} to {b} (left of the dashed line); later years are fiscal's long-term projection. End-March PSND over GDP centred on end-March.")
-    });
+    let shaded = common_efo_span(inputs);
+    let note = efo_note(inputs, shaded)
+        .map(|n| format!("{n} End-March PSND over GDP centred on end-March."));
     let body = Body::Lines(Lines {
         series: scenario_lines(inputs, |y| y.psnd_pct_gdp),
         y_desc: "% of GDP".into(),
@@ -816,7 +846,7 @@ fn difference_body(inputs: &[Input<'_>]) -> Result<NoteAndBody, ChartError> {
         y_desc: "Percentage points of GDP".into(),
         value_suffix: " pp".into(),
         decimals: 1,
-        shaded: efo_span(first.projection),
+        shaded: common_efo_span(inputs),
         csv_column: "psnd_pct_gdp_difference".into(),
     });
     Ok((Some(note), body))
@@ -832,7 +862,7 @@ fn dependency_body(inputs: &[Input<'_>]) -> NoteAndBody {
         y_desc: "Per 1,000 aged 16 to State Pension age".into(),
         value_suffix: String::new(),
         decimals: 0,
-        shaded: efo_span(inputs[0].projection),
+        shaded: common_efo_span(inputs),
         csv_column: "old_age_dependency_per_1000".into(),
     });
     (note, body)
