@@ -3,8 +3,9 @@
 # `fiscal` (FISCAL=path, default target/release/fiscal), from the repository
 # root. briefing_page1.png is page one of the briefing PDF rasterised at
 # 110 dpi by PyMuPDF when PDF_PYTHON names a Python that has it (e.g. a venv
-# outside the repository with `pip install pymupdf`); serve.png is a browser
-# screenshot (tests/browser) and is not redrawn here.
+# outside the repository with `pip install pymupdf`); serve.png is the
+# browser check's screenshot, not redrawn here: `KEEP_SCREENSHOT=docs/img/serve.png
+# tests/browser/check_serve.sh target/release/fiscal`.
 set -euo pipefail
 F=${FISCAL:-target/release/fiscal}
 tmp=$(mktemp -d)
