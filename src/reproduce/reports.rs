@@ -267,6 +267,23 @@ fn spa_69_timing(a: &mut Assumptions, b: Bound) {
     }
 }
 
+/// The State Pension age after 68 (2039-40 in the FSR 2018 re-run): held,
+/// or rising to 69 by 2052-53, thirteen years on (the pace of the FSR
+/// 2017's path, 68 in 2046-47 to 69 in 2059-60), in two half-year steps.
+fn spa_69_after_2039(a: &mut Assumptions, b: Bound) {
+    if b == Bound::High {
+        return;
+    }
+    let steps = &mut a.state_pension_age.steps;
+    steps.retain(|s| s.from.0 <= 2039);
+    for (k, age) in [68.5, 69.0].into_iter().enumerate() {
+        steps.push(SpaStep {
+            from: FiscalYear(2051 + k as i32),
+            age_years: age,
+        });
+    }
+}
+
 const HEALTH: Unknown = Unknown {
     name: "health other cost pressures",
     central: "1.0 → 0.5 pp over 30 years",
@@ -383,6 +400,14 @@ pub const FSR_2018_UNKNOWNS: &[Unknown] = &[
     MATURITY,
     HEALTH,
     HEALTHY_AGEING,
+    Unknown {
+        name: "State Pension age after 2039-40",
+        central: "68 held",
+        low: "69 by 2052-53",
+        high: "68 held",
+        why: "not found for this report; the OBR's convention since FSR 2014 is to follow the Government's link to life expectancy beyond the legislated timetable (\"introduces rises to 69 and 70 within the projection horizon\"), and FSR 2017's path reached 69 thirteen years after 68",
+        set: spa_69_after_2039,
+    },
     FUEL,
     TOBACCO,
 ];
