@@ -405,7 +405,7 @@ pub const FSR_2018_UNKNOWNS: &[Unknown] = &[
         central: "68 held",
         low: "69 by 2052-53",
         high: "68 held",
-        why: "not found for this report; the OBR's convention since FSR 2014 is to follow the Government's link to life expectancy beyond the legislated timetable (\"introduces rises to 69 and 70 within the projection horizon\"), and FSR 2017's path reached 69 thirteen years after 68",
+        why: "not found for this report; the OBR's convention since FSR 2014 is to follow the Government's link to life expectancy beyond the legislated timetable (FSR 2014, quoted by Pensions & Investments, 11 July 2014: \"introduces rises to 69 and 70 within the projection horizon\"), and FSR 2017's path reached 69 thirteen years after 68",
         set: spa_69_after_2039,
     },
     FUEL,
