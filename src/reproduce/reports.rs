@@ -267,18 +267,19 @@ fn spa_69_timing(a: &mut Assumptions, b: Bound) {
     }
 }
 
-/// The State Pension age after 68 (2039-40 in the FSR 2018 re-run): held,
-/// or rising to 69 by 2052-53, thirteen years on (the pace of the FSR
-/// 2017's path, 68 in 2046-47 to 69 in 2059-60), in two half-year steps.
+/// The State Pension age after 68 (2039-40 in the FSR 2018 re-run): the
+/// scenario rises to 69 by 2052-53; the ends hold 68, or reach 69 by
+/// 2047-48 (the late 2040s of the Government's December 2013 path) in two
+/// half-year steps.
 fn spa_69_after_2039(a: &mut Assumptions, b: Bound) {
+    let steps = &mut a.state_pension_age.steps;
+    steps.retain(|s| s.from.0 <= 2039);
     if b == Bound::High {
         return;
     }
-    let steps = &mut a.state_pension_age.steps;
-    steps.retain(|s| s.from.0 <= 2039);
     for (k, age) in [68.5, 69.0].into_iter().enumerate() {
         steps.push(SpaStep {
-            from: FiscalYear(2051 + k as i32),
+            from: FiscalYear(2046 + k as i32),
             age_years: age,
         });
     }
@@ -402,10 +403,10 @@ pub const FSR_2018_UNKNOWNS: &[Unknown] = &[
     HEALTHY_AGEING,
     Unknown {
         name: "State Pension age after 2039-40",
-        central: "68 held",
-        low: "69 by 2052-53",
+        central: "69 by 2052-53, evenly",
+        low: "69 by 2047-48",
         high: "68 held",
-        why: "not found for this report; the OBR's convention since FSR 2014 is to follow the Government's link to life expectancy beyond the legislated timetable (FSR 2014, quoted by Pensions & Investments, 11 July 2014: \"introduces rises to 69 and 70 within the projection horizon\"), and FSR 2017's path reached 69 thirteen years after 68",
+        why: "the report's path is not found; the OBR's convention since FSR 2014 is to follow the Government's link to life expectancy beyond the legislated timetable (FSR 2014, quoted by Pensions & Investments, 11 July 2014: \"introduces rises to 69 and 70 within the projection horizon\"): the scenario takes the FSR 2017 path's pace (69 thirteen years after 68), the low end the late 2040s of the Government's December 2013 path, the high end no rise",
         set: spa_69_after_2039,
     },
     FUEL,
