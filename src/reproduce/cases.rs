@@ -323,36 +323,17 @@ fn ons_2024(out: &mut CaseResult) -> Result<(), ReproduceError> {
     let t = totals().map_err(demo)?;
     let a = principal_2024().map_err(demo)?;
     let p = crate::model::demography::project(a, LAST_PUBLISHED_YEAR).map_err(demo)?;
-    let mut worst: (f64, i32) = (0.0, 0);
-    for y in t.years("population") {
-        let (Ok(published), Some(ours)) = (t.get("population", y), p.total(y)) else {
-            continue;
-        };
-        let err = 100.0 * (ours / published - 1.0);
-        if err.abs() > worst.0.abs() {
-            worst = (err, y);
-        }
-        if y % 10 == 5 || y == 2024 {
-            out.rows.push(Row::new(
-                "UK total, principal",
-                format!("mid-{y}"),
-                published / 1e6,
-                ours / 1e6,
-                "persons_m",
-                None,
-                false,
-            ));
-        }
-    }
-    out.rows.push(Row::new(
-        format!("worst UK total error, 2024-2075 (mid-{})", worst.1),
-        "2024-2075",
-        0.0,
-        worst.0,
-        "% of published",
+    let totals = t
+        .years("population")
+        .into_iter()
+        .filter_map(|y| Some((y, t.get("population", y).ok()?, p.total(y)?)));
+    published_and_ours_rows(
+        out,
+        &["UK total, principal", "worst UK total error"],
+        totals,
+        |y| y % 10 == 5 || y == 2024,
         Some(NPP2024_TOTAL_TOLERANCE_PCT),
-        true,
-    ));
+    );
     pension_age_rows(&t, &p, out);
     for (item, series, j) in [
         ("births", "births", 0usize),
@@ -400,22 +381,51 @@ fn pension_age_rows(
     out: &mut CaseResult,
 ) {
     use crate::model::demography::SpaPath;
+    let counts = p
+        .summary(&SpaPath::legislated())
+        .into_iter()
+        .filter_map(|r| {
+            Some((
+                r.year,
+                t.get("pension_age", r.year).ok()?,
+                r.pension_age_persons,
+            ))
+        });
+    published_and_ours_rows(
+        out,
+        &[
+            "UK at or over State Pension age (legislated), principal",
+            "worst pension-age count error",
+        ],
+        counts,
+        |y| y % 10 == 5,
+        None,
+    );
+}
+
+/// Rows of a 2024-based UK count, persons, `(year, published, ours)`: the
+/// years `shown` in millions, then the worst error over 2024-2075 in per
+/// cent of the published count, a hard check when `tolerance` is given.
+/// `names` are the rows' item and the worst row's.
+fn published_and_ours_rows(
+    out: &mut CaseResult,
+    names: &[&str; 2],
+    counts: impl Iterator<Item = (i32, f64, f64)>,
+    shown: impl Fn(i32) -> bool,
+    tolerance: Option<f64>,
+) {
     let mut worst: (f64, i32) = (0.0, 0);
-    for row in p.summary(&SpaPath::legislated()) {
-        let y = row.year;
-        let Ok(published) = t.get("pension_age", y) else {
-            continue;
-        };
-        let err = 100.0 * (row.pension_age_persons / published - 1.0);
+    for (y, published, ours) in counts {
+        let err = 100.0 * (ours / published - 1.0);
         if err.abs() > worst.0.abs() {
             worst = (err, y);
         }
-        if y % 10 == 5 {
+        if shown(y) {
             out.rows.push(Row::new(
-                "UK at or over State Pension age (legislated), principal",
+                names[0],
                 format!("mid-{y}"),
                 published / 1e6,
-                row.pension_age_persons / 1e6,
+                ours / 1e6,
                 "persons_m",
                 None,
                 false,
@@ -423,13 +433,13 @@ fn pension_age_rows(
         }
     }
     out.rows.push(Row::new(
-        format!("worst pension-age count error, 2024-2075 (mid-{})", worst.1),
+        format!("{}, 2024-2075 (mid-{})", names[1], worst.1),
         "2024-2075",
         0.0,
         worst.0,
         "% of published",
-        None,
-        false,
+        tolerance,
+        tolerance.is_some(),
     ));
 }
 

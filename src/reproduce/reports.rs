@@ -247,42 +247,43 @@ fn tobacco_duty(a: &mut Assumptions, b: Bound) {
     };
 }
 
+/// The State Pension age path kept to the step of `reached_68` (the year
+/// it reaches 68), then, when `rise_from` is given, 69 in two half-year
+/// steps from that year (the Pensions Acts phase each year of rise over
+/// two years).
+fn rise_from_68(a: &mut Assumptions, reached_68: i32, rise_from: Option<i32>) {
+    let steps = &mut a.state_pension_age.steps;
+    steps.retain(|s| s.from.0 <= reached_68);
+    let half_years = rise_from
+        .into_iter()
+        .flat_map(|y| [(y, 68.5), (y + 1, 69.0)]);
+    steps.extend(half_years.map(|(y, age)| SpaStep {
+        from: FiscalYear(y),
+        age_years: age,
+    }));
+}
+
 /// When the State Pension age rises from 68 (2046-47) to 69 (2059-60, the
 /// IFS's reading of the OBR's projections of January 2017): the scenario
-/// spreads it evenly; the two ends put the whole rise, in two half-year
-/// steps, straight after 2046-47 or just before 2059-60 (the Pensions Acts
-/// phase each year of rise over two years).
+/// spreads it evenly; the two ends put the whole rise straight after
+/// 2046-47 or just before 2059-60.
 fn spa_69_timing(a: &mut Assumptions, b: Bound) {
     let first = match b {
         Bound::Low => 2047,
         Bound::High => 2058,
     };
-    let steps = &mut a.state_pension_age.steps;
-    steps.retain(|s| s.from.0 <= 2046);
-    for (k, age) in [68.5, 69.0].into_iter().enumerate() {
-        steps.push(SpaStep {
-            from: FiscalYear(first + k as i32),
-            age_years: age,
-        });
-    }
+    rise_from_68(a, 2046, Some(first));
 }
 
 /// The State Pension age after 68 (2039-40 in the FSR 2018 re-run): the
 /// scenario rises to 69 by 2052-53; the ends hold 68, or reach 69 by
-/// 2047-48 (the late 2040s of the Government's December 2013 path) in two
-/// half-year steps.
+/// 2047-48 (the late 2040s of the Government's December 2013 path).
 fn spa_69_after_2039(a: &mut Assumptions, b: Bound) {
-    let steps = &mut a.state_pension_age.steps;
-    steps.retain(|s| s.from.0 <= 2039);
-    if b == Bound::High {
-        return;
-    }
-    for (k, age) in [68.5, 69.0].into_iter().enumerate() {
-        steps.push(SpaStep {
-            from: FiscalYear(2046 + k as i32),
-            age_years: age,
-        });
-    }
+    let rise = match b {
+        Bound::Low => Some(2046),
+        Bound::High => None,
+    };
+    rise_from_68(a, 2039, rise);
 }
 
 const HEALTH: Unknown = Unknown {
