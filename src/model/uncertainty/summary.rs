@@ -195,20 +195,27 @@ fn bin_of(scaled: f64) -> u32 {
 }
 
 /// The smallest and largest of `xs` (NaN ignored). Eight independent lanes
-/// let the compiler use vector min/max instead of one long dependency
-/// chain through `f64::min`, which made this the hottest loop of the fan.
+/// let the compiler use vector min/max (`vminpd`, whose operand order
+/// ignores a NaN in `xs`) instead of one long dependency chain through
+/// `f64::min`; the two searches are separate loops because, fused, LLVM's
+/// vectoriser turned the pair of selects into a compare, pack and blend
+/// sequence a vector, which made this the fan's hottest loop.
+#[inline(always)]
 fn min_max(xs: &[f64]) -> (f64, f64) {
     const LANES: usize = 8;
     let mut lo = [f64::INFINITY; LANES];
-    let mut hi = [f64::NEG_INFINITY; LANES];
-    let mut chunks = xs.chunks_exact(LANES);
-    for c in &mut chunks {
+    for c in xs.chunks_exact(LANES) {
         for k in 0..LANES {
             lo[k] = if c[k] < lo[k] { c[k] } else { lo[k] };
+        }
+    }
+    let mut hi = [f64::NEG_INFINITY; LANES];
+    for c in xs.chunks_exact(LANES) {
+        for k in 0..LANES {
             hi[k] = if c[k] > hi[k] { c[k] } else { hi[k] };
         }
     }
-    for &x in chunks.remainder() {
+    for &x in xs.chunks_exact(LANES).remainder() {
         lo[0] = if x < lo[0] { x } else { lo[0] };
         hi[0] = if x > hi[0] { x } else { hi[0] };
     }
