@@ -13,6 +13,8 @@ pub(crate) mod baseline;
 mod error;
 pub(crate) mod fan;
 pub(crate) mod full;
+#[cfg(target_arch = "x86_64")]
+mod lanes_avx2;
 pub(crate) mod normal;
 pub(crate) mod philox;
 pub(crate) mod reduced;

@@ -71,6 +71,15 @@ pub fn fast(t: &Tables, b: u32) -> (f64, bool) {
     (f64::from(hz) * t.w[layer], hz.unsigned_abs() < t.k[layer])
 }
 
+impl Tables {
+    /// The rectangle bounds `k` and layer widths `w` (for the AVX2 draws'
+    /// gathers, which read them as arrays).
+    #[cfg(target_arch = "x86_64")]
+    pub(crate) fn raw(&self) -> (&[u32; LAYERS], &[f64; LAYERS]) {
+        (&self.k, &self.w)
+    }
+}
+
 /// The draw from the 32 bits `b`, taking more bits from `more` when `b`
 /// falls outside its layer's rectangle (the tail beyond `R`, or the wedge
 /// under the density's curve) or is rejected there.

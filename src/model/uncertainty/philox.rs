@@ -17,13 +17,13 @@
 #![allow(clippy::indexing_slicing, clippy::needless_range_loop)]
 
 /// Round multipliers.
-const M0: u32 = 0xD251_1F53;
-const M1: u32 = 0xCD9E_8D57;
+pub(crate) const M0: u32 = 0xD251_1F53;
+pub(crate) const M1: u32 = 0xCD9E_8D57;
 /// Key schedule increments (golden ratio and √3 − 1, as 32-bit fractions).
-const W0: u32 = 0x9E37_79B9;
-const W1: u32 = 0xBB67_AE85;
+pub(crate) const W0: u32 = 0x9E37_79B9;
+pub(crate) const W1: u32 = 0xBB67_AE85;
 /// Rounds.
-const ROUNDS: usize = 10;
+pub(crate) const ROUNDS: usize = 10;
 
 #[inline(always)]
 fn mulhilo(a: u32, b: u32) -> (u32, u32) {

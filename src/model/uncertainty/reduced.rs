@@ -31,6 +31,8 @@ use rand_chacha::ChaCha8Rng;
 
 use super::baseline::Baseline;
 use super::error::UncertaintyError;
+#[cfg(target_arch = "x86_64")]
+use super::lanes_avx2::Avx2;
 use super::normal::{self, Tables};
 use super::philox::{key_of, philox4x32_10, philox_lanes};
 use super::shocks::{ShockParams, N_SHOCKS};
@@ -121,32 +123,89 @@ pub fn path_normals(seed: u64, path: u64, t: usize) -> [f64; N_SHOCKS] {
     })
 }
 
+/// How a group of [`LANES`] paths draws its normals' fast part: the
+/// portable lane loops, or AVX2 intrinsics (`super::lanes_avx2`), which
+/// give the same draws to the bit.
+trait LaneDraw: Copy {
+    /// The Philox words of paths `first..first + LANES` in year `t` into
+    /// `bits[word][lane]`, the ziggurat's fast-path normals into
+    /// `z[shock][lane]`, and the bit mask of lanes with a draw outside its
+    /// layer's rectangle (to be finished by [`finish_lanes`]).
+    fn draw(
+        self,
+        tab: &Tables,
+        key: [u32; 2],
+        first: u64,
+        t: usize,
+        bits: &mut [[u32; LANES]; 4],
+        z: &mut [[f64; LANES]; N_SHOCKS],
+    ) -> u32;
+}
+
+/// The portable lane loops.
+#[derive(Debug, Clone, Copy)]
+struct Portable;
+
+impl LaneDraw for Portable {
+    #[inline(always)]
+    fn draw(
+        self,
+        tab: &Tables,
+        key: [u32; 2],
+        first: u64,
+        t: usize,
+        bits: &mut [[u32; LANES]; 4],
+        z: &mut [[f64; LANES]; N_SHOCKS],
+    ) -> u32 {
+        let mut ctr = [[t as u32; LANES]; 4];
+        for l in 0..LANES {
+            let p = first + l as u64;
+            ctr[0][l] = p as u32;
+            ctr[1][l] = (p >> 32) as u32;
+            ctr[3][l] = 0;
+        }
+        *bits = philox_lanes(ctr, key);
+        let mut rejected = 0u32;
+        for k in 0..N_SHOCKS {
+            for l in 0..LANES {
+                let (v, ok) = normal::fast(tab, bits[k][l]);
+                z[k][l] = v;
+                rejected |= u32::from(!ok) << l;
+            }
+        }
+        rejected
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+impl LaneDraw for Avx2 {
+    #[inline(always)]
+    fn draw(
+        self,
+        tab: &Tables,
+        key: [u32; 2],
+        first: u64,
+        t: usize,
+        bits: &mut [[u32; LANES]; 4],
+        z: &mut [[f64; LANES]; N_SHOCKS],
+    ) -> u32 {
+        self.lane_normals(tab, key, first, t, bits, z)
+    }
+}
+
 /// The normals of the lanes of paths `first..first + LANES` in year `t`:
 /// `z[k][l]`, shock `k` of lane `l`.
 #[inline(always)]
 fn lane_normals(
+    draw: impl LaneDraw,
     tab: &Tables,
     key: [u32; 2],
     first: u64,
     t: usize,
     z: &mut [[f64; LANES]; N_SHOCKS],
 ) {
-    let mut ctr = [[t as u32; LANES]; 4];
-    for l in 0..LANES {
-        let p = first + l as u64;
-        ctr[0][l] = p as u32;
-        ctr[1][l] = (p >> 32) as u32;
-        ctr[3][l] = 0;
-    }
-    let bits = philox_lanes(ctr, key);
-    let mut rejected = 0u32;
-    for k in 0..N_SHOCKS {
-        for l in 0..LANES {
-            let (v, ok) = normal::fast(tab, bits[k][l]);
-            z[k][l] = v;
-            rejected |= u32::from(!ok) << l;
-        }
-    }
+    let mut bits = [[0u32; LANES]; 4];
+    let rejected = draw.draw(tab, key, first, t, &mut bits, z);
     if rejected != 0 {
         finish_lanes(tab, key, first, t, &bits, rejected, z);
     }
@@ -218,10 +277,10 @@ impl<'a> Reduced<'a> {
         sink: &mut impl YearSink,
     ) {
         #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: the CPU has AVX2 (checked just above), the only
+        if let Some(avx2) = Avx2::detect() {
+            // SAFETY: the CPU has AVX2 (`detect` checked it), the only
             // requirement of a `target_feature` function.
-            unsafe { self.simulate_block_avx2(first_path, n, s, sink) };
+            unsafe { self.simulate_block_avx2(avx2, first_path, n, s, sink) };
             return;
         }
         self.simulate_block_portable(first_path, n, s, sink);
@@ -236,23 +295,31 @@ impl<'a> Reduced<'a> {
         s: &mut Scratch,
         sink: &mut impl YearSink,
     ) {
-        self.kernel(first_path, n, s, sink);
+        self.kernel(Portable, first_path, n, s, sink);
     }
 
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     unsafe fn simulate_block_avx2(
         &self,
+        avx2: Avx2,
         first_path: u64,
         n: usize,
         s: &mut Scratch,
         sink: &mut impl YearSink,
     ) {
-        self.kernel(first_path, n, s, sink);
+        self.kernel(avx2, first_path, n, s, sink);
     }
 
     #[inline(always)]
-    fn kernel(&self, first_path: u64, n: usize, s: &mut Scratch, sink: &mut impl YearSink) {
+    fn kernel(
+        &self,
+        draw: impl LaneDraw,
+        first_path: u64,
+        n: usize,
+        s: &mut Scratch,
+        sink: &mut impl YearSink,
+    ) {
         let b = self.base;
         let start = Lane {
             x: [[0.0; LANES]; N_SHOCKS],
@@ -282,7 +349,7 @@ impl<'a> Reduced<'a> {
                 for (((lane, d), pb), int) in rows {
                     if y.shocked {
                         let mut z = [[0.0; LANES]; N_SHOCKS];
-                        lane_normals(tab, self.key, first, t, &mut z);
+                        lane_normals(draw, tab, self.key, first, t, &mut z);
                         self.shock(lane, &z);
                     }
                     // Chunks of exactly LANES: the conversions cannot fail.
@@ -348,5 +415,44 @@ fn step(
         d_out[l] = 100.0 * next;
         int_out[l] = 100.0 * interest;
         pb_out[l] = 100.0 * (interest - y.pb - x[3]);
+    }
+}
+
+#[cfg(all(test, target_arch = "x86_64"))]
+mod tests {
+    use super::*;
+
+    /// The AVX2 draws are the portable ones to the bit: words, normals and
+    /// the lanes left to finish, for path counters on both sides of 2^32
+    /// (where the counter's high word changes within a group of lanes).
+    #[test]
+    fn avx2_normals_equal_the_portable_ones() {
+        let Some(avx2) = Avx2::detect() else {
+            return;
+        };
+        let tab = normal::tables();
+        let key = key_of(0x5EED_0000_0042);
+        let firsts = (0..2_000u64)
+            .map(|i| i * LANES as u64)
+            .chain((0..64).map(|i| (1u64 << 32) - 40 + i));
+        let mut finished = 0;
+        for first in firsts {
+            for t in [0usize, 1, 37, 50] {
+                let (mut bits_p, mut z_p) = ([[0u32; LANES]; 4], [[0.0; LANES]; N_SHOCKS]);
+                let (mut bits_a, mut z_a) = ([[0u32; LANES]; 4], [[0.0; LANES]; N_SHOCKS]);
+                let rejected_p = Portable.draw(tab, key, first, t, &mut bits_p, &mut z_p);
+                let rejected_a = avx2.draw(tab, key, first, t, &mut bits_a, &mut z_a);
+                assert_eq!(bits_p, bits_a, "path {first}, year {t}");
+                assert_eq!(rejected_p, rejected_a, "path {first}, year {t}");
+                for k in 0..N_SHOCKS {
+                    for l in 0..LANES {
+                        assert_eq!(z_p[k][l].to_bits(), z_a[k][l].to_bits());
+                    }
+                }
+                finished += rejected_p.count_ones();
+            }
+        }
+        // The comparison reached the lanes the slow path finishes.
+        assert!(finished > 100, "{finished}");
     }
 }
