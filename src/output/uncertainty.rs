@@ -137,7 +137,7 @@ pub fn fan_json(f: &FanRun) -> String {
             crate::model::uncertainty::Engine::Full => "exact: every value sorted, linear interpolation",
         },
         random_numbers: match f.engine {
-            crate::model::uncertainty::Engine::Reduced => "Philox4x32-10 keyed by the seed, counter (path, year, round): four normals a path-year by a 256-layer ziggurat on 32 bits each (src/model/uncertainty/philox.rs, normal.rs)",
+            crate::model::uncertainty::Engine::Reduced => "Philox4x32-10 keyed by the seed, counter (path, year, 0): four normals a path-year by the Box-Muller transform on its two pairs of 32-bit words, in single precision with the project's own polynomials (src/model/uncertainty/philox.rs, normal.rs)",
             crate::model::uncertainty::Engine::Full => "ChaCha8 (rand_chacha 0.9), one stream per block of 16 paths; normals and lognormals by rand_distr",
         },
         shocks: f.shocks.as_ref(),

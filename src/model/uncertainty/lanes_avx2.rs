@@ -1,37 +1,38 @@
-//! The reduced-form fan's random normals for eight paths at once, written
-//! with AVX2 intrinsics: the Philox4x32-10 rounds ([`super::philox`]) on
-//! eight 32-bit lanes a register, and the ziggurat's fast path
-//! ([`super::normal::fast`]) with its two tables read by gathers.
+//! The reduced-form fan's normals for eight paths at once, written with
+//! AVX2 intrinsics: the Philox4x32-10 rounds ([`super::philox`]) on eight
+//! 32-bit lanes a register, then the single-precision Box-Muller transform
+//! ([`super::normal`]) on eight lanes a register.
 //!
 //! Why by hand: the compiler's vectorisation of the portable lane loops
-//! (`philox_lanes`, then `normal::fast` a lane at a time) moved every word
-//! between vector and general registers and through the stack, so the
-//! normals took half of the fan's CPU. These are the same integer
-//! operations and the same IEEE multiplication (a 24-bit integer, exactly
-//! converted, times the layer's width), so every draw is identical to the
-//! bit to the portable form's (`avx2_normals_equal_the_portable_ones`).
+//! moved the words between vector and general registers and through the
+//! stack, and did the transform four lanes at a time. These are the same
+//! integer operations and the same IEEE single-precision operations in the
+//! same order (no fused multiply-add), so every normal is the portable
+//! form's to the bit (`avx2_normals_equal_the_portable_ones`).
 //!
 //! Only [`Avx2::detect`] makes an [`Avx2`], and only on a CPU with AVX2, so
 //! the intrinsics behind it run only where they exist.
 
 // Lane loops index fixed-size arrays ([u32; LANES], [f64; LANES]) by the
-// lane: every index is below the length.
+// lane or by a half of them: every index is below the length.
 #![allow(clippy::indexing_slicing)]
 
 use std::arch::x86_64::{
-    __m256i, _mm256_abs_epi32, _mm256_and_si256, _mm256_blend_epi32, _mm256_castsi256_ps,
-    _mm256_castsi256_si128, _mm256_cmpgt_epi32, _mm256_cvtepi32_pd, _mm256_extracti128_si256,
-    _mm256_i32gather_epi32, _mm256_i32gather_pd, _mm256_loadu_si256, _mm256_movemask_ps,
-    _mm256_mul_epu32, _mm256_mul_pd, _mm256_set1_epi32, _mm256_slli_epi64, _mm256_srai_epi32,
-    _mm256_srli_epi64, _mm256_storeu_pd, _mm256_storeu_si256, _mm256_xor_si256,
+    __m256, __m256i, _mm256_add_epi32, _mm256_add_ps, _mm256_and_si256, _mm256_blend_epi32,
+    _mm256_blendv_ps, _mm256_castps256_ps128, _mm256_castps_si256, _mm256_castsi256_ps,
+    _mm256_cmp_ps, _mm256_cmpeq_epi32, _mm256_cvtepi32_ps, _mm256_cvtps_pd, _mm256_div_ps,
+    _mm256_extractf128_ps, _mm256_loadu_si256, _mm256_mul_epu32, _mm256_mul_ps, _mm256_or_si256,
+    _mm256_set1_epi32, _mm256_set1_ps, _mm256_slli_epi32, _mm256_slli_epi64, _mm256_sqrt_ps,
+    _mm256_srai_epi32, _mm256_srli_epi32, _mm256_srli_epi64, _mm256_storeu_pd, _mm256_sub_epi32,
+    _mm256_sub_ps, _mm256_xor_ps, _mm256_xor_si256, _CMP_GT_OQ,
 };
 
-use super::normal::Tables;
+use super::normal::{ATANH, COS, LN_2, SIN, SQRT_2, STEP, TWO_M31};
 use super::philox::{M0, M1, ROUNDS, W0, W1};
 use super::reduced::LANES;
 use super::shocks::N_SHOCKS;
 
-/// Proof that the CPU has AVX2: the only way to call [`Avx2::lane_normals`].
+/// Proof that the CPU has AVX2: the only way to call its methods.
 #[derive(Debug, Clone, Copy)]
 pub struct Avx2(());
 
@@ -41,25 +42,46 @@ impl Avx2 {
         std::arch::is_x86_feature_detected!("avx2").then_some(Avx2(()))
     }
 
-    /// As `reduced::lane_normals`' first part: the Philox words of paths
-    /// `first..first + 8` in year `t` (round 0) into `bits[word][lane]`,
-    /// their fast-path normals into `z[shock][lane]`, and the bit mask of
-    /// lanes with a draw outside its layer's rectangle.
-    #[inline(always)]
-    pub fn lane_normals(
-        self,
-        tab: &Tables,
-        key: [u32; 2],
-        first: u64,
-        t: usize,
-        bits: &mut [[u32; LANES]; 4],
-        z: &mut [[f64; LANES]; N_SHOCKS],
-    ) -> u32 {
+    /// The Philox words of paths `first..first + 8` in year `t` (counter
+    /// `(path, t, 0)`), as `reduced`'s portable lanes: `words[word][lane]`
+    /// (for the test that compares the two).
+    #[cfg(test)]
+    pub fn philox_words(self, key: [u32; 2], first: u64, t: usize) -> [[u32; LANES]; 4] {
         // SAFETY: `self` exists only on a CPU with AVX2 (`detect`); the
-        // loads and stores are of arrays of exactly eight 32-bit words or
-        // four doubles, and the gathers read the 256-entry tables at an
-        // index masked to 0..=255.
-        unsafe { lane_normals_avx2(tab, key, first, t, bits, z) }
+        // loads and stores are of arrays of exactly eight 32-bit words.
+        use std::arch::x86_64::_mm256_storeu_si256;
+        unsafe {
+            let mut out = [[0u32; LANES]; 4];
+            for (dst, word) in out.iter_mut().zip(philox8(counters(first, t), key)) {
+                _mm256_storeu_si256(dst.as_mut_ptr().cast(), word);
+            }
+            out
+        }
+    }
+
+    /// The four normals of paths `first..first + 8` in year `t`, as
+    /// `reduced`'s portable lanes: `z[shock][lane]`, shocks 0 and 1 from
+    /// words 0 and 1, shocks 2 and 3 from words 2 and 3.
+    #[inline(always)]
+    pub fn normals(self, key: [u32; 2], first: u64, t: usize, z: &mut [[f64; LANES]; N_SHOCKS]) {
+        // SAFETY: as `philox_words`; the stores are of arrays of exactly
+        // eight doubles, four at a time.
+        unsafe {
+            let w = philox8(counters(first, t), key);
+            for pair in 0..N_SHOCKS / 2 {
+                let (c, s) = box_muller8(w[2 * pair], w[2 * pair + 1]);
+                for (k, x) in [(2 * pair, c), (2 * pair + 1, s)] {
+                    _mm256_storeu_pd(
+                        z[k].as_mut_ptr(),
+                        _mm256_cvtps_pd(_mm256_castps256_ps128(x)),
+                    );
+                    _mm256_storeu_pd(
+                        z[k][4..].as_mut_ptr(),
+                        _mm256_cvtps_pd(_mm256_extractf128_ps::<1>(x)),
+                    );
+                }
+            }
+        }
     }
 }
 
@@ -97,54 +119,103 @@ unsafe fn philox8(mut ctr: [__m256i; 4], key: [u32; 2]) -> [__m256i; 4] {
     ctr
 }
 
+/// The counters `(path, t, 0)` of paths `first..first + 8`, by word.
 #[inline(always)]
-unsafe fn load8(xs: &[u32; LANES]) -> __m256i {
-    _mm256_loadu_si256(xs.as_ptr().cast())
-}
-
-#[inline(always)]
-unsafe fn lane_normals_avx2(
-    tab: &Tables,
-    key: [u32; 2],
-    first: u64,
-    t: usize,
-    bits: &mut [[u32; LANES]; 4],
-    z: &mut [[f64; LANES]; N_SHOCKS],
-) -> u32 {
+unsafe fn counters(first: u64, t: usize) -> [__m256i; 4] {
     let (mut lo, mut hi) = ([0u32; LANES], [0u32; LANES]);
     for l in 0..LANES {
         let p = first + l as u64;
         lo[l] = p as u32;
         hi[l] = (p >> 32) as u32;
     }
-    let ctr = [
-        load8(&lo),
-        load8(&hi),
+    [
+        _mm256_loadu_si256(lo.as_ptr().cast()),
+        _mm256_loadu_si256(hi.as_ptr().cast()),
         _mm256_set1_epi32(t as u32 as i32),
         _mm256_set1_epi32(0),
-    ];
-    let words = philox8(ctr, key);
-    let (k_table, w_table) = tab.raw();
-    let mut accepted = 0xFFu32;
-    for (w, word) in words.iter().enumerate() {
-        _mm256_storeu_si256(bits[w].as_mut_ptr().cast(), *word);
-        let layer = _mm256_and_si256(*word, _mm256_set1_epi32(255));
-        let hz = _mm256_srai_epi32::<8>(*word);
-        let k = _mm256_i32gather_epi32::<4>(k_table.as_ptr().cast(), layer);
-        let inside = _mm256_cmpgt_epi32(k, _mm256_abs_epi32(hz));
-        accepted &= _mm256_movemask_ps(_mm256_castsi256_ps(inside)) as u32;
-        let halves = [
-            (_mm256_castsi256_si128(layer), _mm256_castsi256_si128(hz)),
-            (
-                _mm256_extracti128_si256::<1>(layer),
-                _mm256_extracti128_si256::<1>(hz),
-            ),
-        ];
-        for (h, (layer, hz)) in halves.into_iter().enumerate() {
-            let width = _mm256_i32gather_pd::<8>(w_table.as_ptr(), layer);
-            let x = _mm256_mul_pd(_mm256_cvtepi32_pd(hz), width);
-            _mm256_storeu_pd(z[w][4 * h..].as_mut_ptr(), x);
-        }
+    ]
+}
+
+/// `a + b·x`, as the portable form's `c + series` after `s2 * (…)`.
+#[inline(always)]
+unsafe fn horner(x: __m256, acc: __m256, c: f32) -> __m256 {
+    _mm256_mul_ps(x, _mm256_add_ps(_mm256_set1_ps(c), acc))
+}
+
+/// `normal::neg2_ln_uniform` on eight lanes.
+#[inline(always)]
+unsafe fn neg2_ln_uniform8(u: __m256i) -> __m256 {
+    let half = _mm256_set1_ps(0.5);
+    let one = _mm256_set1_ps(1.0);
+    let uniform = _mm256_mul_ps(
+        _mm256_add_ps(_mm256_cvtepi32_ps(_mm256_srli_epi32::<1>(u)), half),
+        _mm256_set1_ps(TWO_M31),
+    );
+    let bits = _mm256_castps_si256(uniform);
+    let exponent = _mm256_sub_epi32(_mm256_srli_epi32::<23>(bits), _mm256_set1_epi32(127));
+    let mantissa = _mm256_castsi256_ps(_mm256_or_si256(
+        _mm256_and_si256(bits, _mm256_set1_epi32(0x007F_FFFF)),
+        _mm256_set1_epi32(0x3F80_0000),
+    ));
+    let high = _mm256_cmp_ps::<_CMP_GT_OQ>(mantissa, _mm256_set1_ps(SQRT_2));
+    let m = _mm256_blendv_ps(mantissa, _mm256_mul_ps(mantissa, half), high);
+    // The mask is −1 where high: subtracting it adds one.
+    let e = _mm256_cvtepi32_ps(_mm256_sub_epi32(exponent, _mm256_castps_si256(high)));
+    let f = _mm256_sub_ps(m, one);
+    let s = _mm256_div_ps(f, _mm256_add_ps(_mm256_set1_ps(2.0), f));
+    let s2 = _mm256_mul_ps(s, s);
+    let mut series = _mm256_mul_ps(s2, _mm256_set1_ps(ATANH[3]));
+    for c in [ATANH[2], ATANH[1], ATANH[0]] {
+        series = horner(s2, series, c);
     }
-    !accepted & 0xFF
+    let ln = _mm256_add_ps(
+        _mm256_mul_ps(e, _mm256_set1_ps(LN_2)),
+        _mm256_mul_ps(
+            _mm256_mul_ps(_mm256_set1_ps(2.0), s),
+            _mm256_add_ps(one, series),
+        ),
+    );
+    _mm256_mul_ps(_mm256_set1_ps(-2.0), ln)
+}
+
+/// `normal::cos_sin_turn` on eight lanes.
+#[inline(always)]
+unsafe fn cos_sin_turn8(v: __m256i) -> (__m256, __m256) {
+    let one = _mm256_set1_epi32(1);
+    let two = _mm256_set1_epi32(2);
+    let octant = _mm256_srli_epi32::<29>(v);
+    let quadrant = _mm256_srai_epi32::<1>(_mm256_add_epi32(octant, one));
+    let steps = _mm256_add_epi32(
+        _mm256_slli_epi32::<24>(_mm256_sub_epi32(octant, _mm256_slli_epi32::<1>(quadrant))),
+        _mm256_and_si256(_mm256_srli_epi32::<5>(v), _mm256_set1_epi32(0x00FF_FFFF)),
+    );
+    let a = _mm256_mul_ps(_mm256_cvtepi32_ps(steps), _mm256_set1_ps(STEP));
+    let a2 = _mm256_mul_ps(a, a);
+    let mut sin = _mm256_mul_ps(a2, _mm256_set1_ps(SIN[3]));
+    for c in [SIN[2], SIN[1], SIN[0]] {
+        sin = horner(a2, sin, c);
+    }
+    let sin = _mm256_mul_ps(a, _mm256_add_ps(_mm256_set1_ps(1.0), sin));
+    let mut cos = _mm256_mul_ps(a2, _mm256_set1_ps(COS[4]));
+    for c in [COS[3], COS[2], COS[1], COS[0]] {
+        cos = horner(a2, cos, c);
+    }
+    let cos = _mm256_add_ps(_mm256_set1_ps(1.0), cos);
+    let odd = _mm256_castsi256_ps(_mm256_cmpeq_epi32(_mm256_and_si256(quadrant, one), one));
+    let c = _mm256_blendv_ps(cos, sin, odd);
+    let s = _mm256_blendv_ps(sin, cos, odd);
+    let cos_sign = _mm256_slli_epi32::<30>(_mm256_and_si256(_mm256_add_epi32(quadrant, one), two));
+    let sin_sign = _mm256_slli_epi32::<30>(_mm256_and_si256(quadrant, two));
+    (
+        _mm256_xor_ps(c, _mm256_castsi256_ps(cos_sign)),
+        _mm256_xor_ps(s, _mm256_castsi256_ps(sin_sign)),
+    )
+}
+
+/// `normal::pair` on eight lanes, in single precision: `(r cos φ, r sin φ)`.
+#[inline(always)]
+unsafe fn box_muller8(u: __m256i, v: __m256i) -> (__m256, __m256) {
+    let r = _mm256_sqrt_ps(neg2_ln_uniform8(u));
+    let (c, s) = cos_sin_turn8(v);
+    (_mm256_mul_ps(r, c), _mm256_mul_ps(r, s))
 }

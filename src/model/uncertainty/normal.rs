@@ -1,127 +1,123 @@
-//! Standard normal draws for the reduced-form fan: Marsaglia and Tsang's
-//! ziggurat (J. Stat. Softw. 5(8), 2000) with 256 layers, taking 32 random
-//! bits a draw (four draws from each 128-bit Philox output, see
-//! [`super::philox`]).
+//! Standard normal draws for the reduced-form fan: the Box-Muller transform
+//! (Box and Muller, "A note on the generation of random normal deviates",
+//! Ann. Math. Statist. 29(2), 1958) on pairs of 32-bit random words, two
+//! normals a pair, with no rejection, no table and no branch, so that lanes
+//! of paths vectorise (eight in a 256-bit register).
 //!
-//! The draw is split in two: [`fast`], branch-free, accepts a draw inside
-//! its layer's rectangle (about 98.5 % of them) and runs over lanes of
-//! paths; [`finish`] completes the rare others with more bits.
+//! For words `u` and `v`: `U = (⌊u/2⌋ + ½)·2^-31` in (0, 1], `φ = 2π·v/2^32`,
+//! `r = √(−2 ln U)`, and the normals are `r cos φ` and `r sin φ`.
 //!
-//! The 32 bits split into 8 for the layer and 24 for the signed value, so
-//! the layer and the value never share bits (the flaw Doornik, 2005,
-//! found in the original, which reused the value's low bits as the layer).
-//! The value's resolution is 2^-23 of its layer's width, far below
-//! anything a fan can show.
-// Fixed-size ziggurat tables indexed by an 8-bit layer (0..256) and loop
-// bounds below LAYERS: every index is in range by construction.
-#![allow(clippy::indexing_slicing)]
+//! In single precision, with our own polynomials (not the platform's
+//! `ln`, `sin` and `cos`), so that every machine and every build (portable
+//! or AVX2) does the same IEEE operations in the same order and gets the
+//! same bits:
+//!
+//! - `ln U`: `U = m·2^e` with `m` in [√½, √2), and `ln m = 2 atanh s` with
+//!   `s = (m − 1)/(m + 1)`, |s| ≤ 0.172, by its series to `s⁹/9` (the next
+//!   term is below 2.3e-9 of the value);
+//! - `sin` and `cos` of `φ`: the top three bits of `v` pick the octant, the
+//!   next 24 the angle `a` within ±π/4 of a multiple of π/2 (exact), and
+//!   Taylor series to `a⁹` and `a¹⁰` (remainders below 2e-9) give `sin a`
+//!   and `cos a`, turned to the quadrant by swapping and signs.
+//!
+//! Measured against double precision on the same words (tests): `−2 ln U`
+//! within 1.5e-7 of its value (absolutely below 1), `sin` and `cos` within
+//! 1.5e-7, and the normals within 3e-7 (of the value, above 1) wherever the
+//! radius `r` is at least 0.1; below, rounding `U` near 1 to single
+//! precision leaves `r` within about 1e-7 / (2r): 3e-6 for `r` in 0.01 to
+//! 0.1 (one draw in 200) and 2e-5 below (one in 20,000). The ziggurat of
+//! method version 3 resolved 2^-23 of its layer's width. The largest
+//! normal the words can give is √(64 ln 2) ≈ 6.66: the chance of a
+//! standard normal beyond it is 2.7e-11, about one draw in the 2·10^10 of
+//! the largest fan.
 
-use std::sync::OnceLock;
+/// 2^-31.
+pub(crate) const TWO_M31: f32 = 1.0 / 2_147_483_648.0;
+/// √2, the upper end of the mantissa's range.
+pub(crate) const SQRT_2: f32 = std::f32::consts::SQRT_2;
+/// ln 2.
+pub(crate) const LN_2: f32 = std::f32::consts::LN_2;
+/// π/4 over 2^24: the angle of one step of the 24 bits within an octant.
+pub(crate) const STEP: f32 = std::f32::consts::FRAC_PI_4 / 16_777_216.0;
+/// The atanh series' coefficients: 1/3, 1/5, 1/7, 1/9.
+pub(crate) const ATANH: [f32; 4] = [1.0 / 3.0, 1.0 / 5.0, 1.0 / 7.0, 1.0 / 9.0];
+/// Taylor coefficients of `sin a / a` after 1: −1/3!, 1/5!, −1/7!, 1/9!.
+pub(crate) const SIN: [f32; 4] = [-1.0 / 6.0, 1.0 / 120.0, -1.0 / 5_040.0, 1.0 / 362_880.0];
+/// Taylor coefficients of `cos a` after 1: −1/2!, 1/4!, −1/6!, 1/8!, −1/10!.
+pub(crate) const COS: [f32; 5] = [
+    -0.5,
+    1.0 / 24.0,
+    -1.0 / 720.0,
+    1.0 / 40_320.0,
+    -1.0 / 3_628_800.0,
+];
 
-const LAYERS: usize = 256;
-/// Start of the tail (the rightmost layer's edge).
-const R: f64 = 3.654_152_885_361_009;
-/// Area of each layer.
-const V: f64 = 4.928_673_233_974_658e-3;
-/// Scale of the 24-bit signed value: 2^23.
-const M: f64 = 8_388_608.0;
+// The AVX2 form (`lanes_avx2`) does these operations in this order, so
+// each step is written out as one IEEE operation.
 
-/// The ziggurat's layer tables.
-pub struct Tables {
-    k: [u32; LAYERS],
-    w: [f64; LAYERS],
-    f: [f64; LAYERS],
-}
-
-fn build_tables() -> Tables {
-    {
-        let mut t = Tables {
-            k: [0; LAYERS],
-            w: [0.0; LAYERS],
-            f: [0.0; LAYERS],
-        };
-        let (mut dn, mut tn) = (R, R);
-        let q = V / (-0.5 * dn * dn).exp();
-        t.k[0] = ((dn / q) * M) as u32;
-        t.k[1] = 0;
-        t.w[0] = q / M;
-        t.w[LAYERS - 1] = dn / M;
-        t.f[0] = 1.0;
-        t.f[LAYERS - 1] = (-0.5 * dn * dn).exp();
-        for i in (1..LAYERS - 1).rev() {
-            dn = (-2.0 * (V / dn + (-0.5 * dn * dn).exp()).ln()).sqrt();
-            t.k[i + 1] = ((dn / tn) * M) as u32;
-            tn = dn;
-            t.f[i] = (-0.5 * dn * dn).exp();
-            t.w[i] = dn / M;
-        }
-        t
-    }
-}
-
-/// A standard normal from the 32 random bits `b` when it falls in its
-/// layer's rectangle (about 98.8 % of draws): `(value, true)`; otherwise
-/// `(_, false)` and the draw must be finished by [`finish`]. Branch-free,
-/// so lanes of draws vectorise.
+/// `−2 ln U` for `U = (⌊u/2⌋ + ½)·2^-31`, in (0, 1]: from 0 (at `U = 1`)
+/// to 44.4 (at `U = 2^-32`).
 #[inline(always)]
-pub fn fast(t: &Tables, b: u32) -> (f64, bool) {
-    let layer = (b & 255) as usize;
-    // The upper 24 bits as a signed value.
-    let hz = (b as i32) >> 8;
-    (f64::from(hz) * t.w[layer], hz.unsigned_abs() < t.k[layer])
-}
-
-impl Tables {
-    /// The rectangle bounds `k` and layer widths `w` (for the AVX2 draws'
-    /// gathers, which read them as arrays).
-    #[cfg(target_arch = "x86_64")]
-    pub(crate) fn raw(&self) -> (&[u32; LAYERS], &[f64; LAYERS]) {
-        (&self.k, &self.w)
+pub fn neg2_ln_uniform(u: u32) -> f32 {
+    // Below 2^31, so the conversion from a signed integer (a vector
+    // instruction) is the unsigned one; correctly rounded from 2^24 on.
+    let uniform = (((u >> 1) as i32) as f32 + 0.5) * TWO_M31;
+    let bits = uniform.to_bits();
+    // A normal number in (0, 1]: the exponent is its biased field less 127.
+    let exponent = ((bits >> 23) as i32) - 127;
+    let mantissa = f32::from_bits((bits & 0x007F_FFFF) | 0x3F80_0000);
+    let high = mantissa > SQRT_2;
+    let m = if high { mantissa * 0.5 } else { mantissa };
+    let e = (exponent + i32::from(high)) as f32;
+    let f = m - 1.0;
+    let s = f / (2.0 + f);
+    let s2 = s * s;
+    let mut series = s2 * ATANH[3];
+    for c in [ATANH[2], ATANH[1], ATANH[0]] {
+        series = s2 * (c + series);
     }
+    let ln = e * LN_2 + 2.0 * s * (1.0 + series);
+    -2.0 * ln
 }
 
-/// The draw from the 32 bits `b`, taking more bits from `more` when `b`
-/// falls outside its layer's rectangle (the tail beyond `R`, or the wedge
-/// under the density's curve) or is rejected there.
-pub fn finish(t: &Tables, mut b: u32, more: &mut impl FnMut() -> u32) -> f64 {
-    loop {
-        let layer = (b & 255) as usize;
-        let hz = (b as i32) >> 8;
-        if hz.unsigned_abs() < t.k[layer] {
-            return f64::from(hz) * t.w[layer];
-        }
-        if let Some(x) = edge(t, more, hz, layer) {
-            return x;
-        }
-        b = more();
+/// `(cos φ, sin φ)` for `φ = 2π·v/2^32` (to 2^-27 of a turn).
+#[inline(always)]
+pub fn cos_sin_turn(v: u32) -> (f32, f32) {
+    let octant = (v >> 29) as i32;
+    // The nearest multiple of π/2 below or above: 0 to 4 (4 is 0 again).
+    let quadrant = (octant + 1) >> 1;
+    let steps = ((octant - 2 * quadrant) << 24) + ((v >> 5) & 0x00FF_FFFF) as i32;
+    // |steps| ≤ 2^24: exact in single precision.
+    let a = steps as f32 * STEP;
+    let a2 = a * a;
+    let mut sin = a2 * SIN[3];
+    for c in [SIN[2], SIN[1], SIN[0]] {
+        sin = a2 * (c + sin);
     }
-}
-
-/// (0, 1]: never 0, so its logarithm is finite.
-fn uniform(more: &mut impl FnMut() -> u32) -> f64 {
-    (f64::from(more() >> 8) + 1.0) / 16_777_216.0
-}
-
-#[cold]
-fn edge(t: &Tables, more: &mut impl FnMut() -> u32, hz: i32, layer: usize) -> Option<f64> {
-    if layer == 0 {
-        loop {
-            let x = -uniform(more).ln() / R;
-            let y = -uniform(more).ln();
-            if y + y >= x * x {
-                return Some(if hz > 0 { R + x } else { -R - x });
-            }
-        }
+    let sin = a * (1.0 + sin);
+    let mut cos = a2 * COS[4];
+    for c in [COS[3], COS[2], COS[1], COS[0]] {
+        cos = a2 * (c + cos);
     }
-    let x = f64::from(hz) * t.w[layer];
-    let u = uniform(more);
-    (t.f[layer] + u * (t.f[layer - 1] - t.f[layer]) < (-0.5 * x * x).exp()).then_some(x)
+    let cos = 1.0 + cos;
+    // Quadrant q turns (cos a, sin a) by q·π/2: odd quadrants swap the two,
+    // quadrants 1 and 2 negate the cosine, 2 and 3 the sine.
+    let odd = quadrant & 1 == 1;
+    let (c, s) = if odd { (sin, cos) } else { (cos, sin) };
+    let cos_sign = (((quadrant + 1) & 2) as u32) << 30;
+    let sin_sign = ((quadrant & 2) as u32) << 30;
+    (
+        f32::from_bits(c.to_bits() ^ cos_sign),
+        f32::from_bits(s.to_bits() ^ sin_sign),
+    )
 }
 
-/// The ziggurat tables, built once.
-pub fn tables() -> &'static Tables {
-    static T: OnceLock<Tables> = OnceLock::new();
-    T.get_or_init(build_tables)
+/// The two standard normals of the words `u` and `v`.
+#[inline(always)]
+pub fn pair(u: u32, v: u32) -> (f64, f64) {
+    let r = neg2_ln_uniform(u).sqrt();
+    let (c, s) = cos_sin_turn(v);
+    (f64::from(r * c), f64::from(r * s))
 }
 
 #[cfg(test)]
@@ -129,28 +125,15 @@ mod tests {
     use super::super::philox::{key_of, philox4x32_10};
     use super::*;
 
-    /// `n` draws from Philox counters `(i, 0, 0, round)` under key 11.
+    /// `n` draws from Philox counters `(i, 0, 0, 0)` under key 11.
     fn draws(n: usize) -> Vec<f64> {
-        let t = tables();
         let key = key_of(11);
         let mut out = Vec::with_capacity(n);
         for i in 0..n.div_ceil(4) {
-            let bits = philox4x32_10([i as u32, 0, 0, 0], key);
-            let mut round = 0u32;
-            let mut spare: Vec<u32> = Vec::new();
-            for b in bits {
-                let (z, ok) = fast(t, b);
-                out.push(if ok {
-                    z
-                } else {
-                    finish(t, b, &mut || {
-                        if spare.is_empty() {
-                            round += 1;
-                            spare = philox4x32_10([i as u32, 0, 0, round], key).to_vec();
-                        }
-                        spare.pop().unwrap_or(0)
-                    })
-                });
+            let w = philox4x32_10([i as u32, 0, 0, 0], key);
+            for (u, v) in [(w[0], w[1]), (w[2], w[3])] {
+                let (a, b) = pair(u, v);
+                out.extend([a, b]);
             }
         }
         out.truncate(n);
@@ -161,9 +144,7 @@ mod tests {
     fn moments_and_tails_are_those_of_a_standard_normal() {
         let n = 2_000_000;
         let (mut s1, mut s2, mut s3, mut s4) = (0.0, 0.0, 0.0, 0.0);
-        let (mut beyond2, mut beyond3, mut below_half) = (0usize, 0usize, 0usize);
-        let (mut beyond_r, mut rejected) = (0usize, 0usize);
-        let t = tables();
+        let (mut beyond2, mut beyond3, mut beyond4, mut below_half) = (0, 0, 0, 0);
         for x in draws(n) {
             s1 += x;
             s2 += x * x;
@@ -171,11 +152,8 @@ mod tests {
             s4 += x * x * x * x;
             beyond2 += usize::from(x.abs() > 2.0);
             beyond3 += usize::from(x.abs() > 3.0);
+            beyond4 += usize::from(x.abs() > 4.0);
             below_half += usize::from(x < 0.5);
-            beyond_r += usize::from(x.abs() > R);
-        }
-        for i in 0..100_000u32 {
-            rejected += usize::from(!fast(t, i.wrapping_mul(2_654_435_761)).1);
         }
         let nf = n as f64;
         // Five standard errors: √(var/n) with var 1, 2, 15, 96.
@@ -183,19 +161,88 @@ mod tests {
         assert!((s2 / nf - 1.0).abs() < 5.0 * (2.0 / nf).sqrt());
         assert!((s3 / nf).abs() < 5.0 * (15.0 / nf).sqrt());
         assert!((s4 / nf - 3.0).abs() < 5.0 * (96.0 / nf).sqrt());
-        // Tail and body probabilities, five binomial standard errors; the
-        // tail beyond R comes only from the slow path.
+        // Tail and body probabilities, five binomial standard errors.
         for (count, p) in [
             (beyond2, 0.045_500_26),
             (beyond3, 0.002_699_80),
+            (beyond4, 0.000_063_34),
             (below_half, 0.691_462_46),
-            (beyond_r, 0.000_258_03),
         ] {
             let se = (p * (1.0 - p) / nf).sqrt();
             assert!((count as f64 / nf - p).abs() < 5.0 * se, "{count} vs {p}");
         }
-        // The fast path takes about 98.5 % of draws (1.49 % fall outside
-        // their layer's rectangle, a quarter of them in the top layer).
-        assert!((1_300..1_700).contains(&rejected), "{rejected}");
+    }
+
+    #[test]
+    fn the_logarithm_is_within_single_precision_of_the_double() {
+        // Every 2^-12 of the range, the extremes and the words near √2
+        // mantissas and powers of two.
+        let words = (0..=1u64 << 20)
+            .map(|i| (i << 12) as u32)
+            .chain([0, 1, 2, 3, u32::MAX, u32::MAX - 1, 1 << 31, (1 << 31) - 1])
+            .chain((0..32).flat_map(|b| {
+                let p = 1u64 << b;
+                [p, p + 1, p.saturating_sub(1)].map(|x| x.min(u64::from(u32::MAX)) as u32)
+            }));
+        let mut worst = 0.0f64;
+        for u in words {
+            let uniform = ((u >> 1) as f64 + 0.5) / 2_147_483_648.0;
+            let exact = -2.0 * uniform.ln();
+            let ours = f64::from(neg2_ln_uniform(u));
+            // Relative above 1; absolute below, where rounding U (near 1)
+            // to single precision dominates.
+            let err = (ours - exact).abs() / exact.max(1.0);
+            worst = worst.max(err);
+        }
+        assert!(worst < 1.5e-7, "{worst}");
+        assert_eq!(neg2_ln_uniform(u32::MAX), 0.0);
+        let largest = f64::from(neg2_ln_uniform(0));
+        assert!(
+            (largest - 64.0 * std::f64::consts::LN_2).abs() < 1e-5,
+            "{largest}"
+        );
+    }
+
+    #[test]
+    fn cosine_and_sine_are_within_single_precision_of_the_double() {
+        let mut worst = 0.0f64;
+        for i in 0..=1u64 << 20 {
+            // Every 2^12-th word, and its neighbours at the octant edges.
+            for v in [(i << 12) as u32, ((i << 12) as u32).wrapping_sub(1)] {
+                let phi = std::f64::consts::TAU * f64::from(v >> 5) / 134_217_728.0;
+                let (c, s) = cos_sin_turn(v);
+                worst = worst
+                    .max((f64::from(c) - phi.cos()).abs())
+                    .max((f64::from(s) - phi.sin()).abs());
+            }
+        }
+        assert!(worst < 1.5e-7, "{worst}");
+        assert_eq!(cos_sin_turn(0), (1.0, 0.0));
+    }
+
+    /// The pair against Box-Muller in double precision on the same words:
+    /// the error is single precision's, except for the radii near zero,
+    /// where rounding `U` (near 1) to single precision leaves `−2 ln U`
+    /// within about 1e-7 and so the radius within about 1e-7 / (2r).
+    #[test]
+    fn pairs_are_the_double_precision_transform_to_single_precision() {
+        let key = key_of(3);
+        // Worst error by radius: below 0.01, 0.01 to 0.1, from 0.1 (the
+        // last relative to the radius where it exceeds 1).
+        let mut worst = [0.0f64; 3];
+        for i in 0..1_000_000u32 {
+            let w = philox4x32_10([i, 7, 0, 0], key);
+            let uniform = ((w[0] >> 1) as f64 + 0.5) / 2_147_483_648.0;
+            let r = (-2.0 * uniform.ln()).sqrt();
+            let phi = std::f64::consts::TAU * f64::from(w[1] >> 5) / 134_217_728.0;
+            let (a, b) = pair(w[0], w[1]);
+            let err = (a - r * phi.cos()).abs().max((b - r * phi.sin()).abs());
+            let band = usize::from(r >= 0.01) + usize::from(r >= 0.1);
+            worst[band] = worst[band].max(err / r.max(1.0));
+        }
+        // Measured: 2.9e-7, 2.8e-6 and 2.0e-5.
+        assert!(worst[2] < 5e-7, "{worst:?}");
+        assert!(worst[1] < 5e-6, "{worst:?}");
+        assert!(worst[0] < 5e-5, "{worst:?}");
     }
 }

@@ -33,8 +33,10 @@ use super::baseline::Baseline;
 use super::error::UncertaintyError;
 #[cfg(target_arch = "x86_64")]
 use super::lanes_avx2::Avx2;
-use super::normal::{self, Tables};
-use super::philox::{key_of, philox4x32_10, philox_lanes};
+use super::normal;
+#[cfg(test)]
+use super::philox::philox4x32_10;
+use super::philox::{key_of, philox_lanes};
 use super::shocks::{ShockParams, N_SHOCKS};
 use super::summary::YearSink;
 
@@ -94,69 +96,39 @@ struct Year {
     prev_centred_over_fy: f64,
 }
 
-/// The normals of path `path` in year `t` beyond its first four: Philox
-/// rounds 1, 2, … of the same counter, four words each.
-fn more_bits(key: [u32; 2], path: u64, t: usize) -> impl FnMut() -> u32 {
-    let (mut round, mut words, mut left) = (0u32, [0u32; 4], 0usize);
-    move || {
-        if left == 0 {
-            round += 1;
-            words = philox4x32_10([path as u32, (path >> 32) as u32, t as u32, round], key);
-            left = 4;
-        }
-        left -= 1;
-        words[3 - left]
-    }
-}
-
 /// The four standard normals of path `path` in year `t` under `key`, one
 /// path at a time (what the lanes compute; for tests and checks).
 #[cfg(test)]
 pub fn path_normals(seed: u64, path: u64, t: usize) -> [f64; N_SHOCKS] {
-    let key = key_of(seed);
-    let tab = normal::tables();
-    let bits = philox4x32_10([path as u32, (path >> 32) as u32, t as u32, 0], key);
-    let mut more = more_bits(key, path, t);
-    bits.map(|b| match normal::fast(tab, b) {
-        (z, true) => z,
-        (_, false) => normal::finish(tab, b, &mut more),
-    })
+    let w = philox4x32_10(
+        [path as u32, (path >> 32) as u32, t as u32, 0],
+        key_of(seed),
+    );
+    let (a, b) = normal::pair(w[0], w[1]);
+    let (c, d) = normal::pair(w[2], w[3]);
+    [a, b, c, d]
 }
 
-/// How a group of [`LANES`] paths draws its normals' fast part: the
-/// portable lane loops, or AVX2 intrinsics (`super::lanes_avx2`), which
-/// give the same draws to the bit.
+/// How a group of [`LANES`] paths draws its normals: the portable lane
+/// loops, or AVX2 intrinsics (`super::lanes_avx2`), which give the same
+/// normals to the bit.
 trait LaneDraw: Copy {
-    /// The Philox words of paths `first..first + LANES` in year `t` into
-    /// `bits[word][lane]`, the ziggurat's fast-path normals into
-    /// `z[shock][lane]`, and the bit mask of lanes with a draw outside its
-    /// layer's rectangle (to be finished by [`finish_lanes`]).
-    fn draw(
-        self,
-        tab: &Tables,
-        key: [u32; 2],
-        first: u64,
-        t: usize,
-        bits: &mut [[u32; LANES]; 4],
-        z: &mut [[f64; LANES]; N_SHOCKS],
-    ) -> u32;
+    /// The normals of paths `first..first + LANES` in year `t`:
+    /// `z[shock][lane]`; shocks 0 and 1 from the pair of Philox words 0 and
+    /// 1 at the path's counter `(path, t, 0)`, shocks 2 and 3 from words 2
+    /// and 3.
+    fn normals(self, key: [u32; 2], first: u64, t: usize, z: &mut [[f64; LANES]; N_SHOCKS]);
 }
 
 /// The portable lane loops.
 #[derive(Debug, Clone, Copy)]
 struct Portable;
 
-impl LaneDraw for Portable {
+impl Portable {
+    /// The Philox words of paths `first..first + LANES` in year `t`:
+    /// `words[word][lane]`.
     #[inline(always)]
-    fn draw(
-        self,
-        tab: &Tables,
-        key: [u32; 2],
-        first: u64,
-        t: usize,
-        bits: &mut [[u32; LANES]; 4],
-        z: &mut [[f64; LANES]; N_SHOCKS],
-    ) -> u32 {
+    fn words(self, key: [u32; 2], first: u64, t: usize) -> [[u32; LANES]; 4] {
         let mut ctr = [[t as u32; LANES]; 4];
         for l in 0..LANES {
             let p = first + l as u64;
@@ -164,75 +136,28 @@ impl LaneDraw for Portable {
             ctr[1][l] = (p >> 32) as u32;
             ctr[3][l] = 0;
         }
-        *bits = philox_lanes(ctr, key);
-        let mut rejected = 0u32;
-        for k in 0..N_SHOCKS {
+        philox_lanes(ctr, key)
+    }
+}
+
+impl LaneDraw for Portable {
+    #[inline(always)]
+    fn normals(self, key: [u32; 2], first: u64, t: usize, z: &mut [[f64; LANES]; N_SHOCKS]) {
+        let w = self.words(key, first, t);
+        for pair in 0..N_SHOCKS / 2 {
             for l in 0..LANES {
-                let (v, ok) = normal::fast(tab, bits[k][l]);
-                z[k][l] = v;
-                rejected |= u32::from(!ok) << l;
+                (z[2 * pair][l], z[2 * pair + 1][l]) =
+                    normal::pair(w[2 * pair][l], w[2 * pair + 1][l]);
             }
         }
-        rejected
     }
 }
 
 #[cfg(target_arch = "x86_64")]
 impl LaneDraw for Avx2 {
     #[inline(always)]
-    fn draw(
-        self,
-        tab: &Tables,
-        key: [u32; 2],
-        first: u64,
-        t: usize,
-        bits: &mut [[u32; LANES]; 4],
-        z: &mut [[f64; LANES]; N_SHOCKS],
-    ) -> u32 {
-        self.lane_normals(tab, key, first, t, bits, z)
-    }
-}
-
-/// The normals of the lanes of paths `first..first + LANES` in year `t`:
-/// `z[k][l]`, shock `k` of lane `l`.
-#[inline(always)]
-fn lane_normals(
-    draw: impl LaneDraw,
-    tab: &Tables,
-    key: [u32; 2],
-    first: u64,
-    t: usize,
-    z: &mut [[f64; LANES]; N_SHOCKS],
-) {
-    let mut bits = [[0u32; LANES]; 4];
-    let rejected = draw.draw(tab, key, first, t, &mut bits, z);
-    if rejected != 0 {
-        finish_lanes(tab, key, first, t, &bits, rejected, z);
-    }
-}
-
-/// Complete the draws of the lanes in the `rejected` bit mask (about one
-/// path-year in twenty has one).
-#[cold]
-fn finish_lanes(
-    tab: &Tables,
-    key: [u32; 2],
-    first: u64,
-    t: usize,
-    bits: &[[u32; LANES]; 4],
-    rejected: u32,
-    z: &mut [[f64; LANES]; N_SHOCKS],
-) {
-    for l in 0..LANES {
-        if rejected & (1 << l) == 0 {
-            continue;
-        }
-        let mut more = more_bits(key, first + l as u64, t);
-        for k in 0..N_SHOCKS {
-            if let (_, false) = normal::fast(tab, bits[k][l]) {
-                z[k][l] = normal::finish(tab, bits[k][l], &mut more);
-            }
-        }
+    fn normals(self, key: [u32; 2], first: u64, t: usize, z: &mut [[f64; LANES]; N_SHOCKS]) {
+        Avx2::normals(self, key, first, t, z);
     }
 }
 
@@ -332,7 +257,6 @@ impl<'a> Reduced<'a> {
             v.clear();
             v.resize(PART_PATHS, 0.0);
         }
-        let tab = normal::tables();
         sink.begin_block(n);
         for t in 0..b.len() {
             let y = self.year(t);
@@ -349,7 +273,7 @@ impl<'a> Reduced<'a> {
                 for (((lane, d), pb), int) in rows {
                     if y.shocked {
                         let mut z = [[0.0; LANES]; N_SHOCKS];
-                        lane_normals(draw, tab, self.key, first, t, &mut z);
+                        draw.normals(self.key, first, t, &mut z);
                         self.shock(lane, &z);
                     }
                     // Chunks of exactly LANES: the conversions cannot fail.
@@ -422,37 +346,44 @@ fn step(
 mod tests {
     use super::*;
 
-    /// The AVX2 draws are the portable ones to the bit: words, normals and
-    /// the lanes left to finish, for path counters on both sides of 2^32
-    /// (where the counter's high word changes within a group of lanes).
+    /// The AVX2 words and normals are the portable ones to the bit, for
+    /// path counters on both sides of 2^32 (where the counter's high word
+    /// changes within a group of lanes), and each lane's normals are its
+    /// path's own.
     #[test]
     fn avx2_normals_equal_the_portable_ones() {
         let Some(avx2) = Avx2::detect() else {
             return;
         };
-        let tab = normal::tables();
-        let key = key_of(0x5EED_0000_0042);
-        let firsts = (0..2_000u64)
+        let seed = 0x5EED_0000_0042;
+        let key = key_of(seed);
+        let firsts = (0..5_000u64)
             .map(|i| i * LANES as u64)
             .chain((0..64).map(|i| (1u64 << 32) - 40 + i));
-        let mut finished = 0;
         for first in firsts {
             for t in [0usize, 1, 37, 50] {
-                let (mut bits_p, mut z_p) = ([[0u32; LANES]; 4], [[0.0; LANES]; N_SHOCKS]);
-                let (mut bits_a, mut z_a) = ([[0u32; LANES]; 4], [[0.0; LANES]; N_SHOCKS]);
-                let rejected_p = Portable.draw(tab, key, first, t, &mut bits_p, &mut z_p);
-                let rejected_a = avx2.draw(tab, key, first, t, &mut bits_a, &mut z_a);
-                assert_eq!(bits_p, bits_a, "path {first}, year {t}");
-                assert_eq!(rejected_p, rejected_a, "path {first}, year {t}");
-                for k in 0..N_SHOCKS {
-                    for l in 0..LANES {
-                        assert_eq!(z_p[k][l].to_bits(), z_a[k][l].to_bits());
+                let words = Portable.words(key, first, t);
+                assert_eq!(
+                    words,
+                    avx2.philox_words(key, first, t),
+                    "path {first}, year {t}"
+                );
+                let mut za = [[0.0; LANES]; N_SHOCKS];
+                let mut zp = [[0.0; LANES]; N_SHOCKS];
+                avx2.normals(key, first, t, &mut za);
+                Portable.normals(key, first, t, &mut zp);
+                for l in 0..LANES {
+                    let own = path_normals(seed, first + l as u64, t);
+                    for k in 0..N_SHOCKS {
+                        assert_eq!(
+                            za[k][l].to_bits(),
+                            zp[k][l].to_bits(),
+                            "path {first}+{l}, year {t}, shock {k}"
+                        );
+                        assert_eq!(zp[k][l].to_bits(), own[k].to_bits());
                     }
                 }
-                finished += rejected_p.count_ones();
             }
         }
-        // The comparison reached the lanes the slow path finishes.
-        assert!(finished > 100, "{finished}");
     }
 }
