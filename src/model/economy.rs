@@ -95,9 +95,15 @@ pub fn shifted_to_older_ages(
     out
 }
 
-/// `Σ_{s,a} P[s,a] · w[s,a]`.
+/// `Σ_{s,a} P[s,a] · w[s,a]`, summed in row-major order.
 pub fn weighted_sum(pop: ArrayView2<f64>, weights: ArrayView2<f64>) -> f64 {
-    pop.iter().zip(weights.iter()).map(|(p, w)| p * w).sum()
+    // Standard-layout views (the model's always are) as plain slices: the
+    // same elements in the same order, so the same sum to the bit, without
+    // ndarray's per-element index arithmetic (about 7 % of a run before).
+    match (pop.as_slice(), weights.as_slice()) {
+        (Some(p), Some(w)) => p.iter().zip(w).map(|(p, w)| p * w).sum(),
+        _ => pop.iter().zip(weights.iter()).map(|(p, w)| p * w).sum(),
+    }
 }
 
 /// People at or over State Pension age per 1,000 people aged 16 to SPA.

@@ -24,6 +24,7 @@
 #![allow(clippy::indexing_slicing)]
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use ndarray::{Array2, ArrayView2};
 
@@ -219,16 +220,16 @@ impl Rights {
             let row = s * N_AGES;
             for a in (0..N_AGES).rev() {
                 let (sigma, stay) = cohorts.factors(row, a);
-                let age = |active: &mut [f64], deferred: &mut [f64], revaluation: f64| {
-                    let carried_active = from_younger(active, row, a) * sigma;
-                    let carried_deferred = from_younger(deferred, row, a) * sigma;
-                    active[row + a] = carried_active * stay * (1.0 + revaluation);
-                    deferred[row + a] =
-                        (carried_deferred + carried_active * (1.0 - stay)) * (1.0 + y.cpi);
+                let carry = Carry {
+                    i: row + a,
+                    a,
+                    sigma,
+                    stay,
+                    cpi: y.cpi,
                 };
-                age(legacy_active, legacy_deferred, y.earnings_growth);
-                age(care_active, care_deferred, care_revaluation);
-                age(uniformed_active, uniformed_deferred, care_revaluation);
+                carry.apply(legacy_active, legacy_deferred, y.earnings_growth);
+                carry.apply(care_active, care_deferred, care_revaluation);
+                carry.apply(uniformed_active, uniformed_deferred, care_revaluation);
                 paid[row + a] = from_younger(paid, row, a) * sigma * (1.0 + y.cpi);
             }
         }
@@ -252,24 +253,19 @@ impl Rights {
     }
 
     fn draw(&mut self, y: &Year) {
-        // The shares drawn at each age are the same for both sexes.
+        // The shares drawn at each age are the same for both sexes; the
+        // legacy schemes' and the uniformed pension age's do not change
+        // from year to year, so they are worked out once.
+        let fixed = fixed_hazards();
         let hazards: Vec<[f64; 3]> = (0..N_AGES)
             .map(|a| {
                 let before = a.checked_sub(1);
-                [
-                    hazard(
-                        before.map_or(0.0, legacy_drawn_share),
-                        legacy_drawn_share(a),
-                    ),
-                    hazard(
-                        before.map_or(0.0, |b| share_over_spa(b, y.previous_spa_years)),
-                        share_over_spa(a, y.spa_years),
-                    ),
-                    hazard(
-                        before.map_or(0.0, |b| share_over_spa(b, UNIFORMED_PENSION_AGE_YEARS)),
-                        share_over_spa(a, UNIFORMED_PENSION_AGE_YEARS),
-                    ),
-                ]
+                let [at_legacy, at_60] = fixed[a];
+                let at_spa = hazard(
+                    before.map_or(0.0, |b| share_over_spa(b, y.previous_spa_years)),
+                    share_over_spa(a, y.spa_years),
+                );
+                [at_legacy, at_spa, at_60]
             })
             .collect();
         let legacy = rows_of(&mut self.legacy);
@@ -285,6 +281,53 @@ impl Rights {
                 paid[i] += drawn;
             }
         }
+    }
+}
+
+/// The drawn shares that do not depend on the year, by age: the legacy
+/// schemes' and the uniformed schemes' (pension age 60).
+fn fixed_hazards() -> &'static [[f64; 2]; N_AGES] {
+    static FIXED: OnceLock<[[f64; 2]; N_AGES]> = OnceLock::new();
+    FIXED.get_or_init(|| {
+        std::array::from_fn(|a| {
+            let before = a.checked_sub(1);
+            [
+                hazard(
+                    before.map_or(0.0, legacy_drawn_share),
+                    legacy_drawn_share(a),
+                ),
+                hazard(
+                    before.map_or(0.0, |b| share_over_spa(b, UNIFORMED_PENSION_AGE_YEARS)),
+                    share_over_spa(a, UNIFORMED_PENSION_AGE_YEARS),
+                ),
+            ]
+        })
+    })
+}
+
+/// One cohort's step from last year's age to this year's: the share still
+/// alive and resident (`sigma`), of members still in service (`stay`).
+struct Carry {
+    /// Index of (sex, age) in the flat rows.
+    i: usize,
+    a: usize,
+    sigma: f64,
+    stay: f64,
+    cpi: f64,
+}
+
+impl Carry {
+    /// Carry a generation's members' and deferred members' rights one
+    /// year on: members' rights revalued by `revaluation`, leavers' and
+    /// deferred rights by CPI.
+    #[inline(always)]
+    fn apply(&self, active: &mut [f64], deferred: &mut [f64], revaluation: f64) {
+        let row = self.i - self.a;
+        let carried_active = from_younger(active, row, self.a) * self.sigma;
+        let carried_deferred = from_younger(deferred, row, self.a) * self.sigma;
+        active[self.i] = carried_active * self.stay * (1.0 + revaluation);
+        deferred[self.i] =
+            (carried_deferred + carried_active * (1.0 - self.stay)) * (1.0 + self.cpi);
     }
 }
 
