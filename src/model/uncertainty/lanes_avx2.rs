@@ -64,8 +64,9 @@ impl Avx2 {
     /// words 0 and 1, shocks 2 and 3 from words 2 and 3.
     #[inline(always)]
     pub fn normals(self, key: [u32; 2], first: u64, t: usize, z: &mut [[f64; LANES]; N_SHOCKS]) {
-        // SAFETY: as `philox_words`; the stores are of arrays of exactly
-        // eight doubles, four at a time.
+        // SAFETY: `self` exists only on a CPU with AVX2 (`detect`); the
+        // counters' loads are of arrays of exactly eight 32-bit words, and
+        // the stores of four doubles each into rows of eight, at 0 and 4.
         unsafe {
             let w = philox8(counters(first, t), key);
             for pair in 0..N_SHOCKS / 2 {
@@ -136,7 +137,8 @@ unsafe fn counters(first: u64, t: usize) -> [__m256i; 4] {
     ]
 }
 
-/// `a + b·x`, as the portable form's `c + series` after `s2 * (…)`.
+/// One step of a series, `x · (c + acc)`: the portable form's
+/// `s2 * (c + series)`.
 #[inline(always)]
 unsafe fn horner(x: __m256, acc: __m256, c: f32) -> __m256 {
     _mm256_mul_ps(x, _mm256_add_ps(_mm256_set1_ps(c), acc))
