@@ -4,13 +4,15 @@
 //! and the size of a streamed output (checked against the free disk space,
 //! and refused above [`MAX_STREAM_BYTES`] unless `--force`).
 //!
-//! The time estimates are deliberately pessimistic rates measured on the
-//! project's reference machine (docs/performance.md: a reduced-form
-//! path-year costs about 30 ns of CPU, a full-model path about 1 ms, a
-//! sweep point about 0.4 ms, an appraisal path of the seven-intervention
-//! smarter-state package about 0.6 ms, 0.75 ms with its fiscal gap: both
-//! replayed, not re-projected); the rates below are about three times
-//! those, so a slower machine is not surprised.
+//! The time estimates are deliberately pessimistic rates: at least about
+//! three times those measured on the project's reference machine, so a
+//! slower machine is not surprised. Measured on 7 December 2026 (CPU, two
+//! threads; docs/performance.md): a reduced-form path-year 13 ns (the rate
+//! below is 100 ns: it was 30 ns before the fan's fourth pass), a
+//! full-model path 2.7 ms, a sweep point 0.8 ms, an appraisal path of the
+//! seven-intervention smarter-state package 0.16 ms, 0.19 ms with its
+//! fiscal gap (the rates below are 2 and 2.5 ms: they were 0.6 and 0.75 ms
+//! before the appraisal's second pass).
 
 use std::io::IsTerminal;
 
@@ -22,14 +24,14 @@ pub const MAX_SECONDS: f64 = 300.0;
 /// Largest streamed output (bytes) started without `--force`.
 pub const MAX_STREAM_BYTES: u64 = 2_000_000_000;
 
-/// CPU seconds per reduced-form path-year.
+/// CPU seconds per reduced-form path-year (measured 13 ns).
 pub const REDUCED_PATH_YEAR_S: f64 = 1e-7;
-/// CPU seconds per full-model path.
-pub const FULL_PATH_S: f64 = 3e-3;
-/// CPU seconds per sweep point.
-pub const SWEEP_POINT_S: f64 = 1.5e-3;
+/// CPU seconds per full-model path (measured 2.7 ms).
+pub const FULL_PATH_S: f64 = 8e-3;
+/// CPU seconds per sweep point (measured 0.8 ms).
+pub const SWEEP_POINT_S: f64 = 2.5e-3;
 /// CPU seconds per appraisal path without, and with, its fiscal gap
-/// (measured 0.6 ms and 0.75 ms for seven interventions, 7 December 2026).
+/// (measured 0.16 ms and 0.19 ms for seven interventions).
 pub const APPRAISAL_PATH_S: (f64, f64) = (2e-3, 2.5e-3);
 
 /// The cores this process may use (1 when it cannot be told).

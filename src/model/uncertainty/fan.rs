@@ -17,11 +17,11 @@ use super::reduced::{Reduced, Scratch, BLOCK_PATHS};
 use super::shocks::ShockParams;
 use super::summary::{Exact, Histogram, Ranges, Summary, YearSink};
 
-/// Most paths the reduced form takes: 10^8 (about a minute on two cores;
+/// Most paths the reduced form takes: 10^8 (about half a minute on two cores;
 /// the histogram counters are 32-bit, so a few billion would overflow).
 pub const MAX_PATHS_REDUCED: u64 = 100_000_000;
 /// Most paths the full model takes: 20,000 (each is a whole projection,
-/// about a millisecond, and every value is kept for exact percentiles).
+/// about 3 ms of CPU, and every value is kept for exact percentiles).
 pub const MAX_PATHS_FULL: u64 = 20_000;
 
 /// Which engine draws the paths.
@@ -70,7 +70,7 @@ pub fn check_paths(engine: Engine, paths: u64) -> Result<(), UncertaintyError> {
     if paths == 0 || paths > engine.max_paths() {
         let why = match engine {
             Engine::Reduced => "more would take minutes and overflow the 32-bit histogram counters' headroom",
-            Engine::Full => "each path is a whole projection (about a millisecond) and every value is kept for exact percentiles",
+            Engine::Full => "each path is a whole projection (about 3 ms of CPU) and every value is kept for exact percentiles",
         };
         return Err(UncertaintyError::bad(
             "--paths",

@@ -2,8 +2,8 @@
 //! the distributions below and runs the real projection (demography,
 //! spending and receipts lines, the gilt ladder, the interventions), in
 //! parallel on the streaming block engine ([`super::fan::stream_blocks`]:
-//! a wave of blocks at a time, summarised in block order). Slow (about a
-//! millisecond a path) but it carries every mechanism of the model; the
+//! a wave of blocks at a time, summarised in block order). Slow (about 3 ms
+//! of CPU a path) but it carries every mechanism of the model; the
 //! reduced form is the fast approximation.
 //!
 //! Distributions (all independent, normal unless stated; `s` the
