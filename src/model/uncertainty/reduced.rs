@@ -13,13 +13,16 @@
 //!
 //! Random numbers are counter-based ([`super::philox`]): path `p`'s four
 //! normals in year `t` come from the Philox block at counter `(p, t, 0)`
-//! under the seed, so a path is the same whichever block, thread or lane
-//! runs it. Paths are simulated [`LANES`] at a time in plain arrays (the
+//! under the seed, by the Box-Muller transform on its two pairs of words
+//! ([`super::normal`]), so a path is the same whichever block, thread or
+//! lane runs it. Paths are simulated [`LANES`] at a time in plain arrays (the
 //! compiler keeps each lane in a vector register), years the outer loop
 //! within a block so that the summary's histograms for one year stay in
 //! cache. On x86-64 the same code is also compiled for AVX2 and chosen at
-//! run time; both builds do the same IEEE operations in the same order
-//! (no fused multiply-add), so their results are identical to the bit.
+//! run time, with the normals written in AVX2 intrinsics
+//! ([`super::lanes_avx2`]); both builds do the same IEEE operations in the
+//! same order (no fused multiply-add), so their results are identical to
+//! the bit.
 
 // The kernel indexes fixed-size lane and shock arrays ([f64; LANES],
 // [f64; N_SHOCKS]) and per-year buffers built to the horizon's length; lane
