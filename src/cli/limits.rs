@@ -4,15 +4,13 @@
 //! and the size of a streamed output (checked against the free disk space,
 //! and refused above [`MAX_STREAM_BYTES`] unless `--force`).
 //!
-//! The time estimates are deliberately pessimistic rates: at least about
-//! three times those measured on the project's reference machine, so a
+//! The time estimates are deliberately pessimistic rates, about three
+//! times those measured on the project's reference machine, so that a
 //! slower machine is not surprised. Measured on 7 December 2026 (CPU, two
-//! threads; docs/performance.md): a reduced-form path-year 13 ns (the rate
-//! below is 100 ns: it was 30 ns before the fan's fourth pass), a
+//! threads; docs/performance.md): a reduced-form path-year 13 ns, a
 //! full-model path 2.7 ms, a sweep point 0.8 ms, an appraisal path of the
 //! seven-intervention smarter-state package 0.16 ms, 0.19 ms with its
-//! fiscal gap (the rates below are 2 and 2.5 ms: they were 0.6 and 0.75 ms
-//! before the appraisal's second pass).
+//! fiscal gap.
 
 use std::io::IsTerminal;
 
@@ -25,14 +23,14 @@ pub const MAX_SECONDS: f64 = 300.0;
 pub const MAX_STREAM_BYTES: u64 = 2_000_000_000;
 
 /// CPU seconds per reduced-form path-year (measured 13 ns).
-pub const REDUCED_PATH_YEAR_S: f64 = 1e-7;
+pub const REDUCED_PATH_YEAR_S: f64 = 4e-8;
 /// CPU seconds per full-model path (measured 2.7 ms).
 pub const FULL_PATH_S: f64 = 8e-3;
 /// CPU seconds per sweep point (measured 0.8 ms).
 pub const SWEEP_POINT_S: f64 = 2.5e-3;
 /// CPU seconds per appraisal path without, and with, its fiscal gap
 /// (measured 0.16 ms and 0.19 ms for seven interventions).
-pub const APPRAISAL_PATH_S: (f64, f64) = (2e-3, 2.5e-3);
+pub const APPRAISAL_PATH_S: (f64, f64) = (5e-4, 6e-4);
 
 /// The cores this process may use (1 when it cannot be told).
 pub fn cores() -> usize {
@@ -76,16 +74,21 @@ pub fn check_time(
     fewer: &str,
 ) -> Result<(), UsageError> {
     let wall = cpu_seconds / threads.max(1) as f64;
+    let on = if threads == 1 {
+        "1 thread".to_string()
+    } else {
+        format!("{threads} threads")
+    };
     if !wall.is_finite() || (wall > MAX_SECONDS && !force) {
         return Err(UsageError(format!(
-            "{what} would take about {} on {threads} threads, over the limit of {}: {fewer}, or add --force to run it anyway",
+            "{what} would take about {} on {on}, over the limit of {}: {fewer}, or add --force to run it anyway",
             human_seconds(wall),
             human_seconds(MAX_SECONDS)
         )));
     }
     if wall >= 3.0 && !super::quiet() {
         super::note(&format!(
-            "{what}: estimated {} on {threads} threads",
+            "{what}: estimated {} on {on}",
             human_seconds(wall)
         ));
     }
