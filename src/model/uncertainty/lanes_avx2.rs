@@ -28,7 +28,7 @@ use std::arch::x86_64::{
 };
 
 use super::normal::{ATANH, COS, LN_2, SIN, SQRT_2, STEP, TWO_M31};
-use super::philox::{M0, M1, ROUNDS, W0, W1};
+use super::philox::{lane_counters, round_keys, M0, M1};
 use super::reduced::LANES;
 use super::shocks::N_SHOCKS;
 
@@ -100,12 +100,7 @@ unsafe fn mulhilo(m: __m256i, a: __m256i) -> (__m256i, __m256i) {
 #[inline(always)]
 unsafe fn philox8(mut ctr: [__m256i; 4], key: [u32; 2]) -> [__m256i; 4] {
     let (m0, m1) = (_mm256_set1_epi32(M0 as i32), _mm256_set1_epi32(M1 as i32));
-    let mut k = key;
-    for r in 0..ROUNDS {
-        if r > 0 {
-            k[0] = k[0].wrapping_add(W0);
-            k[1] = k[1].wrapping_add(W1);
-        }
+    for k in round_keys(key) {
         let (hi0, lo0) = mulhilo(m0, ctr[0]);
         let (hi1, lo1) = mulhilo(m1, ctr[2]);
         let k0 = _mm256_set1_epi32(k[0] as i32);
@@ -123,17 +118,12 @@ unsafe fn philox8(mut ctr: [__m256i; 4], key: [u32; 2]) -> [__m256i; 4] {
 /// The counters `(path, t, 0)` of paths `first..first + 8`, by word.
 #[inline(always)]
 unsafe fn counters(first: u64, t: usize) -> [__m256i; 4] {
-    let (mut lo, mut hi) = ([0u32; LANES], [0u32; LANES]);
-    for l in 0..LANES {
-        let p = first + l as u64;
-        lo[l] = p as u32;
-        hi[l] = (p >> 32) as u32;
-    }
+    let [lo, hi, year, round] = lane_counters::<LANES>(first, t);
     [
         _mm256_loadu_si256(lo.as_ptr().cast()),
         _mm256_loadu_si256(hi.as_ptr().cast()),
-        _mm256_set1_epi32(t as u32 as i32),
-        _mm256_set1_epi32(0),
+        _mm256_set1_epi32(year[0] as i32),
+        _mm256_set1_epi32(round[0] as i32),
     ]
 }
 

@@ -20,8 +20,8 @@
 pub(crate) const M0: u32 = 0xD251_1F53;
 pub(crate) const M1: u32 = 0xCD9E_8D57;
 /// Key schedule increments (golden ratio and √3 − 1, as 32-bit fractions).
-pub(crate) const W0: u32 = 0x9E37_79B9;
-pub(crate) const W1: u32 = 0xBB67_AE85;
+const W0: u32 = 0x9E37_79B9;
+const W1: u32 = 0xBB67_AE85;
 /// Rounds.
 pub(crate) const ROUNDS: usize = 10;
 
@@ -31,18 +31,47 @@ fn mulhilo(a: u32, b: u32) -> (u32, u32) {
     ((p >> 32) as u32, p as u32)
 }
 
+/// The key of each round: `key`, then a Weyl sequence.
+#[inline(always)]
+pub(crate) fn round_keys(key: [u32; 2]) -> [[u32; 2]; ROUNDS] {
+    let mut k = key;
+    std::array::from_fn(|r| {
+        if r > 0 {
+            k = [k[0].wrapping_add(W0), k[1].wrapping_add(W1)];
+        }
+        k
+    })
+}
+
+/// The counter of path `path` in year `t`: `(path, t, 0)`, the path in the
+/// first two words.
+#[inline(always)]
+pub(crate) fn counter(path: u64, t: usize) -> [u32; 4] {
+    [path as u32, (path >> 32) as u32, t as u32, 0]
+}
+
+/// The counters of paths `first..first + L` in year `t`, by word and lane
+/// (the layout [`philox_lanes`] takes).
+#[inline(always)]
+pub(crate) fn lane_counters<const L: usize>(first: u64, t: usize) -> [[u32; L]; 4] {
+    let [_, _, year, round] = counter(first, t);
+    let mut ctr = [[year; L], [year; L], [year; L], [round; L]];
+    for l in 0..L {
+        let p = first + l as u64;
+        ctr[0][l] = p as u32;
+        ctr[1][l] = (p >> 32) as u32;
+    }
+    ctr
+}
+
 /// One 128-bit output for counter `ctr` under `key` (the lanes' reference,
 /// in tests).
 #[cfg(test)]
-pub fn philox4x32_10(mut ctr: [u32; 4], mut key: [u32; 2]) -> [u32; 4] {
-    for r in 0..ROUNDS {
-        if r > 0 {
-            key[0] = key[0].wrapping_add(W0);
-            key[1] = key[1].wrapping_add(W1);
-        }
+pub fn philox4x32_10(mut ctr: [u32; 4], key: [u32; 2]) -> [u32; 4] {
+    for k in round_keys(key) {
         let (hi0, lo0) = mulhilo(M0, ctr[0]);
         let (hi1, lo1) = mulhilo(M1, ctr[2]);
-        ctr = [hi1 ^ ctr[1] ^ key[0], lo1, hi0 ^ ctr[3] ^ key[1], lo0];
+        ctr = [hi1 ^ ctr[1] ^ k[0], lo1, hi0 ^ ctr[3] ^ k[1], lo0];
     }
     ctr
 }
@@ -51,12 +80,7 @@ pub fn philox4x32_10(mut ctr: [u32; 4], mut key: [u32; 2]) -> [u32; 4] {
 /// same key for every lane; output word `w` of lane `l` is `out[w][l]`.
 #[inline(always)]
 pub fn philox_lanes<const L: usize>(mut ctr: [[u32; L]; 4], key: [u32; 2]) -> [[u32; L]; 4] {
-    let mut k = key;
-    for r in 0..ROUNDS {
-        if r > 0 {
-            k[0] = k[0].wrapping_add(W0);
-            k[1] = k[1].wrapping_add(W1);
-        }
+    for k in round_keys(key) {
         let mut next = [[0u32; L]; 4];
         for l in 0..L {
             let (hi0, lo0) = mulhilo(M0, ctr[0][l]);

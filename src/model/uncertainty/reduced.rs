@@ -38,8 +38,8 @@ use super::error::UncertaintyError;
 use super::lanes_avx2::Avx2;
 use super::normal;
 #[cfg(test)]
-use super::philox::philox4x32_10;
-use super::philox::{key_of, philox_lanes};
+use super::philox::{counter, philox4x32_10};
+use super::philox::{key_of, lane_counters, philox_lanes};
 use super::shocks::{ShockParams, N_SHOCKS};
 use super::summary::YearSink;
 
@@ -103,10 +103,7 @@ struct Year {
 /// path at a time (what the lanes compute; for tests and checks).
 #[cfg(test)]
 pub fn path_normals(seed: u64, path: u64, t: usize) -> [f64; N_SHOCKS] {
-    let w = philox4x32_10(
-        [path as u32, (path >> 32) as u32, t as u32, 0],
-        key_of(seed),
-    );
+    let w = philox4x32_10(counter(path, t), key_of(seed));
     let (a, b) = normal::pair(w[0], w[1]);
     let (c, d) = normal::pair(w[2], w[3]);
     [a, b, c, d]
@@ -132,14 +129,7 @@ impl Portable {
     /// `words[word][lane]`.
     #[inline(always)]
     fn words(self, key: [u32; 2], first: u64, t: usize) -> [[u32; LANES]; 4] {
-        let mut ctr = [[t as u32; LANES]; 4];
-        for l in 0..LANES {
-            let p = first + l as u64;
-            ctr[0][l] = p as u32;
-            ctr[1][l] = (p >> 32) as u32;
-            ctr[3][l] = 0;
-        }
-        philox_lanes(ctr, key)
+        philox_lanes(lane_counters(first, t), key)
     }
 }
 
