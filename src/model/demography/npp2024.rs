@@ -152,7 +152,17 @@ fn e0_scaled(a: &DemographicAssumptions, sx: usize, j: usize, k: f64) -> f64 {
 /// half the life tables.
 fn factor_for_e0(a: &DemographicAssumptions, sx: usize, j: usize, target: f64) -> f64 {
     let e0 = |k: f64| e0_scaled(a, sx, j, k);
-    let (above_below, below_from) = known_outcomes(&e0, target);
+    bisect_for_e0(&e0, target, known_outcomes(&e0, target))
+}
+
+/// No factor's outcome known: every midpoint evaluated.
+const NO_WINDOW: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
+
+/// The bisection of [`factor_for_e0`] over [0.2, 5], evaluating `e0` only
+/// at midpoints inside `window` (outside it the outcome is known, see
+/// [`known_outcomes`]).
+fn bisect_for_e0(e0: &impl Fn(f64) -> f64, target: f64, window: (f64, f64)) -> f64 {
+    let (above_below, below_from) = window;
     let (mut lo, mut hi) = (0.2_f64, 5.0_f64);
     for _ in 0..100 {
         let before = (lo, hi);
@@ -188,7 +198,6 @@ fn factor_for_e0(a: &DemographicAssumptions, sx: usize, j: usize, target: f64) -
 /// target, cannot round back across it.
 fn known_outcomes(e0: &impl Fn(f64) -> f64, target: f64) -> (f64, f64) {
     const CLEAR_YEARS: f64 = 1e-11;
-    let unknown = (f64::NEG_INFINITY, f64::INFINITY);
     let (mut k0, mut g0) = (1.0, e0(1.0) - target);
     let mut k1 = 1.01;
     for _ in 0..12 {
@@ -207,7 +216,7 @@ fn known_outcomes(e0: &impl Fn(f64) -> f64, target: f64) -> (f64, f64) {
     if e0(lo) - target >= CLEAR_YEARS && target - e0(hi) >= CLEAR_YEARS {
         (lo, hi)
     } else {
-        unknown
+        NO_WINDOW
     }
 }
 
@@ -277,24 +286,6 @@ fn base_mid_2024(
 mod tests {
     use super::*;
 
-    /// The plain bisection, every midpoint evaluated.
-    fn plain(a: &DemographicAssumptions, sx: usize, j: usize, target: f64) -> f64 {
-        let (mut lo, mut hi) = (0.2_f64, 5.0_f64);
-        for _ in 0..100 {
-            let before = (lo, hi);
-            let mid = 0.5 * (lo + hi);
-            if e0_scaled(a, sx, j, mid) > target {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-            if (lo, hi) == before {
-                break;
-            }
-        }
-        0.5 * (lo + hi)
-    }
-
     /// The windowed bisection gives the plain one's factor to the bit, for
     /// the published targets and for targets far from them (where the
     /// window may not be shown and every midpoint is evaluated).
@@ -308,12 +299,14 @@ mod tests {
                 let published = t.get(key, BASE_YEAR + 1 + j as i32).unwrap();
                 for target in [published, published - 7.3, published + 4.1, 20.0, 130.0] {
                     let jj = j + 2;
+                    let e0 = |k: f64| e0_scaled(p22, sx, jj, k);
+                    let plain = bisect_for_e0(&e0, target, NO_WINDOW);
                     assert_eq!(
                         factor_for_e0(p22, sx, jj, target).to_bits(),
-                        plain(p22, sx, jj, target).to_bits(),
+                        plain.to_bits(),
                         "year {j}, sex {sx}, target {target}"
                     );
-                    let (lo, hi) = known_outcomes(&|k| e0_scaled(p22, sx, jj, k), target);
+                    let (lo, hi) = known_outcomes(&e0, target);
                     windows += usize::from(lo.is_finite() && hi.is_finite());
                 }
             }
