@@ -221,7 +221,7 @@ impl Rights {
             for a in (0..N_AGES).rev() {
                 let (sigma, stay) = cohorts.factors(row, a);
                 let carry = Carry {
-                    i: row + a,
+                    row,
                     a,
                     sigma,
                     stay,
@@ -308,8 +308,8 @@ fn fixed_hazards() -> &'static [[f64; 2]; N_AGES] {
 /// One cohort's step from last year's age to this year's: the share still
 /// alive and resident (`sigma`), of members still in service (`stay`).
 struct Carry {
-    /// Index of (sex, age) in the flat rows.
-    i: usize,
+    /// Start of the sex's row in the flat rows, and the age.
+    row: usize,
     a: usize,
     sigma: f64,
     stay: f64,
@@ -322,11 +322,11 @@ impl Carry {
     /// deferred rights by CPI.
     #[inline(always)]
     fn apply(&self, active: &mut [f64], deferred: &mut [f64], revaluation: f64) {
-        let row = self.i - self.a;
-        let carried_active = from_younger(active, row, self.a) * self.sigma;
-        let carried_deferred = from_younger(deferred, row, self.a) * self.sigma;
-        active[self.i] = carried_active * self.stay * (1.0 + revaluation);
-        deferred[self.i] =
+        let (row, a) = (self.row, self.a);
+        let carried_active = from_younger(active, row, a) * self.sigma;
+        let carried_deferred = from_younger(deferred, row, a) * self.sigma;
+        active[row + a] = carried_active * self.stay * (1.0 + revaluation);
+        deferred[row + a] =
             (carried_deferred + carried_active * (1.0 - self.stay)) * (1.0 + self.cpi);
     }
 }
