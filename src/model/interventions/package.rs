@@ -21,7 +21,9 @@
 
 use serde::Serialize;
 
-use super::paths::{add_to, base_years, paths_scaled, success_benefits, Outcome, Paths, Target};
+use super::paths::{
+    add_to, base_years, paths_from_benefits, success_benefits, Outcome, Paths, Target,
+};
 use super::spec::{Intervention, SpendingContent};
 use crate::model::adjustments::Adjustments;
 use crate::model::projection::Projection;
@@ -81,11 +83,15 @@ pub fn package_with(
         .map(|i| base_years(base, Target::parse(&i.target)))
         .collect();
     // The (probability-weighted) realised saving each claims, before overlaps.
-    let claims: Vec<Vec<f64>> = list
+    let benefits: Vec<Vec<f64>> = list
         .iter()
         .zip(&views)
+        .map(|(i, v)| success_benefits(i, v))
+        .collect();
+    let claims: Vec<Vec<f64>> = benefits
+        .iter()
         .zip(&weights)
-        .map(|((i, v), w)| success_benefits(i, v).iter().map(|b| w * b).collect())
+        .map(|(b, w)| b.iter().map(|b| w * b).collect())
         .collect();
     let mut scale = vec![vec![1.0; n]; list.len()];
     let mut overlaps = Vec::new();
@@ -106,7 +112,8 @@ pub fn package_with(
         .map(|(j, i)| {
             let view = views.get(j).map_or(&[][..], Vec::as_slice);
             let s = scale.get(j).map_or(&[][..], Vec::as_slice);
-            paths_scaled(i, view, outcome(j), s)
+            let b = benefits.get(j).map_or(&[][..], Vec::as_slice);
+            paths_from_benefits(i, view, outcome(j), s, b)
         })
         .collect();
     let mut adjustments = Adjustments::none();

@@ -410,6 +410,19 @@ pub fn paths_on(i: &Intervention, base: &[BaseYear], outcome: Outcome) -> Paths 
 /// [`paths_on`] with the success-path benefits scaled by `scale[t]` (1
 /// where missing): the share left after overlaps with other interventions.
 pub fn paths_scaled(i: &Intervention, base: &[BaseYear], outcome: Outcome, scale: &[f64]) -> Paths {
+    paths_from_benefits(i, base, outcome, scale, &success_benefits(i, base))
+}
+
+/// [`paths_scaled`] given `benefits`, what [`success_benefits`] gives for
+/// `i` on `base` (a package has worked them out already, for its
+/// overlaps).
+pub fn paths_from_benefits(
+    i: &Intervention,
+    base: &[BaseYear],
+    outcome: Outcome,
+    scale: &[f64],
+    benefits: &[f64],
+) -> Paths {
     let n = base.len();
     let mut p = Paths::zeros(n);
     let Some(first) = base.first() else {
@@ -422,12 +435,12 @@ pub fn paths_scaled(i: &Intervention, base: &[BaseYear], outcome: Outcome, scale
         .iter()
         .map(|y| y.gdp_gbp_bn / first.gdp_gbp_bn)
         .collect();
-    let benefits = success_benefits(i, base);
     let keep = (1.0 - i.saving_in_baseline_share) * i.cashable_share;
+    let benefit = |k: usize| benefits.get(k).copied().unwrap_or(0.0);
     let rho = i.retention();
     // Cashable saving on success; retained saving on each branch.
     let cashable: Vec<f64> = (0..n)
-        .map(|k| benefits[k] * scale.get(k).copied().unwrap_or(1.0) * keep)
+        .map(|k| benefit(k) * scale.get(k).copied().unwrap_or(1.0) * keep)
         .collect();
     let planned: Vec<f64> = base
         .iter()
@@ -466,7 +479,7 @@ pub fn paths_scaled(i: &Intervention, base: &[BaseYear], outcome: Outcome, scale
         let a = take_up(i, tau, tm.u);
         p.take_up_share[k] = runs_at_all * a;
         p.gross_saving_gbp_bn[k] = runs_at_all * gross(i, y, f[k], a, tau);
-        let b = benefits[k] * scale.get(k).copied().unwrap_or(1.0);
+        let b = benefit(k) * scale.get(k).copied().unwrap_or(1.0);
         p.realised_benefit_gbp_bn[k] = w_success * b;
         p.realised_saving_gbp_bn[k] = w_success * cashable[k];
         let short_s = (retained_s[k] - cashable[k]).max(0.0);
@@ -474,7 +487,9 @@ pub fn paths_scaled(i: &Intervention, base: &[BaseYear], outcome: Outcome, scale
         p.exchequer_saving_gbp_bn[k] = both(retained_s[k], retained_f[k]);
         p.recycled_gbp_bn[k] = w_success * (cashable[k] - retained_s[k]).max(0.0);
         p.service_shortfall_gbp_bn[k] = both(short_s, short_f);
-        let citizens = if tau >= 0.0 && runs {
+        // Zero (the same +0.0 the product gives) without the erosion's
+        // `powf` when the intervention saves citizens no time.
+        let citizens = if tau >= 0.0 && runs && i.citizen_time_saving_gbp_bn != 0.0 {
             a * i.citizen_time_saving_gbp_bn * f[k] * realisation(i) * persistence(i, tau)
         } else {
             0.0
