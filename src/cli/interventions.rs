@@ -76,26 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ),
         "give fewer --paths (or --no-gap)",
     )?;
-    let mut scenario = super::load_scenario(Some(path))?;
-    files.add_inputs(scenario.input_paths())?;
-    if let Some(on) = &args.on {
-        let base = super::load_scenario(Some(on))?;
-        files.add_inputs(base.input_paths())?;
-        scenario = base.with_package_of(&scenario).with_context(|| {
-            format!(
-                "the interventions of {} cannot be laid on {}",
-                path.display(),
-                on.display()
-            )
-        })?;
-    }
-    if scenario.assumptions.intervention.is_empty() {
-        return Err(super::UsageError(format!(
-            "{} has no [[intervention]] tables: give a scenario with interventions, e.g. scenarios/digital/smarter_state_central.toml",
-            path.display()
-        ))
-        .into());
-    }
+    let scenario = load_package(&args, path, &mut files)?;
     let run = fiscal::run::Run::project(scenario)?;
     let a = &run.scenario().assumptions;
     let Some(expected) = run.interventions() else {
@@ -149,6 +130,37 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Format::Json => out!("{}", text.json(run.scenario(), run.data()))?,
     }
     Ok(())
+}
+
+/// The scenario at `path` (its package laid on `--on`'s scenario if
+/// given), its input files recorded in `files`; a usage error if it has no
+/// interventions.
+fn load_package(
+    args: &Args,
+    path: &std::path::Path,
+    files: &mut super::FileSet,
+) -> anyhow::Result<fiscal::scenario::Scenario> {
+    let mut scenario = super::load_scenario(Some(path))?;
+    files.add_inputs(scenario.input_paths())?;
+    if let Some(on) = &args.on {
+        let base = super::load_scenario(Some(on))?;
+        files.add_inputs(base.input_paths())?;
+        scenario = base.with_package_of(&scenario).with_context(|| {
+            format!(
+                "the interventions of {} cannot be laid on {}",
+                path.display(),
+                on.display()
+            )
+        })?;
+    }
+    if scenario.assumptions.intervention.is_empty() {
+        return Err(super::UsageError(format!(
+            "{} has no [[intervention]] tables: give a scenario with interventions, e.g. scenarios/digital/smarter_state_central.toml",
+            path.display()
+        ))
+        .into());
+    }
+    Ok(scenario)
 }
 
 /// The scenario asked for and the chart's format, after checking the

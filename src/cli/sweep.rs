@@ -36,6 +36,57 @@ pub struct Args {
 /// Bytes of one CSV row, about (the values and four results).
 const ROW_BYTES: u64 = 120;
 
+/// Refuse a sweep of `points` points of `fields` fields estimated to take
+/// over the time limit on `threads` threads, or to write a CSV larger than
+/// the free space (unless `--force`); its estimated CPU seconds.
+fn check_limits(args: &Args, fields: usize, points: usize, threads: usize) -> anyhow::Result<f64> {
+    let cpu_seconds = points as f64 * super::limits::SWEEP_POINT_S;
+    super::limits::check_time(
+        cpu_seconds,
+        threads,
+        args.force,
+        &format!("a sweep of {points} points"),
+        "take larger steps or vary fewer fields",
+    )?;
+    if let Some(file) = &args.output {
+        let bytes = (points as u64).saturating_mul(ROW_BYTES + 12 * fields as u64);
+        super::limits::check_stream(
+            super::parent_dir(file),
+            bytes,
+            args.force,
+            &format!("the sweep CSV {}", file.display()),
+        )?;
+    }
+    Ok(cpu_seconds)
+}
+
+/// The heatmap of final-year PSND over the grid of `x` by `y`, from
+/// `heat`, one value a point in grid order (`x` the outer field).
+fn heatmap(
+    a: &fiscal::model::Assumptions,
+    (x, y): (&sweep::Vary, &sweep::Vary),
+    heat: &[f64],
+) -> fiscal::chart::Chart {
+    let ny = y.values.len();
+    let values = (0..x.values.len())
+        .map(|i| {
+            (0..ny)
+                .map(|j| heat.get(i * ny + j).copied().unwrap_or(f64::NAN))
+                .collect()
+        })
+        .collect();
+    Heatmap {
+        scenario: a.name.clone(),
+        value_desc: format!("PSND in {}, % of GDP", a.horizon.end_year),
+        x_field: x.field.clone(),
+        x_values: x.values.clone(),
+        y_field: y.field.clone(),
+        y_values: y.values.clone(),
+        values,
+    }
+    .chart()
+}
+
 /// Run `fiscal sweep`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let varies = args
@@ -61,23 +112,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let points = sweep::points(&varies)?;
     let threads = super::limits::cores();
-    let cpu_seconds = points as f64 * super::limits::SWEEP_POINT_S;
-    super::limits::check_time(
-        cpu_seconds,
-        threads,
-        args.force,
-        &format!("a sweep of {points} points"),
-        "take larger steps or vary fewer fields",
-    )?;
-    if let Some(file) = &args.output {
-        let bytes = (points as u64).saturating_mul(ROW_BYTES + 12 * varies.len() as u64);
-        super::limits::check_stream(
-            super::parent_dir(file),
-            bytes,
-            args.force,
-            &format!("the sweep CSV {}", file.display()),
-        )?;
-    }
+    let cpu_seconds = check_limits(&args, varies.len(), points, threads)?;
     let scenario = super::load_scenario(args.scenario.as_deref())?;
     files.add_inputs(scenario.input_paths())?;
     sweep::check_ends(&scenario, &varies)?;
@@ -114,28 +149,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
     }
     if let (Some(file), Some(format), [x, y]) = (&args.chart, chart_format, varies.as_slice()) {
-        let ny = y.values.len();
-        let values = (0..x.values.len())
-            .map(|i| {
-                (0..ny)
-                    .map(|j| heat.get(i * ny + j).copied().unwrap_or(f64::NAN))
-                    .collect()
-            })
-            .collect();
-        let chart = Heatmap {
-            scenario: scenario.assumptions.name.clone(),
-            value_desc: format!(
-                "PSND in {}, % of GDP",
-                scenario.assumptions.horizon.end_year
-            ),
-            x_field: x.field.clone(),
-            x_values: x.values.clone(),
-            y_field: y.field.clone(),
-            y_values: y.values.clone(),
-            values,
-        }
-        .chart()
-        .with_sources(sources);
+        let chart = heatmap(&scenario.assumptions, (x, y), &heat).with_sources(sources);
         super::add_chart(
             &mut files,
             file,

@@ -306,106 +306,119 @@ fn components(p: &crate::model::Projection) -> Option<[f64; 4]> {
     ])
 }
 
-/// What carries the result, in sentences.
+/// What carries the result, in sentences: each scenario against the
+/// first, then each one's debt decomposition and package.
 fn carriers(entries: &[Entry<'_>]) -> Vec<String> {
-    let mut out = Vec::new();
     let Some(first) = entries.first() else {
-        return out;
+        return Vec::new();
     };
-    let first_parts = components(first.projection);
-    for e in entries.get(1..).unwrap_or(&[]) {
-        let (Some(a), Some(b)) = (first.projection.last(), e.projection.last()) else {
-            continue;
-        };
-        let mut why = String::new();
-        if let (Some(f), Some(o)) = (first_parts, components(e.projection)) {
+    let mut out: Vec<String> = entries
+        .get(1..)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|e| against_first(first, e))
+        .collect();
+    for e in entries {
+        out.extend(decomposition_sentence(e.projection));
+        out.extend(package_sentence(e));
+    }
+    out
+}
+
+/// How `e` ends against `first`: the gap in final-year PSND, what carries
+/// it (the debt decomposition's parts) and the lines that differ most.
+fn against_first(first: &Entry<'_>, e: &Entry<'_>) -> Option<String> {
+    let (a, b) = (first.projection.last()?, e.projection.last()?);
+    let why = match (components(first.projection), components(e.projection)) {
+        (Some(f), Some(o)) => {
             let mut parts: Vec<(&str, f64)> =
                 ["primary deficits", "interest", "growth", "other flows"]
                     .into_iter()
                     .zip(o.iter().zip(f.iter()).map(|(x, y)| x - y))
                     .collect();
             parts.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
-            why = format!(
+            format!(
                 " Of that difference, {} (pp of GDP, summed over the projection).",
                 parts
                     .iter()
                     .map(|(w, v)| format!("{w} {}", signed(*v)))
                     .collect::<Vec<_>>()
                     .join(", ")
-            );
-        }
-        let lines: Vec<String> = largest_differences(a, b)
-            .iter()
-            .filter(|(_, v)| v.abs() >= 0.05)
-            .map(|(what, v)| format!("{what} ({} pp)", signed(*v)))
-            .collect();
-        let lines = if lines.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " In {} the budget lines that differ most (positive: adds to debt) are {}.",
-                b.year,
-                lines.join(", ")
             )
-        };
-        out.push(format!(
-            "{} ends {} at {:.1}% of GDP, {} pp against {}.{why}{lines}",
-            e.projection.name,
+        }
+        _ => String::new(),
+    };
+    let lines: Vec<String> = largest_differences(a, b)
+        .iter()
+        .filter(|(_, v)| v.abs() >= 0.05)
+        .map(|(what, v)| format!("{what} ({} pp)", signed(*v)))
+        .collect();
+    let lines = if lines.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " In {} the budget lines that differ most (positive: adds to debt) are {}.",
             b.year,
-            b.psnd_pct_gdp,
-            signed(b.psnd_pct_gdp - a.psnd_pct_gdp),
-            first.projection.name,
-        ));
-    }
-    for e in entries {
-        let p = e.projection;
-        if let Ok(d) = crate::chart::Decomposition::from_projection(p) {
-            let sum = |f: fn(&crate::chart::decomposition::Period) -> f64| -> f64 {
-                d.periods.iter().map(f).sum()
-            };
-            if let (Some(a), Some(b)) = (p.years.first(), p.last()) {
-                out.push(format!(
-                    "{}: from {} to {} debt moves {} pp of GDP: primary deficits {}, interest {}, growth {}, other {}.",
-                    p.name,
-                    a.year,
-                    b.year,
-                    signed(sum(|x| x.change)),
-                    signed(sum(|x| x.primary_deficit)),
-                    signed(sum(|x| x.interest)),
-                    signed(sum(|x| x.growth)),
-                    signed(sum(|x| x.stock_flow)),
-                ));
+            lines.join(", ")
+        )
+    };
+    Some(format!(
+        "{} ends {} at {:.1}% of GDP, {} pp against {}.{why}{lines}",
+        e.projection.name,
+        b.year,
+        b.psnd_pct_gdp,
+        signed(b.psnd_pct_gdp - a.psnd_pct_gdp),
+        first.projection.name,
+    ))
+}
+
+/// How debt moves over the projection `p`, by its decomposition.
+fn decomposition_sentence(p: &crate::model::Projection) -> Option<String> {
+    let d = crate::chart::Decomposition::from_projection(p).ok()?;
+    let sum = |f: fn(&crate::chart::decomposition::Period) -> f64| -> f64 {
+        d.periods.iter().map(f).sum()
+    };
+    let (a, b) = (p.years.first()?, p.last()?);
+    Some(format!(
+        "{}: from {} to {} debt moves {} pp of GDP: primary deficits {}, interest {}, growth {}, other {}.",
+        p.name,
+        a.year,
+        b.year,
+        signed(sum(|x| x.change)),
+        signed(sum(|x| x.primary_deficit)),
+        signed(sum(|x| x.interest)),
+        signed(sum(|x| x.growth)),
+        signed(sum(|x| x.stock_flow)),
+    ))
+}
+
+/// What `e`'s interventions do to debt and the fiscal gap.
+fn package_sentence(e: &Entry<'_>) -> Option<String> {
+    let r = e.interventions?;
+    let last = r.package.years.last()?;
+    let share = e
+        .sustainability
+        .and_then(|s| s.share_of_gap_closed_by_interventions)
+        .map(|x| {
+            // A share that rounds to nothing, or a package that widens the
+            // gap, in words rather than "close -0%".
+            let pct = (100.0 * x).round();
+            if pct > 0.0 {
+                format!(" and close {pct:.0}% of the fiscal gap")
+            } else if pct < 0.0 {
+                format!(" and widen the fiscal gap by {:.0}%", -pct)
+            } else {
+                " and leave the fiscal gap about where it was".to_string()
             }
-        }
-        if let Some(r) = e.interventions {
-            if let Some(last) = r.package.years.last() {
-                let share = e
-                    .sustainability
-                    .and_then(|s| s.share_of_gap_closed_by_interventions)
-                    .map(|x| {
-                        // A share that rounds to nothing, or a package that
-                        // widens the gap, in words rather than "close -0%".
-                        let pct = (100.0 * x).round();
-                        if pct > 0.0 {
-                            format!(" and close {pct:.0}% of the fiscal gap")
-                        } else if pct < 0.0 {
-                            format!(" and widen the fiscal gap by {:.0}%", -pct)
-                        } else {
-                            " and leave the fiscal gap about where it was".to_string()
-                        }
-                    })
-                    .unwrap_or_default();
-                out.push(format!(
-                    "{}: its {} interventions change debt by {} pp of GDP by {}{share} (expected values, after optimism bias).",
-                    p.name,
-                    r.interventions.len(),
-                    signed(last.psnd_change_pp_gdp),
-                    last.year
-                ));
-            }
-        }
-    }
-    out
+        })
+        .unwrap_or_default();
+    Some(format!(
+        "{}: its {} interventions change debt by {} pp of GDP by {}{share} (expected values, after optimism bias).",
+        e.projection.name,
+        r.interventions.len(),
+        signed(last.psnd_change_pp_gdp),
+        last.year
+    ))
 }
 
 /// The assumptions that differ from the baseline, grouped; a new page is
