@@ -559,3 +559,31 @@ fn exit_costs_are_paid_as_the_retained_saving_rises() {
     let p = paths_on(&i, &flat_years(8), Outcome::Expected);
     assert!(p.exit_cost_gbp_bn.iter().all(|v| *v == 0.0));
 }
+
+#[test]
+fn citizens_time_saving_adds_to_the_social_benefit_as_it_erodes() {
+    let mut i = saving("time", 2.0);
+    i.start_year = Some(FiscalYear(2025));
+    i.decay_pct = 10.0;
+    let years = flat_years(6);
+    let without = paths_on(&i, &years, Outcome::Success);
+    i.citizen_time_saving_gbp_bn = 1.0;
+    let with = paths_on(&i, &years, Outcome::Success);
+    // The same Exchequer paths; the social benefit gains the citizens'
+    // time at the take-up, eroded 10 % a year like the saving itself.
+    assert_eq!(
+        without.exchequer_saving_gbp_bn,
+        with.exchequer_saving_gbp_bn
+    );
+    let gained: Vec<f64> = with
+        .social_benefit_gbp_bn
+        .iter()
+        .zip(&without.social_benefit_gbp_bn)
+        .map(|(w, o)| w - o)
+        .collect();
+    for (k, g) in gained.iter().enumerate() {
+        let share = with.gross_saving_gbp_bn[k] / 2.0 * 0.9f64.powi(k as i32);
+        assert!((g - share).abs() < 1e-12, "year {k}: {g} vs {share}");
+    }
+    assert!(gained.iter().all(|g| *g > 0.0));
+}

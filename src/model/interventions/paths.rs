@@ -437,29 +437,11 @@ pub fn paths_from_benefits(
         .collect();
     let keep = (1.0 - i.saving_in_baseline_share) * i.cashable_share;
     let benefit = |k: usize| benefits.get(k).copied().unwrap_or(0.0);
-    let rho = i.retention();
     // Cashable saving on success; retained saving on each branch.
     let cashable: Vec<f64> = (0..n)
         .map(|k| benefit(k) * scale.get(k).copied().unwrap_or(1.0) * keep)
         .collect();
-    let planned: Vec<f64> = base
-        .iter()
-        .enumerate()
-        .map(|(k, y)| {
-            let tau = k as f64 - tm.planned_from;
-            if tau < 0.0 || i.end_year.is_some_and(|e| y.year > e) {
-                return 0.0;
-            }
-            gross(i, y, f[k], take_up(i, tau, 1.0), tau) * keep
-        })
-        .collect();
-    let (retained_s, retained_f): (Vec<f64>, Vec<f64>) = match i.budgets_cut {
-        BudgetsCut::AsRealised => (cashable.iter().map(|c| rho * c).collect(), vec![0.0; n]),
-        BudgetsCut::AsPlanned => {
-            let r: Vec<f64> = planned.iter().map(|c| rho * c).collect();
-            (r.clone(), r)
-        }
-    };
+    let (retained_s, retained_f) = retained(i, base, (&tm, &f), keep, &cashable);
     let exit_s = exit_costs(i.exit_cost_multiple, &retained_s, &g);
     let exit_f = exit_costs(i.exit_cost_multiple, &retained_f, &g);
     let runs_at_all = if w_success > 0.0 { 1.0 } else { 0.0 };
@@ -503,6 +485,42 @@ pub fn paths_from_benefits(
         p.refresh_smoothed_gbp_bn[k] = mix(3);
     }
     p
+}
+
+/// The saving kept off the line (retained by the Exchequer) on the
+/// success and failure branches: a share of the cashable saving as
+/// realised, or of the planned saving (on the plan's timetable, at full
+/// take-up speed) on both branches when budgets are cut as planned.
+fn retained(
+    i: &Intervention,
+    base: &[BaseYear],
+    (tm, f): (&Timing, &[f64]),
+    keep: f64,
+    cashable: &[f64],
+) -> (Vec<f64>, Vec<f64>) {
+    let rho = i.retention();
+    match i.budgets_cut {
+        BudgetsCut::AsRealised => (
+            cashable.iter().map(|c| rho * c).collect(),
+            vec![0.0; base.len()],
+        ),
+        BudgetsCut::AsPlanned => {
+            let r: Vec<f64> = base
+                .iter()
+                .enumerate()
+                .map(|(k, y)| {
+                    let tau = k as f64 - tm.planned_from;
+                    let planned = if tau < 0.0 || i.end_year.is_some_and(|e| y.year > e) {
+                        0.0
+                    } else {
+                        gross(i, y, f[k], take_up(i, tau, 1.0), tau) * keep
+                    };
+                    rho * planned
+                })
+                .collect();
+            (r.clone(), r)
+        }
+    }
 }
 
 /// The spending line that bears `i`'s costs.
