@@ -1,7 +1,8 @@
 //! The reduced-form fan's normals for eight paths at once, written with
-//! AVX2 intrinsics: the Philox4x32-10 rounds ([`super::philox`]) on eight
-//! 32-bit lanes a register, then the single-precision Box-Muller transform
-//! ([`super::normal`]) on eight lanes a register.
+//! AVX2 intrinsics: the xoshiro128** steps of their streams
+//! ([`super::stream`]) on eight 32-bit lanes a register, then the
+//! single-precision Box-Muller transform ([`super::normal`]) on eight
+//! lanes a register.
 //!
 //! Why by hand: the compiler's vectorisation of the portable lane loops
 //! moved the words between vector and general registers and through the
@@ -18,19 +19,19 @@
 #![allow(clippy::indexing_slicing)]
 
 use std::arch::x86_64::{
-    __m256, __m256i, _mm256_add_epi32, _mm256_add_ps, _mm256_and_si256, _mm256_blend_epi32,
-    _mm256_blendv_ps, _mm256_castps256_ps128, _mm256_castps_si256, _mm256_castsi256_ps,
-    _mm256_cmp_ps, _mm256_cmpeq_epi32, _mm256_cvtepi32_ps, _mm256_cvtps_pd, _mm256_div_ps,
-    _mm256_extractf128_ps, _mm256_loadu_si256, _mm256_mul_epu32, _mm256_mul_ps, _mm256_or_si256,
-    _mm256_set1_epi32, _mm256_set1_ps, _mm256_slli_epi32, _mm256_slli_epi64, _mm256_sqrt_ps,
-    _mm256_srai_epi32, _mm256_srli_epi32, _mm256_srli_epi64, _mm256_storeu_pd, _mm256_sub_epi32,
-    _mm256_sub_ps, _mm256_xor_ps, _mm256_xor_si256, _CMP_GT_OQ,
+    __m256, __m256i, _mm256_add_epi32, _mm256_add_ps, _mm256_and_si256, _mm256_blendv_ps,
+    _mm256_castps256_ps128, _mm256_castps_si256, _mm256_castsi256_ps, _mm256_cmp_ps,
+    _mm256_cmpeq_epi32, _mm256_cvtepi32_ps, _mm256_cvtps_pd, _mm256_div_ps, _mm256_extractf128_ps,
+    _mm256_loadu_si256, _mm256_mul_ps, _mm256_mullo_epi32, _mm256_or_si256, _mm256_set1_epi32,
+    _mm256_set1_ps, _mm256_slli_epi32, _mm256_sqrt_ps, _mm256_srai_epi32, _mm256_srli_epi32,
+    _mm256_storeu_pd, _mm256_storeu_si256, _mm256_sub_epi32, _mm256_sub_ps, _mm256_xor_ps,
+    _mm256_xor_si256, _CMP_GT_OQ,
 };
 
 use super::normal::{ATANH, COS, LN_2, SIN, SQRT_2, STEP, TWO_M31};
-use super::philox::{lane_counters, round_keys, M0, M1};
 use super::reduced::LANES;
 use super::shocks::N_SHOCKS;
+use super::stream::LaneStates;
 
 /// Proof that the CPU has AVX2: the only way to call its methods.
 #[derive(Debug, Clone, Copy)]
@@ -42,33 +43,32 @@ impl Avx2 {
         std::arch::is_x86_feature_detected!("avx2").then_some(Avx2(()))
     }
 
-    /// The Philox words of paths `first..first + 8` in year `t` (counter
-    /// `(path, t, 0)`), as `reduced`'s portable lanes: `words[word][lane]`
-    /// (for the test that compares the two).
-    #[cfg(test)]
-    pub fn philox_words(self, key: [u32; 2], first: u64, t: usize) -> [[u32; LANES]; 4] {
+    /// The next shocked year's four normals of the eight paths whose
+    /// streams are `s`, as `reduced`'s portable lanes: `z[shock][lane]`,
+    /// shocks 0 and 1 from the streams' next two words, 2 and 3 from the
+    /// two after.
+    #[inline(always)]
+    pub fn normals(self, s: &mut LaneStates<LANES>, z: &mut [[f64; LANES]; N_SHOCKS]) {
         // SAFETY: `self` exists only on a CPU with AVX2 (`detect`); the
-        // loads and stores are of arrays of exactly eight 32-bit words.
-        use std::arch::x86_64::_mm256_storeu_si256;
+        // states' loads and stores are of arrays of exactly eight 32-bit
+        // words, and the normals' stores of four doubles each into rows of
+        // eight, at 0 and 4.
         unsafe {
-            let mut out = [[0u32; LANES]; 4];
-            for (dst, word) in out.iter_mut().zip(philox8(counters(first, t), key)) {
+            let mut st = [
+                _mm256_loadu_si256(s[0].as_ptr().cast()),
+                _mm256_loadu_si256(s[1].as_ptr().cast()),
+                _mm256_loadu_si256(s[2].as_ptr().cast()),
+                _mm256_loadu_si256(s[3].as_ptr().cast()),
+            ];
+            let w = [
+                xoshiro8(&mut st),
+                xoshiro8(&mut st),
+                xoshiro8(&mut st),
+                xoshiro8(&mut st),
+            ];
+            for (dst, word) in s.iter_mut().zip(st) {
                 _mm256_storeu_si256(dst.as_mut_ptr().cast(), word);
             }
-            out
-        }
-    }
-
-    /// The four normals of paths `first..first + 8` in year `t`, as
-    /// `reduced`'s portable lanes: `z[shock][lane]`, shocks 0 and 1 from
-    /// words 0 and 1, shocks 2 and 3 from words 2 and 3.
-    #[inline(always)]
-    pub fn normals(self, key: [u32; 2], first: u64, t: usize, z: &mut [[f64; LANES]; N_SHOCKS]) {
-        // SAFETY: `self` exists only on a CPU with AVX2 (`detect`); the
-        // counters' loads are of arrays of exactly eight 32-bit words, and
-        // the stores of four doubles each into rows of eight, at 0 and 4.
-        unsafe {
-            let w = philox8(counters(first, t), key);
             for pair in 0..N_SHOCKS / 2 {
                 let (c, s) = box_muller8(w[2 * pair], w[2 * pair + 1]);
                 for (k, x) in [(2 * pair, c), (2 * pair + 1, s)] {
@@ -86,45 +86,28 @@ impl Avx2 {
     }
 }
 
-/// The high and low halves of the eight 32×32-bit products `m · a`.
+/// `x` rotated left by `L` bits (`R` = 32 − `L`).
 #[inline(always)]
-unsafe fn mulhilo(m: __m256i, a: __m256i) -> (__m256i, __m256i) {
-    let even = _mm256_mul_epu32(a, m);
-    let odd = _mm256_mul_epu32(_mm256_srli_epi64::<32>(a), m);
-    let lo = _mm256_blend_epi32::<0b1010_1010>(even, _mm256_slli_epi64::<32>(odd));
-    let hi = _mm256_blend_epi32::<0b1010_1010>(_mm256_srli_epi64::<32>(even), odd);
-    (hi, lo)
+unsafe fn rotl<const L: i32, const R: i32>(x: __m256i) -> __m256i {
+    _mm256_or_si256(_mm256_slli_epi32::<L>(x), _mm256_srli_epi32::<R>(x))
 }
 
-/// Philox4x32-10 on eight counters (`ctr[word]`, a lane a path).
+/// `stream::next_lanes` on eight lanes: the next word of each, and the
+/// states moved on.
 #[inline(always)]
-unsafe fn philox8(mut ctr: [__m256i; 4], key: [u32; 2]) -> [__m256i; 4] {
-    let (m0, m1) = (_mm256_set1_epi32(M0 as i32), _mm256_set1_epi32(M1 as i32));
-    for k in round_keys(key) {
-        let (hi0, lo0) = mulhilo(m0, ctr[0]);
-        let (hi1, lo1) = mulhilo(m1, ctr[2]);
-        let k0 = _mm256_set1_epi32(k[0] as i32);
-        let k1 = _mm256_set1_epi32(k[1] as i32);
-        ctr = [
-            _mm256_xor_si256(_mm256_xor_si256(hi1, ctr[1]), k0),
-            lo1,
-            _mm256_xor_si256(_mm256_xor_si256(hi0, ctr[3]), k1),
-            lo0,
-        ];
-    }
-    ctr
-}
-
-/// The counters `(path, t, 0)` of paths `first..first + 8`, by word.
-#[inline(always)]
-unsafe fn counters(first: u64, t: usize) -> [__m256i; 4] {
-    let [lo, hi, year, round] = lane_counters::<LANES>(first, t);
-    [
-        _mm256_loadu_si256(lo.as_ptr().cast()),
-        _mm256_loadu_si256(hi.as_ptr().cast()),
-        _mm256_set1_epi32(year[0] as i32),
-        _mm256_set1_epi32(round[0] as i32),
-    ]
+unsafe fn xoshiro8(s: &mut [__m256i; 4]) -> __m256i {
+    let out = _mm256_mullo_epi32(
+        rotl::<7, 25>(_mm256_mullo_epi32(s[1], _mm256_set1_epi32(5))),
+        _mm256_set1_epi32(9),
+    );
+    let t = _mm256_slli_epi32::<9>(s[1]);
+    s[2] = _mm256_xor_si256(s[2], s[0]);
+    s[3] = _mm256_xor_si256(s[3], s[1]);
+    s[1] = _mm256_xor_si256(s[1], s[2]);
+    s[0] = _mm256_xor_si256(s[0], s[3]);
+    s[2] = _mm256_xor_si256(s[2], t);
+    s[3] = rotl::<11, 21>(s[3]);
+    out
 }
 
 /// One step of a series, `x · (c + acc)`: the portable form's

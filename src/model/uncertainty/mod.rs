@@ -22,6 +22,7 @@ pub(crate) mod run;
 pub(crate) mod sensitivity;
 pub(crate) mod settings;
 pub(crate) mod shocks;
+pub(crate) mod stream;
 pub(crate) mod summary;
 
 #[cfg(test)]
@@ -37,7 +38,10 @@ mod tests;
 /// is unchanged from 2). 4: the reduced form's normals by the Box-Muller
 /// transform on the same Philox words (two normals a pair of words, no
 /// rejection) instead of the ziggurat (the full model is unchanged from 3).
-pub const FAN_METHOD_VERSION: u32 = 4;
+/// 5: the reduced form's words from each path's own xoshiro128** stream,
+/// seeded by its Philox block, instead of a Philox block every path-year
+/// (the transform and the full model are unchanged from 4).
+pub const FAN_METHOD_VERSION: u32 = 5;
 
 pub(crate) use error::UncertaintyError;
 pub use fan::{BlockPaths, Engine, FanRun};

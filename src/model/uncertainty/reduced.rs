@@ -11,9 +11,10 @@
 //! (u[t] − κ[t−1])/m` the conventional stock repricing at one over its
 //! average maturity `m` a year (as `peer_fan.py`).
 //!
-//! Random numbers are counter-based ([`super::philox`]): path `p`'s four
-//! normals in year `t` come from the Philox block at counter `(p, t, 0)`
-//! under the seed, by the Box-Muller transform on its two pairs of words
+//! Random numbers are each path's own ([`super::stream`]): path `p`'s
+//! xoshiro128** stream, seeded by its Philox block at counter `(p, 0, 0,
+//! 0)` under the seed, gives four words in each shocked year, and the
+//! Box-Muller transform on its two pairs the year's four normals
 //! ([`super::normal`]), so a path is the same whichever block, thread or
 //! lane runs it. Paths are simulated [`LANES`] at a time in plain arrays (the
 //! compiler keeps each lane in a vector register), years the outer loop
@@ -37,10 +38,9 @@ use super::error::UncertaintyError;
 #[cfg(target_arch = "x86_64")]
 use super::lanes_avx2::Avx2;
 use super::normal;
-#[cfg(test)]
-use super::philox::{counter, philox4x32_10};
-use super::philox::{key_of, lane_counters, philox_lanes};
+use super::philox::key_of;
 use super::shocks::{ShockParams, N_SHOCKS};
+use super::stream::{next_lanes, seed_lanes, LaneStates};
 use super::summary::YearSink;
 
 /// Paths per block: the unit of work handed to a thread, and the pilot
@@ -74,6 +74,7 @@ struct Lane {
     x: [[f64; LANES]; N_SHOCKS],
     kappa: [f64; LANES],
     debt: [f64; LANES],
+    stream: LaneStates<LANES>,
 }
 
 /// Per-path state and output buffers of one block, reused between blocks.
@@ -99,44 +100,40 @@ struct Year {
     prev_centred_over_fy: f64,
 }
 
-/// The four standard normals of path `path` in year `t` under `key`, one
-/// path at a time (what the lanes compute; for tests and checks).
+/// The standard normals of path `path`'s first `draws` shocked years
+/// under `seed`, one path at a time (what the lanes compute; for tests
+/// and checks).
 #[cfg(test)]
-pub fn path_normals(seed: u64, path: u64, t: usize) -> [f64; N_SHOCKS] {
-    let w = philox4x32_10(counter(path, t), key_of(seed));
-    let (a, b) = normal::pair(w[0], w[1]);
-    let (c, d) = normal::pair(w[2], w[3]);
-    [a, b, c, d]
+pub fn path_normals(seed: u64, path: u64, draws: usize) -> Vec<[f64; N_SHOCKS]> {
+    let mut s = seed_lanes::<1>(key_of(seed), path);
+    (0..draws)
+        .map(|_| {
+            let w: [u32; 4] = std::array::from_fn(|_| next_lanes(&mut s)[0]);
+            let (a, b) = normal::pair(w[0], w[1]);
+            let (c, d) = normal::pair(w[2], w[3]);
+            [a, b, c, d]
+        })
+        .collect()
 }
 
 /// How a group of [`LANES`] paths draws its normals: the portable lane
 /// loops, or AVX2 intrinsics (`super::lanes_avx2`), which give the same
 /// normals to the bit.
 trait LaneDraw: Copy {
-    /// The normals of paths `first..first + LANES` in year `t`:
-    /// `z[shock][lane]`; shocks 0 and 1 from the pair of Philox words 0 and
-    /// 1 at the path's counter `(path, t, 0)`, shocks 2 and 3 from words 2
-    /// and 3.
-    fn normals(self, key: [u32; 2], first: u64, t: usize, z: &mut [[f64; LANES]; N_SHOCKS]);
+    /// The next shocked year's normals of the paths whose streams are
+    /// `s`: `z[shock][lane]`; shocks 0 and 1 from the pair of the stream's
+    /// next two words, shocks 2 and 3 from the two after.
+    fn normals(self, s: &mut LaneStates<LANES>, z: &mut [[f64; LANES]; N_SHOCKS]);
 }
 
 /// The portable lane loops.
 #[derive(Debug, Clone, Copy)]
 struct Portable;
 
-impl Portable {
-    /// The Philox words of paths `first..first + LANES` in year `t`:
-    /// `words[word][lane]`.
-    #[inline(always)]
-    fn words(self, key: [u32; 2], first: u64, t: usize) -> [[u32; LANES]; 4] {
-        philox_lanes(lane_counters(first, t), key)
-    }
-}
-
 impl LaneDraw for Portable {
     #[inline(always)]
-    fn normals(self, key: [u32; 2], first: u64, t: usize, z: &mut [[f64; LANES]; N_SHOCKS]) {
-        let w = self.words(key, first, t);
+    fn normals(self, s: &mut LaneStates<LANES>, z: &mut [[f64; LANES]; N_SHOCKS]) {
+        let w: [[u32; LANES]; 4] = std::array::from_fn(|_| next_lanes(s));
         for pair in 0..N_SHOCKS / 2 {
             for l in 0..LANES {
                 (z[2 * pair][l], z[2 * pair + 1][l]) =
@@ -149,8 +146,8 @@ impl LaneDraw for Portable {
 #[cfg(target_arch = "x86_64")]
 impl LaneDraw for Avx2 {
     #[inline(always)]
-    fn normals(self, key: [u32; 2], first: u64, t: usize, z: &mut [[f64; LANES]; N_SHOCKS]) {
-        Avx2::normals(self, key, first, t, z);
+    fn normals(self, s: &mut LaneStates<LANES>, z: &mut [[f64; LANES]; N_SHOCKS]) {
+        Avx2::normals(self, s, z);
     }
 }
 
@@ -243,9 +240,13 @@ impl<'a> Reduced<'a> {
             x: [[0.0; LANES]; N_SHOCKS],
             kappa: [0.0; LANES],
             debt: [b.opening_ratio; LANES],
+            stream: [[0; LANES]; 4],
         };
         s.lanes.clear();
         s.lanes.resize(n.div_ceil(LANES), start);
+        for (g, lane) in s.lanes.iter_mut().enumerate() {
+            lane.stream = seed_lanes(self.key, first_path + (g * LANES) as u64);
+        }
         for v in [&mut s.psnd, &mut s.psnb, &mut s.interest] {
             v.clear();
             v.resize(PART_PATHS, 0.0);
@@ -262,11 +263,10 @@ impl<'a> Reduced<'a> {
                     .zip(s.psnd.chunks_exact_mut(LANES))
                     .zip(s.psnb.chunks_exact_mut(LANES))
                     .zip(s.interest.chunks_exact_mut(LANES));
-                let mut first = first_path + offset as u64;
                 for (((lane, d), pb), int) in rows {
                     if y.shocked {
                         let mut z = [[0.0; LANES]; N_SHOCKS];
-                        draw.normals(self.key, first, t, &mut z);
+                        draw.normals(&mut lane.stream, &mut z);
                         self.shock(lane, &z);
                     }
                     // Chunks of exactly LANES: the conversions cannot fail.
@@ -274,7 +274,6 @@ impl<'a> Reduced<'a> {
                     {
                         step(b, &y, lane, d, pb, int);
                     }
-                    first += LANES as u64;
                 }
                 let len = (n - offset).min(PART_PATHS);
                 sink.year(
@@ -339,10 +338,10 @@ fn step(
 mod tests {
     use super::*;
 
-    /// The AVX2 words and normals are the portable ones to the bit, for
-    /// path counters on both sides of 2^32 (where the counter's high word
-    /// changes within a group of lanes), and each lane's normals are its
-    /// path's own.
+    /// The AVX2 normals are the portable ones to the bit, year after year
+    /// of the streams, for paths on both sides of 2^32 (where the seed
+    /// counter's high word changes within a group of lanes), and each
+    /// lane's normals are its path's own.
     #[test]
     fn avx2_normals_equal_the_portable_ones() {
         let Some(avx2) = Avx2::detect() else {
@@ -350,30 +349,30 @@ mod tests {
         };
         let seed = 0x5EED_0000_0042;
         let key = key_of(seed);
-        let firsts = (0..5_000u64)
-            .map(|i| i * LANES as u64)
-            .chain((0..64).map(|i| (1u64 << 32) - 40 + i));
+        let years = 60;
+        let firsts = (0..600u64)
+            .map(|i| i * 7919 * LANES as u64)
+            .chain((0..8).map(|i| (1u64 << 32) - 40 + 8 * i));
         for first in firsts {
-            for t in [0usize, 1, 37, 50] {
-                let words = Portable.words(key, first, t);
-                assert_eq!(
-                    words,
-                    avx2.philox_words(key, first, t),
-                    "path {first}, year {t}"
-                );
+            let mut sa = seed_lanes::<LANES>(key, first);
+            let mut sp = sa;
+            let own: Vec<Vec<[f64; N_SHOCKS]>> = (0..LANES)
+                .map(|l| path_normals(seed, first + l as u64, years))
+                .collect();
+            for t in 0..years {
                 let mut za = [[0.0; LANES]; N_SHOCKS];
                 let mut zp = [[0.0; LANES]; N_SHOCKS];
-                avx2.normals(key, first, t, &mut za);
-                Portable.normals(key, first, t, &mut zp);
+                avx2.normals(&mut sa, &mut za);
+                Portable.normals(&mut sp, &mut zp);
+                assert_eq!(sa, sp, "path {first}, draw {t}");
                 for l in 0..LANES {
-                    let own = path_normals(seed, first + l as u64, t);
                     for k in 0..N_SHOCKS {
                         assert_eq!(
                             za[k][l].to_bits(),
                             zp[k][l].to_bits(),
-                            "path {first}+{l}, year {t}, shock {k}"
+                            "path {first}+{l}, draw {t}, shock {k}"
                         );
-                        assert_eq!(zp[k][l].to_bits(), own[k].to_bits());
+                        assert_eq!(zp[k][l].to_bits(), own[l][t][k].to_bits());
                     }
                 }
             }

@@ -208,7 +208,8 @@ mod tests {
         let mut sum = [0.0; N_SHOCKS];
         let mut cross = [[0.0; N_SHOCKS]; N_SHOCKS];
         for p in 0..n {
-            let e = innovation(&a, path_normals(7, p as u64, 3));
+            let z = path_normals(7, p as u64, 4)[3];
+            let e = innovation(&a, z);
             for i in 0..N_SHOCKS {
                 let ei = e[i] * 100.0;
                 sum[i] += ei;
