@@ -34,7 +34,7 @@ use super::shocks::N_SHOCKS;
 use super::stream::LaneStates;
 
 /// Proof that the CPU has AVX2: the only way to call its methods.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Avx2(());
 
 impl Avx2 {

@@ -24,6 +24,8 @@ pub(crate) mod settings;
 pub(crate) mod shocks;
 pub(crate) mod stream;
 pub(crate) mod summary;
+#[cfg(target_arch = "x86_64")]
+mod summary_avx2;
 
 #[cfg(test)]
 mod tests;

@@ -72,6 +72,9 @@ struct Counts {
     // Per-path state of the current block, by the path's offset in it.
     running_max: Vec<f64>,
     decade_start: Vec<f64>,
+    /// AVX2, when the CPU has it: the counts in one pass.
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<super::lanes_avx2::Avx2>,
 }
 
 impl Counts {
@@ -84,6 +87,8 @@ impl Counts {
             falling_final_decade: 0,
             running_max: Vec::new(),
             decade_start: Vec::new(),
+            #[cfg(target_arch = "x86_64")]
+            avx2: super::lanes_avx2::Avx2::detect(),
         }
     }
 
@@ -97,6 +102,8 @@ impl Counts {
 
     #[inline(always)]
     fn year(&mut self, t: usize, offset: usize, psnd: &[f64]) {
+        #[cfg(target_arch = "x86_64")]
+        let avx2 = self.avx2;
         let span = offset..offset + psnd.len();
         let (Some(in_year), Some(by_year), Some(running_max), Some(decade_start)) = (
             self.above_in_year.get_mut(t),
@@ -106,12 +113,16 @@ impl Counts {
         ) else {
             return;
         };
-        for (m, &v) in running_max.iter_mut().zip(psnd) {
-            *m = if t == 0 || v > *m { v } else { *m };
-        }
-        for (k, th) in THRESHOLDS_PCT_GDP.iter().enumerate() {
-            in_year[k] += psnd.iter().map(|&v| u64::from(v > *th)).sum::<u64>();
-            by_year[k] += running_max.iter().map(|&v| u64::from(v > *th)).sum::<u64>();
+        let (above_in_year, above_by_year) = Counts::threshold_counts(
+            #[cfg(target_arch = "x86_64")]
+            avx2,
+            t == 0,
+            psnd,
+            running_max,
+        );
+        for k in 0..3 {
+            in_year[k] += above_in_year[k];
+            by_year[k] += above_by_year[k];
         }
         if self.n_years > FINAL_DECADE_YEARS {
             let start = self.n_years - 1 - FINAL_DECADE_YEARS;
@@ -125,6 +136,29 @@ impl Counts {
                     .sum::<u64>();
             }
         }
+    }
+
+    /// How many of `psnd` and of the paths' running maxima (moved on over
+    /// `psnd`; set to it in the first year) are above each threshold.
+    #[inline(always)]
+    fn threshold_counts(
+        #[cfg(target_arch = "x86_64")] avx2: Option<super::lanes_avx2::Avx2>,
+        first_year: bool,
+        psnd: &[f64],
+        running_max: &mut [f64],
+    ) -> ([u64; 3], [u64; 3]) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(avx2) = avx2 {
+            return avx2.threshold_counts(first_year, psnd, running_max, THRESHOLDS_PCT_GDP);
+        }
+        for (m, &v) in running_max.iter_mut().zip(psnd) {
+            *m = if first_year || v > *m { v } else { *m };
+        }
+        let count = |xs: &[f64], th: f64| xs.iter().map(|&v| u64::from(v > th)).sum::<u64>();
+        (
+            THRESHOLDS_PCT_GDP.map(|th| count(psnd, th)),
+            THRESHOLDS_PCT_GDP.map(|th| count(running_max, th)),
+        )
     }
 
     fn merge(&mut self, o: &Counts) {
@@ -188,7 +222,7 @@ impl Ranges {
 /// conversions per vector, while an integral double below 2^52 plus 2^52
 /// holds the integer in its low mantissa bits.
 #[inline(always)]
-fn bin_of(scaled: f64) -> u32 {
+pub(super) fn bin_of(scaled: f64) -> u32 {
     const TWO_52: f64 = 4_503_599_627_370_496.0;
     let clamped = scaled.max(0.0).min((BINS - 1) as f64).floor();
     (clamped + TWO_52).to_bits() as u32
@@ -347,6 +381,9 @@ pub struct Histogram<'r> {
     bins: Vec<u32>,
     min: Vec<[f64; N_VARS]>,
     max: Vec<[f64; N_VARS]>,
+    /// AVX2, when the CPU has it: bins and extremes in one pass.
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<super::lanes_avx2::Avx2>,
 }
 
 impl<'r> Histogram<'r> {
@@ -361,6 +398,8 @@ impl<'r> Histogram<'r> {
             bins: vec![0; n * N_VARS * BINS],
             min: vec![[f64::INFINITY; N_VARS]; n],
             max: vec![[f64::NEG_INFINITY; N_VARS]; n],
+            #[cfg(target_arch = "x86_64")]
+            avx2: super::lanes_avx2::Avx2::detect(),
         }
     }
 
@@ -416,6 +455,23 @@ impl<'r> Histogram<'r> {
             // (NaN to the first bin), so out-of-range values land in the
             // edge bins.
             let mut idx = [0u32; 256];
+            #[cfg(target_arch = "x86_64")]
+            if let Some(avx2) = self.avx2 {
+                // The same bins and extremes in one pass (`summary_avx2`).
+                let mut lanes = ([f64::INFINITY; 8], [f64::NEG_INFINITY; 8]);
+                for part in xs.chunks(idx.len()) {
+                    let range = (lo, inv, (BINS - 1) as f64);
+                    avx2.bins_and_extremes(part, range, &mut idx, &mut lanes.0, &mut lanes.1);
+                    for &i in idx.iter().take(part.len()) {
+                        h[i as usize & (BINS - 1)] += 1;
+                    }
+                }
+                let mn = lanes.0.iter().copied().fold(f64::INFINITY, f64::min);
+                let mx = lanes.1.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                self.min[t][v] = self.min[t][v].min(mn);
+                self.max[t][v] = self.max[t][v].max(mx);
+                continue;
+            }
             for part in xs.chunks(idx.len()) {
                 for (i, &x) in idx.iter_mut().zip(part) {
                     *i = bin_of((x - lo) * inv);
