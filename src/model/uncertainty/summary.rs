@@ -72,7 +72,8 @@ struct Counts {
     // Per-path state of the current block, by the path's offset in it.
     running_max: Vec<f64>,
     decade_start: Vec<f64>,
-    /// AVX2, when the CPU has it: the counts in one pass.
+    /// AVX2, when the CPU has it: the counts, and a histogram's bins and
+    /// extremes, each in one pass over the values (`summary_avx2`).
     #[cfg(target_arch = "x86_64")]
     avx2: Option<super::lanes_avx2::Avx2>,
 }
@@ -381,9 +382,6 @@ pub struct Histogram<'r> {
     bins: Vec<u32>,
     min: Vec<[f64; N_VARS]>,
     max: Vec<[f64; N_VARS]>,
-    /// AVX2, when the CPU has it: bins and extremes in one pass.
-    #[cfg(target_arch = "x86_64")]
-    avx2: Option<super::lanes_avx2::Avx2>,
 }
 
 impl<'r> Histogram<'r> {
@@ -398,8 +396,6 @@ impl<'r> Histogram<'r> {
             bins: vec![0; n * N_VARS * BINS],
             min: vec![[f64::INFINITY; N_VARS]; n],
             max: vec![[f64::NEG_INFINITY; N_VARS]; n],
-            #[cfg(target_arch = "x86_64")]
-            avx2: super::lanes_avx2::Avx2::detect(),
         }
     }
 
@@ -456,7 +452,7 @@ impl<'r> Histogram<'r> {
             // edge bins.
             let mut idx = [0u32; 256];
             #[cfg(target_arch = "x86_64")]
-            if let Some(avx2) = self.avx2 {
+            if let Some(avx2) = self.counts.avx2 {
                 // The same bins and extremes in one pass (`summary_avx2`).
                 let mut lanes = ([f64::INFINITY; 8], [f64::NEG_INFINITY; 8]);
                 for part in xs.chunks(idx.len()) {

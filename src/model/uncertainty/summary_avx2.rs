@@ -141,3 +141,94 @@ impl Avx2 {
         (in_year, by_year)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::summary::{bin_of, THRESHOLDS_PCT_GDP};
+    use super::*;
+
+    /// Values that test the edges: NaN, infinities, signed zeros, values
+    /// at and either side of the thresholds and the range's ends, and a
+    /// spread of ordinary ones.
+    fn awkward(n: usize) -> Vec<f64> {
+        let special = [
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.0,
+            -0.0,
+            100.0,
+            150.0,
+            200.0,
+            100.0 + 1e-13,
+            200.0 - 1e-13,
+            -40.0,
+            1e300,
+        ];
+        (0..n)
+            .map(|i| match i % 7 {
+                0 => special[(i / 7) % special.len()],
+                _ => ((i * 7919) % 997) as f64 * 0.37 - 30.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bins_and_extremes_equal_the_portable_ones() {
+        let Some(avx2) = Avx2::detect() else {
+            return;
+        };
+        let (lo, inv, last) = (-10.0, 4096.0 / 400.0, 4095.0);
+        for n in [0, 1, 7, 8, 9, 255, 256, 257, 300] {
+            for start in [0, 3, 12] {
+                let xs = &awkward(n + start)[start..];
+                let mut idx = vec![0u32; n];
+                let mut lanes = ([f64::INFINITY; 8], [f64::NEG_INFINITY; 8]);
+                avx2.bins_and_extremes(xs, (lo, inv, last), &mut idx, &mut lanes.0, &mut lanes.1);
+                let bins: Vec<u32> = xs.iter().map(|&x| bin_of((x - lo) * inv)).collect();
+                assert_eq!(idx, bins, "n {n} from {start}");
+                // The portable form's lanes (`summary::min_max`).
+                let mut want = ([f64::INFINITY; 8], [f64::NEG_INFINITY; 8]);
+                for c in xs.chunks_exact(8) {
+                    for k in 0..8 {
+                        want.0[k] = if c[k] < want.0[k] { c[k] } else { want.0[k] };
+                        want.1[k] = if c[k] > want.1[k] { c[k] } else { want.1[k] };
+                    }
+                }
+                for &x in xs.chunks_exact(8).remainder() {
+                    want.0[0] = if x < want.0[0] { x } else { want.0[0] };
+                    want.1[0] = if x > want.1[0] { x } else { want.1[0] };
+                }
+                assert_eq!(lanes.0.map(f64::to_bits), want.0.map(f64::to_bits));
+                assert_eq!(lanes.1.map(f64::to_bits), want.1.map(f64::to_bits));
+            }
+        }
+    }
+
+    #[test]
+    fn threshold_counts_equal_the_portable_ones() {
+        let Some(avx2) = Avx2::detect() else {
+            return;
+        };
+        for n in [0, 1, 3, 4, 5, 64, 511, 512] {
+            let psnd = awkward(n);
+            let before: Vec<f64> = awkward(n + 5)[5..].to_vec();
+            for first_year in [true, false] {
+                let mut m = before.clone();
+                let (i, b) = avx2.threshold_counts(first_year, &psnd, &mut m, THRESHOLDS_PCT_GDP);
+                let mut want_m = before.clone();
+                for (m, &v) in want_m.iter_mut().zip(&psnd) {
+                    *m = if first_year || v > *m { v } else { *m };
+                }
+                let count = |xs: &[f64], th: f64| xs.iter().filter(|&&v| v > th).count() as u64;
+                assert_eq!(
+                    m.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+                    want_m.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+                    "n {n}"
+                );
+                assert_eq!(i, THRESHOLDS_PCT_GDP.map(|th| count(&psnd, th)), "n {n}");
+                assert_eq!(b, THRESHOLDS_PCT_GDP.map(|th| count(&want_m, th)), "n {n}");
+            }
+        }
+    }
+}
