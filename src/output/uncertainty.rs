@@ -137,7 +137,7 @@ pub fn fan_json(f: &FanRun) -> String {
             crate::model::uncertainty::Engine::Full => "exact: every value sorted, linear interpolation",
         },
         random_numbers: match f.engine {
-            crate::model::uncertainty::Engine::Reduced => "Philox4x32-10 keyed by the seed, counter (path, year, 0): four normals a path-year by the Box-Muller transform on its two pairs of 32-bit words, in single precision with the project's own polynomials (src/model/uncertainty/philox.rs, normal.rs)",
+            crate::model::uncertainty::Engine::Reduced => "each path's own xoshiro128** stream, seeded by the Philox4x32-10 block at counter (path, 0, 0, 0) keyed by the seed: four normals a shocked year by the Box-Muller transform on two pairs of its 32-bit words, in single precision with the project's own polynomials (src/model/uncertainty/stream.rs, philox.rs, normal.rs)",
             crate::model::uncertainty::Engine::Full => "ChaCha8 (rand_chacha 0.9), one stream per block of 16 paths; normals and lognormals by rand_distr",
         },
         shocks: f.shocks.as_ref(),

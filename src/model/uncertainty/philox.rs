@@ -2,8 +2,9 @@
 //! Moraes, Dror and Shaw, "Parallel random numbers: as easy as 1, 2, 3"
 //! (SC'11; the Random123 library). A random 128-bit block is a keyed
 //! bijection of a 128-bit counter, so any draw can be made from its
-//! coordinates alone: the reduced-form fan keys it by the seed and counts
-//! by (path, year, round), which makes every path's numbers independent of
+//! coordinates alone: the reduced-form fan keys it by the seed and seeds
+//! each path's own stream ([`super::stream`]) from the block at counter
+//! `(path, 0, 0, 0)`, which makes every path's numbers independent of
 //! block sizes, thread counts and the order paths are run in.
 //!
 //! Ten rounds of two 32×32→64-bit multiplications and a Weyl-sequence key

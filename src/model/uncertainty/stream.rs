@@ -14,8 +14,9 @@
 //! its 128-bit state is seeded with the Philox block's 128 random bits (a
 //! state of all zeros, the one it must not have, is replaced by `(1, 0, 0,
 //! 0)`). Streams of different paths start at independent random points
-//! of the period; a fan of 10^8 paths draws about 2^34 words in all, so
-//! that any two of its streams overlap has a chance of order 2^-60.
+//! of the period: that any two of N streams of L words overlap has a
+//! chance of about N²·L/2^128, below 2^-66 for the largest fan (10^8
+//! paths of 204 words).
 //!
 //! The lane form runs `L` paths side by side in plain arrays (vectorised
 //! by the compiler; `super::lanes_avx2` writes the same operations with
