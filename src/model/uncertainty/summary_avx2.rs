@@ -12,6 +12,11 @@
 //! (`vminpd(x, m)` is `x < m ? x : m`, the portable form's select), so
 //! NaN and signed zeros come out alike (`bins_and_extremes_equal_the_portable_ones`).
 
+// Loops index fixed-size arrays (two halves of eight lanes, three
+// thresholds) and slices cut first to the shorter of the two they walk:
+// every index is below the length.
+#![allow(clippy::indexing_slicing, clippy::needless_range_loop)]
+
 use std::arch::x86_64::{
     __m256i, _mm256_castpd_si256, _mm256_cmp_pd, _mm256_cvttpd_epi32, _mm256_loadu_pd,
     _mm256_max_pd, _mm256_min_pd, _mm256_mul_pd, _mm256_set1_pd, _mm256_setzero_si256,
@@ -28,7 +33,7 @@ impl Avx2 {
     /// The bin of each of `xs` (`summary::bin_of((x − lo)·inv)`) into
     /// `idx`, and `lo_lanes` and `hi_lanes` moved on over `xs`: lane
     /// `j mod 8` takes value `j`, lane 0 the last `xs.len() mod 8`.
-    /// `idx` must be at least as long as `xs`.
+    /// Only the first `idx.len()` of `xs` are read if `idx` is shorter.
     #[inline(always)]
     pub fn bins_and_extremes(
         self,
@@ -38,8 +43,9 @@ impl Avx2 {
         lo_lanes: &mut [f64; EXTREME_LANES],
         hi_lanes: &mut [f64; EXTREME_LANES],
     ) {
-        let whole = xs.len() / EXTREME_LANES * EXTREME_LANES;
-        let idx = &mut idx[..xs.len()];
+        let n = xs.len().min(idx.len());
+        let (xs, idx) = (&xs[..n], &mut idx[..n]);
+        let whole = n / EXTREME_LANES * EXTREME_LANES;
         // SAFETY: `self` exists only on a CPU with AVX2 (`Avx2::detect`);
         // the loads read `xs[j..j + 8]` with `j + 8 ≤ whole ≤ xs.len()`,
         // the stores write four words at `idx[j]` and `idx[j + 4]` with
