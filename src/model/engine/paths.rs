@@ -126,6 +126,55 @@ fn population_slices(
     Ok((years, pop))
 }
 
+/// Participation rates by year for each year's State Pension age `spa`,
+/// worked out once for each distinct age: employment and labour-income
+/// receipts use them.
+fn participation_by_year(
+    a: &Assumptions,
+    data: &Dataset,
+    spa: &[f64],
+) -> Result<Vec<Rc<Array2<f64>>>, ModelError> {
+    let e = &a.economy;
+    let part_base = data.participation.column("participation_rate")?;
+    let mut by_spa: Vec<(u64, Rc<Array2<f64>>)> = Vec::new();
+    Ok(spa
+        .iter()
+        .map(|s| {
+            if let Some((_, p)) = by_spa.iter().find(|(bits, _)| *bits == s.to_bits()) {
+                return Rc::clone(p);
+            }
+            let p = Rc::new(participation_for_spa(
+                part_base.view(),
+                *s,
+                e.participation_follows_spa,
+                [
+                    e.spa_rise_employment_effect_men_pp,
+                    e.spa_rise_employment_effect_women_pp,
+                ],
+                e.unemployment_rate_pct,
+            ));
+            by_spa.push((s.to_bits(), Rc::clone(&p)));
+            p
+        })
+        .collect())
+}
+
+/// RPI inflation by year, %: CPI plus the wedge until RPI is aligned with
+/// CPIH, CPI from then on.
+fn rpi_path(a: &Assumptions, years: &[FiscalYear]) -> Vec<f64> {
+    let e = &a.economy;
+    years
+        .iter()
+        .map(|y| {
+            if *y < e.rpi_aligned_with_cpih_from {
+                e.cpi_inflation_pct + e.rpi_cpi_wedge_pp
+            } else {
+                e.cpi_inflation_pct
+            }
+        })
+        .collect()
+}
+
 impl Paths {
     /// Prepare the paths of scenario `a`, with `adj`'s rate shocks applied
     /// (calibration keeps the unshocked medium-term rates).
@@ -140,29 +189,7 @@ impl Paths {
         let t_mt = h.base_year.years_until(h.medium_term_end) as usize;
         let timetable = crate::model::spa::resolve_state_pension_age(a)?;
         let spa: Vec<f64> = years.iter().map(|y| timetable.age_in(*y)).collect();
-        let part_base = data.participation.column("participation_rate")?;
-        // Participation by year, once: employment and labour-income receipts use it.
-        let mut by_spa: Vec<(u64, Rc<Array2<f64>>)> = Vec::new();
-        let participation: Vec<Rc<Array2<f64>>> = spa
-            .iter()
-            .map(|s| {
-                if let Some((_, p)) = by_spa.iter().find(|(bits, _)| *bits == s.to_bits()) {
-                    return Rc::clone(p);
-                }
-                let p = Rc::new(participation_for_spa(
-                    part_base.view(),
-                    *s,
-                    e.participation_follows_spa,
-                    [
-                        e.spa_rise_employment_effect_men_pp,
-                        e.spa_rise_employment_effect_women_pp,
-                    ],
-                    e.unemployment_rate_pct,
-                ));
-                by_spa.push((s.to_bits(), Rc::clone(&p)));
-                p
-            })
-            .collect();
+        let participation = participation_by_year(a, data, &spa)?;
         let employment: Vec<f64> = (0..years.len())
             .map(|k| {
                 weighted_sum(pop[k].view(), participation[k].view())
@@ -174,16 +201,7 @@ impl Paths {
             - 1.0;
         let gdp = nominal_gdp(data, &years, &employment, earnings_growth_share, t_mt)?;
         let (mut gilt, mut bank) = rate_paths(a, &years, &gdp, t_mt);
-        let mut rpi: Vec<f64> = years
-            .iter()
-            .map(|y| {
-                if *y < e.rpi_aligned_with_cpih_from {
-                    e.cpi_inflation_pct + e.rpi_cpi_wedge_pp
-                } else {
-                    e.cpi_inflation_pct
-                }
-            })
-            .collect();
+        let mut rpi = rpi_path(a, &years);
         let rates_unshocked: Vec<YearRates> = (0..years.len())
             .map(|k| YearRates {
                 gilt_pct: gilt[k],
