@@ -124,24 +124,10 @@ pub fn project_recorded(
     let mut recorded: Vec<RecordedYear> = Vec::with_capacity(n_out);
     let mut unexplained = 0.0;
     for k in 0..n_out {
-        let (mut flows, efo_interest) = if k <= t_mt {
-            let (f, i) = medium_term.year(k, p.years[k], p.gdp[k], p.rates_unshocked[k])?;
-            (f, Some(i))
-        } else {
-            (long_term.year(&p, k), None)
-        };
-        let loans = stock_flow.year(&p, k, &mut flows);
-        let yc = centred_gdp(a, data, &p, k)?;
-        let rec = RecordedYear {
-            year: p.years[k],
-            flows: flows.clone(),
-            rates: p.rates(k),
-            efo: efo_interest,
-            gdp_gbp_bn: p.gdp[k],
-            gdp_centred_gbp_bn: yc,
-            other_interest_gbp_bn: p.other_interest_pct_gdp[k] * p.gdp[k] / 100.0,
-        };
-        let f = adjusted(flows, adj, k, p.gdp[k]);
+        let lines = (&mut medium_term, &mut long_term, &mut stock_flow);
+        let (rec, loans) = record_year(a, data, &p, k, lines)?;
+        let yc = rec.gdp_centred_gbp_bn;
+        let f = adjusted(rec.flows.clone(), adj, k, p.gdp[k]);
         let b = Balances {
             pb_gbp_bn: primary_balance(&f),
             other_interest_gbp_bn: rec.other_interest_gbp_bn,
@@ -182,6 +168,35 @@ pub fn project_recorded(
         rate_shocks: adj.rate_shocks.clone(),
     };
     Ok((projection, replay))
+}
+
+/// Year `k`'s flows before adjustments (the medium term's from the EFO,
+/// the long term's from the lines, the student loans' stock-flow on both)
+/// with the rates and GDP the debt side reads: what the replay keeps.
+fn record_year(
+    a: &Assumptions,
+    data: &Dataset,
+    p: &Paths,
+    k: usize,
+    (medium_term, long_term, stock_flow): (&mut MediumTerm, &mut LongTerm, &mut StockFlow),
+) -> Result<(RecordedYear, StudentLoanYear), ModelError> {
+    let (mut flows, efo_interest) = if k <= p.t_mt {
+        let (f, i) = medium_term.year(k, p.years[k], p.gdp[k], p.rates_unshocked[k])?;
+        (f, Some(i))
+    } else {
+        (long_term.year(p, k), None)
+    };
+    let loans = stock_flow.year(p, k, &mut flows);
+    let rec = RecordedYear {
+        year: p.years[k],
+        flows,
+        rates: p.rates(k),
+        efo: efo_interest,
+        gdp_gbp_bn: p.gdp[k],
+        gdp_centred_gbp_bn: centred_gdp(a, data, p, k)?,
+        other_interest_gbp_bn: p.other_interest_pct_gdp[k] * p.gdp[k] / 100.0,
+    };
+    Ok((rec, loans))
 }
 
 /// The primary balance of a year's adjusted flows, £bn.
