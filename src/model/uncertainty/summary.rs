@@ -152,14 +152,7 @@ impl Counts {
         if let Some(avx2) = avx2 {
             return avx2.threshold_counts(first_year, psnd, running_max, THRESHOLDS_PCT_GDP);
         }
-        for (m, &v) in running_max.iter_mut().zip(psnd) {
-            *m = if first_year || v > *m { v } else { *m };
-        }
-        let count = |xs: &[f64], th: f64| xs.iter().map(|&v| u64::from(v > th)).sum::<u64>();
-        (
-            THRESHOLDS_PCT_GDP.map(|th| count(psnd, th)),
-            THRESHOLDS_PCT_GDP.map(|th| count(running_max, th)),
-        )
+        threshold_counts_portable(first_year, psnd, running_max)
     }
 
     fn merge(&mut self, o: &Counts) {
@@ -172,6 +165,24 @@ impl Counts {
         }
         self.falling_final_decade += o.falling_final_decade;
     }
+}
+
+/// [`Counts::threshold_counts`] in plain loops (the AVX2 form's
+/// reference).
+#[inline(always)]
+pub(super) fn threshold_counts_portable(
+    first_year: bool,
+    psnd: &[f64],
+    running_max: &mut [f64],
+) -> ([u64; 3], [u64; 3]) {
+    for (m, &v) in running_max.iter_mut().zip(psnd) {
+        *m = if first_year || v > *m { v } else { *m };
+    }
+    let count = |xs: &[f64], th: f64| xs.iter().map(|&v| u64::from(v > th)).sum::<u64>();
+    (
+        THRESHOLDS_PCT_GDP.map(|th| count(psnd, th)),
+        THRESHOLDS_PCT_GDP.map(|th| count(running_max, th)),
+    )
 }
 
 /// Fixed histogram ranges, per year and variable.
@@ -229,34 +240,79 @@ pub(super) fn bin_of(scaled: f64) -> u32 {
     (clamped + TWO_52).to_bits() as u32
 }
 
-/// The smallest and largest of `xs` (NaN ignored). Eight independent lanes
-/// let the compiler use vector min/max (`vminpd`, whose operand order
-/// ignores a NaN in `xs`) instead of one long dependency chain through
-/// `f64::min`; the two searches are separate loops because, fused, LLVM's
-/// vectoriser turned the pair of selects into a compare, pack and blend
-/// sequence a vector, which made this the fan's hottest loop.
+/// Lanes of the running extremes: value `j` of a pass goes to lane
+/// `j mod 8`, the last `len mod 8` to lane 0.
+pub(super) const EXTREME_LANES: usize = 8;
+
+/// The running smallest and largest values, by lane (NaN ignored).
+pub(super) type ExtremeLanes = ([f64; EXTREME_LANES], [f64; EXTREME_LANES]);
+
+/// Extremes' lanes with nothing seen yet.
+const NO_EXTREMES: ExtremeLanes = (
+    [f64::INFINITY; EXTREME_LANES],
+    [f64::NEG_INFINITY; EXTREME_LANES],
+);
+
+/// The bin of each of `xs` (`bin_of((x − lo)·inv)`) into `idx`, and the
+/// extremes' lanes moved on over `xs`: in one AVX2 pass when the CPU has
+/// it (`summary_avx2`), else by [`bins_and_extremes_portable`], the same
+/// numbers to the bit. Only the first `idx.len()` of `xs` are read if
+/// `idx` is shorter.
 #[inline(always)]
-fn min_max(xs: &[f64]) -> (f64, f64) {
-    const LANES: usize = 8;
-    let mut lo = [f64::INFINITY; LANES];
-    for c in xs.chunks_exact(LANES) {
-        for k in 0..LANES {
-            lo[k] = if c[k] < lo[k] { c[k] } else { lo[k] };
+fn bins_and_extremes(
+    #[cfg(target_arch = "x86_64")] avx2: Option<super::lanes_avx2::Avx2>,
+    xs: &[f64],
+    range: (f64, f64),
+    idx: &mut [u32],
+    lanes: &mut ExtremeLanes,
+) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(avx2) = avx2 {
+        return avx2.bins_and_extremes(xs, range, idx, lanes);
+    }
+    bins_and_extremes_portable(xs, range, idx, lanes);
+}
+
+/// [`bins_and_extremes`] in plain loops. The bins are one loop the
+/// compiler vectorises. Eight lanes of extremes let it use vector min/max
+/// (`vminpd`, whose operand order ignores a NaN in `xs`) instead of one
+/// long dependency chain through `f64::min`; the two searches are separate
+/// loops because, fused, LLVM's vectoriser turned the pair of selects into
+/// a compare, pack and blend sequence a vector, which made this the fan's
+/// hottest loop.
+#[inline(always)]
+pub(super) fn bins_and_extremes_portable(
+    xs: &[f64],
+    (lo, inv): (f64, f64),
+    idx: &mut [u32],
+    (lo_lanes, hi_lanes): &mut ExtremeLanes,
+) {
+    let xs = xs.get(..idx.len()).unwrap_or(xs);
+    for (i, &x) in idx.iter_mut().zip(xs) {
+        *i = bin_of((x - lo) * inv);
+    }
+    for c in xs.chunks_exact(EXTREME_LANES) {
+        for k in 0..EXTREME_LANES {
+            lo_lanes[k] = if c[k] < lo_lanes[k] {
+                c[k]
+            } else {
+                lo_lanes[k]
+            };
         }
     }
-    let mut hi = [f64::NEG_INFINITY; LANES];
-    for c in xs.chunks_exact(LANES) {
-        for k in 0..LANES {
-            hi[k] = if c[k] > hi[k] { c[k] } else { hi[k] };
+    for c in xs.chunks_exact(EXTREME_LANES) {
+        for k in 0..EXTREME_LANES {
+            hi_lanes[k] = if c[k] > hi_lanes[k] {
+                c[k]
+            } else {
+                hi_lanes[k]
+            };
         }
     }
-    for &x in xs.chunks_exact(LANES).remainder() {
-        lo[0] = if x < lo[0] { x } else { lo[0] };
-        hi[0] = if x > hi[0] { x } else { hi[0] };
+    for &x in xs.chunks_exact(EXTREME_LANES).remainder() {
+        lo_lanes[0] = if x < lo_lanes[0] { x } else { lo_lanes[0] };
+        hi_lanes[0] = if x > hi_lanes[0] { x } else { hi_lanes[0] };
     }
-    let lo = lo.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = hi.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    (lo, hi)
 }
 
 /// Percentiles and probabilities by year.
@@ -436,6 +492,8 @@ impl<'r> Histogram<'r> {
             self.flush(t);
         }
         self.recent_paths[t] += n;
+        #[cfg(target_arch = "x86_64")]
+        let avx2 = self.counts.avx2;
         for (v, xs) in vars.into_iter().enumerate() {
             let lo = self.ranges.lo[t][v];
             let inv = 1.0 / self.ranges.width[t][v];
@@ -446,37 +504,27 @@ impl<'r> Histogram<'r> {
             let Ok(h): Result<&mut [u16; BINS], _> = h.try_into() else {
                 return;
             };
-            // Bin numbers a few hundred at a time (a loop the compiler
-            // vectorises), then the counts. Clamped before the conversion
-            // (NaN to the first bin), so out-of-range values land in the
-            // edge bins.
+            // Bin numbers a few hundred at a time, then the counts.
+            // Clamped before the conversion (NaN to the first bin), so
+            // out-of-range values land in the edge bins. Parts of 256 keep
+            // each value in the lane the whole pass would give it.
             let mut idx = [0u32; 256];
-            #[cfg(target_arch = "x86_64")]
-            if let Some(avx2) = self.counts.avx2 {
-                // The same bins and extremes in one pass (`summary_avx2`).
-                let mut lanes = ([f64::INFINITY; 8], [f64::NEG_INFINITY; 8]);
-                for part in xs.chunks(idx.len()) {
-                    let range = (lo, inv, (BINS - 1) as f64);
-                    avx2.bins_and_extremes(part, range, &mut idx, &mut lanes.0, &mut lanes.1);
-                    for &i in idx.iter().take(part.len()) {
-                        h[i as usize & (BINS - 1)] += 1;
-                    }
-                }
-                let mn = lanes.0.iter().copied().fold(f64::INFINITY, f64::min);
-                let mx = lanes.1.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                self.min[t][v] = self.min[t][v].min(mn);
-                self.max[t][v] = self.max[t][v].max(mx);
-                continue;
-            }
+            let mut lanes = NO_EXTREMES;
             for part in xs.chunks(idx.len()) {
-                for (i, &x) in idx.iter_mut().zip(part) {
-                    *i = bin_of((x - lo) * inv);
-                }
+                bins_and_extremes(
+                    #[cfg(target_arch = "x86_64")]
+                    avx2,
+                    part,
+                    (lo, inv),
+                    &mut idx,
+                    &mut lanes,
+                );
                 for &i in idx.iter().take(part.len()) {
                     h[i as usize & (BINS - 1)] += 1;
                 }
             }
-            let (mn, mx) = min_max(xs);
+            let mn = lanes.0.iter().copied().fold(f64::INFINITY, f64::min);
+            let mx = lanes.1.iter().copied().fold(f64::NEG_INFINITY, f64::max);
             self.min[t][v] = self.min[t][v].min(mn);
             self.max[t][v] = self.max[t][v].max(mx);
         }

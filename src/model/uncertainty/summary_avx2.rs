@@ -1,8 +1,8 @@
 //! One pass of the histograms' work over a variable's values, written with
 //! AVX2 intrinsics: each value's bin and the running extremes, four values
-//! a register. The portable form (`summary`'s `bin_of` loop and
-//! `min_max`) reads the values three times and converts each bin with a
-//! floor, an addition and two shuffles; here one load serves all three and
+//! a register. The portable form (`summary::bins_and_extremes_portable`)
+//! reads the values three times and converts each bin with a floor, an
+//! addition and two shuffles; here one load serves all three and
 //! the bin is one truncating conversion (`vcvttpd2dq`), which equals the
 //! floor because the value is clamped to `0..=BINS − 1` first.
 //!
@@ -25,23 +25,19 @@ use std::arch::x86_64::{
 };
 
 use super::lanes_avx2::Avx2;
-
-/// Lanes of the running extremes (as `summary::min_max`).
-pub const EXTREME_LANES: usize = 8;
+use super::summary::{bin_of, ExtremeLanes, BINS, EXTREME_LANES};
 
 impl Avx2 {
-    /// The bin of each of `xs` (`summary::bin_of((x − lo)·inv)`) into
-    /// `idx`, and `lo_lanes` and `hi_lanes` moved on over `xs`: lane
-    /// `j mod 8` takes value `j`, lane 0 the last `xs.len() mod 8`.
+    /// `summary::bins_and_extremes_portable` in one pass: the bin of each
+    /// of `xs` into `idx`, and the extremes' lanes moved on over `xs`.
     /// Only the first `idx.len()` of `xs` are read if `idx` is shorter.
     #[inline(always)]
     pub fn bins_and_extremes(
         self,
         xs: &[f64],
-        (lo, inv, last_bin): (f64, f64, f64),
+        (lo, inv): (f64, f64),
         idx: &mut [u32],
-        lo_lanes: &mut [f64; EXTREME_LANES],
-        hi_lanes: &mut [f64; EXTREME_LANES],
+        (lo_lanes, hi_lanes): &mut ExtremeLanes,
     ) {
         let n = xs.len().min(idx.len());
         let (xs, idx) = (&xs[..n], &mut idx[..n]);
@@ -53,7 +49,7 @@ impl Avx2 {
         // arrays of eight doubles at 0 and 4.
         unsafe {
             let (vlo, vinv) = (_mm256_set1_pd(lo), _mm256_set1_pd(inv));
-            let (zero, top) = (_mm256_set1_pd(0.0), _mm256_set1_pd(last_bin));
+            let (zero, top) = (_mm256_set1_pd(0.0), _mm256_set1_pd((BINS - 1) as f64));
             let mut mn = [
                 _mm256_loadu_pd(lo_lanes.as_ptr()),
                 _mm256_loadu_pd(lo_lanes[4..].as_ptr()),
@@ -81,13 +77,13 @@ impl Avx2 {
             _mm256_storeu_pd(hi_lanes[4..].as_mut_ptr(), mx[1]);
         }
         for (i, &x) in idx[whole..].iter_mut().zip(&xs[whole..]) {
-            *i = super::summary::bin_of((x - lo) * inv);
+            *i = bin_of((x - lo) * inv);
             lo_lanes[0] = if x < lo_lanes[0] { x } else { lo_lanes[0] };
             hi_lanes[0] = if x > hi_lanes[0] { x } else { hi_lanes[0] };
         }
     }
 
-    /// `summary::Counts::year`'s threshold counts in one pass: each
+    /// `summary::threshold_counts_portable` in one pass: each
     /// path's running maximum of `psnd` moved on (set to the value in year
     /// 0), and how many of `psnd` and of the running maxima are above each
     /// threshold. The same integers as the portable passes (a comparison
@@ -150,7 +146,9 @@ impl Avx2 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::summary::{bin_of, THRESHOLDS_PCT_GDP};
+    use super::super::summary::{
+        bins_and_extremes_portable, threshold_counts_portable, THRESHOLDS_PCT_GDP,
+    };
     use super::*;
 
     /// Values that test the edges: NaN, infinities, signed zeros, values
@@ -184,27 +182,19 @@ mod tests {
         let Some(avx2) = Avx2::detect() else {
             return;
         };
-        let (lo, inv, last) = (-10.0, 4096.0 / 400.0, 4095.0);
+        let range = (-10.0, 4096.0 / 400.0);
         for n in [0, 1, 7, 8, 9, 255, 256, 257, 300] {
             for start in [0, 3, 12] {
                 let xs = &awkward(n + start)[start..];
                 let mut idx = vec![0u32; n];
                 let mut lanes = ([f64::INFINITY; 8], [f64::NEG_INFINITY; 8]);
-                avx2.bins_and_extremes(xs, (lo, inv, last), &mut idx, &mut lanes.0, &mut lanes.1);
+                avx2.bins_and_extremes(xs, range, &mut idx, &mut lanes);
+                let (lo, inv) = range;
                 let bins: Vec<u32> = xs.iter().map(|&x| bin_of((x - lo) * inv)).collect();
                 assert_eq!(idx, bins, "n {n} from {start}");
-                // The portable form's lanes (`summary::min_max`).
+                // The portable form's lanes.
                 let mut want = ([f64::INFINITY; 8], [f64::NEG_INFINITY; 8]);
-                for c in xs.chunks_exact(8) {
-                    for k in 0..8 {
-                        want.0[k] = if c[k] < want.0[k] { c[k] } else { want.0[k] };
-                        want.1[k] = if c[k] > want.1[k] { c[k] } else { want.1[k] };
-                    }
-                }
-                for &x in xs.chunks_exact(8).remainder() {
-                    want.0[0] = if x < want.0[0] { x } else { want.0[0] };
-                    want.1[0] = if x > want.1[0] { x } else { want.1[0] };
-                }
+                bins_and_extremes_portable(xs, range, &mut vec![0u32; n], &mut want);
                 assert_eq!(lanes.0.map(f64::to_bits), want.0.map(f64::to_bits));
                 assert_eq!(lanes.1.map(f64::to_bits), want.1.map(f64::to_bits));
             }
@@ -223,9 +213,7 @@ mod tests {
                 let mut m = before.clone();
                 let (i, b) = avx2.threshold_counts(first_year, &psnd, &mut m, THRESHOLDS_PCT_GDP);
                 let mut want_m = before.clone();
-                for (m, &v) in want_m.iter_mut().zip(&psnd) {
-                    *m = if first_year || v > *m { v } else { *m };
-                }
+                threshold_counts_portable(first_year, &psnd, &mut want_m);
                 let count = |xs: &[f64], th: f64| xs.iter().filter(|&&v| v > th).count() as u64;
                 assert_eq!(
                     m.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
