@@ -70,8 +70,8 @@ impl Avx2 {
                 _mm256_storeu_si256(dst.as_mut_ptr().cast(), word);
             }
             for pair in 0..N_SHOCKS / 2 {
-                let (c, s) = box_muller8(w[2 * pair], w[2 * pair + 1]);
-                for (k, x) in [(2 * pair, c), (2 * pair + 1, s)] {
+                let (cos_z, sin_z) = box_muller8(w[2 * pair], w[2 * pair + 1]);
+                for (k, x) in [(2 * pair, cos_z), (2 * pair + 1, sin_z)] {
                     _mm256_storeu_pd(
                         z[k].as_mut_ptr(),
                         _mm256_cvtps_pd(_mm256_castps256_ps128(x)),

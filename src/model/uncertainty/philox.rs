@@ -18,13 +18,13 @@
 #![allow(clippy::indexing_slicing, clippy::needless_range_loop)]
 
 /// Round multipliers.
-pub(crate) const M0: u32 = 0xD251_1F53;
-pub(crate) const M1: u32 = 0xCD9E_8D57;
+const M0: u32 = 0xD251_1F53;
+const M1: u32 = 0xCD9E_8D57;
 /// Key schedule increments (golden ratio and √3 − 1, as 32-bit fractions).
 const W0: u32 = 0x9E37_79B9;
 const W1: u32 = 0xBB67_AE85;
 /// Rounds.
-pub(crate) const ROUNDS: usize = 10;
+const ROUNDS: usize = 10;
 
 #[inline(always)]
 fn mulhilo(a: u32, b: u32) -> (u32, u32) {
@@ -34,7 +34,7 @@ fn mulhilo(a: u32, b: u32) -> (u32, u32) {
 
 /// The key of each round: `key`, then a Weyl sequence.
 #[inline(always)]
-pub(crate) fn round_keys(key: [u32; 2]) -> [[u32; 2]; ROUNDS] {
+fn round_keys(key: [u32; 2]) -> [[u32; 2]; ROUNDS] {
     let mut k = key;
     std::array::from_fn(|r| {
         if r > 0 {
@@ -44,23 +44,20 @@ pub(crate) fn round_keys(key: [u32; 2]) -> [[u32; 2]; ROUNDS] {
     })
 }
 
-/// The counter of path `path` in year `t`: `(path, t, 0)`, the path in the
-/// first two words.
+/// The counter that seeds path `path`'s stream, `(path, 0, 0, 0)`: the path
+/// in the first two words, zeros in the other two.
 #[inline(always)]
-pub(crate) fn counter(path: u64, t: usize) -> [u32; 4] {
-    [path as u32, (path >> 32) as u32, t as u32, 0]
+pub(crate) fn counter(path: u64) -> [u32; 4] {
+    [path as u32, (path >> 32) as u32, 0, 0]
 }
 
-/// The counters of paths `first..first + L` in year `t`, by word and lane
-/// (the layout [`philox_lanes`] takes).
+/// The seed counters of paths `first..first + L`, by word and lane (the
+/// layout [`philox_lanes`] takes).
 #[inline(always)]
-pub(crate) fn lane_counters<const L: usize>(first: u64, t: usize) -> [[u32; L]; 4] {
-    let [_, _, year, round] = counter(first, t);
-    let mut ctr = [[year; L], [year; L], [year; L], [round; L]];
+pub(crate) fn lane_counters<const L: usize>(first: u64) -> [[u32; L]; 4] {
+    let mut ctr = [[0; L]; 4];
     for l in 0..L {
-        let p = first + l as u64;
-        ctr[0][l] = p as u32;
-        ctr[1][l] = (p >> 32) as u32;
+        [ctr[0][l], ctr[1][l], ctr[2][l], ctr[3][l]] = counter(first + l as u64);
     }
     ctr
 }

@@ -35,7 +35,7 @@ pub type LaneStates<const L: usize> = [[u32; L]; 4];
 /// block at counter `(path, 0, 0, 0)`, all zeros made `(1, 0, 0, 0)`.
 #[inline(always)]
 pub fn seed_lanes<const L: usize>(key: [u32; 2], first: u64) -> LaneStates<L> {
-    let mut s = philox_lanes(lane_counters::<L>(first, 0), key);
+    let mut s = philox_lanes(lane_counters::<L>(first), key);
     make_nonzero(&mut s);
     s
 }
@@ -103,7 +103,7 @@ mod tests {
         for first in [0u64, 8, (1 << 32) - 4] {
             let mut lanes = seed_lanes::<8>(key, first);
             let mut own: Vec<[u32; 4]> = (0..8)
-                .map(|l| philox4x32_10(counter(first + l as u64, 0), key))
+                .map(|l| philox4x32_10(counter(first + l as u64), key))
                 .collect();
             for _ in 0..40 {
                 let words = next_lanes(&mut lanes);
