@@ -159,7 +159,7 @@ pub fn beta_quantile(u: f64, a: f64, b: f64) -> f64 {
     if u >= 1.0 {
         return 1.0;
     }
-    QuantileTable::with(a, b, |t| t.quantile(u, a, b))
+    QuantileTable::with(a, b, |t| t.quantile(u))
 }
 
 /// Newton steps from `x` inside the bracket `(lo, hi)` (the distribution
@@ -208,6 +208,8 @@ const TABLE_INTERVALS: usize = 64;
 /// depends only on `(a, b)`, so a kept one gives the quantiles a fresh one
 /// would.
 struct QuantileTable {
+    a: f64,
+    b: f64,
     ln_beta: f64,
     /// `(x, I_x, density at x)` at each node, from `(0, 0, ·)` to `(1, 1, ·)`.
     nodes: Vec<(f64, f64, f64)>,
@@ -234,7 +236,12 @@ impl QuantileTable {
                 (x, beta_cdf_with(x, a, b, lb), beta_pdf_with(x, a, b, lb))
             })
             .collect();
-        QuantileTable { ln_beta: lb, nodes }
+        QuantileTable {
+            a,
+            b,
+            ln_beta: lb,
+            nodes,
+        }
     }
 
     /// Run `f` on the table of `(a, b)`, kept or made.
@@ -253,26 +260,24 @@ impl QuantileTable {
                 Some((k, _)) if *k == key => Some(*next),
                 _ => kept.iter().position(|(k, _)| *k == key),
             };
-            let i = match at {
-                Some(i) => i,
-                None => {
-                    if kept.len() == KEPT_TABLES {
-                        kept.remove(0);
-                    }
-                    kept.push((key, QuantileTable::new(a, b)));
-                    kept.len() - 1
-                }
-            };
-            *next = i + 1;
-            match kept.get(i) {
-                Some((_, t)) => f(t),
-                None => f(&QuantileTable::new(a, b)),
+            if let Some((i, (_, t))) = at.and_then(|i| Some((i, kept.get(i)?))) {
+                *next = i + 1;
+                return f(t);
             }
+            let t = QuantileTable::new(a, b);
+            let out = f(&t);
+            if kept.len() == KEPT_TABLES {
+                kept.remove(0);
+            }
+            kept.push((key, t));
+            *next = kept.len();
+            out
         })
     }
 
     /// The `u` quantile, `u` in (0, 1).
-    fn quantile(&self, u: f64, a: f64, b: f64) -> f64 {
+    fn quantile(&self, u: f64) -> f64 {
+        let (a, b) = (self.a, self.b);
         let n = self.nodes.len();
         // The node at or below `u` by the distribution function's values
         // there (within 1e-14 of k / TABLE_INTERVALS), so that the
@@ -367,8 +372,10 @@ mod tests {
     #[test]
     fn kept_tables_give_the_quantiles_of_fresh_ones() {
         // More distributions than a thread keeps, twice over: the second
-        // round starts from kept and re-made points alike.
-        let shapes: Vec<(f64, f64)> = (1..=20).map(|i| (1.0 + 0.37 * i as f64, 2.5)).collect();
+        // round (in reverse) finds some tables kept and re-makes the rest.
+        let shapes: Vec<(f64, f64)> = (1..=KEPT_TABLES + 20)
+            .map(|i| (1.0 + 0.01 * i as f64, 2.5))
+            .collect();
         let first: Vec<u64> = shapes
             .iter()
             .map(|&(a, b)| beta_quantile(0.3, a, b).to_bits())
