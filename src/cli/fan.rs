@@ -169,7 +169,7 @@ fn check_cost(args: &Args, paths: u64, years: u64, threads: usize) -> anyhow::Re
             .saturating_mul(years)
             .saturating_mul(PATHS_OUT_ROW_BYTES);
         super::limits::check_stream(
-            super::parent_dir(file),
+            file,
             bytes,
             args.force,
             &format!("--paths-out {}", file.display()),

@@ -95,10 +95,11 @@ pub fn check_time(
     Ok(())
 }
 
-/// Check a streamed output of about `bytes` into `dir`: refused when the
-/// disk has less free, or above [`MAX_STREAM_BYTES`] without `force`.
+/// Check a streamed output of about `bytes` into `file`: refused when the
+/// disk holding it has less free, or above [`MAX_STREAM_BYTES`] without
+/// `force`.
 pub fn check_stream(
-    dir: &std::path::Path,
+    file: &std::path::Path,
     bytes: u64,
     force: bool,
     what: &str,
@@ -110,7 +111,7 @@ pub fn check_stream(
             super::atomic::human_bytes(MAX_STREAM_BYTES)
         )));
     }
-    super::atomic::ensure_space(dir, bytes, what)
+    super::atomic::ensure_space(super::parent_dir(file), bytes, what)
 }
 
 /// A progress bar with an ETA on standard error when it is a terminal and

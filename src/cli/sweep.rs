@@ -51,7 +51,7 @@ fn check_limits(args: &Args, fields: usize, points: usize, threads: usize) -> an
     if let Some(file) = &args.output {
         let bytes = (points as u64).saturating_mul(ROW_BYTES + 12 * fields as u64);
         super::limits::check_stream(
-            super::parent_dir(file),
+            file,
             bytes,
             args.force,
             &format!("the sweep CSV {}", file.display()),
