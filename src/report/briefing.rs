@@ -291,45 +291,58 @@ fn signed(v: f64) -> String {
     format!("{}{:.1}", if v >= 0.0 { "+" } else { "−" }, v.abs())
 }
 
-/// The contributions to the change in debt over the whole projection, pp
-/// of GDP: primary deficits, interest, growth, other flows.
-fn components(p: &crate::model::Projection) -> Option<[f64; 4]> {
+/// The change in debt over the whole projection and its contributions,
+/// pp of GDP: `(change, [primary deficits, interest, growth, other
+/// flows])`.
+fn decomposition_sums(p: &crate::model::Projection) -> Option<(f64, [f64; 4])> {
     let d = crate::chart::Decomposition::from_projection(p).ok()?;
     let sum = |f: fn(&crate::chart::decomposition::Period) -> f64| -> f64 {
         d.periods.iter().map(f).sum()
     };
-    Some([
-        sum(|x| x.primary_deficit),
-        sum(|x| x.interest),
-        sum(|x| x.growth),
-        sum(|x| x.stock_flow),
-    ])
+    Some((
+        sum(|x| x.change),
+        [
+            sum(|x| x.primary_deficit),
+            sum(|x| x.interest),
+            sum(|x| x.growth),
+            sum(|x| x.stock_flow),
+        ],
+    ))
 }
 
 /// What carries the result, in sentences: each scenario against the
 /// first, then each one's debt decomposition and package.
 fn carriers(entries: &[Entry<'_>]) -> Vec<String> {
-    let Some(first) = entries.first() else {
+    let sums: Vec<Option<(f64, [f64; 4])>> = entries
+        .iter()
+        .map(|e| decomposition_sums(e.projection))
+        .collect();
+    let parts = |s: &Option<(f64, [f64; 4])>| s.map(|(_, parts)| parts);
+    let (Some(first), Some(first_sums)) = (entries.first(), sums.first()) else {
         return Vec::new();
     };
     let mut out: Vec<String> = entries
-        .get(1..)
-        .unwrap_or(&[])
         .iter()
-        .filter_map(|e| against_first(first, e))
+        .zip(&sums)
+        .skip(1)
+        .filter_map(|(e, s)| against_first((first, parts(first_sums)), (e, parts(s))))
         .collect();
-    for e in entries {
-        out.extend(decomposition_sentence(e.projection));
+    for (e, s) in entries.iter().zip(&sums) {
+        out.extend(s.and_then(|s| decomposition_sentence(e.projection, s)));
         out.extend(package_sentence(e));
     }
     out
 }
 
-/// How `e` ends against `first`: the gap in final-year PSND, what carries
-/// it (the debt decomposition's parts) and the lines that differ most.
-fn against_first(first: &Entry<'_>, e: &Entry<'_>) -> Option<String> {
+/// How `e` ends against `first`, given each one's decomposition parts:
+/// the gap in final-year PSND, what carries it and the lines that differ
+/// most.
+fn against_first(
+    (first, first_parts): (&Entry<'_>, Option<[f64; 4]>),
+    (e, e_parts): (&Entry<'_>, Option<[f64; 4]>),
+) -> Option<String> {
     let (a, b) = (first.projection.last()?, e.projection.last()?);
-    let why = match (components(first.projection), components(e.projection)) {
+    let why = match (first_parts, e_parts) {
         (Some(f), Some(o)) => {
             let mut parts: Vec<(&str, f64)> =
                 ["primary deficits", "interest", "growth", "other flows"]
@@ -372,23 +385,23 @@ fn against_first(first: &Entry<'_>, e: &Entry<'_>) -> Option<String> {
     ))
 }
 
-/// How debt moves over the projection `p`, by its decomposition.
-fn decomposition_sentence(p: &crate::model::Projection) -> Option<String> {
-    let d = crate::chart::Decomposition::from_projection(p).ok()?;
-    let sum = |f: fn(&crate::chart::decomposition::Period) -> f64| -> f64 {
-        d.periods.iter().map(f).sum()
-    };
+/// How debt moves over the projection `p`, from its decomposition's
+/// sums.
+fn decomposition_sentence(
+    p: &crate::model::Projection,
+    (change, [primary, interest, growth, other]): (f64, [f64; 4]),
+) -> Option<String> {
     let (a, b) = (p.years.first()?, p.last()?);
     Some(format!(
         "{}: from {} to {} debt moves {} pp of GDP: primary deficits {}, interest {}, growth {}, other {}.",
         p.name,
         a.year,
         b.year,
-        signed(sum(|x| x.change)),
-        signed(sum(|x| x.primary_deficit)),
-        signed(sum(|x| x.interest)),
-        signed(sum(|x| x.growth)),
-        signed(sum(|x| x.stock_flow)),
+        signed(change),
+        signed(primary),
+        signed(interest),
+        signed(growth),
+        signed(other),
     ))
 }
 
