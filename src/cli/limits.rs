@@ -6,11 +6,11 @@
 //!
 //! The time estimates are deliberately pessimistic rates, about three
 //! times those measured on the project's reference machine, so that a
-//! slower machine is not surprised. Measured on 7 December 2026 (CPU, two
-//! threads; docs/performance.md): a reduced-form path-year 13 ns, a
-//! full-model path 2.7 ms, a sweep point 0.8 ms, an appraisal path of the
-//! seven-intervention smarter-state package 0.16 ms, 0.19 ms with its
-//! fiscal gap.
+//! slower machine is not surprised. Measured (CPU, two threads;
+//! docs/performance.md) on 7 December 2026: a full-model path 2.7 ms, a
+//! sweep point 0.8 ms; on 8 December: a reduced-form path-year 11 ns (fan
+//! method version 5), an appraisal path of the seven-intervention
+//! smarter-state package 0.1 ms, 0.15 ms with its fiscal gap.
 
 use std::io::IsTerminal;
 
@@ -22,14 +22,14 @@ pub const MAX_SECONDS: f64 = 300.0;
 /// Largest streamed output (bytes) started without `--force`.
 pub const MAX_STREAM_BYTES: u64 = 2_000_000_000;
 
-/// CPU seconds per reduced-form path-year (measured 13 ns).
+/// CPU seconds per reduced-form path-year (measured 11 ns).
 pub const REDUCED_PATH_YEAR_S: f64 = 4e-8;
 /// CPU seconds per full-model path (measured 2.7 ms).
 pub const FULL_PATH_S: f64 = 8e-3;
 /// CPU seconds per sweep point (measured 0.8 ms).
 pub const SWEEP_POINT_S: f64 = 2.5e-3;
 /// CPU seconds per appraisal path without, and with, its fiscal gap
-/// (measured 0.16 ms and 0.19 ms for seven interventions).
+/// (measured 0.1 ms and 0.15 ms for seven interventions).
 pub const APPRAISAL_PATH_S: (f64, f64) = (5e-4, 6e-4);
 
 /// The cores this process may use (1 when it cannot be told).
