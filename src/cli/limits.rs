@@ -4,7 +4,7 @@
 //! and the size of a streamed output (checked against the free disk space,
 //! and refused above [`MAX_STREAM_BYTES`] unless `--force`).
 //!
-//! The time estimates are deliberately pessimistic rates, about three
+//! The time estimates are deliberately pessimistic rates, three to five
 //! times those measured on the project's reference machine, so that a
 //! slower machine is not surprised. Measured (CPU, two threads;
 //! docs/performance.md) on 7 December 2026: a full-model path 2.7 ms, a
